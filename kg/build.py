@@ -1,0 +1,136 @@
+"""``kg build``: issue files in, a graph folder out, never half-written.
+
+The new graph is written next to ``out`` and swapped in only when complete, so
+Ctrl-C or a crash leaves the previous graph as it was.
+"""
+from __future__ import annotations
+
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from . import __version__, ner
+from .doc import Issue
+from .graph import MANIFEST, KnowledgeGraph, GraphError
+from .ingest import InputError, RawIssue, Skipped, find_files, read_issues
+from .normalize import normalize
+from .resolve import resolve_issue
+from .segment import segment
+
+
+@dataclass
+class BuildReport:
+    out: Path
+    issues: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    characters: int = 0
+    sentences: int = 0
+    mentions: int = 0
+    triples: int = 0
+    seconds: float = 0.0
+
+
+def prepare(raw: RawIssue) -> Issue:
+    """Normalize and segment one decoded file."""
+    return segment(Issue(raw.id, raw.path, raw.encoding, normalize(raw.text)))
+
+
+def extract(issues: list[Issue], backend, progress: Callable[[int], None] | None = None) -> None:
+    """NER over all issues at once (batches fill better), then resolution per issue."""
+    ner.recognize(issues, backend, progress)
+    for issue in issues:
+        resolve_issue(issue)
+
+
+def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = ner.DEFAULT_BACKEND,
+          backend_options: dict | None = None, progress: bool = False,
+          on_skip: Callable[[Skipped], None] | None = None) -> BuildReport:
+    """Build (or update) the graph in ``out`` from issue files and folders."""
+    started = time.perf_counter()
+    out = Path(out)
+    files = find_files(inputs)
+    _check_out(out)
+    report = BuildReport(out)
+    issues: list[Issue] = []
+    for item in read_issues(files):
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+            if on_skip:
+                on_skip(item)
+        else:
+            issues.append(prepare(item))
+    _check_unique_ids(issues)
+    model = ner.load(backend, **(backend_options or {}))
+    report.characters = sum(len(s.text) for i in issues for s in i.sentences)
+    with _progress_bar(report.characters, progress) as bar:
+        extract(issues, model, bar.update if bar else None)
+
+    tmp = out.with_name(f".{out.name}.building")
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        if (out / MANIFEST).is_file():
+            shutil.copytree(out, tmp)
+            graph = KnowledgeGraph.open(tmp, read_only=False)
+        else:
+            graph = KnowledgeGraph.create(tmp)
+        with graph:
+            for issue in issues:
+                report.triples += graph.add_issue(issue)
+                report.issues.append(issue.id)
+                report.sentences += len(issue.sentences)
+                report.mentions += len(issue.mentions)
+            graph.save_manifest(version=__version__, backend=backend)
+        _swap(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _check_out(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise InputError(f"--out {out}: exists and is not a folder")
+    if out.is_dir() and any(out.iterdir()) and not (out / MANIFEST).is_file():
+        raise InputError(f"--out {out}: folder exists, is not empty and is not a kg graph; "
+                         "choose another --out or empty it")
+
+
+def _check_unique_ids(issues: list[Issue]) -> None:
+    seen: dict[str, Path] = {}
+    for issue in issues:
+        if issue.id in seen:
+            raise InputError(f"two files give the same issue id {issue.id!r}: "
+                             f"{seen[issue.id]} and {issue.path}; rename one")
+        seen[issue.id] = issue.path
+
+
+def _swap(tmp: Path, out: Path) -> None:
+    old = out.with_name(f".{out.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    tmp.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+class _progress_bar:
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.enabled, self.bar = total, enabled, None
+
+    def __enter__(self):
+        if self.enabled:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=self.total, unit="char", unit_scale=True, desc="extracting",
+                            leave=False)
+        return self.bar
+
+    def __exit__(self, *exc):
+        if self.bar:
+            self.bar.close()
+
+
+__all__ = ["BuildReport", "GraphError", "InputError", "build", "extract", "prepare"]

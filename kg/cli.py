@@ -1,0 +1,193 @@
+"""The ``kg`` command: a thin layer over the Python API (``kg.build``, ``kg.open``)."""
+from __future__ import annotations
+
+import json
+import sys
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from . import __version__, export as exporters, ner
+from .build import build as build_graph
+from .graph import GraphError, KnowledgeGraph
+from .ingest import InputError
+from .ner import BackendError
+
+
+def _user_errors(fn):
+    """User mistakes end in one line on stderr and exit status 2, never a traceback."""
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except (InputError, GraphError, BackendError) as e:
+            _fail(str(e))
+        except KeyboardInterrupt:
+            click.echo("interrupted; nothing was changed", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            sys.exit(0)
+    return wrapper
+
+
+def _fail(message: str):
+    click.echo(f"kg: error: {message}", err=True)
+    sys.exit(2)
+
+
+def _open(path: str) -> KnowledgeGraph:
+    return KnowledgeGraph.open(path)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main():
+    """Build a knowledge graph from Chinese tech-industry newsletter issues.
+
+    \b
+    Start with:
+      kg build samples/ --out kg-data
+      kg stats kg-data
+    """
+
+
+def _backend_help() -> str:
+    return "NER backend: " + "; ".join(f"{k} = {v}" for k, v in ner.available().items())
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("kg-data"),
+              show_default=True, help="Graph folder to create or update.")
+@click.option("--ner", "backend", default=ner.DEFAULT_BACKEND, show_default=True,
+              help=_backend_help())
+@click.option("--ner-model", default=None,
+              help="Model for the backend: an identifier or a local directory.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@_user_errors
+def build(inputs, out, backend, ner_model, quiet):
+    """Read issue files or folders (.txt, .md; UTF-8 or GB18030) into a graph.
+
+    Re-running on an existing --out replaces the graphs of the issues given and
+    keeps the others. Unreadable files are named, skipped, and counted.
+    """
+    if not inputs:
+        _fail("no input given: name one or more issue files or folders, e.g. kg build samples/")
+    options = {"model": ner_model} if ner_model else {}
+
+    def warn(skipped):
+        click.echo(f"kg: warning: skipped {skipped.path}: {skipped.reason}", err=True)
+
+    report = build_graph(inputs, out, backend=backend, backend_options=options,
+                         progress=not quiet and sys.stderr.isatty(), on_skip=warn)
+    if not quiet:
+        click.echo(
+            f"built {out}: {len(report.issues)} issue(s), {report.sentences} sentences, "
+            f"{report.mentions} mentions, {report.triples} triples "
+            f"in {report.seconds:.1f}s ({report.characters / max(report.seconds, 1e-9):,.0f} chars/s)")
+        if report.skipped:
+            click.echo(f"skipped {len(report.skipped)} file(s): "
+                       + ", ".join(str(s.path) for s in report.skipped))
+        click.echo(f"next: kg stats {out}")
+
+
+@main.command()
+@click.argument("graph_dir", type=click.Path(path_type=Path))
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1, 1000),
+              help="How many top entities to list.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@_user_errors
+def stats(graph_dir, top, fmt):
+    """Counts per type, top entities, and the issues read."""
+    from .stats import summary
+
+    with _open(graph_dir) as graph:
+        data = summary(graph, top=top)
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{graph_dir}: {data['triples']} triples, {len(data['issues'])} issue(s)")
+    click.echo("entities by type:")
+    for type_, n in data["types"].items():
+        click.echo(f"  {type_:<14}{n:>6}")
+    click.echo(f"top {top} entities (mentions, issues):")
+    for e in data["top_entities"]:
+        click.echo(f"  {e['label']:<24} {e['type']:<13}{e['mentions']:>5}{e['issues']:>4}")
+    click.echo("issues:")
+    for i in data["issues"]:
+        click.echo(f"  {i['id']:<28} {i.get('date') or '-':<11} {i.get('title') or '-'} "
+                   f"{i.get('label') or ''}  ({i['mentions']} mentions)")
+
+
+@main.command()
+@click.argument("graph_dir", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(sorted(exporters.formats())), default="jsonl",
+              show_default=True,
+              help="; ".join(f"{k}: {v}" for k, v in exporters.formats().items()))
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help="File to write (default: standard output).")
+@_user_errors
+def export(graph_dir, fmt, output):
+    """Write the graph as JSON Lines (entities, relations) or standard RDF."""
+    with _open(graph_dir) as graph:
+        if output is None:
+            exporters.export(graph, fmt, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+            return
+        tmp = output.with_name(f".{output.name}.part")
+        try:
+            with open(tmp, "wb") as f:
+                exporters.export(graph, fmt, f)
+            tmp.replace(output)
+        except OSError as e:
+            tmp.unlink(missing_ok=True)
+            _fail(f"cannot write {output}: {e.strerror or e}")
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+
+
+@main.command("ner")
+@click.argument("source", type=click.File("r", encoding="utf-8", errors="replace"), default="-")
+@click.option("--input-format", type=click.Choice(["text", "jsonl"]), default="text",
+              show_default=True,
+              help="text: one sentence per line; jsonl: objects with a \"text\" field.")
+@click.option("--ner", "backend", default=ner.DEFAULT_BACKEND, show_default=True,
+              help=_backend_help())
+@click.option("--ner-model", default=None, help="Model for the backend.")
+@click.option("--nested/--flat", default=False, show_default=True,
+              help="Also give names nested in longer names (北京 in 北京旷视科技有限公司), "
+                   "as the graph does; --flat suits flat benchmarks such as MSRA.")
+@_user_errors
+def ner_command(source, input_format, backend, ner_model, nested):
+    """Entities of each input line as one JSON line, offsets into that line.
+
+    SOURCE is a file, or - (the default) for standard input.
+    """
+    texts = []
+    for n, line in enumerate(source, 1):
+        line = line.rstrip("\n")
+        if input_format == "jsonl":
+            if not line.strip():
+                continue
+            try:
+                texts.append(str(json.loads(line)["text"]))
+            except (ValueError, KeyError, TypeError):
+                _fail(f"line {n}: not a JSON object with a \"text\" field")
+        else:
+            texts.append(line)
+    model = ner.load(backend, **({"model": ner_model} if ner_model else {}))
+    from .ner.pipeline import find_spans, flat
+
+    for k in range(0, len(texts), 4000):
+        chunk = texts[k:k + 4000]
+        for text, spans in zip(chunk, model.recognize(chunk)):
+            entities = [{"start": s.start, "end": s.end, "type": s.type, "text": text[s.start:s.end]}
+                        for s in (find_spans(text, spans) if nested else flat(find_spans(text, spans)))]
+            click.echo(json.dumps({"text": text, "entities": entities}, ensure_ascii=False))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,79 @@
+"""The data passed between stages.
+
+An :class:`Issue` owns the normalized text; articles, sentences and mentions are
+spans of it (start/end offsets, end exclusive), as spaCy's ``Span`` is a view
+onto a ``Doc``. Offsets always refer to ``Issue.text``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A typed stretch of a sentence, as a NER backend or a rule finds it."""
+
+    start: int
+    end: int
+    type: str
+    source: str = "model"
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(slots=True)
+class Mention:
+    """An entity mention in an issue; ``key`` groups mentions of one entity."""
+
+    start: int
+    end: int
+    type: str
+    text: str
+    sentence: int
+    source: str
+    key: str = ""
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    article: int
+    text: str
+
+
+@dataclass(slots=True)
+class Article:
+    start: int
+    end: int
+    headline: str | None = None
+    section: str | None = None
+
+
+@dataclass(slots=True)
+class IssueMeta:
+    """What the issue says about itself; anything not stated stays None."""
+
+    title: str | None = None
+    number: str | None = None
+    label: str | None = None
+    date: date | None = None
+    publisher: str | None = None
+
+
+@dataclass(slots=True)
+class Issue:
+    id: str
+    path: Path
+    encoding: str
+    text: str
+    meta: IssueMeta = field(default_factory=IssueMeta)
+    articles: list[Article] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[start:end]

@@ -1,0 +1,236 @@
+"""The knowledge graph on disk: an Oxigraph store, one named graph per issue.
+
+Everything derived from an issue (its text, articles, sentences, mentions and
+the entities they name) lives in that issue's named graph, so rebuilding an
+issue replaces exactly its graph. rdflib is the query API (``KnowledgeGraph.rdf``,
+backed by oxrdflib), so SPARQL runs on Oxigraph's engine; bulk writes go to the
+pyoxigraph store directly, which is much faster than rdflib's per-triple adds.
+"""
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+import pyoxigraph as ox
+
+from . import vocab
+from .doc import Issue
+from .resolve import entity_labels
+from .vocab import DCTERMS, KG, ONTOLOGY_GRAPH, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+
+MANIFEST = "manifest.json"
+STORE_DIR = "store"
+
+
+class GraphError(Exception):
+    """The folder is not a kg graph, or cannot be opened."""
+
+
+def _n(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(str(iri))
+
+
+_T = {name: _n(iri) for name, iri in {
+    "type": RDF.type, "label": RDFS.label, "alt": SKOS.altLabel, "value": RDF.value,
+    "identifier": DCTERMS.identifier, "title": DCTERMS.title, "issued": DCTERMS.issued,
+    "isPartOf": DCTERMS.isPartOf, "issueNumber": SCHEMA.issueNumber, "position": SCHEMA.position,
+    "derived": PROV.wasDerivedFrom,
+    "Issue": KG.Issue, "Article": KG.Article, "Sentence": KG.Sentence, "Mention": KG.Mention,
+    "text": KG.text, "sourceFile": KG.sourceFile, "encoding": KG.encoding,
+    "issueLabel": KG.issueLabel, "publisherName": KG.publisherName, "section": KG.section,
+    "start": KG.start, "end": KG.end, "inIssue": KG.inIssue, "inArticle": KG.inArticle,
+    "inSentence": KG.inSentence, "mentionOf": KG.mentionOf, "surface": KG.surface,
+    "detectedBy": KG.detectedBy,
+}.items()}
+_INT = _n(XSD.integer)
+_DATE = _n(XSD.date)
+
+
+def _int(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=_INT)
+
+
+def _zh(text: str) -> ox.Literal:
+    return ox.Literal(text, language="zh")
+
+
+def issue_quads(issue: Issue) -> list[ox.Quad]:
+    """Every triple an issue contributes, in its own named graph."""
+    g = _n(vocab.issue_graph_iri(issue.id))
+    out: list[ox.Quad] = []
+
+    def add(s, p, o):
+        out.append(ox.Quad(s, _T[p], o, g))
+
+    node = _n(vocab.issue_iri(issue.id))
+    add(node, "type", _T["Issue"])
+    add(node, "identifier", ox.Literal(issue.id))
+    add(node, "text", ox.Literal(issue.text))
+    add(node, "sourceFile", ox.Literal(str(issue.path)))
+    add(node, "encoding", ox.Literal(issue.encoding))
+    meta = issue.meta
+    if meta.title:
+        add(node, "title", _zh(meta.title))
+    if meta.number:
+        add(node, "issueNumber", ox.Literal(meta.number))
+    if meta.label:
+        add(node, "issueLabel", ox.Literal(meta.label))
+    if meta.date:
+        add(node, "issued", ox.Literal(meta.date.isoformat(), datatype=_DATE))
+    if meta.publisher:
+        add(node, "publisherName", _zh(meta.publisher))
+
+    articles = [_n(vocab.article_iri(issue.id, k)) for k in range(len(issue.articles))]
+    for k, (a_node, article) in enumerate(zip(articles, issue.articles)):
+        add(a_node, "type", _T["Article"])
+        add(a_node, "isPartOf", node)
+        add(a_node, "position", _int(k))
+        add(a_node, "start", _int(article.start))
+        add(a_node, "end", _int(article.end))
+        if article.headline:
+            add(a_node, "title", _zh(article.headline))
+        if article.section:
+            add(a_node, "section", _zh(article.section))
+
+    sentences = [_n(vocab.sentence_iri(issue.id, k)) for k in range(len(issue.sentences))]
+    for k, (s_node, sentence) in enumerate(zip(sentences, issue.sentences)):
+        add(s_node, "type", _T["Sentence"])
+        add(s_node, "isPartOf", articles[sentence.article])
+        add(s_node, "inIssue", node)
+        add(s_node, "position", _int(k))
+        add(s_node, "start", _int(sentence.start))
+        add(s_node, "end", _int(sentence.end))
+        add(s_node, "value", ox.Literal(sentence.text))
+
+    entities = {}
+    for (type_, key), (label, others) in entity_labels(issue).items():
+        e_node = _n(vocab.entity_iri(type_, key))
+        entities[(type_, key)] = e_node
+        add(e_node, "type", _n(KG[type_]))
+        add(e_node, "label", _zh(label))
+        for other in others:
+            add(e_node, "alt", _zh(other))
+
+    for m in issue.mentions:
+        m_node = _n(vocab.mention_iri(issue.id, m.start, m.end, m.type))
+        sentence = issue.sentences[m.sentence]
+        add(m_node, "type", _T["Mention"])
+        add(m_node, "mentionOf", entities[(m.type, m.key)])
+        add(m_node, "inSentence", sentences[m.sentence])
+        add(m_node, "inArticle", articles[sentence.article])
+        add(m_node, "inIssue", node)
+        add(m_node, "start", _int(m.start))
+        add(m_node, "end", _int(m.end))
+        add(m_node, "surface", ox.Literal(m.text))
+        add(m_node, "detectedBy", ox.Literal(m.source))
+        add(m_node, "derived", sentences[m.sentence])
+    return out
+
+
+def ontology_path(name: str = "kg.ttl") -> Path:
+    """The ontology files, from the installed package or the source checkout."""
+    try:
+        found = Path(str(resources.files("kg.ontology").joinpath(name)))
+        if found.is_file():
+            return found
+    except ModuleNotFoundError:
+        pass
+    return Path(__file__).resolve().parent.parent / "ontology" / name
+
+
+class KnowledgeGraph:
+    """A graph folder: ``store/`` (Oxigraph) and ``manifest.json`` (what was built)."""
+
+    def __init__(self, path: Path, store: ox.Store, manifest: dict, read_only: bool = False):
+        self.path = path
+        self.read_only = read_only
+        self.store = store
+        self.manifest = manifest
+        self._rdf = None
+
+    @classmethod
+    def create(cls, path: str | Path) -> "KnowledgeGraph":
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        store = ox.Store(str(path / STORE_DIR))
+        store.load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE,
+                   to_graph=_n(ONTOLOGY_GRAPH))
+        return cls(path, store, {"issues": {}})
+
+    @classmethod
+    def open(cls, path: str | Path, read_only: bool = True) -> "KnowledgeGraph":
+        path = Path(path)
+        if not (path / MANIFEST).is_file() or not (path / STORE_DIR).is_dir():
+            raise GraphError(f"{path}: not a kg graph folder (make one with: kg build ISSUES --out {path})")
+        try:
+            manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+            store = ox.Store.read_only(str(path / STORE_DIR)) if read_only else ox.Store(str(path / STORE_DIR))
+        except (OSError, ValueError) as e:
+            raise GraphError(f"{path}: cannot open the graph: {e}") from e
+        return cls(path, store, manifest, read_only)
+
+    def add_issue(self, issue: Issue) -> int:
+        """Replace the issue's named graph with its new content; return the triple count."""
+        graph = _n(vocab.issue_graph_iri(issue.id))
+        if self.store.contains_named_graph(graph):
+            self.store.remove_graph(graph)
+        quads = issue_quads(issue)
+        self.store.extend(quads)
+        self.manifest["issues"][issue.id] = {
+            "path": str(issue.path), "triples": len(quads), "sentences": len(issue.sentences),
+            "mentions": len(issue.mentions), "title": issue.meta.title, "label": issue.meta.label,
+            "date": issue.meta.date.isoformat() if issue.meta.date else None,
+        }
+        return len(quads)
+
+    def save_manifest(self, **extra) -> None:
+        self.manifest.update(extra)
+        (self.path / MANIFEST).write_text(
+            json.dumps(self.manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+
+    @property
+    def rdf(self):
+        """An rdflib Dataset over the store: the union of all graphs is the default graph."""
+        if self._rdf is None:
+            from oxrdflib import OxigraphStore
+            from rdflib import Dataset
+
+            self._rdf = Dataset(store=OxigraphStore(store=self.store), default_union=True)
+            for prefix, ns in vocab.PREFIXES.items():
+                self._rdf.bind(prefix, ns, override=True)
+        return self._rdf
+
+    def query(self, sparql: str, **bindings):
+        """SPARQL over all issues; ``bindings`` are bound safely, never pasted into the text."""
+        from rdflib.term import Identifier, Literal
+
+        init = {k: v if isinstance(v, Identifier) else Literal(v) for k, v in bindings.items()}
+        return self.rdf.query(sparql, initBindings=init)
+
+    def select(self, sparql: str) -> Iterator[dict]:
+        """Rows of a SELECT as dicts of Python values, straight from pyoxigraph (fast)."""
+        prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in vocab.PREFIXES.items())
+        result = self.store.query(prefixes + sparql, use_default_graph_as_union=True)
+        names = [v.value for v in result.variables]
+        for row in result:
+            yield {name: (term.value if term is not None else None) for name, term in zip(names, row)}
+
+    def issue_ids(self) -> list[str]:
+        return sorted(self.manifest.get("issues", {}))
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def close(self) -> None:
+        self._rdf = None
+        if not self.read_only:
+            self.store.flush()
+        del self.store
+
+    def __enter__(self) -> "KnowledgeGraph":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,108 @@
+"""Find issue files and decode them; one file is one issue.
+
+Bad files never stop a build: each is reported as a :class:`Skipped` with the
+reason, and the rest goes on.
+"""
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+SUFFIXES = (".txt", ".md")
+
+
+class InputError(Exception):
+    """A user mistake in what was asked for (no such path, nothing to read)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RawIssue:
+    id: str
+    path: Path
+    encoding: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    path: Path
+    reason: str
+
+
+def find_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand files and folders (recursively) into issue files, in a stable order."""
+    found: list[Path] = []
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise InputError("no input given: name one or more issue files or folders")
+    for path in paths:
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                       and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            )
+        else:
+            found.append(path)
+    if not found:
+        listed = ", ".join(str(p) for p in paths)
+        raise InputError(f"no .txt or .md issue files found in {listed}")
+    return list(dict.fromkeys(found))
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding name); raise ValueError saying why it cannot be read."""
+    if not data.strip():
+        raise ValueError("empty file")
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                      (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(name), name
+    if b"\x00" in data[:8192]:
+        raise ValueError("binary file (contains NUL bytes), not text")
+    for name in ("utf-8", "gb18030"):
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            pass
+    guess = _detect(data)
+    if guess:
+        return data.decode(guess), guess
+    raise ValueError("not UTF-8 or GB18030, and no other encoding could be detected; "
+                     "convert it to UTF-8 (e.g. iconv -f BIG5 -t UTF-8)")
+
+
+def _detect(data: bytes) -> str | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - it is a declared dependency
+        return None
+    best = from_bytes(data).best()
+    if best is None or best.chaos > 0.2:
+        return None
+    try:
+        data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return best.encoding
+
+
+def read_issues(files: Iterable[Path]) -> Iterator[RawIssue | Skipped]:
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            yield Skipped(path, f"cannot read: {e.strerror or e}")
+            continue
+        try:
+            text, encoding = decode(data)
+        except ValueError as e:
+            yield Skipped(path, str(e))
+            continue
+        if not text.strip():
+            yield Skipped(path, "no text in file")
+            continue
+        yield RawIssue(path.stem, path, encoding, text)

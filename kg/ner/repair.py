@@ -1,0 +1,311 @@
+"""Repair names the model cuts short, splits, or misses inside a list.
+
+Works on the backend's words (``pos:TAG`` spans, LAC's tag set) around its
+entity spans; with a backend that gives no words, entity spans pass unchanged
+except for the character-level rules.
+
+- suffix extension: 市经济和 | 信息化局 → 市经济和信息化局; 钟鼎(PER) | 资本 → 钟鼎资本 (ORG)
+- prefix extension: 北京市(LOC) | 经济和信息化局(ORG) → one ORG; Aspex | 思柏投资 → one ORG
+- lists: in 阿里巴巴、快手、饿了么、腾讯 the unnamed items take the type the named ones share
+- investors: the word before 领投 / 跟投 is an organization
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..doc import Span
+
+ENTITY = ("Organization", "Person", "Region")
+ORG_SUFFIXES = (
+    "有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "控股", "资本", "创投", "投资", "基金",
+    "基金会", "银行", "证券", "研究院", "研究所", "研究中心", "实验室", "中心", "大学", "学院", "医院",
+    "协会", "学会", "联盟", "委员会", "管委会", "办公室", "工作组", "秘书处", "联席会", "交易所",
+    "分会", "智库", "出版社", "电视台", "报社", "研究会", "促进会", "商会", "联合会", "合作社",
+    "事务所", "孵化器", "加速器", "局", "厅", "委", "部", "院", "署", "处", "办",
+)
+#: Words that end like an organization but are posts or generic nouns.
+NOT_ORG_WORDS = re.compile(r"(?:局长|部长|院长|处长|厅长|所长|委员|常委|主任|干部|内部|外部|全部|局部|总部|本部|学院派)$")
+NOUNISH = {"n", "nz", "nw", "vn", "an", "m", "ORG", "LOC"}
+#: Words that end a company name whatever tag the model gave them (泰煜 | 投资/v).
+STRONG_SUFFIX_WORDS = {"资本", "创投", "投资", "基金", "集团", "控股", "科技", "资管", "证券", "银行"}
+#: Generic investor words that are not names.
+GENERIC_INVESTORS = re.compile(r"^(?:老股东|股东|资方|投资方|投资人|机构|基金|其他机构|多家机构|本轮|新股东)$")
+LIST_TAIL = re.compile(r"^等(?:\d+家)?(?:企业|公司|机构|单位|平台|资方|投资方|厂商|高校|院所|独角兽)")
+GOVERNMENT_BODY = re.compile(r"(?:局|委|厅|办|委员会|管委会|办公室|政府)$")
+REGION_PREFIX_WORDS = ("市", "省", "区", "县", "州", "国家", "中央", "全国")
+INVEST_TRIGGERS = re.compile(r"^(?:领投|跟投|参投|联合领投|共同领投|追加投资|独家投资)")
+LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
+LIST_SEPARATORS = ("、",)
+LIST_CONJUNCTIONS = ("和", "与", "及", "以及")
+
+
+@dataclass(slots=True)
+class _Word:
+    start: int
+    end: int
+    label: str  # an entity type or a LAC tag
+
+    @property
+    def is_entity(self) -> bool:
+        return self.label in ENTITY
+
+
+def _words(spans: Sequence[Span]) -> list[_Word]:
+    words = []
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        label = s.type[4:] if s.type.startswith("pos:") else s.type
+        words.append(_Word(s.start, s.end, label))
+    return words
+
+
+def repair(text: str, spans: Sequence[Span]) -> list[Span]:
+    """Entity spans of one sentence after repair; ``pos:`` words are consumed here."""
+    words = _words(spans)
+    if not any(not w.is_entity for w in words):
+        return [s for s in spans if s.type in ENTITY]
+    words = _join_latin_names(text, words)
+    words = _extend_suffixes(text, words)
+    words = _extend_prefixes(text, words)
+    words = _investors(text, words)
+    words = _funded(text, words)
+    words = _lists(text, words)
+    return [Span(w.start, w.end, w.label, "lac")
+            for w in words if w.is_entity and not GENERIC_SECTORS.match(text[w.start:w.end])]
+
+
+def _merge(words: list[_Word], i: int, j: int, label: str) -> list[_Word]:
+    """Words i..j (inclusive) become one word with ``label``."""
+    merged = _Word(words[i].start, words[j].end, label)
+    return words[:i] + [merged] + words[j + 1:]
+
+
+def _ends_like_org(text: str) -> bool:
+    return text.endswith(ORG_SUFFIXES) and not NOT_ORG_WORDS.search(text)
+
+
+def _join_latin_names(text: str, words: list[_Word]) -> list[_Word]:
+    """`Aspex 思柏投资`, `BAI 资本`: a Latin word, a space, then an organization word."""
+    i = 0
+    while i + 1 < len(words):
+        a, b = words[i], words[i + 1]
+        gap = text[a.end:b.start]
+        nxt = words[i + 2] if i + 2 < len(words) and text[b.end:words[i + 2].start] == "" else None
+        if LATIN.fullmatch(text[a.start:a.end]) and gap.strip() == "" and b.start == a.end + len(gap):
+            target = b if b.label == "Organization" or _ends_like_org(text[b.start:b.end]) else None
+            if target is None and nxt is not None and _ends_like_org(text[b.start:nxt.end]):
+                words = _merge(words, i, i + 2, "Organization")
+                continue
+            if target is not None:
+                words = _merge(words, i, i + 1, "Organization")
+                continue
+        i += 1
+    return words
+
+
+def _extend_suffixes(text: str, words: list[_Word]) -> list[_Word]:
+    out = list(words)
+    i = 0
+    while i < len(out):
+        w = out[i]
+        starts_name = w.is_entity or w.label in ("nz", "ORG")
+        if starts_name:
+            end = _suffix_end(text, out, i)
+            if end is not None:
+                out = _merge(out, i, end, "Organization")
+            elif w.label == "nz":
+                pass
+        i += 1
+    return [_Word(w.start, w.end, "Organization") if w.label == "ORG" else w for w in out]
+
+
+def _suffix_end(text: str, words: list[_Word], i: int) -> int | None:
+    """The last word of an organization name that starts at word i, if its tail is missing."""
+    best = None
+    j = i + 1
+    length = words[i].end - words[i].start
+    while j < len(words) and j <= i + 4:
+        w = words[j]
+        piece = text[w.start:w.end]
+        if w.start != words[j - 1].end:
+            break
+        if piece in "（(" and j + 2 < len(words):
+            # a bracketed region inside a company name: 中科世通亨奇（北京）科技有限公司
+            close = words[j + 2]
+            if text[words[j + 1].start:words[j + 1].end] and text[close.start:close.end] in "）)":
+                j += 3
+                continue
+            break
+        if w.label == "Person" or NOT_ORG_WORDS.search(piece):
+            break
+        strong = piece in STRONG_SUFFIX_WORDS and (piece != "投资" or _ends_item(text, w.end))
+        if w.label not in NOUNISH and not w.is_entity and not strong:
+            break
+        length += w.end - w.start
+        if length > 24:
+            break
+        if strong or (_ends_like_org(piece) and (len(piece) >= 2 or w.label in ("n", "ORG"))):
+            best = j
+        j += 1
+    if best is None:
+        return None
+    if words[i].label == "Organization" and best == i + 1 and words[best].label == "Organization":
+        return best
+    return best
+
+
+def _ends_item(text: str, pos: int) -> bool:
+    """The next character closes a list item or a name (、，。 等 跟投 …)."""
+    return pos >= len(text) or text[pos] in "、，。；：）)和与及等跟领继持也均"
+
+
+def _extend_prefixes(text: str, words: list[_Word]) -> list[_Word]:
+    """北京市 + 经济和信息化局, 市 + 经信局: a region or a level word before an organization."""
+    i = 1
+    while i < len(words):
+        w, prev = words[i], words[i - 1]
+        if w.label == "Organization" and prev.end == w.start:
+            piece = text[prev.start:prev.end]
+            body = text[w.start:w.end]
+            if (prev.label == "Region" and (GOVERNMENT_BODY.search(body) or piece.endswith(("市", "省", "区", "县")))) \
+                    or piece in REGION_PREFIX_WORDS:
+                words = _merge(words, i - 1, i, "Organization")
+                i = max(i - 1, 1)
+                continue
+        i += 1
+    return words
+
+
+_INVEST = re.compile(r"(?:联合|共同|持续|继续|也)?(?:领投|跟投|参投)")
+_CLAUSE_START = re.compile(r"[，。；：:！？]|本轮(?:融资|投资)?由|由")
+_ADVERBS = re.compile(r"(?:等[^、，]{0,8}?(?:股东|资方|机构|投资方|投资人)|等|联合|共同|持续|继续|也|均|曾|已|再次|此前)+$")
+
+
+def _investors(text: str, words: list[_Word]) -> list[_Word]:
+    """Names before 领投 / 跟投 are investors: `由君联资本领投，中芯聚源、琥珀资本跟投`."""
+    for m in _INVEST.finditer(text):
+        head = text[:m.start()]
+        starts = [b.end() for b in _CLAUSE_START.finditer(head)]
+        clause_start = starts[-1] if starts else 0
+        pos = clause_start
+        for piece in re.split(r"(、|和|及)", head[clause_start:]):
+            start, pos = pos, pos + len(piece)
+            if piece in ("、", "和", "及"):
+                continue
+            name = _ADVERBS.sub("", piece)
+            name = re.sub(r"^(?:老股东|新股东|股东|投资方|其他机构|机构)", "", name)
+            if name.strip() and 2 <= len(name.strip()) <= 16 and not GENERIC_INVESTORS.match(name.strip()):
+                name_start = start + piece.find(name)
+                words = _claim(words, name_start + len(name) - len(name.lstrip()),
+                               name_start + len(name.rstrip()), "Organization")
+    return words
+
+
+_FUNDED = re.compile(r"\s*(?:宣布|正式|已经|已)?(?:完成|获得|获)[^，。；]{0,24}?融资")
+
+
+def _funded(text: str, words: list[_Word]) -> list[_Word]:
+    """`地平线完成 C2 轮融资`, `Keep 完成 F 轮融资`: who is funded is an organization."""
+    for k, w in enumerate(words):
+        if w.is_entity or not _FUNDED.match(text, w.end):
+            continue
+        piece = text[w.start:w.end]
+        name_like = (w.label in ("nz", "n", "nw") and len(piece) >= 2) or bool(LATIN.fullmatch(piece))
+        if name_like and not GENERIC_INVESTORS.match(piece) and not re.search(r"(?:公司|企业|厂商|平台|商)$", piece):
+            words[k] = _Word(w.start, w.end, "Organization")
+    return words
+
+
+def _claim(words: list[_Word], start: int, end: int, label: str) -> list[_Word]:
+    """Make [start, end) one entity word, if it falls on word boundaries."""
+    first = next((k for k, w in enumerate(words) if w.start == start), None)
+    last = next((k for k, w in enumerate(words) if w.end == end), None)
+    if first is None or last is None or last < first:
+        return words
+    if first == last and words[first].label == label:
+        return words
+    return _merge(words, first, last, label)
+
+
+def _lists(text: str, words: list[_Word]) -> list[_Word]:
+    """Items of a 、-list take the entity type that the named items share.
+
+    A list counts as typed when at least two items are named with one type and
+    no other type is as common, or when it ends in 等企业 / 等机构 (organizations).
+    """
+    seps = [k for k, w in enumerate(words) if text[w.start:w.end] in LIST_SEPARATORS]
+    if not seps:
+        return words
+    runs, run = [], [seps[0]]
+    for k in seps[1:]:
+        if k - run[-1] <= 5 and not any(text[w.start:w.end] in _CLAUSE_BREAKS for w in words[run[-1] + 1:k]):
+            run.append(k)
+        else:
+            runs.append(run)
+            run = [k]
+    runs.append(run)
+    for run in runs:
+        items = _list_items(text, words, run)
+        if not items:
+            continue
+        named = [words[a].label for a, b in items if a == b and words[a].is_entity]
+        tail = text[words[items[-1][1]].end:words[items[-1][1]].end + 8]
+        counts = {t: named.count(t) for t in ENTITY}
+        best = max(counts, key=counts.get)
+        if LIST_TAIL.match(tail):
+            best = "Organization"
+        elif counts[best] < 2 or sorted(counts.values())[-2] == counts[best]:
+            continue
+        for a, b in reversed(items):
+            piece = text[words[a].start:words[b].end]
+            if a == b and words[a].is_entity:
+                if words[a].label != best and counts[best] >= 3 and counts[words[a].label] == 1:
+                    words[a] = _Word(words[a].start, words[a].end, best)
+                continue
+            if not 2 <= len(piece) <= 10 or GENERIC_SECTORS.search(piece):
+                continue
+            if a > 0 and words[a - 1].label == best and words[a - 1].end == words[a].start and a == b \
+                    and words[a].label in ("n", "nz"):
+                a -= 1  # 长城(ORG) 网际(n): the name's head was tagged, its tail not
+            if re.fullmatch(r"[\d.%％]+", piece) or any(text[words[x].start:words[x].end] in _CLAUSE_BREAKS
+                                                        for x in range(a, b + 1)):
+                continue
+            words = _merge(words, a, b, best)
+    return words
+
+
+#: Sector words that lists of industries share with lists of companies.
+GENERIC_SECTORS = re.compile(
+    r"^(?:人工智能|电子商务|交通出行|金融科技|教育科技|医疗健康|企业服务|智能制造|新能源|新材料|生物医药|"
+    r"集成电路|大数据|云计算|物联网|区块链|信息技术|文化娱乐|本地生活|汽车交通|硬件|软件|游戏|物流|"
+    r"制造业|服务业|金融|教育|医疗|能源|汽车|芯片|半导体)$")
+_CLAUSE_BREAKS = set("，。；：:！？“”《》（）() ") | {"等"}
+_ITEM_STOPS = {"p", "c", "u", "d", "r", "w", "xc", "f", "q"}
+
+
+def _list_items(text: str, words: list[_Word], run: list[int]) -> list[tuple[int, int]]:
+    """(first word, last word) of each item around the separators of one run."""
+    items = []
+    # the first item: back from the first separator over name-like words, at most 3
+    a = run[0] - 1
+    first = a
+    while first - 1 >= 0 and a - first < 2 and words[first - 1].label not in _ITEM_STOPS \
+            and not words[first - 1].is_entity and not words[first].is_entity \
+            and words[first - 1].label not in ("v", "vd"):
+        first -= 1
+    if a >= 0 and words[a].label not in _ITEM_STOPS:
+        items.append((first, a))
+    for x, y in zip(run, run[1:]):
+        if y - x >= 2:
+            items.append((x + 1, y - 1))
+    # the last item: forward over name-like words until a stop word, 等, or a verb
+    b = run[-1] + 1
+    last = b
+    while last + 1 < len(words) and last - b < 2 and not words[last].is_entity \
+            and words[last + 1].label not in _ITEM_STOPS | {"v", "vd", "vn"} \
+            and not words[last + 1].is_entity and text[words[last + 1].start:words[last + 1].end] != "等":
+        last += 1
+    if b < len(words) and words[b].label not in _ITEM_STOPS:
+        items.append((b, last))
+    return items

@@ -1,0 +1,103 @@
+"""What the model cannot do well alone, done by rules over one sentence.
+
+- titles in 《…》: a policy, or a report/white paper/index, or a newspaper,
+  decided by the title's head noun;
+- named schemes in quotes (“萌芽企业培育专项”), and quoted company names;
+- names the model cuts short or splits (市经济和 → 市经济和信息化局).
+
+Each rule takes the sentence text and returns spans relative to it.
+"""
+from __future__ import annotations
+
+import re
+
+from ..doc import Span
+
+# Head nouns, longest first where one is the tail of another.
+POLICY_HEADS = (
+    "指导意见", "实施意见", "若干意见", "意见", "管理办法", "实施办法", "办法", "暂行规定", "规定",
+    "条例", "法", "规划", "行动计划", "计划", "实施方案", "工作方案", "方案", "通知", "决定", "纲要",
+    "实施细则", "细则", "若干措施", "措施", "政策", "战略", "指南", "准则", "规则", "目录", "清单",
+    "决议", "公约", "协定", "法案", "要点", "路线图", "规范", "标准",
+)
+REPORT_HEADS = (
+    "报告", "白皮书", "蓝皮书", "绿皮书", "指数", "榜单", "排行榜", "名单", "年鉴", "发展现状",
+    "调查", "研究", "案例集", "图谱", "地图", "手册",
+)
+MEDIA_HEADS = ("日报", "晚报", "时报", "早报", "报", "杂志", "周刊", "月刊", "学报")
+SCHEME_HEADS = ("专项", "工程", "行动计划", "计划", "行动", "政策", "方案", "规划", "试点", "项目库")
+#: Bracketed tails that do not change what a title is: 《…（2021-2023 年）》, 《…（试行）》.
+_TITLE_TAIL = re.compile(r"[（(][^（）()]*[）)]\s*$")
+_QUOTED = re.compile(r"“([^“”\n]{2,24})”")
+#: “十三五”国家重点研发计划: a quoted period or tag, then the scheme's name.
+_QUOTED_PREFIX_SCHEME = re.compile(
+    r"“[^“”\n]{2,8}”[\u4e00-\u9fffA-Za-z0-9]{2,14}?(?:专项|计划|规划|工程|行动|试点)(?![\u4e00-\u9fff]{0,2}[司院部局])")
+_COMPANY_BEFORE_QUOTE = re.compile(
+    r"(?:公司|企业|厂商|提供商|服务商|运营商|平台|品牌|机构|独角兽|初创|创企|商)$")
+_COMPANY_AFTER_QUOTE = re.compile(r"^(?:完成|获得|获|宣布|正式|已|近日|成立|发布)")
+
+
+def titled_works(text: str) -> list[Span]:
+    """《…》 titles, typed by head noun; the span is the title without its marks."""
+    spans = []
+    for start, end in _balanced(text, "《", "》"):
+        title = text[start + 1:end - 1].strip()
+        kind = classify_title(title)
+        if kind:
+            spans.append(Span(start + 1, end - 1, kind, "rule:title"))
+    return spans
+
+
+def classify_title(title: str) -> str | None:
+    """Policy, Report or Organization (a newspaper) by the title's head noun."""
+    head = title
+    while True:
+        stripped = _TITLE_TAIL.sub("", head).rstrip()
+        if stripped == head or not stripped:
+            break
+        head = stripped
+    head = head.rstrip("”\"'’")
+    if not head:
+        return None
+    if head.endswith(REPORT_HEADS):
+        return "Report"
+    if head.endswith(POLICY_HEADS):
+        return "Policy"
+    if head.endswith(MEDIA_HEADS) and len(head) <= 8:
+        return "Organization"
+    return None
+
+
+def quoted_names(text: str) -> list[Span]:
+    """Quoted schemes (“萌芽企业培育专项”) and quoted company names (提供商“曼孚科技”)."""
+    spans = [Span(m.start(), m.end(), "Policy", "rule:scheme") for m in _QUOTED_PREFIX_SCHEME.finditer(text)]
+    for m in _QUOTED.finditer(text):
+        if any(s.start <= m.start() < s.end for s in spans):
+            continue
+        inner = m.group(1)
+        start, end = m.start(1), m.end(1)
+        if inner.endswith(SCHEME_HEADS) and len(inner) >= 4:
+            spans.append(Span(start, end, "Policy", "rule:scheme"))
+        elif _looks_like_name(inner) and (
+            _COMPANY_BEFORE_QUOTE.search(text[max(0, m.start() - 6):m.start()])
+            or _COMPANY_AFTER_QUOTE.match(text[m.end():m.end() + 4])
+        ):
+            spans.append(Span(start, end, "Organization", "rule:quoted-company"))
+    return spans
+
+
+def _looks_like_name(inner: str) -> bool:
+    return 2 <= len(inner) <= 12 and not re.search(r"[，。、：；！？\s]", inner)
+
+
+def _balanced(text: str, open_mark: str, close_mark: str) -> list[tuple[int, int]]:
+    """Outermost balanced pairs; an unclosed or stray mark is ignored, never fatal."""
+    pairs, stack = [], []
+    for i, c in enumerate(text):
+        if c == open_mark:
+            stack.append(i)
+        elif c == close_mark and stack:
+            start = stack.pop()
+            if not stack:
+                pairs.append((start, i + 1))
+    return pairs

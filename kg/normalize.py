@@ -1,0 +1,170 @@
+"""Repair text as it comes out of a PDF, before anything reads it.
+
+The output has one paragraph or heading per line. Every offset the later stages
+produce refers to this normalized text, which the graph keeps, so a user can
+always see the sentence a fact came from.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TERMINAL = "。！？；!?…"
+CLOSERS = "”’」』）)》】\"'"
+#: A line ending in one of these cannot end a paragraph.
+OPEN_ENDINGS = "，、（(《“‘「『：:—-·"
+#: A line starting with one of these continues the previous one.
+CONTINUING_STARTS = "，。、）)》”’；：！？"
+
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*/\s*\d{1,3})?[-—–\s]*$")
+_STRUCTURAL = re.compile(
+    r"^(?:[■□●◆◇▲△★☆◎▶►]|#{1,6}\s|【|编者按|目\s*录|图为|"
+    r"[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]\s*[^\d\s])"
+)
+_CAPTION = re.compile(r"^(?:图为|图：|图:)|(?:供图|摄|图片来源[:：].*)[)）]?$")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
+_SPACES = re.compile(r"[\u00a0\u2002\u2003\u2009\u3000\t]")
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_HALF_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+_HALF_PUNCT_IN_CJK = re.compile(rf"(?<=[{_CJK}”》）])([,:;?!])(?=\s*[{_CJK}“《（])|(?<=[{_CJK}])([,;?!])(?=\s*$)")
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]+)\]\([^()\s]*\)")
+_PAREN_IN_CJK = re.compile(rf"\(([^()\n]{{1,30}})\)")
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def normalize(raw: str) -> str:
+    """Return the repaired text: one paragraph or heading per line."""
+    text = raw.translate(_ZERO_WIDTH).replace("\r\n", "\n").replace("\r", "\n")
+    text = _SPACES.sub(" ", text)
+    lines = [_fix_line(line) for line in text.split("\n")]
+    lines = [line for line in lines if not _PAGE_NUMBER.match(line)]
+    lines = _drop_running_headers(lines)
+    return "\n".join(_join_broken_lines(lines))
+
+
+def _fix_line(line: str) -> str:
+    line = _MARKDOWN_LINK.sub(r"\1", _to_half_width_alnum(line.strip()))
+    line = _collapse_spaced_out(line)
+    line = _HALF_PUNCT_IN_CJK.sub(lambda m: _HALF_PUNCT[m.group(1) or m.group(2)], line)
+    return _PAREN_IN_CJK.sub(_full_width_parens, line)
+
+
+def _drop_running_headers(lines: list[str]) -> list[str]:
+    """A short line repeated on every page (`信息速报 2022 年第 5 期`) is kept once, at the top."""
+    seen: set[str] = set()
+    out = []
+    for line in lines:
+        key = re.sub(r"\s+", "", line)
+        if key and key in seen and display_width(line) <= 60:
+            continue
+        seen.add(key)
+        out.append(line)
+    return out
+
+
+def _to_half_width_alnum(line: str) -> str:
+    """Full-width letters and digits (Ａ, ２) become ASCII; CJK punctuation stays."""
+    return "".join(
+        chr(ord(c) - 0xFEE0) if "０" <= c <= "９" or "Ａ" <= c <= "Ｚ" or "ａ" <= c <= "ｚ" else c
+        for c in line
+    )
+
+
+def _full_width_parens(m: re.Match) -> str:
+    inner = m.group(1)
+    if re.search(f"[{_CJK}]", inner) or _is_cjk_context(m.string, m.start(), m.end()):
+        return f"（{inner}）"
+    return m.group(0)
+
+
+def _is_cjk_context(s: str, start: int, end: int) -> bool:
+    before = s[start - 1] if start else ""
+    after = s[end] if end < len(s) else ""
+    return bool(re.match(f"[{_CJK}]", before)) and bool(re.match(f"[{_CJK}]", after or "。"))
+
+
+def _collapse_spaced_out(line: str) -> str:
+    """`长 风 联 盟 工 作 简 报` → `长风联盟工作简报`; ordinary lines are left alone."""
+    tokens = line.split(" ")
+    if len(tokens) < 3:
+        return line
+    singles = sum(1 for t in tokens if len(re.sub(r"[【】\[\]（）()《》]", "", t)) == 1)
+    if singles / len(tokens) < 0.75:
+        return line
+    return re.sub(rf"(?<=[{_CJK}【】])\s+(?=[{_CJK}【】])", "", line)
+
+
+def _ends_sentence(line: str) -> bool:
+    stripped = line.rstrip(CLOSERS)
+    return bool(stripped) and stripped[-1] in TERMINAL
+
+
+def _is_heading(line: str) -> bool:
+    return bool(_STRUCTURAL.match(line))
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The width at which the PDF hard-wrapped paragraphs, if it did."""
+    widths = sorted(display_width(line) for line in lines if display_width(line) >= 40)
+    if len(widths) < 5:
+        return 10**6
+    return widths[int(len(widths) * 0.8)]
+
+
+def _join_broken_lines(lines: list[str]) -> list[str]:
+    wrap = _wrap_width(lines)
+    content = [line for line in lines if line]
+    out: list[str] = []
+    deferred: list[str] = []  # captions that interrupted a paragraph
+    i = 0
+    while i < len(content):
+        line = content[i]
+        i += 1
+        while i < len(content):
+            nxt = content[i]
+            if _CAPTION.search(nxt) and not _ends_sentence(line) and i + 1 < len(content):
+                deferred.append(nxt)
+                i += 1
+                continue
+            after = content[i + 1] if i + 1 < len(content) else None
+            if not (_continues(line, nxt, wrap, after) or _resumes_after_caption(line, nxt, deferred)):
+                break
+            line = _glue(line, nxt)
+            i += 1
+        out.append(line)
+        out.extend(deferred)
+        deferred.clear()
+    return out
+
+
+def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
+    if _ends_sentence(line) or _is_heading(nxt) or _PAGE_NUMBER.match(nxt):
+        return False
+    if nxt[0] in CONTINUING_STARTS or line[-1] in OPEN_ENDINGS:
+        return True
+    if _is_heading(line):
+        # a headline wrapped onto a short second line, before the article's first paragraph
+        return (
+            display_width(nxt) <= 40
+            and not _ends_sentence(nxt)
+            and after is not None
+            and display_width(after) > 40
+        )
+    if after is not None and display_width(nxt) <= 12 and not _ends_sentence(nxt):
+        return True  # a title's last few characters pushed onto their own line
+    width = display_width(line)
+    return width >= 0.85 * wrap or width >= 120
+
+
+def _resumes_after_caption(line: str, nxt: str, deferred: list[str]) -> bool:
+    """A caption dropped into the middle of a sentence: the sentence goes on after it."""
+    return bool(deferred) and not _ends_sentence(line) and not _is_heading(nxt)
+
+
+def _glue(left: str, right: str) -> str:
+    if left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+        return f"{left} {right}"
+    return left + right

@@ -1,0 +1,173 @@
+"""Read an issue's structure from its normalized text: metadata, articles, sentences.
+
+Three layouts are known: alliance bulletins (``■`` headlines under ``【…】``
+sections), newspaper pages (markdown headings), institute digests (a table of
+contents, then ``一、`` numbered headings). Metadata that the text does not
+state stays None.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .doc import Article, Issue, IssueMeta, Sentence
+from .normalize import TERMINAL, display_width
+
+_BULLET = re.compile(r"^[■□◆◇●▲★▶►]\s*")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+")
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*")
+_SECTION = re.compile(r"^【\s*(.+?)\s*】$")
+_TOC_TITLE = re.compile(r"^目\s*录$")
+_TOC_ENTRY = re.compile(r"(?:[.·…．\-—]{3,}|\s{2,})\s*\d{1,3}$")
+_TITLE = re.compile(r"^#*\s*(\S{2,30}?(?:简报|日报|晚报|时报|速报|快报|周报|月报|通讯|动态|专刊|要报|通报|参考|资讯))(?:\s|$)")
+_LABEL = re.compile(r"(?<!总)(?:(\d{4})\s*年\s*)?第\s*(\d{1,4})\s*期")
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{1,2})-(\d{1,2})")
+_PUBLISHER = re.compile(r"(?:^|\s)(\S{2,30}?)(?:编印|编)$|主办[:：]\s*(\S{2,30})")
+_SENTENCE_END = re.compile(r"[。！？!?…]+[”’」』）)]*")
+HEADER_LINES = 8
+
+
+def segment(issue: Issue) -> Issue:
+    """Fill ``issue.meta``, ``issue.articles`` and ``issue.sentences`` in place."""
+    lines = _lines_with_offsets(issue.text)
+    starts, sections = _article_starts(lines)
+    header = lines[: min(HEADER_LINES, starts[0] if starts else len(lines))]
+    issue.meta = read_meta([text for _, text in header])
+    issue.articles = _articles(issue.text, lines, starts, sections)
+    issue.sentences = _sentences(issue.text, issue.articles)
+    return issue
+
+
+def read_meta(header: list[str]) -> IssueMeta:
+    meta = IssueMeta()
+    for line in header:
+        if meta.title is None and (m := _TITLE.match(line)):
+            meta.title = m.group(1)
+        if meta.label is None and (m := _LABEL.search(line)):
+            meta.label, meta.number = m.group(0), m.group(2)
+        if meta.date is None and (d := _first_date(line)):
+            meta.date = d
+        if meta.publisher is None and (m := _PUBLISHER.search(_strip_dates(line))):
+            meta.publisher = m.group(1) or m.group(2)
+    return meta
+
+
+def _first_date(line: str) -> date | None:
+    for m in _DATE.finditer(line):
+        y, mo, d = (int(g) for g in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
+        try:
+            return date(y, mo, d)
+        except ValueError:
+            continue
+    return None
+
+
+def _strip_dates(line: str) -> str:
+    return _DATE.sub(" ", _LABEL.sub(" ", line)).strip()
+
+
+def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _article_starts(lines: list[tuple[int, str]]) -> tuple[list[int], dict[int, str]]:
+    """Indices of headline lines, and the section in force at each."""
+    texts = [t for _, t in lines]
+    toc = _toc_lines(texts)
+    md_levels = sorted({len(m.group(1)) for t in texts if (m := _MD_HEADING.match(t))})
+    md_top = max(md_levels[:2]) if md_levels else 0
+    markers = {
+        "bullet": lambda i, t: bool(_BULLET.match(t)),
+        "markdown": lambda i, t: bool((m := _MD_HEADING.match(t)) and len(m.group(1)) <= md_top),
+        "numbered": lambda i, t: bool(_NUMBERED.match(t)) and _short_title(t),
+    }
+    counts = {name: sum(1 for i, t in enumerate(texts) if i not in toc and test(i, t))
+              for name, test in markers.items()}
+    layout = max(counts, key=counts.get)
+    if counts[layout] >= 3:
+        is_headline = markers[layout]
+    else:  # no consistent marker: short lines standing alone before a paragraph
+        is_headline = lambda i, t: any(test(i, t) for test in markers.values()) or _standalone_title(texts, i)  # noqa: E731
+    starts, sections, section = [], {}, None
+    for i, t in enumerate(texts):
+        if i in toc or not t.strip():
+            continue
+        if m := _SECTION.match(t):
+            section = re.sub(r"\s+", "", m.group(1))
+            continue
+        if i >= 2 and is_headline(i, t):
+            starts.append(i)
+            sections[i] = section
+    return starts, sections
+
+
+def _toc_lines(texts: list[str]) -> set[int]:
+    toc: set[int] = set()
+    for i, t in enumerate(texts):
+        if _TOC_TITLE.match(t.strip()):
+            toc.add(i)
+            j = i + 1
+            while j < len(texts) and (_TOC_ENTRY.search(texts[j]) or not texts[j].strip()):
+                toc.add(j)
+                j += 1
+    return toc
+
+
+def _short_title(t: str) -> bool:
+    return display_width(t) <= 70 and t.rstrip()[-1:] not in TERMINAL
+
+
+def _standalone_title(texts: list[str], i: int) -> bool:
+    t = texts[i]
+    nxt = texts[i + 1] if i + 1 < len(texts) else ""
+    return _short_title(t) and display_width(nxt) > display_width(t) and not t.startswith(("◎", "图为")) and not re.search(r"(?:摄|供图)$", t)
+
+
+def _headline(t: str) -> str:
+    for pattern in (_BULLET, _MD_HEADING, _NUMBERED):
+        t = pattern.sub("", t, count=1)
+    return t.strip()
+
+
+def _articles(text: str, lines, starts: list[int], sections: dict[int, str]) -> list[Article]:
+    articles = []
+    first = lines[starts[0]][0] if starts else len(text)
+    if text[:first].strip():
+        articles.append(Article(0, max(first - 1, 0)))
+    for k, i in enumerate(starts):
+        start = lines[i][0]
+        end = lines[starts[k + 1]][0] - 1 if k + 1 < len(starts) else len(text)
+        articles.append(Article(start, end, _headline(lines[i][1]), sections.get(i)))
+    return articles
+
+
+def _sentences(text: str, articles: list[Article]) -> list[Sentence]:
+    out = []
+    for a_index, article in enumerate(articles):
+        pos = article.start
+        for line in text[article.start:article.end].split("\n"):
+            for start, end in _split(line):
+                out.append(Sentence(pos + start, pos + end, a_index, line[start:end]))
+            pos += len(line) + 1
+    return out
+
+
+def _split(line: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(line):
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(line)))
+    out = []
+    for s, e in spans:
+        while s < e and line[s].isspace():
+            s += 1
+        while e > s and line[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
