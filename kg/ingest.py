@@ -32,7 +32,11 @@ class Skipped:
 
 
 def find_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand files and folders (recursively) into issue files, in a stable order."""
+    """Expand files and folders (recursively) into issue files, in a stable order.
+
+    In folders, hidden files and README files are passed over (a folder of
+    issues often describes itself); a file named explicitly is always read.
+    """
     found: list[Path] = []
     paths = [Path(p) for p in paths]
     if not paths:
@@ -43,6 +47,7 @@ def find_files(paths: Iterable[str | Path]) -> list[Path]:
         if path.is_dir():
             found.extend(
                 sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                       and not p.stem.upper().startswith("README")
                        and not any(part.startswith(".") for part in p.relative_to(path).parts))
             )
         else:
