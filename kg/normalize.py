@@ -16,6 +16,7 @@ OPEN_ENDINGS = "，、（(《“‘「『：:—-·"
 #: A line starting with one of these continues the previous one.
 CONTINUING_STARTS = "，。、）)》”’；：！？"
 
+PAGE_BREAK = "\x0c"  # stands where a page-number line was, until lines are joined
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*/\s*\d{1,3})?[-—–\s]*$")
 _STRUCTURAL = re.compile(
     r"^(?:[■□●◆◇▲△★☆◎▶►]|#{1,6}\s|【|编者按|目\s*录|图为|"
@@ -40,7 +41,7 @@ def normalize(raw: str) -> str:
     text = raw.translate(_ZERO_WIDTH).replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES.sub(" ", text)
     lines = [_fix_line(line) for line in text.split("\n")]
-    lines = [line for line in lines if not _PAGE_NUMBER.match(line)]
+    lines = [PAGE_BREAK if _PAGE_NUMBER.match(line) and line else line for line in lines]
     lines = _drop_running_headers(lines)
     return "\n".join(_join_broken_lines(lines))
 
@@ -58,7 +59,7 @@ def _drop_running_headers(lines: list[str]) -> list[str]:
     out = []
     for line in lines:
         key = re.sub(r"\s+", "", line)
-        if key and key in seen and display_width(line) <= 60:
+        if key and key in seen and display_width(line) <= 60 and line != PAGE_BREAK:
             continue
         seen.add(key)
         out.append(line)
@@ -108,7 +109,7 @@ def _is_heading(line: str) -> bool:
 
 def _wrap_width(lines: list[str]) -> int:
     """The width at which the PDF hard-wrapped paragraphs, if it did."""
-    widths = sorted(display_width(line) for line in lines if display_width(line) >= 40)
+    widths = sorted(display_width(line) for line in lines if display_width(line) >= 40 and line != PAGE_BREAK)
     if len(widths) < 5:
         return 10**6
     return widths[int(len(widths) * 0.8)]
@@ -123,15 +124,24 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
     while i < len(content):
         line = content[i]
         i += 1
+        if line == PAGE_BREAK:
+            continue
+        broken_page = False
         while i < len(content):
             nxt = content[i]
+            if nxt == PAGE_BREAK:
+                broken_page = True
+                i += 1
+                continue
             if _CAPTION.search(nxt) and not _ends_sentence(line) and i + 1 < len(content):
                 deferred.append(nxt)
                 i += 1
                 continue
             after = content[i + 1] if i + 1 < len(content) else None
-            if not (_continues(line, nxt, wrap, after) or _resumes_after_caption(line, nxt, deferred)):
+            if not (_continues(line, nxt, wrap, after) or _resumes_after_caption(line, nxt, deferred)
+                    or (broken_page and not _ends_sentence(line) and not _is_heading(nxt))):
                 break
+            broken_page = False
             line = _glue(line, nxt)
             i += 1
         out.append(line)

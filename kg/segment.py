@@ -22,7 +22,9 @@ _TOC_ENTRY = re.compile(r"(?:[.·…．\-—]{3,}|\s{2,})\s*\d{1,3}$")
 _TITLE = re.compile(r"^#*\s*(\S{2,30}?(?:简报|日报|晚报|时报|速报|快报|周报|月报|通讯|动态|专刊|要报|通报|参考|资讯))(?:\s|$)")
 _LABEL = re.compile(r"(?<!总)(?:(\d{4})\s*年\s*)?第\s*(\d{1,4})\s*期")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{1,2})-(\d{1,2})")
-_PUBLISHER = re.compile(r"(?:^|\s)(\S{2,30}?)(?:编印|编)$|主办[:：]\s*(\S{2,30})")
+_PUBLISHER = re.compile(r"(?:^|\s)(\S{2,30}?)(?:编印|编)$|主办[:：]\s*(\S{2,30})"
+                        r"|^(\S{4,30}(?:中心|研究院|研究所|秘书处|办公室|编辑部|协会|联盟|委员会))$")
+_SUBITEM = re.compile(r"^\d{1,2}[.．、]\s*(?=\D)")
 _SENTENCE_END = re.compile(r"[。！？!?…]+[”’」』）)]*")
 HEADER_LINES = 8
 
@@ -48,7 +50,7 @@ def read_meta(header: list[str]) -> IssueMeta:
         if meta.date is None and (d := _first_date(line)):
             meta.date = d
         if meta.publisher is None and (m := _PUBLISHER.search(_strip_dates(line))):
-            meta.publisher = m.group(1) or m.group(2)
+            meta.publisher = m.group(1) or m.group(2) or m.group(3)
     return meta
 
 
@@ -85,10 +87,16 @@ def _article_starts(lines: list[tuple[int, str]]) -> tuple[list[int], dict[int, 
         "markdown": lambda i, t: bool((m := _MD_HEADING.match(t)) and len(m.group(1)) <= md_top),
         "numbered": lambda i, t: bool(_NUMBERED.match(t)) and _short_title(t),
     }
+    is_section = lambda i, t: False  # noqa: E731
     counts = {name: sum(1 for i, t in enumerate(texts) if i not in toc and test(i, t))
               for name, test in markers.items()}
     layout = max(counts, key=counts.get)
-    if counts[layout] >= 3:
+    subitems = sum(1 for i, t in enumerate(texts) if i not in toc and _SUBITEM.match(t) and _short_title(t))
+    if layout == "numbered" and counts[layout] >= 2 and subitems >= counts[layout]:
+        # a digest: 一、 headings are sections, the 1. 2. items under them are the articles
+        is_section = markers["numbered"]
+        is_headline = lambda i, t: bool(_SUBITEM.match(t)) and _short_title(t)  # noqa: E731
+    elif counts[layout] >= 3:
         is_headline = markers[layout]
     else:  # no consistent marker: short lines standing alone before a paragraph
         is_headline = lambda i, t: any(test(i, t) for test in markers.values()) or _standalone_title(texts, i)  # noqa: E731
@@ -98,6 +106,11 @@ def _article_starts(lines: list[tuple[int, str]]) -> tuple[list[int], dict[int, 
             continue
         if m := _SECTION.match(t):
             section = re.sub(r"\s+", "", m.group(1))
+            continue
+        if is_section(i, t):  # also an article: some sections have no numbered items
+            section = _headline(t)
+            starts.append(i)
+            sections[i] = section
             continue
         if i >= 2 and is_headline(i, t):
             starts.append(i)
@@ -128,7 +141,7 @@ def _standalone_title(texts: list[str], i: int) -> bool:
 
 
 def _headline(t: str) -> str:
-    for pattern in (_BULLET, _MD_HEADING, _NUMBERED):
+    for pattern in (_BULLET, _MD_HEADING, _NUMBERED, _SUBITEM):
         t = pattern.sub("", t, count=1)
     return t.strip()
 

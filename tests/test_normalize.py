@@ -1,0 +1,67 @@
+from kg.normalize import display_width, normalize
+from conftest import corpus_files, needs_corpus
+
+
+def test_spaced_out_masthead_and_section_markers_collapse():
+    text = normalize("长 风 联 盟 工 作 简 报\n\n【新 动 向】\n")
+    assert text.split("\n")[:2] == ["长风联盟工作简报", "【新动向】"]
+
+
+def test_ordinary_lines_with_spaces_are_kept():
+    assert normalize("2021 年第 26 期 2021 年 11 月 12 日") == "2021 年第 26 期 2021 年 11 月 12 日"
+    assert normalize("华为 HiCar 与北汽蓝谷合作") == "华为 HiCar 与北汽蓝谷合作"
+
+
+def test_page_number_lines_are_dropped_and_the_paragraph_joined():
+    wrapped = "这是一个被排版工具硬换行的段落，第一行写到这里为止还没有结束而是在页面底部" \
+              "\n\n3\n\n接着在下一页继续写完。"
+    assert normalize(wrapped) == "这是一个被排版工具硬换行的段落，第一行写到这里为止还没有结束而是在页面底部接着在下一页继续写完。"
+
+
+def test_name_broken_across_lines_is_joined_in_a_wrapped_paragraph():
+    lines = ["日前，某研究机构在京发布了一份关于区域协同创新的年度评估结果。北京大学首",
+             "都发展研究院的专家在发布会上解读了这份评估结果中的几项主要发现和趋势判断，",
+             "并回答了记者的提问。"]
+    text = normalize("\n\n".join(lines * 3))
+    assert "北京大学首都发展研究院" in text
+    assert "\n" in text  # three paragraphs stay three
+
+
+def test_headline_wrapped_onto_a_short_line_is_joined():
+    raw = "■ 某市推动中小企业利用资本市场实现高质量发展 打造上市服务\n\n生态圈\n\n" \
+          "日前，该市启动了面向中小企业的上市培训活动，多家机构参加了培训并交流了经验。"
+    assert normalize(raw).split("\n")[0] == "■ 某市推动中小企业利用资本市场实现高质量发展 打造上市服务生态圈"
+
+
+def test_caption_inside_a_sentence_moves_after_the_paragraph():
+    raw = "“园区正在成为全国领先的创新高\n\n图为园区一角。受访者供图\n\n地。”一位负责人表示。"
+    assert normalize(raw) == "“园区正在成为全国领先的创新高地。”一位负责人表示。\n图为园区一角。受访者供图"
+
+
+def test_half_width_punctuation_between_chinese_becomes_full_width():
+    assert normalize("近日,某公司(北京)发布新品:售价不变") == "近日，某公司（北京）发布新品：售价不变"
+    assert normalize("增长 3.5%, version 2.0") == "增长 3.5%, version 2.0"
+
+
+def test_markdown_links_keep_their_text_and_full_width_digits_become_ascii():
+    assert normalize("[某公司完成Ａ轮融资](#)") == "某公司完成A轮融资"
+    assert normalize("２０２１年") == "2021年"
+
+
+def test_running_header_repeated_on_each_page_is_kept_once():
+    raw = "信 息 速 报 2022 年第 5 期\n正文第一段。\n\n2\n\n信 息 速 报 2022 年第 5 期\n正文第二段。"
+    assert normalize(raw).count("信息速报") == 1
+
+
+def test_display_width_counts_chinese_as_two():
+    assert display_width("中a") == 3
+
+
+@needs_corpus
+def test_corpus_artefacts_are_repaired():
+    texts = {p.stem[:3]: normalize(p.read_text(encoding="utf-8")) for p in corpus_files()}
+    assert texts["001"].startswith("长风联盟工作简报\n")
+    assert "北京大学首都发展研究院" in texts["001"]
+    for text in texts.values():
+        assert not any(line.strip().isdigit() for line in text.split("\n"))
+        assert "\n\n" not in text

@@ -1,0 +1,44 @@
+import pytest
+
+from kg.ner.rules import classify_title, quoted_names, titled_works
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("关于推进信息无障碍的指导意见", "Policy"),
+    ("工业互联网创新发展行动计划（2021-2023 年）", "Policy"),
+    ("“十四五”数字经济发展规划", "Policy"),
+    ("科学技术进步法", "Policy"),
+    ("北京市促进中小企业发展条例（试行）", "Policy"),
+    ("京津冀协同创新指数（2020）", "Report"),
+    ("2020 北京软件和信息技术服务业发展现状", "Report"),
+    ("中国算力发展白皮书", "Report"),
+    ("科技日报", "Organization"),
+    ("流浪地球", None),
+])
+def test_title_head_noun_decides_the_type(title, kind):
+    assert classify_title(title) == kind
+
+
+def test_titles_are_spans_without_their_marks():
+    text = "工信部印发《关于印发《某某办法》的通知》和《科技日报》的报道"
+    spans = titled_works(text)
+    assert [(text[s.start:s.end], s.type) for s in spans] == [
+        ("关于印发《某某办法》的通知", "Policy"), ("科技日报", "Organization")]
+
+
+@pytest.mark.parametrize("text", ["《未闭合的标题", "多余的》闭合《", "《》", "《《《》", "“半个引号"])
+def test_broken_marks_never_crash(text):
+    titled_works(text)
+    quoted_names(text)
+
+
+def test_named_schemes_are_policies_slogans_are_not():
+    text = "海淀区实施“萌芽企业培育专项”，支持“专精特新”企业，服务“双循环”格局，获批“十三五”国家重点研发计划。"
+    found = {text[s.start:s.end]: s.type for s in quoted_names(text)}
+    assert found == {"萌芽企业培育专项": "Policy", "“十三五”国家重点研发计划": "Policy"}
+
+
+def test_quoted_company_names():
+    text = "数据服务提供商“曼孚科技”获千万元融资，“世通亨奇”完成 A 轮融资。"
+    found = {text[s.start:s.end]: s.type for s in quoted_names(text)}
+    assert found == {"曼孚科技": "Organization", "世通亨奇": "Organization"}

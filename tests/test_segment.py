@@ -1,0 +1,65 @@
+from datetime import date
+
+import pytest
+
+from kg.build import prepare
+from kg.ingest import find_files, read_issues
+from kg.segment import read_meta
+from conftest import SAMPLES, corpus_files, needs_corpus
+
+
+@pytest.fixture(scope="module")
+def samples():
+    return {r.id: prepare(r) for r in read_issues(find_files([SAMPLES]))}
+
+
+def test_alliance_bulletin_header(samples):
+    meta = samples["changfeng_2021_27"].meta
+    assert (meta.title, meta.number, meta.date, meta.publisher) == (
+        "长风联盟工作简报", "27", date(2021, 12, 10), "长风联盟秘书处")
+
+
+def test_institute_digest_header_and_sections(samples):
+    issue = samples["institute_digest_2022_05"]
+    assert issue.meta.number == "5" and issue.meta.label.startswith("2022 年第 5 期")
+    assert issue.meta.date == date(2022, 5, 20)
+    assert issue.meta.publisher.endswith("中心")
+    sections = {a.section for a in issue.articles if a.section}
+    assert {"政策动态", "产业观察"} <= sections
+    assert not any("……" in (a.headline or "") for a in issue.articles)  # the TOC is not articles
+
+
+def test_newspaper_page_header_has_no_invented_fields(samples):
+    meta = samples["kjrb_special_2023"].meta
+    assert meta.title == "科技日报" and meta.date == date(2023, 3, 8)
+    assert meta.number is None and meta.publisher is None
+
+
+def test_missing_metadata_stays_missing():
+    meta = read_meta(["编者按 这是一段没有刊期的说明文字。"])
+    assert meta == type(meta)()
+
+
+def test_bulletin_articles_carry_their_section(samples):
+    articles = samples["changfeng_2021_27"].articles
+    assert articles[0].headline is None  # the masthead
+    assert all(a.headline for a in articles[1:])
+    assert {"新动向", "企业讯"} <= {a.section for a in articles}
+
+
+def test_sentences_are_views_onto_the_issue_text(samples):
+    for issue in samples.values():
+        assert issue.sentences
+        for s in issue.sentences:
+            assert issue.text[s.start:s.end] == s.text and s.text.strip() == s.text
+            article = issue.articles[s.article]
+            assert article.start <= s.start and s.end <= article.end
+
+
+@needs_corpus
+def test_corpus_issue_headers():
+    issues = {r.id[:3]: prepare(r) for r in read_issues(corpus_files())}
+    assert issues["000"].meta.date == date(2021, 11, 12) and issues["000"].meta.number == "26"
+    assert issues["001"].meta.title == "长风联盟工作简报" and issues["001"].meta.number == "02"
+    assert issues["002"].meta.title is None  # a newspaper page that does not name itself
+    assert len(issues["001"].articles) > 10
