@@ -1,0 +1,172 @@
+"""End to end: the shipped samples and the real corpus through `kg build`."""
+from __future__ import annotations
+
+import io
+import json
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+
+import kg
+from kg import export as exporters
+from kg.graph import KnowledgeGraph
+from conftest import CORPUS, ONTOLOGY, SAMPLES
+
+TYPES = ("Organization", "Person", "Region", "Policy")
+
+
+def jsonl(out):
+    buf = io.BytesIO()
+    with kg.open(out) as graph:
+        exporters.export(graph, "jsonl", buf)
+    return [json.loads(line) for line in buf.getvalue().decode("utf-8").splitlines()]
+
+
+def test_samples_build_names_at_least_80_entities_of_the_four_types(samples_graph):
+    out, report = samples_graph
+    assert sorted(report.issues) == ["changfeng_2021_27", "institute_digest_2022_05", "kjrb_special_2023"]
+    entities = [r for r in jsonl(out) if r["kind"] == "entity"]
+    by_type = {t: {e["label"] for e in entities if e["type"] == t} for t in TYPES}
+    assert sum(len(v) for v in by_type.values()) >= 80
+    assert all(len(by_type[t]) >= 5 for t in TYPES)
+    assert "关于推进信息无障碍的指导意见" in by_type["Policy"]
+    assert "科学技术进步法" in by_type["Policy"]
+    assert not {"专精特新", "双循环"} & by_type["Policy"]
+    assert "北京大学首都发展研究院" in by_type["Organization"]  # broken across lines in the file
+
+
+def test_jsonl_follows_the_scorer_contract(samples_graph):
+    out, _ = samples_graph
+    with kg.open(out) as graph:
+        texts = {row["id"]: row["text"] for row in graph.select(
+            "SELECT ?id ?text WHERE { ?i a kg:Issue ; dcterms:identifier ?id ; kg:text ?text }")}
+    records = jsonl(out)
+    assert records and all(r["kind"] in ("entity", "relation") for r in records)
+    for r in records:
+        if r["kind"] != "entity":
+            continue
+        assert set(r) == {"kind", "id", "type", "label", "mentions"} and r["id"].startswith("https://")
+        for m in r["mentions"]:
+            assert texts[m["doc"]][m["start"]:m["end"]] == m["text"]
+
+
+def test_an_entity_seen_in_several_issues_is_one_line(samples_graph):
+    out, _ = samples_graph
+    entities = [r for r in jsonl(out) if r["kind"] == "entity"]
+    keys = [(e["type"], e["label"]) for e in entities]
+    assert len(keys) == len(set(keys))
+    assert any(len({m["doc"] for m in e["mentions"]}) == 3 for e in entities)
+
+
+def test_issue_metadata_and_provenance_are_queryable(samples_graph):
+    out, _ = samples_graph
+    with kg.open(out) as graph:
+        rows = list(graph.query("""
+            SELECT ?date ?sentence WHERE {
+              ?m kg:mentionOf ?e ; kg:inSentence ?s ; kg:inIssue ?i .
+              ?e rdfs:label "关于推进信息无障碍的指导意见"@zh .
+              ?s rdf:value ?sentence . ?i dcterms:issued ?date }"""))
+    assert rows and all("信息无障碍" in str(r.sentence) for r in rows)
+    assert {str(r.date) for r in rows} <= {"2021-12-10", "2022-05-20", "2023-03-08"}
+
+
+@pytest.mark.parametrize("fmt, parse_format, ox_format", [
+    ("ttl", "turtle", ox.RdfFormat.TURTLE), ("nt", "nt", ox.RdfFormat.N_TRIPLES),
+    ("trig", "trig", ox.RdfFormat.TRIG), ("nq", "nquads", ox.RdfFormat.N_QUADS),
+])
+def test_rdf_exports_round_trip_through_two_parsers(samples_graph, fmt, parse_format, ox_format):
+    out, _ = samples_graph
+    buf = io.BytesIO()
+    with kg.open(out) as graph:
+        exporters.export(graph, fmt, buf)
+        if fmt in ("ttl", "nt"):
+            expected = {str(t) for t in exporters._union_triples(graph)}
+        else:
+            expected = {str(q) for q in graph.store}
+    data = buf.getvalue()
+    via_ox = {str(x) for x in ox.parse(data, ox_format)}
+    assert via_ox == expected
+    ds = rdflib.Dataset()
+    ds.parse(data=data.decode("utf-8"), format=parse_format)
+    n = len(ds) if fmt in ("ttl", "nt") else sum(len(g) for g in ds.graphs())
+    assert n == len(expected)
+
+
+def _shacl(nt_bytes: bytes):
+    pyshacl = pytest.importorskip("pyshacl")
+    data = rdflib.Graph().parse(data=nt_bytes.decode("utf-8"), format="nt")
+    shapes = rdflib.Graph().parse(ONTOLOGY / "shapes.ttl")
+    ontology = rdflib.Graph().parse(ONTOLOGY / "kg.ttl")
+    return pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none")
+
+
+def test_samples_graph_passes_the_shacl_shapes(samples_graph):
+    out, _ = samples_graph
+    buf = io.BytesIO()
+    with kg.open(out) as graph:
+        exporters.export(graph, "nt", buf)
+    conforms, _, text = _shacl(buf.getvalue())
+    assert conforms, text
+
+
+def test_shapes_catch_a_broken_graph(samples_graph):
+    out, _ = samples_graph
+    buf = io.BytesIO()
+    with kg.open(out) as graph:
+        exporters.export(graph, "nt", buf)
+    broken = b"\n".join(line for line in buf.getvalue().split(b"\n")
+                        if b"ontology#surface>" not in line)
+    conforms, _, text = _shacl(broken)
+    assert not conforms and "surface" in text
+
+
+def test_corpus_build_passes_shacl_and_round_trips_through_pyoxigraph(corpus_graph):
+    buf = io.BytesIO()
+    with kg.open(corpus_graph) as graph:
+        exporters.export(graph, "trig", buf)
+        quads = {str(q) for q in graph.store}
+        nt = io.BytesIO()
+        exporters.export(graph, "nt", nt)
+        issues = graph.issue_ids()
+    assert len(issues) == 4
+    assert {str(q) for q in ox.parse(buf.getvalue(), ox.RdfFormat.TRIG)} == quads
+    conforms, _, text = _shacl(nt.getvalue())
+    assert conforms, text
+
+
+def test_rebuilding_an_issue_replaces_its_graph(tmp_path):
+    out = tmp_path / "g"
+    one = SAMPLES / "changfeng_2021_27.txt"
+    kg.build([one], out)
+    with kg.open(out) as graph:
+        first = len(graph)
+        iris = {r["e"] for r in graph.select("SELECT DISTINCT ?e WHERE { ?m kg:mentionOf ?e }")}
+    kg.build([one], out)
+    kg.build([SAMPLES / "kjrb_special_2023.txt"], out)
+    with kg.open(out) as graph:
+        assert graph.issue_ids() == ["changfeng_2021_27", "kjrb_special_2023"]
+        g1 = ox.NamedNode("https://w3id.org/cnkg/id/graph/changfeng_2021_27")
+        assert len(list(graph.store.quads_for_pattern(None, None, None, g1))) == first - len(
+            list(graph.store.quads_for_pattern(None, None, None, ox.NamedNode(
+                "https://w3id.org/cnkg/id/graph/ontology"))))
+        after = {r["e"] for r in graph.select("SELECT DISTINCT ?e WHERE { ?m kg:mentionOf ?e }")}
+    assert iris <= after  # IRIs are stable when an issue is added
+
+
+def test_interrupted_build_leaves_the_previous_graph(tmp_path, monkeypatch):
+    out = tmp_path / "g"
+    kg.build([SAMPLES / "changfeng_2021_27.txt"], out)
+    before = sorted(p.name for p in out.rglob("*"))
+
+    def boom(self, issue):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(KnowledgeGraph, "add_issue", boom)
+    with pytest.raises(KeyboardInterrupt):
+        kg.build([SAMPLES], out)
+    monkeypatch.undo()
+    assert sorted(p.name for p in out.rglob("*")) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["g"]
+    with kg.open(out) as graph:
+        assert graph.issue_ids() == ["changfeng_2021_27"]
