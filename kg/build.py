@@ -64,8 +64,6 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = ner.D
     _check_unique_ids(issues)
     model = ner.load(backend, **(backend_options or {}))
     report.characters = sum(len(s.text) for i in issues for s in i.sentences)
-    with _progress_bar(report.characters, progress) as bar:
-        extract(issues, model, bar.update if bar else None)
 
     tmp = out.with_name(f".{out.name}.building")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -75,12 +73,14 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = ner.D
             graph = KnowledgeGraph.open(tmp, read_only=False)
         else:
             graph = KnowledgeGraph.create(tmp)
-        with graph:
-            for issue in issues:
+        with graph, _progress_bar(report.characters, progress) as bar:
+            for issue in ner.recognize_stream(issues, model, bar.update if bar else None):
+                resolve_issue(issue)
                 report.triples += graph.add_issue(issue)
                 report.issues.append(issue.id)
                 report.sentences += len(issue.sentences)
                 report.mentions += len(issue.mentions)
+            graph.commit()
             graph.save_manifest(version=__version__, backend=backend)
         _swap(tmp, out)
     except BaseException:

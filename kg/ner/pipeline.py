@@ -1,7 +1,9 @@
 """Run a backend over every sentence of many issues at once, then the rule layer."""
 from __future__ import annotations
 
-from typing import Callable, Sequence
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from typing import Callable, Iterator, Sequence
 
 from ..doc import Issue, Mention, Span
 from .. import regions
@@ -9,27 +11,77 @@ from . import repair, rules
 
 NAME_TYPES = ("Organization", "Person", "Region")
 #: Sentences handed to the backend per call: large enough to batch well, small
-#: enough for a progress bar to move.
-CHUNK = 4000
+#: enough for the model and the rules to overlap and for a progress bar to move.
+CHUNK = 1000
 
 
 def recognize(issues: Sequence[Issue], backend, progress: Callable[[int], None] | None = None) -> None:
     """Fill ``issue.mentions`` for every issue, in place."""
-    jobs = [(issue, n) for issue in issues for n in range(len(issue.sentences))]
-    for k in range(0, len(jobs), CHUNK):
-        chunk = jobs[k:k + CHUNK]
-        texts = [issue.sentences[n].text for issue, n in chunk]
-        for (issue, n), model_spans in zip(chunk, backend.recognize(texts)):
-            sentence = issue.sentences[n]
-            spans = find_spans(sentence.text, model_spans)
+    for _ in recognize_stream(issues, backend, progress):
+        pass
+
+
+def recognize_stream(issues: Sequence[Issue], backend,
+                     progress: Callable[[int], None] | None = None) -> Iterator[Issue]:
+    """Yield each issue once its mentions are filled, in input order.
+
+    The backend runs on the next chunk of issues in a worker thread (ONNX Runtime
+    releases the GIL) while this thread applies the rules to the chunk before,
+    and the caller writes its graph: model and Python work overlap on two cores.
+    """
+    chunks = list(_chunks(issues))
+    if not chunks:
+        return
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(0.0005)  # hand the GIL back quickly when a model call returns
+    try:
+        yield from _overlapped(chunks, backend, progress)
+    finally:
+        sys.setswitchinterval(switch)
+
+
+def _overlapped(chunks, backend, progress) -> Iterator[Issue]:
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-ner") as pool:
+        pending = pool.submit(_run, backend, chunks[0])
+        for k, chunk in enumerate(chunks):
+            model_spans = pending.result()
+            if k + 1 < len(chunks):
+                pending = pool.submit(_run, backend, chunks[k + 1])
+            _apply(chunk, model_spans)
+            if progress:
+                progress(sum(len(s.text) for issue in chunk for s in issue.sentences))
+            yield from chunk
+
+
+def _chunks(issues: Sequence[Issue]) -> Iterator[list[Issue]]:
+    chunk: list[Issue] = []
+    size = 0
+    for issue in issues:
+        chunk.append(issue)
+        size += len(issue.sentences)
+        if size >= CHUNK:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _run(backend, chunk: list[Issue]) -> list[list[Span]]:
+    return backend.recognize([s.text for issue in chunk for s in issue.sentences])
+
+
+def _apply(chunk: list[Issue], model_spans: list[list[Span]]) -> None:
+    spans_of = iter(model_spans)
+    for issue in chunk:
+        issue.mentions = []
+        for n, sentence in enumerate(issue.sentences):
+            spans = find_spans(sentence.text, next(spans_of))
             if sentence.article == 0 and issue.meta.publisher:
                 spans += _publisher(sentence.text, issue.meta.publisher, spans)
             for span in spans:
                 start, end = sentence.start + span.start, sentence.start + span.end
                 issue.mentions.append(
                     Mention(start, end, span.type, issue.text[start:end], n, span.source))
-        if progress:
-            progress(sum(len(t) for t in texts))
 
 
 def find_spans(text: str, model_spans: Sequence[Span]) -> list[Span]:

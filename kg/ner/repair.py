@@ -37,6 +37,7 @@ GOVERNMENT_BODY = re.compile(r"(?:局|委|厅|办|委员会|管委会|办公室|
 REGION_PREFIX_WORDS = ("市", "省", "区", "县", "州", "国家", "中央", "全国")
 INVEST_TRIGGERS = re.compile(r"^(?:领投|跟投|参投|联合领投|共同领投|追加投资|独家投资)")
 LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
+LATIN_THEN_SPACE = re.compile(r"[A-Za-z0-9] ")
 LIST_SEPARATORS = ("、",)
 LIST_CONJUNCTIONS = ("和", "与", "及", "以及")
 
@@ -87,6 +88,8 @@ def _ends_like_org(text: str) -> bool:
 
 def _join_latin_names(text: str, words: list[_Word]) -> list[_Word]:
     """`Aspex 思柏投资`, `BAI 资本`: a Latin word, a space, then an organization word."""
+    if not LATIN_THEN_SPACE.search(text):
+        return words
     i = 0
     while i + 1 < len(words):
         a, b = words[i], words[i + 1]
