@@ -16,6 +16,7 @@ from .doc import Issue
 from .graph import MANIFEST, KnowledgeGraph, GraphError
 from .ingest import InputError, RawIssue, Skipped, find_files, read_issues
 from .normalize import normalize
+from .relations import extract_relations
 from .resolve import resolve_issue
 from .segment import segment
 
@@ -38,10 +39,11 @@ def prepare(raw: RawIssue) -> Issue:
 
 
 def extract(issues: list[Issue], backend, progress: Callable[[int], None] | None = None) -> None:
-    """NER over all issues at once (batches fill better), then resolution per issue."""
+    """NER over all issues at once (batches fill better), then resolution and relations."""
     ner.recognize(issues, backend, progress)
     for issue in issues:
         resolve_issue(issue)
+        issue.relations = extract_relations(issue)
 
 
 def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = ner.DEFAULT_BACKEND,
@@ -76,6 +78,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = ner.D
         with graph, _progress_bar(report.characters, progress) as bar:
             for issue in ner.recognize_stream(issues, model, bar.update if bar else None):
                 resolve_issue(issue)
+                issue.relations = extract_relations(issue)
                 report.triples += graph.add_issue(issue)
                 report.issues.append(issue.id)
                 report.sentences += len(issue.sentences)

@@ -74,6 +74,7 @@ class Issue:
     articles: list[Article] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    relations: list = field(default_factory=list)  # kg.relations.Relation, filled by the relation stage
 
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]

@@ -104,6 +104,31 @@ def _jsonl(graph: KnowledgeGraph, out: BinaryIO) -> None:
         out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
+RELATIONS = """
+SELECT ?st ?head ?rel ?tail ?doc ?sentence ?title ?round ?amount ?lead WHERE {
+  ?st a kg:Statement ; kg:subject ?head ; kg:predicate ?p ; kg:object ?tail ; kg:evidence ?s .
+  FILTER NOT EXISTS { ?st a kg:CoMention }
+  ?s rdf:value ?sentence ; kg:inIssue/dcterms:identifier ?doc .
+  BIND(STRAFTER(STR(?p), STR(kg:)) AS ?rel)
+  OPTIONAL { ?st kg:qualifiedBy ?q . OPTIONAL { ?q kg:title ?title } OPTIONAL { ?q kg:round ?round }
+             OPTIONAL { ?q kg:amount ?amount } OPTIONAL { ?q kg:leadInvestor ?lead } }
+}"""
+
+
 def relation_records(graph: KnowledgeGraph) -> list[dict]:
-    """Stated relations with evidence; empty until the relation stage writes them."""
-    return []
+    """One record per stated relation (subject, relation, object, attributes), with all its evidence."""
+    records: dict[tuple, dict] = {}
+    for row in graph.select(RELATIONS):
+        attributes = {k: row[k] for k in ("title", "round", "amount") if row.get(k)}
+        if row.get("lead") is not None:
+            attributes["lead"] = row["lead"] == "true"
+        key = (row["head"], row["rel"], row["tail"], tuple(sorted(attributes.items())))
+        record = records.setdefault(key, {
+            "kind": "relation", "head": row["head"], "relation": row["rel"], "tail": row["tail"],
+            "attributes": attributes, "evidence": []})
+        evidence = {"doc": row["doc"], "sentence": row["sentence"]}
+        if evidence not in record["evidence"]:
+            record["evidence"].append(evidence)
+    for record in records.values():
+        record["evidence"].sort(key=lambda e: (e["doc"], e["sentence"]))
+    return [records[k] for k in sorted(records)]

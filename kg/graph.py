@@ -18,7 +18,8 @@ import pyoxigraph as ox
 from . import vocab
 from .doc import Issue
 from .resolve import entity_labels
-from .vocab import DCTERMS, KG, ONTOLOGY_GRAPH, RDF, RDFS, SCHEMA, SKOS, XSD
+from .relations import co_mentions
+from .vocab import DCTERMS, KG, ONTOLOGY_GRAPH, ORG, RDF, RDFS, SCHEMA, SKOS, XSD
 
 MANIFEST = "manifest.json"
 BULK = 50_000  # quads per bulk load: fewer loads are faster, and they overlap the model
@@ -43,7 +44,14 @@ _T = {name: _n(iri) for name, iri in {
     "start": KG.start, "end": KG.end, "inIssue": KG.inIssue, "inArticle": KG.inArticle,
     "inSentence": KG.inSentence, "mentionOf": KG.mentionOf, "surface": KG.surface,
     "detectedBy": KG.detectedBy,
+    "Statement": KG.Statement, "CoMention": KG.CoMention, "Post": KG.Post, "Investment": KG.Investment,
+    "subject": KG.subject, "predicate": KG.predicate, "object": KG.object, "evidence": KG.evidence,
+    "qualifiedBy": KG.qualifiedBy, "count": KG["count"], "member": ORG.member,
+    "organization": ORG.organization, "postTitle": KG.title, "investor": KG.investor,
+    "investee": KG.investee, "round": KG.round, "amount": KG.amount, "lead": KG.leadInvestor,
+    "coMentionedWith": KG.coMentionedWith, "within": KG.within,
 }.items()}
+_BOOL = _n(XSD.boolean)
 _INT = _n(XSD.integer)
 _DATE = _n(XSD.date)
 
@@ -125,6 +133,60 @@ def issue_quads(issue: Issue) -> list[ox.Quad]:
         add(m_node, "end", _int(m.end))
         add(m_node, "surface", ox.Literal(m.text))
         add(m_node, "detectedBy", ox.Literal(m.source))
+
+    def entity(k: int) -> ox.NamedNode:
+        m = issue.mentions[k]
+        return entities[(m.type, m.key)]
+
+    for r in issue.relations:
+        head, tail = entity(r.head), entity(r.tail)
+        if head == tail:
+            continue
+        qualifiers = [str(v) for _, v in sorted(r.attributes.items()) if _ != "fromName"]
+        statement = _n(vocab.node_iri("statement", head.value, r.type, tail.value, *qualifiers))
+        predicate = _n(KG[r.type])
+        out.append(ox.Quad(head, predicate, tail, g))
+        add(statement, "type", _T["Statement"])
+        add(statement, "subject", head)
+        add(statement, "predicate", predicate)
+        add(statement, "object", tail)
+        add(statement, "evidence", sentences[r.sentence])
+        add(statement, "detectedBy", ox.Literal("rule:name" if r.attributes.get("fromName") else "rule:relations"))
+        if r.type == "holdsPosition":
+            post = _n(vocab.node_iri("post", head.value, tail.value, *qualifiers))
+            add(statement, "qualifiedBy", post)
+            add(post, "type", _T["Post"])
+            add(post, "member", head)
+            add(post, "organization", tail)
+            if r.attributes.get("title"):
+                add(post, "postTitle", _zh(str(r.attributes["title"])))
+        elif r.type == "investedIn":
+            deal = _n(vocab.node_iri("investment", head.value, tail.value, *qualifiers))
+            add(statement, "qualifiedBy", deal)
+            add(deal, "type", _T["Investment"])
+            add(deal, "investor", head)
+            add(deal, "investee", tail)
+            for attr, prop in (("round", "round"), ("amount", "amount")):
+                if r.attributes.get(attr):
+                    add(deal, prop, _zh(str(r.attributes[attr])))
+            if "lead" in r.attributes:
+                add(deal, "lead", ox.Literal("true" if r.attributes["lead"] else "false", datatype=_BOOL))
+
+    first_sentence = {}
+    for m in issue.mentions:
+        first_sentence.setdefault((issue.sentences[m.sentence].article, m.type, m.key), m.sentence)
+    for (a, b), (count, article) in co_mentions(issue).items():
+        ea, eb = entities[a], entities[b]
+        if eb.value < ea.value:
+            ea, eb = eb, ea
+        node = _n(vocab.node_iri("comention", issue.id, ea.value, eb.value))
+        out.append(ox.Quad(ea, _T["coMentionedWith"], eb, g))
+        add(node, "type", _T["CoMention"])
+        add(node, "subject", ea)
+        add(node, "predicate", _T["coMentionedWith"])
+        add(node, "object", eb)
+        add(node, "count", _int(count))
+        add(node, "evidence", sentences[max(first_sentence[(article, *a)], first_sentence[(article, *b)])])
     return out
 
 

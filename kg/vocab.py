@@ -54,6 +54,12 @@ def entity_iri(type_: str, key: str) -> str:
     return ID[f"{type_.lower()}/{digest}"]
 
 
+def node_iri(kind: str, *parts: str) -> str:
+    """A statement, post, investment or co-mention node: a hash of what identifies it."""
+    digest = hashlib.sha1("\t".join((kind, *parts)).encode("utf-8")).hexdigest()[:20]
+    return ID[f"{kind}/{digest}"]
+
+
 @lru_cache(maxsize=4096)
 def _slug(text: str) -> str:
     """IRIs stay valid whatever the file name: keep safe characters, escape the rest."""

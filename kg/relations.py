@@ -1,0 +1,320 @@
+"""The relation stage: stated relations between the mentions of one sentence.
+
+Each rule reads the sentence text between mentions (the trigger words of
+``../shared/eval/GUIDELINES.md``: 院长, 印发, 领投, 创办, 合作, 位于, 旗下 …) and
+returns :class:`Relation` objects tied to that sentence. Co-mentions (entities
+named in one article without a stated relation) are counted separately by
+:func:`co_mentions`, because they are weaker evidence.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from .doc import Issue, Mention
+
+RELATIONS = ("holdsPosition", "issued", "investedIn", "founded", "partnerOf", "locatedIn",
+             "subsidiaryOf")
+
+_POST = (r"(?:常务|执行|首席|名誉|高级|资深|联合|代理|专职|驻会)?(?:副)?"
+         r"(?:党组书记|党委书记|党工委书记|书记|院长|局长|部长|厅长|处长|科长|司长|主任|董事长|董事|"
+         r"总经理|经理|总裁|总监|CEO|CTO|COO|CFO|首席执行官|首席技术官|首席科学家|首席专家|创始人|"
+         r"合伙人|所长|校长|会长|理事长|秘书长|主席|总工程师|总师|负责人|行长|社长|台长|总编辑|"
+         r"主编|研究员|院士|教授|委员|常委|助理|总经理助理|市场总经理|专家)")
+#: A post as written: 院长; 党组书记、主任; 中小企业处处长; 战略发展部品牌市场总经理.
+POST = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{0,10}}?{_POST})(?:\s*[、兼和及]\s*(?:[\u4e00-\u9fff]{{0,6}}?{_POST}))*\s*$")
+ISSUE_TRIGGER = re.compile(r"(?:联合)?(?:制定下发|印发|发布|出台|制定|下发|颁布|推出|公布|签署|修订|审议通过|正式实施)(?:了|的)?\s*$")
+FOUND_TRIGGER = re.compile(r"(?:共同|联合|牵头)?(?:发起成立|发起设立|发起|创立|创办|成立|组建|设立|创建|筹建)(?:了|的)?\s*[“\"]?\s*$")
+PARTNER_WORDS = re.compile(r"合作|签署|签订|签约|共建|携手|战略|协议|联手|共同打造|共同推进|达成")
+PARTNER_LINK = re.compile(r"^\s*(?:与|和|同|携手|联合|联手)\s*$")
+LOCATED_TRIGGER = re.compile(r"^\s*(?:正式|已|将|已经)?(?:总部)?(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址)(?:在|于)?\s*$")
+CLUSTER_TRIGGER = re.compile(r"(?:涌现出|涌现|集聚了?|聚集了?|培育出|孕育出|诞生了?|汇聚了?)[^，。；]{0,4}$")
+SUBSIDIARY_OF_HEAD = re.compile(r"^\s*(?:的)?(?:旗下|下属|所属)(?:的)?\s*$")
+SUBSIDIARY_OF_TAIL = re.compile(r"^\s*(?:是|为|系|作为)?(?:隶属于|隶属)\s*$")
+SUBSIDIARY_NOUN = re.compile(r"^\s*(?:是|为|系)\s*$")
+SUBSIDIARY_AFTER = re.compile(r"^\s*的?(?:全资|控股)?(?:子公司|分公司|下属(?:单位|企业|机构|公司))")
+INVEST_TRIGGER = re.compile(r"(?:联合|共同|独家)?(领投|跟投|参投|追加投资|独家投资|投资)")
+FUNDED = re.compile(r"[”\"’）)]?\s*(?:宣布|正式|已经|已|近日)?(?:完成|获得|获)[^，。；]{0,30}?融资")
+ROUND = re.compile(r"(种子|天使\+?|Pre-A\+?|Pre-B|A\+{0,2}|A\d|B\+?|B\d|C\+?|C\d|D\+?|E|F|Pre-IPO|战略)\s*轮")
+AMOUNT = re.compile(r"(?:近|超|超过|逾|约|数)?\s*(?:[\d.]+\s*)?(?:千万|百万|十亿|亿|万)\s*(?:元|美元|人民币|港元)(?:级)?")
+CLAUSE_BREAK = re.compile(r"[。；！？]")
+LIST_LINK = re.compile(r"^\s*(?:、|和|与|及|以及|，)\s*$")
+
+
+@dataclass(slots=True)
+class Relation:
+    """A stated relation between two mentions of one issue (indices into ``issue.mentions``)."""
+
+    head: int
+    tail: int
+    type: str
+    sentence: int
+    attributes: dict[str, str | bool] = field(default_factory=dict)
+
+
+def extract_relations(issue: Issue) -> list[Relation]:
+    """Every stated relation of an issue, each tied to its sentence."""
+    by_sentence: dict[int, list[int]] = {}
+    for k, m in enumerate(issue.mentions):
+        by_sentence.setdefault(m.sentence, []).append(k)
+    found: list[Relation] = []
+    for n, members in by_sentence.items():
+        members.sort(key=lambda k: (issue.mentions[k].start, -issue.mentions[k].end))
+        sentence = _Sentence(issue, n, members)
+        for rule in (_holds_position, _issued, _founded, _partners, _located, _subsidiary):
+            found.extend(rule(sentence))
+    found.extend(_investments(issue, by_sentence))
+    found.extend(_located_by_name(issue))
+    return _unique(found)
+
+
+class _Sentence:
+    """A sentence's top-level mentions in order, with the text between them."""
+
+    def __init__(self, issue: Issue, n: int, members: list[int]):
+        self.issue, self.n = issue, n
+        self.sentence = issue.sentences[n]
+        top, last_end = [], -1
+        for k in members:  # nested mentions (北京 in 北京旷视…) are not links in a chain
+            m = issue.mentions[k]
+            if m.start >= last_end:
+                top.append(k)
+                last_end = m.end
+        self.ks = top
+
+    def m(self, k: int) -> Mention:
+        return self.issue.mentions[k]
+
+    def between(self, a: int, b: int) -> str:
+        return self.issue.text[self.m(a).end:self.m(b).start]
+
+    def before(self, k: int, width: int = 30) -> str:
+        start = max(self.sentence.start, self.m(k).start - width)
+        return self.issue.text[start:self.m(k).start]
+
+    def after(self, k: int, width: int = 30) -> str:
+        end = min(self.sentence.end, self.m(k).end + width)
+        return self.issue.text[self.m(k).end:end]
+
+    def group_before(self, i: int, types=("Organization",)) -> list[int]:
+        """The coordinated mentions ending at position i: A、B 和 C."""
+        group = [self.ks[i]]
+        j = i
+        while j > 0 and self.m(self.ks[j - 1]).type in types and LIST_LINK.match(self.between(self.ks[j - 1], self.ks[j])) \
+                and "，" not in self.between(self.ks[j - 1], self.ks[j]):
+            j -= 1
+            group.insert(0, self.ks[j])
+        return group
+
+    def group_after(self, i: int, types=("Organization",)) -> list[int]:
+        group = [self.ks[i]]
+        j = i
+        while j + 1 < len(self.ks) and self.m(self.ks[j + 1]).type in types \
+                and re.match(r"^\s*(?:、|和|与|及|以及)\s*$", self.between(self.ks[j], self.ks[j + 1])):
+            j += 1
+            group.append(self.ks[j])
+        return group
+
+
+def _rel(s: _Sentence, head: int, tail: int, type_: str, **attributes) -> Relation:
+    return Relation(head, tail, type_, s.n, {k: v for k, v in attributes.items() if v not in (None, "")})
+
+
+def _holds_position(s: _Sentence) -> list[Relation]:
+    """中国信息通信研究院院长余晓晖; 北京市科委、中关村管委会党组书记、主任许强;
+    全国股转公司副总经理、北京证券交易所副总经理王丽."""
+    out = []
+    for i, k in enumerate(s.ks):
+        if s.m(k).type != "Person" or i == 0 or s.m(s.ks[i - 1]).type != "Organization":
+            continue
+        post = s.between(s.ks[i - 1], k)
+        if not POST.match(post):
+            continue
+        out.append(_rel(s, k, s.ks[i - 1], "holdsPosition", title=post.strip()))
+        j = i - 1
+        while j > 0 and s.m(s.ks[j - 1]).type == "Organization":
+            link = s.between(s.ks[j - 1], s.ks[j])
+            own_post = re.sub(r"\s*[、，]\s*$", "", link)
+            if re.fullmatch(r"\s*[、和及]\s*", link):        # A、B 书记: the same post
+                out.append(_rel(s, k, s.ks[j - 1], "holdsPosition", title=post.strip()))
+            elif own_post != link and POST.match(own_post):  # A 副总经理、B 副总经理
+                out.append(_rel(s, k, s.ks[j - 1], "holdsPosition", title=own_post.strip()))
+            else:
+                break
+            j -= 1
+    return out
+
+
+def _issued(s: _Sentence) -> list[Relation]:
+    out = []
+    for i, k in enumerate(s.ks):
+        if s.m(k).type != "Policy" or i == 0:
+            continue
+        for j in range(i - 1, -1, -1):
+            kj = s.ks[j]
+            gap = s.between(kj, k)
+            if CLAUSE_BREAK.search(gap) or len(gap) > 24:
+                break
+            if s.m(kj).type == "Organization" and ISSUE_TRIGGER.search(gap.rstrip("《“ ")):
+                for head in s.group_before(j):
+                    out.append(_rel(s, head, k, "issued"))
+                break
+    return out
+
+
+def _founded(s: _Sentence) -> list[Relation]:
+    out = []
+    for i, k in enumerate(s.ks):
+        if s.m(k).type != "Organization" or i == 0:
+            continue
+        j = i - 1
+        gap = s.between(s.ks[j], k)
+        if not FOUND_TRIGGER.search(gap) or len(gap) > 16 or CLAUSE_BREAK.search(gap) or "，" in gap:
+            continue
+        if s.m(s.ks[j]).type in ("Organization", "Person"):
+            for head in s.group_before(j, ("Organization", "Person")):
+                out.append(_rel(s, head, k, "founded"))
+    return out
+
+
+def _partners(s: _Sentence) -> list[Relation]:
+    """A 与 B、C 签署合作协议; A 联合 B、C 共建; A 携手 B."""
+    out = []
+    rest = s.issue.text
+    for i in range(len(s.ks) - 1):
+        a, b = s.ks[i], s.ks[i + 1]
+        if s.m(a).type != "Organization" or s.m(b).type != "Organization":
+            continue
+        link = s.between(a, b)
+        if not PARTNER_LINK.match(link):
+            continue
+        group = s.group_after(i + 1)
+        tail_text = rest[s.m(group[-1]).end:s.sentence.end]
+        clause = CLAUSE_BREAK.split(tail_text, 1)[0]
+        if link.strip() in ("携手", "联合", "联手") or PARTNER_WORDS.search(clause[:40]):
+            for other in group:
+                out.append(_rel(s, a, other, "partnerOf"))
+    return out
+
+
+def _located(s: _Sentence) -> list[Relation]:
+    """X 位于 / 落户 REGION; REGION 涌现出 A、B、C 等企业."""
+    out = []
+    for i in range(len(s.ks) - 1):
+        a, b = s.ks[i], s.ks[i + 1]
+        if s.m(a).type == "Organization" and s.m(b).type == "Region" and LOCATED_TRIGGER.match(s.between(a, b)):
+            for org in s.group_before(i):
+                out.append(_rel(s, org, b, "locatedIn"))
+        if s.m(a).type == "Region" and s.m(b).type == "Organization" and CLUSTER_TRIGGER.search(s.between(a, b)):
+            for org in s.group_after(i + 1):
+                out.append(_rel(s, org, a, "locatedIn"))
+    return out
+
+
+def _subsidiary(s: _Sentence) -> list[Relation]:
+    out = []
+    for i in range(len(s.ks) - 1):
+        a, b = s.ks[i], s.ks[i + 1]
+        if s.m(a).type != "Organization" or s.m(b).type != "Organization":
+            continue
+        link = s.between(a, b)
+        if SUBSIDIARY_OF_HEAD.match(link):          # A 旗下 B → B subsidiaryOf A
+            for sub in s.group_after(i + 1):
+                out.append(_rel(s, sub, a, "subsidiaryOf"))
+        elif SUBSIDIARY_OF_TAIL.match(link):        # B 隶属于 A
+            out.append(_rel(s, a, b, "subsidiaryOf"))
+        elif SUBSIDIARY_NOUN.match(link) and SUBSIDIARY_AFTER.match(s.after(b, 12)):  # B 是 A 的子公司
+            out.append(_rel(s, a, b, "subsidiaryOf"))
+    return out
+
+
+def _investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relation]:
+    """Investors of a round, and the company funded: per article, since the
+    headline or first sentence names the company and later ones the investors."""
+    out = []
+    funded_in_article: dict[int, int] = {}
+    round_in_article: dict[int, str] = {}
+    for n, sentence in enumerate(issue.sentences):
+        ks = sorted(by_sentence.get(n, []), key=lambda k: issue.mentions[k].start)
+        for k in ks:
+            m = issue.mentions[k]
+            if m.type == "Organization" and FUNDED.match(issue.text, m.end) \
+                    and not issue.text[m.end:m.end + 2].startswith("的"):
+                funded_in_article.setdefault(sentence.article, k)
+                if r := ROUND.search(issue.text, m.end, sentence.end):
+                    round_in_article.setdefault(sentence.article, r.group(0))
+                break
+    for n, sentence in enumerate(issue.sentences):
+        text = sentence.text
+        if not INVEST_TRIGGER.search(text):
+            continue
+        ks = [k for k in sorted(by_sentence.get(n, []), key=lambda k: issue.mentions[k].start)
+              if issue.mentions[k].type == "Organization"]
+        investee = funded_in_article.get(sentence.article)
+        round_ = (r.group(0) if (r := ROUND.search(text)) else None) or round_in_article.get(sentence.article)
+        amount = a.group(0).strip() if (a := AMOUNT.search(text)) else None
+        for t in INVEST_TRIGGER.finditer(text):
+            at = sentence.start + t.start()
+            clause_start = max(sentence.start + max(text.rfind(c, 0, t.start()) for c in "，。；：") + 1,
+                               sentence.start)
+            investors = [k for k in ks if clause_start <= issue.mentions[k].start
+                         and issue.mentions[k].end <= at and k != investee]
+            target = investee
+            after = [k for k in ks if issue.mentions[k].start >= sentence.start + t.end()]
+            if after and re.fullmatch(r"了?", issue.text[sentence.start + t.end():issue.mentions[after[0]].start]):
+                target = after[0]  # 联想之星曾领投图灵量子天使轮
+            if target is None:
+                continue
+            lead = t.group(1) == "领投"
+            for k in investors:
+                if k != target:
+                    out.append(Relation(k, target, "investedIn", n,
+                                        {k2: v for k2, v in (("round", round_), ("amount", amount),
+                                                             ("lead", lead)) if v not in (None, "")}))
+    return out
+
+
+def _located_by_name(issue: Issue) -> list[Relation]:
+    """北京旷视科技有限公司 → 北京: a region nested in an organization's own name."""
+    out = []
+    orgs = [(k, m) for k, m in enumerate(issue.mentions) if m.type == "Organization"]
+    regions = [(k, m) for k, m in enumerate(issue.mentions) if m.type == "Region"]
+    for k, org in orgs:
+        for r, region in regions:
+            if org.start <= region.start and region.end <= org.end and (region.start, region.end) != (org.start, org.end):
+                out.append(Relation(k, r, "locatedIn", org.sentence, {"fromName": True}))
+    return out
+
+
+def _unique(relations: list[Relation]) -> list[Relation]:
+    seen, out = set(), []
+    for r in relations:
+        key = (r.head, r.tail, r.type)
+        if r.head != r.tail and key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def co_mentions(issue: Issue) -> dict[tuple, tuple[int, int]]:
+    """Entity pairs named in one article of the issue with no stated relation between them:
+    (type, key) pair -> (number of articles naming both, the first such article)."""
+    stated = set()
+    for r in issue.relations:
+        a, b = issue.mentions[r.head], issue.mentions[r.tail]
+        stated.add(frozenset({(a.type, a.key), (b.type, b.key)}))
+    counts: Counter = Counter()
+    first: dict[tuple, int] = {}
+    for a_index in range(len(issue.articles)):
+        keys = sorted({(m.type, m.key) for m in issue.mentions
+                       if issue.sentences[m.sentence].article == a_index and m.type in CO_MENTION_TYPES})
+        for pair in combinations(keys, 2):
+            if frozenset(pair) not in stated:
+                counts[pair] += 1
+                first.setdefault(pair, a_index)
+    return {pair: (n, first[pair]) for pair, n in counts.items()}
+
+
+CO_MENTION_TYPES = ("Organization", "Person", "Policy")
