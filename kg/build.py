@@ -17,7 +17,7 @@ from .graph import MANIFEST, KnowledgeGraph, GraphError
 from .ingest import InputError, RawIssue, Skipped, find_files, read_issues
 from .normalize import normalize
 from .relations import extract_relations
-from .resolve import resolve_issue
+from .resolve import resolve_issue, resolve_people
 from .segment import segment
 
 
@@ -44,6 +44,7 @@ def extract(issues: list[Issue], backend, progress: Callable[[int], None] | None
     for issue in issues:
         resolve_issue(issue)
         issue.relations = extract_relations(issue)
+        resolve_people(issue)
 
 
 def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = ner.DEFAULT_BACKEND,
@@ -79,6 +80,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = ner.D
             for issue in ner.recognize_stream(issues, model, bar.update if bar else None):
                 resolve_issue(issue)
                 issue.relations = extract_relations(issue)
+                resolve_people(issue)
                 report.triples += graph.add_issue(issue)
                 report.issues.append(issue.id)
                 report.sentences += len(issue.sentences)

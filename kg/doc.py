@@ -75,6 +75,7 @@ class Issue:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     relations: list = field(default_factory=list)  # kg.relations.Relation, filled by the relation stage
+    declared: dict = field(default_factory=dict)   # short name -> Mention it abbreviates (以下简称…)
 
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]

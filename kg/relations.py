@@ -28,7 +28,7 @@ POST = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{0,10}}?{_POST})(?:\s*[、兼和及]
 ISSUE_TRIGGER = re.compile(r"(?:联合)?(?:制定下发|印发|发布|出台|制定|下发|颁布|推出|公布|签署|修订|审议通过|正式实施)(?:了|的)?\s*$")
 FOUND_TRIGGER = re.compile(r"(?:共同|联合|牵头)?(?:发起成立|发起设立|发起|创立|创办|成立|组建|设立|创建|筹建)(?:了|的)?\s*[“\"]?\s*$")
 PARTNER_WORDS = re.compile(r"合作|签署|签订|签约|共建|携手|战略|协议|联手|共同打造|共同推进|达成")
-PARTNER_LINK = re.compile(r"^\s*(?:与|和|同|携手|联合|联手)\s*$")
+PARTNER_LINK = re.compile(r"^\s*(?:[A-Za-z][\w-]*\s*)?(?:与|和|同|携手|联合|联手)\s*$")
 LOCATED_TRIGGER = re.compile(r"^\s*(?:正式|已|将|已经)?(?:总部)?(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址)(?:在|于)?\s*$")
 CLUSTER_TRIGGER = re.compile(r"(?:涌现出|涌现|集聚了?|聚集了?|培育出|孕育出|诞生了?|汇聚了?)[^，。；]{0,4}$")
 SUBSIDIARY_OF_HEAD = re.compile(r"^\s*(?:的)?(?:旗下|下属|所属)(?:的)?\s*$")
@@ -193,7 +193,7 @@ def _partners(s: _Sentence) -> list[Relation]:
         group = s.group_after(i + 1)
         tail_text = rest[s.m(group[-1]).end:s.sentence.end]
         clause = CLAUSE_BREAK.split(tail_text, 1)[0]
-        if link.strip() in ("携手", "联合", "联手") or PARTNER_WORDS.search(clause[:40]):
+        if link.strip()[-2:] in ("携手", "联合", "联手") or PARTNER_WORDS.search(clause[:40]):
             for other in group:
                 out.append(_rel(s, a, other, "partnerOf"))
     return out

@@ -1,29 +1,238 @@
 """Group mentions into entities: each mention gets a ``key``; one key, one entity.
 
-The key is a function of the mention and its own issue only, never of the other
-issues in a build, so an entity's IRI (``vocab.entity_iri(type, key)``) is
-stable when issues are added or rebuilt.
+A key depends only on the mention, its own issue, the curated alias file
+(``ontology/aliases.tsv``) and the packaged division data, never on the other
+issues of a build, so an entity's IRI (``vocab.entity_iri(type, key)``) is the
+same whenever the same input is built, and adding an issue changes no IRI.
+
+What makes two surfaces one entity:
+- the alias file (工信部 = 工业和信息化部), and abbreviations inside names (市经信局);
+- the text's own declarations: 北京国盾量子信息技术有限公司（以下简称国盾量子）;
+- within an issue, an abbreviation whose characters are an ordered subsequence of a
+  longer name of the issue (北交所 / 北京证券交易所), or a company's short name
+  inside its full name (世通亨奇 / 中科世通亨奇（北京）科技有限公司);
+- a company's core name without region, legal form or trade (北京旷视科技有限公司 = 旷视);
+- a local name resolved by the issue's place: 市经信局 in a Beijing bulletin is
+  北京市经济和信息化局;
+- regions by division code (北京 = 北京市);
+- people by name and, where the issue states a post, the organization.
 """
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from .doc import Issue, Mention
+from .regions import gazetteer
 
-_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "《": None, "》": None})
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "《": None, "》": None,
+                         "(": "（", ")": "）"})
+LEGAL_FORMS = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团)$")
+TRADES = re.compile(r"(?:网络科技|信息技术|信息科技|科技发展|网络技术|电子信息|智能科技|数字科技|"
+                    r"科技|技术|信息|网络|软件|电子|智能|数据)$")
+DECLARATION = re.compile(r"^[（(]\s*(?:以下)?(?:简称|下称|以下称)\s*[:：]?\s*[“\"]?([^”\"）)，,、]{2,12})[”\"]?\s*[）)]")
+LOCAL_LEVEL = ("市", "省", "区", "县")
 
 
 def surface_key(text: str) -> str:
-    """Compare names without white space, title marks or quote styles."""
+    """Compare names without white space, title marks, quote styles or bracket widths."""
     return re.sub(r"\s+", "", text).translate(_QUOTES)
 
 
-def resolve_issue(issue: Issue) -> None:
+@dataclass
+class Aliases:
+    """The curated alias file: forced merges, forbidden merges, abbreviations inside names."""
+
+    same: dict[tuple[str, str], str] = field(default_factory=dict)
+    never: set[frozenset] = field(default_factory=set)
+    parts: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, *paths: Path) -> "Aliases":
+        aliases = cls()
+        for path in paths:
+            for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+                if not line.strip() or line.startswith("#"):
+                    continue
+                cols = [c.strip() for c in line.split("\t")]
+                if cols[0] == "same" and len(cols) >= 4:
+                    aliases.same[(cols[3], surface_key(cols[1]))] = surface_key(cols[2])
+                elif cols[0] == "never" and len(cols) >= 4:
+                    aliases.never.add(frozenset({(cols[3], surface_key(cols[1])), (cols[3], surface_key(cols[2]))}))
+                elif cols[0] == "part" and len(cols) >= 3:
+                    aliases.parts[cols[1]] = cols[2]
+                else:
+                    raise ValueError(f"{path}:{n}: expected 'same|never NAME OTHER TYPE' or "
+                                     f"'part SHORT LONG', TAB-separated")
+        return aliases
+
+    def forbids(self, type_: str, a: str, b: str) -> bool:
+        return frozenset({(type_, a), (type_, b)}) in self.never
+
+
+@lru_cache(maxsize=8)
+def default_aliases(extra: tuple[str, ...] = ()) -> Aliases:
+    from .graph import ontology_path
+
+    return Aliases.load(ontology_path("aliases.tsv"), *map(Path, extra))
+
+
+def resolve_issue(issue: Issue, aliases: Aliases | None = None) -> None:
     """Set ``mention.key`` for every mention of the issue, in place."""
+    aliases = aliases or default_aliases()
+    _declared_short_names(issue)
+    place = issue_place(issue)
     for m in issue.mentions:
-        m.key = surface_key(m.text)
+        m.key = _base_key(m, aliases, place)
+    _within_issue_abbreviations(issue, aliases)
     _short_titles(issue.mentions)
+
+
+def _base_key(m: Mention, aliases: Aliases, place: str | None) -> str:
+    key = surface_key(m.text)
+    forced = aliases.same.get((m.type, key))
+    if forced:
+        return forced
+    if m.type == "Region":
+        division = gazetteer().lookup(key)
+        return f"division:{division.code}" if division else key
+    if m.type == "Organization":
+        return organization_key(key, aliases, place)
+    return key
+
+
+def organization_key(key: str, aliases: Aliases, place: str | None) -> str:
+    expanded = key
+    for short, long in aliases.parts.items():
+        if expanded.endswith(short) and not expanded.endswith(long):
+            expanded = expanded[: -len(short)] + long
+            break
+    if expanded != key and (forced := aliases.same.get(("Organization", expanded))):
+        return forced
+    if expanded[:1] in LOCAL_LEVEL and len(expanded) > 3 and place:
+        level = expanded[0]
+        division = gazetteer().lookup(place)
+        if division and division.name.endswith(level):
+            return division.name + expanded[1:]
+    return company_core(expanded) or expanded
+
+
+def company_core(name: str) -> str | None:
+    """旷视 for 北京旷视科技有限公司 and 旷视科技: the name without region, legal form, trade."""
+    core = re.sub(r"[（(][^（）()]{2,8}[）)]", "", name)
+    stripped = LEGAL_FORMS.sub("", core)
+    has_form = stripped != core
+    before_trade = stripped
+    stripped = TRADES.sub("", stripped)
+    if not has_form and stripped == before_trade:
+        return None
+    head = gazetteer().head(stripped)
+    if head and len(stripped) - len(head) >= 2:
+        stripped = stripped[len(head):].lstrip("市省")
+    if len(stripped) < 2 or re.fullmatch(r"[\d\W]+", stripped):
+        return None
+    return f"company:{stripped}"
+
+
+def issue_place(issue: Issue) -> str | None:
+    """The province or city an issue is about: the one its regions name most."""
+    counts: Counter = Counter()
+    g = gazetteer()
+    for m in issue.mentions:
+        if m.type == "Region" and (d := g.lookup(m.text)) and d.level in ("province", "city"):
+            counts[d.name] += 1
+    if issue.meta.title and (head := g.head(issue.meta.title)):
+        counts[g.lookup(head).name] += 3
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _declared_short_names(issue: Issue) -> None:
+    """`X（以下简称国盾量子）`: the short name means X wherever the issue uses it."""
+    declared: dict[str, Mention] = {}
+    for m in list(issue.mentions):
+        if m.type not in ("Organization", "Policy"):
+            continue
+        d = DECLARATION.match(issue.text[m.end:m.end + 24])
+        if d:
+            declared[d.group(1)] = m
+    if not declared:
+        return
+    covered = {(m.start, m.end) for m in issue.mentions}
+    for short, full in declared.items():
+        for hit in re.finditer(re.escape(short), issue.text):
+            span = (hit.start(), hit.end())
+            inside = [m for m in issue.mentions if m.start <= hit.start() and hit.end() <= m.end]
+            if span in covered or any(m.type == full.type for m in inside):
+                continue
+            sentence = _sentence_at(issue, hit.start())
+            if sentence is None:
+                continue
+            issue.mentions.append(Mention(hit.start(), hit.end(), full.type, short, sentence,
+                                          "rule:declared-alias"))
+            covered.add(span)
+    issue.mentions.sort(key=lambda m: (m.start, -m.end))
+    issue.declared = {short: full for short, full in declared.items()}
+
+
+def _sentence_at(issue: Issue, pos: int) -> int | None:
+    lo, hi = 0, len(issue.sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s = issue.sentences[mid]
+        if pos < s.start:
+            hi = mid - 1
+        elif pos >= s.end:
+            lo = mid + 1
+        else:
+            return mid
+    return None
+
+
+def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
+    """Short names that abbreviate or shorten a longer name of the same issue take its key."""
+    declared = getattr(issue, "declared", {})
+    by_type: dict[str, dict[str, str]] = defaultdict(dict)  # type -> surface -> key
+    for m in issue.mentions:
+        by_type[m.type].setdefault(surface_key(m.text), m.key)
+    for m in issue.mentions:
+        surface = surface_key(m.text)
+        if surface in declared and declared[surface].type == m.type:
+            m.key = declared[surface].key
+            continue
+        if m.type != "Organization" or len(surface) > 8:
+            continue
+        best = None
+        for other, other_key in by_type["Organization"].items():
+            if other_key == m.key or len(other) <= len(surface) or aliases.forbids(m.type, surface, other):
+                continue
+            if _abbreviates(surface, other) or _shortens(surface, other):
+                if best is None or len(other) > len(best[0]):
+                    best = (other, other_key)
+        if best:
+            m.key = best[1]
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """北交所 / 北京证券交易所: same first character, last character kept, in order."""
+    if len(short) < 2 or short[0] != long[0]:
+        return False
+    if short[-1] != long[-1] and not (short[-1] == "委" and long.endswith("委员会")):
+        return False
+    pos = 0
+    for ch in short:
+        pos = long.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def _shortens(short: str, long: str) -> bool:
+    """世通亨奇 / 中科世通亨奇（北京）科技有限公司: a company's short name inside its full name."""
+    return len(short) >= 2 and short in long and bool(LEGAL_FORMS.search(long)) and not LEGAL_FORMS.search(short)
 
 
 def _short_titles(mentions: list[Mention]) -> None:
@@ -42,6 +251,18 @@ def _title_core(key: str) -> str:
     return re.sub(r"[（(][^（）()]*[）)]$", "", key)
 
 
+def resolve_people(issue: Issue) -> None:
+    """A person with a stated post is told apart by the organization: 王磊@北京市经济和信息化局."""
+    posts: dict[str, str] = {}
+    for r in issue.relations:
+        if r.type == "holdsPosition":
+            person, org = issue.mentions[r.head], issue.mentions[r.tail]
+            posts.setdefault(person.key, org.key)
+    for m in issue.mentions:
+        if m.type == "Person" and m.key in posts and "@" not in m.key:
+            m.key = f"{m.key}@{posts[m.key]}"
+
+
 def entity_labels(issue: Issue) -> dict[tuple[str, str], tuple[str, list[str]]]:
     """(type, key) -> (label, other surfaces) for the entities of one issue."""
     surfaces: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
@@ -51,5 +272,10 @@ def entity_labels(issue: Issue) -> dict[tuple[str, str], tuple[str, list[str]]]:
     out = {}
     for ident, counts in surfaces.items():
         label = max(counts, key=lambda s: (len(surface_key(s)), counts[s]))
+        type_, key = ident
+        if key.startswith("division:"):
+            label = gazetteer().divisions[key[9:]].name
+        elif type_ == "Organization" and not key.startswith("company:") and len(key) > len(surface_key(label)):
+            label = key  # the official form the alias file or the issue's place gives
         out[ident] = (label, sorted(s for s in counts if s != label))
     return out

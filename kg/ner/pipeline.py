@@ -92,7 +92,20 @@ def find_spans(text: str, model_spans: Sequence[Span]) -> list[Span]:
     nested = [Span(s.start + a, s.start + b, "Region", "rule:nested-region")
               for s in kept if s.type == "Organization"
               for a, b in regions.nested_regions(text[s.start:s.end])]
-    return sorted(ruled + kept + nested, key=lambda s: (s.start, -s.end))
+    return sorted(filter(None, (_trim(text, s) for s in ruled + kept + nested)),
+                  key=lambda s: (s.start, -s.end))
+
+
+def _trim(text: str, span: Span) -> Span | None:
+    """No mention starts or ends with white space; an empty one is dropped."""
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        return None
+    return span if (start, end) == (span.start, span.end) else Span(start, end, span.type, span.source)
 
 
 def _publisher(text: str, publisher: str, spans: Sequence[Span]) -> list[Span]:

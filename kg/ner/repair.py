@@ -69,6 +69,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = _join_latin_names(text, words)
     words = _extend_suffixes(text, words)
     words = _extend_prefixes(text, words)
+    words = _government_bodies(text, words)
     words = _investors(text, words)
     words = _funded(text, words)
     words = _lists(text, words)
@@ -156,6 +157,28 @@ def _suffix_end(text: str, words: list[_Word], i: int) -> int | None:
     if words[i].label == "Organization" and best == i + 1 and words[best].label == "Organization":
         return best
     return best
+
+
+def _government_bodies(text: str, words: list[_Word]) -> list[_Word]:
+    """市 | 经济 | 和 | 信息化局 → 市经济和信息化局: a level word or region, then nouns
+    ending in a government body's suffix."""
+    i = 0
+    while i < len(words):
+        w = words[i]
+        piece = text[w.start:w.end]
+        if piece in ("市", "省", "区", "县", "国家") or w.label == "Region":
+            j, end = i + 1, None
+            while j < len(words) and j <= i + 5 and words[j].start == words[j - 1].end:
+                label, word = words[j].label, text[words[j].start:words[j].end]
+                if label not in ("n", "nz", "vn", "c", "an") or (label == "c" and word not in ("和", "与")):
+                    break
+                if GOVERNMENT_BODY.search(word) and not NOT_ORG_WORDS.search(word):
+                    end = j
+                j += 1
+            if end is not None and end > i:
+                words = _merge(words, i, end, "Organization")
+        i += 1
+    return words
 
 
 def _ends_item(text: str, pos: int) -> bool:

@@ -35,6 +35,10 @@ _QUOTED_PREFIX_SCHEME = re.compile(
 _COMPANY_BEFORE_QUOTE = re.compile(
     r"(?:公司|企业|厂商|提供商|服务商|运营商|平台|品牌|机构|独角兽|初创|创企|商)$")
 _COMPANY_AFTER_QUOTE = re.compile(r"^(?:完成|获得|获|宣布|正式|已|近日|成立|发布)")
+#: “信息无障碍技术和知识产权开放工作组”: a quoted name that ends like a body, or is what was founded.
+_BODY_HEADS = ("工作组", "联盟", "委员会", "实验室", "联合体", "研究院", "研究中心", "创新中心", "协会",
+               "学会", "基金会", "俱乐部", "共同体", "工作委员会", "专委会", "分会")
+_FOUNDED_BEFORE_QUOTE = re.compile(r"(?:成立|组建|设立|发起成立|牵头成立|创建)(?:了)?$")
 
 
 def titled_works(text: str) -> list[Span]:
@@ -76,7 +80,10 @@ def quoted_names(text: str) -> list[Span]:
             continue
         inner = m.group(1)
         start, end = m.start(1), m.end(1)
-        if inner.endswith(SCHEME_HEADS) and len(inner) >= 4:
+        if inner.endswith(_BODY_HEADS) and len(inner) >= 4 or (
+                _FOUNDED_BEFORE_QUOTE.search(text[max(0, m.start() - 6):m.start()]) and _looks_like_name(inner)):
+            spans.append(Span(start, end, "Organization", "rule:quoted-body"))
+        elif inner.endswith(SCHEME_HEADS) and len(inner) >= 4:
             spans.append(Span(start, end, "Policy", "rule:scheme"))
         elif _looks_like_name(inner) and (
             _COMPANY_BEFORE_QUOTE.search(text[max(0, m.start() - 6):m.start()])
