@@ -17,7 +17,7 @@ from .graph import MANIFEST, KnowledgeGraph, GraphError
 from .ingest import InputError, RawIssue, Skipped, find_files, read_issues
 from .normalize import normalize
 from .relations import extract_relations
-from .resolve import resolve_issue, resolve_people
+from .resolve import default_aliases, resolve_issue, resolve_people
 from .segment import segment
 
 
@@ -48,7 +48,8 @@ def extract(issues: list[Issue], backend, progress: Callable[[int], None] | None
 
 
 def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = ner.DEFAULT_BACKEND,
-          backend_options: dict | None = None, progress: bool = False,
+          backend_options: dict | None = None, aliases: Iterable[str | Path] = (),
+          progress: bool = False,
           on_skip: Callable[[Skipped], None] | None = None) -> BuildReport:
     """Build (or update) the graph in ``out`` from issue files and folders."""
     started = time.perf_counter()
@@ -65,6 +66,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = ner.D
         else:
             issues.append(prepare(item))
     _check_unique_ids(issues)
+    alias_table = _load_aliases(aliases)
     model = ner.load(backend, **(backend_options or {}))
     report.characters = sum(len(s.text) for i in issues for s in i.sentences)
 
@@ -78,7 +80,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = ner.D
             graph = KnowledgeGraph.create(tmp)
         with graph, _progress_bar(report.characters, progress) as bar:
             for issue in ner.recognize_stream(issues, model, bar.update if bar else None):
-                resolve_issue(issue)
+                resolve_issue(issue, alias_table)
                 issue.relations = extract_relations(issue)
                 resolve_people(issue)
                 report.triples += graph.add_issue(issue)
@@ -93,6 +95,17 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = ner.D
         raise
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _load_aliases(paths: Iterable[str | Path]):
+    paths = tuple(str(p) for p in paths)
+    for p in paths:
+        if not Path(p).is_file():
+            raise InputError(f"--aliases {p}: no such file")
+    try:
+        return default_aliases(paths)
+    except (ValueError, UnicodeDecodeError) as e:
+        raise InputError(f"alias file: {e}") from e
 
 
 def _check_out(out: Path) -> None:

@@ -64,9 +64,12 @@ def _backend_help() -> str:
               help=_backend_help())
 @click.option("--ner-model", default=None,
               help="Model for the backend: an identifier or a local directory.")
+@click.option("--aliases", "alias_files", multiple=True, type=click.Path(path_type=Path),
+              help="An extra alias file (same format as ontology/aliases.tsv) to force or forbid "
+                   "merges; may be given more than once.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @_user_errors
-def build(inputs, out, backend, ner_model, quiet):
+def build(inputs, out, backend, ner_model, alias_files, quiet):
     """Read issue files or folders (.txt, .md; UTF-8 or GB18030) into a graph.
 
     Re-running on an existing --out replaces the graphs of the issues given and
@@ -79,7 +82,7 @@ def build(inputs, out, backend, ner_model, quiet):
     def warn(skipped):
         click.echo(f"kg: warning: skipped {skipped.path}: {skipped.reason}", err=True)
 
-    report = build_graph(inputs, out, backend=backend, backend_options=options,
+    report = build_graph(inputs, out, backend=backend, backend_options=options, aliases=alias_files,
                          progress=not quiet and sys.stderr.isatty(), on_skip=warn)
     if not quiet:
         click.echo(
@@ -119,6 +122,37 @@ def stats(graph_dir, top, fmt):
     for i in data["issues"]:
         click.echo(f"  {i['id']:<28} {i.get('date') or '-':<11} {i.get('title') or '-'} "
                    f"{i.get('label') or ''}  ({i['mentions']} mentions)")
+
+
+@main.command("entities")
+@click.argument("graph_dir", type=click.Path(path_type=Path))
+@click.option("--type", "type_", type=click.Choice(["Organization", "Person", "Region", "Policy", "Report"]),
+              default=None, help="Only entities of this type.")
+@click.option("--search", "-s", default=None, help="Only entities with a name containing TEXT.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(0),
+              help="How many to list (0: all).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_user_errors
+def entities_command(graph_dir, type_, search, limit, fmt):
+    """List entities with their aliases, mention counts and the issues they appear in."""
+    from .stats import entities
+
+    with _open(graph_dir) as graph:
+        rows = entities(graph, type_, search)
+    shown = rows[:limit] if limit else rows
+    if fmt == "json":
+        for r in shown:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo("no entities match", err=True)
+        return
+    for r in shown:
+        aliases = f"  (= {', '.join(r['aliases'])})" if r["aliases"] else ""
+        click.echo(f"{r['label']}{aliases}\n    {r['type']}, {r['mentions']} mention(s) in "
+                   f"{len(r['issues'])} issue(s): {', '.join(r['issues'])}")
+    if len(rows) > len(shown):
+        click.echo(f"... {len(rows) - len(shown)} more (use --limit 0)")
 
 
 @main.command()

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from . import vocab
 from .doc import Issue
 from .resolve import entity_labels
+from .regions import gazetteer
 from .relations import co_mentions
 from .vocab import DCTERMS, KG, ONTOLOGY_GRAPH, ORG, RDF, RDFS, SCHEMA, SKOS, XSD
 
@@ -134,6 +135,8 @@ def issue_quads(issue: Issue) -> list[ox.Quad]:
         add(m_node, "surface", ox.Literal(m.text))
         add(m_node, "detectedBy", ox.Literal(m.source))
 
+    _region_hierarchy(issue, entities, add)
+
     def entity(k: int) -> ox.NamedNode:
         m = issue.mentions[k]
         return entities[(m.type, m.key)]
@@ -188,6 +191,38 @@ def issue_quads(issue: Issue) -> list[ox.Quad]:
         add(node, "count", _int(count))
         add(node, "evidence", sentences[max(first_sentence[(article, *a)], first_sentence[(article, *b)])])
     return out
+
+
+def _region_hierarchy(issue: Issue, entities: dict, add) -> None:
+    """海淀区 kg:within 北京市 kg:within 中国, from the division data. Ancestors are
+    described in the issue's graph too, so every issue graph holds whole chains."""
+    g = gazetteer()
+    described: set[str] = set()
+
+    def division_node(division) -> ox.NamedNode:
+        node = _n(vocab.entity_iri("Region", f"division:{division.code}"))
+        if ("Region", f"division:{division.code}") not in entities and node.value not in described:
+            described.add(node.value)
+            add(node, "type", _n(KG.Region))
+            add(node, "label", _zh(division.name))
+        return node
+
+    for (type_, key), node in list(entities.items()):
+        if type_ != "Region":
+            continue
+        if key.startswith("division:"):
+            parents = g.ancestors(g.divisions[key[9:]])
+        else:  # 北京经开区: a zone named after the division it lies in
+            head = g.head(key)
+            division = g.lookup(head) if head and len(key) > len(head) + 1 else None
+            if division is None:
+                continue
+            parents = [division, *g.ancestors(division)]
+        child = node
+        for division in parents:
+            parent = division_node(division)
+            add(child, "within", parent)
+            child = parent
 
 
 def ontology_path(name: str = "kg.ttl") -> Path:

@@ -134,7 +134,7 @@ def company_core(name: str) -> str | None:
         stripped = stripped[len(head):].lstrip("市省")
     if len(stripped) < 2 or re.fullmatch(r"[\d\W]+", stripped):
         return None
-    return f"company:{stripped}"
+    return stripped
 
 
 def issue_place(issue: Issue) -> str | None:
@@ -204,15 +204,12 @@ def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
             continue
         if m.type != "Organization" or len(surface) > 8:
             continue
-        best = None
-        for other, other_key in by_type["Organization"].items():
-            if other_key == m.key or len(other) <= len(surface) or aliases.forbids(m.type, surface, other):
-                continue
-            if _abbreviates(surface, other) or _shortens(surface, other):
-                if best is None or len(other) > len(best[0]):
-                    best = (other, other_key)
-        if best:
-            m.key = best[1]
+        candidates = {other_key for other, other_key in by_type["Organization"].items()
+                      if other_key != m.key and len(other) > len(surface)
+                      and not aliases.forbids(m.type, surface, other)
+                      and (_abbreviates(surface, other) or _shortens(surface, other))}
+        if len(candidates) == 1:  # an ambiguous short name (two companies contain it) stays apart
+            m.key = candidates.pop()
 
 
 def _abbreviates(short: str, long: str) -> bool:
@@ -275,7 +272,7 @@ def entity_labels(issue: Issue) -> dict[tuple[str, str], tuple[str, list[str]]]:
         type_, key = ident
         if key.startswith("division:"):
             label = gazetteer().divisions[key[9:]].name
-        elif type_ == "Organization" and not key.startswith("company:") and len(key) > len(surface_key(label)):
+        elif type_ == "Organization" and len(key) > len(surface_key(label)):
             label = key  # the official form the alias file or the issue's place gives
         out[ident] = (label, sorted(s for s in counts if s != label))
     return out

@@ -32,7 +32,12 @@ NOUNISH = {"n", "nz", "nw", "vn", "an", "m", "ORG", "LOC"}
 STRONG_SUFFIX_WORDS = {"资本", "创投", "投资", "基金", "集团", "控股", "科技", "资管", "证券", "银行"}
 #: Generic investor words that are not names.
 GENERIC_INVESTORS = re.compile(r"^(?:老股东|股东|资方|投资方|投资人|机构|基金|其他机构|多家机构|本轮|新股东)$")
-LIST_TAIL = re.compile(r"^等(?:\d+家)?(?:企业|公司|机构|单位|平台|资方|投资方|厂商|高校|院所|独角兽)")
+LIST_TAIL = re.compile(r"^等(?:\s*\d+\s*家|一批|多家|[^，。；、]{0,12}?)(?:企业|公司|机构|单位|平台|资方|投资方|厂商|高校|院所|独角兽)")
+#: An "organization" made only of generic words: 智能汽车公司, 汽车行业, 多维度.
+GENERIC_ORG = re.compile(
+    r"^(?:(?:科技|智能|汽车|电动|运动|互联网|医疗|教育|金融|数据|信息|技术|网络|软件|硬件|新能源|人工智能|"
+    r"创新|创业|初创|科创|投资|上市|民营|国有|外资|龙头|头部|平台|制造|服务|研发|生物|医药)+"
+    r"(?:公司|企业|集团|机构)|.{0,6}(?:行业|产业|领域|维度|板块)|公告|政府|企业|公司|集团)$")
 GOVERNMENT_BODY = re.compile(r"(?:局|委|厅|办|委员会|管委会|办公室|政府)$")
 REGION_PREFIX_WORDS = ("市", "省", "区", "县", "州", "国家", "中央", "全国")
 INVEST_TRIGGERS = re.compile(r"^(?:领投|跟投|参投|联合领投|共同领投|追加投资|独家投资)")
@@ -74,7 +79,8 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = _funded(text, words)
     words = _lists(text, words)
     return [Span(w.start, w.end, w.label, "lac")
-            for w in words if w.is_entity and not GENERIC_SECTORS.match(text[w.start:w.end])]
+            for w in words if w.is_entity and not GENERIC_SECTORS.match(text[w.start:w.end])
+            and not (w.label == "Organization" and GENERIC_ORG.match(text[w.start:w.end]))]
 
 
 def _merge(words: list[_Word], i: int, j: int, label: str) -> list[_Word]:
@@ -233,14 +239,29 @@ _FUNDED = re.compile(r"\s*(?:宣布|正式|已经|已)?(?:完成|获得|获)[^�
 
 def _funded(text: str, words: list[_Word]) -> list[_Word]:
     """`地平线完成 C2 轮融资`, `Keep 完成 F 轮融资`: who is funded is an organization."""
-    for k, w in enumerate(words):
+    k = 0
+    while k < len(words):
+        w = words[k]
         if w.is_entity or not _FUNDED.match(text, w.end):
+            k += 1
             continue
         piece = text[w.start:w.end]
-        name_like = (w.label in ("nz", "n", "nw") and len(piece) >= 2) or bool(LATIN.fullmatch(piece))
-        if name_like and not GENERIC_INVESTORS.match(piece) and not re.search(r"(?:公司|企业|厂商|平台|商)$", piece):
-            words[k] = _Word(w.start, w.end, "Organization")
+        first = k
+        while first > 0 and words[first - 1].label in ("n", "nz") and words[first - 1].end == words[first].start \
+                and not DESCRIPTOR.search(text[words[first - 1].start:words[first - 1].end]) and k - first < 2:
+            first -= 1
+        after_descriptor = first > 0 and DESCRIPTOR.search(text[words[first - 1].start:words[first - 1].end])
+        name_like = (w.label == "nz" and len(piece) >= 2) or bool(LATIN.fullmatch(piece)) \
+            or (w.label == "n" and after_descriptor)
+        if name_like and not GENERIC_INVESTORS.match(piece) and not DESCRIPTOR.search(piece):
+            start = first if after_descriptor else k
+            words = _merge(words, start, k, "Organization")
+            k = start
+        k += 1
     return words
+
+
+DESCRIPTOR = re.compile(r"(?:公司|企业|厂商|提供商|服务商|运营商|平台|机构|品牌|初创|创企)$")
 
 
 def _claim(words: list[_Word], start: int, end: int, label: str) -> list[_Word]:
@@ -294,7 +315,8 @@ def _lists(text: str, words: list[_Word]) -> list[_Word]:
         for a, b in reversed(items):
             piece = text[words[a].start:words[b].end]
             if a == b and words[a].is_entity:
-                if words[a].label != best and counts[best] >= 3 and counts[words[a].label] == 1:
+                if words[a].label != best and (LIST_TAIL.match(tail) and best == "Organization" or
+                                                counts[best] >= 3 and counts[words[a].label] == 1):
                     words[a] = _Word(words[a].start, words[a].end, best)
                 continue
             if not 2 <= len(piece) <= 10 or GENERIC_SECTORS.search(piece):
