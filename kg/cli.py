@@ -1,6 +1,7 @@
 """The ``kg`` command: a thin layer over the Python API (``kg.build``, ``kg.open``)."""
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from functools import wraps
@@ -40,7 +41,36 @@ def _open(path: str) -> KnowledgeGraph:
     return KnowledgeGraph.open(path)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+#: Commands that live beside the code they drive, imported only when used
+#: (so ``kg build`` never pays for the web server or the network view).
+LAZY_COMMANDS = {
+    "query": "kg.query:query_command",
+    "serve": "kg.server:serve_command",
+    "viz": "kg.viz:viz_command",
+    "path": "kg.analytics:path_command",
+}
+
+
+class _Group(click.Group):
+    def list_commands(self, ctx):
+        return sorted(set(super().list_commands(ctx)) | {n for n in LAZY_COMMANDS if self._load(n)})
+
+    def get_command(self, ctx, name):
+        return super().get_command(ctx, name) or self._load(name)
+
+    @staticmethod
+    def _load(name):
+        target = LAZY_COMMANDS.get(name)
+        if not target:
+            return None
+        module, _, attr = target.partition(":")
+        try:
+            return getattr(importlib.import_module(module), attr)
+        except (ImportError, AttributeError):
+            return None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 def main():
     """Build a knowledge graph from Chinese tech-industry newsletter issues.
