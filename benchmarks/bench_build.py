@@ -9,7 +9,9 @@ Three things are timed over the same sentences (those the NER stage sees):
 
 * bare LAC: ``LAC().run(sentences)``, one sentence per ONNX call, as its docs show;
 * our NER stage: ``kg.ner.recognize`` with the ``lac`` backend (model load excluded);
-* our whole build: ``kg.build`` into a fresh folder, end to end (model load included).
+* our whole build: ``kg.build`` into a fresh folder, end to end (model load included);
+* the same build with the relation stage (relations, co-mentions) switched off, to
+  show what that stage costs.
 
 Characters are the sum of sentence lengths for all three; ratios are speed
 ratios (>1: faster than bare LAC). Figures are measured, nothing is asserted.
@@ -99,6 +101,17 @@ def main() -> int:
         runs = iter(range(args.repeat))
         t_build, report = timed(lambda: kg.build([src], Path(tmp, f"graph{next(runs)}")), args.repeat)
 
+        # the same build with the relation stage (relations and co-mentions) switched off
+        import kg.build as build_module
+        import kg.graph as graph_module
+        saved = build_module.extract_relations, graph_module.co_mentions
+        build_module.extract_relations, graph_module.co_mentions = (lambda issue: []), (lambda issue: {})
+        try:
+            runs = iter(range(args.repeat))
+            t_norel, _ = timed(lambda: kg.build([src], Path(tmp, f"norel{next(runs)}")), args.repeat)
+        finally:
+            build_module.extract_relations, graph_module.co_mentions = saved
+
         sample = texts[:CHECKED]
         mismatches = sum(backend.words(t, tags) != ref
                          for t, tags, ref in zip(sample, backend.tag(sample), reference))
@@ -110,6 +123,7 @@ def main() -> int:
            "repeat": args.repeat, "backend_load_s": t_load, "bare_lac_s": t_lac, "ner_stage_s": t_ner,
            "build_s": t_build, **{f"{k}_chars_per_s": chars / v for k, v in
                                   zip(("bare_lac", "ner_stage", "build"), secs.values())},
+           "build_without_relations_s": t_norel, "relation_stage_share": (t_build - t_norel) / t_build,
            "ratio_build_vs_bare_lac": t_lac / t_build, "ratio_ner_vs_bare_lac": t_lac / t_ner,
            "mentions": report.mentions, "triples": report.triples,
            "checked_sentences": len(sample), "tag_mismatches": mismatches}
@@ -124,6 +138,8 @@ def main() -> int:
     print(f"speed ratio NER stage / bare LAC:   {fig['ratio_ner_vs_bare_lac']:.2f}x")
     print(f"(lac backend load {t_load:.2f}s, counted in the whole build only; "
           f"{report.mentions:,} mentions, {report.triples:,} triples)")
+    print(f"whole build without the relation stage: {t_norel:.2f}s ({chars / t_norel:,.0f} chars/s); "
+          f"relation stage share of the build: {fig['relation_stage_share']:.0%}")
     print(f"LAC tag check, first {len(sample)} sentences: {mismatches} mismatches vs LAC().run")
     if args.json:
         print(json.dumps(fig))

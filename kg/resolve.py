@@ -84,9 +84,9 @@ def resolve_issue(issue: Issue, aliases: Aliases | None = None) -> None:
     """Set ``mention.key`` for every mention of the issue, in place."""
     aliases = aliases or default_aliases()
     _declared_short_names(issue)
-    place = issue_place(issue)
+    places = article_places(issue)
     for m in issue.mentions:
-        m.key = _base_key(m, aliases, place)
+        m.key = _base_key(m, aliases, places[issue.sentences[m.sentence].article])
     _within_issue_abbreviations(issue, aliases)
     _short_titles(issue.mentions)
 
@@ -115,8 +115,10 @@ def organization_key(key: str, aliases: Aliases, place: str | None) -> str:
     if expanded[:1] in LOCAL_LEVEL and len(expanded) > 3 and place:
         level = expanded[0]
         division = gazetteer().lookup(place)
-        if division and division.name.endswith(level):
-            return division.name + expanded[1:]
+        chain = [division, *gazetteer().ancestors(division)] if division else []
+        match = next((d for d in chain if d.name.endswith(level)), None)
+        if match:
+            return match.name + expanded[1:]
     return company_core(expanded) or expanded
 
 
@@ -137,16 +139,20 @@ def company_core(name: str) -> str | None:
     return stripped
 
 
-def issue_place(issue: Issue) -> str | None:
-    """The province or city an issue is about: the one its regions name most."""
-    counts: Counter = Counter()
+def article_places(issue: Issue) -> list[str | None]:
+    """The province or city each article is about: the one its regions name most,
+    else the issue's (省科技厅 in a Jiangsu article of an Anhui digest is Jiangsu's)."""
     g = gazetteer()
+    per_article = [Counter() for _ in issue.articles]
+    whole: Counter = Counter()
     for m in issue.mentions:
         if m.type == "Region" and (d := g.lookup(m.text)) and d.level in ("province", "city"):
-            counts[d.name] += 1
-    if issue.meta.title and (head := g.head(issue.meta.title)):
-        counts[g.lookup(head).name] += 3
-    return counts.most_common(1)[0][0] if counts else None
+            per_article[issue.sentences[m.sentence].article][d.name] += 1
+            whole[d.name] += 1
+    if issue.meta.title and (head := g.head(issue.meta.title)) and (d := g.lookup(head)):
+        whole[d.name] += 3
+    default = whole.most_common(1)[0][0] if whole else None
+    return [c.most_common(1)[0][0] if c else default for c in per_article]
 
 
 def _declared_short_names(issue: Issue) -> None:

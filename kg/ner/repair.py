@@ -76,6 +76,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = _extend_prefixes(text, words)
     words = _government_bodies(text, words)
     words = _investors(text, words)
+    words = _counterparts(text, words)
     words = _funded(text, words)
     words = _lists(text, words)
     return [Span(w.start, w.end, w.label, "lac")
@@ -172,7 +173,8 @@ def _government_bodies(text: str, words: list[_Word]) -> list[_Word]:
     while i < len(words):
         w = words[i]
         piece = text[w.start:w.end]
-        if piece in ("市", "省", "区", "县", "国家") or w.label == "Region":
+        if piece in ("市", "省", "区", "县", "国家") or w.label == "Region" or (
+                piece[0] in "市省区县" and w.label in ("n", "nz", "Organization") and len(piece) <= 6):
             j, end = i + 1, None
             while j < len(words) and j <= i + 5 and words[j].start == words[j - 1].end:
                 label, word = words[j].label, text[words[j].start:words[j].end]
@@ -251,8 +253,9 @@ def _funded(text: str, words: list[_Word]) -> list[_Word]:
                 and not DESCRIPTOR.search(text[words[first - 1].start:words[first - 1].end]) and k - first < 2:
             first -= 1
         after_descriptor = first > 0 and DESCRIPTOR.search(text[words[first - 1].start:words[first - 1].end])
+        starts_clause = first == 0 or words[first - 1].label in ("w", "TIME")
         name_like = (w.label == "nz" and len(piece) >= 2) or bool(LATIN.fullmatch(piece)) \
-            or (w.label == "n" and after_descriptor)
+            or (w.label == "n" and (after_descriptor or (starts_clause and len(piece) >= 2)))
         if name_like and not GENERIC_INVESTORS.match(piece) and not DESCRIPTOR.search(piece):
             start = first if after_descriptor else k
             words = _merge(words, start, k, "Organization")
@@ -262,6 +265,37 @@ def _funded(text: str, words: list[_Word]) -> list[_Word]:
 
 
 DESCRIPTOR = re.compile(r"(?:公司|企业|厂商|提供商|服务商|运营商|平台|机构|品牌|初创|创企)$")
+
+
+_AGREEMENT = re.compile(r"签署|签订|签约|达成|战略合作|合作协议|共建")
+
+
+def _counterparts(text: str, words: list[_Word]) -> list[_Word]:
+    """`国盾量子与神州信息签署合作协议`: both sides of an agreement are organizations."""
+    for k, w in enumerate(words):
+        if text[w.start:w.end] not in ("与", "和", "同") or k == 0 or k + 1 >= len(words):
+            continue
+        clause_end = next((x.start for x in words[k:] if text[x.start:x.end] in "，。；！？"), len(text))
+        if not _AGREEMENT.search(text, w.end, clause_end):
+            continue
+        left, right = words[k - 1], words[k + 1]
+        if right.label == "Organization" and not left.is_entity:
+            first = k - 1
+            while first > 0 and words[first - 1].label in ("n", "nz") and k - first < 3:
+                first -= 1
+            piece = text[words[first].start:left.end]
+            if all(words[x].label in ("n", "nz") for x in range(first, k)) and 2 <= len(piece) <= 10 \
+                    and (first == 0 or words[first - 1].label in ("w", "p", "c", "TIME", "d")):
+                return _counterparts(text, _merge(words, first, k - 1, "Organization"))
+        if left.label == "Organization" and not right.is_entity:
+            last = k + 1
+            while last + 1 < len(words) and words[last + 1].label in ("n", "nz") and last - k < 3:
+                last += 1
+            piece = text[right.start:words[last].end]
+            if all(words[x].label in ("n", "nz") for x in range(k + 1, last + 1)) and 2 <= len(piece) <= 10 \
+                    and last + 1 < len(words) and words[last + 1].label in ("v", "p", "d", "w"):
+                return _counterparts(text, _merge(words, k + 1, last, "Organization"))
+    return words
 
 
 def _claim(words: list[_Word], start: int, end: int, label: str) -> list[_Word]:

@@ -1,0 +1,136 @@
+"""The relation stage and the graph it writes, on issues written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+import kg
+from kg.build import extract, prepare
+from kg.ingest import RawIssue
+from pathlib import Path
+
+
+@pytest.fixture(scope="module")
+def backend():
+    from kg import ner
+
+    return ner.load("lac")
+
+
+def relations(backend, text: str, issue_id: str = "t") -> set[tuple]:
+    issue = prepare(RawIssue(issue_id, Path(f"{issue_id}.txt"), "utf-8", text))
+    extract([issue], backend)
+    out = set()
+    for r in issue.relations:
+        head, tail = issue.mentions[r.head], issue.mentions[r.tail]
+        attrs = tuple(sorted((k, v) for k, v in r.attributes.items() if k in ("title", "round", "lead")))
+        out.add((head.text, r.type, tail.text, attrs))
+    return out
+
+
+def test_posts_as_written(backend):
+    found = relations(backend, "中国信息通信研究院院长余晓晖表示，工作组将继续扩大。"
+                               "全国股转公司副总经理、北京证券交易所副总经理王丽说，市场将更加活跃。")
+    assert ("余晓晖", "holdsPosition", "中国信息通信研究院", (("title", "院长"),)) in found
+    assert ("王丽", "holdsPosition", "北京证券交易所", (("title", "副总经理"),)) in found
+    assert ("王丽", "holdsPosition", "全国股转公司", (("title", "副总经理"),)) in found
+
+
+def test_one_post_in_two_coordinated_organizations(backend):
+    found = relations(backend, "北京市科委、中关村管委会党组书记、主任许强介绍了有关情况。")
+    posts = {(h, t, a) for h, r, t, a in found if r == "holdsPosition"}
+    assert ("许强", "中关村管委会", (("title", "党组书记、主任"),)) in posts
+    assert ("许强", "北京市科委", (("title", "党组书记、主任"),)) in posts
+
+
+def test_issued_by_coordinated_organizations(backend):
+    found = relations(backend, "去年，工业和信息化部、中国残联制定下发《关于推进信息无障碍的指导意见》。")
+    assert {("工业和信息化部", "issued", "关于推进信息无障碍的指导意见", ()),
+            ("中国残联", "issued", "关于推进信息无障碍的指导意见", ())} <= found
+
+
+def test_investors_of_a_round_with_lead_and_round(backend):
+    text = ("■ 量子企业“衡芯量子”完成数亿元 B 轮融资\n"
+            "近日，衡芯量子宣布完成数亿元 B 轮融资，由君联资本领投，中芯聚源、琥珀资本跟投。")
+    found = {(h, t, a) for h, r, t, a in relations(backend, text) if r == "investedIn"}
+    assert ("君联资本", "衡芯量子", (("lead", True), ("round", "B 轮"))) in found
+    assert ("琥珀资本", "衡芯量子", (("lead", False), ("round", "B 轮"))) in found
+
+
+def test_founded_partner_located_subsidiary(backend):
+    text = ("阿里巴巴、腾讯共同发起成立“信息无障碍开放工作组”。"
+            "国盾量子与神州信息签署战略合作协议。"
+            "北京旷视科技有限公司位于海淀区。"
+            "北汽蓝谷旗下极狐汽车发布新车。")
+    found = {(h, r, t) for h, r, t, _ in relations(backend, text)}
+    assert ("腾讯", "founded", "信息无障碍开放工作组") in found
+    assert ("国盾量子", "partnerOf", "神州信息") in found
+    assert ("北京旷视科技有限公司", "locatedIn", "海淀区") in found
+    assert ("北京旷视科技有限公司", "locatedIn", "北京") in found  # carried in its own name
+    assert any(r == "subsidiaryOf" and t == "北汽蓝谷" for h, r, t in found)
+
+
+@pytest.mark.parametrize("text", [
+    "（（“《北京市》”与【腾讯】签署合作》》协议。" * 5,
+    "，".join(f"{i}号企业位于北京市朝阳区" for i in range(1500)),
+    "华为 Hicar 与北汽蓝谷合作，Keep 完成 F 轮融资，由软银愿景基金领投。",
+    "英特尔首席执行官鲍勃·斯旺表示，公司将继续投资。",
+])
+def test_hard_sentences_do_not_crash(backend, text):
+    relations(backend, text)
+
+
+def test_post_named_with_a_middle_dot(backend):
+    found = relations(backend, "英特尔首席执行官鲍勃·斯旺表示，公司将继续投资。")
+    assert ("鲍勃·斯旺", "holdsPosition", "英特尔", (("title", "首席执行官"),)) in found
+
+
+def _write(folder: Path, name: str, body: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(body, encoding="utf-8")
+
+
+def test_graph_keeps_evidence_and_queryable_attributes(tmp_path):
+    issues = tmp_path / "issues"
+    _write(issues, "a.txt", "长风联盟工作简报\n2021 年第 1 期 2021 年 3 月 1 日\n"
+                            "■ 动态\n中国信息通信研究院院长余晓晖表示，工作将继续推进。")
+    _write(issues, "b.txt", "长风联盟工作简报\n2021 年第 2 期 2021 年 4 月 1 日\n"
+                            "■ 动态\n会上，中国信息通信研究院院长余晓晖作了报告。")
+    out = tmp_path / "g"
+    kg.build([issues], out)
+    with kg.open(out) as graph:
+        rows = list(graph.select("""
+            SELECT ?title (COUNT(DISTINCT ?s) AS ?n) (COUNT(DISTINCT ?st) AS ?statements) WHERE {
+              ?st kg:predicate kg:holdsPosition ; kg:evidence ?s ; kg:qualifiedBy ?post .
+              ?post kg:title ?title ; org:member/rdfs:label "余晓晖"@zh .
+            } GROUP BY ?title"""))
+        dates = {r["d"] for r in graph.select("""
+            SELECT ?d WHERE { ?st kg:predicate kg:holdsPosition ; kg:evidence/kg:inIssue/dcterms:issued ?d }""")}
+    assert rows == [{"title": "院长", "n": "2", "statements": "1"}]  # one relation, two evidence
+    assert dates == {"2021-03-01", "2021-04-01"}
+
+
+def test_co_mentions_are_separate_and_counted(samples_graph):
+    out, _ = samples_graph
+    with kg.open(out) as graph:
+        stated = {(r["a"], r["b"]) for r in graph.select(
+            "SELECT ?a ?b WHERE { ?st a kg:Statement ; kg:subject ?a ; kg:object ?b FILTER NOT EXISTS { ?st a kg:CoMention } }")}
+        co = list(graph.select("SELECT ?a ?b ?n WHERE { ?c a kg:CoMention ; kg:subject ?a ; kg:object ?b ; kg:count ?n }"))
+    assert co and all(int(r["n"]) >= 1 for r in co)
+    assert not {(r["a"], r["b"]) for r in co} & stated
+
+
+def test_relations_reach_the_jsonl_export(samples_graph):
+    import io, json
+    from kg import export as exporters
+
+    out, _ = samples_graph
+    buf = io.BytesIO()
+    with kg.open(out) as graph:
+        exporters.export(graph, "jsonl", buf)
+    rows = [json.loads(x) for x in buf.getvalue().decode("utf-8").splitlines()]
+    rels = [r for r in rows if r["kind"] == "relation"]
+    ids = {r["id"] for r in rows if r["kind"] == "entity"}
+    assert {r["relation"] for r in rels} >= {"holdsPosition", "issued", "investedIn", "locatedIn", "partnerOf"}
+    for r in rels:
+        assert r["head"] in ids and r["tail"] in ids and r["evidence"]
+        assert all(set(e) == {"doc", "sentence"} for e in r["evidence"])

@@ -1,0 +1,155 @@
+"""Resolution: one entity per real-world thing across issues, with stable IRIs."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.resolve import Aliases, company_core, surface_key
+from conftest import SAMPLES
+
+BULLETIN = "长风联盟工作简报\n2021 年第 {n} 期 2021 年 {m} 月 1 日\n■ 动态\n{body}\n"
+
+
+def build(tmp_path: Path, bodies: dict[str, str], *extra_args) -> Path:
+    folder = tmp_path / "issues"
+    folder.mkdir(parents=True, exist_ok=True)
+    for k, (name, body) in enumerate(bodies.items(), 1):
+        (folder / f"{name}.txt").write_text(BULLETIN.format(n=k, m=k, body=body), encoding="utf-8")
+    out = tmp_path / "g"
+    kg.build([folder], out, aliases=extra_args)
+    return out
+
+
+def entities(out: Path, type_: str) -> dict[str, set[str]]:
+    with kg.open(out) as graph:
+        rows = graph.select(f"""
+            SELECT ?e ?surface WHERE {{ ?m kg:mentionOf ?e ; kg:surface ?surface . ?e a kg:{type_} }}""")
+        found: dict[str, set[str]] = {}
+        for r in rows:
+            found.setdefault(r["e"], set()).add(r["surface"])
+    return found
+
+
+def entity_with(found: dict[str, set[str]], surface: str) -> set[str]:
+    return next(v for v in found.values() if surface in v)
+
+
+def test_abbreviations_and_full_names_are_one_entity_across_issues(tmp_path):
+    out = build(tmp_path, {
+        "a": "工信部印发了新的行动计划。北京证券交易所发布了新规则。",
+        "b": "工业和信息化部召开会议，国家工业和信息化部有关负责人出席。北交所开市一周年。",
+    })
+    orgs = entities(out, "Organization")
+    assert {"工信部", "工业和信息化部", "国家工业和信息化部"} <= entity_with(orgs, "工信部")
+    assert {"北交所", "北京证券交易所"} <= entity_with(orgs, "北交所")
+
+
+def test_the_texts_own_declarations_and_company_short_names(tmp_path):
+    out = build(tmp_path, {
+        "a": "北京国盾量子信息技术有限公司（以下简称国盾量子）与神州信息签署合作协议。国盾量子位于海淀区。",
+        "b": "北京旷视科技有限公司发布新品。旷视表示将继续投入研发。",
+        "c": "旷视科技与国盾量子宣布合作。",
+    })
+    orgs = entities(out, "Organization")
+    assert {"北京国盾量子信息技术有限公司", "国盾量子"} <= entity_with(orgs, "北京国盾量子信息技术有限公司")
+    assert {"北京旷视科技有限公司", "旷视科技"} <= entity_with(orgs, "北京旷视科技有限公司")
+
+
+def test_local_names_take_the_issues_place(tmp_path):
+    out = build(tmp_path, {
+        "beijing": "北京市启动专项行动。市经信局副局长王磊表示，北京将培育更多企业。",
+        "beijing2": "北京市经济和信息化局发布通知，北京将加快建设。",
+        "jiangsu": "江苏省南京市启动专项行动。市经信局负责人表示，南京将培育更多企业。",
+    })
+    orgs = entities(out, "Organization")
+    beijing = entity_with(orgs, "北京市经济和信息化局")
+    assert "市经信局" in beijing
+    with kg.open(out) as graph:
+        labels = {r["l"] for r in graph.select("SELECT ?l WHERE { ?e a kg:Organization ; rdfs:label ?l }")}
+    assert "南京市经济和信息化局" in labels  # the Jiangsu article's bureau is not Beijing's
+
+
+def test_regions_form_a_hierarchy(tmp_path):
+    out = build(tmp_path, {"a": "北京旷视科技有限公司位于海淀区。", "b": "北京市发布数据。"})
+    regions = entities(out, "Region")
+    assert {"北京", "北京市"} <= entity_with(regions, "北京市")
+    with kg.open(out) as graph:
+        rows = {r["org"] for r in graph.select("""
+            SELECT DISTINCT ?org WHERE { ?e kg:locatedIn/kg:within* ?r . ?r rdfs:label "北京市"@zh .
+                                         ?e rdfs:label ?org }""")}
+        chain = [r["l"] for r in graph.select("""
+            SELECT ?l WHERE { ?d rdfs:label "海淀区"@zh ; kg:within+ ?up . ?up rdfs:label ?l }""")]
+    assert "北京旷视科技有限公司" in rows
+    assert set(chain) == {"北京市", "中国"}
+
+
+def test_people_with_the_same_name_in_unrelated_organizations_stay_apart(tmp_path):
+    out = build(tmp_path, {
+        "a": "中国信息通信研究院院长王强表示，工作将继续推进。",
+        "b": "比亚迪副总经理王强介绍了新车型。",
+        "c": "中国信息通信研究院院长王强出席会议。",
+    })
+    with kg.open(out) as graph:
+        wang = [r for r in graph.select("SELECT ?e WHERE { ?e a kg:Person ; rdfs:label \"王强\"@zh }")]
+    assert len({r["e"] for r in wang}) == 2
+
+
+def test_alias_file_forces_and_forbids_merges(tmp_path):
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("same\t长风\t长风联盟\tOrganization\nnever\t北京航天\t北京航天科技有限公司\tOrganization\n",
+                     encoding="utf-8")
+    out = build(tmp_path, {"a": "长风与腾讯签署合作协议。北京航天科技有限公司与北京航天签署协议。"
+                                "长风联盟发布白皮书。"}, extra)
+    orgs = entities(out, "Organization")
+    assert {"长风", "长风联盟"} <= entity_with(orgs, "长风联盟")
+    assert "北京航天" not in entity_with(orgs, "北京航天科技有限公司")
+    merged = build(tmp_path / "without", {"a": "北京航天科技有限公司与北京航天签署协议。"})
+    assert "北京航天" in entity_with(entities(merged, "Organization"), "北京航天科技有限公司")
+    aliases = Aliases.load(extra)
+    assert aliases.forbids("Organization", "北京航天", "北京航天科技有限公司")
+
+
+def test_bad_alias_file_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("merge these please\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(SAMPLES), "--out",
+                             str(tmp_path / "o"), "--aliases", str(bad)], capture_output=True, text=True)
+    assert result.returncode == 2 and "bad.tsv:1" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_iris_are_stable_across_rebuilds_and_additions(tmp_path):
+    one = tmp_path / "one"
+    kg.build([SAMPLES / "changfeng_2021_27.txt"], one)
+    kg.build([SAMPLES / "changfeng_2021_27.txt"], tmp_path / "again")
+    kg.build([SAMPLES / "changfeng_2021_27.txt", SAMPLES / "kjrb_special_2023.txt"], tmp_path / "more")
+
+    def iris(out):
+        with kg.open(out) as graph:
+            return {r["e"] for r in graph.select(
+                "SELECT DISTINCT ?e WHERE { ?m kg:mentionOf ?e ; kg:inIssue/dcterms:identifier \"changfeng_2021_27\" }")}
+    assert iris(one) == iris(tmp_path / "again")
+    assert iris(one) == iris(tmp_path / "more")
+
+
+def test_company_core_and_surface_key():
+    assert company_core("北京旷视科技有限公司") == "旷视"
+    assert company_core("中科世通亨奇（北京）科技有限公司") == "中科世通亨奇"
+    assert company_core("腾讯") is None
+    assert surface_key("《“十四五”规划》") == surface_key('"十四五"规划')
+
+
+def test_entities_command_lists_aliases_counts_and_issues(samples_graph):
+    out, _ = samples_graph
+    result = subprocess.run([sys.executable, "-m", "kg.cli", "entities", str(out), "--type", "Organization",
+                             "--search", "工信部", "--format", "json"], capture_output=True, text=True)
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
+    assert rows and rows[0]["label"] == "工业和信息化部" and "工信部" in rows[0]["aliases"]
+    assert rows[0]["mentions"] >= len(rows[0]["issues"]) >= 2
+    text = subprocess.run([sys.executable, "-m", "kg.cli", "entities", str(out), "-s", "不存在的名字"],
+                          capture_output=True, text=True)
+    assert text.returncode == 0 and "no entities match" in text.stderr
