@@ -102,8 +102,7 @@ def main() -> int:
         t_build, report = timed(lambda: kg.build([src], Path(tmp, f"graph{next(runs)}")), args.repeat)
 
         # the same build with the relation stage (relations and co-mentions) switched off
-        import kg.build as build_module
-        import kg.graph as graph_module
+        build_module, graph_module = sys.modules["kg.build"], sys.modules["kg.graph"]
         saved = build_module.extract_relations, graph_module.co_mentions
         build_module.extract_relations, graph_module.co_mentions = (lambda issue: []), (lambda issue: {})
         try:

@@ -175,10 +175,7 @@ def issue_quads(issue: Issue) -> list[ox.Quad]:
             if "lead" in r.attributes:
                 add(deal, "lead", ox.Literal("true" if r.attributes["lead"] else "false", datatype=_BOOL))
 
-    first_sentence = {}
-    for m in issue.mentions:
-        first_sentence.setdefault((issue.sentences[m.sentence].article, m.type, m.key), m.sentence)
-    for (a, b), (count, article) in co_mentions(issue).items():
+    for (a, b), (count, _article) in co_mentions(issue).items():
         ea, eb = entities[a], entities[b]
         if eb.value < ea.value:
             ea, eb = eb, ea
@@ -186,10 +183,8 @@ def issue_quads(issue: Issue) -> list[ox.Quad]:
         out.append(ox.Quad(ea, _T["coMentionedWith"], eb, g))
         add(node, "type", _T["CoMention"])
         add(node, "subject", ea)
-        add(node, "predicate", _T["coMentionedWith"])
         add(node, "object", eb)
         add(node, "count", _int(count))
-        add(node, "evidence", sentences[max(first_sentence[(article, *a)], first_sentence[(article, *b)])])
     return out
 
 
