@@ -24,8 +24,9 @@ only when asked for.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import sys
 from collections import Counter, defaultdict
-from contextlib import nullcontext
 from pathlib import Path
 from typing import Iterable
 
@@ -404,7 +405,8 @@ def timeline(G: nx.Graph, by: str = "month") -> list[dict]:
         row["entities"] |= named[i]
         row["new"] |= named[i] - seen
         seen |= named[i]
-    return [{**r, "entities": len(r["entities"]), "new_entities": len(r.pop("new"))} for r in rows.values()]
+    return [{"period": r["period"], "issues": r["issues"], "mentions": r["mentions"],
+             "entities": len(r["entities"]), "new_entities": len(r["new"])} for r in rows.values()]
 
 
 # -- kg path ----------------------------------------------------------------------------------
@@ -480,6 +482,3 @@ def path_command(graph_dir, source, target, co_mentions, relations, avoid, fmt):
 
     run()
 
-
-import json  # noqa: E402  (kept beside the command that uses it)
-import sys  # noqa: E402

@@ -66,8 +66,10 @@ class _Group(click.Group):
         module, _, attr = target.partition(":")
         try:
             return getattr(importlib.import_module(module), attr)
-        except (ImportError, AttributeError):
-            return None
+        except ModuleNotFoundError as e:
+            if e.name == module:  # not part of this install: the command is simply absent
+                return None
+            raise
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -29,7 +29,7 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _HALF_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _HALF_PUNCT_IN_CJK = re.compile(rf"(?<=[{_CJK}”》）])([,:;?!])(?=\s*[{_CJK}“《（])|(?<=[{_CJK}])([,;?!])(?=\s*$)")
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]+)\]\([^()\s]*\)")
-_PAREN_IN_CJK = re.compile(rf"\(([^()\n]{{1,30}})\)")
+_PAREN_IN_CJK = re.compile(r"\(([^()\n]{1,30})\)")
 
 
 def display_width(text: str) -> int:

@@ -11,7 +11,7 @@ import rdflib
 import kg
 from kg import export as exporters
 from kg.graph import KnowledgeGraph
-from conftest import CORPUS, ONTOLOGY, SAMPLES
+from conftest import ONTOLOGY, SAMPLES
 
 TYPES = ("Organization", "Person", "Region", "Policy")
 

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from kg import ner
-from kg.ner.lac import LacBackend, viterbi
+from kg.ner.lac import viterbi
 from kg.ner.pipeline import find_spans, flat
 from conftest import SAMPLES
 

@@ -120,7 +120,8 @@ def test_co_mentions_are_separate_and_counted(samples_graph):
 
 
 def test_relations_reach_the_jsonl_export(samples_graph):
-    import io, json
+    import io
+    import json
     from kg import export as exporters
 
     out, _ = samples_graph

@@ -6,7 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 import kg
 from kg.resolve import Aliases, company_core, surface_key
