@@ -18,8 +18,8 @@ relation (key: the statement's IRI) with ``relation``, ``label``, ``evidence`` (
 list of ``{"doc", "date", "sentence"}``) and, where stated, ``title`` (post) or
 ``round``/``amount``/``lead`` (investment). ``kg:within`` links between regions
 come from the division data, not from a sentence: their evidence is empty.
-Co-mention links (``relation == "coMentionedWith"``, with ``count``) are added
-only when asked for.
+Co-mention links (``relation == "coMentionedWith"``, with ``count``, the articles
+naming both, and ``issues``; no evidence sentence) are added only when asked for.
 """
 from __future__ import annotations
 
@@ -27,8 +27,9 @@ import datetime as dt
 import json
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterable
+from itertools import pairwise
 from pathlib import Path
-from typing import Iterable
 
 import click
 import networkx as nx
@@ -73,10 +74,7 @@ SELECT ?st ?s ?p ?o ?g ?sent ?text ?title ?round ?amount ?lead WHERE {
 }"""
 _WITHIN = "SELECT DISTINCT ?a ?b ?g WHERE { GRAPH ?g { ?a kg:within ?b } }"
 _CO_MENTIONS = """
-SELECT ?a ?b ?g ?count ?sent ?text WHERE {
-  GRAPH ?g { ?c a kg:CoMention ; kg:subject ?a ; kg:object ?b ; kg:count ?count ; kg:evidence ?sent .
-             ?sent rdf:value ?text }
-}"""
+SELECT ?a ?b ?g ?count WHERE { GRAPH ?g { ?c a kg:CoMention ; kg:subject ?a ; kg:object ?b ; kg:count ?count } }"""
 
 
 def _local(iri: str) -> str:
@@ -222,13 +220,13 @@ def to_networkx(graph: KnowledgeGraph | str | Path, relations: bool = True, co_m
         for row in graph.select(_CO_MENTIONS):
             if row["g"] not in by_graph or row["a"] not in G or row["b"] not in G:
                 continue
-            pair = pairs.setdefault((row["a"], row["b"]), {"count": 0, "evidence": []})
+            pair = pairs.setdefault((row["a"], row["b"]), {"count": 0, "issues": []})
             pair["count"] += int(row["count"])
-            pair["evidence"].append(evidence(row))
+            pair["issues"].append(by_graph[row["g"]])
         for (a, b), attrs in sorted(pairs.items()):
-            attrs["evidence"].sort(key=lambda ev: (ev["date"] or "9999", ev["doc"]))
             G.add_edge(a, b, key=f"co:{a}:{b}", relation=CO_MENTION, label=RELATION_LABELS[CO_MENTION],
-                       weight=CO_MENTION_WEIGHT * attrs["count"], **attrs)
+                       count=attrs["count"], issues=sorted(attrs["issues"]), evidence=[],
+                       weight=CO_MENTION_WEIGHT * attrs["count"])
     return G
 
 
@@ -360,7 +358,7 @@ def shortest_path(G: nx.Graph, a: str, b: str, *, co_mentions: bool = False,
     H.remove_nodes_from(blocked)
     nodes = nx.shortest_path(H, source, target)
     hops = []
-    for u, v in zip(nodes, nodes[1:]):
+    for u, v in pairwise(nodes):
         edges = [e for e in edges_between(G, u, v)
                  if (co_mentions or e["relation"] != CO_MENTION)
                  and (not relations or e["relation"] in relations or e["relation"] == CO_MENTION)]
@@ -368,7 +366,7 @@ def shortest_path(G: nx.Graph, a: str, b: str, *, co_mentions: bool = False,
         hop = {"source": u, "target": v, "source_label": G.nodes[u]["label"],
                "target_label": G.nodes[v]["label"], "relation": edge["relation"], "label": edge.get("label"),
                "forward": edge["source"] == u,
-               **{k: edge[k] for k in ("title", "round", "amount", "count") if k in edge},
+               **{k: edge[k] for k in ("title", "round", "amount", "count", "issues") if k in edge},
                "evidence": [{k: ev[k] for k in ("doc", "date", "sentence")} for ev in edge.get("evidence", ())],
                "alternatives": [{"relation": e["relation"], "forward": e["source"] == u,
                                  **{k: e[k] for k in ("title", "round") if k in e}}
@@ -479,6 +477,9 @@ def path_command(graph_dir, source, target, co_mentions, relations, avoid, fmt):
                 click.echo(f"   [{ev['doc']}{', ' + ev['date'] if ev['date'] else ''}] {ev['sentence']}{more}")
             elif hop["relation"] == "within":
                 click.echo("   (administrative division data)")
+            elif hop["relation"] == CO_MENTION:
+                click.echo(f"   (named together in {hop.get('count', 1)} article(s) of "
+                           f"{', '.join(hop.get('issues', ()))}; no relation stated)")
 
     run()
 

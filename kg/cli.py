@@ -127,29 +127,80 @@ def build(inputs, out, backend, ner_model, alias_files, quiet):
         click.echo(f"next: kg stats {out}")
 
 
+def _width(text: str) -> int:
+    """Columns a string takes in a terminal: CJK characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` cut (with …) or padded to ``width`` terminal columns."""
+    if _width(text) > width:
+        while text and _width(text) > width - 1:
+            text = text[:-1]
+        text += "…"
+    return text + " " * (width - _width(text))
+
+
 @main.command()
 @click.argument("graph_dir", type=click.Path(path_type=Path))
 @click.option("--top", default=10, show_default=True, type=click.IntRange(1, 1000),
               help="How many top entities to list.")
+@click.option("--communities", "n_communities", default=5, show_default=True, type=click.IntRange(0, 1000),
+              help="How many communities to list (--format json lists 10 or this, whichever is more).")
+@click.option("--co-mentions", is_flag=True,
+              help="PageRank and communities over co-mention links too, not only stated relations.")
+@click.option("--by", type=click.Choice(["month", "year", "issue"]), default="month", show_default=True,
+              help="Period of the issues-over-time table.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @_user_errors
-def stats(graph_dir, top, fmt):
-    """Counts per type, top entities, and the issues read."""
+def stats(graph_dir, top, n_communities, co_mentions, by, fmt):
+    """Counts per type and relation, top entities, communities, and issues over time.
+
+    Top entities by PageRank (over the stated relations, read both ways) and by
+    the number of issues naming them; communities by networkx's Louvain method
+    with a fixed seed, so runs agree.
+    """
     from .stats import summary
 
     with _open(graph_dir) as graph:
-        data = summary(graph, top=top)
+        data = summary(graph, top=top, communities=max(n_communities, 10) if fmt == "json" else n_communities,
+                       co_mentions=co_mentions, by=by)
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    click.echo(f"{graph_dir}: {data['triples']} triples, {len(data['issues'])} issue(s)")
+    links = sum(r["edges"] for r in data["relations"].values())
+    click.echo(f"{graph_dir}: {data['triples']} triples, {len(data['issues'])} issue(s), "
+               f"{data['entities']} entities, {links} relation links, {data['co_mention_pairs']} co-mention pairs")
     click.echo("entities by type:")
     for type_, n in data["types"].items():
         click.echo(f"  {type_:<14}{n:>6}")
-    click.echo(f"top {top} entities (mentions, issues):")
+    click.echo("relations (links, evidence sentences):")
+    for name, r in data["relations"].items():
+        click.echo(f"  {name:<14}{_pad(r['label'], 6)}{r['edges']:>5}{r['evidence'] or '-':>6}")
+    over = "stated relations" + (" and co-mentions" if co_mentions else "")
+    click.echo(f"top {top} by PageRank over {over} (pagerank, links):")
+    for e in data["top_pagerank"]:
+        click.echo(f"  {_pad(e['label'], 30)} {e['type']:<13}{e['pagerank']:>7.4f}{e['degree']:>5}")
+    click.echo(f"top {top} by issues (mentions, issues):")
     for e in data["top_entities"]:
-        click.echo(f"  {e['label']:<24} {e['type']:<13}{e['mentions']:>5}{e['issues']:>4}")
+        click.echo(f"  {_pad(e['label'], 30)} {e['type']:<13}{e['mentions']:>5}{e['issues']:>4}")
+    c = data["communities"]
+    if n_communities:
+        click.echo(f"communities (Louvain over {c['links']}): {c['count']}, covering {c['linked_entities']} "
+                   f"linked entities ({c['unlinked_entities']} have no link); largest {len(c['largest'])}:")
+        for k, group in enumerate(c["largest"], 1):
+            names = "、".join(m["label"] for m in group["members"])
+            more = " …" if group["size"] > len(group["members"]) else ""
+            click.echo(f"  {k:>2}. {group['size']:>3} entities: {names}{more}")
+    click.echo(f"issues over time (per {by}: issues, mentions, entities, first named):")
+    peak = max((p["mentions"] for p in data["timeline"]), default=0) or 1
+    for p in data["timeline"]:
+        bar = "█" * max(1, round(20 * p["mentions"] / peak)) if p["mentions"] else ""
+        click.echo(f"  {_pad(str(p['period'] or 'undated'), 28)}{len(p['issues']):>3}{p['mentions']:>7}"
+                   f"{p['entities']:>6}{p['new_entities']:>6}  {bar}")
     click.echo("issues:")
     for i in data["issues"]:
         click.echo(f"  {i['id']:<28} {i.get('date') or '-':<11} {i.get('title') or '-'} "

@@ -231,29 +231,37 @@ def _subsidiary(s: _Sentence) -> list[Relation]:
 
 
 def _investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relation]:
-    """Investors of a round, and the company funded: per article, since the
-    headline or first sentence names the company and later ones the investors."""
+    """Investors of a round, and the company funded: the headline or an earlier
+    sentence of the article often names the company, later ones the investors."""
     out = []
-    funded_in_article: dict[int, int] = {}
-    round_in_article: dict[int, str] = {}
+    funded: dict[int, tuple[int, str | None]] = {}  # sentence -> (company funded, round)
     for n, sentence in enumerate(issue.sentences):
-        ks = sorted(by_sentence.get(n, []), key=lambda k: issue.mentions[k].start)
-        for k in ks:
+        for k in sorted(by_sentence.get(n, []), key=lambda k: issue.mentions[k].start):
             m = issue.mentions[k]
             if m.type == "Organization" and FUNDED.match(issue.text, m.end) \
                     and not issue.text[m.end:m.end + 2].startswith("的"):
-                funded_in_article.setdefault(sentence.article, k)
-                if r := ROUND.search(issue.text, m.end, sentence.end):
-                    round_in_article.setdefault(sentence.article, r.group(0))
+                r = ROUND.search(issue.text, m.end, sentence.end)
+                funded[n] = (k, r.group(0) if r else None)
                 break
+
+    def latest_funded(n: int) -> tuple[int, str | None] | tuple[None, None]:
+        """The company funded in this sentence, else the nearest before it in the article."""
+        article = issue.sentences[n].article
+        for back in range(n, -1, -1):
+            if issue.sentences[back].article != article:
+                break
+            if back in funded:
+                return funded[back]
+        return None, None
+
     for n, sentence in enumerate(issue.sentences):
         text = sentence.text
         if not INVEST_TRIGGER.search(text):
             continue
         ks = [k for k in sorted(by_sentence.get(n, []), key=lambda k: issue.mentions[k].start)
               if issue.mentions[k].type == "Organization"]
-        investee = funded_in_article.get(sentence.article)
-        round_ = (r.group(0) if (r := ROUND.search(text)) else None) or round_in_article.get(sentence.article)
+        investee, funded_round = latest_funded(n)
+        round_ = (r.group(0) if (r := ROUND.search(text)) else None) or funded_round
         amount = a.group(0).strip() if (a := AMOUNT.search(text)) else None
         for t in INVEST_TRIGGER.finditer(text):
             at = sentence.start + t.start()

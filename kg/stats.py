@@ -1,6 +1,8 @@
 """Summary figures of a graph: what ``kg stats`` prints."""
 from __future__ import annotations
 
+from collections import Counter
+
 from .graph import KnowledgeGraph
 
 TYPE_COUNTS = """
@@ -19,12 +21,66 @@ SELECT ?e ?type (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?m) AS ?mentions)
 } GROUP BY ?e ?type ORDER BY DESC(?issues) DESC(?mentions) ?label LIMIT %d"""
 
 
-def summary(graph: KnowledgeGraph, top: int = 10) -> dict:
+CO_MENTION_PAIRS = """
+SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?a ?b WHERE { ?c a kg:CoMention ; kg:subject ?a ; kg:object ?b } }"""
+
+
+def summary(graph: KnowledgeGraph, top: int = 10, communities: int = 10, members: int = 8,
+            co_mentions: bool = False, by: str = "month") -> dict:
+    """Everything ``kg stats`` prints (``--format json`` gives all of it).
+
+    - ``types``: entities per type; ``relations``: per stated relation, the links
+      (``edges``) and evidence sentences; ``co_mention_pairs``;
+    - ``top_entities``: by number of issues, then mentions (``top_by_issues`` too);
+      ``top_pagerank``: by PageRank over stated relations (see :mod:`kg.analytics`);
+    - ``communities``: Louvain communities of linked entities, largest first, each
+      with its size and its most important ``members``;
+    - ``timeline``: issues over time (per ``by``: month, year or issue), with the
+      entities named for the first time; ``issues``: every issue read.
+
+    ``co_mentions`` adds co-mention links to PageRank and the communities.
+    """
+    from . import analytics as ka
+
     types = {row["type"]: int(row["n"]) for row in graph.select(TYPE_COUNTS)}
     tops = [{"id": r["e"], "label": r["label"], "type": r["type"], "mentions": int(r["mentions"]),
              "issues": int(r["issues"])} for r in graph.select(TOP_ENTITIES % top)]
     issues = [dict(id=k, **v) for k, v in sorted(graph.manifest.get("issues", {}).items())]
-    return {"triples": len(graph), "types": types, "top_entities": tops, "issues": issues}
+
+    G = ka.to_networkx(graph, co_mentions=co_mentions)
+    relations = {}
+    for *_, d in G.edges(data=True):
+        if d["relation"] == ka.CO_MENTION:
+            continue
+        r = relations.setdefault(d["relation"], {"label": d["label"], "edges": 0, "evidence": 0})
+        r["edges"] += 1
+        r["evidence"] += len(d["evidence"])
+    relations = {k: relations[k] for k in ka.RELATIONS if k in relations}
+    pairs = next(iter(graph.select(CO_MENTION_PAIRS)), {"n": 0})["n"]
+
+    ranks = ka.pagerank(G, co_mentions=co_mentions)
+    H = ka.simple_graph(G, co_mentions=co_mentions)
+
+    def entity(n, **extra) -> dict:
+        d = G.nodes[n]
+        return {"id": n, "label": d["label"], "type": d["type"], "mentions": d["mentions"],
+                "issues": len(d["issues"]), **extra}
+
+    top_pr = [entity(n, pagerank=round(ranks[n], 6), degree=H.degree(n))
+              for n in ka.importance(G, ranks)[:top] if H.degree(n)]
+    groups = ka.communities(G, co_mentions=co_mentions)
+    linked = sum(len(c) for c in groups)
+    found = [{"size": len(c), "types": dict(Counter(G.nodes[n]["type"] for n in c).most_common()),
+              "members": [entity(n, pagerank=round(ranks[n], 6)) for n in c[:members]]}
+             for c in groups[:communities]]
+    return {"triples": len(graph), "types": types, "entities": G.number_of_nodes(),
+            "relations": relations, "co_mention_pairs": int(pairs),
+            "top_entities": tops, "top_by_issues": tops, "top_pagerank": top_pr,
+            "communities": {"method": "louvain", "seed": ka.SEED,
+                            "links": "stated relations" + (" and co-mentions" if co_mentions else ""),
+                            "count": len(groups), "linked_entities": linked,
+                            "unlinked_entities": G.number_of_nodes() - linked, "largest": found},
+            "timeline": ka.timeline(G, by=by), "issues": issues}
 
 
 ENTITIES = """

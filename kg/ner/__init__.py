@@ -9,6 +9,7 @@ object with a ``name`` and ``recognize(texts) -> list[list[Span]]``.
 from __future__ import annotations
 
 import importlib
+import inspect
 from importlib.metadata import entry_points
 from typing import Any, Callable, Protocol, Sequence
 
@@ -74,6 +75,12 @@ def load(name: str = DEFAULT_BACKEND, **options: Any) -> Backend:
         except ImportError as e:
             raise BackendError(f"NER backend {name!r} cannot be imported: {e}") from e
         target = getattr(module, attr)
+    try:
+        inspect.signature(target).bind(**options)
+    except TypeError as e:
+        raise BackendError(f"NER backend {name!r} does not take these options ({e})") from e
+    except ValueError:  # no signature to check (a builtin): let the call decide
+        pass
     return target(**options)
 
 

