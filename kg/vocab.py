@@ -25,7 +25,8 @@ ENTITY_TYPES = ("Organization", "Person", "Region", "Policy")
 #: Types extracted and kept apart from the four scored ones.
 EXTRA_TYPES = ("Report",)
 
-ONTOLOGY_GRAPH = ID["graph/ontology"]
+#: Not under graph/, where issue graphs are (graph/{issue id}), so no file name collides.
+ONTOLOGY_GRAPH = ID["ontology"]
 
 
 def issue_iri(issue_id: str) -> str:

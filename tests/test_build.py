@@ -140,23 +140,43 @@ def test_corpus_build_passes_shacl_and_round_trips_through_pyoxigraph(corpus_gra
     assert conforms, text
 
 
+def _count(graph, name: str) -> int:
+    return len(list(graph.store.quads_for_pattern(None, None, None, ox.NamedNode(
+        f"https://w3id.org/cnkg/id/{name}"))))
+
+
 def test_rebuilding_an_issue_replaces_its_graph(tmp_path):
     out = tmp_path / "g"
     one = SAMPLES / "changfeng_2021_27.txt"
     kg.build([one], out)
     with kg.open(out) as graph:
-        first = len(graph)
+        issue_graph = _count(graph, "graph/changfeng_2021_27")
         iris = {r["e"] for r in graph.select("SELECT DISTINCT ?e WHERE { ?m kg:mentionOf ?e }")}
     kg.build([one], out)
+    with kg.open(out) as graph:
+        assert _count(graph, "graph/changfeng_2021_27") == issue_graph
     kg.build([SAMPLES / "kjrb_special_2023.txt"], out)
     with kg.open(out) as graph:
         assert graph.issue_ids() == ["changfeng_2021_27", "kjrb_special_2023"]
-        g1 = ox.NamedNode("https://w3id.org/cnkg/id/graph/changfeng_2021_27")
-        assert len(list(graph.store.quads_for_pattern(None, None, None, g1))) == first - len(
-            list(graph.store.quads_for_pattern(None, None, None, ox.NamedNode(
-                "https://w3id.org/cnkg/id/graph/ontology"))))
+        assert _count(graph, "graph/changfeng_2021_27") == issue_graph
         after = {r["e"] for r in graph.select("SELECT DISTINCT ?e WHERE { ?m kg:mentionOf ?e }")}
     assert iris <= after  # IRIs are stable when an issue is added
+
+
+def test_a_relation_no_longer_stated_leaves_the_graph(tmp_path):
+    issue = tmp_path / "in" / "a.txt"
+    issue.parent.mkdir()
+    issue.write_text("■ 动态\n中国信息通信研究院院长余晓晖表示，工作将继续推进。", encoding="utf-8")
+    out = tmp_path / "g"
+    kg.build([issue], out)
+    ask = "ASK { ?p kg:holdsPosition ?o }"
+    with kg.open(out) as graph:
+        assert graph.query(ask).askAnswer
+    issue.write_text("■ 动态\n中国信息通信研究院发布报告，工作将继续推进。", encoding="utf-8")
+    kg.build([issue], out)
+    with kg.open(out) as graph:
+        assert not graph.query(ask).askAnswer
+        assert not graph.query("ASK { ?st a kg:Statement ; kg:predicate kg:holdsPosition }").askAnswer
 
 
 def test_interrupted_build_leaves_the_previous_graph(tmp_path, monkeypatch):

@@ -340,7 +340,7 @@ def _local_dir(url: str) -> str:
         from hanlp.utils.io_util import path_from_url
 
         return str(Path(path_from_url(url.split("#")[0])).parent)
-    except Exception:  # pragma: no cover - HanLP's helper moved: still a useful message
+    except (ImportError, AttributeError, TypeError, ValueError):  # pragma: no cover - HanLP changed
         from hanlp.utils.io_util import hanlp_home
 
         return hanlp_home()
