@@ -313,6 +313,18 @@ class KnowledgeGraph:
         init = {k: v if isinstance(v, Identifier) else Literal(v) for k, v in bindings.items()}
         return self.rdf.query(sparql, initBindings=init)
 
+    def frame(self, sparql: str, **bindings):
+        """A SELECT's rows as a pandas DataFrame (pandas is needed only here).
+
+        Keyword arguments bind variables safely (Oxigraph substitutions); as
+        Oxigraph requires, a bound variable must be in the SELECT clause."""
+        import pandas as pd
+
+        result = self.query(sparql, **bindings)
+        columns = [str(v) for v in result.vars]
+        rows = [[None if value is None else value.toPython() for value in row] for row in result]
+        return pd.DataFrame(rows, columns=columns)
+
     def select(self, sparql: str) -> Iterator[dict]:
         """Rows of a SELECT as dicts of Python values, straight from pyoxigraph (fast)."""
         prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in vocab.PREFIXES.items())
