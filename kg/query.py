@@ -19,13 +19,18 @@ This is the API behind ``kg query`` and ``kg serve``, and for notebooks::
 * Time limits: with a ``timeout`` the query runs in a worker process that is killed
   (and reaped) at the deadline, materializing and formatting included; Oxigraph
   0.5 has no cancellation, so this is the only way to stop a query in Rust code.
-* The default graph is the union of the issue graphs. Oxigraph 0.5 repeats a
-  triple once per graph holding it (oxigraph#1919, fixed upstream in 0.6), so
-  count with DISTINCT; the named queries scope their joins with ``GRAPH ?g``.
+* The default graph is the union of the issue graphs. An entity's names and a
+  relation are stated in every issue that names them, and Oxigraph 0.5 sees such
+  a triple once per graph (oxigraph#1919, fixed upstream in 0.6): count with
+  DISTINCT. The named queries join inside ``GRAPH ?g { ... }`` (one issue at a
+  time), which keeps them exact and linear in the number of issues.
+* Oxigraph plans a query before the parameters are substituted, so it cannot
+  know they are bound; the named queries put the pattern that uses a parameter
+  first, so that a given name drives the query.
 """
 from __future__ import annotations
 
-import csv
+import contextlib
 import io
 import itertools
 import json
@@ -33,16 +38,18 @@ import multiprocessing
 import os
 import re
 import signal
+import subprocess
 import sys
 import threading
 import time
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Self
 
 import pyoxigraph as ox
 
@@ -115,6 +122,11 @@ UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY"
 QUERY_KEYWORDS = {"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"}
 
 
+_IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
+_VAR = re.compile(r"[?$]\w+")
+_WORD = re.compile(r"[\w.:-]+")
+
+
 def _tokens(text: str) -> Iterator[tuple[str, str]]:
     """(kind, value) of the significant tokens: strings, IRIs and comments are skipped
     as units, so a keyword inside a literal or an IRI is never seen as one."""
@@ -133,13 +145,13 @@ def _tokens(text: str) -> Iterator[tuple[str, str]]:
                 j += 2 if text[j] == "\\" else 1
             yield "string", text[i:j + len(quote)]
             i = j + len(quote)
-        elif c == "<" and (m := re.compile(r"<[^<>\"{}|^`\\\s]*>").match(text, i)):
+        elif c == "<" and (m := _IRI.match(text, i)):
             yield "iri", m.group()
             i = m.end()
-        elif c in "?$" and (m := re.compile(r"[?$][\w]+").match(text, i)):
+        elif c in "?$" and (m := _VAR.match(text, i)):
             yield "var", m.group()
             i = m.end()
-        elif m := re.compile(r"[\w.:-]+").match(text, i):
+        elif m := _WORD.match(text, i):
             word = m.group()
             yield ("pname" if ":" in word else "word"), word
             i = m.end()
@@ -188,7 +200,7 @@ def _syntax_error(error: Exception, text: str) -> QuerySyntaxError:
     lines = text.split("\n")
     source = lines[line - 1] if 0 < line <= len(lines) else ""
     if "Prefix not found" in detail:
-        declared = set(PREFIXES) | set(re.findall(r"PREFIX\s+([\w.-]*)\s*:", text, re.I))
+        declared = set(PREFIXES) | set(re.findall(r"PREFIX\s+([\w.-]*)\s*:", text, re.IGNORECASE))
         unknown = sorted((abs(found.start() - column + 1), found.group(1) or "")
                          for found in re.finditer(r"(?<![\w?$<\"'#/])([A-Za-z][\w.-]*)?:(?![/\w]*>)", source)
                          if (found.group(1) or "") not in declared)
@@ -197,7 +209,7 @@ def _syntax_error(error: Exception, text: str) -> QuerySyntaxError:
                   f"(declared for you: {', '.join(sorted(PREFIXES))})")
     else:
         if "[" in detail:  # character classes: "['A' ..= 'Z' | ...]" says "a name" to a person
-            detail = re.sub(r"\[[^\]]*\]", "", detail)
+            detail = re.sub(r"\['(?:[^'\\]|\\.)*'(?:\s*(?:\.\.=|\|)\s*'(?:[^'\\]|\\.)*')*\]", "", detail)
             detail = re.sub(r"(,\s*)+(?=,|$)", "", re.sub(r",\s*,", ",", detail)).rstrip(", ")
             detail = detail.replace("expected one of ", "expected a name or one of ")
         if len(detail) > 240:
@@ -460,7 +472,7 @@ class QueryResult:
                     for t in self.triples]
         return [{v: _plain(t) for v, t in zip(self.variables, row)} for row in self.rows]
 
-    def as_solutions(self) -> "QueryResult":
+    def as_solutions(self) -> QueryResult:
         """A graph as subject/predicate/object rows, for the tabular formats."""
         if self.kind != "graph":
             return self
@@ -741,9 +753,12 @@ def results_json(result: QueryResult) -> bytes:
 
 def display_width(text: str) -> int:
     """Terminal columns: wide and full-width characters (Chinese) take two, marks none."""
+    if text.isascii():
+        return len(text)
     return sum(_char_width(ch) for ch in text)
 
 
+@lru_cache(maxsize=65536)
 def _char_width(ch: str) -> int:
     if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
         return 0
@@ -752,16 +767,18 @@ def _char_width(ch: str) -> int:
 
 def cut(text: str, width: int) -> str:
     """``text`` within ``width`` columns, ending with … when cut."""
-    if width <= 0 or display_width(text) <= width:
+    if width <= 0 or len(text) * 2 <= width or (text.isascii() and len(text) <= width):
         return text
     out, used = [], 0
-    for ch in text:
+    for k, ch in enumerate(text):
         w = _char_width(ch)
-        if used + w > width - 1:
-            break
+        if used + w > width:  # too wide: make room for the ellipsis
+            while out and used + 1 > width:
+                used -= _char_width(out.pop())
+            return "".join(out) + "…"
         out.append(ch)
         used += w
-    return "".join(out) + "…"
+    return text
 
 
 def compact(term) -> str:
@@ -895,19 +912,40 @@ def _worker_main(conn, store_path: str, memory_limit: int | None) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx, store_path: str, memory_limit: int | None):
-        parent, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, store_path, memory_limit),
-                                   name="kg-query-worker", daemon=True)
-        self.process.start()
-        child.close()
-        self.conn = parent
-        status, message = ("fail", "the worker did not start")
-        if parent.poll(60):
+    """One worker process and the pipe to it. ``fork`` is cheap but only safe from a
+    single-threaded process; ``exec`` starts a fresh interpreter (any parent, any
+    __main__: notebooks, stdin, a threaded server)."""
+
+    def __init__(self, method: str, store_path: str, memory_limit: int | None):
+        self.process = self.popen = None
+        if method == "fork":
+            ctx = multiprocessing.get_context("fork")
+            parent, child = ctx.Pipe()
+            self.process = ctx.Process(target=_worker_main, args=(child, store_path, memory_limit),
+                                       name="kg-query-worker", daemon=True)
+            self.process.start()
+            child.close()
+        else:
+            import socket
+            from multiprocessing.connection import Connection
+
+            ours, theirs = socket.socketpair()
+            env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
             try:
+                self.popen = subprocess.Popen(
+                    [sys.executable, "-c", "from kg.query import _worker_entry; _worker_entry()",
+                     str(theirs.fileno()), store_path, str(memory_limit or 0)],
+                    pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, env=env)
+            finally:
+                theirs.close()
+            parent = Connection(ours.detach())
+        self.conn = parent
+        status, message = ("fail", "the query worker did not start")
+        try:
+            if parent.poll(60):
                 status, message = parent.recv()
-            except (EOFError, OSError):
-                pass
+        except (EOFError, OSError):
+            pass
         if status != "ready":
             self.stop()
             raise QueryFailed(message)
@@ -918,16 +956,29 @@ class _Worker:
             self.conn.close()
         except OSError:
             pass
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(5)
+        if self.process is not None:
+            if self.process.is_alive():
+                self.process.kill()
+            self.process.join(5)
+        if self.popen is not None:
+            if self.popen.poll() is None:
+                self.popen.kill()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.popen.wait(5)
+
+
+def _worker_entry() -> None:
+    """``python -c 'from kg.query import _worker_entry; _worker_entry()' FD STORE MEMORY``"""
+    from multiprocessing.connection import Connection
+
+    fd, store_path, memory = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    _worker_main(Connection(fd), store_path, memory or None)
 
 
 def _default_start_method() -> str:
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and _single_threaded():
+    if "fork" in multiprocessing.get_all_start_methods() and _single_threaded():
         return "fork"  # cheapest, and safe while this process runs one thread (no RocksDB open)
-    return "forkserver" if "forkserver" in methods else "spawn"
+    return "exec"
 
 
 def _single_threaded() -> bool:
@@ -957,32 +1008,35 @@ class QueryRunner:
         self.store_path = str(graph_dir / STORE_DIR)
         self.size = max(1, workers)
         self.memory_limit = memory_limit
-        method = start_method or _default_start_method()
-        self._ctx = multiprocessing.get_context(method)
-        if method == "forkserver":
-            self._ctx.set_forkserver_preload(["kg.query"])
+        self.method = start_method or _default_start_method()
+        if self.method not in ("fork", "exec"):
+            raise ValueError(f"start_method: fork or exec, not {self.method!r}")
         self._idle: list[_Worker] = []
         self._alive = 0
         self._cond = threading.Condition()
         self._closed = False
 
-    def start(self) -> "QueryRunner":
-        """Start every worker now (otherwise they start on first use)."""
-        started = [self._spawn() for _ in range(self.size - self._alive)]
+    def start(self) -> QueryRunner:
+        """Start every worker now, in parallel (otherwise they start on first use)."""
+        from concurrent.futures import ThreadPoolExecutor
+
         with self._cond:
+            missing = self.size - self._alive
+            self._alive += missing
+        if missing <= 0:
+            return self
+        with ThreadPoolExecutor(missing) as pool:
+            futures = [pool.submit(_Worker, self.method, self.store_path, self.memory_limit) for _ in range(missing)]
+        started, errors = [], []
+        for f in futures:
+            (errors if f.exception() else started).append(f.exception() or f.result())
+        with self._cond:
+            self._alive -= len(errors)
             self._idle.extend(started)
             self._cond.notify_all()
+        if errors:
+            raise errors[0]
         return self
-
-    def _spawn(self) -> _Worker:
-        with self._cond:
-            self._alive += 1
-        try:
-            return _Worker(self._ctx, self.store_path, self.memory_limit)
-        except BaseException:
-            with self._cond:
-                self._alive -= 1
-            raise
 
     def _acquire(self, deadline: float | None) -> _Worker:
         with self._cond:
@@ -999,7 +1053,7 @@ class QueryRunner:
                     raise ServerBusy("every query worker stayed busy")
                 self._cond.wait(remaining)
         try:
-            return _Worker(self._ctx, self.store_path, self.memory_limit)
+            return _Worker(self.method, self.store_path, self.memory_limit)
         except BaseException:
             with self._cond:
                 self._alive -= 1
@@ -1061,7 +1115,7 @@ class QueryRunner:
         for worker in idle:
             worker.stop()
 
-    def __enter__(self) -> "QueryRunner":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -1079,8 +1133,7 @@ def _runner_for(path: Path) -> QueryRunner:
         if runner is None:
             import atexit
 
-            runner = _runners[key] = QueryRunner(path, 1, start_method=(
-                "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"))
+            runner = _runners[key] = QueryRunner(path, 1, start_method="exec")
             if len(_runners) == 1:
                 atexit.register(_close_runners)
         return runner
@@ -1133,26 +1186,53 @@ def run_query(graph, text: str | None = None, *, named: str | None = None, param
             raise QueryTimeout(timeout) from None
     path = graph.path if isinstance(graph, KnowledgeGraph) else Path(graph)
     if timeout is None:
-        with KnowledgeGraph.open(path) as graph:
-            return execute(graph.store, text, bindings, max_rows=max_rows, hide=hide)
+        with KnowledgeGraph.open(path) as opened:
+            return execute(opened.store, text, bindings, max_rows=max_rows, hide=hide)
     return _runner_for(path).run(QueryRequest(text, bindings, max_rows=max_rows, hide=hide), timeout)
 
 
 __all__ = [
-    "PREFIXES", "QueryError", "QuerySyntaxError", "UpdateRefused", "QueryTimeout", "QueryFailed",
-    "ServerBusy", "Param", "NamedQuery", "named_queries", "named_query", "parse_param_args",
-    "bind_params", "Bindings", "QueryResult", "execute", "resolve_entity", "format_result",
-    "format_table", "results_json", "display_width", "cut", "QueryRunner", "QueryRequest",
-    "Formatted", "run_query", "prepare", "is_update", "query_form", "FORMATS", "SOLUTION_FORMATS",
-    "GRAPH_FORMATS", "content_type",
+    "FORMATS",
+    "GRAPH_FORMATS",
+    "PREFIXES",
+    "SOLUTION_FORMATS",
+    "Bindings",
+    "Formatted",
+    "NamedQuery",
+    "Param",
+    "QueryError",
+    "QueryFailed",
+    "QueryRequest",
+    "QueryResult",
+    "QueryRunner",
+    "QuerySyntaxError",
+    "QueryTimeout",
+    "ServerBusy",
+    "UpdateRefused",
+    "bind_params",
+    "content_type",
+    "cut",
+    "display_width",
+    "execute",
+    "format_result",
+    "format_table",
+    "is_update",
+    "named_queries",
+    "named_query",
+    "parse_param_args",
+    "prepare",
+    "query_form",
+    "resolve_entity",
+    "results_json",
+    "run_query",
 ]
 
 
 # --------------------------------------------------------------------------- kg query
 
-import click  # noqa: E402 - the command below is a thin layer over the API above
+import click
 
-from .cli import _fail, _user_errors  # noqa: E402
+from .cli import _fail, _user_errors
 
 TIMEOUT_EXIT = 124  # as timeout(1)
 
@@ -1198,9 +1278,9 @@ def query_command(graph_dir, sparql, query_file, named, params, list_queries, sh
 
     The prefixes kg, kgid, rdf, rdfs, owl, xsd, skos, dcterms, prov, org, schema
     and a few more are declared for you. The default graph is the union of the
-    issues' graphs (count with DISTINCT: a triple stated in several issues is seen
-    once per issue). ASK prints true or false and exits 0 or 1. Exit status 2: a
-    mistake (bad query, unknown name); 124: the query ran past --timeout.
+    issues' graphs, where a fact stated in several issues is seen once per issue:
+    count with DISTINCT. ASK prints true or false and exits 0 or 1. Exit status
+    2: a mistake (bad query, unknown name); 124: the query ran past --timeout.
     """
     if list_queries:
         click.echo(_list_library())

@@ -1,0 +1,520 @@
+"""``kg serve``: a read-only SPARQL 1.1 Protocol endpoint over a graph folder.
+
+* ``/sparql``: GET and POST (form, or ``application/sparql-query``); results by
+  content negotiation (JSON, XML, CSV, TSV, a text table; Turtle, N-Triples,
+  JSON-LD, RDF/XML for graphs), or ``format=`` for clients that cannot set Accept.
+  Extensions: ``named=NAME`` runs a query from the library, ``param=NAME=VALUE``
+  binds a variable (as ``kg query --param`` does).
+* ``/store``: the Graph Store Protocol, read only (``?default`` or ``?graph=IRI``).
+* ``/queries``: the named queries as JSON; ``/``: a small query page (no CDN).
+
+Read-only: SPARQL Update and Graph Store writes get 403. Queries run in worker
+processes (``kg.query.QueryRunner``) that are killed at the per-query timeout, so
+a runaway query never holds a worker; results are capped in rows and bytes. A bad
+query gets 400 with the parser's message; a traceback never reaches a client.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import threading
+import time
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import click
+import pyoxigraph as ox
+
+from . import query as q
+from .cli import _fail, _user_errors
+
+log = logging.getLogger("kg.server")
+
+MAX_BODY = 1 << 20  # bytes of a POST body
+SOLUTION_TYPES = {
+    "application/sparql-results+json": "json", "application/json": "json",
+    "application/sparql-results+xml": "xml", "application/xml": "xml",
+    "text/csv": "csv", "text/tab-separated-values": "tsv", "text/plain": "table", "text/xml": "xml",
+}
+GRAPH_TYPES = {
+    "text/turtle": "ttl", "application/turtle": "ttl", "application/x-turtle": "ttl", "text/n3": "ttl",
+    "text/rdf+n3": "ttl", "application/n-triples": "nt", "text/plain": "nt",
+    "application/ld+json": "jsonld", "application/x-json+ld": "jsonld", "application/json": "jsonld",
+    "application/rdf+xml": "rdfxml", "application/xml": "rdfxml", "text/xml": "rdfxml",
+}
+FORMAT_ALIASES = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "table": "table", "text": "table",
+                  "ttl": "ttl", "turtle": "ttl", "n3": "ttl", "nt": "nt", "ntriples": "nt", "n-triples": "nt",
+                  "jsonld": "jsonld", "json-ld": "jsonld", "rdfxml": "rdfxml", "rdf+xml": "rdfxml"}
+
+
+class HTTPError(Exception):
+    def __init__(self, status: int, message: str, headers: dict | None = None):
+        super().__init__(message)
+        self.status, self.headers = status, headers or {}
+
+
+def parse_accept(header: str | None) -> list[tuple[str, float]]:
+    """Media ranges by preference (q-values honoured, junk ignored)."""
+    out = []
+    for k, part in enumerate((header or "").split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        if "/" not in media:
+            continue
+        weight = 1.0
+        for f in fields[1:]:
+            if f.lower().startswith("q="):
+                try:
+                    weight = max(0.0, min(1.0, float(f[2:])))
+                except ValueError:
+                    weight = 0.0
+        if weight > 0:
+            out.append((media, weight, -k))
+    return [(m, w) for m, w, _ in sorted(out, key=lambda x: (x[1], x[2]), reverse=True)]
+
+
+def _format_argument(args: dict) -> str | None:
+    """``format=`` (or ``output=``, as other endpoints call it): the first one we know;
+    unknown values are ignored like an unusable Accept."""
+    for value in args.get("format", []) + args.get("output", []):
+        if value.strip().lower() in FORMAT_ALIASES:
+            return value
+    return None
+
+
+def negotiate(accept: str | None, explicit: str | None = None) -> dict[str, str]:
+    """The format for each kind of result (solutions and booleans, graphs). A known
+    ``format=`` wins; an Accept that names nothing we serve gets the defaults."""
+    fmt = FORMAT_ALIASES.get((explicit or "").strip().lower())
+    if fmt is not None:
+        if fmt in q.GRAPH_FORMATS:
+            return {"select": "json", "ask": "json", "graph": fmt}
+        return {"select": fmt, "ask": fmt, "graph": {"json": "jsonld", "xml": "rdfxml"}.get(fmt, "ttl")}
+    ranges = parse_accept(accept)
+
+    def pick(table: dict, default: str) -> str:
+        for media, _ in ranges:
+            if media in table:
+                return table[media]
+            if media == "*/*" or media.endswith("/*"):
+                prefix = media[:-1]
+                match = next((f for m, f in table.items() if m.startswith(prefix)), None) if media != "*/*" else None
+                return match or default
+        return default
+
+    solutions = pick(SOLUTION_TYPES, "json")
+    return {"select": solutions, "ask": solutions, "graph": pick(GRAPH_TYPES, "ttl")}
+
+
+class SparqlServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 128
+
+    def __init__(self, address, runner: q.QueryRunner, *, timeout: float = q.DEFAULT_TIMEOUT,
+                 max_rows: int | None = 100_000, max_bytes: int | None = 64 << 20, max_body: int = MAX_BODY,
+                 max_clients: int = 64, graph_name: str = "kg", quiet: bool = False):
+        super().__init__(address, Handler)
+        self.runner = runner
+        self.query_timeout = timeout
+        self.max_rows, self.max_bytes, self.max_body = max_rows, max_bytes, max_body
+        self.slots = threading.BoundedSemaphore(max_clients)
+        self.graph_name = graph_name
+        self.quiet = quiet
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}/"
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: SparqlServer
+    server_version = "kg-sparql/0.1"
+    timeout = 60  # seconds a client may take to send its request
+
+    # -- plumbing
+
+    def log_message(self, format, *args):
+        if not self.server.quiet:
+            sys.stderr.write(f"{self.address_string()} - {format % args}\n")
+
+    def send_error(self, code, message=None, explain=None):
+        """The base class's own errors (bad request line, 414): plain text, no HTML."""
+        self._reply(code, (message or HTTPStatus(code).phrase) + "\n", "text/plain; charset=utf-8")
+
+    def _reply(self, status: int, body: bytes | str, ctype: str, headers: dict | None = None) -> None:
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        if status >= 400:
+            self.send_header("Connection", "close")
+            self.close_connection = True
+        self.end_headers()
+        if self.command != "HEAD":
+            try:
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+    def _error(self, status: int, message: str, headers: dict | None = None) -> None:
+        self._reply(status, message.rstrip() + "\n", "text/plain; charset=utf-8", headers)
+
+    def _dispatch(self) -> None:
+        if not self.server.slots.acquire(blocking=False):
+            self._error(503, "too many requests at once; retry shortly", {"Retry-After": "1"})
+            return
+        try:
+            path = urlsplit(self.path).path
+            route = ROUTES.get(path)
+            if route is None:
+                raise HTTPError(404, f"no such resource: {path}; the SPARQL endpoint is /sparql")
+            methods, handler = route
+            if self.command not in methods:
+                if path == "/store" and self.command in ("PUT", "POST", "DELETE", "PATCH"):
+                    raise HTTPError(403, "the graph store is read-only (rebuild it with kg build)")
+                raise HTTPError(405, f"{self.command} is not allowed on {path}",
+                                {"Allow": ", ".join(sorted(methods))})
+            handler(self)
+        except HTTPError as e:
+            self._error(e.status, str(e), e.headers)
+        except Exception:
+            log.exception("internal error on %s %s", self.command, self.path)
+            self._error(500, "internal error; see the server log")
+        finally:
+            self.server.slots.release()
+
+    do_GET = do_POST = do_HEAD = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _dispatch
+
+    # -- inputs
+
+    def _query_string(self) -> dict[str, list[str]]:
+        try:
+            return parse_qs(urlsplit(self.path).query, keep_blank_values=True, max_num_fields=200,
+                            strict_parsing=False, errors="strict")
+        except (ValueError, UnicodeDecodeError) as e:
+            raise HTTPError(400, f"bad query string: {e}") from None
+
+    def _body(self) -> bytes:
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            raise HTTPError(411, "send a Content-Length (chunked bodies are not accepted)")
+        length = self.headers.get("Content-Length")
+        if length is None:
+            raise HTTPError(411, "a POST needs a Content-Length")
+        try:
+            size = int(length)
+            if size < 0:
+                raise ValueError
+        except ValueError:
+            raise HTTPError(400, f"bad Content-Length {length!r}") from None
+        if size > self.server.max_body:
+            raise HTTPError(413, f"the request body is {size} bytes; the limit is {self.server.max_body}")
+        try:
+            body = self.rfile.read(size)
+        except (TimeoutError, OSError):
+            raise HTTPError(408, "the request body did not arrive in time") from None
+        if len(body) < size:
+            raise HTTPError(400, "the request body is shorter than its Content-Length")
+        return body
+
+    def _arguments(self) -> dict[str, list[str]]:
+        """Protocol arguments from the URL and, for POST, the body."""
+        args = self._query_string()
+        if self.command != "POST":
+            return args
+        ctype = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        body = self._body()
+        if ctype == "application/sparql-update":
+            raise HTTPError(403, "SPARQL Update is refused: the graph is read-only (rebuild it with kg build)")
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise HTTPError(400, "the request body is not UTF-8") from None
+        if ctype == "application/x-www-form-urlencoded":
+            try:
+                form = parse_qs(text, keep_blank_values=True, max_num_fields=200, errors="strict")
+            except (ValueError, UnicodeDecodeError) as e:
+                raise HTTPError(400, f"bad form body: {e}") from None
+            for k, v in form.items():
+                args.setdefault(k, []).extend(v)
+        elif ctype == "application/sparql-query":
+            if "query" in args:
+                raise HTTPError(400, "the query is both in the body and in the URL")
+            args["query"] = [text]
+        else:
+            raise HTTPError(415, "POST a form (application/x-www-form-urlencoded) or a query "
+                                 "(application/sparql-query)", {"Accept-Post": "application/sparql-query, "
+                                                                "application/x-www-form-urlencoded"})
+        return args
+
+    @staticmethod
+    def _one(args: dict, name: str) -> str | None:
+        values = args.get(name, [])
+        if len(values) > 1:
+            raise HTTPError(400, f"give {name} once")
+        return values[0] if values else None
+
+    @staticmethod
+    def _iris(args: dict, name: str) -> list | None:
+        values = args.get(name)
+        if not values:
+            return None
+        try:
+            return [ox.NamedNode(v) for v in values]
+        except ValueError:
+            raise HTTPError(400, f"{name}: not an IRI") from None
+
+    # -- routes
+
+    def sparql(self) -> None:
+        args = self._arguments()
+        if "update" in args:
+            raise HTTPError(403, "SPARQL Update is refused: the graph is read-only (rebuild it with kg build)")
+        text, named = self._one(args, "query"), self._one(args, "named")
+        if text is None and named is None:
+            raise HTTPError(400, "missing query: send query=... (or named=NAME); the query page is at /")
+        try:
+            params = q.parse_param_args(args.get("param", []))
+            text, bindings, hide = q.prepare(text, named=named, params=params)
+        except q.UpdateRefused as e:
+            raise HTTPError(403, str(e)) from None
+        except q.QueryError as e:
+            raise HTTPError(400, str(e)) from None
+        default_graph = self._iris(args, "default-graph-uri")
+        named_graphs = self._iris(args, "named-graph-uri")
+        fmt = negotiate(self.headers.get("Accept"), _format_argument(args))
+        request = q.QueryRequest(text, bindings, fmt=fmt, max_rows=self.server.max_rows,
+                                 max_bytes=self.server.max_bytes, hide=hide, union=default_graph is None,
+                                 default_graph=default_graph, named_graphs=named_graphs)
+        self._run(request)
+
+    def _run(self, request: q.QueryRequest) -> None:
+        started = time.perf_counter()
+        try:
+            answer = self.server.runner.run(request, self.server.query_timeout)
+        except q.UpdateRefused as e:
+            raise HTTPError(403, str(e)) from None
+        except q.QueryError as e:
+            raise HTTPError(400, str(e)) from None
+        except q.QueryTimeout:
+            raise HTTPError(503, f"query stopped after {self.server.query_timeout:g} s, the server's time limit "
+                                 f"per query; narrow it (a LIMIT, a more specific pattern)") from None
+        except q.ServerBusy:
+            raise HTTPError(503, "every query worker is busy; retry shortly", {"Retry-After": "2"}) from None
+        except q.QueryFailed as e:
+            raise HTTPError(500, f"the query failed: {e}") from None
+        headers = {"X-Kg-Rows": str(answer.rows), "X-Kg-Seconds": f"{time.perf_counter() - started:.3f}",
+                   "Cache-Control": "no-store", "Vary": "Accept"}
+        if answer.truncated:
+            headers["X-Kg-Truncated"] = f"results cut at {answer.rows} rows (the server's limit)"
+        if answer.notes:
+            headers["X-Kg-Notes"] = json.dumps(answer.notes)  # ASCII-escaped: headers are Latin-1
+        self._reply(200, answer.data, answer.content_type, headers)
+
+    def store(self) -> None:
+        args = self._query_string()
+        graph, default = self._one(args, "graph"), "default" in args
+        if (graph is None) == (not default):
+            raise HTTPError(400, "ask for ?default (the union of the issues) or ?graph=IRI")
+        text = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+        bindings, union, default_graph = q.Bindings(), True, None
+        if graph is not None:
+            try:
+                default_graph, union = [ox.NamedNode(graph)], False
+            except ValueError:
+                raise HTTPError(400, "graph: not an IRI") from None
+        fmt = negotiate(self.headers.get("Accept"), _format_argument(args))
+        request = q.QueryRequest(text, bindings, fmt={"graph": fmt["graph"]}, max_rows=self.server.max_rows,
+                                 max_bytes=self.server.max_bytes, union=union, default_graph=default_graph)
+        self._run(request)
+
+    def queries(self) -> None:
+        self._reply(200, json.dumps(_library(), ensure_ascii=False), "application/json; charset=utf-8")
+
+    def page(self) -> None:
+        self._reply(200, render_page(self.server.graph_name), "text/html; charset=utf-8",
+                    {"Content-Security-Policy": "default-src 'none'; script-src 'unsafe-inline'; "
+                     "style-src 'unsafe-inline'; connect-src 'self'; form-action 'self'"})
+
+
+ROUTES = {
+    "/": ({"GET", "HEAD"}, Handler.page),
+    "/sparql": ({"GET", "POST", "HEAD"}, Handler.sparql),
+    "/store": ({"GET", "HEAD"}, Handler.store),
+    "/queries": ({"GET", "HEAD"}, Handler.queries),
+}
+
+
+def _library() -> list[dict]:
+    return [{"name": n, "description": nq.description, "text": nq.text,
+             "params": [{"name": p.name, "kind": p.kind, "class": p.cls, "required": p.required,
+                         "help": p.help, "example": p.example} for p in nq.params]}
+            for n, nq in q.named_queries().items()]
+
+
+def render_page(graph_name: str) -> str:
+    """The query page: one self-contained HTML document, every value escaped."""
+    import html
+
+    data = json.dumps(_library(), ensure_ascii=False)
+    data = data.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return PAGE.replace("{{TITLE}}", html.escape(graph_name)).replace("{{QUERIES}}", data)
+
+
+PAGE = """<!doctype html>
+<html lang="zh"><head><meta charset="utf-8"><title>kg · {{TITLE}}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body{font:14px/1.45 system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif;margin:1.2em auto;max-width:1200px;padding:0 1em;color:#222}
+h1{font-size:1.2em;margin:.2em 0 .8em} h1 small{color:#777;font-weight:normal}
+textarea{width:100%;height:14em;font:13px/1.4 ui-monospace,Menlo,Consolas,monospace;box-sizing:border-box}
+.bar{display:flex;gap:.6em;align-items:center;flex-wrap:wrap;margin:.5em 0}
+#params label{margin-right:1em} #params input{width:14em}
+#desc{color:#555;margin:.3em 0} #status{color:#555} .err{color:#b00020;white-space:pre-wrap}
+table{border-collapse:collapse;margin-top:.6em;font-size:13px} th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-align:top;max-width:36em}
+th{background:#f4f4f4;position:sticky;top:0} td.n{text-align:right} pre{white-space:pre-wrap;background:#f8f8f8;padding:.6em}
+</style></head><body>
+<h1>kg SPARQL <small>{{TITLE}} · endpoint <code>/sparql</code></small></h1>
+<div class="bar"><label>Named query <select id="named"><option value="">(your own query)</option></select></label>
+<span id="desc"></span></div>
+<div id="params" class="bar"></div>
+<textarea id="text" spellcheck="false">SELECT ?org ?label WHERE {
+  ?org a kg:Organization ; rdfs:label ?label .
+} LIMIT 20</textarea>
+<div class="bar"><button id="run">Run (Ctrl+Enter)</button><span id="status"></span></div>
+<div id="out"></div>
+<script type="application/json" id="queries">{{QUERIES}}</script>
+<script>
+"use strict";
+const queries = JSON.parse(document.getElementById("queries").textContent);
+const $ = (id) => document.getElementById(id);
+const el = (tag, text, cls) => { const e = document.createElement(tag); if (text !== undefined) e.textContent = text; if (cls) e.className = cls; return e; };
+let current = null;
+for (const q of queries) { const o = el("option", q.name + " — " + q.description); o.value = q.name; $("named").appendChild(o); }
+$("named").addEventListener("change", () => {
+  current = queries.find((q) => q.name === $("named").value) || null;
+  $("params").replaceChildren(); $("desc").textContent = current ? current.description : "";
+  if (!current) return;
+  $("text").value = current.text;
+  for (const p of current.params) {
+    const label = el("label", p.name + (p.required ? " *" : "") + " ");
+    const input = el("input"); input.name = p.name; input.placeholder = p.example || p.kind; input.title = p.help;
+    label.appendChild(input); $("params").appendChild(label);
+  }
+});
+function cell(term) {
+  if (!term) return "";
+  if (term.type === "triple") return "<< " + [term.value.subject, term.value.predicate, term.value.object].map(cell).join(" ") + " >>";
+  return term.type === "bnode" ? "_:" + term.value : term.value;
+}
+const NUMERIC = /#(integer|decimal|double|float|int|long)$/;
+function show(data) {
+  const out = $("out");
+  if ("boolean" in data) { out.replaceChildren(el("pre", String(data.boolean))); return 0; }
+  const table = el("table"), head = el("tr");
+  for (const v of data.head.vars) head.appendChild(el("th", v));
+  table.appendChild(head);
+  for (const row of data.results.bindings) {
+    const tr = el("tr");
+    for (const v of data.head.vars) { const t = row[v]; tr.appendChild(el("td", cell(t), t && NUMERIC.test(t.datatype || "") ? "n" : "")); }
+    table.appendChild(tr);
+  }
+  out.replaceChildren(table);
+  return data.results.bindings.length;
+}
+async function run() {
+  const body = new URLSearchParams();
+  if (current && $("text").value === current.text) body.append("named", current.name); else body.append("query", $("text").value);
+  for (const input of $("params").querySelectorAll("input")) if (input.value.trim()) body.append("param", input.name + "=" + input.value.trim());
+  $("status").textContent = "running…"; $("run").disabled = true;
+  const started = performance.now();
+  try {
+    const r = await fetch("sparql", {method: "POST", body, headers: {"Accept": "application/sparql-results+json, text/turtle;q=0.9"}});
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    const type = r.headers.get("Content-Type") || "";
+    if (!r.ok) { $("out").replaceChildren(el("div", await r.text(), "err")); $("status").textContent = r.status + " " + r.statusText; return; }
+    let rows;
+    if (type.startsWith("application/sparql-results+json")) rows = show(await r.json());
+    else { const text = await r.text(); $("out").replaceChildren(el("pre", text)); rows = r.headers.get("X-Kg-Rows"); }
+    const notes = JSON.parse(r.headers.get("X-Kg-Notes") || "[]");
+    const cut = r.headers.get("X-Kg-Truncated");
+    $("status").textContent = rows + " rows in " + seconds + " s" + (cut ? " — " + cut : "") + (notes.length ? " — " + notes.join("; ") : "");
+  } catch (e) {
+    $("out").replaceChildren(el("div", String(e), "err")); $("status").textContent = "failed";
+  } finally { $("run").disabled = false; }
+}
+$("run").addEventListener("click", run);
+$("text").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) run(); });
+</script></body></html>
+"""
+
+
+def serve(graph_dir: str | Path, host: str = "127.0.0.1", port: int = 7878, *, workers: int = 8,
+          timeout: float = q.DEFAULT_TIMEOUT, max_rows: int | None = 100_000, max_bytes: int | None = 64 << 20,
+          worker_memory: int | None = None, quiet: bool = False, ready=None) -> None:
+    """Serve until interrupted. ``ready(server)`` is called once the socket listens."""
+    runner = q.QueryRunner(graph_dir, workers, start_method="exec", memory_limit=worker_memory)
+    server = SparqlServer((host, port), runner, timeout=timeout, max_rows=max_rows, max_bytes=max_bytes,
+                          graph_name=Path(graph_dir).name, quiet=quiet)  # the port first: fail fast
+    try:
+        runner.start()
+        if ready:
+            ready(server)
+        server.serve_forever(poll_interval=0.2)
+    finally:
+        server.server_close()
+        runner.close()
+
+
+@click.command("serve", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("graph_dir", type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 exposes the graph to the network).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0: any free port.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=q.DEFAULT_TIMEOUT,
+              show_default=True, help="Seconds a query may run before it is stopped (503).")
+@click.option("--max-rows", type=click.IntRange(1), default=100_000, show_default=True,
+              help="Rows (or triples) a response may carry; more are cut (X-Kg-Truncated).")
+@click.option("--max-mb", type=click.IntRange(1), default=64, show_default=True,
+              help="Megabytes of values a response may carry.")
+@click.option("--workers", type=click.IntRange(1, 64), default=8, show_default=True,
+              help="Queries run at once, each in its own process.")
+@click.option("--worker-memory", type=click.IntRange(1024), default=None, metavar="MB",
+              help="Address-space limit per query worker, in MB (at least 1024; default: none).")
+@click.option("--quiet", "-q", is_flag=True, help="Do not log requests.")
+@_user_errors
+def serve_command(graph_dir, host, port, timeout, max_rows, max_mb, workers, worker_memory, quiet):
+    """Serve a graph folder as a read-only SPARQL endpoint (and a query page at /).
+
+    \b
+      kg serve kg-data --port 7878
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' \\
+           http://127.0.0.1:7878/sparql
+    """
+    def ready(server: SparqlServer) -> None:
+        click.echo(f"serving {graph_dir} at {server.url} (SPARQL endpoint: {server.url}sparql); "
+                   f"Ctrl-C to stop", err=True)
+
+    import signal
+
+    def stop(*_):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # a service manager's stop: shut down as Ctrl-C does
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in the background
+    try:
+        serve(graph_dir, host, port, workers=workers, timeout=timeout, max_rows=max_rows, max_bytes=max_mb << 20,
+              worker_memory=worker_memory << 20 if worker_memory else None, quiet=quiet, ready=ready)
+    except q.QueryFailed as e:
+        _fail(f"the query workers did not start: {e}" + (" (raise --worker-memory)" if worker_memory else ""))
+    except OSError as e:
+        _fail(f"cannot listen on {host}:{port}: {e.strerror or e}")
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
