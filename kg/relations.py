@@ -124,7 +124,7 @@ def _rel(s: _Sentence, head: int, tail: int, type_: str, **attributes) -> Relati
 
 def _holds_position(s: _Sentence) -> list[Relation]:
     """中国信息通信研究院院长余晓晖; 北京市科委、中关村管委会党组书记、主任许强;
-    全国股转公司副总经理、北京证券交易所副总经理王丽."""
+    北京证券交易所副总经理、全国股转公司副总经理王丽."""
     out = []
     for i, k in enumerate(s.ks):
         if s.m(k).type != "Person" or i == 0 or s.m(s.ks[i - 1]).type != "Organization":

@@ -29,7 +29,7 @@ def relations(backend, text: str, issue_id: str = "t") -> set[tuple]:
 
 def test_posts_as_written(backend):
     found = relations(backend, "中国信息通信研究院院长余晓晖表示，工作组将继续扩大。"
-                               "全国股转公司副总经理、北京证券交易所副总经理王丽说，市场将更加活跃。")
+                               "北京证券交易所副总经理、全国股转公司副总经理王丽说，市场将更加活跃。")
     assert ("余晓晖", "holdsPosition", "中国信息通信研究院", (("title", "院长"),)) in found
     assert ("王丽", "holdsPosition", "北京证券交易所", (("title", "副总经理"),)) in found
     assert ("王丽", "holdsPosition", "全国股转公司", (("title", "副总经理"),)) in found
