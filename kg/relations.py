@@ -40,7 +40,7 @@ FUNDED = re.compile(r"[”\"’）)]?\s*(?:宣布|正式|已经|已|近日)?(?:�
 ROUND = re.compile(r"(种子|天使\+?|Pre-A\+?|Pre-B|A\+{0,2}|A\d|B\+?|B\d|C\+?|C\d|D\+?|E|F|Pre-IPO|战略)\s*轮")
 AMOUNT = re.compile(r"(?:近|超|超过|逾|约|数)?\s*(?:[\d.]+\s*)?(?:千万|百万|十亿|亿|万)\s*(?:元|美元|人民币|港元)(?:级)?")
 CLAUSE_BREAK = re.compile(r"[。；！？]")
-LIST_LINK = re.compile(r"^\s*(?:、|和|与|及|以及|，)\s*$")
+LIST_LINK = re.compile(r"^\s*(?:、|和|与|及|以及)\s*$")
 
 
 @dataclass(slots=True)
@@ -102,8 +102,8 @@ class _Sentence:
         """The coordinated mentions ending at position i: A、B 和 C."""
         group = [self.ks[i]]
         j = i
-        while j > 0 and self.m(self.ks[j - 1]).type in types and LIST_LINK.match(self.between(self.ks[j - 1], self.ks[j])) \
-                and "，" not in self.between(self.ks[j - 1], self.ks[j]):
+        while j > 0 and self.m(self.ks[j - 1]).type in types \
+                and LIST_LINK.match(self.between(self.ks[j - 1], self.ks[j])):
             j -= 1
             group.insert(0, self.ks[j])
         return group
@@ -112,7 +112,7 @@ class _Sentence:
         group = [self.ks[i]]
         j = i
         while j + 1 < len(self.ks) and self.m(self.ks[j + 1]).type in types \
-                and re.match(r"^\s*(?:、|和|与|及|以及)\s*$", self.between(self.ks[j], self.ks[j + 1])):
+                and LIST_LINK.match(self.between(self.ks[j], self.ks[j + 1])):
             j += 1
             group.append(self.ks[j])
         return group
@@ -182,7 +182,6 @@ def _founded(s: _Sentence) -> list[Relation]:
 def _partners(s: _Sentence) -> list[Relation]:
     """A 与 B、C 签署合作协议; A 联合 B、C 共建; A 携手 B."""
     out = []
-    rest = s.issue.text
     for i in range(len(s.ks) - 1):
         a, b = s.ks[i], s.ks[i + 1]
         if s.m(a).type != "Organization" or s.m(b).type != "Organization":
@@ -191,7 +190,7 @@ def _partners(s: _Sentence) -> list[Relation]:
         if not PARTNER_LINK.match(link):
             continue
         group = s.group_after(i + 1)
-        tail_text = rest[s.m(group[-1]).end:s.sentence.end]
+        tail_text = s.issue.text[s.m(group[-1]).end:s.sentence.end]
         clause = CLAUSE_BREAK.split(tail_text, 1)[0]
         if link.strip()[-2:] in ("携手", "联合", "联手") or PARTNER_WORDS.search(clause[:40]):
             for other in group:
