@@ -73,8 +73,8 @@ SELECT ?st ?s ?p ?o ?g ?sent ?text ?title ?round ?amount ?lead WHERE {
              OPTIONAL { ?q kg:amount ?amount } OPTIONAL { ?q kg:leadInvestor ?lead } }
 }"""
 _WITHIN = "SELECT DISTINCT ?a ?b ?g WHERE { GRAPH ?g { ?a kg:within ?b } }"
-_CO_MENTIONS = """
-SELECT ?a ?b ?g ?count WHERE { GRAPH ?g { ?c a kg:CoMention ; kg:subject ?a ; kg:object ?b ; kg:count ?count } }"""
+_CO_MENTIONS = "SELECT ?a ?b ?g WHERE { GRAPH ?g { ?a kg:coMentionedWith ?b } }"
+_ARTICLES = "SELECT DISTINCT ?e ?article WHERE { GRAPH ?g { ?m kg:mentionOf ?e ; kg:inArticle ?article } }"
 
 
 def _local(iri: str) -> str:
@@ -221,8 +221,14 @@ def to_networkx(graph: KnowledgeGraph | str | Path, relations: bool = True, co_m
             if row["g"] not in by_graph or row["a"] not in G or row["b"] not in G:
                 continue
             pair = pairs.setdefault((row["a"], row["b"]), {"count": 0, "issues": []})
-            pair["count"] += int(row["count"])
             pair["issues"].append(by_graph[row["g"]])
+        articles: dict[str, set] = defaultdict(set)  # an article's IRI names its issue
+        for row in graph.select(_ARTICLES):
+            if row["e"] in G:
+                articles[row["e"]].add(row["article"])
+        for (a, b), pair in pairs.items():  # articles of the issues where the pair is a co-mention
+            where = {vocab.issue_iri(i) + "/article/" for i in pair["issues"]}
+            pair["count"] = sum(1 for art in articles[a] & articles[b] if art[:art.rindex("/") + 1] in where)
         for (a, b), attrs in sorted(pairs.items()):
             G.add_edge(a, b, key=f"co:{a}:{b}", relation=CO_MENTION, label=RELATION_LABELS[CO_MENTION],
                        count=attrs["count"], issues=sorted(attrs["issues"]), evidence=[],

@@ -9,7 +9,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from . import __version__, ner
 from .doc import Issue
@@ -56,19 +56,20 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = ner.D
     out = Path(out)
     files = find_files(inputs)
     _check_out(out)
-    report = BuildReport(out)
-    issues: list[Issue] = []
-    for item in read_issues(files):
-        if isinstance(item, Skipped):
-            report.skipped.append(item)
-            if on_skip:
-                on_skip(item)
-        else:
-            issues.append(prepare(item))
-    _check_unique_ids(issues)
+    _check_unique_ids(files)
     alias_table = _load_aliases(aliases)
     model = ner.load(backend, **(backend_options or {}))
-    report.characters = sum(len(s.text) for i in issues for s in i.sentences)
+    report = BuildReport(out)
+
+    def prepared() -> Iterator[Issue]:
+        """Issues read and normalized as the NER stage asks for them (it overlaps the model)."""
+        for item in read_issues(files):
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+                if on_skip:
+                    on_skip(item)
+            else:
+                yield prepare(item)
 
     tmp = out.with_name(f".{out.name}.building")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -78,15 +79,18 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = ner.D
             graph = KnowledgeGraph.open(tmp, read_only=False)
         else:
             graph = KnowledgeGraph.create(tmp)
-        with graph, _progress_bar(report.characters, progress) as bar:
-            for issue in ner.recognize_stream(issues, model, bar.update if bar else None):
+        with graph, _progress_bar(_total_bytes(files), progress) as bar:
+            for issue in ner.recognize_stream(prepared(), model):
                 resolve_issue(issue, alias_table)
                 issue.relations = extract_relations(issue)
                 resolve_people(issue)
                 report.triples += graph.add_issue(issue)
                 report.issues.append(issue.id)
+                report.characters += sum(len(s.text) for s in issue.sentences)
                 report.sentences += len(issue.sentences)
                 report.mentions += len(issue.mentions)
+                if bar:
+                    bar.update(_size(issue.path))
             graph.commit()
             graph.save_manifest(version=__version__, backend=backend)
         _swap(tmp, out)
@@ -95,6 +99,17 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = ner.D
         raise
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _total_bytes(files: list[Path]) -> int:
+    return sum(map(_size, files))
 
 
 def _load_aliases(paths: Iterable[str | Path]):
@@ -116,13 +131,14 @@ def _check_out(out: Path) -> None:
                          "choose another --out or empty it")
 
 
-def _check_unique_ids(issues: list[Issue]) -> None:
+def _check_unique_ids(files: list[Path]) -> None:
+    """An issue's id is its file name without the extension: two files must not share one."""
     seen: dict[str, Path] = {}
-    for issue in issues:
-        if issue.id in seen:
-            raise InputError(f"two files give the same issue id {issue.id!r}: "
-                             f"{seen[issue.id]} and {issue.path}; rename one")
-        seen[issue.id] = issue.path
+    for path in files:
+        if path.stem in seen:
+            raise InputError(f"two files give the same issue id {path.stem!r}: "
+                             f"{seen[path.stem]} and {path}; rename one")
+        seen[path.stem] = path
 
 
 def _swap(tmp: Path, out: Path) -> None:
@@ -142,7 +158,7 @@ class _progress_bar:
         if self.enabled:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=self.total, unit="char", unit_scale=True, desc="extracting",
+            self.bar = tqdm(total=self.total, unit="B", unit_scale=True, desc="building",
                             leave=False)
         return self.bar
 

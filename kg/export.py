@@ -107,7 +107,6 @@ def _jsonl(graph: KnowledgeGraph, out: BinaryIO) -> None:
 RELATIONS = """
 SELECT ?st ?head ?rel ?tail ?doc ?sentence ?title ?round ?amount ?lead WHERE {
   ?st a kg:Statement ; kg:subject ?head ; kg:predicate ?p ; kg:object ?tail ; kg:evidence ?s .
-  FILTER NOT EXISTS { ?st a kg:CoMention }
   ?s rdf:value ?sentence ; kg:inIssue/dcterms:identifier ?doc .
   BIND(STRAFTER(STR(?p), STR(kg:)) AS ?rel)
   OPTIONAL { ?st kg:qualifiedBy ?q . OPTIONAL { ?q kg:title ?title } OPTIONAL { ?q kg:round ?round }

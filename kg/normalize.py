@@ -7,6 +7,7 @@ always see the sentence a fact came from.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 
 TERMINAL = "。！？；!?…"
@@ -33,7 +34,24 @@ _PAREN_IN_CJK = re.compile(r"\(([^()\n]{1,30})\)")
 
 
 def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """Columns the text takes: East Asian wide and full-width characters take two."""
+    return len(text) + len(_wide_class().findall(text))
+
+
+@lru_cache(maxsize=1)
+def _wide_class() -> re.Pattern:
+    """A character class of every wide or full-width character, from unicodedata
+    (no assigned character beyond plane 3 is)."""
+    ranges, start = [], None
+    for code in range(0x40000 + 1):
+        wide = code < 0x40000 and unicodedata.east_asian_width(chr(code)) in "WF"
+        if wide and start is None:
+            start = code
+        elif not wide and start is not None:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(code - 1))}")
+            start = None
+    return re.compile(f"[{''.join(ranges)}]")
+
 
 
 def normalize(raw: str) -> str:
@@ -109,7 +127,7 @@ def _is_heading(line: str) -> bool:
 
 def _wrap_width(lines: list[str]) -> int:
     """The width at which the PDF hard-wrapped paragraphs, if it did."""
-    widths = sorted(display_width(line) for line in lines if display_width(line) >= 40 and line != PAGE_BREAK)
+    widths = sorted(w for w in map(display_width, lines) if w >= 40)
     if len(widths) < 5:
         return 10**6
     return widths[int(len(widths) * 0.8)]

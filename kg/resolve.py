@@ -203,6 +203,7 @@ def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
     by_type: dict[str, dict[str, str]] = defaultdict(dict)  # type -> surface -> key
     for m in issue.mentions:
         by_type[m.type].setdefault(surface_key(m.text), m.key)
+    found: dict[tuple[str, str], str] = {}  # (surface, key) -> the key it takes
     for m in issue.mentions:
         surface = surface_key(m.text)
         if surface in declared and declared[surface].type == m.type:
@@ -210,12 +211,14 @@ def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
             continue
         if m.type != "Organization" or len(surface) > 8:
             continue
-        candidates = {other_key for other, other_key in by_type["Organization"].items()
-                      if other_key != m.key and len(other) > len(surface)
-                      and not aliases.forbids(m.type, surface, other)
-                      and (_abbreviates(surface, other) or _shortens(surface, other))}
-        if len(candidates) == 1:  # an ambiguous short name (two companies contain it) stays apart
-            m.key = candidates.pop()
+        if (surface, m.key) not in found:
+            candidates = {other_key for other, other_key in by_type["Organization"].items()
+                          if other_key != m.key and len(other) > len(surface)
+                          and (_abbreviates(surface, other) or _shortens(surface, other))
+                          and not aliases.forbids(m.type, surface, other)}
+            # an ambiguous short name (two companies contain it) stays apart
+            found[(surface, m.key)] = candidates.pop() if len(candidates) == 1 else m.key
+        m.key = found[(surface, m.key)]
 
 
 def _abbreviates(short: str, long: str) -> bool:

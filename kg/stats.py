@@ -22,7 +22,7 @@ SELECT ?e ?type (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?m) AS ?mentions)
 
 
 CO_MENTION_PAIRS = """
-SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?a ?b WHERE { ?c a kg:CoMention ; kg:subject ?a ; kg:object ?b } }"""
+SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?a ?b WHERE { ?a kg:coMentionedWith ?b } }"""
 
 
 def summary(graph: KnowledgeGraph, top: int = 10, communities: int = 10, members: int = 8,

@@ -28,37 +28,39 @@ EXTRA_TYPES = ("Report",)
 #: Not under graph/, where issue graphs are (graph/{issue id}), so no file name collides.
 ONTOLOGY_GRAPH = ID["ontology"]
 
+_ID = str(ID)  # IRIs below are minted as plain strings: the graph writer needs no rdflib terms
+
 
 def issue_iri(issue_id: str) -> str:
-    return ID[f"issue/{_slug(issue_id)}"]
+    return f"{_ID}issue/{_slug(issue_id)}"
 
 
 def issue_graph_iri(issue_id: str) -> str:
-    return ID[f"graph/{_slug(issue_id)}"]
+    return f"{_ID}graph/{_slug(issue_id)}"
 
 
 def article_iri(issue_id: str, n: int) -> str:
-    return ID[f"issue/{_slug(issue_id)}/article/{n}"]
+    return f"{_ID}issue/{_slug(issue_id)}/article/{n}"
 
 
 def sentence_iri(issue_id: str, n: int) -> str:
-    return ID[f"issue/{_slug(issue_id)}/sentence/{n}"]
+    return f"{_ID}issue/{_slug(issue_id)}/sentence/{n}"
 
 
 def mention_iri(issue_id: str, start: int, end: int, type_: str) -> str:
-    return ID[f"issue/{_slug(issue_id)}/mention/{start}-{end}-{type_.lower()}"]
+    return f"{_ID}issue/{_slug(issue_id)}/mention/{start}-{end}-{type_.lower()}"
 
 
 def entity_iri(type_: str, key: str) -> str:
     """Stable: a function of the entity's type and resolved key only."""
     digest = hashlib.sha1(f"{type_}\t{key}".encode("utf-8")).hexdigest()[:16]
-    return ID[f"{type_.lower()}/{digest}"]
+    return f"{_ID}{type_.lower()}/{digest}"
 
 
 def node_iri(kind: str, *parts: str) -> str:
     """A statement, post, investment or co-mention node: a hash of what identifies it."""
     digest = hashlib.sha1("\t".join((kind, *parts)).encode("utf-8")).hexdigest()[:20]
-    return ID[f"{kind}/{digest}"]
+    return f"{_ID}{kind}/{digest}"
 
 
 @lru_cache(maxsize=4096)

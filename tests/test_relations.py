@@ -109,14 +109,22 @@ def test_graph_keeps_evidence_and_queryable_attributes(tmp_path):
     assert dates == {"2021-03-01", "2021-04-01"}
 
 
-def test_co_mentions_are_separate_and_counted(samples_graph):
+def test_co_mentions_are_separate_and_share_an_article(samples_graph):
     out, _ = samples_graph
     with kg.open(out) as graph:
-        stated = {(r["a"], r["b"]) for r in graph.select(
-            "SELECT ?a ?b WHERE { ?st a kg:Statement ; kg:subject ?a ; kg:object ?b FILTER NOT EXISTS { ?st a kg:CoMention } }")}
-        co = list(graph.select("SELECT ?a ?b ?n WHERE { ?c a kg:CoMention ; kg:subject ?a ; kg:object ?b ; kg:count ?n }"))
-    assert co and all(int(r["n"]) >= 1 for r in co)
-    assert not {(r["a"], r["b"]) for r in co} & stated
+        stated = {(frozenset((r["a"], r["b"])), r["g"]) for r in graph.select(
+            "SELECT ?a ?b ?g WHERE { GRAPH ?g { ?st a kg:Statement ; kg:subject ?a ; kg:object ?b } }")}
+        co = {(r["a"], r["b"], r["g"]) for r in graph.select(
+            "SELECT ?a ?b ?g WHERE { GRAPH ?g { ?a kg:coMentionedWith ?b } }")}
+        articles = {}
+        for r in graph.select("SELECT ?e ?g ?art WHERE { GRAPH ?g { ?m kg:mentionOf ?e ; kg:inArticle ?art } }"):
+            articles.setdefault((r["e"], r["g"]), set()).add(r["art"])
+        other_nodes = list(graph.select(
+            "SELECT ?c WHERE { ?c kg:subject ?a FILTER NOT EXISTS { ?c a kg:Statement } } LIMIT 1"))
+    assert other_nodes == []  # a co-mention is one triple, not a node
+    assert co and all(a < b for a, b, _ in co)  # once per pair, in IRI order
+    assert all(articles[(a, g)] & articles[(b, g)] for a, b, g in co)  # named in one article
+    assert not {(frozenset((a, b)), g) for a, b, g in co} & stated  # not where a relation is stated
 
 
 def test_relations_reach_the_jsonl_export(samples_graph):

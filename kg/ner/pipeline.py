@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import sys
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from ..doc import Issue, Mention, Span
 from .. import regions
@@ -11,57 +12,66 @@ from . import repair, rules
 
 NAME_TYPES = ("Organization", "Person", "Region")
 #: Sentences handed to the backend per call: large enough to batch well, small
-#: enough for the model and the rules to overlap and for a progress bar to move.
-CHUNK = 1000
+#: enough for the model and the rules to overlap from the first chunk to the last.
+CHUNK = 300
 
 
-def recognize(issues: Sequence[Issue], backend, progress: Callable[[int], None] | None = None) -> None:
+def recognize(issues: Iterable[Issue], backend, progress: Callable[[int], None] | None = None) -> None:
     """Fill ``issue.mentions`` for every issue, in place."""
     for _ in recognize_stream(issues, backend, progress):
         pass
 
 
-def recognize_stream(issues: Sequence[Issue], backend,
+def recognize_stream(issues: Iterable[Issue], backend,
                      progress: Callable[[int], None] | None = None) -> Iterator[Issue]:
     """Yield each issue once its mentions are filled, in input order.
 
-    The backend runs on the next chunk of issues in a worker thread (ONNX Runtime
-    releases the GIL) while this thread applies the rules to the chunk before,
-    and the caller writes its graph: model and Python work overlap on two cores.
+    The backend runs on the chunks ahead in worker threads (ONNX Runtime releases
+    the GIL) while this thread applies the rules to the chunk at hand and the
+    caller writes its graph, so model and Python work share every core. Issues
+    are taken from ``issues`` only as chunks are handed out, so a lazy iterable
+    (issues being read and normalized) overlaps the model too. A backend that is
+    not safe to call from several threads at once says so with
+    ``concurrent_calls = 1`` (the default). ``progress`` gets sentence characters.
     """
-    chunks = list(_chunks(issues))
-    if not chunks:
-        return
+    chunks = _chunks(issues)
+    workers = max(1, getattr(backend, "concurrent_calls", 1))
     switch = sys.getswitchinterval()
     sys.setswitchinterval(0.0005)  # hand the GIL back quickly when a model call returns
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kg-ner")
+    ahead: deque = deque()
+
+    def submit_next() -> None:
+        chunk = next(chunks, None)
+        if chunk:
+            ahead.append((chunk, pool.submit(_run, backend, chunk)))
+
     try:
-        yield from _overlapped(chunks, backend, progress)
-    finally:
-        sys.setswitchinterval(switch)
-
-
-def _overlapped(chunks, backend, progress) -> Iterator[Issue]:
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-ner") as pool:
-        pending = pool.submit(_run, backend, chunks[0])
-        for k, chunk in enumerate(chunks):
-            model_spans = pending.result()
-            if k + 1 < len(chunks):
-                pending = pool.submit(_run, backend, chunks[k + 1])
-            _apply(chunk, model_spans)
+        for _ in range(workers + 1):
+            submit_next()
+        while ahead:
+            chunk, pending = ahead.popleft()
+            submit_next()
+            _apply(chunk, pending.result())
             if progress:
                 progress(sum(len(s.text) for issue in chunk for s in issue.sentences))
             yield from chunk
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        sys.setswitchinterval(switch)
 
 
-def _chunks(issues: Sequence[Issue]) -> Iterator[list[Issue]]:
+def _chunks(issues: Iterable[Issue]) -> Iterator[list[Issue]]:
+    """Whole issues, about CHUNK sentences at a time; the first chunks are smaller,
+    so the model starts early and the cores are busy from the start."""
     chunk: list[Issue] = []
-    size = 0
+    size, target = 0, CHUNK // 3
     for issue in issues:
         chunk.append(issue)
         size += len(issue.sentences)
-        if size >= CHUNK:
+        if size >= target:
             yield chunk
-            chunk, size = [], 0
+            chunk, size, target = [], 0, min(CHUNK, target * 2)
     if chunk:
         yield chunk
 
