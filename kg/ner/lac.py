@@ -131,9 +131,9 @@ class LacBackend:
             for row, k in enumerate(batch):
                 ids[row, :lengths[row]] = self._encode(pieces[k][2])
             emissions = self.session.run(None, {"token_ids": ids, "length": lengths})[0]
-            encoded.append((batch, lengths, emissions))
-            if sum(len(b) for b, _, _ in encoded) >= DECODE_ROWS:
+            if encoded and not _decode_together(encoded, lengths):
                 decode()
+            encoded.append((batch, lengths, emissions))
         if encoded:
             decode()
         out = [np.zeros(len(t), dtype=np.int64) for t in texts]
@@ -176,47 +176,78 @@ def viterbi(emissions: np.ndarray, transitions: np.ndarray,
             lengths: np.ndarray | None = None) -> np.ndarray:
     """Best tag paths for a padded batch: (B, L, T) emissions -> (B, L) tag ids.
 
-    Exact, but on a pruned lattice: a tag whose emission is more than twice the
-    transition matrix's spread below the best tag at that position can never be
-    on the best path (swapping it for the best tag would raise the path's score),
-    so only the k tags within that margin are kept, and LAC's emissions are
-    peaked enough that k is a handful instead of 59. Past a sequence's length its
-    path simply stays put, so padding changes nothing.
+    Exact, on a pruned lattice. A tag whose emission is more than twice the
+    transition matrix's spread below the best tag at its position can never be
+    on the best path (swapping in the best tag would raise the path's score).
+    LAC's emissions are peaked: at most positions only the best tag is left, so
+    the path is fixed there, and those positions cut each sentence into short
+    independent stretches of ambiguous positions (a few characters). Viterbi
+    runs over all stretches of the batch at once, as many steps as the longest
+    stretch, from the fixed tag before it to the fixed tag after it.
     """
     batch, length, n_tags = emissions.shape
     if lengths is None:
         lengths = np.full(batch, length)
     valid = np.arange(length)[None, :] < lengths[:, None]  # (B, L)
     margin = 2 * float(transitions.max() - transitions.min())
-    top = emissions.max(axis=2, keepdims=True)
-    within = (emissions >= top - margin).sum(axis=2)
-    k = int(within[valid].max()) if valid.any() else 1
+    path = emissions.argmax(axis=2)
+    within = (emissions >= emissions.max(axis=2, keepdims=True) - margin).sum(axis=2)
+    ambiguous = (within > 1) & valid
+    if not ambiguous.any():
+        return path
+    # stretches of ambiguous positions, in row-major (flat) coordinates, never across rows
+    flat = ambiguous.ravel()
+    before = np.zeros_like(flat)
+    before[1:] = flat[:-1]
+    before[::length] = False
+    after = np.zeros_like(flat)
+    after[:-1] = flat[1:]
+    after[length - 1::length] = False
+    starts = np.flatnonzero(flat & ~before)
+    ends = np.flatnonzero(flat & ~after) + 1  # exclusive
+    steps = int((ends - starts).max())
+    at = starts[:, None] + np.arange(steps)[None, :]  # (S, R) flat positions
+    inside = at < ends[:, None]
+    at = np.minimum(at, ends[:, None] - 1)  # past a stretch's end: its last position again
+    scores = emissions.reshape(batch * length, n_tags)[at]  # (S, R, T)
+    k = int(within.ravel()[flat].max())
     if k < n_tags:
-        cand = np.argpartition(-emissions, k - 1, axis=2)[:, :, :k]
+        cand = np.argpartition(-scores, k - 1, axis=2)[:, :, :k]
     else:
-        cand = np.broadcast_to(np.arange(n_tags), emissions.shape).copy()
-    cand_scores = np.take_along_axis(emissions, cand, axis=2)
-    last = np.maximum(lengths - 1, 0)
-    for b in np.flatnonzero(lengths < length):  # padding repeats the last real candidates
-        cand[b, lengths[b]:] = cand[b, last[b]]
-        cand_scores[b, lengths[b]:] = 0.0
-    stay = np.where(np.eye(k, dtype=bool), 0.0, -np.inf).astype(np.float32)
-    score = cand_scores[:, 0]
-    back = np.zeros((length, batch, k), dtype=np.intp)
-    for t in range(1, length):
-        step = score[:, :, None] + transitions[cand[:, t - 1, :, None], cand[:, t, None, :]]
-        padded = ~valid[:, t]
-        if padded.any():
-            step[padded] = score[padded][:, :, None] + stay
-        best = step.argmax(axis=1)  # (B, to): the best predecessor of each candidate
-        back[t] = best
-        score = np.take_along_axis(step, best[:, None, :], axis=1)[:, 0] + cand_scores[:, t]
-    choice = np.empty((batch, length), dtype=np.intp)
+        cand = np.broadcast_to(np.arange(n_tags), scores.shape).copy()
+    emitted = np.take_along_axis(scores, cand, axis=2)  # (S, R, k)
+    emitted[~inside] = 0.0
+    moves = transitions[cand[:, :-1, :, None], cand[:, 1:, None, :]]  # (S, R-1, k, k)
+    moves[~inside[:, 1:]] = np.where(np.eye(k, dtype=bool), 0.0, -np.inf)  # stay put when done
+    fixed = path.ravel()
+    has_before = starts % length > 0
+    score = emitted[:, 0] + np.where(has_before[:, None],
+                                     transitions[fixed[starts - 1][:, None], cand[:, 0]], 0.0)
+    back = np.zeros((steps, len(starts), k), dtype=np.intp)
+    for t in range(1, steps):
+        step = score[:, :, None] + moves[:, t - 1]
+        back[t] = step.argmax(axis=1)  # (S, to): the best predecessor of each candidate
+        score = step.max(axis=1) + emitted[:, t]
+    row_end = (starts // length) * length + lengths[starts // length]
+    has_after = ends < row_end
+    score = score + np.where(has_after[:, None],
+                             transitions[cand[:, -1], fixed[np.minimum(ends, fixed.size - 1)][:, None]], 0.0)
+    choice = np.empty((len(starts), steps), dtype=np.intp)
     choice[:, -1] = score.argmax(axis=1)
-    rows = np.arange(batch)
-    for t in range(length - 1, 0, -1):
+    rows = np.arange(len(starts))
+    for t in range(steps - 1, 0, -1):
         choice[:, t - 1] = back[t, rows, choice[:, t]]
-    return np.take_along_axis(cand, choice[:, :, None], axis=2)[:, :, 0]
+    chosen = np.take_along_axis(cand, choice[:, :, None], axis=2)[:, :, 0]
+    fixed = fixed.copy()
+    fixed[at[inside]] = chosen[inside]
+    return fixed.reshape(batch, length)
+
+
+def _decode_together(encoded: list, lengths: np.ndarray) -> bool:
+    """Whether the next batch joins the ones waiting for Viterbi: padding costs there too."""
+    rows = sum(len(b) for b, _, _ in encoded) + len(lengths)
+    chars = sum(int(n.sum()) for _, n, _ in encoded) + int(lengths.sum())
+    return rows <= DECODE_ROWS and rows * int(lengths.max()) <= 1.25 * chars
 
 
 def _batches(order: list[int], lengths: list[int], budget: int = BATCH_CHARS) -> list[list[int]]:

@@ -12,8 +12,7 @@ except for the character-level rules.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from ..doc import Span
 
@@ -47,8 +46,9 @@ LIST_SEPARATORS = ("、",)
 LIST_CONJUNCTIONS = ("和", "与", "及", "以及")
 
 
-@dataclass(slots=True)
-class _Word:
+class _Word(NamedTuple):
+    """A word or a name of one sentence; a tuple, as a sentence has dozens of them."""
+
     start: int
     end: int
     label: str  # an entity type or a LAC tag
@@ -59,11 +59,22 @@ class _Word:
 
 
 def _words(spans: Sequence[Span]) -> list[_Word]:
-    words = []
-    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
-        label = s.type[4:] if s.type.startswith("pos:") else s.type
-        words.append(_Word(s.start, s.end, label))
-    return words
+    labels = _LABELS
+    return [_Word(s.start, s.end, labels.get(s.type) or _label(s.type))
+            for s in sorted(spans, key=_order)]
+
+
+def _order(span: Span) -> tuple[int, int]:
+    return span.start, -span.end
+
+
+_LABELS: dict[str, str] = {}
+
+
+def _label(type_: str) -> str:
+    """``pos:n`` -> ``n``; entity types stay."""
+    label = _LABELS[type_] = type_[4:] if type_.startswith("pos:") else type_
+    return label
 
 
 def repair(text: str, spans: Sequence[Span]) -> list[Span]:
