@@ -38,6 +38,7 @@ GENERIC_ORG = re.compile(
     r"创新|创业|初创|科创|投资|上市|民营|国有|外资|龙头|头部|平台|制造|服务|研发|生物|医药)+"
     r"(?:公司|企业|集团|机构)|.{0,6}(?:行业|产业|领域|维度|板块)|公告|政府|企业|公司|集团)$")
 GOVERNMENT_BODY = re.compile(r"(?:局|委|厅|办|委员会|管委会|办公室|政府)$")
+_GOVERNMENT_BODY_ENDS = re.compile(r"[局委厅办会室府]")
 REGION_PREFIX_WORDS = ("市", "省", "区", "县", "州", "国家", "中央", "全国")
 INVEST_TRIGGERS = re.compile(r"^(?:领投|跟投|参投|联合领投|共同领投|追加投资|独家投资)")
 LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
@@ -193,6 +194,8 @@ def _suffix_end(text: str, words: list[_Word], i: int) -> int | None:
 def _government_bodies(text: str, words: list[_Word]) -> list[_Word]:
     """市 | 经济 | 和 | 信息化局 → 市经济和信息化局: a level word or region, then nouns
     ending in a government body's suffix."""
+    if not _GOVERNMENT_BODY_ENDS.search(text):  # no word of the sentence can end like one
+        return words
     i = 0
     while i < len(words):
         w = words[i]
@@ -265,6 +268,8 @@ _FUNDED = re.compile(r"\s*(?:宣布|正式|已经|已)?(?:完成|获得|获)[^�
 
 def _funded(text: str, words: list[_Word]) -> list[_Word]:
     """`地平线完成 C2 轮融资`, `Keep 完成 F 轮融资`: who is funded is an organization."""
+    if "融资" not in text:
+        return words
     k = 0
     while k < len(words):
         w = words[k]
@@ -296,6 +301,8 @@ _AGREEMENT = re.compile(r"签署|签订|签约|达成|战略合作|合作协议|
 
 def _counterparts(text: str, words: list[_Word]) -> list[_Word]:
     """`国盾量子与神州信息签署合作协议`: both sides of an agreement are organizations."""
+    if not _AGREEMENT.search(text):
+        return words
     for k, w in enumerate(words):
         if text[w.start:w.end] not in ("与", "和", "同") or k == 0 or k + 1 >= len(words):
             continue
