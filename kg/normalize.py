@@ -35,12 +35,12 @@ _PAREN_IN_CJK = re.compile(r"\(([^()\n]{1,30})\)")
 
 def display_width(text: str) -> int:
     """Columns the text takes: East Asian wide and full-width characters take two."""
-    return len(text) + len(_wide_class().findall(text))
+    return len(text) + sum(map(len, _wide_runs().findall(text)))
 
 
 @lru_cache(maxsize=1)
-def _wide_class() -> re.Pattern:
-    """A character class of every wide or full-width character, from unicodedata
+def _wide_runs() -> re.Pattern:
+    """Runs of wide or full-width characters, by unicodedata
     (no assigned character beyond plane 3 is)."""
     ranges, start = [], None
     for code in range(0x40000 + 1):
@@ -50,7 +50,7 @@ def _wide_class() -> re.Pattern:
         elif not wide and start is not None:
             ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(code - 1))}")
             start = None
-    return re.compile(f"[{''.join(ranges)}]")
+    return re.compile(f"[{''.join(ranges)}]+")
 
 
 
@@ -86,10 +86,11 @@ def _drop_running_headers(lines: list[str]) -> list[str]:
 
 def _to_half_width_alnum(line: str) -> str:
     """Full-width letters and digits (Ａ, ２) become ASCII; CJK punctuation stays."""
-    return "".join(
-        chr(ord(c) - 0xFEE0) if "０" <= c <= "９" or "Ａ" <= c <= "Ｚ" or "ａ" <= c <= "ｚ" else c
-        for c in line
-    )
+    return line.translate(_HALF_WIDTH_ALNUM)
+
+
+_HALF_WIDTH_ALNUM = {code: code - 0xFEE0 for first, last in ("０９", "ＡＺ", "ａｚ")
+                     for code in range(ord(first), ord(last) + 1)}
 
 
 def _full_width_parens(m: re.Match) -> str:
