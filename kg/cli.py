@@ -296,14 +296,11 @@ def ner_command(source, input_format, backend, ner_model, nested):
         else:
             texts.append(line)
     model = ner.load(backend, **({"model": ner_model} if ner_model else {}))
-    from .ner.pipeline import find_spans, flat
+    from .ner.pipeline import spans_stream
 
-    for k in range(0, len(texts), 4000):
-        chunk = texts[k:k + 4000]
-        for text, spans in zip(chunk, model.recognize(chunk)):
-            entities = [{"start": s.start, "end": s.end, "type": s.type, "text": text[s.start:s.end]}
-                        for s in (find_spans(text, spans) if nested else flat(find_spans(text, spans)))]
-            click.echo(json.dumps({"text": text, "entities": entities}, ensure_ascii=False))
+    for text, spans in zip(texts, spans_stream(texts, model, nested=nested)):
+        entities = [{"start": s.start, "end": s.end, "type": s.type, "text": text[s.start:s.end]} for s in spans]
+        click.echo(json.dumps({"text": text, "entities": entities}, ensure_ascii=False))
 
 
 if __name__ == "__main__":  # pragma: no cover

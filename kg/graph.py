@@ -329,8 +329,9 @@ class KnowledgeGraph:
         The build waits for this last load alone, so it is split over the cores."""
         self._load_pending(parts=LOADERS)
         loads, self._loads = self._loads, []
-        for load in loads:
-            load.result()
+        errors = [e for e in (load.exception() for load in loads) if e is not None]
+        if errors:
+            raise GraphError(f"{self.path}: writing the graph failed: {errors[0]}") from errors[0]
 
     def save_manifest(self, **extra) -> None:
         self.manifest.update(extra)

@@ -195,3 +195,21 @@ def test_interrupted_build_leaves_the_previous_graph(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["g"]
     with kg.open(out) as graph:
         assert graph.issue_ids() == ["changfeng_2021_27"]
+
+
+def test_a_failed_background_load_fails_the_build_and_keeps_the_previous_graph(tmp_path, monkeypatch):
+    """Triples are loaded in background threads: a load that fails must not go unnoticed."""
+    from kg import graph as graph_module
+    from kg.graph import GraphError
+
+    out = tmp_path / "g"
+    kg.build([SAMPLES / "changfeng_2021_27.txt"], out)
+    before = sorted(p.name for p in out.rglob("*"))
+    real = graph_module.issue_nquads
+    monkeypatch.setattr(graph_module, "issue_nquads",
+                        lambda issue: real(issue) + ["<not an iri> <x:p> <x:o> <x:g> .\n"])
+    with pytest.raises(GraphError, match="writing the graph failed"):
+        kg.build([SAMPLES], out)
+    monkeypatch.undo()
+    assert sorted(p.name for p in out.rglob("*")) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["g"]

@@ -115,3 +115,38 @@ def test_pruned_viterbi_equals_full_viterbi_on_peaked_scores_of_many_lengths():
     decoded = viterbi(emissions, transitions, lengths)
     assert [decoded[b, :n].tolist() for b, n in enumerate(lengths)] == \
         [full_viterbi(emissions[b, :n], transitions) for b, n in enumerate(lengths)]
+
+
+def test_batches_cover_every_text_once_and_pad_little():
+    from kg.ner import lac as lac_module
+
+    rng = np.random.default_rng(3)
+    lengths = [int(n) for n in rng.lognormal(3.8, 0.8, 600).clip(1, 400)]
+    order = sorted(range(len(lengths)), key=lengths.__getitem__)
+    batches = lac_module._batches(order, lengths)
+    assert [k for b in batches for k in b] == order  # every text once, still length-sorted
+    assert all(len(b) <= lac_module.MAX_BATCH for b in batches)
+    assert all(len(b) == 1 or len(b) * lengths[b[-1]] <= lac_module.BATCH_CHARS for b in batches)
+
+    def cost(split):
+        return sum(len(b) * lengths[b[-1]] * lac_module._per_char_cost(len(b)) + lac_module.CALL_COST
+                   for b in split)
+
+    fixed = [order[k:k + 16] for k in range(0, len(order), 16)]  # the obvious split
+    assert cost(batches) < cost(fixed)
+    padded = sum(len(b) * lengths[b[-1]] for b in batches)
+    assert padded < 1.1 * sum(lengths)
+
+
+def test_concurrent_model_calls_give_what_one_call_gives(lac):
+    """The pipeline runs the model on chunks ahead, in several threads: same spans, same order."""
+    from kg.build import prepare
+    from kg.ingest import find_files, read_issues
+    from kg.ner.pipeline import spans_stream
+
+    sentences = [s.text for r in read_issues(find_files([SAMPLES])) for s in prepare(r).sentences] * 3
+    assert len(sentences) > 600  # four chunks or more (100, 200, 300, ... sentences)
+    one_call = [find_spans(text, spans) for text, spans in zip(sentences, lac.recognize(sentences))]
+    assert lac.concurrent_calls >= 1
+    assert list(spans_stream(sentences, lac)) == one_call
+    assert list(spans_stream(sentences, lac, nested=False)) == [flat(s) for s in one_call]

