@@ -103,7 +103,7 @@ def main() -> int:
         # the same build with the relation stage (relations and co-mentions) switched off
         build_module, graph_module = sys.modules["kg.build"], sys.modules["kg.graph"]
         saved = build_module.extract_relations, graph_module.co_mentions
-        build_module.extract_relations, graph_module.co_mentions = (lambda issue: []), (lambda issue: {})
+        build_module.extract_relations, graph_module.co_mentions = (lambda issue: []), (lambda issue: [])
         try:
             runs = iter(range(args.repeat))
             t_norel, _ = timed(lambda: kg.build([src], Path(tmp, f"norel{next(runs)}")), args.repeat)

@@ -60,6 +60,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = ner.D
     alias_table = _load_aliases(aliases)
     model = ner.load(backend, **(backend_options or {}))
     report = BuildReport(out)
+    sizes = {path: _size(path) for path in files}  # for the progress bar
 
     def prepared() -> Iterator[Issue]:
         """Issues read and normalized as the NER stage asks for them (it overlaps the model)."""
@@ -79,7 +80,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = ner.D
             graph = KnowledgeGraph.open(tmp, read_only=False)
         else:
             graph = KnowledgeGraph.create(tmp)
-        with graph, _progress_bar(_total_bytes(files), progress) as bar:
+        with graph, _progress_bar(sum(sizes.values()), progress) as bar:
             for issue in ner.recognize_stream(prepared(), model):
                 resolve_issue(issue, alias_table)
                 issue.relations = extract_relations(issue)
@@ -90,7 +91,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = ner.D
                 report.sentences += len(issue.sentences)
                 report.mentions += len(issue.mentions)
                 if bar:
-                    bar.update(_size(issue.path))
+                    bar.update(sizes.get(issue.path, 0))
             graph.commit()
             graph.save_manifest(version=__version__, backend=backend)
         _swap(tmp, out)
@@ -106,10 +107,6 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-def _total_bytes(files: list[Path]) -> int:
-    return sum(map(_size, files))
 
 
 def _load_aliases(paths: Iterable[str | Path]):

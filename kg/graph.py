@@ -3,8 +3,9 @@
 Everything derived from an issue (its text, articles, sentences, mentions and
 the entities they name) lives in that issue's named graph, so rebuilding an
 issue replaces exactly its graph. rdflib is the query API (``KnowledgeGraph.rdf``,
-backed by oxrdflib), so SPARQL runs on Oxigraph's engine; bulk writes go to the
-pyoxigraph store directly, which is much faster than rdflib's per-triple adds.
+backed by oxrdflib), so SPARQL runs on Oxigraph's engine; the build writes N-Quads
+text straight to the pyoxigraph store's bulk loader, which is much faster than
+rdflib's per-triple adds.
 """
 from __future__ import annotations
 
@@ -177,20 +178,20 @@ def issue_nquads(issue: Issue) -> list[str]:
         add(statement, "object", s_tail)
         add(statement, "evidence", sentences[r.sentence])
         add(statement, "detectedBy", _lit("rule:name" if r.attributes.get("fromName") else "rule:relations"))
+        def qualified(kind: str, class_: str, head_property: str, tail_property: str) -> str:
+            node = _iri(vocab.node_iri(kind, head, tail, *qualifiers))
+            add(statement, "qualifiedBy", node)
+            add(node, "type", _T[class_])
+            add(node, head_property, s_head)
+            add(node, tail_property, s_tail)
+            return node
+
         if r.type == "holdsPosition":
-            post = _iri(vocab.node_iri("post", head, tail, *qualifiers))
-            add(statement, "qualifiedBy", post)
-            add(post, "type", _T["Post"])
-            add(post, "member", s_head)
-            add(post, "organization", s_tail)
+            post = qualified("post", "Post", "member", "organization")
             if r.attributes.get("title"):
                 add(post, "postTitle", _zh(str(r.attributes["title"])))
         elif r.type == "investedIn":
-            deal = _iri(vocab.node_iri("investment", head, tail, *qualifiers))
-            add(statement, "qualifiedBy", deal)
-            add(deal, "type", _T["Investment"])
-            add(deal, "investor", s_head)
-            add(deal, "investee", s_tail)
+            deal = qualified("investment", "Investment", "investor", "investee")
             for attr, prop in (("round", "round"), ("amount", "amount")):
                 if r.attributes.get(attr):
                     add(deal, prop, _zh(str(r.attributes[attr])))
@@ -203,11 +204,6 @@ def issue_nquads(issue: Issue) -> list[str]:
         ea, eb = sorted((entities[a], entities[b]))
         out.add_raw(_iri(ea), co_with, _iri(eb))
     return out.lines
-
-
-def issue_quads(issue: Issue) -> list[ox.Quad]:
-    """The same triples as pyoxigraph quads, for callers that want terms, not text."""
-    return list(ox.parse("".join(issue_nquads(issue)), ox.RdfFormat.N_QUADS))
 
 
 def _region_hierarchy(issue: Issue, entities: dict[tuple[str, str], str], add) -> None:

@@ -9,7 +9,6 @@ named in one article without a stated relation) are counted separately by
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -86,6 +85,14 @@ class _Sentence:
 
     def m(self, k: int) -> Mention:
         return self.issue.mentions[k]
+
+    def neighbours(self, first: str | None = None, second: str | None = None):
+        """(position, mention, next mention) for each pair of adjacent top-level
+        mentions, of the given types when given."""
+        for i in range(len(self.ks) - 1):
+            a, b = self.ks[i], self.ks[i + 1]
+            if (first is None or self.m(a).type == first) and (second is None or self.m(b).type == second):
+                yield i, a, b
 
     def between(self, a: int, b: int) -> str:
         return self.issue.text[self.m(a).end:self.m(b).start]
@@ -182,10 +189,7 @@ def _founded(s: _Sentence) -> list[Relation]:
 def _partners(s: _Sentence) -> list[Relation]:
     """A 与 B、C 签署合作协议; A 联合 B、C 共建; A 携手 B."""
     out = []
-    for i in range(len(s.ks) - 1):
-        a, b = s.ks[i], s.ks[i + 1]
-        if s.m(a).type != "Organization" or s.m(b).type != "Organization":
-            continue
+    for i, a, b in s.neighbours("Organization", "Organization"):
         link = s.between(a, b)
         if not PARTNER_LINK.match(link):
             continue
@@ -201,8 +205,7 @@ def _partners(s: _Sentence) -> list[Relation]:
 def _located(s: _Sentence) -> list[Relation]:
     """X 位于 / 落户 REGION; REGION 涌现出 A、B、C 等企业."""
     out = []
-    for i in range(len(s.ks) - 1):
-        a, b = s.ks[i], s.ks[i + 1]
+    for i, a, b in s.neighbours():
         if s.m(a).type == "Organization" and s.m(b).type == "Region" and LOCATED_TRIGGER.match(s.between(a, b)):
             for org in s.group_before(i):
                 out.append(_rel(s, org, b, "locatedIn"))
@@ -214,10 +217,7 @@ def _located(s: _Sentence) -> list[Relation]:
 
 def _subsidiary(s: _Sentence) -> list[Relation]:
     out = []
-    for i in range(len(s.ks) - 1):
-        a, b = s.ks[i], s.ks[i + 1]
-        if s.m(a).type != "Organization" or s.m(b).type != "Organization":
-            continue
+    for i, a, b in s.neighbours("Organization", "Organization"):
         link = s.between(a, b)
         if SUBSIDIARY_OF_HEAD.match(link):          # A 旗下 B → B subsidiaryOf A
             for sub in s.group_after(i + 1):
@@ -305,23 +305,22 @@ def _unique(relations: list[Relation]) -> list[Relation]:
     return out
 
 
-def co_mentions(issue: Issue) -> dict[tuple, tuple[int, int]]:
-    """Entity pairs named in one article of the issue with no stated relation between them:
-    (type, key) pair -> (number of articles naming both, the first such article)."""
+def co_mentions(issue: Issue) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """Entity pairs, as (type, key) pairs, named in one article of the issue with no
+    stated relation between them, in the order first met. How many articles name
+    both is not kept: the graph's mentions give it."""
     stated = set()
     for r in issue.relations:
         a, b = issue.mentions[r.head], issue.mentions[r.tail]
         stated.add(frozenset({(a.type, a.key), (b.type, b.key)}))
-    counts: Counter = Counter()
-    first: dict[tuple, int] = {}
+    pairs: dict[tuple, None] = {}
     for a_index in range(len(issue.articles)):
         keys = sorted({(m.type, m.key) for m in issue.mentions
                        if issue.sentences[m.sentence].article == a_index and m.type in CO_MENTION_TYPES})
         for pair in combinations(keys, 2):
             if frozenset(pair) not in stated:
-                counts[pair] += 1
-                first.setdefault(pair, a_index)
-    return {pair: (n, first[pair]) for pair, n in counts.items()}
+                pairs.setdefault(pair)
+    return list(pairs)
 
 
 CO_MENTION_TYPES = ("Organization", "Person", "Policy")
