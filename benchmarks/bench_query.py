@@ -1,6 +1,6 @@
 """Named-query latency at a million triples: the project's store against plain rdflib.
 
-    . /work/venv/bin/activate
+    . .venv/bin/activate
     python benchmarks/bench_query.py [--corpus DIR] [--min-triples N] [--repeat N]
                                      [--rdflib-repeat N] [--work DIR] [--json]
 
@@ -64,7 +64,6 @@ def grow(built: Path, dest: Path, min_triples: int) -> dict:
     per_issue = [x for x in quads if x.graph_name != ontology]
     copies = max(1, -(-(min_triples - len(fixed)) // len(per_issue)))
     issue_base, graph_base = str(vocab.ID["issue/"]), str(vocab.ID["graph/"])
-    comention_base = str(vocab.ID["comention/"])
     identifier, issued = ox.NamedNode(str(vocab.DCTERMS.identifier)), ox.NamedNode(str(vocab.DCTERMS.issued))
     source = ox.NamedNode(str(vocab.KG.sourceFile))
     manifest = json.loads((built / "manifest.json").read_text(encoding="utf-8"))
@@ -72,7 +71,7 @@ def grow(built: Path, dest: Path, min_triples: int) -> dict:
     all_quads = list(fixed)
     for k in range(copies):
         suffix, shift = f"-r{k}", datetime.timedelta(weeks=k)
-        iri = _renamer(suffix, (issue_base, graph_base), comention_base)
+        iri = _renamer(suffix, (issue_base, graph_base))
         for x in per_issue:
             obj = x.object
             if x.predicate == identifier or x.predicate == source:
@@ -103,8 +102,8 @@ def grow(built: Path, dest: Path, min_triples: int) -> dict:
             "quads_list": all_quads}
 
 
-def _renamer(suffix: str, issue_bases: tuple[str, ...], comention_base: str):
-    """Rename an issue's IRIs (issue, its parts, its graph, its co-mention nodes) for a copy."""
+def _renamer(suffix: str, issue_bases: tuple[str, ...]):
+    """Rename an issue's IRIs (the issue, its parts, its graph) for a copy."""
     renamed: dict[str, ox.NamedNode] = {}
 
     def iri(node):
@@ -117,8 +116,6 @@ def _renamer(suffix: str, issue_bases: tuple[str, ...], comention_base: str):
                 if value.startswith(base):
                     slug, sep, rest = value[len(base):].partition("/")
                     value = base + slug + suffix + sep + rest
-            if value.startswith(comention_base):
-                value += suffix
             got = renamed[node.value] = ox.NamedNode(value) if value != node.value else node
         return got
 

@@ -1,6 +1,6 @@
 """`kg viz` pages: size, time to write, and time until the layout settles in Chromium.
 
-    . /work/venv/bin/activate
+    . .venv/bin/activate
     python benchmarks/bench_viz.py [--corpus DIR] [--nodes 2000] [--repeat 3] [--out DIR] [--json]
 
 Three pages: the shipped samples, the corpus (``../shared/corpus`` unless
@@ -8,7 +8,7 @@ Three pages: the shipped samples, the corpus (``../shared/corpus`` unless
 (random names, relations by preferential attachment, co-mentions from random
 articles) drawn twice: with the default node cap and with every node shown.
 Each page is opened in headless Chromium with the network cut off (the helper
-in tests/chromium.py); "settled" is the page's own clock (``performance.now()``
+in tests/helpers.py); "settled" is the page's own clock (``performance.now()``
 from navigation start) when vis-network's stabilization ends and the physics is
 switched off. With ``--repeat N`` times are the median of N page loads.
 Screenshots go to ``--out`` (default: a temp folder). Nothing is asserted.
@@ -30,7 +30,7 @@ import networkx as nx
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from chromium import Chromium, find_chromium
+from helpers import Chromium, find_chromium
 
 import kg
 from kg import analytics as ka

@@ -7,16 +7,15 @@
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from .build import BuildReport, build
+from .errors import GraphError, InputError, KgError
+from .store import KnowledgeGraph
+from .version import __version__
 
-from .build import BuildReport, build  # noqa: E402
-from .graph import GraphError, KnowledgeGraph  # noqa: E402
-from .ingest import InputError  # noqa: E402
 
-
-def open(path, read_only: bool = True) -> KnowledgeGraph:  # noqa: A001 - mirrors kg.open in the docs
+def open(path, read_only: bool = True) -> KnowledgeGraph:
     """Open a graph folder made by ``kg build``."""
     return KnowledgeGraph.open(path, read_only=read_only)
 
 
-__all__ = ["BuildReport", "GraphError", "InputError", "KnowledgeGraph", "build", "open", "__version__"]
+__all__ = ["BuildReport", "GraphError", "InputError", "KgError", "KnowledgeGraph", "__version__", "build", "open"]

@@ -24,61 +24,36 @@ naming both, and ``issues``; no evidence sentence) are added only when asked for
 from __future__ import annotations
 
 import datetime as dt
-import json
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import pairwise
 from pathlib import Path
 
-import click
 import networkx as nx
 
 from . import vocab
-from .graph import KnowledgeGraph
+from .errors import EntityNotFound
+from .facts import local_name, statements
+from .store import KnowledgeGraph
+from .vocab import CO_MENTION, RELATION_LABELS, RELATIONS, TYPE_LABELS, TYPES
 
-#: Relations stated between entities, in the order they are listed.
-RELATIONS = ("holdsPosition", "issued", "investedIn", "founded", "partnerOf", "subsidiaryOf",
-             "locatedIn", "within")
-CO_MENTION = "coMentionedWith"
-#: Short Chinese names of the relations and types, for labels.
-RELATION_LABELS = {"holdsPosition": "任职", "issued": "发布", "investedIn": "投资", "founded": "创立",
-                   "partnerOf": "合作", "subsidiaryOf": "隶属", "locatedIn": "位于", "within": "属于",
-                   CO_MENTION: "共现"}
-TYPES = ("Organization", "Person", "Region", "Policy", "Report")
-TYPE_LABELS = {"Organization": "机构", "Person": "人物", "Region": "地区", "Policy": "政策", "Report": "报告"}
 #: Louvain is randomized: a fixed seed gives the same communities on every run.
 SEED = 42
 #: Weight of a co-mention link (per article) against a stated relation (per sentence).
 CO_MENTION_WEIGHT = 0.2
 
 
-class EntityNotFound(LookupError):
-    """A name matches no entity of the graph (by label or alias)."""
-
-
-_ENTITIES = """
-SELECT ?e ?class ?g ?label WHERE {
-  VALUES ?class { kg:Organization kg:Person kg:Region kg:Policy kg:Report }
-  GRAPH ?g { ?e a ?class ; rdfs:label ?label }
-}"""
+_CLASSES = " ".join(f"kg:{t}" for t in TYPES)
+_ENTITIES = f"""
+SELECT ?e ?class ?g ?label WHERE {{
+  VALUES ?class {{ {_CLASSES} }}
+  GRAPH ?g {{ ?e a ?class ; rdfs:label ?label }}
+}}"""
 _ALIASES = "SELECT DISTINCT ?e ?alias WHERE { GRAPH ?g { ?e skos:altLabel ?alias } }"
 _MENTIONS = "SELECT ?e ?g (COUNT(?m) AS ?n) WHERE { GRAPH ?g { ?m kg:mentionOf ?e } } GROUP BY ?e ?g"
-_STATEMENTS = """
-SELECT ?st ?s ?p ?o ?g ?sent ?text ?title ?round ?amount ?lead WHERE {
-  GRAPH ?g { ?st a kg:Statement ; kg:subject ?s ; kg:predicate ?p ; kg:object ?o ; kg:evidence ?sent .
-             ?sent rdf:value ?text }
-  OPTIONAL { ?st kg:qualifiedBy ?q .
-             OPTIONAL { ?q kg:title ?title } OPTIONAL { ?q kg:round ?round }
-             OPTIONAL { ?q kg:amount ?amount } OPTIONAL { ?q kg:leadInvestor ?lead } }
-}"""
 _WITHIN = "SELECT DISTINCT ?a ?b ?g WHERE { GRAPH ?g { ?a kg:within ?b } }"
 _CO_MENTIONS = "SELECT ?a ?b ?g WHERE { GRAPH ?g { ?a kg:coMentionedWith ?b } }"
 _ARTICLES = "SELECT DISTINCT ?e ?article WHERE { GRAPH ?g { ?m kg:mentionOf ?e ; kg:inArticle ?article } }"
-
-
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1]
 
 
 def _date(value) -> dt.date | None:
@@ -152,7 +127,7 @@ def to_networkx(graph: KnowledgeGraph | str | Path, relations: bool = True, co_m
         issue = by_graph.get(row["g"])
         if issue is None:
             continue
-        type_of[row["e"]] = _local(row["class"])
+        type_of[row["e"]] = local_name(row["class"])
         labels[row["e"]][row["label"]] += 1
         seen_in[row["e"]].add(issue)
     mentions: dict[str, Counter] = defaultdict(Counter)
@@ -171,7 +146,7 @@ def to_networkx(graph: KnowledgeGraph | str | Path, relations: bool = True, co_m
         total = sum(counts.values())
         if total < min_mentions:
             continue
-        label = max(labels[e].items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+        label = vocab.preferred_label(labels[e])
         in_issues = sorted(counts) if counts else sorted(seen_in[e])
         dates = [d for d in (_date(G.graph["issues"][i]["date"]) for i in in_issues) if d]
         G.add_node(e, label=label, type=type_, aliases=sorted((aliases[e] | set(labels[e])) - {label}),
@@ -185,19 +160,15 @@ def to_networkx(graph: KnowledgeGraph | str | Path, relations: bool = True, co_m
 
     if relations:
         stated: dict[str, dict] = {}
-        for row in graph.select(_STATEMENTS):
+        for row in statements(graph):
             if row["g"] not in by_graph or row["s"] not in G or row["o"] not in G:
                 continue
             st = stated.get(row["st"])
             if st is None:
-                relation = _local(row["p"])
+                relation = row["relation"]
                 st = stated[row["st"]] = {"u": row["s"], "v": row["o"], "relation": relation,
-                                          "label": RELATION_LABELS.get(relation, relation), "evidence": []}
-                for attr in ("title", "round", "amount"):
-                    if row[attr]:
-                        st[attr] = row[attr]
-                if row["lead"] is not None:
-                    st["lead"] = row["lead"] == "true"
+                                          "label": RELATION_LABELS.get(relation, relation), "evidence": [],
+                                          **row["attributes"]}
             ev = evidence(row)
             if ev not in st["evidence"]:
                 st["evidence"].append(ev)
@@ -413,79 +384,6 @@ def timeline(G: nx.Graph, by: str = "month") -> list[dict]:
              "entities": len(r["entities"]), "new_entities": len(r["new"])} for r in rows.values()]
 
 
-# -- kg path ----------------------------------------------------------------------------------
-
-def _hop_text(hop: dict) -> str:
-    qualifier = hop.get("title") or hop.get("round")
-    name = f"{hop['relation']}" + (f" ({qualifier})" if qualifier else "")
-    if hop["relation"] == CO_MENTION:
-        name += f" ×{hop.get('count', 1)}"
-    arrow = f"—{name}→" if hop["forward"] else f"←{name}—"
-    return f"{hop['source_label']} {arrow} {hop['target_label']}"
-
-
-@click.command("path")
-@click.argument("graph_dir", type=click.Path(path_type=Path))
-@click.argument("source")
-@click.argument("target")
-@click.option("--co-mentions", is_flag=True,
-              help="Also follow co-mention links (named in the same article), not only stated relations.")
-@click.option("--via", "relations", default=None, metavar="REL,REL",
-              help=f"Only these relations ({', '.join(RELATIONS)}).")
-@click.option("--avoid", multiple=True, metavar="NAME",
-              help="An entity the path may not pass through (e.g. a hub such as 北京市); may be repeated.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def path_command(graph_dir, source, target, co_mentions, relations, avoid, fmt):
-    """The shortest connection between two entities, each hop with its evidence.
-
-    SOURCE and TARGET are entity names (label or alias, e.g. 工信部) or IRIs.
-    Exit 1 if they are not connected; 2 if a name is unknown.
-    """
-    from .cli import _fail, _open, _user_errors
-
-    @_user_errors
-    def run():
-        via = [r.strip() for r in relations.split(",") if r.strip()] if relations else None
-        if via and set(via) - set(RELATIONS):
-            _fail(f"unknown relation {', '.join(sorted(set(via) - set(RELATIONS)))} "
-                  f"(relations: {', '.join(RELATIONS)})")
-        with _open(graph_dir) as graph:
-            G = to_networkx(graph, co_mentions=co_mentions, min_mentions=0)
-        try:
-            hops = shortest_path(G, source, target, co_mentions=co_mentions, relations=via, avoid=avoid)
-        except EntityNotFound as e:
-            _fail(str(e))
-        except nx.NetworkXNoPath:
-            a, b = G.nodes[find_entity(G, source)]["label"], G.nodes[find_entity(G, target)]["label"]
-            how = "stated relations" + (" or co-mentions" if co_mentions else "")
-            message = f"no path between {a} and {b} through {how}"
-            if fmt == "json":
-                click.echo(json.dumps({"source": a, "target": b, "found": False, "hops": []},
-                                      ensure_ascii=False, indent=2))
-            click.echo(message + ("" if co_mentions else "; try --co-mentions"), err=True)
-            sys.exit(1)
-        if fmt == "json":
-            ends = [find_entity(G, source), find_entity(G, target)]
-            click.echo(json.dumps({"source": {"id": ends[0], "label": G.nodes[ends[0]]["label"]},
-                                   "target": {"id": ends[1], "label": G.nodes[ends[1]]["label"]},
-                                   "found": True, "length": len(hops), "hops": hops},
-                                  ensure_ascii=False, indent=2))
-            return
-        if not hops:
-            click.echo(f"{G.nodes[find_entity(G, source)]['label']} is {G.nodes[find_entity(G, target)]['label']}")
-            return
-        click.echo(f"{hops[0]['source_label']} → {hops[-1]['target_label']}: {len(hops)} hop(s)")
-        for k, hop in enumerate(hops, 1):
-            click.echo(f"{k}. {_hop_text(hop)}")
-            if hop["evidence"]:
-                ev = hop["evidence"][0]
-                more = f" (+{len(hop['evidence']) - 1} more)" if len(hop["evidence"]) > 1 else ""
-                click.echo(f"   [{ev['doc']}{', ' + ev['date'] if ev['date'] else ''}] {ev['sentence']}{more}")
-            elif hop["relation"] == "within":
-                click.echo("   (administrative division data)")
-            elif hop["relation"] == CO_MENTION:
-                click.echo(f"   (named together in {hop.get('count', 1)} article(s) of "
-                           f"{', '.join(hop.get('issues', ()))}; no relation stated)")
-
-    run()
-
+__all__ = ["CO_MENTION", "CO_MENTION_WEIGHT", "RELATIONS", "RELATION_LABELS", "SEED", "TYPES", "TYPE_LABELS",
+           "EntityNotFound", "communities", "edges_between", "find_entity", "importance", "pagerank", "select_issues",
+           "shortest_path", "simple_graph", "timeline", "to_networkx"]

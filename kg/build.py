@@ -7,18 +7,19 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
-from . import __version__, ner
+from . import plugin
 from .doc import Issue
-from .graph import MANIFEST, KnowledgeGraph, GraphError
-from .ingest import InputError, RawIssue, Skipped, find_files, read_issues
-from .normalize import normalize
-from .relations import extract_relations
-from .resolve import default_aliases, resolve_issue, resolve_people
-from .segment import segment
+from .errors import InputError
+from .ingest import Skipped, find_files, read_issues
+from .resolve import default_aliases
+from .store import MANIFEST, KnowledgeGraph
+from .version import __version__
+
+DEFAULT_BACKEND = plugin.DEFAULTS["ner"]
 
 
 @dataclass
@@ -33,25 +34,16 @@ class BuildReport:
     seconds: float = 0.0
 
 
-def prepare(raw: RawIssue) -> Issue:
-    """Normalize and segment one decoded file."""
-    return segment(Issue(raw.id, raw.path, raw.encoding, normalize(raw.text)))
-
-
-def extract(issues: list[Issue], backend, progress: Callable[[int], None] | None = None) -> None:
-    """NER over all issues at once (batches fill better), then resolution and relations."""
-    ner.recognize(issues, backend, progress)
-    for issue in issues:
-        resolve_issue(issue)
-        issue.relations = extract_relations(issue)
-        resolve_people(issue)
-
-
-def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = ner.DEFAULT_BACKEND,
+def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = DEFAULT_BACKEND,
           backend_options: dict | None = None, aliases: Iterable[str | Path] = (),
           progress: bool = False,
           on_skip: Callable[[Skipped], None] | None = None) -> BuildReport:
     """Build (or update) the graph in ``out`` from issue files and folders."""
+    # the stages are imported here, not above: ``import kg`` (a query worker, a notebook
+    # that only reads a graph) must not pay for the NER stage
+    from . import ner
+    from .stages import extract_stream, prepare
+
     started = time.perf_counter()
     out = Path(out)
     files = find_files(inputs)
@@ -81,10 +73,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = ner.D
         else:
             graph = KnowledgeGraph.create(tmp)
         with graph, _progress_bar(sum(sizes.values()), progress) as bar:
-            for issue in ner.recognize_stream(prepared(), model):
-                resolve_issue(issue, alias_table)
-                issue.relations = extract_relations(issue)
-                resolve_people(issue)
+            for issue in extract_stream(prepared(), model, alias_table):
                 report.triples += graph.add_issue(issue)
                 report.issues.append(issue.id)
                 report.characters += sum(len(s.text) for s in issue.sentences)
@@ -164,4 +153,4 @@ class _progress_bar:
             self.bar.close()
 
 
-__all__ = ["BuildReport", "GraphError", "InputError", "build", "extract", "prepare"]
+__all__ = ["DEFAULT_BACKEND", "BuildReport", "build"]

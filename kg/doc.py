@@ -42,6 +42,32 @@ class Mention:
 
 
 @dataclass(slots=True)
+class Entity:
+    """One entity of an issue, as the graph describes it: mentions with one (type, key)
+    are one entity; a region that only contains a named one (中国 above 北京市) is
+    described too, without mentions."""
+
+    type: str
+    key: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+
+
+EntityKey = tuple[str, str]  # (type, key)
+
+
+@dataclass(slots=True)
+class Relation:
+    """A stated relation between two mentions of one issue (indices into ``Issue.mentions``)."""
+
+    head: int
+    tail: int
+    type: str
+    sentence: int
+    attributes: dict[str, str | bool] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class Sentence:
     start: int
     end: int
@@ -78,8 +104,11 @@ class Issue:
     articles: list[Article] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    relations: list = field(default_factory=list)  # kg.relations.Relation, filled by the relation stage
+    relations: list[Relation] = field(default_factory=list)  # filled by the relation stage
     declared: dict = field(default_factory=dict)   # short name -> Mention it abbreviates (以下简称…)
-
-    def span_text(self, start: int, end: int) -> str:
-        return self.text[start:end]
+    #: What the graph says of the issue's entities, filled once the stages are done
+    #: (kg.stages.finish): labels and aliases, the region hierarchy above the regions
+    #: named (child, parent), and entity pairs named in one article with no relation.
+    entities: dict[EntityKey, Entity] = field(default_factory=dict)
+    within: list[tuple[EntityKey, EntityKey]] = field(default_factory=list)
+    co_mentions: list[tuple[EntityKey, EntityKey]] = field(default_factory=list)

@@ -9,32 +9,34 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import BinaryIO, Callable
+from collections.abc import Callable
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from . import vocab
-from .graph import KnowledgeGraph
+from . import plugin, vocab
+from .errors import InputError
+from .facts import statements
+from .store import KnowledgeGraph
 
 Exporter = Callable[[KnowledgeGraph, BinaryIO], None]
-_exporters: dict[str, tuple[Exporter, str]] = {}
 
 
-def register(name: str, description: str):
-    def decorate(fn: Exporter) -> Exporter:
-        _exporters[name] = (fn, description)
-        return fn
-    return decorate
+def register(name: str, target: str | Exporter, description: str) -> None:
+    """Add an exporter: ``fn(graph, binary_stream)``, or a ``"module:function"`` string."""
+    plugin.register(name, "exporter", target, description)
 
 
 def formats() -> dict[str, str]:
-    return {name: description for name, (_, description) in _exporters.items()}
+    return {name: p.description for name, p in plugin.plugins("exporter").items()}
 
 
 def export(graph: KnowledgeGraph, fmt: str, out: BinaryIO) -> None:
-    if fmt not in _exporters:
-        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(_exporters)}")
-    _exporters[fmt][0](graph, out)
+    try:
+        writer = plugin.get(fmt, "exporter")
+    except plugin.PluginNotFound:
+        raise InputError(f"unknown export format {fmt!r}; choose one of {', '.join(formats())}") from None
+    writer(graph, out)
 
 
 _PREFIXES = {p: str(ns) for p, ns in vocab.PREFIXES.items()}
@@ -51,23 +53,19 @@ def _union_triples(graph: KnowledgeGraph, include_ontology: bool = False) -> lis
     return sorted(seen, key=str)
 
 
-@register("ttl", "Turtle: the union of all issue graphs")
-def _ttl(graph: KnowledgeGraph, out: BinaryIO) -> None:
+def write_ttl(graph: KnowledgeGraph, out: BinaryIO) -> None:
     ox.serialize(_union_triples(graph), out, ox.RdfFormat.TURTLE, prefixes=_PREFIXES)
 
 
-@register("nt", "N-Triples: the union of all issue graphs")
-def _nt(graph: KnowledgeGraph, out: BinaryIO) -> None:
+def write_nt(graph: KnowledgeGraph, out: BinaryIO) -> None:
     ox.serialize(_union_triples(graph), out, ox.RdfFormat.N_TRIPLES)
 
 
-@register("trig", "TriG: one named graph per issue, plus the ontology graph")
-def _trig(graph: KnowledgeGraph, out: BinaryIO) -> None:
+def write_trig(graph: KnowledgeGraph, out: BinaryIO) -> None:
     graph.store.dump(out, ox.RdfFormat.TRIG, prefixes=_PREFIXES)
 
 
-@register("nq", "N-Quads: one named graph per issue, plus the ontology graph")
-def _nq(graph: KnowledgeGraph, out: BinaryIO) -> None:
+def write_nq(graph: KnowledgeGraph, out: BinaryIO) -> None:
     graph.store.dump(out, ox.RdfFormat.N_QUADS)
 
 
@@ -82,8 +80,9 @@ SELECT ?entity ?type ?label ?doc ?text ?start ?end WHERE {
 }"""
 
 
-@register("jsonl", "JSON Lines: entities with mentions, relations with evidence (the scorer's contract)")
-def _jsonl(graph: KnowledgeGraph, out: BinaryIO) -> None:
+def write_jsonl(graph: KnowledgeGraph, out: BinaryIO) -> None:
+    """The scorer's contract: one line per entity with its mentions from every issue,
+    then one line per relation with its evidence."""
     entities: dict[str, dict] = {}
     labels: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     mentions: dict[str, set] = defaultdict(set)
@@ -93,9 +92,8 @@ def _jsonl(graph: KnowledgeGraph, out: BinaryIO) -> None:
         labels[iri][row["label"]] += 1
         mentions[iri].add((row["doc"], row["text"], int(row["start"]), int(row["end"])))
     for iri in sorted(entities):
-        label = max(labels[iri], key=lambda s: (labels[iri][s], len(s), s))
         record = {
-            "kind": "entity", "id": iri, "type": entities[iri]["type"], "label": label,
+            "kind": "entity", "id": iri, "type": entities[iri]["type"], "label": vocab.preferred_label(labels[iri]),
             "mentions": [{"doc": d, "text": t, "start": s, "end": e}
                          for d, t, s, e in sorted(mentions[iri], key=lambda m: (m[0], m[2], m[3]))],
         }
@@ -104,28 +102,16 @@ def _jsonl(graph: KnowledgeGraph, out: BinaryIO) -> None:
         out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
-RELATIONS = """
-SELECT ?st ?head ?rel ?tail ?doc ?sentence ?title ?round ?amount ?lead WHERE {
-  ?st a kg:Statement ; kg:subject ?head ; kg:predicate ?p ; kg:object ?tail ; kg:evidence ?s .
-  ?s rdf:value ?sentence ; kg:inIssue/dcterms:identifier ?doc .
-  BIND(STRAFTER(STR(?p), STR(kg:)) AS ?rel)
-  OPTIONAL { ?st kg:qualifiedBy ?q . OPTIONAL { ?q kg:title ?title } OPTIONAL { ?q kg:round ?round }
-             OPTIONAL { ?q kg:amount ?amount } OPTIONAL { ?q kg:leadInvestor ?lead } }
-}"""
-
-
 def relation_records(graph: KnowledgeGraph) -> list[dict]:
     """One record per stated relation (subject, relation, object, attributes), with all its evidence."""
     records: dict[tuple, dict] = {}
-    for row in graph.select(RELATIONS):
-        attributes = {k: row[k] for k in ("title", "round", "amount") if row.get(k)}
-        if row.get("lead") is not None:
-            attributes["lead"] = row["lead"] == "true"
-        key = (row["head"], row["rel"], row["tail"], tuple(sorted(attributes.items())))
+    for row in statements(graph):
+        attributes = row["attributes"]
+        key = (row["s"], row["relation"], row["o"], tuple(sorted(attributes.items())))
         record = records.setdefault(key, {
-            "kind": "relation", "head": row["head"], "relation": row["rel"], "tail": row["tail"],
+            "kind": "relation", "head": row["s"], "relation": row["relation"], "tail": row["o"],
             "attributes": attributes, "evidence": []})
-        evidence = {"doc": row["doc"], "sentence": row["sentence"]}
+        evidence = {"doc": row["doc"], "sentence": row["text"]}
         if evidence not in record["evidence"]:
             record["evidence"].append(evidence)
     for record in records.values():

@@ -1,20 +1,26 @@
 """Find issue files and decode them; one file is one issue.
 
 Bad files never stop a build: each is reported as a :class:`Skipped` with the
-reason, and the rest goes on.
+reason, and the rest goes on. Which reader reads a file is decided by its suffix,
+among the plugins of kind ``"reader"`` (:mod:`kg.plugin`); a file named
+explicitly with another suffix is read as text.
 """
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
-SUFFIXES = (".txt", ".md")
+from . import plugin
+from .errors import InputError
+
+DEFAULT_READER = "text"
 
 
-class InputError(Exception):
-    """A user mistake in what was asked for (no such path, nothing to read)."""
+def readers() -> dict[str, str]:
+    """File suffix (lower case, with the dot) -> the name of the reader for it."""
+    return {suffix: name for name, p in plugin.plugins("reader").items() for suffix in p.details.get("suffixes", ())}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,15 +44,16 @@ def find_files(paths: Iterable[str | Path]) -> list[Path]:
     issues often describes itself); a file named explicitly is always read.
     """
     found: list[Path] = []
-    paths = [Path(p) for p in paths]
-    if not paths:
+    suffixes = readers()
+    given = [Path(p) for p in paths]
+    if not given:
         raise InputError("no input given: name one or more issue files or folders")
-    for path in paths:
+    for path in given:
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
         if path.is_dir():
             found.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
                        and not p.stem.upper().startswith("README")
                        and not any(part.startswith(".") for part in p.relative_to(path).parts))
             )
@@ -54,7 +61,7 @@ def find_files(paths: Iterable[str | Path]) -> list[Path]:
             found.append(path)
     if not found:
         listed = ", ".join(str(p) for p in paths)
-        raise InputError(f"no .txt or .md issue files found in {listed}")
+        raise InputError(f"no {' or '.join(suffixes)} issue files found in {listed}")
     return list(dict.fromkeys(found))
 
 
@@ -95,19 +102,26 @@ def _detect(data: bytes) -> str | None:
     return best.encoding
 
 
+def read_text(path: Path) -> RawIssue:
+    """A text or Markdown issue; ValueError says why it cannot be read."""
+    text, encoding = decode(path.read_bytes())
+    return RawIssue(path.stem, path, encoding, text)
+
+
 def read_issues(files: Iterable[Path]) -> Iterator[RawIssue | Skipped]:
+    """Each file read by the reader for its suffix, or skipped with the reason."""
+    suffixes = readers()
     for path in files:
         try:
-            data = path.read_bytes()
+            reader = plugin.get(suffixes.get(path.suffix.lower(), DEFAULT_READER), "reader")
+            raw = reader(path)
         except OSError as e:
             yield Skipped(path, f"cannot read: {e.strerror or e}")
             continue
-        try:
-            text, encoding = decode(data)
         except ValueError as e:
             yield Skipped(path, str(e))
             continue
-        if not text.strip():
+        if not raw.text.strip():
             yield Skipped(path, "no text in file")
             continue
-        yield RawIssue(path.stem, path, encoding, text)
+        yield raw

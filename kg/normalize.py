@@ -7,8 +7,8 @@ always see the sentence a fact came from.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-import unicodedata
+
+from .terminal import display_width
 
 TERMINAL = "。！？；!?…"
 CLOSERS = "”’」』）)》】\"'"
@@ -31,27 +31,6 @@ _HALF_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _HALF_PUNCT_IN_CJK = re.compile(rf"(?<=[{_CJK}”》）])([,:;?!])(?=\s*[{_CJK}“《（])|(?<=[{_CJK}])([,;?!])(?=\s*$)")
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]+)\]\([^()\s]*\)")
 _PAREN_IN_CJK = re.compile(r"\(([^()\n]{1,30})\)")
-
-
-def display_width(text: str) -> int:
-    """Columns the text takes: East Asian wide and full-width characters take two."""
-    return len(text) + sum(map(len, _wide_runs().findall(text)))
-
-
-@lru_cache(maxsize=1)
-def _wide_runs() -> re.Pattern:
-    """Runs of wide or full-width characters, by unicodedata
-    (no assigned character beyond plane 3 is)."""
-    ranges, start = [], None
-    for code in range(0x40000 + 1):
-        wide = code < 0x40000 and unicodedata.east_asian_width(chr(code)) in "WF"
-        if wide and start is None:
-            start = code
-        elif not wide and start is not None:
-            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(code - 1))}")
-            start = None
-    return re.compile(f"[{''.join(ranges)}]+")
-
 
 
 def normalize(raw: str) -> str:

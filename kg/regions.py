@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .doc import Entity, Issue
+
 CHINA = "CN"
-PROVINCE_SUFFIXES = ("省", "市", "自治区", "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区")
 MUNICIPALITIES = ("110000", "120000", "310000", "500000")
 #: Other names of places the data gives differently.
 EXTRA_NAMES = {"中华人民共和国": CHINA, "我国": CHINA, "全国": None, "台湾": "710000",
@@ -123,3 +124,28 @@ def nested_regions(name: str) -> list[tuple[int, int]]:
         if g.lookup(m.group(1)):
             out.append(m.span(1))
     return out
+
+
+def describe_hierarchy(issue: Issue) -> None:
+    """海淀区 kg:within 北京市 kg:within 中国, from the division data, into
+    ``issue.within``; ancestors that the issue does not name join ``issue.entities``,
+    so every issue graph holds whole chains."""
+    g = gazetteer()
+    for (type_, key) in list(issue.entities):
+        if type_ != "Region":
+            continue
+        if key.startswith("division:"):
+            parents = g.ancestors(g.divisions[key[9:]])
+        else:  # 北京经开区: a zone named after the division it lies in
+            head = g.head(key)
+            division = g.lookup(head) if head and len(key) > len(head) + 1 else None
+            if division is None:
+                continue
+            parents = [division, *g.ancestors(division)]
+        child = (type_, key)
+        for division in parents:
+            parent = ("Region", f"division:{division.code}")
+            if parent not in issue.entities:
+                issue.entities[parent] = Entity("Region", parent[1], division.name)
+            issue.within.append((child, parent))
+            child = parent

@@ -1,56 +1,37 @@
 """The relation stage: stated relations between the mentions of one sentence.
 
-Each rule reads the sentence text between mentions (the trigger words of
-``../shared/eval/GUIDELINES.md``: 院长, 印发, 领投, 创办, 合作, 位于, 旗下 …) and
-returns :class:`Relation` objects tied to that sentence. Co-mentions (entities
-named in one article without a stated relation) are counted separately by
+Each rule reads the sentence text between mentions (the trigger words, kept in
+:mod:`kg.lexicon`: 院长, 印发, 领投, 创办, 合作, 位于, 旗下 …) and returns
+:class:`~kg.doc.Relation` objects tied to that sentence. Co-mentions (entities
+named in one article without a stated relation) are listed apart by
 :func:`co_mentions`, because they are weaker evidence.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from itertools import combinations
 
-from .doc import Issue, Mention
-
-RELATIONS = ("holdsPosition", "issued", "investedIn", "founded", "partnerOf", "locatedIn",
-             "subsidiaryOf")
-
-_POST = (r"(?:常务|执行|首席|名誉|高级|资深|联合|代理|专职|驻会)?(?:副)?"
-         r"(?:党组书记|党委书记|党工委书记|书记|院长|局长|部长|厅长|处长|科长|司长|主任|董事长|董事|"
-         r"总经理|经理|总裁|总监|CEO|CTO|COO|CFO|首席执行官|首席技术官|首席科学家|首席专家|创始人|"
-         r"合伙人|所长|校长|会长|理事长|秘书长|主席|总工程师|总师|负责人|行长|社长|台长|总编辑|"
-         r"主编|研究员|院士|教授|委员|常委|助理|总经理助理|市场总经理|专家)")
-#: A post as written: 院长; 党组书记、主任; 中小企业处处长; 战略发展部品牌市场总经理.
-POST = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{0,10}}?{_POST})(?:\s*[、兼和及]\s*(?:[\u4e00-\u9fff]{{0,6}}?{_POST}))*\s*$")
-ISSUE_TRIGGER = re.compile(r"(?:联合)?(?:制定下发|印发|发布|出台|制定|下发|颁布|推出|公布|签署|修订|审议通过|正式实施)(?:了|的)?\s*$")
-FOUND_TRIGGER = re.compile(r"(?:共同|联合|牵头)?(?:发起成立|发起设立|发起|创立|创办|成立|组建|设立|创建|筹建)(?:了|的)?\s*[“\"]?\s*$")
-PARTNER_WORDS = re.compile(r"合作|签署|签订|签约|共建|携手|战略|协议|联手|共同打造|共同推进|达成")
-PARTNER_LINK = re.compile(r"^\s*(?:[A-Za-z][\w-]*\s*)?(?:与|和|同|携手|联合|联手)\s*$")
-LOCATED_TRIGGER = re.compile(r"^\s*(?:正式|已|将|已经)?(?:总部)?(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址)(?:在|于)?\s*$")
-CLUSTER_TRIGGER = re.compile(r"(?:涌现出|涌现|集聚了?|聚集了?|培育出|孕育出|诞生了?|汇聚了?)[^，。；]{0,4}$")
-SUBSIDIARY_OF_HEAD = re.compile(r"^\s*(?:的)?(?:旗下|下属|所属)(?:的)?\s*$")
-SUBSIDIARY_OF_TAIL = re.compile(r"^\s*(?:是|为|系|作为)?(?:隶属于|隶属)\s*$")
-SUBSIDIARY_NOUN = re.compile(r"^\s*(?:是|为|系)\s*$")
-SUBSIDIARY_AFTER = re.compile(r"^\s*的?(?:全资|控股)?(?:子公司|分公司|下属(?:单位|企业|机构|公司))")
-INVEST_TRIGGER = re.compile(r"(?:联合|共同|独家)?(领投|跟投|参投|追加投资|独家投资|投资)")
-FUNDED = re.compile(r"[”\"’）)]?\s*(?:宣布|正式|已经|已|近日)?(?:完成|获得|获)[^，。；]{0,30}?融资")
-ROUND = re.compile(r"(种子|天使\+?|Pre-A\+?|Pre-B|A\+{0,2}|A\d|B\+?|B\d|C\+?|C\d|D\+?|E|F|Pre-IPO|战略)\s*轮")
-AMOUNT = re.compile(r"(?:近|超|超过|逾|约|数)?\s*(?:[\d.]+\s*)?(?:千万|百万|十亿|亿|万)\s*(?:元|美元|人民币|港元)(?:级)?")
-CLAUSE_BREAK = re.compile(r"[。；！？]")
-LIST_LINK = re.compile(r"^\s*(?:、|和|与|及|以及)\s*$")
-
-
-@dataclass(slots=True)
-class Relation:
-    """A stated relation between two mentions of one issue (indices into ``issue.mentions``)."""
-
-    head: int
-    tail: int
-    type: str
-    sentence: int
-    attributes: dict[str, str | bool] = field(default_factory=dict)
+from .doc import EntityKey, Issue, Mention, Relation
+from .lexicon import (
+    AMOUNT,
+    CLAUSE_BREAK,
+    CLUSTER_TRIGGER,
+    FOUND_TRIGGER,
+    FUNDED_AFTER_NAME,
+    INVEST_TRIGGER,
+    ISSUE_TRIGGER,
+    LIST_LINK,
+    LOCATED_TRIGGER,
+    PARTNER_LINK,
+    PARTNER_WORDS,
+    POST,
+    ROUND,
+    SUBSIDIARY_AFTER,
+    SUBSIDIARY_NOUN,
+    SUBSIDIARY_OF_HEAD,
+    SUBSIDIARY_OF_TAIL,
+)
+from .vocab import CO_MENTION_TYPES
 
 
 def extract_relations(issue: Issue) -> list[Relation]:
@@ -222,9 +203,7 @@ def _subsidiary(s: _Sentence) -> list[Relation]:
         if SUBSIDIARY_OF_HEAD.match(link):          # A 旗下 B → B subsidiaryOf A
             for sub in s.group_after(i + 1):
                 out.append(_rel(s, sub, a, "subsidiaryOf"))
-        elif SUBSIDIARY_OF_TAIL.match(link):        # B 隶属于 A
-            out.append(_rel(s, a, b, "subsidiaryOf"))
-        elif SUBSIDIARY_NOUN.match(link) and SUBSIDIARY_AFTER.match(s.after(b, 12)):  # B 是 A 的子公司
+        elif SUBSIDIARY_OF_TAIL.match(link) or (SUBSIDIARY_NOUN.match(link) and SUBSIDIARY_AFTER.match(s.after(b, 12))):        # B 隶属于 A
             out.append(_rel(s, a, b, "subsidiaryOf"))
     return out
 
@@ -237,7 +216,7 @@ def _investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relati
     for n, sentence in enumerate(issue.sentences):
         for k in sorted(by_sentence.get(n, []), key=lambda k: issue.mentions[k].start):
             m = issue.mentions[k]
-            if m.type == "Organization" and FUNDED.match(issue.text, m.end) \
+            if m.type == "Organization" and FUNDED_AFTER_NAME.match(issue.text, m.end) \
                     and not issue.text[m.end:m.end + 2].startswith("的"):
                 r = ROUND.search(issue.text, m.end, sentence.end)
                 funded[n] = (k, r.group(0) if r else None)
@@ -305,7 +284,7 @@ def _unique(relations: list[Relation]) -> list[Relation]:
     return out
 
 
-def co_mentions(issue: Issue) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+def co_mentions(issue: Issue) -> list[tuple[EntityKey, EntityKey]]:
     """Entity pairs, as (type, key) pairs, named in one article of the issue with no
     stated relation between them, in the order first met. How many articles name
     both is not kept: the graph's mentions give it."""
@@ -321,6 +300,3 @@ def co_mentions(issue: Issue) -> list[tuple[tuple[str, str], tuple[str, str]]]:
             if frozenset(pair) not in stated:
                 pairs.setdefault(pair)
     return list(pairs)
-
-
-CO_MENTION_TYPES = ("Organization", "Person", "Policy")

@@ -25,16 +25,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .doc import Issue, Mention
+from .doc import Entity, EntityKey, Issue, Mention
+from .lexicon import DECLARATION, LEGAL_FORMS, LOCAL_LEVELS, TRADES
 from .regions import gazetteer
+from .resources import ontology_path
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "《": None, "》": None,
                          "(": "（", ")": "）"})
-LEGAL_FORMS = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团)$")
-TRADES = re.compile(r"(?:网络科技|信息技术|信息科技|科技发展|网络技术|电子信息|智能科技|数字科技|"
-                    r"科技|技术|信息|网络|软件|电子|智能|数据)$")
-DECLARATION = re.compile(r"^[（(]\s*(?:以下)?(?:简称|下称|以下称)\s*[:：]?\s*[“\"]?([^”\"）)，,、]{2,12})[”\"]?\s*[）)]")
-LOCAL_LEVEL = ("市", "省", "区", "县")
 
 
 def surface_key(text: str) -> str:
@@ -51,7 +48,7 @@ class Aliases:
     parts: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, *paths: Path) -> "Aliases":
+    def load(cls, *paths: Path) -> Aliases:
         aliases = cls()
         for path in paths:
             for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
@@ -75,8 +72,6 @@ class Aliases:
 
 @lru_cache(maxsize=8)
 def default_aliases(extra: tuple[str, ...] = ()) -> Aliases:
-    from .graph import ontology_path
-
     return Aliases.load(ontology_path("aliases.tsv"), *map(Path, extra))
 
 
@@ -112,7 +107,7 @@ def organization_key(key: str, aliases: Aliases, place: str | None) -> str:
             break
     if expanded != key and (forced := aliases.same.get(("Organization", expanded))):
         return forced
-    if expanded[:1] in LOCAL_LEVEL and len(expanded) > 3 and place:
+    if expanded[:1] in LOCAL_LEVELS and len(expanded) > 3 and place:
         level = expanded[0]
         division = gazetteer().lookup(place)
         chain = [division, *gazetteer().ancestors(division)] if division else []
@@ -143,7 +138,7 @@ def article_places(issue: Issue) -> list[str | None]:
     """The province or city each article is about: the one its regions name most,
     else the issue's (省科技厅 in a Jiangsu article of an Anhui digest is Jiangsu's)."""
     g = gazetteer()
-    per_article = [Counter() for _ in issue.articles]
+    per_article: list[Counter] = [Counter() for _ in issue.articles]
     whole: Counter = Counter()
     for m in issue.mentions:
         if m.type == "Region" and (d := g.lookup(m.text)) and d.level in ("province", "city"):
@@ -269,13 +264,17 @@ def resolve_people(issue: Issue) -> None:
             m.key = f"{m.key}@{posts[m.key]}"
 
 
-def entity_labels(issue: Issue) -> dict[tuple[str, str], tuple[str, list[str]]]:
-    """(type, key) -> (label, other surfaces) for the entities of one issue."""
-    surfaces: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+def describe_entities(issue: Issue) -> None:
+    """Set ``issue.entities``: each entity's label and its other surfaces.
+
+    The label is the fullest name the issue gives (the longest surface, then the
+    most frequent); a region takes its division's official name, and an
+    organization the official form its key gives (市经信局 → 北京市经济和信息化局)."""
+    surfaces: dict[EntityKey, dict[str, int]] = defaultdict(dict)
     for m in issue.mentions:
         counts = surfaces[(m.type, m.key)]
         counts[m.text] = counts.get(m.text, 0) + 1
-    out = {}
+    issue.entities = {}
     for ident, counts in surfaces.items():
         label = max(counts, key=lambda s: (len(surface_key(s)), counts[s]))
         type_, key = ident
@@ -283,5 +282,4 @@ def entity_labels(issue: Issue) -> dict[tuple[str, str], tuple[str, list[str]]]:
             label = gazetteer().divisions[key[9:]].name
         elif type_ == "Organization" and len(key) > len(surface_key(label)):
             label = key  # the official form the alias file or the issue's place gives
-        out[ident] = (label, sorted(s for s in counts if s != label))
-    return out
+        issue.entities[ident] = Entity(type_, key, label, sorted(s for s in counts if s != label))

@@ -11,7 +11,8 @@ import re
 from datetime import date
 
 from .doc import Article, Issue, IssueMeta, Sentence
-from .normalize import TERMINAL, display_width
+from .normalize import TERMINAL
+from .terminal import display_width
 
 _BULLET = re.compile(r"^[■□◆◇●▲★▶►]\s*")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
@@ -76,7 +77,7 @@ def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _article_starts(lines: list[tuple[int, str]]) -> tuple[list[int], dict[int, str]]:
+def _article_starts(lines: list[tuple[int, str]]) -> tuple[list[int], dict[int, str | None]]:
     """Indices of headline lines, and the section in force at each."""
     texts = [t for _, t in lines]
     toc = _toc_lines(texts)
@@ -90,7 +91,7 @@ def _article_starts(lines: list[tuple[int, str]]) -> tuple[list[int], dict[int, 
     is_section = lambda i, t: False  # noqa: E731
     counts = {name: sum(1 for i, t in enumerate(texts) if i not in toc and test(i, t))
               for name, test in markers.items()}
-    layout = max(counts, key=counts.get)
+    layout = max(counts, key=lambda name: counts[name])
     subitems = sum(1 for i, t in enumerate(texts) if i not in toc and _SUBITEM.match(t) and _short_title(t))
     if layout == "numbered" and counts[layout] >= 2 and subitems >= counts[layout]:
         # a digest: 一、 headings are sections, the 1. 2. items under them are the articles
@@ -100,7 +101,9 @@ def _article_starts(lines: list[tuple[int, str]]) -> tuple[list[int], dict[int, 
         is_headline = markers[layout]
     else:  # no consistent marker: short lines standing alone before a paragraph
         is_headline = lambda i, t: any(test(i, t) for test in markers.values()) or _standalone_title(texts, i)  # noqa: E731
-    starts, sections, section = [], {}, None
+    starts: list[int] = []
+    sections: dict[int, str | None] = {}
+    section: str | None = None
     for i, t in enumerate(texts):
         if i in toc or not t.strip():
             continue
@@ -146,7 +149,7 @@ def _headline(t: str) -> str:
     return t.strip()
 
 
-def _articles(text: str, lines, starts: list[int], sections: dict[int, str]) -> list[Article]:
+def _articles(text: str, lines, starts: list[int], sections: dict[int, str | None]) -> list[Article]:
     articles = []
     first = lines[starts[0]][0] if starts else len(text)
     if text[:first].strip():

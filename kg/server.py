@@ -25,11 +25,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import click
 import pyoxigraph as ox
 
 from . import query as q
-from .cli import _fail, _user_errors
+from . import resources
+from .errors import KgError
 
 log = logging.getLogger("kg.server")
 
@@ -128,6 +128,7 @@ class SparqlServer(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else host
         return f"http://{host}:{port}/"
 
 
@@ -185,6 +186,8 @@ class Handler(BaseHTTPRequestHandler):
             handler(self)
         except HTTPError as e:
             self._error(e.status, str(e), e.headers)
+        except KgError as e:  # a bad query, an unknown name: the library says which
+            self._error(e.http_status, str(e))
         except Exception:
             log.exception("internal error on %s %s", self.command, self.path)
             self._error(500, "internal error; see the server log")
@@ -280,13 +283,8 @@ class Handler(BaseHTTPRequestHandler):
         text, named = self._one(args, "query"), self._one(args, "named")
         if text is None and named is None:
             raise HTTPError(400, "missing query: send query=... (or named=NAME); the query page is at /")
-        try:
-            params = q.parse_param_args(args.get("param", []))
-            text, bindings, hide = q.prepare(text, named=named, params=params)
-        except q.UpdateRefused as e:
-            raise HTTPError(403, str(e)) from None
-        except q.QueryError as e:
-            raise HTTPError(400, str(e)) from None
+        params = q.parse_param_args(args.get("param", []))
+        text, bindings, hide = q.prepare(text, named=named, params=params)
         default_graph = self._iris(args, "default-graph-uri")
         named_graphs = self._iris(args, "named-graph-uri")
         fmt = negotiate(self.headers.get("Accept"), _format_argument(args))
@@ -299,10 +297,6 @@ class Handler(BaseHTTPRequestHandler):
         started = time.perf_counter()
         try:
             answer = self.server.runner.run(request, self.server.query_timeout)
-        except q.UpdateRefused as e:
-            raise HTTPError(403, str(e)) from None
-        except q.QueryError as e:
-            raise HTTPError(400, str(e)) from None
         except q.QueryTimeout:
             raise HTTPError(503, f"query stopped after {self.server.query_timeout:g} s, the server's time limit "
                                  f"per query; narrow it (a LIMIT, a more specific pattern)") from None
@@ -365,95 +359,10 @@ def render_page(graph_name: str) -> str:
 
     data = json.dumps(_library(), ensure_ascii=False)
     data = data.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-    return PAGE.replace("{{TITLE}}", html.escape(graph_name)).replace("{{QUERIES}}", data)
+    page = resources.text("kg.static", "query.html")
+    return page.replace("{{TITLE}}", html.escape(graph_name)).replace("{{QUERIES}}", data)
 
 
-PAGE = """<!doctype html>
-<html lang="zh"><head><meta charset="utf-8"><title>kg · {{TITLE}}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-body{font:14px/1.45 system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif;margin:1.2em auto;max-width:1200px;padding:0 1em;color:#222}
-h1{font-size:1.2em;margin:.2em 0 .8em} h1 small{color:#777;font-weight:normal}
-textarea{width:100%;height:14em;font:13px/1.4 ui-monospace,Menlo,Consolas,monospace;box-sizing:border-box}
-.bar{display:flex;gap:.6em;align-items:center;flex-wrap:wrap;margin:.5em 0}
-#params label{margin-right:1em} #params input{width:14em}
-#desc{color:#555;margin:.3em 0} #status{color:#555} .err{color:#b00020;white-space:pre-wrap}
-table{border-collapse:collapse;margin-top:.6em;font-size:13px} th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-align:top;max-width:36em}
-th{background:#f4f4f4;position:sticky;top:0} td.n{text-align:right} pre{white-space:pre-wrap;background:#f8f8f8;padding:.6em}
-</style></head><body>
-<h1>kg SPARQL <small>{{TITLE}} · endpoint <code>/sparql</code></small></h1>
-<div class="bar"><label>Named query <select id="named"><option value="">(your own query)</option></select></label>
-<span id="desc"></span></div>
-<div id="params" class="bar"></div>
-<textarea id="text" spellcheck="false">SELECT ?org ?label WHERE {
-  ?org a kg:Organization ; rdfs:label ?label .
-} LIMIT 20</textarea>
-<div class="bar"><button id="run">Run (Ctrl+Enter)</button><span id="status"></span></div>
-<div id="out"></div>
-<script type="application/json" id="queries">{{QUERIES}}</script>
-<script>
-"use strict";
-const queries = JSON.parse(document.getElementById("queries").textContent);
-const $ = (id) => document.getElementById(id);
-const el = (tag, text, cls) => { const e = document.createElement(tag); if (text !== undefined) e.textContent = text; if (cls) e.className = cls; return e; };
-let current = null;
-for (const q of queries) { const o = el("option", q.name + " — " + q.description); o.value = q.name; $("named").appendChild(o); }
-$("named").addEventListener("change", () => {
-  current = queries.find((q) => q.name === $("named").value) || null;
-  $("params").replaceChildren(); $("desc").textContent = current ? current.description : "";
-  if (!current) return;
-  $("text").value = current.text;
-  for (const p of current.params) {
-    const label = el("label", p.name + (p.required ? " *" : "") + " ");
-    const input = el("input"); input.name = p.name; input.placeholder = p.example || p.kind; input.title = p.help;
-    label.appendChild(input); $("params").appendChild(label);
-  }
-});
-function cell(term) {
-  if (!term) return "";
-  if (term.type === "triple") return "<< " + [term.value.subject, term.value.predicate, term.value.object].map(cell).join(" ") + " >>";
-  return term.type === "bnode" ? "_:" + term.value : term.value;
-}
-const NUMERIC = /#(integer|decimal|double|float|int|long)$/;
-function show(data) {
-  const out = $("out");
-  if ("boolean" in data) { out.replaceChildren(el("pre", String(data.boolean))); return 0; }
-  const table = el("table"), head = el("tr");
-  for (const v of data.head.vars) head.appendChild(el("th", v));
-  table.appendChild(head);
-  for (const row of data.results.bindings) {
-    const tr = el("tr");
-    for (const v of data.head.vars) { const t = row[v]; tr.appendChild(el("td", cell(t), t && NUMERIC.test(t.datatype || "") ? "n" : "")); }
-    table.appendChild(tr);
-  }
-  out.replaceChildren(table);
-  return data.results.bindings.length;
-}
-async function run() {
-  const body = new URLSearchParams();
-  if (current && $("text").value === current.text) body.append("named", current.name); else body.append("query", $("text").value);
-  for (const input of $("params").querySelectorAll("input")) if (input.value.trim()) body.append("param", input.name + "=" + input.value.trim());
-  $("status").textContent = "running…"; $("run").disabled = true;
-  const started = performance.now();
-  try {
-    const r = await fetch("sparql", {method: "POST", body, headers: {"Accept": "application/sparql-results+json, text/turtle;q=0.9"}});
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    const type = r.headers.get("Content-Type") || "";
-    if (!r.ok) { $("out").replaceChildren(el("div", await r.text(), "err")); $("status").textContent = r.status + " " + r.statusText; return; }
-    let rows;
-    if (type.startsWith("application/sparql-results+json")) rows = show(await r.json());
-    else { const text = await r.text(); $("out").replaceChildren(el("pre", text)); rows = r.headers.get("X-Kg-Rows"); }
-    const notes = JSON.parse(r.headers.get("X-Kg-Notes") || "[]");
-    const cut = r.headers.get("X-Kg-Truncated");
-    $("status").textContent = rows + " rows in " + seconds + " s" + (cut ? " — " + cut : "") + (notes.length ? " — " + notes.join("; ") : "");
-  } catch (e) {
-    $("out").replaceChildren(el("div", String(e), "err")); $("status").textContent = "failed";
-  } finally { $("run").disabled = false; }
-}
-$("run").addEventListener("click", run);
-$("text").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) run(); });
-</script></body></html>
-"""
 
 
 def serve(graph_dir: str | Path, host: str = "127.0.0.1", port: int = 7878, *, workers: int = 8,
@@ -471,50 +380,3 @@ def serve(graph_dir: str | Path, host: str = "127.0.0.1", port: int = 7878, *, w
     finally:
         server.server_close()
         runner.close()
-
-
-@click.command("serve", context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("graph_dir", type=click.Path(path_type=Path))
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on (0.0.0.0 exposes the graph to the network).")
-@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0: any free port.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=q.DEFAULT_TIMEOUT,
-              show_default=True, help="Seconds a query may run before it is stopped (503).")
-@click.option("--max-rows", type=click.IntRange(1), default=100_000, show_default=True,
-              help="Rows (or triples) a response may carry; more are cut (X-Kg-Truncated).")
-@click.option("--max-mb", type=click.IntRange(1), default=64, show_default=True,
-              help="Megabytes of values a response may carry.")
-@click.option("--workers", type=click.IntRange(1, 64), default=8, show_default=True,
-              help="Queries run at once, each in its own process.")
-@click.option("--worker-memory", type=click.IntRange(1024), default=None, metavar="MB",
-              help="Address-space limit per query worker, in MB (at least 1024; default: none).")
-@click.option("--quiet", "-q", is_flag=True, help="Do not log requests.")
-@_user_errors
-def serve_command(graph_dir, host, port, timeout, max_rows, max_mb, workers, worker_memory, quiet):
-    """Serve a graph folder as a read-only SPARQL endpoint (and a query page at /).
-
-    \b
-      kg serve kg-data --port 7878
-      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' \\
-           http://127.0.0.1:7878/sparql
-    """
-    def ready(server: SparqlServer) -> None:
-        click.echo(f"serving {graph_dir} at {server.url} (SPARQL endpoint: {server.url}sparql); "
-                   f"Ctrl-C to stop", err=True)
-
-    import signal
-
-    def stop(*_):
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)  # a service manager's stop: shut down as Ctrl-C does
-    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in the background
-    try:
-        serve(graph_dir, host, port, workers=workers, timeout=timeout, max_rows=max_rows, max_bytes=max_mb << 20,
-              worker_memory=worker_memory << 20 if worker_memory else None, quiet=quiet, ready=ready)
-    except q.QueryFailed as e:
-        _fail(f"the query workers did not start: {e}" + (" (raise --worker-memory)" if worker_memory else ""))
-    except OSError as e:
-        _fail(f"cannot listen on {host}:{port}: {e.strerror or e}")
-    except KeyboardInterrupt:
-        click.echo("stopped", err=True)

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .graph import KnowledgeGraph
+from . import analytics as ka
+from .store import KnowledgeGraph
+from .vocab import preferred_label
 
 TYPE_COUNTS = """
 SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {
@@ -40,15 +42,13 @@ def summary(graph: KnowledgeGraph, top: int = 10, communities: int = 10, members
 
     ``co_mentions`` adds co-mention links to PageRank and the communities.
     """
-    from . import analytics as ka
-
     types = {row["type"]: int(row["n"]) for row in graph.select(TYPE_COUNTS)}
     tops = [{"id": r["e"], "label": r["label"], "type": r["type"], "mentions": int(r["mentions"]),
              "issues": int(r["issues"])} for r in graph.select(TOP_ENTITIES % top)]
     issues = [dict(id=k, **v) for k, v in sorted(graph.manifest.get("issues", {}).items())]
 
     G = ka.to_networkx(graph, co_mentions=co_mentions)
-    relations = {}
+    relations: dict[str, dict] = {}
     for *_, d in G.edges(data=True):
         if d["relation"] == ka.CO_MENTION:
             continue
@@ -106,7 +106,7 @@ def entities(graph: KnowledgeGraph, type_: str | None = None, search: str | None
         e["issues"].add(row["doc"])
     out = []
     for e in found.values():
-        label = max(e.pop("labels").items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+        label = preferred_label(e.pop("labels"))
         record = {"id": e["id"], "type": e["type"], "label": label,
                   "aliases": sorted(e["aliases"] - {label}), "mentions": e["mentions"],
                   "issues": sorted(e["issues"])}

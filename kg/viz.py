@@ -26,14 +26,14 @@ import re
 import secrets
 from collections import defaultdict, deque
 from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
 
-import click
 import networkx as nx
 
-from . import __version__
 from . import analytics as ka
+from . import resources
+from .version import __version__
+from .vocab import RELATION_STYLE, TYPE_STYLE
 
 DEFAULT_MAX_NODES = 600
 #: Co-mention links kept, per node shown (the strongest first).
@@ -44,24 +44,6 @@ SEED = 7
 #: Pixels between neighbouring nodes in the seeded layout.
 SPACING = 90.0
 
-TYPE_STYLE = {
-    "Organization": {"label": "机构", "color": "#4e79a7", "shape": "dot"},
-    "Person": {"label": "人物", "color": "#e15759", "shape": "diamond"},
-    "Region": {"label": "地区", "color": "#59a14f", "shape": "triangle"},
-    "Policy": {"label": "政策", "color": "#f28e2b", "shape": "square"},
-    "Report": {"label": "报告", "color": "#b07aa1", "shape": "hexagon"},
-}
-RELATION_STYLE = {
-    "holdsPosition": {"color": "#d4545a", "arrows": True},
-    "issued": {"color": "#e8892b", "arrows": True},
-    "investedIn": {"color": "#8e5fc7", "arrows": True},
-    "founded": {"color": "#2f9e9a", "arrows": True},
-    "partnerOf": {"color": "#3b6fb0", "arrows": False},
-    "subsidiaryOf": {"color": "#b89a1c", "arrows": True},
-    "locatedIn": {"color": "#7fbf70", "arrows": True},
-    "within": {"color": "#b9b0a8", "arrows": True},
-    ka.CO_MENTION: {"color": "#b8b8b8", "arrows": False, "dashes": True},
-}
 _RESOURCE_ATTR = re.compile(r"""(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
 _CSS_URL = re.compile(r"""(?:url\(\s*["']?\s*(?:https?:)?//|@import\s+["']?(?:url\()?\s*["']?\s*(?:https?:)?//)""", re.IGNORECASE)
 
@@ -82,13 +64,6 @@ def vis_files() -> tuple[str, str]:
     js = re.sub(r"//# sourceMappingURL=\S+", "", js)
     css = re.sub(r"""background-image:\s*url\(["']?data:[^)]*\)\s*;?""", "", css)
     return js, css
-
-
-def _static(name: str) -> str:
-    try:
-        return resources.files("kg").joinpath("static", name).read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - source checkout
-        return (Path(__file__).resolve().parent / "static" / name).read_text(encoding="utf-8")
 
 
 def script_json(data) -> str:
@@ -129,7 +104,7 @@ def seed_positions(H: nx.Graph, order: list, *, core: int = LAYOUT_CORE, seed: i
         if n == 1:
             boxes.append(({next(iter(comp)): (0.0, 0.0)}, 1))
             continue
-        sub = H.subgraph(comp)
+        sub = _ordered_subgraph(H, comp, rank)
         inner = sorted(comp, key=lambda x: rank.get(x, 0))[:core]
         pos = {k: tuple(v) for k, v in nx.spring_layout(sub.subgraph(inner), seed=seed, weight="weight",
                                                         iterations=60 if n > 100 else 100).items()}
@@ -173,6 +148,19 @@ def seed_positions(H: nx.Graph, order: list, *, core: int = LAYOUT_CORE, seed: i
         cy = (min(p[1] for p in out.values()) + max(p[1] for p in out.values())) / 2
         out = {k: (round(px - cx, 1), round(py - cy, 1)) for k, (px, py) in out.items()}
     return out
+
+
+def _ordered_subgraph(H: nx.Graph, nodes: set, rank: dict) -> nx.Graph:
+    """``H.subgraph(nodes)`` with nodes and edges in rank order: a subgraph view of a
+    few nodes iterates them in set order, which changes from run to run (string
+    hashing), and so would the layout."""
+    key = lambda x: (rank.get(x, 0), str(x))  # noqa: E731
+    sub = nx.Graph()
+    sub.add_nodes_from(sorted(nodes, key=key))
+    view = H.subgraph(nodes)
+    sub.add_edges_from(sorted(((u, v, d) if key(u) <= key(v) else (v, u, d) for u, v, d in view.edges(data=True)),
+                              key=lambda e: (key(e[0]), key(e[1]))))
+    return sub
 
 
 # -- the view ---------------------------------------------------------------------------------
@@ -294,7 +282,8 @@ def view(graph, *, focus: str | None = None, hops: int = 2, types: Iterable[str]
             "notes": notes,
         },
         "types": {t: {**s, "name": t} for t, s in TYPE_STYLE.items()},
-        "relations": {r: {**s, "name": r, "label": ka.RELATION_LABELS[r]} for r, s in RELATION_STYLE.items()},
+        "relations": {r: {**{k: v for k, v in s.items() if k != "label"}, "name": r, "label": s["label"]}
+                      for r, s in RELATION_STYLE.items()},
         "issues": [{"id": i, **{k: G.graph["issues"][i].get(k) for k in ("date", "title", "label")}}
                    for i in issue_ids],
         "sentences": sentences,
@@ -308,10 +297,10 @@ def page(data: dict, title: str = "kg network") -> str:
     js, css = vis_files()
     # The scripts carry a fresh nonce and the page's Content-Security-Policy allows only them:
     # a script or event handler that got into the page some other way would not run.
-    parts = {"NONCE": secrets.token_urlsafe(16), "TITLE": html.escape(title), "VIS_CSS": css, "APP_CSS": _static("viz.css"),
-             "DATA": script_json(data), "VIS_JS": js, "APP_JS": _static("viz.js")}
+    parts = {"NONCE": secrets.token_urlsafe(16), "TITLE": html.escape(title), "VIS_CSS": css, "APP_CSS": resources.text("kg.static", "viz.css"),
+             "DATA": script_json(data), "VIS_JS": js, "APP_JS": resources.text("kg.static", "viz.js")}
     # one pass over the template: inserted text is never searched for placeholders again
-    return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: parts[m.group(1)], _static("viz.html"))
+    return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: parts[m.group(1)], resources.text("kg.static", "viz.html"))
 
 
 def render(graph, out_path: str | Path, *, focus: str | None = None, hops: int = 2,
@@ -339,71 +328,3 @@ def render(graph, out_path: str | Path, *, focus: str | None = None, hops: int =
     return {"path": str(out_path), "bytes": out_path.stat().st_size, "nodes": len(data["nodes"]),
             "edges": len(data["edges"]) - co, "co_mentions": co, "total_nodes": data["meta"]["total_nodes"],
             "left_out": data["meta"]["left_out"], "co_mentions_left_out": data["meta"]["co_mentions_left_out"]}
-
-
-def _split(value: str | None) -> list[str] | None:
-    return [v.strip() for v in value.split(",") if v.strip()] if value else None
-
-
-@click.command("viz")
-@click.argument("graph_dir", type=click.Path(path_type=Path))
-@click.option("--output", "-o", type=click.Path(path_type=Path), default=Path("network.html"),
-              show_default=True, help="HTML file to write (opens by double-click, offline).")
-@click.option("--focus", default=None, metavar="NAME",
-              help="Ego view: only this entity (label or alias) and what is linked to it.")
-@click.option("--hops", default=2, show_default=True, type=click.IntRange(1, 10),
-              help="With --focus: how many links away to go.")
-@click.option("--types", default=None, metavar="TYPE,TYPE",
-              help=f"Only entities of these types ({', '.join(TYPE_STYLE)}).")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None,
-              help="Only issues dated on or after this day (YYYY-MM-DD); undated issues are left out.")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None,
-              help="Only issues dated on or before this day.")
-@click.option("--issue", "issues", multiple=True, metavar="ID",
-              help="Only this issue (an id as `kg stats` lists them); may be repeated.")
-@click.option("--min-mentions", default=1, show_default=True, type=click.IntRange(0),
-              help="Only entities mentioned at least this often (in the issues kept).")
-@click.option("--max-nodes", default=DEFAULT_MAX_NODES, show_default=True, type=click.IntRange(1),
-              help="Keep at most this many entities, the most important (PageRank) first.")
-@click.option("--no-co-mentions", "no_co_mentions", is_flag=True,
-              help="Leave co-mention links out of the page (they are hidden until toggled anyway).")
-@click.option("--title", default=None, help="Page title (default: kg · the graph folder's name).")
-def viz_command(graph_dir, output, focus, hops, types, since, until, issues, min_mentions, max_nodes,
-                no_co_mentions, title):
-    """Write the graph as an interactive network: one HTML file that works offline.
-
-    \b
-    Nodes: colour and shape per type, size by PageRank over the stated relations.
-    Edges: the stated relations, labelled (post title, financing round); co-mention
-    links are thin, dashed and hidden until toggled. Click or hover an entity for
-    its aliases, issues and the evidence sentences of its relations.
-    \b
-      kg viz kg-data -o network.html
-      kg viz kg-data --focus 工业和信息化部 --hops 2 -o ministry.html
-      kg viz kg-data --types Organization,Policy --since 2021-06-01 --min-mentions 2
-    """
-    from .cli import _fail, _open, _user_errors
-
-    @_user_errors
-    def run():
-        wanted = _split(types)
-        if wanted and set(wanted) - set(TYPE_STYLE):
-            _fail(f"unknown type {', '.join(sorted(set(wanted) - set(TYPE_STYLE)))} "
-                  f"(types: {', '.join(TYPE_STYLE)})")
-        with _open(graph_dir) as graph:
-            try:
-                shown = render(graph, output, focus=focus, hops=hops, types=wanted,
-                               since=since.date() if since else None, until=until.date() if until else None,
-                               issues=list(issues) or None, min_mentions=min_mentions, max_nodes=max_nodes,
-                               co_mentions=not no_co_mentions, title=title)
-            except ka.EntityNotFound as e:
-                _fail(str(e))
-            except OSError as e:
-                _fail(f"cannot write {output}: {e.strerror or e}")
-        left = f"; {shown['left_out']} less important left out (--max-nodes)" if shown["left_out"] else ""
-        click.echo(f"wrote {output}: {shown['nodes']} entities, {shown['edges']} relations, "
-                   f"{shown['co_mentions']} co-mention links (hidden until toggled){left}; "
-                   f"{shown['bytes'] / 1024:,.0f} KB")
-        click.echo(f"open it in a browser: file://{Path(output).resolve()}")
-
-    run()

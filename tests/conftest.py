@@ -1,23 +1,10 @@
-"""Shared fixtures: the shipped samples, and the real corpus beside the checkout."""
+"""Shared fixtures: the shipped samples, and the real corpus beside the checkout (helpers.py has the rest)."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-SAMPLES = REPO / "samples"
-SHARED = REPO.parent / "shared"
-CORPUS = SHARED / "corpus"
-ONTOLOGY = REPO / "ontology"
-
-
-def corpus_files() -> list[Path]:
-    return sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
-
-
-needs_corpus = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")
+from helpers import CORPUS, SAMPLES, corpus_files
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from itertools import pairwise
 
 import networkx as nx
 import pytest
-from test_cli import kg as run_kg
+from helpers import run_kg
 
 import kg
 from kg import analytics as ka

@@ -2,25 +2,16 @@
 from __future__ import annotations
 
 import io
-import json
 
 import pyoxigraph as ox
 import pytest
 import rdflib
+from helpers import SAMPLES, TYPES, jsonl
+from helpers import shacl as _shacl
 
 import kg
 from kg import export as exporters
-from kg.graph import KnowledgeGraph
-from conftest import ONTOLOGY, SAMPLES
-
-TYPES = ("Organization", "Person", "Region", "Policy")
-
-
-def jsonl(out):
-    buf = io.BytesIO()
-    with kg.open(out) as graph:
-        exporters.export(graph, "jsonl", buf)
-    return [json.loads(line) for line in buf.getvalue().decode("utf-8").splitlines()]
+from kg.store import KnowledgeGraph
 
 
 def test_samples_build_names_at_least_80_entities_of_the_four_types(samples_graph):
@@ -96,14 +87,6 @@ def test_rdf_exports_round_trip_through_two_parsers(samples_graph, fmt, parse_fo
     ds.parse(data=data.decode("utf-8"), format=parse_format)
     n = len(ds) if fmt in ("ttl", "nt") else sum(len(g) for g in ds.graphs())
     assert n == len(expected)
-
-
-def _shacl(nt_bytes: bytes):
-    pyshacl = pytest.importorskip("pyshacl")
-    data = rdflib.Graph().parse(data=nt_bytes.decode("utf-8"), format="nt")
-    shapes = rdflib.Graph().parse(ONTOLOGY / "shapes.ttl")
-    ontology = rdflib.Graph().parse(ONTOLOGY / "kg.ttl")
-    return pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none")
 
 
 def test_samples_graph_passes_the_shacl_shapes(samples_graph):
@@ -199,8 +182,8 @@ def test_interrupted_build_leaves_the_previous_graph(tmp_path, monkeypatch):
 
 def test_a_failed_background_load_fails_the_build_and_keeps_the_previous_graph(tmp_path, monkeypatch):
     """Triples are loaded in background threads: a load that fails must not go unnoticed."""
-    from kg import graph as graph_module
-    from kg.graph import GraphError
+    from kg import store as graph_module
+    from kg.errors import GraphError
 
     out = tmp_path / "g"
     kg.build([SAMPLES / "changfeng_2021_27.txt"], out)

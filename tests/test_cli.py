@@ -2,19 +2,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
+from helpers import SAMPLES
+from helpers import run_kg as kg
 
-from conftest import SAMPLES
+pytestmark = pytest.mark.e2e
 
 COMMANDS = ["build", "stats", "export", "ner"]
-
-
-def kg(*args, input=None):
-    return subprocess.run([sys.executable, "-m", "kg.cli", *map(str, args)], capture_output=True,
-                          text=True, input=input, timeout=300)
 
 
 @pytest.mark.parametrize("command", COMMANDS)

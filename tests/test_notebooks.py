@@ -4,8 +4,9 @@ from __future__ import annotations
 import time
 
 import pytest
+from helpers import REPO
 
-from conftest import REPO
+pytestmark = pytest.mark.e2e
 
 nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")

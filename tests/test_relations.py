@@ -1,12 +1,13 @@
 """The relation stage and the graph it writes, on issues written for these tests."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import kg
-from kg.build import extract, prepare
 from kg.ingest import RawIssue
-from pathlib import Path
+from kg.stages import extract, prepare
 
 
 @pytest.fixture(scope="module")
@@ -130,6 +131,7 @@ def test_co_mentions_are_separate_and_share_an_article(samples_graph):
 def test_relations_reach_the_jsonl_export(samples_graph):
     import io
     import json
+
     from kg import export as exporters
 
     out, _ = samples_graph

@@ -6,10 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpers import SAMPLES
 
 import kg
 from kg.resolve import Aliases, company_core, surface_key
-from conftest import SAMPLES
 
 BULLETIN = "长风联盟工作简报\n2021 年第 {n} 期 2021 年 {m} 月 1 日\n■ 动态\n{body}\n"
 

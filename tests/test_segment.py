@@ -1,11 +1,11 @@
 from datetime import date
 
 import pytest
+from helpers import SAMPLES, corpus_files, needs_corpus
 
-from kg.build import prepare
 from kg.ingest import find_files, read_issues
 from kg.segment import read_meta
-from conftest import SAMPLES, corpus_files, needs_corpus
+from kg.stages import prepare
 
 
 @pytest.fixture(scope="module")

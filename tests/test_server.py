@@ -232,9 +232,10 @@ def test_accept_parsing():
     assert srv.negotiate("text/csv", "gif")["select"] == "csv"  # an unknown format= is ignored
 
 
+@pytest.mark.browser
 def test_the_page_in_headless_chromium(endpoint, monkeypatch):
     """Pick a named query, fill its parameter, run it; then a query whose value is markup."""
-    import chromium
+    import helpers as chromium
 
     if chromium.find_chromium() is None:
         pytest.skip("no chromium binary (apt-get install chromium)")
@@ -272,6 +273,7 @@ def test_the_page_in_headless_chromium(endpoint, monkeypatch):
     assert [e for e in errors if "400" not in e] == []  # the bad query's 400 is the only complaint
 
 
+@pytest.mark.e2e
 def test_kg_serve_command_starts_answers_and_stops_cleanly(samples_graph):
     """The command as a user runs it: it says where it listens, answers, and on SIGTERM
     stops with its workers (no process left behind)."""

@@ -13,9 +13,7 @@ import re
 import shutil
 
 import pytest
-from chromium import Chromium, find_chromium
-from conftest import SAMPLES
-from test_cli import kg as run_kg
+from helpers import SAMPLES, Chromium, find_chromium, run_kg
 
 import kg
 from kg import analytics as ka
@@ -139,6 +137,7 @@ def test_filters_focus_and_node_cap(samples_graph, tmp_path):
     assert "北京市" in {n["label"] for n in capped["nodes"]} and ranks[0] > ranks[-1]
 
 
+@pytest.mark.e2e
 def test_kg_viz_command(samples_graph, tmp_path):
     out, _ = samples_graph
     target = tmp_path / "ministry.html"
@@ -184,6 +183,7 @@ def _not_blank(png: bytes) -> tuple[float, int]:
     return float(pixels.mean(axis=1).std()), len(np.unique(pixels, axis=0))
 
 
+@pytest.mark.browser
 @needs_chromium
 def test_samples_page_in_headless_chromium(samples_page, tmp_path):
     page_path, shown = samples_page
@@ -213,6 +213,7 @@ def test_samples_page_in_headless_chromium(samples_page, tmp_path):
     assert with_co["visibleEdges"] == shown["edges"] + shown["co_mentions"]
 
 
+@pytest.mark.browser
 @needs_chromium
 def test_xss_sample_runs_nothing_in_chromium(xss_graph, tmp_path):
     page_path = tmp_path / "xss.html"
@@ -241,6 +242,7 @@ def test_xss_sample_runs_nothing_in_chromium(xss_graph, tmp_path):
     assert errors == [] and requests == [page_path.as_uri()]  # no <img src=x> was ever fetched
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("command", ["viz", "path"])
 def test_new_commands_have_help(command):
     result = run_kg(command, "--help")

@@ -33,13 +33,13 @@ import os
 import re
 import socket
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any
 
 from ..doc import Span
-from . import BackendError
+from ..errors import BackendError
 
 DEFAULT_MODEL = "MSRA_NER_ELECTRA_SMALL_ZH"
 INSTALL_HINT = "pip install 'kg[hanlp]' (from a kg checkout: pip install '.[hanlp]')"
@@ -184,18 +184,17 @@ def _load(hanlp, model: str, devices):
         failure = _network_error(e)
         if failure is None:
             raise BackendError(f"HanLP cannot load {model!r}: {_first_line(_original(e))}") from e
-        e = failure
-        url = _url_of(e) or (target if is_url else "?")
+        url = _url_of(failure) or (target if is_url else "?")
         if not is_url or url.split("#")[0] == target.split("#")[0]:
             raise BackendError(
-                f"cannot download HanLP model {model!r} from {url} ({_reason(e)}); with no network, "
+                f"cannot download HanLP model {model!r} from {url} ({_reason(failure)}); with no network, "
                 f"fetch that file elsewhere, unzip it and pass its folder: --ner-model /path/to/dir "
-                f"(HanLP keeps downloads in {hanlp_home()})") from e
+                f"(HanLP keeps downloads in {hanlp_home()})") from failure
         # the model came, a file it depends on (its transformer's tokenizer, say) did not
         raise BackendError(
-            f"HanLP model {model!r} needs {url}, which cannot be downloaded ({_reason(e)}); with no "
+            f"HanLP model {model!r} needs {url}, which cannot be downloaded ({_reason(failure)}); with no "
             f"network, fetch that file elsewhere and unzip it into {_local_dir(url)}, where HanLP looks "
-            f"for it, or pass a model folder that has all it needs: --ner-model /path/to/dir") from e
+            f"for it, or pass a model folder that has all it needs: --ner-model /path/to/dir") from failure
     finally:
         if timeout is None:
             socket.setdefaulttimeout(None)
@@ -221,8 +220,9 @@ def _ner_task(component, model: str) -> str | None:
 def _token_kind(component) -> str:
     """"chars" for a model whose token vocabulary is characters, else "words"."""
     vocabs = getattr(component, "vocabs", None)
-    key = component.config.get("token_key", "token") if hasattr(component, "config") else "token"
-    vocab = vocabs.get(key) if hasattr(vocabs, "get") else None
+    config = getattr(component, "config", None) or {}
+    key = config.get("token_key", "token")
+    vocab = vocabs.get(key) if vocabs is not None and hasattr(vocabs, "get") else None
     if vocab is None:  # a transformer reads subwords; HanLP's pretrained ones were trained on words
         return "words"
     special = {getattr(vocab, "pad_token", None), getattr(vocab, "unk_token", None)}
@@ -291,7 +291,7 @@ _NETWORK_WORDS = re.compile(r"connection|network|internet|timed? ?out|max retrie
                             r"name or service not known|name resolution|proxy|ssl", re.IGNORECASE)
 
 
-def _chain(e: BaseException):
+def _chain(e: BaseException | None) -> Iterator[BaseException]:
     """``e`` and the exceptions it was raised from or while handling, innermost last."""
     seen = set()
     while e is not None and id(e) not in seen:

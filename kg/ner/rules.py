@@ -12,33 +12,23 @@ from __future__ import annotations
 import re
 
 from ..doc import Span
+from ..lexicon import (
+    BODY_HEADS,
+    COMPANY_BEFORE_QUOTE,
+    FOUNDED_BEFORE_QUOTE,
+    MEDIA_HEADS,
+    POLICY_HEADS,
+    REPORT_HEADS,
+    SCHEME_HEADS,
+)
 
-# Head nouns, longest first where one is the tail of another.
-POLICY_HEADS = (
-    "指导意见", "实施意见", "若干意见", "意见", "管理办法", "实施办法", "办法", "暂行规定", "规定",
-    "条例", "法", "规划", "行动计划", "计划", "实施方案", "工作方案", "方案", "通知", "决定", "纲要",
-    "实施细则", "细则", "若干措施", "措施", "政策", "战略", "指南", "准则", "规则", "目录", "清单",
-    "决议", "公约", "协定", "法案", "要点", "路线图", "规范", "标准",
-)
-REPORT_HEADS = (
-    "报告", "白皮书", "蓝皮书", "绿皮书", "指数", "榜单", "排行榜", "名单", "年鉴", "发展现状",
-    "调查", "研究", "案例集", "图谱", "地图", "手册",
-)
-MEDIA_HEADS = ("日报", "晚报", "时报", "早报", "报", "杂志", "周刊", "月刊", "学报")
-SCHEME_HEADS = ("专项", "工程", "行动计划", "计划", "行动", "政策", "方案", "规划", "试点", "项目库")
 #: Bracketed tails that do not change what a title is: 《…（2021-2023 年）》, 《…（试行）》.
 _TITLE_TAIL = re.compile(r"[（(][^（）()]*[）)]\s*$")
 _QUOTED = re.compile(r"“([^“”\n]{2,24})”")
 #: “十三五”国家重点研发计划: a quoted period or tag, then the scheme's name.
 _QUOTED_PREFIX_SCHEME = re.compile(
     r"“[^“”\n]{2,8}”[\u4e00-\u9fffA-Za-z0-9]{2,14}?(?:专项|计划|规划|工程|行动|试点)(?![\u4e00-\u9fff]{0,2}[司院部局])")
-_COMPANY_BEFORE_QUOTE = re.compile(
-    r"(?:公司|企业|厂商|提供商|服务商|运营商|平台|品牌|机构|独角兽|初创|创企|商)$")
 _COMPANY_AFTER_QUOTE = re.compile(r"^(?:完成|获得|获|宣布|正式|已|近日|成立|发布)")
-#: “信息无障碍技术和知识产权开放工作组”: a quoted name that ends like a body, or is what was founded.
-_BODY_HEADS = ("工作组", "联盟", "委员会", "实验室", "联合体", "研究院", "研究中心", "创新中心", "协会",
-               "学会", "基金会", "俱乐部", "共同体", "工作委员会", "专委会", "分会")
-_FOUNDED_BEFORE_QUOTE = re.compile(r"(?:成立|组建|设立|发起成立|牵头成立|创建)(?:了)?$")
 
 
 def titled_works(text: str) -> list[Span]:
@@ -80,13 +70,13 @@ def quoted_names(text: str) -> list[Span]:
             continue
         inner = m.group(1)
         start, end = m.start(1), m.end(1)
-        if inner.endswith(_BODY_HEADS) and len(inner) >= 4 or (
-                _FOUNDED_BEFORE_QUOTE.search(text[max(0, m.start() - 6):m.start()]) and _looks_like_name(inner)):
+        if (inner.endswith(BODY_HEADS) and len(inner) >= 4) or (
+                FOUNDED_BEFORE_QUOTE.search(text[max(0, m.start() - 6):m.start()]) and _looks_like_name(inner)):
             spans.append(Span(start, end, "Organization", "rule:quoted-body"))
         elif inner.endswith(SCHEME_HEADS) and len(inner) >= 4:
             spans.append(Span(start, end, "Policy", "rule:scheme"))
         elif _looks_like_name(inner) and (
-            _COMPANY_BEFORE_QUOTE.search(text[max(0, m.start() - 6):m.start()])
+            COMPANY_BEFORE_QUOTE.search(text[max(0, m.start() - 6):m.start()])
             or _COMPANY_AFTER_QUOTE.match(text[m.end():m.end() + 4])
         ):
             spans.append(Span(start, end, "Organization", "rule:quoted-company"))

@@ -1,4 +1,8 @@
-"""A headless Chromium driven through the DevTools protocol, with the network cut off.
+"""What the tests share: where the samples and the corpus are, running the kg command
+as a user does, reading a graph's JSON Lines export, the SHACL check, and a real
+headless Chromium.
+
+The Chromium part: A headless Chromium driven through the DevTools protocol, with the network cut off.
 
 No driver and no websocket: Chromium's ``--remote-debugging-pipe`` speaks the
 protocol as NUL-terminated JSON over file descriptors 3 (commands in) and 4
@@ -8,14 +12,66 @@ from __future__ import annotations
 
 import base64
 import fcntl
+import io
 import json
 import os
 import select
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "samples"
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus"
+ONTOLOGY = REPO / "ontology"
+#: The four scored entity types.
+TYPES = ("Organization", "Person", "Region", "Policy")
+
+
+def corpus_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+
+
+needs_corpus = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")
+
+
+def run_kg(*args, input=None):
+    """The ``kg`` command in a subprocess, as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "kg.cli", *map(str, args)], capture_output=True,
+                          text=True, input=input, timeout=300)
+
+
+def jsonl(out):
+    """The graph folder's ``jsonl`` export, as records."""
+    import kg
+    from kg import export as exporters
+
+    buf = io.BytesIO()
+    with kg.open(out) as graph:
+        exporters.export(graph, "jsonl", buf)
+    return [json.loads(line) for line in buf.getvalue().decode("utf-8").splitlines()]
+
+
+def shacl(nt_bytes: bytes):
+    """pyshacl's verdict on N-Triples against the ontology's shapes."""
+    import rdflib
+
+    pyshacl = pytest.importorskip("pyshacl")
+    data = rdflib.Graph().parse(data=nt_bytes.decode("utf-8"), format="nt")
+    shapes = rdflib.Graph().parse(ONTOLOGY / "shapes.ttl")
+    ontology = rdflib.Graph().parse(ONTOLOGY / "kg.ttl")
+    return pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none")
+
+
+# -- headless Chromium -------------------------------------------------------------------------
+
+
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 
@@ -77,7 +133,7 @@ class Chromium:
     def __exit__(self, *exc) -> None:
         try:
             self.send("Browser.close", timeout=5)
-        except Exception:  # noqa: BLE001 - closing anyway
+        except Exception:
             pass
         try:
             self.process.wait(timeout=10)

@@ -1,0 +1,53 @@
+"""``kg build``: issue files in, a graph folder out."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .. import ner
+from ..build import DEFAULT_BACKEND, build
+from .common import CONTEXT, fail, user_errors
+
+
+def backend_help() -> str:
+    return "NER backend: " + "; ".join(f"{k} = {v}" for k, v in ner.available().items())
+
+
+@click.command("build", context_settings=CONTEXT)
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("kg-data"),
+              show_default=True, help="Graph folder to create or update.")
+@click.option("--ner", "backend", default=DEFAULT_BACKEND, show_default=True, help=backend_help())
+@click.option("--ner-model", default=None,
+              help="Model for the backend: an identifier or a local directory.")
+@click.option("--aliases", "alias_files", multiple=True, type=click.Path(path_type=Path),
+              help="An extra alias file (same format as ontology/aliases.tsv) to force or forbid "
+                   "merges; may be given more than once.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@user_errors
+def build_command(inputs, out, backend, ner_model, alias_files, quiet):
+    """Read issue files or folders (.txt, .md; UTF-8 or GB18030) into a graph.
+
+    Re-running on an existing --out replaces the graphs of the issues given and
+    keeps the others. Unreadable files are named, skipped, and counted.
+    """
+    if not inputs:
+        fail("no input given: name one or more issue files or folders, e.g. kg build samples/")
+    options = {"model": ner_model} if ner_model else {}
+
+    def warn(skipped):
+        click.echo(f"kg: warning: skipped {skipped.path}: {skipped.reason}", err=True)
+
+    report = build(inputs, out, backend=backend, backend_options=options, aliases=alias_files,
+                   progress=not quiet and sys.stderr.isatty(), on_skip=warn)
+    if not quiet:
+        click.echo(
+            f"built {out}: {len(report.issues)} issue(s), {report.sentences} sentences, "
+            f"{report.mentions} mentions, {report.triples} triples "
+            f"in {report.seconds:.1f}s ({report.characters / max(report.seconds, 1e-9):,.0f} chars/s)")
+        if report.skipped:
+            click.echo(f"skipped {len(report.skipped)} file(s): "
+                       + ", ".join(str(s.path) for s in report.skipped))
+        click.echo(f"next: kg stats {out}")

@@ -1,0 +1,47 @@
+"""What every command shares: errors made into one line and an exit status, and
+opening a graph folder."""
+from __future__ import annotations
+
+import sys
+from functools import wraps
+from typing import NoReturn
+
+import click
+
+from ..errors import KgError
+from ..store import KnowledgeGraph
+
+#: Every command takes -h as well as --help.
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """One line on stderr, then exit: a user's mistake never ends in a traceback."""
+    click.echo(f"kg: error: {message}", err=True)
+    sys.exit(code)
+
+
+def user_errors(fn):
+    """Errors the library raises on purpose (:class:`kg.errors.KgError`) end in one
+    line and their exit status; Ctrl-C in 130; a closed pipe quietly."""
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except KgError as e:
+            fail(str(e), e.exit_code)
+        except KeyboardInterrupt:
+            click.echo("interrupted; nothing was changed", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            sys.exit(0)
+    return wrapper
+
+
+def open_graph(path) -> KnowledgeGraph:
+    return KnowledgeGraph.open(path)
+
+
+def split_list(value: str | None) -> list[str] | None:
+    """``"a, b,c"`` → ``["a", "b", "c"]``; nothing → None."""
+    return [v.strip() for v in value.split(",") if v.strip()] if value else None

@@ -1,0 +1,40 @@
+"""Facts read back from a graph, for the readers that need them whole (export,
+analytics): each stated relation with its evidence and qualifiers.
+
+One query, read per issue graph (``GRAPH ?g``), so a fact stated in several
+issues comes once per issue and never more.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .store import KnowledgeGraph
+
+STATEMENTS = """
+SELECT ?st ?s ?p ?o ?g ?doc ?sent ?text ?title ?round ?amount ?lead WHERE {
+  GRAPH ?g {
+    ?st a kg:Statement ; kg:subject ?s ; kg:predicate ?p ; kg:object ?o ; kg:evidence ?sent .
+    ?sent rdf:value ?text ; kg:inIssue/dcterms:identifier ?doc .
+    OPTIONAL { ?st kg:qualifiedBy ?q .
+               OPTIONAL { ?q kg:title ?title } OPTIONAL { ?q kg:round ?round }
+               OPTIONAL { ?q kg:amount ?amount } OPTIONAL { ?q kg:leadInvestor ?lead } }
+  }
+}"""
+
+
+def local_name(iri: str) -> str:
+    """``kg:holdsPosition`` → ``holdsPosition``."""
+    return iri.rsplit("#", 1)[-1]
+
+
+def statements(graph: KnowledgeGraph) -> Iterator[dict]:
+    """One row per statement, issue graph and evidence sentence: ``st`` (the
+    statement's IRI), ``s``, ``relation``, ``o``, ``g`` (the issue graph), ``doc``
+    (the issue id), ``sent`` (the sentence's IRI), ``text``, and ``attributes``
+    (``title``, ``round``, ``amount``, ``lead`` where stated)."""
+    for row in graph.select(STATEMENTS):
+        attributes = {k: row[k] for k in ("title", "round", "amount") if row.get(k)}
+        if row.get("lead") is not None:
+            attributes["lead"] = row["lead"] == "true"
+        yield {"st": row["st"], "s": row["s"], "relation": local_name(row["p"]), "o": row["o"], "g": row["g"],
+               "doc": row["doc"], "sent": row["sent"], "text": row["text"], "attributes": attributes}

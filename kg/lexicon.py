@@ -1,0 +1,135 @@
+"""Words that signal names and relations in Chinese news text, in one place.
+
+The NER rules (``ner/rules.py``), the name repairs (``ner/repair.py``), the relation
+stage (``relations.py``) and resolution (``resolve.py``) read their trigger words,
+suffixes and the patterns built from them here, so that one word list never drifts
+into two. Nothing here is a name list: these are the grammar's closed classes
+(legal forms, body suffixes, posts, verbs of issuing, funding, founding).
+"""
+from __future__ import annotations
+
+import re
+
+
+def _alternatives(words) -> str:
+    """A regex alternation of ``words``, longest first (so 委员会 wins over 委)."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+# -- organization names ------------------------------------------------------------------------
+
+ORG_SUFFIXES = (
+    "有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "控股", "资本", "创投", "投资", "基金",
+    "基金会", "银行", "证券", "研究院", "研究所", "研究中心", "实验室", "中心", "大学", "学院", "医院",
+    "协会", "学会", "联盟", "委员会", "管委会", "办公室", "工作组", "秘书处", "联席会", "交易所",
+    "分会", "智库", "出版社", "电视台", "报社", "研究会", "促进会", "商会", "联合会", "合作社",
+    "事务所", "孵化器", "加速器", "局", "厅", "委", "部", "院", "署", "办",
+)
+#: Words that end like an organization but are posts or generic nouns.
+NOT_ORG_WORDS = re.compile(r"(?:局长|部长|院长|处长|厅长|所长|委员|常委|主任|干部|内部|外部|全部|局部|总部|本部|学院派)$")
+#: Words that end a company name whatever tag the model gave them (泰煜 | 投资/v).
+STRONG_SUFFIX_WORDS = {"资本", "创投", "投资", "基金", "集团", "控股", "科技", "资管", "证券", "银行"}
+#: The heads of a body named in quotes: “信息无障碍技术和知识产权开放工作组”.
+BODY_HEADS = ("工作组", "联盟", "委员会", "实验室", "联合体", "研究院", "研究中心", "创新中心", "协会",
+              "学会", "基金会", "俱乐部", "共同体", "工作委员会", "专委会", "分会")
+GOVERNMENT_BODY = re.compile(r"(?:局|委|厅|办|委员会|管委会|办公室|政府)$")
+#: The last characters a government body's name can end with (a cheap test before the pass).
+GOVERNMENT_BODY_ENDS = re.compile(r"[局委厅办会室府]")
+#: Words before an organization name that belong to it: 市 经信局, 国家 发展改革委.
+REGION_PREFIX_WORDS = ("市", "省", "区", "县", "州", "国家", "中央", "全国")
+#: Levels of a local government, as the first character of 市经信局, 省科技厅.
+LOCAL_LEVELS = ("市", "省", "区", "县")
+LEGAL_FORMS = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团)$")
+TRADES = re.compile(r"(?:网络科技|信息技术|信息科技|科技发展|网络技术|电子信息|智能科技|数字科技|"
+                    r"科技|技术|信息|网络|软件|电子|智能|数据)$")
+#: Nouns that describe a company before its name: 提供商“曼孚科技”, 研发商北京衡芯量子科技有限公司.
+COMPANY_DESCRIPTORS = ("公司", "企业", "厂商", "提供商", "服务商", "运营商", "供应商", "制造商", "开发商",
+                       "研发商", "平台", "机构", "品牌", "初创", "创企", "独角兽")
+DESCRIPTOR = re.compile(f"(?:{_alternatives(COMPANY_DESCRIPTORS)})$")
+#: A description, then a full company name: the name starts after the description.
+DESCRIBED_COMPANY = re.compile(r"^.{2,16}?(?:研发商|提供商|服务商|运营商|供应商|制造商|开发商|厂商|企业|公司)"
+                               r"(?=.{4,}(?:有限公司|有限责任公司|股份公司|集团)$)")
+#: An "organization" made only of generic words: 智能汽车公司, 汽车行业, 多维度.
+GENERIC_ORG = re.compile(
+    r"^(?:(?:科技|智能|汽车|电动|运动|互联网|医疗|教育|金融|数据|信息|技术|网络|软件|硬件|新能源|人工智能|"
+    r"创新|创业|初创|科创|投资|上市|民营|国有|外资|龙头|头部|平台|制造|服务|研发|生物|医药)+"
+    r"(?:公司|企业|集团|机构)|.{0,6}(?:行业|产业|领域|维度|板块)|公告|政府|企业|公司|集团)$")
+#: Sector words that lists of industries share with lists of companies.
+GENERIC_SECTORS = re.compile(
+    r"^(?:人工智能|电子商务|交通出行|金融科技|教育科技|医疗健康|企业服务|智能制造|新能源|新材料|生物医药|"
+    r"集成电路|大数据|云计算|物联网|区块链|信息技术|文化娱乐|本地生活|汽车交通|硬件|软件|游戏|物流|"
+    r"制造业|服务业|金融|教育|医疗|能源|汽车|芯片|半导体)$")
+#: `(以下简称国盾量子)`: the text declares a short name.
+DECLARATION = re.compile(r"^[（(]\s*(?:以下)?(?:简称|下称|以下称)\s*[:：]?\s*[“\"]?([^”\"）)，,、]{2,12})[”\"]?\s*[）)]")
+
+# -- titles and schemes ------------------------------------------------------------------------
+
+#: Head nouns of a policy title, longest first where one is the tail of another.
+POLICY_HEADS = (
+    "指导意见", "实施意见", "若干意见", "意见", "管理办法", "实施办法", "办法", "暂行规定", "规定",
+    "条例", "法", "规划", "行动计划", "计划", "实施方案", "工作方案", "方案", "通知", "决定", "纲要",
+    "实施细则", "细则", "若干措施", "措施", "政策", "战略", "指南", "准则", "规则", "目录", "清单",
+    "决议", "公约", "协定", "法案", "要点", "路线图", "规范", "标准",
+)
+REPORT_HEADS = (
+    "报告", "白皮书", "蓝皮书", "绿皮书", "指数", "榜单", "排行榜", "名单", "年鉴", "发展现状",
+    "调查", "研究", "案例集", "图谱", "地图", "手册",
+)
+MEDIA_HEADS = ("日报", "晚报", "时报", "早报", "报", "杂志", "周刊", "月刊", "学报")
+SCHEME_HEADS = ("专项", "工程", "行动计划", "计划", "行动", "政策", "方案", "规划", "试点", "项目库")
+
+# -- posts -------------------------------------------------------------------------------------
+
+_POST = (r"(?:常务|执行|首席|名誉|高级|资深|联合|代理|专职|驻会)?(?:副)?"
+         r"(?:党组书记|党委书记|党工委书记|书记|院长|局长|部长|厅长|处长|科长|司长|主任|董事长|董事|"
+         r"总经理|经理|总裁|总监|CEO|CTO|COO|CFO|首席执行官|首席技术官|首席科学家|首席专家|创始人|"
+         r"合伙人|所长|校长|会长|理事长|秘书长|主席|总工程师|总师|负责人|行长|社长|台长|总编辑|"
+         r"主编|研究员|院士|教授|委员|常委|助理|总经理助理|市场总经理|专家)")
+#: A post as written between an organization and a person: 院长; 党组书记、主任;
+#: 中小企业处处长; 战略发展部品牌市场总经理.
+POST = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{0,10}}?{_POST})(?:\s*[、兼和及]\s*(?:[\u4e00-\u9fff]{{0,6}}?{_POST}))*\s*$")
+
+# -- relation triggers -------------------------------------------------------------------------
+
+ISSUE_TRIGGER = re.compile(r"(?:联合)?(?:制定下发|印发|发布|出台|制定|下发|颁布|推出|公布|签署|修订|审议通过|正式实施)(?:了|的)?\s*$")
+FOUND_TRIGGER = re.compile(r"(?:共同|联合|牵头)?(?:发起成立|发起设立|发起|创立|创办|成立|组建|设立|创建|筹建)(?:了|的)?\s*[“\"]?\s*$")
+#: What was founded stands in quotes after: 成立“……工作组”.
+FOUNDED_BEFORE_QUOTE = re.compile(r"(?:成立|组建|设立|发起成立|牵头成立|创建)(?:了)?$")
+#: Words of an agreement: both sides named around 与 are organizations.
+AGREEMENT_WORDS = ("签署", "签订", "签约", "达成", "战略合作", "合作协议", "共建")
+AGREEMENT = re.compile(_alternatives(AGREEMENT_WORDS))
+PARTNER_WORDS = re.compile(_alternatives(AGREEMENT_WORDS + ("合作", "携手", "战略", "协议", "联手",
+                                                             "共同打造", "共同推进")))
+PARTNER_LINK = re.compile(r"^\s*(?:[A-Za-z][\w-]*\s*)?(?:与|和|同|携手|联合|联手)\s*$")
+LOCATED_TRIGGER = re.compile(r"^\s*(?:正式|已|将|已经)?(?:总部)?(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址)(?:在|于)?\s*$")
+CLUSTER_TRIGGER = re.compile(r"(?:涌现出|涌现|集聚了?|聚集了?|培育出|孕育出|诞生了?|汇聚了?)[^，。；]{0,4}$")
+SUBSIDIARY_OF_HEAD = re.compile(r"^\s*(?:的)?(?:旗下|下属|所属)(?:的)?\s*$")
+SUBSIDIARY_OF_TAIL = re.compile(r"^\s*(?:是|为|系|作为)?(?:隶属于|隶属)\s*$")
+SUBSIDIARY_NOUN = re.compile(r"^\s*(?:是|为|系)\s*$")
+SUBSIDIARY_AFTER = re.compile(r"^\s*的?(?:全资|控股)?(?:子公司|分公司|下属(?:单位|企业|机构|公司))")
+
+# -- financing ---------------------------------------------------------------------------------
+
+#: The roles in a round that name investors: 由君联资本领投，中芯聚源跟投.
+INVESTOR_ROLES = ("领投", "跟投", "参投")
+#: A verb of investing, with the role captured (领投 marks the lead).
+INVEST_TRIGGER = re.compile(rf"(?:联合|共同|独家)?({_alternatives(INVESTOR_ROLES + ('追加投资', '独家投资', '投资'))})")
+#: Before a role: the names in that clause are investors.
+INVESTOR_ROLE = re.compile(rf"(?:联合|共同|持续|继续|也)?(?:{_alternatives(INVESTOR_ROLES)})")
+#: Right after a word: it names the company funded (地平线完成 C2 轮融资).
+FUNDED = re.compile(r"\s*(?:宣布|正式|已经|已|近日)?(?:完成|获得|获)[^，。；]{0,30}?融资")
+#: Right after a mention, which may end inside quotes or brackets: “衡芯量子”完成 B 轮融资.
+FUNDED_AFTER_NAME = re.compile(r"[”\"’）)]?" + FUNDED.pattern)
+ROUND = re.compile(r"(种子|天使\+?|Pre-A\+?|Pre-B|A\+{0,2}|A\d|B\+?|B\d|C\+?|C\d|D\+?|E|F|Pre-IPO|战略)\s*轮")
+AMOUNT = re.compile(r"(?:近|超|超过|逾|约|数)?\s*(?:[\d.]+\s*)?(?:千万|百万|十亿|亿|万)\s*(?:元|美元|人民币|港元)(?:级)?")
+#: Generic investor words that are not names.
+GENERIC_INVESTORS = re.compile(r"^(?:老股东|股东|资方|投资方|投资人|机构|基金|其他机构|多家机构|本轮|新股东)$")
+
+# -- lists and clauses -------------------------------------------------------------------------
+
+#: A list that ends like this is a list of organizations: 等 8 家企业, 等一批独角兽.
+LIST_TAIL = re.compile(r"^等(?:\s*\d+\s*家|一批|多家|[^，。；、]{0,12}?)(?:企业|公司|机构|单位|平台|资方|投资方|厂商|高校|院所|独角兽)")
+LIST_LINK = re.compile(r"^\s*(?:、|和|与|及|以及)\s*$")
+CLAUSE_BREAK = re.compile(r"[。；！？]")
+#: A quoted name after one of these is a company: 提供商“曼孚科技”.
+COMPANY_BEFORE_QUOTE = re.compile(f"(?:{_alternatives(COMPANY_DESCRIPTORS)}|商)$")

@@ -1,0 +1,53 @@
+"""The order of the stages, written once.
+
+    file → ingest → normalize → segment → NER → resolve → relations → people → describe
+
+``kg build``, the Python API (:func:`kg.build`, :func:`extract`) and the tests all
+go through these functions, so an option such as the alias file reaches every path.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from . import ner
+from .doc import Issue
+from .ingest import RawIssue
+from .normalize import normalize
+from .regions import describe_hierarchy
+from .relations import co_mentions, extract_relations
+from .resolve import Aliases, describe_entities, resolve_issue, resolve_people
+from .segment import segment
+
+
+def prepare(raw: RawIssue) -> Issue:
+    """Normalize and segment one decoded file."""
+    return segment(Issue(raw.id, raw.path, raw.encoding, normalize(raw.text)))
+
+
+def finish(issue: Issue, aliases: Aliases | None = None) -> Issue:
+    """Everything after NER, in place: keys, relations, people by post, and what the
+    graph says of the entities (labels, region chains, co-mentions)."""
+    resolve_issue(issue, aliases)
+    issue.relations = extract_relations(issue)
+    resolve_people(issue)
+    describe_entities(issue)
+    describe_hierarchy(issue)
+    issue.co_mentions = co_mentions(issue)
+    return issue
+
+
+def extract_stream(issues: Iterable[Issue], backend, aliases: Aliases | None = None,
+                   progress: Callable[[int], None] | None = None) -> Iterator[Issue]:
+    """Each issue with its mentions, relations and entities, in input order.
+
+    The NER model runs ahead on the next issues while this yields the one at hand."""
+    for issue in ner.recognize_stream(issues, backend, progress):
+        yield finish(issue, aliases)
+
+
+def extract(issues: list[Issue], backend, aliases: Aliases | None = None,
+            progress: Callable[[int], None] | None = None) -> list[Issue]:
+    """:func:`extract_stream` for a list, in place; returns the issues."""
+    for _ in extract_stream(issues, backend, aliases, progress):
+        pass
+    return issues
