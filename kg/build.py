@@ -82,6 +82,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = DEFAU
                 if bar:
                     bar.update(sizes.get(issue.path, 0))
             graph.commit()
+            graph.update_timeline()
             graph.save_manifest(version=__version__, backend=backend)
         _swap(tmp, out)
     except BaseException:

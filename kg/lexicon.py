@@ -31,7 +31,7 @@ NOT_ORG_WORDS = re.compile(r"(?:局长|部长|院长|处长|厅长|所长|委员
 STRONG_SUFFIX_WORDS = {"资本", "创投", "投资", "基金", "集团", "控股", "科技", "资管", "证券", "银行"}
 #: The heads of a body named in quotes: “信息无障碍技术和知识产权开放工作组”.
 BODY_HEADS = ("工作组", "联盟", "委员会", "实验室", "联合体", "研究院", "研究中心", "创新中心", "协会",
-              "学会", "基金会", "俱乐部", "共同体", "工作委员会", "专委会", "分会")
+              "学会", "基金会", "俱乐部", "共同体", "工作委员会", "专委会", "分会", "创新联合体", "产业联盟")
 GOVERNMENT_BODY = re.compile(r"(?:局|委|厅|办|委员会|管委会|办公室|政府)$")
 #: The last characters a government body's name can end with (a cheap test before the pass).
 GOVERNMENT_BODY_ENDS = re.compile(r"[局委厅办会室府]")
@@ -84,17 +84,30 @@ _POST = (r"(?:常务|执行|首席|名誉|高级|资深|联合|代理|专职|驻
          r"(?:党组书记|党委书记|党工委书记|书记|院长|局长|部长|厅长|处长|科长|司长|主任|董事长|董事|"
          r"总经理|经理|总裁|总监|CEO|CTO|COO|CFO|首席执行官|首席技术官|首席科学家|首席专家|创始人|"
          r"合伙人|所长|校长|会长|理事长|秘书长|主席|总工程师|总师|负责人|行长|社长|台长|总编辑|"
-         r"主编|研究员|院士|教授|委员|常委|助理|总经理助理|市场总经理|专家)")
+         r"主编|研究员|院士|教授|委员|常委|助理|总经理助理|市场总经理|专家|代表)")
 #: A post as written between an organization and a person: 院长; 党组书记、主任;
 #: 中小企业处处长; 战略发展部品牌市场总经理.
 POST = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{0,10}}?{_POST})(?:\s*[、兼和及]\s*(?:[\u4e00-\u9fff]{{0,6}}?{_POST}))*\s*$")
 
+#: Roles of a byline: 科技日报（记者吴纯新 通讯员刘梦雅）, 新华社记者 任超.
+BYLINE_ROLE = re.compile(r"(?:本报|特约|首席|摄影|见习)?(?:记者|通讯员|实习生|摄影)\s*$")
+#: A post that makes its holder a founder: 创始人, 联合创始人, 创办人.
+FOUNDER_POST = re.compile(r"创始人|创办人")
+
 # -- relation triggers -------------------------------------------------------------------------
 
-ISSUE_TRIGGER = re.compile(r"(?:联合)?(?:制定下发|印发|发布|出台|制定|下发|颁布|推出|公布|签署|修订|审议通过|正式实施)(?:了|的)?\s*$")
+#: Between the issuer and the title, at the end: 联合印发, 制定了被称为“白名单”制度的.
+ISSUE_TRIGGER = re.compile(r"(?:联合)?(?:制定下发|印发|发布|出台|制定|下发|颁布|推出|公布|签署|修订|审议通过|正式实施)(?:了|的)?"
+                           r"(?:[^，。；！？]{0,16}的)?\s*$")
+#: Words that join a name to the verb before it and are not part of it: 会同市经信局.
+LEADING_CONNECTIVES = ("会同", "联合", "携手", "联手", "协同")
 FOUND_TRIGGER = re.compile(r"(?:共同|联合|牵头)?(?:发起成立|发起设立|发起|创立|创办|成立|组建|设立|创建|筹建)(?:了|的)?\s*[“\"]?\s*$")
+#: After 由 and the founders: 由上海交通大学教授金贤敏 2021 年 2 月创立; 由 A 牵头组建; 由 A、B 共同组成的 X.
+FOUNDED_BY = re.compile(r"^[^。；！？]{0,20}?(?:共同|联合|牵头)?(?:发起成立|发起设立|创立|创办|组建|成立|设立|创建|组成|筹建)")
+#: After 由 and the issuers: 由工业和信息化部与中国残疾人联合会于 2020 年 9 月联合印发.
+ISSUED_BY = re.compile(r"^[^。；！？，]{0,16}?(?:联合|共同)?(?:印发|发布|出台|制定|下发|颁布)")
 #: What was founded stands in quotes after: 成立“……工作组”.
-FOUNDED_BEFORE_QUOTE = re.compile(r"(?:成立|组建|设立|发起成立|牵头成立|创建)(?:了)?$")
+FOUNDED_BEFORE_QUOTE = re.compile(r"(?:成立|组建|设立|发起成立|牵头成立|创建|组成)(?:了|的)?$")
 #: Words of an agreement: both sides named around 与 are organizations.
 AGREEMENT_WORDS = ("签署", "签订", "签约", "达成", "战略合作", "合作协议", "共建")
 AGREEMENT = re.compile(_alternatives(AGREEMENT_WORDS))
@@ -102,6 +115,16 @@ PARTNER_WORDS = re.compile(_alternatives(AGREEMENT_WORDS + ("合作", "携手", 
                                                              "共同打造", "共同推进")))
 PARTNER_LINK = re.compile(r"^\s*(?:[A-Za-z][\w-]*\s*)?(?:与|和|同|携手|联合|联手)\s*$")
 LOCATED_TRIGGER = re.compile(r"^\s*(?:正式|已|将|已经)?(?:总部)?(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址)(?:在|于)?\s*$")
+#: A place, then the organization seated there: 位于济南高新区的…, 成立于中关村软件园的….
+SEAT_BEFORE = re.compile(r"(?:位于|地处|坐落于|成立于|落户于?|扎根于?|总部位于|设在)\s*$")
+#: REGION 企业 ORG: 济南高新区另一家生物医药企业银丰生物集团.
+LOCAL_DESCRIPTOR = re.compile(r"^(?:的)?(?:另一家|又一家|首家|一家)?[\u4e00-\u9fff]{0,8}?(?:企业|公司|机构|龙头|独角兽)\s*$")
+#: ORG 是 REGION 首家入驻企业.
+SETTLED_IN = re.compile(r"^\s*(?:是|为|系|作为)\s*$")
+SETTLED_AFTER = re.compile(r"^[^，。；]{0,6}?(?:入驻|落户|引进)(?:的)?(?:企业|项目|单位|机构)")
+#: 在 REGION，比如 A、B: the list that follows is of organizations there.
+THERE_EXAMPLES = re.compile(r"(?:在|位于)\s*$")
+EXAMPLES_AFTER = re.compile(r"^\s*[，,]\s*(?:比如|例如|如|包括|像)\s*$")
 CLUSTER_TRIGGER = re.compile(r"(?:涌现出|涌现|集聚了?|聚集了?|培育出|孕育出|诞生了?|汇聚了?)[^，。；]{0,4}$")
 SUBSIDIARY_OF_HEAD = re.compile(r"^\s*(?:的)?(?:旗下|下属|所属)(?:的)?\s*$")
 SUBSIDIARY_OF_TAIL = re.compile(r"^\s*(?:是|为|系|作为)?(?:隶属于|隶属)\s*$")
@@ -113,7 +136,9 @@ SUBSIDIARY_AFTER = re.compile(r"^\s*的?(?:全资|控股)?(?:子公司|分公司
 #: The roles in a round that name investors: 由君联资本领投，中芯聚源跟投.
 INVESTOR_ROLES = ("领投", "跟投", "参投")
 #: A verb of investing, with the role captured (领投 marks the lead).
-INVEST_TRIGGER = re.compile(rf"(?:联合|共同|独家)?({_alternatives(INVESTOR_ROLES + ('追加投资', '独家投资', '投资'))})")
+INVEST_TRIGGER = re.compile(rf"(?:联合|共同|独家)?({_alternatives(INVESTOR_ROLES + ('追加投资', '独家投资', '投资', '加码', '追投', '继续支持'))})")
+#: 参与本轮投资的其他机构还包括：A，B，C 等: the investors follow.
+INVESTORS_LISTED = re.compile(r"(?:参与|参投)(?:了)?本轮(?:投资|融资)?的[^，。；：:]{0,10}?(?:包括|有)[：:]?")
 #: Before a role: the names in that clause are investors.
 INVESTOR_ROLE = re.compile(rf"(?:联合|共同|持续|继续|也)?(?:{_alternatives(INVESTOR_ROLES)})")
 #: Right after a word: it names the company funded (地平线完成 C2 轮融资).
@@ -133,3 +158,23 @@ LIST_LINK = re.compile(r"^\s*(?:、|和|与|及|以及)\s*$")
 CLAUSE_BREAK = re.compile(r"[。；！？]")
 #: A quoted name after one of these is a company: 提供商“曼孚科技”.
 COMPANY_BEFORE_QUOTE = re.compile(f"(?:{_alternatives(COMPANY_DESCRIPTORS)}|商)$")
+
+# -- what a name says about itself -------------------------------------------------------------
+
+#: A named zone ends like this: 北京经济技术开发区, 济南高新区, 中关村软件园, 中关村科学城.
+ZONE_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "经开区", "高新区", "开发区", "科学城", "科技城",
+                 "科创城", "软件园", "科技园", "产业园", "工业园", "园区", "综合保税区", "保税区", "自贸区", "新区",
+                 "示范区", "创新区")
+#: A body that governs a zone: what stands before it is the zone (中关村管委会 → 中关村).
+ZONE_BODIES = ("管理委员会", "管委会", "党工委", "工委")
+#: A government body: its place may be a district or county too (海淀区政府 → 海淀区).
+GOVERNMENT_SUFFIXES = ("人民政府", "政府", "党工委", "工委", "管理委员会", "管委会", "委员会", "委", "局", "厅",
+                       "办公室", "办", "市委", "区委", "县委", "省委")
+#: Where a parent body's name ends when a unit's name follows it (清华大学 | 能源与动力工程系).
+PARENT_HEADS = ("大学", "科学院", "工程院", "社会科学院", "研究院", "集团", "股份有限公司", "有限责任公司", "有限公司",
+                "协会", "学会", "联合会", "人民政府", "政府")
+#: How a unit inside a parent body is named: a school, department, institute, branch, office.
+UNIT_TAILS = ("系", "学院", "研究所", "研究院", "研究中心", "重点实验室", "实验室", "分公司", "分行", "分院", "分会",
+              "分中心", "办公室", "事业部", "医院")
+#: A branch named by its place: 北京分公司, 北京有限公司 after 集团.
+BRANCH_TAILS = ("分公司", "分行", "分院", "分会", "分中心", "办事处", "代表处")

@@ -48,7 +48,7 @@ _T = {name: _iri(iri) for name, iri in {
     "qualifiedBy": KG.qualifiedBy, "member": ORG.member,
     "organization": ORG.organization, "postTitle": KG["title"], "investor": KG.investor,
     "investee": KG.investee, "round": KG.round, "amount": KG.amount, "lead": KG.leadInvestor,
-    "coMentionedWith": KG.coMentionedWith, "within": KG.within,
+    "coMentionedWith": KG.coMentionedWith, "within": KG.within, "derivedFrom": KG.derivedFrom,
 }.items()}
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _INT = f"^^<{XSD.integer}>"
@@ -93,8 +93,9 @@ def issue_nquads(issue: Issue) -> list[str]:
     _mentions(out, node, issue, entities, sentences, articles)
     for child, parent in issue.within:
         out.add(_iri(entities[child]), "within", _iri(entities[parent]))
+    stated = {_statement(issue, r, entities) for r in issue.relations if r.derived_from is None}
     for r in issue.relations:
-        _relation(out, issue, r, entities, sentences)
+        _relation(out, issue, r, entities, sentences, articles, stated)
     # one triple per pair: how often they meet is in the mentions (kg:inArticle)
     co_with = _T["coMentionedWith"]
     for a, b in issue.co_mentions:
@@ -183,17 +184,27 @@ def _mentions(out: _Quads, node: str, issue: Issue, entities: dict[EntityKey, st
         add(m_node, "detectedBy", _lit(m.source))
 
 
+def _statement(issue: Issue, r: Relation, entities: dict[EntityKey, str]) -> str:
+    """The statement's IRI: a function of what it says (head, relation, tail, qualifiers)."""
+    head_m, tail_m = issue.mentions[r.head], issue.mentions[r.tail]
+    head, tail = entities[(head_m.type, head_m.key)], entities[(tail_m.type, tail_m.key)]
+    return node_iri("statement", head, r.type, tail, *[str(v) for _, v in sorted(r.attributes.items())])
+
+
 def _relation(out: _Quads, issue: Issue, r: Relation, entities: dict[EntityKey, str],
-              sentences: list[str]) -> None:
+              sentences: list[str], articles: list[str], stated: set[str]) -> None:
     """The plain triple, and a kg:Statement with its evidence, qualified by a kg:Post
-    (the title) or a kg:Investment (round, amount, lead)."""
+    (the title) or a kg:Investment (round, amount, lead). A relation read off a name
+    or implied by its article says so (kg:derivedFrom), unless a sentence of the
+    issue also states it."""
     add = out.add
     head_m, tail_m = issue.mentions[r.head], issue.mentions[r.tail]
     head, tail = entities[(head_m.type, head_m.key)], entities[(tail_m.type, tail_m.key)]
     if head == tail:
         return
-    qualifiers = [str(v) for k, v in sorted(r.attributes.items()) if k != "fromName"]
-    statement = _iri(node_iri("statement", head, r.type, tail, *qualifiers))
+    qualifiers = [str(v) for _, v in sorted(r.attributes.items())]
+    statement_iri = _statement(issue, r, entities)
+    statement = _iri(statement_iri)
     predicate = _iri(KG[r.type])
     s_head, s_tail = _iri(head), _iri(tail)
     out.add_raw(s_head, predicate, s_tail)
@@ -202,7 +213,15 @@ def _relation(out: _Quads, issue: Issue, r: Relation, entities: dict[EntityKey, 
     add(statement, "predicate", predicate)
     add(statement, "object", s_tail)
     add(statement, "evidence", sentences[r.sentence])
-    add(statement, "detectedBy", _lit("rule:name" if r.attributes.get("fromName") else "rule:relations"))
+    if r.derived_from is None or statement_iri in stated:
+        add(statement, "detectedBy", _lit("rule:relations"))
+    else:
+        add(statement, "detectedBy", _lit(f"rule:{r.derived_from}"))
+        if r.derived_from == "name":  # the mention whose name carries it: the one holding the other
+            outer = head_m if head_m.start <= tail_m.start and tail_m.end <= head_m.end else tail_m
+            add(statement, "derivedFrom", _iri(mention_iri(issue.id, outer.start, outer.end, outer.type)))
+        else:
+            add(statement, "derivedFrom", articles[issue.sentences[r.sentence].article])
 
     def qualified(kind: str, class_: str, head_property: str, tail_property: str) -> str:
         node = _iri(node_iri(kind, head, tail, *qualifiers))

@@ -107,25 +107,6 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
-def nested_regions(name: str) -> list[tuple[int, int]]:
-    """Offsets of regions inside an organization name: at its head, or in brackets.
-
-    Only provinces, cities and countries count at the head (北京旷视科技有限公司),
-    so a company called 朝阳 something is not placed in 朝阳区.
-    """
-    g = gazetteer()
-    out = []
-    head = g.head(name)
-    if head and len(head) < len(name):
-        division = g.lookup(head)
-        if division and division.level in ("country", "province", "city"):
-            out.append((0, len(head)))
-    for m in re.finditer(r"[（(]([^（）()]{2,8})[）)]", name):
-        if g.lookup(m.group(1)):
-            out.append(m.span(1))
-    return out
-
-
 def describe_hierarchy(issue: Issue) -> None:
     """海淀区 kg:within 北京市 kg:within 中国, from the division data, into
     ``issue.within``; ancestors that the issue does not name join ``issue.entities``,

@@ -118,8 +118,13 @@ def organization_key(key: str, aliases: Aliases, place: str | None) -> str:
 
 
 def company_core(name: str) -> str | None:
-    """旷视 for 北京旷视科技有限公司 and 旷视科技: the name without region, legal form, trade."""
-    core = re.sub(r"[（(][^（）()]{2,8}[）)]", "", name)
+    """旷视 for 北京旷视科技有限公司 and 旷视科技: the name without region, legal form, trade.
+
+    A company registered with its seat in brackets (腾讯科技（北京）有限公司) is a legal
+    entity of its own, not the group it belongs to: its core keeps the seat
+    (中科世通亨奇（北京）), so it never merges with the group's short name (腾讯).
+    """
+    core = name
     stripped = LEGAL_FORMS.sub("", core)
     has_form = stripped != core
     before_trade = stripped

@@ -33,6 +33,10 @@ def _n(iri: str) -> ox.NamedNode:
     return ox.NamedNode(str(iri))
 
 
+_TYPE, _STATEMENT, _EVIDENCE = _n(vocab.RDF.type), _n(vocab.KG.Statement), _n(vocab.KG.evidence)
+_FIRST, _LAST, _DATE = _n(vocab.KG.firstReported), _n(vocab.KG.lastReported), _n(vocab.XSD.date)
+
+
 def is_graph_folder(path: Path) -> bool:
     return (path / MANIFEST).is_file() and (path / STORE_DIR).is_dir()
 
@@ -44,6 +48,8 @@ class KnowledgeGraph:
         self.path = path
         self.read_only = read_only
         self._pending: list[str] = []  # N-Quads lines not yet handed to the loader
+        self._added: list[str] = []  # issues added or replaced since the timeline was updated
+        self._touched: set = set()  # statements the replaced issue graphs held
         self._loads: list[Future] = []
         self._loader: ThreadPoolExecutor | None = None
         self.store = store
@@ -81,7 +87,9 @@ class KnowledgeGraph:
         """
         graph = _n(vocab.issue_graph_iri(issue.id))
         if self.store.contains_named_graph(graph):
+            self._touched.update(q.subject for q in self.store.quads_for_pattern(None, _TYPE, _STATEMENT, graph))
             self.store.remove_graph(graph)
+        self._added.append(issue.id)
         lines = issue_nquads(issue)
         self._pending.extend(lines)
         if len(self._pending) >= BULK:
@@ -115,6 +123,33 @@ class KnowledgeGraph:
         errors = [e for e in (load.exception() for load in loads) if e is not None]
         if errors:
             raise GraphError(f"{self.path}: writing the graph failed: {errors[0]}") from errors[0]
+
+    def update_timeline(self) -> int:
+        """Date each statement the issues just added or replaced say, or said: its first
+        and last report (kg:firstReported, kg:lastReported, in the timeline graph),
+        from the dates of the issues whose graphs state it. Call after :meth:`commit`.
+
+        The work is proportional to those statements, not to the graph."""
+        touched = set(self._touched)
+        for issue_id in self._added:
+            graph = _n(vocab.issue_graph_iri(issue_id))
+            touched.update(q.subject for q in self.store.quads_for_pattern(None, _TYPE, _STATEMENT, graph))
+        self._added, self._touched = [], set()
+        dates = {vocab.issue_graph_iri(i): meta.get("date") for i, meta in self.manifest.get("issues", {}).items()}
+        timeline = _n(vocab.TIMELINE_GRAPH)
+        old: list[ox.Quad] = []
+        new: list[ox.Quad] = []
+        for statement in touched:
+            old.extend(self.store.quads_for_pattern(statement, None, None, timeline))
+            reported = sorted({d for q in self.store.quads_for_pattern(statement, _EVIDENCE, None, None)
+                               if isinstance(q.graph_name, ox.NamedNode) and (d := dates.get(q.graph_name.value))})
+            if reported:
+                new.append(ox.Quad(statement, _FIRST, ox.Literal(reported[0], datatype=_DATE), timeline))
+                new.append(ox.Quad(statement, _LAST, ox.Literal(reported[-1], datatype=_DATE), timeline))
+        for quad in old:
+            self.store.remove(quad)
+        self.store.extend(new)
+        return len(touched)
 
     def save_manifest(self, **extra) -> None:
         self.manifest.update(extra)

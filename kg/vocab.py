@@ -114,6 +114,8 @@ def preferred_label(counts: Mapping[str, int]) -> str:
 
 #: Not under graph/, where issue graphs are (graph/{issue id}), so no file name collides.
 ONTOLOGY_GRAPH = ID["ontology"]
+#: When each statement was first and last reported, across the issues that state it.
+TIMELINE_GRAPH = ID["timeline"]
 
 _ID = str(ID)  # IRIs below are minted as plain strings: the graph writer needs no rdflib terms
 

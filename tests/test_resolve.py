@@ -137,7 +137,9 @@ def test_iris_are_stable_across_rebuilds_and_additions(tmp_path):
 
 def test_company_core_and_surface_key():
     assert company_core("北京旷视科技有限公司") == "旷视"
-    assert company_core("中科世通亨奇（北京）科技有限公司") == "中科世通亨奇"
+    # a company registered with its seat in brackets is its own legal entity: the seat stays
+    assert company_core("中科世通亨奇（北京）科技有限公司") == "中科世通亨奇（北京）"
+    assert company_core("腾讯科技（北京）有限公司") != company_core("腾讯科技有限公司")
     assert company_core("腾讯") is None
     assert surface_key("《“十四五”规划》") == surface_key('"十四五"规划')
 

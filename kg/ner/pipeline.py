@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from .. import regions
 from ..doc import Issue, Mention, Span
 from ..vocab import NAME_TYPES
 from . import repair, rules
+from .names import nested_names
 
 #: Sentences handed to the backend per call: large enough to batch well, small
 #: enough for the model and the rules to overlap from the first chunk to the last.
@@ -118,10 +118,10 @@ def find_spans(text: str, model_spans: Sequence[Span]) -> list[Span]:
     """The final spans of one sentence: rules first, model spans where no rule spoke."""
     ruled = rules.titled_works(text)
     ruled += [s for s in rules.quoted_names(text) if not _overlaps(s, ruled)]
+    ruled += [s for s in rules.masthead(text) if not _overlaps(s, ruled)]
     kept = [s for s in repair.repair(text, model_spans) if not _overlaps(s, ruled) or _inside(s, ruled)]
-    nested = [Span(s.start + a, s.start + b, "Region", "rule:nested-region")
-              for s in kept if s.type == "Organization"
-              for a, b in regions.nested_regions(text[s.start:s.end])]
+    nested = [Span(s.start + n.start, s.start + n.end, n.type, n.source)
+              for s in kept if s.type == "Organization" for n in nested_names(text[s.start:s.end])]
     return sorted(filter(None, (_trim(text, s) for s in ruled + kept + nested)),
                   key=lambda s: (s.start, -s.end))
 

@@ -27,12 +27,14 @@ from ..lexicon import (
     GOVERNMENT_BODY,
     GOVERNMENT_BODY_ENDS,
     INVESTOR_ROLE,
+    LEADING_CONNECTIVES,
     LIST_TAIL,
     NOT_ORG_WORDS,
     ORG_SUFFIXES,
     REGION_PREFIX_WORDS,
     STRONG_SUFFIX_WORDS,
 )
+from ..regions import gazetteer
 from ..vocab import NAME_TYPES
 
 ENTITY = NAME_TYPES
@@ -79,6 +81,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     if not any(not w.is_entity for w in words):
         return [s for s in spans if s.type in ENTITY]
     words = _join_latin_names(text, words)
+    words = _bracketed_seats(text, words)
     words = _extend_suffixes(text, words)
     words = _extend_prefixes(text, words)
     words = _government_bodies(text, words)
@@ -95,11 +98,15 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 def _descriptor_prefix(name: str, label: str) -> int:
-    """`量子计算测控系统研发商北京衡芯量子科技有限公司`: the name starts after the description."""
+    """`量子计算测控系统研发商北京衡芯量子科技有限公司`: the name starts after the description;
+    `会同市经信局`: after the connective the model took in."""
     if label != "Organization":
         return 0
     m = DESCRIBED_COMPANY.match(name)
-    return m.end() if m else 0
+    if m:
+        return m.end()
+    connective = next((c for c in LEADING_CONNECTIVES if name.startswith(c)), None)
+    return len(connective) if connective and len(name) - len(connective) >= 3 else 0
 
 
 def _merge(words: list[_Word], i: int, j: int, label: str) -> list[_Word]:
@@ -130,6 +137,34 @@ def _join_latin_names(text: str, words: list[_Word]) -> list[_Word]:
                 words = _merge(words, i, i + 1, "Organization")
                 continue
         i += 1
+    return words
+
+
+_BRACKETED_SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
+_AFTER_SEAT = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团)")
+#: Tags that cannot be part of a company name before its bracketed seat.
+_NOT_NAME_TAGS = {"p", "v", "vd", "c", "u", "d", "w", "r", "xc", "q", "m", "f", "TIME"}
+
+
+def _bracketed_seats(text: str, words: list[_Word]) -> list[_Word]:
+    """联想（北京）有限公司, 百度在线网络技术（北京）有限公司: a company named with its seat
+    in brackets is one name, however the model cut it."""
+    for m in _BRACKETED_SEAT.finditer(text):
+        after = _AFTER_SEAT.match(text, m.end())
+        if not after or gazetteer().lookup(m.group(1)) is None:
+            continue
+        first = None
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k]
+            if w.end > m.start():
+                continue
+            if w.end != (words[first].start if first is not None else m.start()) or w.label in _NOT_NAME_TAGS \
+                    or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", text[w.start:w.end]) \
+                    or m.start() - w.start > 16:
+                break
+            first = k
+        if first is not None:
+            words = _claim(words, words[first].start, after.end(), "Organization")
     return words
 
 

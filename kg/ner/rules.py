@@ -71,7 +71,8 @@ def quoted_names(text: str) -> list[Span]:
         inner = m.group(1)
         start, end = m.start(1), m.end(1)
         if (inner.endswith(BODY_HEADS) and len(inner) >= 4) or (
-                FOUNDED_BEFORE_QUOTE.search(text[max(0, m.start() - 6):m.start()]) and _looks_like_name(inner)):
+                FOUNDED_BEFORE_QUOTE.search(text[max(0, m.start() - 6):m.start()]) and _looks_like_name(inner)) or (
+                text.startswith(BODY_HEADS, m.end()) and _looks_like_name(inner, 16)):  # “…”联合体
             spans.append(Span(start, end, "Organization", "rule:quoted-body"))
         elif inner.endswith(SCHEME_HEADS) and len(inner) >= 4:
             spans.append(Span(start, end, "Policy", "rule:scheme"))
@@ -83,8 +84,8 @@ def quoted_names(text: str) -> list[Span]:
     return spans
 
 
-def _looks_like_name(inner: str) -> bool:
-    return 2 <= len(inner) <= 12 and not re.search(r"[，。、：；！？\s]", inner)
+def _looks_like_name(inner: str, longest: int = 12) -> bool:
+    return 2 <= len(inner) <= longest and not re.search(r"[，。、：；！？\s]", inner)
 
 
 def _balanced(text: str, open_mark: str, close_mark: str) -> list[tuple[int, int]]:
@@ -98,3 +99,14 @@ def _balanced(text: str, open_mark: str, close_mark: str) -> list[tuple[int, int
             if not stack:
                 pairs.append((start, i + 1))
     return pairs
+
+
+#: A byline's masthead: 科技日报（记者…, 新华社记者….
+_MASTHEAD = re.compile(r"^\s*([\u4e00-\u9fff]{2,8}?(?:日报|晚报|时报|早报|商报|报|通讯社|新闻社|社|网|电视台|广播电台))"
+                       r"(?=\s*[（(]?\s*(?:本报|特约|首席|摄影|见习)?(?:记者|通讯员))")
+
+
+def masthead(text: str) -> list[Span]:
+    """The newspaper or agency a byline names, at the start of a sentence."""
+    m = _MASTHEAD.match(text)
+    return [Span(m.start(1), m.end(1), "Organization", "rule:masthead")] if m else []

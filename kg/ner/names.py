@@ -1,0 +1,118 @@
+"""What a name says about itself: the places and parent bodies nested in it.
+
+Chinese organization names are built by a grammar: a place, a trade name, an
+industry, a legal form (北京旷视科技有限公司); a company with its seat in brackets
+(联想（北京）有限公司); a branch named by its place (国科量子通信网络有限公司北京分公司);
+a unit inside a parent body (清华大学 | 能源与动力工程系); a body that governs a zone
+(中关村 | 管委会). The guidelines count a region or organization that only appears
+inside another's name as an entity of the document, and the relation stage reads
+locatedIn and subsidiaryOf off these nestings.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..doc import Span
+from ..lexicon import (
+    BRANCH_TAILS,
+    GOVERNMENT_SUFFIXES,
+    ORG_SUFFIXES,
+    PARENT_HEADS,
+    TRADES,
+    UNIT_TAILS,
+    ZONE_BODIES,
+    ZONE_SUFFIXES,
+)
+from ..regions import gazetteer
+
+#: Levels of a place named inside a name (北京分公司, 附属北京安贞医院).
+_HEAD_LEVELS = ("country", "province", "city")
+
+
+def _alternatives(words) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    zone = _alternatives(ZONE_SUFFIXES)
+    return {
+        "bracket": re.compile(r"[（(]([^（）()]{2,8})[）)]"),
+        "branch": re.compile(rf"(?:集团|公司|附属)?([\u4e00-\u9fff]{{2,4}}?)(?:{_alternatives(BRANCH_TAILS)}|有限公司|医院)$"),
+        "after_parent": re.compile(r"(?:集团|附属)([\u4e00-\u9fff]{2,4}?)(?=[\u4e00-\u9fff])"),
+        "zone_body": re.compile(rf"^(.{{2,14}}?)(?:{_alternatives(ZONE_BODIES)})$"),
+        "zone": re.compile(rf"^(.{{0,8}}?(?:{zone}))"),
+        "government": re.compile(rf"(?:{_alternatives(GOVERNMENT_SUFFIXES)})$"),
+        "parent": re.compile(rf"^(.{{2,20}}?(?:{_alternatives(PARENT_HEADS)})(?:[（(][^（）()]{{2,8}}[）)])?)"
+                             rf"(.{{2,16}}?(?:{_alternatives(UNIT_TAILS)}))$"),
+    }
+
+
+def _seat_at_head(name: str, head: str, level: str, government: bool) -> bool:
+    """Whether a division at the head of a name is its seat: always for a country or
+    province and for a government body; for a city or county, when written in full
+    (湘乡市…) or when the name ends like an organization or a trade (宁德时代 does not,
+    and a company called 朝阳 something is not placed in 朝阳区)."""
+    if government or level in ("country", "province"):
+        return True
+    if head.endswith(("市", "区", "县", "旗", "州")):
+        return True
+    return level == "city" and (name.endswith(ORG_SUFFIXES) or bool(TRADES.search(name)))
+
+
+def _place_like(text: str, head: str | None) -> bool:
+    """What stands before 管委会 names a place: a zone (…开发区), a division (北京经开区),
+    or a short plain name (中关村), never a body itself (…党工委工委) or a business unit."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,12}", text) or text.endswith(GOVERNMENT_SUFFIXES):
+        return False
+    return text.endswith(ZONE_SUFFIXES) or bool(head) or len(text) <= 4
+
+
+def nested_names(name: str) -> list[Span]:
+    """Regions and parent organizations inside an organization's name, offsets into it."""
+    g = gazetteer()
+    p = _patterns()
+    spans: list[Span] = []
+
+    def region(start: int, end: int, source: str = "rule:nested-region") -> None:
+        if 0 <= start < end <= len(name) and (end - start) < len(name) and \
+                not any(s.start == start and s.end == end for s in spans):
+            spans.append(Span(start, end, "Region", source))
+
+    government = bool(p["government"].search(name))
+    head = g.head(name)
+    if head and len(head) < len(name):
+        division = g.lookup(head)
+        if division and _seat_at_head(name, head, division.level, government):
+            region(0, len(head))
+            second = g.head(name[len(head):])  # 湖北武汉…, 湖南省湘潭市…: a place within the first
+            if second and len(head) + len(second) < len(name) and (d2 := g.lookup(second)) \
+                    and d2.level in ("city", "county") and _seat_at_head(name, second, d2.level, government):
+                region(len(head), len(head) + len(second))
+    for m in p["bracket"].finditer(name):
+        if g.lookup(m.group(1)):
+            region(*m.span(1))
+    for pattern in ("branch", "after_parent"):
+        for m in p[pattern].finditer(name):
+            division = g.lookup(m.group(1))
+            if division and division.level in _HEAD_LEVELS and m.start(1) > 0:
+                region(*m.span(1))
+    body = p["zone_body"].match(name)
+    zone_text: str | None = None
+    if body and _place_like(body.group(1), head):  # 中关村管委会, 湖南湘乡经开区管委会: it governs a place
+        zone_text = body.group(1)
+    elif (zone := p["zone"].match(name)) and len(zone.group(1)) < len(name):
+        zone_text = zone.group(1)  # 济南高新区生命科学城发展中心
+        if not (head and zone_text.startswith(head)) and len(zone_text) > 6:
+            zone_text = None
+    if zone_text:
+        province = head is not None and (d := g.lookup(head)) is not None and d.level == "province"
+        start = len(head) if head and province and body is not None and zone_text.startswith(head) and \
+            not zone_text[len(head):].startswith(ZONE_SUFFIXES) and len(zone_text) - len(head) >= 2 else 0
+        if not g.lookup(zone_text[start:]):  # a division is a region already
+            region(start, len(zone_text), "rule:zone")
+    parent = p["parent"].match(name)
+    if (parent and not p["government"].search(parent.group(2))) or (parent and parent.group(2).endswith("办公室")):
+        spans.append(Span(0, parent.end(1), "Organization", "rule:parent-org"))
+    return spans

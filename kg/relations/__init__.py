@@ -1,0 +1,91 @@
+"""The relation stage: stated relations between the mentions of an issue, each
+tied to the sentence that states it.
+
+The rules are a table (:data:`RULES`): each reads one kind of evidence. Sentence
+rules (:mod:`.stated`) read the text between the mentions of one sentence, with
+the trigger words of :mod:`kg.lexicon` (院长, 印发, 领投, 创办, 合作, 位于, 旗下 …);
+issue rules read across sentences (investments, :mod:`.funding`) or off names
+(:mod:`.names`: 北京旷视科技有限公司 is in 北京). Co-mentions (entities named in one
+article with no stated relation) are listed apart by :func:`co_mentions`, because
+they are weaker evidence.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import combinations
+
+from ..doc import EntityKey, Issue, Relation
+from ..vocab import CO_MENTION_TYPES
+from . import funding, names, stated
+from .sentence import Sentence
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    relations: tuple[str, ...]
+    #: "sentence" rules take a Sentence, "issue" rules the Issue and its mentions by sentence
+    scope: str
+    find: Callable
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("positions", ("holdsPosition", "founded"), "sentence", stated.positions),
+    Rule("bylines", ("holdsPosition",), "sentence", stated.bylines),
+    Rule("issued", ("issued",), "sentence", stated.issued),
+    Rule("founded", ("founded",), "sentence", stated.founded),
+    Rule("partners", ("partnerOf",), "sentence", stated.partners),
+    Rule("located", ("locatedIn",), "sentence", stated.located),
+    Rule("subsidiaries", ("subsidiaryOf",), "sentence", stated.subsidiaries),
+    Rule("investments", ("investedIn",), "issue", funding.investments),
+    Rule("names", ("locatedIn", "subsidiaryOf", "issued"), "issue", lambda issue, _: names.from_names(issue)),
+)
+
+
+def extract_relations(issue: Issue) -> list[Relation]:
+    """Every relation of an issue, each tied to its sentence; stated ones first, so a
+    relation both stated and read off a name counts as stated."""
+    by_sentence: dict[int, list[int]] = {}
+    for k, m in enumerate(issue.mentions):
+        by_sentence.setdefault(m.sentence, []).append(k)
+    sentences = []
+    for n, members in by_sentence.items():
+        members.sort(key=lambda k: (issue.mentions[k].start, -issue.mentions[k].end))
+        sentences.append(Sentence(issue, n, members))
+    found: list[Relation] = []
+    for rule in RULES:
+        if rule.scope == "sentence":
+            for sentence in sentences:
+                found.extend(rule.find(sentence))
+        else:
+            found.extend(rule.find(issue, by_sentence))
+    return _unique(found)
+
+
+def _unique(relations: list[Relation]) -> list[Relation]:
+    seen, out = set(), []
+    for r in relations:
+        key = (r.head, r.tail, r.type)
+        if r.head != r.tail and key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def co_mentions(issue: Issue) -> list[tuple[EntityKey, EntityKey]]:
+    """Entity pairs, as (type, key) pairs, named in one article of the issue with no
+    stated relation between them, in the order first met. How many articles name
+    both is not kept: the graph's mentions give it."""
+    stated = set()
+    for r in issue.relations:
+        a, b = issue.mentions[r.head], issue.mentions[r.tail]
+        stated.add(frozenset({(a.type, a.key), (b.type, b.key)}))
+    pairs: dict[tuple, None] = {}
+    for a_index in range(len(issue.articles)):
+        keys = sorted({(m.type, m.key) for m in issue.mentions
+                       if issue.sentences[m.sentence].article == a_index and m.type in CO_MENTION_TYPES})
+        for pair in combinations(keys, 2):
+            if frozenset(pair) not in stated:
+                pairs.setdefault(pair)
+    return list(pairs)

@@ -1,0 +1,70 @@
+"""Investments: who invested in whom, in which round, for how much, and who led.
+
+The headline or an earlier sentence of the article often names the company
+funded (X 完成 B 轮融资), later sentences the investors (由 A 领投，B、C 跟投).
+"""
+from __future__ import annotations
+
+import re
+
+from ..doc import Issue, Relation
+from ..lexicon import AMOUNT, FUNDED_AFTER_NAME, INVEST_TRIGGER, INVESTORS_LISTED, ROUND
+
+
+def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relation]:
+    """Every investedIn relation of the issue, with round, amount and lead."""
+    out = []
+    funded: dict[int, tuple[int, str | None]] = {}  # sentence -> (company funded, round)
+    for n, sentence in enumerate(issue.sentences):
+        for k in sorted(by_sentence.get(n, []), key=lambda k: issue.mentions[k].start):
+            m = issue.mentions[k]
+            if m.type == "Organization" and FUNDED_AFTER_NAME.match(issue.text, m.end) \
+                    and not issue.text[m.end:m.end + 2].startswith("的"):
+                r = ROUND.search(issue.text, m.end, sentence.end)
+                funded[n] = (k, r.group(0) if r else None)
+                break
+
+    def latest_funded(n: int) -> tuple[int, str | None] | tuple[None, None]:
+        """The company funded in this sentence, else the nearest before it in the article."""
+        article = issue.sentences[n].article
+        for back in range(n, -1, -1):
+            if issue.sentences[back].article != article:
+                break
+            if back in funded:
+                return funded[back]
+        return None, None
+
+    for n, sentence in enumerate(issue.sentences):
+        text = sentence.text
+        if not INVEST_TRIGGER.search(text) and not INVESTORS_LISTED.search(text):
+            continue
+        ks = [k for k in sorted(by_sentence.get(n, []), key=lambda k: issue.mentions[k].start)
+              if issue.mentions[k].type == "Organization"]
+        investee, funded_round = latest_funded(n)
+        round_ = (r.group(0) if (r := ROUND.search(text)) else None) or funded_round
+        amount = a.group(0).strip() if (a := AMOUNT.search(text)) else None
+        listed = INVESTORS_LISTED.search(text)
+        if listed and investee is not None:  # 参与本轮投资的机构还包括：A，B，C 等
+            for k in ks:
+                if issue.mentions[k].start >= sentence.start + listed.end() and k != investee:
+                    out.append(Relation(k, investee, "investedIn", n, {"round": round_} if round_ else {}))
+            continue
+        for t in INVEST_TRIGGER.finditer(text):
+            at = sentence.start + t.start()
+            clause_start = max(sentence.start + max(text.rfind(c, 0, t.start()) for c in "，。；：") + 1,
+                               sentence.start)
+            investors = [k for k in ks if clause_start <= issue.mentions[k].start
+                         and issue.mentions[k].end <= at and k != investee]
+            target = investee
+            after = [k for k in ks if issue.mentions[k].start >= sentence.start + t.end()]
+            if after and re.fullmatch(r"了?", issue.text[sentence.start + t.end():issue.mentions[after[0]].start]):
+                target = after[0]  # 联想之星曾领投图灵量子天使轮
+            if target is None:
+                continue
+            lead = t.group(1) == "领投"
+            for k in investors:
+                if k != target:
+                    out.append(Relation(k, target, "investedIn", n,
+                                        {k2: v for k2, v in (("round", round_), ("amount", amount),
+                                                             ("lead", lead)) if v not in (None, "")}))
+    return out

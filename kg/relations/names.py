@@ -1,0 +1,58 @@
+"""Relations read off names: what an organization's or a title's own name says.
+
+北京旷视科技有限公司 is in 北京; 国科量子通信网络有限公司北京分公司 is part of
+国科量子通信网络有限公司; 《工业和信息化部关于…的通知》 was issued by 工业和信息化部.
+The NER stage found the nested names (:mod:`kg.ner.names`); these relations are
+marked ``derived_from="name"``, so a user can tell them from stated ones.
+"""
+from __future__ import annotations
+
+import re
+
+from ..doc import Issue, Mention, Relation
+from ..regions import gazetteer
+
+_ISSUER_IN_TITLE = re.compile(r"^\s*(?:关于|印发|发布)")
+
+
+def from_names(issue: Issue) -> list[Relation]:
+    out: list[Relation] = []
+    mentions = issue.mentions
+    for k, outer in enumerate(mentions):
+        if outer.type not in ("Organization", "Policy"):
+            continue
+        for r, inner in enumerate(mentions):
+            if r == k or not (outer.start <= inner.start and inner.end <= outer.end) \
+                    or (inner.start, inner.end) == (outer.start, outer.end):
+                continue
+            if outer.type == "Organization" and inner.type == "Region" and not _inside_larger_region(mentions, r, outer) \
+                    and not _has_finer_region(mentions, r, outer):
+                out.append(Relation(k, r, "locatedIn", outer.sentence, {}, "name"))
+            elif outer.type == "Organization" and inner.type == "Organization" and inner.start == outer.start \
+                    and inner.source == "rule:parent-org":
+                out.append(Relation(k, r, "subsidiaryOf", outer.sentence, {}, "name"))
+            elif outer.type == "Policy" and inner.type == "Organization" and inner.start == outer.start \
+                    and _ISSUER_IN_TITLE.match(issue.text[inner.end:outer.end]):
+                out.append(Relation(r, k, "issued", outer.sentence, {}, "name"))
+    return out
+
+
+def _inside_larger_region(mentions: list[Mention], r: int, outer: Mention) -> bool:
+    """北京 in 北京经济技术开发区管委会: the body sits in the zone, which lies in 北京."""
+    inner = mentions[r]
+    return any(m.type == "Region" and outer.start <= m.start <= inner.start and inner.end <= m.end <= outer.end
+               and (m.start, m.end) != (inner.start, inner.end) for m in mentions)
+
+
+def _has_finer_region(mentions: list[Mention], r: int, outer: Mention) -> bool:
+    """湖北 in 湖北武汉…: the name places it in 武汉, which lies in 湖北."""
+    g = gazetteer()
+    coarse = g.lookup(mentions[r].text)
+    if coarse is None:
+        return False
+    for m in mentions:
+        if m.type == "Region" and outer.start <= m.start and m.end <= outer.end and m is not mentions[r]:
+            fine = g.lookup(m.text)
+            if fine is not None and coarse in g.ancestors(fine):
+                return True
+    return False

@@ -1,0 +1,304 @@
+"""Relations a sentence states: rules over the text between its mentions.
+
+Each rule takes a :class:`~.sentence.Sentence` and returns the relations it finds
+there, tied to that sentence. The trigger words are in :mod:`kg.lexicon`.
+"""
+from __future__ import annotations
+
+import re
+
+from ..doc import Relation
+from ..lexicon import (
+    BYLINE_ROLE,
+    CLAUSE_BREAK,
+    CLUSTER_TRIGGER,
+    EXAMPLES_AFTER,
+    FOUND_TRIGGER,
+    FOUNDED_BY,
+    FOUNDER_POST,
+    ISSUE_TRIGGER,
+    ISSUED_BY,
+    LIST_LINK,
+    LOCAL_DESCRIPTOR,
+    LOCATED_TRIGGER,
+    PARTNER_LINK,
+    PARTNER_WORDS,
+    POLICY_HEADS,
+    POST,
+    SEAT_BEFORE,
+    SETTLED_AFTER,
+    SETTLED_IN,
+    SUBSIDIARY_AFTER,
+    SUBSIDIARY_NOUN,
+    SUBSIDIARY_OF_HEAD,
+    SUBSIDIARY_OF_TAIL,
+    THERE_EXAMPLES,
+)
+from .sentence import WIDE_LINK, Sentence
+
+#: A bracketed aside between an organization and a post: X（原Y）董事长, X（以下简称Z）院长.
+_ASIDE = re.compile(r"^\s*[（(][^（）()]{1,30}[）)]")
+#: Between two people holding the same post: 副主任A、B.
+_SAME_POST = re.compile(r"^\s*[、和及]\s*$")
+_ORG_POST_LINK = re.compile(r"\s*[、，]\s*$")
+#: The end of a list that names only some: A、B 等部门, 等单位.
+_OTHERS = re.compile(r"^\s*等[^，。；]{0,4}?(?:部门|单位|机构|企业)")
+
+
+def positions(s: Sentence) -> list[Relation]:
+    """ORG POST PERSON (中国信息通信研究院院长余晓晖), chains of them (A 副总经理、B 副总经理
+    王丽; 北京市科委、中关村管委会党组书记、主任许强), the people listed after one post,
+    and PERSON（ORG POST）. A founder's post makes a ``founded`` too."""
+    out: list[Relation] = []
+    for i, k in enumerate(s.ks):
+        if s.m(k).type != "Person":
+            continue
+        held = _post_before(s, i) or _post_in_brackets(s, i)
+        for org, title in held:
+            out.append(s.relation(k, org, "holdsPosition", title=title))
+            if FOUNDER_POST.search(title):
+                out.append(s.relation(k, org, "founded"))
+        if held:  # 副主任A、B: the people listed after one post hold it too
+            j = i
+            while j + 1 < len(s.ks) and s.type(j + 1) == "Person" and _SAME_POST.match(s.between(s.ks[j], s.ks[j + 1])):
+                j += 1
+                out.extend(s.relation(s.ks[j], org, "holdsPosition", title=title) for org, title in held)
+    return out
+
+
+def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
+    """(organization, post) pairs written before the person at position i."""
+    if i == 0 or s.type(i - 1) != "Organization":
+        return []
+    k, org = s.ks[i], s.ks[i - 1]
+    post = _ASIDE.sub("", s.between(org, k), count=1)
+    if re.match(r"\s*[）)]", post) and i >= 2 and s.type(i - 2) == "Organization" and \
+            re.fullmatch(r"\s*[（(]\s*(?:原|即|前身为|简称)?\s*", s.between(s.ks[i - 2], org)):
+        org, post = s.ks[i - 2], re.sub(r"^\s*[）)]", "", post)  # X（原Y）董事长: the post is X's
+    if not POST.match(post):
+        return []
+    held = [(org, post.strip())]
+    j = i - 1
+    while j > 0 and s.type(j - 1) == "Organization":
+        link = s.between(s.ks[j - 1], s.ks[j])
+        own_post = _ORG_POST_LINK.sub("", link)
+        if re.fullmatch(r"\s*[、和及]\s*", link):  # A、B 书记: the same post
+            held.append((s.ks[j - 1], post.strip()))
+        elif own_post != link and POST.match(own_post):  # A 副总经理、B 副总经理
+            held.append((s.ks[j - 1], own_post.strip()))
+        else:
+            break
+        j -= 1
+    return held
+
+
+def _post_in_brackets(s: Sentence, i: int) -> list[tuple[int, str]]:
+    """PERSON（ORG POST）: 李明（某研究院院长）."""
+    if i + 1 >= len(s.ks) or s.type(i + 1) != "Organization":
+        return []
+    k, org = s.ks[i], s.ks[i + 1]
+    if not re.fullmatch(r"\s*[（(]\s*", s.between(k, org)):
+        return []
+    close = re.match(r"([^（）()，。]{1,20})[）)]", s.after(org, 24))
+    if not close or not POST.match(close.group(1)):
+        return []
+    return [(org, close.group(1).strip())]
+
+
+def bylines(s: Sentence) -> list[Relation]:
+    """科技日报（记者吴纯新 通讯员刘梦雅）; 新华社记者 任超摄: the people are reporters of
+    the newspaper or agency named before them."""
+    def role_before(j: int, opening: bool) -> re.Match | None:
+        gap = s.between(s.ks[j - 1], s.ks[j])
+        return re.fullmatch(r"\s*" + (r"[（(]?\s*" if opening else "") + r"(" + BYLINE_ROLE.pattern + r")", gap)
+
+    out: list[Relation] = []
+    for i, k in enumerate(s.ks):
+        if s.m(k).type != "Person" or i == 0:
+            continue
+        j = i
+        while j > 0 and s.type(j - 1) == "Person" and role_before(j, opening=False):
+            j -= 1  # back over the other people of the byline
+        if j == 0 or s.type(j - 1) != "Organization" or not role_before(j, opening=True):
+            continue
+        own = role_before(i, opening=i == j)
+        if own:
+            out.append(s.relation(k, s.ks[j - 1], "holdsPosition", title=own.group(1).strip()))
+    return out
+
+
+def issued(s: Sentence) -> list[Relation]:
+    """ORG 印发《POLICY》 (with every body of a joint issue: A 与 B、C，会同 D 等部门联合印发),
+    and 《POLICY》由 A 与 B 联合印发."""
+    out: list[Relation] = []
+    for i, k in enumerate(s.ks):
+        if s.m(k).type != "Policy":
+            continue
+        for j in range(i - 1, -1, -1):
+            kj = s.ks[j]
+            gap = s.between(kj, k)
+            if CLAUSE_BREAK.search(gap) or len(gap) > 24:
+                break
+            if s.m(kj).type == "Organization" and ISSUE_TRIGGER.search(gap.rstrip("《“ ")):
+                out.extend(s.relation(head, k, "issued") for head in s.group_before(j, link=WIDE_LINK))
+                break
+        out.extend(s.relation(head, k, "issued") for head in _by(s, i, ISSUED_BY))
+    # 该意见由 A 与 B 联合印发: the policy is the one the article named last with that head noun
+    for m in re.finditer(rf"(?:该|此|这一?|上述)({'|'.join(POLICY_HEADS)})\s*由", s.text):
+        policy = _last_policy(s, s.sentence.start + m.start(), m.group(1))
+        if policy is not None:
+            at = s.position(s.sentence.start + m.end())
+            out.extend(s.relation(head, policy, "issued") for head in _after_by(s, at, ISSUED_BY))
+    return out
+
+
+def _last_policy(s: Sentence, offset: int, head_noun: str) -> int | None:
+    article = s.sentence.article
+    best = None
+    for k, m in enumerate(s.issue.mentions):
+        if m.type == "Policy" and m.start < offset and s.issue.sentences[m.sentence].article == article \
+                and m.text.rstrip("）)》 ").endswith(head_noun):
+            best = k
+    return best
+
+
+def _by(s: Sentence, i: int, trigger: re.Pattern) -> list[int]:
+    """X 由 A、B … TRIGGER: the group after 由 when X is at position i."""
+    after = s.after(s.ks[i], 40)
+    m = re.match(r"^[^，。；]{0,14}?由\s*$", after[:after.find("由") + 1]) if "由" in after else None
+    if not m:
+        return []
+    return _after_by(s, i + 1, trigger)
+
+
+def _after_by(s: Sentence, at: int, trigger: re.Pattern) -> list[int]:
+    """The group of organizations (or people with their posts) starting at position
+    ``at``, when the trigger follows it."""
+    if at >= len(s.ks):
+        return []
+    group, last = [], at - 1
+    j = at
+    while j < len(s.ks):
+        if s.type(j) == "Organization" and j + 1 < len(s.ks) and s.type(j + 1) == "Person" \
+                and POST.match(s.between(s.ks[j], s.ks[j + 1])):
+            j += 1  # 上海交通大学教授金贤敏: the person, not the university
+        if s.type(j) not in ("Organization", "Person"):
+            break
+        group.append(s.ks[j])
+        last = j
+        if j + 1 < len(s.ks) and WIDE_LINK.match(s.between(s.ks[j], s.ks[j + 1])):
+            j += 1
+            continue
+        break
+    if not group:
+        return []
+    rest = s.issue.text[s.m(s.ks[last]).end:s.sentence.end]
+    return group if trigger.match(_OTHERS.sub("", rest, count=1)) else []
+
+
+def founded(s: Sentence) -> list[Relation]:
+    """A 创办 B; B 由 A（、C）创立 / 牵头组建; 由 A 牵头，联合 B、C 共同组成的 D."""
+    out: list[Relation] = []
+    for i, k in enumerate(s.ks):
+        if s.m(k).type != "Organization" or i == 0:
+            continue
+        gap = s.between(s.ks[i - 1], k)
+        if FOUND_TRIGGER.search(gap) and len(gap) <= 16 and not CLAUSE_BREAK.search(gap) and "，" not in gap \
+                and s.type(i - 1) in ("Organization", "Person"):
+            out.extend(s.relation(head, k, "founded") for head in s.group_before(i - 1, ("Organization", "Person")))
+    for m in re.finditer(r"由", s.text):
+        offset = s.sentence.start + m.end()
+        at = s.position(offset)
+        founders = _after_by(s, at, FOUNDED_BY)
+        if not founders:
+            continue
+        target = _founded_target(s, at, founders, offset)
+        if target is not None:
+            out.extend(s.relation(head, target, "founded") for head in founders if head != target)
+    return out
+
+
+def _founded_target(s: Sentence, at: int, founders: list[int], offset: int) -> int | None:
+    """What was founded: named after the verb (…共同组成的“X”联合体), else the
+    organization the sentence is about, before 由."""
+    end = s.m(founders[-1]).end
+    rest = s.issue.text[end:s.sentence.end]
+    skip = _OTHERS.match(rest)
+    start = end + (skip.end() if skip else 0)
+    verb = FOUNDED_BY.match(s.issue.text[start:s.sentence.end])
+    if verb:
+        verb_end = start + verb.end()
+        later = s.position(verb_end)
+        if later < len(s.ks) and s.type(later) == "Organization" and \
+                re.fullmatch(r"\s*的?\s*[“\"]?\s*", s.issue.text[verb_end:s.m(s.ks[later]).start]):
+            return s.ks[later]
+    before = [j for j in range(at) if s.type(j) == "Organization" and s.ks[j] not in founders]
+    if not before:
+        return None
+    subject = s.ks[before[0]]
+    between = s.issue.text[s.m(subject).end:offset]
+    return subject if not CLAUSE_BREAK.search(between) and len(between) <= 30 else None
+
+
+def partners(s: Sentence) -> list[Relation]:
+    """A 与 B、C 签署合作协议; A 联合 B 共建; A、B 和 C 与 D 签约 (A, B, C each with D)."""
+    out: list[Relation] = []
+    for i, a, b in s.neighbours("Organization", "Organization"):
+        link = s.between(a, b)
+        if not PARTNER_LINK.match(link) and not re.fullmatch(r"\s*(?:牵头)?[，,]\s*(?:联合|携手)\s*", link):
+            continue
+        if link.strip() == "和" and _splits_later(s, i + 1):
+            continue  # A 和 B 与 C: 和 coordinates one side
+        left = s.group_before(i, link=re.compile(r"^\s*(?:、|和|及|以及)\s*$"))
+        right = s.group_after(i + 1)
+        tail_text = s.issue.text[s.m(right[-1]).end:s.sentence.end]
+        clause = CLAUSE_BREAK.split(tail_text, 1)[0]
+        if link.strip()[-2:] in ("携手", "联合", "联手") or PARTNER_WORDS.search(clause[:40]):
+            out.extend(s.relation(x, y, "partnerOf") for x in left for y in right)
+    return out
+
+
+def _splits_later(s: Sentence, i: int) -> bool:
+    """A stronger partner link (与, 同, 携手) follows within the same list."""
+    j = i
+    while j + 1 < len(s.ks) and s.type(j + 1) == "Organization":
+        link = s.between(s.ks[j], s.ks[j + 1]).strip()
+        if link in ("与", "同", "携手", "联合", "联手"):
+            return True
+        if not LIST_LINK.match(link):
+            return False
+        j += 1
+    return False
+
+
+def located(s: Sentence) -> list[Relation]:
+    """X 位于 / 落户 REGION; REGION 涌现出 A、B、C; 位于 REGION 的 X; REGION 企业 X;
+    X 是 REGION 首家入驻企业; 在 REGION，比如 A、B."""
+    out: list[Relation] = []
+    for i, a, b in s.neighbours():
+        ta, tb, link = s.m(a).type, s.m(b).type, s.between(a, b)
+        if ta == "Organization" and tb == "Region":
+            if LOCATED_TRIGGER.match(link):
+                out.extend(s.relation(org, b, "locatedIn") for org in s.group_before(i))
+            elif SETTLED_IN.match(link) and SETTLED_AFTER.match(s.after(b, 16)):
+                out.append(s.relation(a, b, "locatedIn"))
+        elif ta == "Region" and tb == "Organization":
+            if CLUSTER_TRIGGER.search(link):
+                out.extend(s.relation(org, a, "locatedIn") for org in s.group_after(i + 1))
+            elif (re.fullmatch(r"\s*的\s*", link) and SEAT_BEFORE.search(s.before(a, 8))) or LOCAL_DESCRIPTOR.match(link):
+                out.append(s.relation(b, a, "locatedIn"))
+            elif EXAMPLES_AFTER.match(link) and THERE_EXAMPLES.search(s.before(a, 4)):
+                out.extend(s.relation(org, a, "locatedIn") for org in s.group_after(i + 1))
+    return out
+
+
+def subsidiaries(s: Sentence) -> list[Relation]:
+    """A 旗下 B; B 隶属于 A; B 是 A 的子公司."""
+    out: list[Relation] = []
+    for i, a, b in s.neighbours("Organization", "Organization"):
+        link = s.between(a, b)
+        if SUBSIDIARY_OF_HEAD.match(link):
+            out.extend(s.relation(sub, a, "subsidiaryOf") for sub in s.group_after(i + 1))
+        elif SUBSIDIARY_OF_TAIL.match(link) or (SUBSIDIARY_NOUN.match(link) and SUBSIDIARY_AFTER.match(s.after(b, 12))):
+            out.append(s.relation(a, b, "subsidiaryOf"))
+    return out
