@@ -33,6 +33,7 @@ from ..lexicon import (
     ORG_SUFFIXES,
     REGION_PREFIX_WORDS,
     STRONG_SUFFIX_WORDS,
+    ZONE_SUFFIXES,
 )
 from ..regions import gazetteer
 from ..vocab import NAME_TYPES
@@ -84,6 +85,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = _bracketed_seats(text, words)
     words = _extend_suffixes(text, words)
     words = _extend_prefixes(text, words)
+    words = _zones(text, words)
     words = _government_bodies(text, words)
     words = _investors(text, words)
     words = _counterparts(text, words)
@@ -234,6 +236,24 @@ def _government_bodies(text: str, words: list[_Word]) -> list[_Word]:
                 j += 1
             if end is not None and end > i:
                 words = _merge(words, i, end, "Organization")
+        i += 1
+    return words
+
+
+def _zones(text: str, words: list[_Word]) -> list[_Word]:
+    """贵阳 | 综保区, 济南 | 高新区: a place, then the kind of zone, is one place."""
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w.label == "Region":
+            j, end = i + 1, None
+            while j < len(words) and j <= i + 3 and words[j].start == words[j - 1].end \
+                    and words[j].label not in ("Organization", "Person", "w"):
+                if text[w.start:words[j].end].endswith(ZONE_SUFFIXES):
+                    end = j
+                j += 1
+            if end is not None:
+                words = _merge(words, i, end, "Region")
         i += 1
     return words
 

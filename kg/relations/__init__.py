@@ -17,7 +17,7 @@ from itertools import combinations
 
 from ..doc import EntityKey, Issue, Relation
 from ..vocab import CO_MENTION_TYPES
-from . import funding, names, stated
+from . import context, funding, names, stated
 from .sentence import Sentence
 
 
@@ -39,7 +39,7 @@ RULES: tuple[Rule, ...] = (
     Rule("located", ("locatedIn",), "sentence", stated.located),
     Rule("subsidiaries", ("subsidiaryOf",), "sentence", stated.subsidiaries),
     Rule("investments", ("investedIn",), "issue", funding.investments),
-    Rule("names", ("locatedIn", "subsidiaryOf", "issued"), "issue", lambda issue, _: names.from_names(issue)),
+    Rule("names", ("locatedIn", "subsidiaryOf", "issued"), "issue", names.from_names),
 )
 
 
@@ -60,6 +60,8 @@ def extract_relations(issue: Issue) -> list[Relation]:
                 found.extend(rule.find(sentence))
         else:
             found.extend(rule.find(issue, by_sentence))
+    seated = {r.head for r in found if r.type == "locatedIn"}
+    found.extend(context.from_article_place(issue, by_sentence, seated))
     return _unique(found)
 
 

@@ -8,6 +8,7 @@ marked ``derived_from="name"``, so a user can tell them from stated ones.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..doc import Issue, Mention, Relation
 from ..regions import gazetteer
@@ -15,25 +16,28 @@ from ..regions import gazetteer
 _ISSUER_IN_TITLE = re.compile(r"^\s*(?:关于|印发|发布)")
 
 
-def from_names(issue: Issue) -> list[Relation]:
+def from_names(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relation]:
     out: list[Relation] = []
     mentions = issue.mentions
-    for k, outer in enumerate(mentions):
-        if outer.type not in ("Organization", "Policy"):
-            continue
-        for r, inner in enumerate(mentions):
-            if r == k or not (outer.start <= inner.start and inner.end <= outer.end) \
-                    or (inner.start, inner.end) == (outer.start, outer.end):
+    for members in by_sentence.values():  # a name and what it holds are in one sentence
+        for k in members:
+            outer = mentions[k]
+            if outer.type not in ("Organization", "Policy"):
                 continue
-            if outer.type == "Organization" and inner.type == "Region" and not _inside_larger_region(mentions, r, outer) \
-                    and not _has_finer_region(mentions, r, outer):
-                out.append(Relation(k, r, "locatedIn", outer.sentence, {}, "name"))
-            elif outer.type == "Organization" and inner.type == "Organization" and inner.start == outer.start \
-                    and inner.source == "rule:parent-org":
-                out.append(Relation(k, r, "subsidiaryOf", outer.sentence, {}, "name"))
-            elif outer.type == "Policy" and inner.type == "Organization" and inner.start == outer.start \
-                    and _ISSUER_IN_TITLE.match(issue.text[inner.end:outer.end]):
-                out.append(Relation(r, k, "issued", outer.sentence, {}, "name"))
+            for r in members:
+                inner = mentions[r]
+                if r == k or not (outer.start <= inner.start and inner.end <= outer.end) \
+                        or (inner.start, inner.end) == (outer.start, outer.end):
+                    continue
+                if outer.type == "Organization" and inner.type == "Region" \
+                        and not _inside_larger_region(mentions, r, outer) and not _has_finer_region(mentions, r, outer):
+                    out.append(Relation(k, r, "locatedIn", outer.sentence, {}, "name"))
+                elif outer.type == "Organization" and inner.type == "Organization" and inner.start == outer.start \
+                        and inner.source == "rule:parent-org":
+                    out.append(Relation(k, r, "subsidiaryOf", outer.sentence, {}, "name"))
+                elif outer.type == "Policy" and inner.type == "Organization" and inner.start == outer.start \
+                        and _ISSUER_IN_TITLE.match(issue.text[inner.end:outer.end]):
+                    out.append(Relation(r, k, "issued", outer.sentence, {}, "name"))
     return out
 
 
@@ -41,7 +45,7 @@ def _inside_larger_region(mentions: list[Mention], r: int, outer: Mention) -> bo
     """北京 in 北京经济技术开发区管委会: the body sits in the zone, which lies in 北京."""
     inner = mentions[r]
     return any(m.type == "Region" and outer.start <= m.start <= inner.start and inner.end <= m.end <= outer.end
-               and (m.start, m.end) != (inner.start, inner.end) for m in mentions)
+               and (m.start, m.end) != (inner.start, inner.end) for m in _within(mentions, outer))
 
 
 def _has_finer_region(mentions: list[Mention], r: int, outer: Mention) -> bool:
@@ -50,9 +54,21 @@ def _has_finer_region(mentions: list[Mention], r: int, outer: Mention) -> bool:
     coarse = g.lookup(mentions[r].text)
     if coarse is None:
         return False
-    for m in mentions:
-        if m.type == "Region" and outer.start <= m.start and m.end <= outer.end and m is not mentions[r]:
+    for m in _within(mentions, outer):
+        if m.type == "Region" and m is not mentions[r]:
             fine = g.lookup(m.text)
             if fine is not None and coarse in g.ancestors(fine):
                 return True
     return False
+
+
+def _within(mentions: list[Mention], outer: Mention) -> list[Mention]:
+    """The mentions inside ``outer`` (mentions are sorted by start)."""
+    lo = bisect_left(mentions, outer.start, key=lambda m: m.start)
+    out = []
+    for m in mentions[lo:]:
+        if m.start >= outer.end:
+            break
+        if m.end <= outer.end:
+            out.append(m)
+    return out

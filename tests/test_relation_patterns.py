@@ -1,0 +1,159 @@
+"""One test per pattern family of the relation stage, on sentences written for
+these tests, each with the cases the pattern must not fire on."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import RawIssue
+from kg.stages import extract, prepare
+
+
+@pytest.fixture(scope="module")
+def backend():
+    from kg import ner
+
+    return ner.load("lac")
+
+
+def found(backend, text: str, relation: str | None = None) -> set[tuple]:
+    """(head, relation, tail, how) of every relation; how is "stated", "name" or "article"."""
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    extract([issue], backend)
+    out = set()
+    for r in issue.relations:
+        if relation is None or r.type == relation:
+            out.add((issue.mentions[r.head].text, r.type, issue.mentions[r.tail].text, r.derived_from or "stated"))
+    return out
+
+
+def test_places_carried_in_names(backend):
+    text = ("联想（北京）有限公司与海淀区政府签署协议。湖南省发改委印发了年度计划。"
+            "国科量子通信网络有限公司北京分公司落户软件园。中关村管委会组织了对接会。")
+    got = {(h, t) for h, _, t, how in found(backend, text, "locatedIn") if how == "name"}
+    assert ("联想（北京）有限公司", "北京") in got
+    assert ("海淀区政府", "海淀区") in got
+    assert ("湖南省发改委", "湖南省") in got
+    assert ("国科量子通信网络有限公司北京分公司", "北京") in got
+    assert ("中关村管委会", "中关村") in got
+
+
+def test_a_company_named_after_a_city_is_not_placed_there(backend):
+    """宁德时代 starts with a city's name but does not end like an organization."""
+    got = found(backend, "宁德时代宣布扩建电池工厂。", "locatedIn")
+    assert not any(h == "宁德时代" for h, *_ in got)
+
+
+def test_the_finest_place_of_a_name(backend):
+    """湖北武汉…: the name places it in 武汉 (which lies in 湖北), not in both."""
+    got = {(h, t) for h, _, t, _ in found(backend, "湖北武汉光谷创新投资有限公司发布了年报。", "locatedIn")}
+    assert any(t == "武汉" for _, t in got) and not any(t == "湖北" for _, t in got)
+
+
+def test_bylines(backend):
+    text = "科技日报（记者张晓明 通讯员李红梅）本月初，示范区举行了开放日活动。新华社记者 王建国摄"
+    got = {(h, t, how) for h, _, t, how in found(backend, text, "holdsPosition")}
+    assert ("张晓明", "科技日报", "stated") in got and ("李红梅", "科技日报", "stated") in got
+
+
+def test_a_byline_needs_its_masthead(backend):
+    """A reporter named without the paper is not given a post."""
+    got = found(backend, "记者张晓明从会上获悉，园区将扩建。", "holdsPosition")
+    assert not got
+
+
+def test_appositions_and_a_post_before_a_list(backend):
+    text = ("北京乐普智影科技股份有限公司（原北京华科智创健康科技有限公司）董事长周智峰介绍了情况。"
+            "王晓东（北京生命科学研究所所长）出席会议。"
+            "会上，北京经开区管委会副主任刘怀远、陈小男分别发言。")
+    got = {(h, t) for h, _, t, _ in found(backend, text, "holdsPosition")}
+    assert ("周智峰", "北京乐普智影科技股份有限公司") in got
+    assert ("王晓东", "北京生命科学研究所") in got
+    assert ("刘怀远", "北京经开区管委会") in got and ("陈小男", "北京经开区管委会") in got
+
+
+def test_a_post_at_another_organization_is_not_taken(backend):
+    """The person's post is at the organization right before it, not at the one the sentence is about."""
+    got = {(h, t) for h, _, t, _ in found(backend, "腾讯与北京大学合作，北京大学教授李明负责项目。", "holdsPosition")}
+    assert ("李明", "北京大学") in got and ("李明", "腾讯") not in got
+
+
+def test_founder_posts_and_passive_founders(backend):
+    text = ("中焯科技（北京）有限公司创始人兼首席科学家张伟介绍了产品。"
+            "图灵量子公司由上海交通大学教授金贤敏于2021年创立。"
+            "由神州泰岳牵头，联合中国移动通信集团北京有限公司、中国科学院声学研究所等单位共同组成的“5G工业互联网研究”联合体成立。")
+    got = {(h, t) for h, _, t, _ in found(backend, text, "founded")}
+    assert ("张伟", "中焯科技（北京）有限公司") in got
+    assert ("金贤敏", "图灵量子公司") in got
+    assert {("神州泰岳", "5G工业互联网研究"), ("中国科学院声学研究所", "5G工业互联网研究")} <= got
+
+
+def test_joint_issuers_and_the_passive_voice(backend):
+    text = ("去年6月，北京市药监局与北京市科委、中关村管委会，会同市经信局、北京海关等部门联合制定了《北京市研发用物品进口试点方案》。"
+            "《关于推进信息无障碍的指导意见》由工业和信息化部与中国残疾人联合会于2020年联合印发。"
+            "该意见由工业和信息化部负责解读。")
+    got = {(h, t) for h, _, t, _ in found(backend, text, "issued")}
+    plan = "北京市研发用物品进口试点方案"
+    assert {("北京市药监局", plan), ("北京市科委", plan), ("中关村管委会", plan), ("市经信局", plan),
+            ("北京海关", plan)} <= got
+    assert ("中国残疾人联合会", "关于推进信息无障碍的指导意见") in got
+
+
+def test_a_list_that_is_not_a_list_of_issuers(backend):
+    """Organizations listed before a policy they only welcome or discuss did not issue it."""
+    text = "腾讯、阿里巴巴和百度等企业代表讨论了《数据安全管理办法》。"
+    assert not found(backend, text, "issued")
+
+
+def test_issuer_in_the_title(backend):
+    got = found(backend, "企业可查阅《工业和信息化部关于促进中小企业发展的通知》。", "issued")
+    assert ("工业和信息化部", "issued", "工业和信息化部关于促进中小企业发展的通知", "name") in got
+
+
+def test_partners_on_both_sides_of_an_agreement(backend):
+    text = "中国化学工程股份公司、南投公司和湖南建投集团与湘乡市绿色化工集团签订合作协议。"
+    got = {frozenset((h, t)) for h, _, t, _ in found(backend, text, "partnerOf")}
+    assert frozenset(("中国化学工程股份公司", "湘乡市绿色化工集团")) in got
+    assert frozenset(("南投公司", "湖南建投集团")) not in got  # they are one side, not partners here
+
+
+def test_seats_stated_in_a_sentence(backend):
+    text = ("位于济南高新区的济南馨升生物技术有限公司扩建了实验室。"
+            "济南高新区另一家生物医药企业银丰生物集团发布了新产品。"
+            "贵州航瑞科技有限公司是贵阳综保区首家入驻企业。")
+    got = {(h, t) for h, _, t, how in found(backend, text, "locatedIn") if how == "stated"}
+    assert ("济南馨升生物技术有限公司", "济南高新区") in got
+    assert ("银丰生物集团", "济南高新区") in got
+    assert ("贵州航瑞科技有限公司", "贵阳综保区") in got
+
+
+def test_a_destination_is_not_a_seat(backend):
+    """A company that sends products to a place, or whose people visit it, is not seated there."""
+    text = "北京旷视科技有限公司的机器人出口到德国。华为代表团前往上海参加展会。"
+    got = {(h, t) for h, _, t, how in found(backend, text, "locatedIn") if how == "stated"}
+    assert not got
+
+
+def test_units_inside_a_parent(backend):
+    text = "清华大学能源与动力工程系和中国科学院物理研究所联合发布成果。国科量子通信网络有限公司北京分公司开业。"
+    got = {(h, t) for h, _, t, how in found(backend, text, "subsidiaryOf") if how == "name"}
+    assert ("中国科学院物理研究所", "中国科学院") in got
+    assert ("国科量子通信网络有限公司北京分公司", "国科量子通信网络有限公司") in got
+
+
+def test_subsidiaries_stated(backend):
+    text = "小米集团旗下的小米汽车有限公司发布新车。"
+    assert ("小米汽车有限公司", "subsidiaryOf", "小米集团", "stated") in found(backend, text)
+
+
+def test_the_article_place_for_its_companies(backend):
+    """An article about one district places the companies it names without a seat of their own."""
+    text = ("测试工作简报\n2024 年第 3 期\n"
+            "■ 海淀区发布人工智能新政\n"
+            "海淀区近日发布新一批扶持政策。首批获得支持的企业包括百度在线网络技术有限公司。\n"
+            "■ 德国企业访华\n"
+            "来自德国的西门子股份公司的代表访问了上海和深圳的合作伙伴。")
+    got = {(h, t, how) for h, _, t, how in found(backend, text, "locatedIn")}
+    assert ("百度在线网络技术有限公司", "海淀区", "article") in got
+    assert not any(how == "article" and t != "海淀区" for h, t, how in got)
