@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import plugin
+from . import atomic, plugin
 from .doc import Issue
 from .errors import InputError
-from .ingest import Skipped, find_files, read_issues
+from .ingest import Skipped, display, find_files, issue_id, read_issues
 from .resolve import default_aliases
-from .store import MANIFEST, KnowledgeGraph
+from .store import MANIFEST, KnowledgeGraph, is_graph_folder
 from .version import __version__
 
 DEFAULT_BACKEND = plugin.DEFAULTS["ner"]
@@ -36,9 +36,13 @@ class BuildReport:
 
 def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = DEFAULT_BACKEND,
           backend_options: dict | None = None, aliases: Iterable[str | Path] = (),
-          progress: bool = False,
+          progress: bool = False, wait: bool = False,
           on_skip: Callable[[Skipped], None] | None = None) -> BuildReport:
-    """Build (or update) the graph in ``out`` from issue files and folders."""
+    """Build (or update) the graph in ``out`` from issue files and folders.
+
+    One writer at a time: another build or removal on ``out`` makes this one fail
+    with :class:`InputError`, or wait for it with ``wait=True``. The new graph is
+    written next to ``out`` and swapped in when complete (:mod:`kg.atomic`)."""
     # the stages are imported here, not above: ``import kg`` (a query worker, a notebook
     # that only reads a graph) must not pay for the NER stage
     from . import ner
@@ -46,50 +50,66 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = DEFAU
 
     started = time.perf_counter()
     out = Path(out)
-    files = find_files(inputs)
-    _check_out(out)
+    report = BuildReport(out)
+
+    def skip(item: Skipped) -> None:
+        report.skipped.append(item)
+        if on_skip:
+            on_skip(item)
+
+    files = find_files(inputs, skip)
+    _check_out(atomic.target(out))
     _check_unique_ids(files)
     alias_table = _load_aliases(aliases)
     model = ner.load(backend, **(backend_options or {}))
-    report = BuildReport(out)
     sizes = {path: _size(path) for path in files}  # for the progress bar
 
     def prepared() -> Iterator[Issue]:
         """Issues read and normalized as the NER stage asks for them (it overlaps the model)."""
-        for item in read_issues(files):
+        for n, item in enumerate(read_issues(files)):
+            if n == 0:
+                atomic.pause_point("reading")
             if isinstance(item, Skipped):
-                report.skipped.append(item)
-                if on_skip:
-                    on_skip(item)
+                skip(item)
             else:
                 yield prepare(item)
 
-    tmp = out.with_name(f".{out.name}.building")
-    shutil.rmtree(tmp, ignore_errors=True)
-    try:
-        if (out / MANIFEST).is_file():
-            shutil.copytree(out, tmp)
-            graph = KnowledgeGraph.open(tmp, read_only=False)
-        else:
-            graph = KnowledgeGraph.create(tmp)
-        with graph, _progress_bar(sum(sizes.values()), progress) as bar:
-            for issue in extract_stream(prepared(), model, alias_table):
-                report.triples += graph.add_issue(issue)
-                report.issues.append(issue.id)
-                report.characters += sum(len(s.text) for s in issue.sentences)
-                report.sentences += len(issue.sentences)
-                report.mentions += len(issue.mentions)
-                if bar:
-                    bar.update(sizes.get(issue.path, 0))
-            graph.commit()
-            graph.update_timeline()
-            graph.save_manifest(version=__version__, backend=backend)
-        _swap(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    folder = atomic.target(out)
+    with atomic.writer_lock(folder, wait=wait):
+        atomic.recover(folder)
+        _check_out(folder)
+        work = atomic.work_folder(folder)
+        try:
+            graph = KnowledgeGraph.checkpoint(folder, work) if is_graph_folder(folder) else KnowledgeGraph.create(work)
+            _write(graph, extract_stream(prepared(), model, alias_table), report, sizes, progress, backend)
+            atomic.pause_point("swap")
+            atomic.swap_in(work, folder)
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _write(graph: KnowledgeGraph, issues: Iterator[Issue], report: BuildReport, sizes: dict[Path, int],
+           progress: bool, backend: str) -> None:
+    """Add each issue's graph as the stages finish it; commit; date the statements."""
+    with graph, _progress_bar(sum(sizes.values()), progress) as bar:
+        for n, issue in enumerate(issues):
+            if n == 0:
+                atomic.pause_point("extraction")
+            report.triples += graph.add_issue(issue)
+            report.issues.append(issue.id)
+            report.characters += sum(len(s.text) for s in issue.sentences)
+            report.sentences += len(issue.sentences)
+            report.mentions += len(issue.mentions)
+            if bar:
+                bar.update(sizes.get(issue.path, 0))
+        atomic.pause_point("load")
+        graph.commit()
+        atomic.pause_point("commit")
+        graph.update_timeline()
+        graph.save_manifest(version=__version__, backend=backend)
 
 
 def _size(path: Path) -> int:
@@ -122,19 +142,11 @@ def _check_unique_ids(files: list[Path]) -> None:
     """An issue's id is its file name without the extension: two files must not share one."""
     seen: dict[str, Path] = {}
     for path in files:
-        if path.stem in seen:
-            raise InputError(f"two files give the same issue id {path.stem!r}: "
-                             f"{seen[path.stem]} and {path}; rename one")
-        seen[path.stem] = path
-
-
-def _swap(tmp: Path, out: Path) -> None:
-    old = out.with_name(f".{out.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    tmp.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+        key = issue_id(path)
+        if key in seen:
+            raise InputError(f"two files give the same issue id {key!r}: "
+                             f"{display(seen[key])} and {display(path)}; rename one")
+        seen[key] = path
 
 
 class _progress_bar:

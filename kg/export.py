@@ -71,10 +71,10 @@ def write_nq(graph: KnowledgeGraph, out: BinaryIO) -> None:
 
 ENTITY_MENTIONS = """
 SELECT ?entity ?type ?label ?doc ?text ?start ?end WHERE {
-  ?m a kg:Mention ; kg:mentionOf ?entity ; kg:inIssue ?issue ; kg:surface ?text ;
-     kg:start ?start ; kg:end ?end .
-  ?issue dcterms:identifier ?doc .
-  ?entity a ?class ; rdfs:label ?label .
+  GRAPH ?g { ?m a kg:Mention ; kg:mentionOf ?entity ; kg:inIssue ?issue ; kg:surface ?text ;
+                kg:start ?start ; kg:end ?end .
+             ?issue dcterms:identifier ?doc .
+             ?entity a ?class ; rdfs:label ?label }
   FILTER(STRSTARTS(STR(?class), STR(kg:)))
   BIND(STRAFTER(STR(?class), STR(kg:)) AS ?type)
 }"""

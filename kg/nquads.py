@@ -9,6 +9,8 @@ times cheaper, and Oxigraph's bulk loader parses them in background threads.
 """
 from __future__ import annotations
 
+import os
+
 from .doc import EntityKey, Issue, Relation
 from .vocab import (
     DCTERMS,
@@ -109,7 +111,7 @@ def _issue(out: _Quads, node: str, issue: Issue) -> None:
     add(node, "type", _T["Issue"])
     add(node, "identifier", _lit(issue.id))
     add(node, "text", _lit(issue.text))
-    add(node, "sourceFile", _lit(str(issue.path)))
+    add(node, "sourceFile", _lit(os.fsencode(issue.path).decode("utf-8", "backslashreplace")))
     add(node, "encoding", _lit(issue.encoding))
     meta = issue.meta
     if meta.title:

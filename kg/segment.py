@@ -28,6 +28,8 @@ _PUBLISHER = re.compile(r"(?:^|\s)(\S{2,30}?)(?:编印|编)$|主办[:：]\s*(\S{
 _SUBITEM = re.compile(r"^\d{1,2}[.．、]\s*(?=\D)")
 _SENTENCE_END = re.compile(r"[。！？!?…]+[”’」』）)]*")
 HEADER_LINES = 8
+#: Characters of the longest sentence kept whole (real ones stay under 300).
+MAX_SENTENCE = 600
 
 
 def segment(issue: Issue) -> Issue:
@@ -172,12 +174,27 @@ def _sentences(text: str, articles: list[Article]) -> list[Sentence]:
     return out
 
 
+def _bounded(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run of text longer than any sentence (a flattened table, a file of one line)
+    cut into pieces of at most MAX_SENTENCE characters, at a comma or a space when
+    there is one: later stages work sentence by sentence, so memory stays flat."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        window = line[start:start + MAX_SENTENCE]
+        cut = max(window.rfind(c) for c in "，；、,; ")
+        stop = start + (cut + 1 if cut > MAX_SENTENCE // 2 else MAX_SENTENCE)
+        pieces.append((start, stop))
+        start = stop
+    pieces.append((start, end))
+    return pieces
+
+
 def _split(line: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(line):
-        spans.append((start, m.end()))
+        spans.extend(_bounded(line, start, m.end()))
         start = m.end()
-    spans.append((start, len(line)))
+    spans.extend(_bounded(line, start, len(line)))
     out = []
     for s, e in spans:
         while s < e and line[s].isspace():

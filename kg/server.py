@@ -15,8 +15,10 @@ query gets 400 with the parser's message; a traceback never reaches a client.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import socket
 import sys
 import threading
 import time
@@ -28,12 +30,29 @@ from urllib.parse import parse_qs, urlsplit
 import pyoxigraph as ox
 
 from . import query as q
-from . import resources
+from . import resources, vocab
 from .errors import KgError
+from .store import MANIFEST
 
 log = logging.getLogger("kg.server")
 
 MAX_BODY = 1 << 20  # bytes of a POST body
+#: Requests answered at once (each has read its whole request; queries wait for a worker).
+MAX_CLIENTS = 512
+#: Seconds a client has to send a whole request (line, headers and body), however slowly.
+REQUEST_SECONDS = 30.0
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host in ("localhost", ""):
+        return host == "localhost"
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 SOLUTION_TYPES = {
     "application/sparql-results+json": "json", "application/json": "json",
     "application/sparql-results+xml": "xml", "application/xml": "xml",
@@ -116,14 +135,37 @@ class SparqlServer(ThreadingHTTPServer):
 
     def __init__(self, address, runner: q.QueryRunner, *, timeout: float = q.DEFAULT_TIMEOUT,
                  max_rows: int | None = 100_000, max_bytes: int | None = 64 << 20, max_body: int = MAX_BODY,
-                 max_clients: int = 64, graph_name: str = "kg", quiet: bool = False):
+                 max_clients: int = MAX_CLIENTS, request_seconds: float = REQUEST_SECONDS, graph_name: str = "kg",
+                 quiet: bool = False):
         super().__init__(address, Handler)
         self.runner = runner
         self.query_timeout = timeout
         self.max_rows, self.max_bytes, self.max_body = max_rows, max_bytes, max_body
         self.slots = threading.BoundedSemaphore(max_clients)
+        self.request_seconds = request_seconds
         self.graph_name = graph_name
         self.quiet = quiet
+        host = self.server_address[0]
+        host = host.decode() if isinstance(host, (bytes, bytearray)) else str(host)
+        #: Bound to loopback, only names of this machine may address it (no DNS rebinding).
+        self.allowed_hosts = LOOPBACK_NAMES if is_loopback(host) else None
+
+    def handle_error(self, request, client_address) -> None:
+        """A client that hangs up or is cut off is no error of ours: no traceback."""
+        error = sys.exc_info()[1]
+        if isinstance(error, (ConnectionError, TimeoutError, socket.timeout, OSError)):
+            log.debug("connection from %s ended: %s", client_address, error)
+            return
+        log.exception("internal error serving %s", client_address)
+
+    def graph_names(self) -> set[str]:
+        """The named graphs the folder holds: one per issue, the ontology and the timeline."""
+        try:
+            manifest = json.loads((self.runner.graph_dir / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            manifest = {}
+        return {vocab.issue_graph_iri(i) for i in manifest.get("issues", {})} | \
+            {str(vocab.ONTOLOGY_GRAPH), str(vocab.TIMELINE_GRAPH)}
 
     @property
     def url(self) -> str:
@@ -135,9 +177,24 @@ class SparqlServer(ThreadingHTTPServer):
 class Handler(BaseHTTPRequestHandler):
     server: SparqlServer
     server_version = "kg-sparql/0.1"
-    timeout = 60  # seconds a client may take to send its request
+    timeout = 60  # seconds one read may take; the whole request has server.request_seconds
 
     # -- plumbing
+
+    def handle_one_request(self):
+        """Each request must arrive whole within ``request_seconds``: a client sending
+        slowly is cut off, and holds no slot while it sends."""
+        self._watchdog = threading.Timer(self.server.request_seconds, self._cut_off)
+        self._watchdog.daemon = True
+        self._watchdog.start()
+        try:
+            super().handle_one_request()
+        finally:
+            self._watchdog.cancel()
+
+    def _cut_off(self) -> None:
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_RDWR)
 
     def log_message(self, format, *args):
         if not self.server.quiet:
@@ -169,10 +226,9 @@ class Handler(BaseHTTPRequestHandler):
         self._reply(status, message.rstrip() + "\n", "text/plain; charset=utf-8", headers)
 
     def _dispatch(self) -> None:
-        if not self.server.slots.acquire(blocking=False):
-            self._error(503, "too many requests at once; retry shortly", {"Retry-After": "1"})
-            return
+        slot = False
         try:
+            self._check_host()
             path = urlsplit(self.path).path
             route = ROUTES.get(path)
             if route is None:
@@ -183,16 +239,31 @@ class Handler(BaseHTTPRequestHandler):
                     raise HTTPError(403, "the graph store is read-only (rebuild it with kg build)")
                 raise HTTPError(405, f"{self.command} is not allowed on {path}",
                                 {"Allow": ", ".join(sorted(methods))})
+            self.args = self._arguments()  # the whole request is read: no more waiting on the client
+            self._watchdog.cancel()
+            slot = self.server.slots.acquire(blocking=False)
+            if not slot:
+                raise HTTPError(503, "too many requests at once; retry shortly", {"Retry-After": "1"})
             handler(self)
         except HTTPError as e:
             self._error(e.status, str(e), e.headers)
         except KgError as e:  # a bad query, an unknown name: the library says which
-            self._error(e.http_status, str(e))
+            self._error(e.http_status, str(e), {"Retry-After": "2"} if e.http_status == 503 else None)
         except Exception:
             log.exception("internal error on %s %s", self.command, self.path)
             self._error(500, "internal error; see the server log")
         finally:
-            self.server.slots.release()
+            if slot:
+                self.server.slots.release()
+
+    def _check_host(self) -> None:
+        allowed = self.server.allowed_hosts
+        host = self.headers.get("Host")
+        if allowed is None or host is None:
+            return
+        name = host.rsplit(":", 1)[0] if not host.startswith("[") else host[1:host.find("]")]
+        if name.lower() not in allowed:
+            raise HTTPError(421, f"this endpoint answers to {', '.join(sorted(allowed))} only, not {host!r}")
 
     do_GET = do_POST = do_HEAD = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _dispatch
 
@@ -230,6 +301,8 @@ class Handler(BaseHTTPRequestHandler):
     def _arguments(self) -> dict[str, list[str]]:
         """Protocol arguments from the URL and, for POST, the body."""
         args = self._query_string()
+        if self.command == "POST" and urlsplit(self.path).path != "/sparql":
+            return args
         if self.command != "POST":
             return args
         ctype = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
@@ -277,7 +350,7 @@ class Handler(BaseHTTPRequestHandler):
     # -- routes
 
     def sparql(self) -> None:
-        args = self._arguments()
+        args = self.args
         if "update" in args:
             raise HTTPError(403, "SPARQL Update is refused: the graph is read-only (rebuild it with kg build)")
         text, named = self._one(args, "query"), self._one(args, "named")
@@ -313,7 +386,7 @@ class Handler(BaseHTTPRequestHandler):
         self._reply(200, answer.data, answer.content_type, headers)
 
     def store(self) -> None:
-        args = self._query_string()
+        args = self.args
         graph, default = self._one(args, "graph"), "default" in args
         if (graph is None) == (not default):
             raise HTTPError(400, "ask for ?default (the union of the issues) or ?graph=IRI")
@@ -324,6 +397,9 @@ class Handler(BaseHTTPRequestHandler):
                 default_graph, union = [ox.NamedNode(graph)], False
             except ValueError:
                 raise HTTPError(400, "graph: not an IRI") from None
+            if graph not in self.server.graph_names():
+                raise HTTPError(404, f"no graph {graph} here; the issues' graphs are kgid:graph/ISSUE "
+                                     f"(list them with the named query 'issues')")
         fmt = negotiate(self.headers.get("Accept"), _format_argument(args))
         request = q.QueryRequest(text, bindings, fmt={"graph": fmt["graph"]}, max_rows=self.server.max_rows,
                                  max_bytes=self.server.max_bytes, union=union, default_graph=default_graph)

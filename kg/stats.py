@@ -7,24 +7,8 @@ from . import analytics as ka
 from .store import KnowledgeGraph
 from .vocab import preferred_label
 
-TYPE_COUNTS = """
-SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {
-  ?m kg:mentionOf ?e . ?e a ?class .
-  FILTER(STRSTARTS(STR(?class), STR(kg:)))
-  BIND(STRAFTER(STR(?class), STR(kg:)) AS ?type)
-} GROUP BY ?type ORDER BY DESC(?n)"""
-
-TOP_ENTITIES = """
-SELECT ?e ?type (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?m) AS ?mentions)
-       (COUNT(DISTINCT ?issue) AS ?issues) WHERE {
-  ?m kg:mentionOf ?e ; kg:inIssue ?issue . ?e a ?class ; rdfs:label ?l .
-  FILTER(STRSTARTS(STR(?class), STR(kg:)))
-  BIND(STRAFTER(STR(?class), STR(kg:)) AS ?type)
-} GROUP BY ?e ?type ORDER BY DESC(?issues) DESC(?mentions) ?label LIMIT %d"""
-
-
 CO_MENTION_PAIRS = """
-SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?a ?b WHERE { ?a kg:coMentionedWith ?b } }"""
+SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?a ?b WHERE { GRAPH ?g { ?a kg:coMentionedWith ?b } } }"""
 
 
 def summary(graph: KnowledgeGraph, top: int = 10, communities: int = 10, members: int = 8,
@@ -42,12 +26,12 @@ def summary(graph: KnowledgeGraph, top: int = 10, communities: int = 10, members
 
     ``co_mentions`` adds co-mention links to PageRank and the communities.
     """
-    types = {row["type"]: int(row["n"]) for row in graph.select(TYPE_COUNTS)}
-    tops = [{"id": r["e"], "label": r["label"], "type": r["type"], "mentions": int(r["mentions"]),
-             "issues": int(r["issues"])} for r in graph.select(TOP_ENTITIES % top)]
     issues = [dict(id=k, **v) for k, v in sorted(graph.manifest.get("issues", {}).items())]
-
     G = ka.to_networkx(graph, co_mentions=co_mentions)
+    types = dict(Counter(d["type"] for _, d in G.nodes(data=True)).most_common())
+    tops = [{"id": n, "label": d["label"], "type": d["type"], "mentions": d["mentions"], "issues": len(d["issues"])}
+            for n, d in sorted(G.nodes(data=True), key=lambda nd: (-len(nd[1]["issues"]), -nd[1]["mentions"],
+                                                                   nd[1]["label"]))[:top]]
     relations: dict[str, dict] = {}
     for *_, d in G.edges(data=True):
         if d["relation"] == ka.CO_MENTION:
@@ -83,10 +67,12 @@ def summary(graph: KnowledgeGraph, top: int = 10, communities: int = 10, members
             "timeline": ka.timeline(G, by=by), "issues": issues}
 
 
+#: Read issue graph by issue graph: an entity is described in every issue naming it,
+#: and joining across graphs would multiply its rows by the issues.
 ENTITIES = """
 SELECT ?e ?type ?label ?surface ?doc (COUNT(DISTINCT ?m) AS ?n) WHERE {
-  ?m kg:mentionOf ?e ; kg:surface ?surface ; kg:inIssue/dcterms:identifier ?doc .
-  ?e a ?class ; rdfs:label ?label .
+  GRAPH ?g { ?m kg:mentionOf ?e ; kg:surface ?surface ; kg:inIssue ?i . ?i dcterms:identifier ?doc .
+             ?e a ?class ; rdfs:label ?label }
   FILTER(STRSTARTS(STR(?class), STR(kg:)))
   BIND(STRAFTER(STR(?class), STR(kg:)) AS ?type)
 } GROUP BY ?e ?type ?label ?surface ?doc"""

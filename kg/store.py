@@ -10,6 +10,8 @@ by oxrdflib, so SPARQL still runs on Oxigraph's engine).
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -66,6 +68,21 @@ class KnowledgeGraph:
         return cls(path, store, {"issues": {}})
 
     @classmethod
+    def checkpoint(cls, source: Path, path: Path) -> KnowledgeGraph:
+        """A writable copy of the graph folder ``source`` at ``path``: the store by
+        Oxigraph's backup (hard links to its immutable files, not a copy of the data)."""
+        path.mkdir(parents=True)
+        try:
+            ox.Store.read_only(str(source / STORE_DIR)).backup(str(path / STORE_DIR))
+            for extra in source.iterdir():  # the manifest, and files other modules keep
+                if extra.is_file() and not extra.name.startswith("."):
+                    shutil.copy2(extra, path / extra.name)
+        except (OSError, RuntimeError) as e:
+            raise GraphError(f"{source}: cannot make a working copy ({' '.join(str(e).split())[:200]}); if the "
+                             f"graph is damaged, build it again into a new folder") from e
+        return cls.open(path, read_only=False)
+
+    @classmethod
     def open(cls, path: str | Path, read_only: bool = True) -> KnowledgeGraph:
         path = Path(path)
         if not is_graph_folder(path):
@@ -73,8 +90,9 @@ class KnowledgeGraph:
         try:
             manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
             store = ox.Store.read_only(str(path / STORE_DIR)) if read_only else ox.Store(str(path / STORE_DIR))
-        except (OSError, ValueError) as e:
-            raise GraphError(f"{path}: cannot open the graph: {e}") from e
+        except (OSError, ValueError, RuntimeError) as e:
+            raise GraphError(f"{path}: cannot open the graph ({' '.join(str(e).split())[:200]}); if it is damaged, "
+                             f"build it again into a new folder") from e
         return cls(path, store, manifest, read_only)
 
     def add_issue(self, issue: Issue) -> int:
@@ -95,7 +113,7 @@ class KnowledgeGraph:
         if len(self._pending) >= BULK:
             self._load_pending()
         self.manifest["issues"][issue.id] = {
-            "path": str(issue.path), "triples": len(lines), "sentences": len(issue.sentences),
+            "path": os.fsencode(issue.path).decode("utf-8", "backslashreplace"), "triples": len(lines), "sentences": len(issue.sentences),
             "mentions": len(issue.mentions), "title": issue.meta.title, "label": issue.meta.label,
             "date": issue.meta.date.isoformat() if issue.meta.date else None,
         }
@@ -189,12 +207,16 @@ class KnowledgeGraph:
 
     def select(self, sparql: str) -> Iterator[dict]:
         """Rows of a SELECT as dicts of Python values, straight from pyoxigraph (fast)."""
-        result = self.store.query(sparql, prefixes=dict(vocab.QUERY_PREFIXES), use_default_graph_as_union=True)
-        if not isinstance(result, ox.QuerySolutions):
-            raise TypeError("select() runs SELECT queries")
-        names = [v.value for v in result.variables]
-        for row in result:
-            yield {name: (term.value if term is not None else None) for name, term in zip(names, row)}
+        try:
+            result = self.store.query(sparql, prefixes=dict(vocab.QUERY_PREFIXES), use_default_graph_as_union=True)
+            if not isinstance(result, ox.QuerySolutions):
+                raise TypeError("select() runs SELECT queries")
+            names = [v.value for v in result.variables]
+            for row in result:
+                yield {name: (term.value if term is not None else None) for name, term in zip(names, row)}
+        except (OSError, RuntimeError) as e:
+            raise GraphError(f"{self.path}: reading the graph failed ({' '.join(str(e).split())[:200]}); "
+                             f"if it is damaged, build it again into a new folder") from e
 
     def issue_ids(self) -> list[str]:
         return sorted(self.manifest.get("issues", {}))

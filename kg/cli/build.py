@@ -8,7 +8,8 @@ import click
 
 from .. import ner
 from ..build import DEFAULT_BACKEND, build
-from .common import CONTEXT, fail, user_errors
+from ..ingest import display
+from .common import CONTEXT, fail, stop_on_sigterm, user_errors
 
 
 def backend_help() -> str:
@@ -25,9 +26,11 @@ def backend_help() -> str:
 @click.option("--aliases", "alias_files", multiple=True, type=click.Path(path_type=Path),
               help="An extra alias file (same format as ontology/aliases.tsv) to force or forbid "
                    "merges; may be given more than once.")
+@click.option("--wait", is_flag=True,
+              help="If another build or removal is writing --out, wait for it instead of stopping.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @user_errors
-def build_command(inputs, out, backend, ner_model, alias_files, quiet):
+def build_command(inputs, out, backend, ner_model, alias_files, wait, quiet):
     """Read issue files or folders (.txt, .md; UTF-8 or GB18030) into a graph.
 
     Re-running on an existing --out replaces the graphs of the issues given and
@@ -38,10 +41,11 @@ def build_command(inputs, out, backend, ner_model, alias_files, quiet):
     options = {"model": ner_model} if ner_model else {}
 
     def warn(skipped):
-        click.echo(f"kg: warning: skipped {skipped.path}: {skipped.reason}", err=True)
+        click.echo(f"kg: warning: skipped {display(skipped.path)}: {skipped.reason}", err=True)
 
+    stop_on_sigterm()
     report = build(inputs, out, backend=backend, backend_options=options, aliases=alias_files,
-                   progress=not quiet and sys.stderr.isatty(), on_skip=warn)
+                   progress=not quiet and sys.stderr.isatty(), wait=wait, on_skip=warn)
     if not quiet:
         click.echo(
             f"built {out}: {len(report.issues)} issue(s), {report.sentences} sentences, "
@@ -49,5 +53,5 @@ def build_command(inputs, out, backend, ner_model, alias_files, quiet):
             f"in {report.seconds:.1f}s ({report.characters / max(report.seconds, 1e-9):,.0f} chars/s)")
         if report.skipped:
             click.echo(f"skipped {len(report.skipped)} file(s): "
-                       + ", ".join(str(s.path) for s in report.skipped))
+                       + ", ".join(display(s.path) for s in report.skipped))
         click.echo(f"next: kg stats {out}")

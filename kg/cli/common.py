@@ -2,6 +2,7 @@
 opening a graph folder."""
 from __future__ import annotations
 
+import signal
 import sys
 from functools import wraps
 from typing import NoReturn
@@ -36,6 +37,15 @@ def user_errors(fn):
         except BrokenPipeError:
             sys.exit(0)
     return wrapper
+
+
+def stop_on_sigterm() -> None:
+    """SIGTERM (a service manager, ``kill``) stops a command as Ctrl-C does: cleanly."""
+    def stop(*_):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in the background
 
 
 def open_graph(path) -> KnowledgeGraph:

@@ -50,8 +50,12 @@ def _list_library() -> str:
 @click.option("--limit", type=click.IntRange(0), default=0, help="Output at most N rows (0: all).")
 @click.option("--max-width", type=click.IntRange(0), default=40, show_default=True,
               help="Table cells wider than this many columns are cut with … (0: never).")
+@click.option("--worker-memory", type=click.IntRange(0), default=None, metavar="MB",
+              help="Address-space limit of the query's worker process, in MB (default: a share of the "
+                   "machine's memory, 1536 to 4096; 0: none).")
 @user_errors
-def query_command(graph_dir, sparql, query_file, named, params, list_queries, show, fmt, timeout, limit, max_width):
+def query_command(graph_dir, sparql, query_file, named, params, list_queries, show, fmt, timeout, limit, max_width,
+                  worker_memory):
     """Run a SPARQL query on a graph folder and print the answer.
 
     \b
@@ -87,7 +91,8 @@ def query_command(graph_dir, sparql, query_file, named, params, list_queries, sh
             fail("name the graph folder: kg query GRAPH ...")
         request = QueryRequest(text, bindings, fmt={"*": fmt}, max_rows=limit or None, max_width=max_width,
                                hide=hide)
-        with QueryRunner(graph_dir, 1) as runner:
+        memory = None if worker_memory is None else worker_memory << 20
+        with QueryRunner(graph_dir, 1, memory_limit=memory) as runner:
             answer = runner.run(request, timeout or None)
     except QueryTimeout:
         click.echo(f"kg: error: query stopped after {timeout:g} s (--timeout {timeout:g}); narrow it "

@@ -1,7 +1,6 @@
 """``kg serve``: the read-only SPARQL endpoint."""
 from __future__ import annotations
 
-import signal
 from pathlib import Path
 
 import click
@@ -9,7 +8,7 @@ import click
 from ..errors import QueryFailed
 from ..query import DEFAULT_TIMEOUT
 from ..server import SparqlServer, serve
-from .common import CONTEXT, fail, user_errors
+from .common import CONTEXT, fail, stop_on_sigterm, user_errors
 
 
 @click.command("serve", context_settings=CONTEXT)
@@ -25,8 +24,9 @@ from .common import CONTEXT, fail, user_errors
               help="Megabytes of values a response may carry.")
 @click.option("--workers", type=click.IntRange(1, 64), default=8, show_default=True,
               help="Queries run at once, each in its own process.")
-@click.option("--worker-memory", type=click.IntRange(1024), default=None, metavar="MB",
-              help="Address-space limit per query worker, in MB (at least 1024; default: none).")
+@click.option("--worker-memory", type=click.IntRange(0), default=None, metavar="MB",
+              help="Address-space limit per query worker, in MB (default: a share of the machine's memory, "
+                   "1536 to 4096; 0: none).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not log requests.")
 @user_errors
 def serve_command(graph_dir, host, port, timeout, max_rows, max_mb, workers, worker_memory, quiet):
@@ -40,15 +40,14 @@ def serve_command(graph_dir, host, port, timeout, max_rows, max_mb, workers, wor
     def ready(server: SparqlServer) -> None:
         click.echo(f"serving {graph_dir} at {server.url} (SPARQL endpoint: {server.url}sparql); "
                    f"Ctrl-C to stop", err=True)
+        if server.allowed_hosts is None:
+            click.echo(f"kg: warning: listening on {host}, not loopback: anyone who can reach this machine "
+                       f"can query the graph (there is no authentication)", err=True)
 
-    def stop(*_):
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)  # a service manager's stop: shut down as Ctrl-C does
-    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in the background
+    stop_on_sigterm()  # a service manager's stop: shut down as Ctrl-C does
     try:
         serve(graph_dir, host, port, workers=workers, timeout=timeout, max_rows=max_rows, max_bytes=max_mb << 20,
-              worker_memory=worker_memory << 20 if worker_memory else None, quiet=quiet, ready=ready)
+              worker_memory=None if worker_memory is None else worker_memory << 20, quiet=quiet, ready=ready)
     except QueryFailed as e:
         fail(f"the query workers did not start: {e}" + (" (raise --worker-memory)" if worker_memory else ""))
     except OSError as e:

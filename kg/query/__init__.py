@@ -50,8 +50,10 @@ from .params import (
                      parse_declarations,
                      parse_param_args,
 )
-from .runner import DEFAULT_TIMEOUT, Formatted, QueryRequest, QueryRunner, prepare, run_query, serve_request
-from .text import PREFIXES, is_update, query_form, uses_service
+from .pool import DEFAULT_TIMEOUT, QueryRunner, default_memory_limit
+from .request import Formatted, QueryRequest, serve_request
+from .runner import prepare, run_query
+from .text import PREFIXES, is_update, query_form, uses_dataset, uses_service
 
 __all__ = [
                      "DEFAULT_TIMEOUT",
@@ -76,6 +78,7 @@ __all__ = [
                      "bind_params",
                      "content_type",
                      "cut",
+                     "default_memory_limit",
                      "display_width",
                      "execute",
                      "format_result",
@@ -91,6 +94,7 @@ __all__ = [
                      "results_json",
                      "run_query",
                      "serve_request",
+                     "uses_dataset",
                      "uses_service",
                      "vocab",
 ]

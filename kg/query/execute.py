@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from ..errors import QueryError, QueryFailed
 from ..vocab import RDF, RDFS, SKOS, TYPES
 from .params import KG, Bindings, clean_name, normalize_name
-from .text import PREFIXES, check_text, syntax_error
+from .text import PREFIXES, check_text, syntax_error, uses_dataset
 
 RDF_TYPE = ox.NamedNode(str(RDF.type))
 LABEL_PROPERTIES = (ox.NamedNode(str(RDFS.label)), ox.NamedNode(str(SKOS.altLabel)))
@@ -124,7 +124,7 @@ def _execute_once(store, text, substitution, max_rows, max_bytes, deadline, unio
     kwargs = {"prefixes": PREFIXES, "substitutions": {ox.Variable(k): v for k, v in substitution.items()}}
     if default_graph is not None:
         kwargs["default_graph"] = default_graph
-    elif union:
+    elif union and not uses_dataset(text):  # FROM / FROM NAMED: the query's own dataset
         kwargs["use_default_graph_as_union"] = True
     if named_graphs is not None:
         kwargs["named_graphs"] = named_graphs

@@ -19,17 +19,33 @@ _VAR = re.compile(r"[?$]\w+")
 _WORD = re.compile(r"[\w.:-]+")
 
 
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_EOL = re.compile(r"[\r\n]")
+
+
+def unescape_codepoints(text: str) -> str:
+    """SPARQL reads ``\\u0053`` as ``S`` before it parses anything (SPARQL 1.1 §19.2), so
+    this reader must too: ``\\u0053ERVICE`` is SERVICE."""
+    def char(m: re.Match) -> str:
+        code = int(m.group(1) or m.group(2), 16)
+        return chr(code) if code <= 0x10FFFF else m.group(0)
+
+    return _CODEPOINT.sub(char, text)
+
+
 def _tokens(text: str) -> Iterator[tuple[str, str]]:
     """(kind, value) of the significant tokens: strings, IRIs and comments are skipped
-    as units, so a keyword inside a literal or an IRI is never seen as one."""
+    as units, so a keyword inside a literal or an IRI is never seen as one. A comment
+    ends at the end of the line, ``\\n`` or ``\\r`` (as the SPARQL grammar says)."""
+    text = unescape_codepoints(text)
     i, n = 0, len(text)
     while i < n:
         c = text[i]
         if c.isspace():
             i += 1
         elif c == "#":
-            j = text.find("\n", i)
-            i = n if j < 0 else j + 1
+            m = _EOL.search(text, i)
+            i = n if m is None else m.end()
         elif c in "\"'":
             quote = c * 3 if text.startswith(c * 3, i) else c
             j = i + len(quote)
@@ -71,6 +87,11 @@ def is_update(text: str) -> bool:
 def uses_service(text: str) -> bool:
     """A SERVICE clause: pyoxigraph would fetch it over HTTP, so it is refused."""
     return any(kind == "word" and value.upper() == "SERVICE" for kind, value in _tokens(text))
+
+
+def uses_dataset(text: str) -> bool:
+    """FROM or FROM NAMED: the query names its own dataset, which must be honoured."""
+    return any(kind == "word" and value.upper() == "FROM" for kind, value in _tokens(text))
 
 
 def check_text(text: str) -> None:
