@@ -1,7 +1,8 @@
-"""``kg build``: issue files in, a graph folder out, never half-written.
+"""Writing a graph folder: ``kg build`` (issue files in) and ``kg remove`` (issues out),
+never half-written.
 
 The new graph is written next to ``out`` and swapped in only when complete, so
-Ctrl-C or a crash leaves the previous graph as it was.
+Ctrl-C or a crash leaves the previous graph as it was (:mod:`kg.atomic`).
 """
 from __future__ import annotations
 
@@ -91,6 +92,47 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = DEFAU
     return report
 
 
+def remove(out: str | Path, issues: Iterable[str], *, wait: bool = False) -> list[str]:
+    """Drop issues from the graph in ``out`` (by issue id or source file name); return
+    the ids removed. What other issues say is unchanged, quad for quad; an entity no
+    remaining issue names is gone with the last issue that did. Atomic like a build."""
+    folder = atomic.target(Path(out))
+    with atomic.writer_lock(folder, wait=wait):
+        atomic.recover(folder)
+        if not is_graph_folder(folder):
+            raise InputError(f"{display(folder)}: not a kg graph folder")
+        work = atomic.work_folder(folder)
+        try:
+            graph = KnowledgeGraph.checkpoint(folder, work)
+            with graph:
+                ids = _issue_ids(graph.manifest.get("issues", {}), issues)
+                for issue_id in ids:
+                    graph.remove_issue(issue_id)
+                graph.update_timeline()
+                graph.save_manifest()
+            atomic.swap_in(work, folder)
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+    return ids
+
+
+def _issue_ids(known: dict, wanted: Iterable[str]) -> list[str]:
+    """Issue ids for what a user typed: an id, or the name or path of its file."""
+    by_file = {Path(meta.get("path") or "").name: issue_id for issue_id, meta in known.items()}
+    ids: list[str] = []
+    unknown: list[str] = []
+    for name in wanted:
+        issue_id = name if name in known else by_file.get(Path(name).name)
+        (ids if issue_id else unknown).append(issue_id or name)
+    if unknown:
+        listing = ", ".join(sorted(known)) or "none"
+        raise InputError(f"no issue {', '.join(unknown)} in this graph (its issues: {listing}; see kg issues)")
+    if not ids:
+        raise InputError("name one or more issues to remove (see kg issues)")
+    return list(dict.fromkeys(ids))
+
+
 def _write(graph: KnowledgeGraph, issues: Iterator[Issue], report: BuildReport, sizes: dict[Path, int],
            progress: bool, backend: str) -> None:
     """Add each issue's graph as the stages finish it; commit; date the statements."""
@@ -166,4 +208,4 @@ class _progress_bar:
             self.bar.close()
 
 
-__all__ = ["DEFAULT_BACKEND", "BuildReport", "build"]
+__all__ = ["DEFAULT_BACKEND", "BuildReport", "build", "remove"]

@@ -119,6 +119,14 @@ class KnowledgeGraph:
         }
         return len(lines)
 
+    def remove_issue(self, issue_id: str) -> None:
+        """Drop an issue's named graph (and with it what only that issue said)."""
+        graph = _n(vocab.issue_graph_iri(issue_id))
+        if self.store.contains_named_graph(graph):
+            self._touched.update(q.subject for q in self.store.quads_for_pattern(None, _TYPE, _STATEMENT, graph))
+            self.store.remove_graph(graph)
+        self.manifest["issues"].pop(issue_id, None)
+
     def _load_pending(self, parts: int = 1) -> None:
         """Hand the pending lines to the loader threads, in ``parts`` loads run side by side."""
         lines, self._pending = self._pending, []

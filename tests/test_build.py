@@ -196,3 +196,37 @@ def test_a_failed_background_load_fails_the_build_and_keeps_the_previous_graph(t
     monkeypatch.undo()
     assert sorted(p.name for p in out.rglob("*")) == before
     assert [p.name for p in tmp_path.iterdir() if p.name != ".g.lock"] == ["g"]  # the writer lock stays
+
+
+def test_remove_drops_an_issue_and_keeps_the_others_quad_for_quad(tmp_path):
+    import pyoxigraph as ox
+
+    out = tmp_path / "g"
+    kg.build([SAMPLES], out)
+    kept = ("changfeng_2021_27", "institute_digest_2022_05")
+
+    def graphs(folder):
+        store = ox.Store.read_only(str(folder / "store"))
+        quads = {g: sorted(str(q) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(
+            f"https://w3id.org/cnkg/id/graph/{g}"))) for g in (*kept, "kjrb_special_2023")}
+        del store
+        return quads
+
+    before = graphs(out)
+    only_there = "SELECT DISTINCT ?l WHERE { GRAPH ?g { ?e rdfs:label ?l } FILTER NOT EXISTS { GRAPH ?h { ?e rdfs:label ?x } " \
+                 "FILTER(?h != ?g) } FILTER(STRENDS(STR(?g), 'kjrb_special_2023')) }"
+    with kg.open(out) as graph:
+        alone = {r["l"] for r in graph.select(only_there)}
+    assert alone  # the check can fail: that issue names entities no other does
+    from kg.build import remove
+
+    assert remove(out, ["kjrb_special_2023.txt"]) == ["kjrb_special_2023"]  # by file name
+    after = graphs(out)
+    assert after["kjrb_special_2023"] == [] and all(after[g] == before[g] for g in kept)
+    with kg.open(out) as graph:
+        assert graph.issue_ids() == sorted(kept)
+        # an entity only that issue named is gone; one the others name stays
+        labels = {r["l"] for r in graph.select("SELECT ?l WHERE { ?e rdfs:label ?l }")}
+    assert "北京市经济和信息化局" in labels and not labels & alone
+    with pytest.raises(kg.InputError, match="no issue nowhere"):
+        remove(out, ["nowhere"])

@@ -25,6 +25,8 @@ COMMANDS = {
     "serve": "kg.cli.serve:serve_command",
     "viz": "kg.cli.viz:viz_command",
     "ner": "kg.cli.ner:ner_command",
+    "issues": "kg.cli.issues:issues_command",
+    "remove": "kg.cli.issues:remove_command",
 }
 
 
