@@ -32,7 +32,7 @@ def test_bad_files_are_skipped_and_named_the_rest_is_read(tmp_path):
     skipped = {r.path.name: r.reason for r in results if isinstance(r, Skipped)}
     assert [g.id for g in good] == ["good"] and good[0].encoding == "gb18030"
     assert set(skipped) == {"empty.txt", "binary.txt", "notes.pdf"}  # .odt: no reader, not looked at
-    assert "truncated" in skipped["notes.pdf"]
+    assert "PDF" in skipped["notes.pdf"]
 
 
 def test_missing_path_and_empty_folder_are_input_errors(tmp_path):
