@@ -36,9 +36,13 @@ class BuildReport:
 
 def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = DEFAULT_BACKEND,
           backend_options: dict | None = None, aliases: Iterable[str | Path] = (),
-          progress: bool = False,
+          progress: bool = False, ocr: bool = False,
           on_skip: Callable[[Skipped], None] | None = None) -> BuildReport:
-    """Build (or update) the graph in ``out`` from issue files and folders."""
+    """Build (or update) the graph in ``out`` from issue files and folders.
+
+    ``ocr=True`` reads PDF pages without a text layer (scans) with Tesseract; without
+    it they are skipped with a warning. :class:`~kg.errors.ToolNotFound` (before any
+    file is read) when Tesseract or its Chinese model is not installed."""
     # the stages are imported here, not above: ``import kg`` (a query worker, a notebook
     # that only reads a graph) must not pay for the NER stage
     from . import ner
@@ -47,6 +51,10 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = DEFAU
     started = time.perf_counter()
     out = Path(out)
     files = find_files(inputs)
+    if ocr:
+        from .readers.ocr import tesseract
+
+        tesseract()
     _check_out(out)
     _check_unique_ids(files)
     alias_table = _load_aliases(aliases)
@@ -56,7 +64,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = DEFAU
 
     def prepared() -> Iterator[Issue]:
         """Issues read and normalized as the NER stage asks for them (it overlaps the model)."""
-        for item in read_issues(files):
+        for item in read_issues(files, {"ocr": ocr}):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
                 if on_skip:

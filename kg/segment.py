@@ -147,7 +147,8 @@ def _short_title(t: str) -> bool:
 def _standalone_title(texts: list[str], i: int) -> bool:
     t = texts[i]
     nxt = texts[i + 1] if i + 1 < len(texts) else ""
-    return _short_title(t) and display_width(nxt) > display_width(t) and not t.startswith(("◎", "图为")) and not re.search(r"(?:摄|供图)$", t)
+    return (_short_title(t) and display_width(nxt) > display_width(t) and not t.startswith(("◎", "图为"))
+            and not re.search(r"(?:摄|供图)$", t) and " | " not in t)  # a table's row is no headline
 
 
 def _headline(t: str) -> str:

@@ -126,7 +126,7 @@ def print_pdf(text: str, pdf: Path, *, title: str, columns: int = 2, font: Path 
     return chromium_pdf(page_html, pdf)
 
 
-def scan_pdf(pdf: Path, out: Path, page: int = 0, dpi: int = 200) -> Path:
+def scan_pdf(pdf: Path, out: Path, page: int = 0, dpi: int = 300) -> Path:
     """One printed page as a scanner delivers it: an image in a PDF, no text layer."""
     import pypdfium2 as pdfium
 

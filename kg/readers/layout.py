@@ -111,11 +111,11 @@ class Line:
 
 @dataclass
 class Page:
-    """A page's lines in reading order, or the text OCR read from it."""
+    """A page's lines (in reading order once :func:`order` has run), and its column gutters."""
 
     lines: list[Line] = field(default_factory=list)
     gutters: list[tuple[float, float]] = field(default_factory=list)
-    ocr_text: str | None = None
+    scanned: bool = False  # read by OCR: its type sizes are the ink's, no headings from them
 
 
 def _is_wide(c: str) -> bool:
@@ -220,7 +220,7 @@ def _gutters(rows: list[list[Glyph]], em: float) -> list[tuple[float, float]]:
 def _cut(row: list[Glyph], gutters: list[tuple[float, float]], em: float) -> list[list[Glyph]]:
     parts = [[row[0]]]
     for a, b in zip(row, row[1:]):
-        if any(a.x1 <= (lo + hi) / 2 <= b.x0 and b.x0 - a.x1 >= min(0.9 * em, 0.8 * (hi - lo)) for lo, hi in gutters):
+        if any(a.x1 <= (lo + hi) / 2 <= b.x0 and b.x0 - a.x1 >= 0.5 * (hi - lo) for lo, hi in gutters):
             parts.append([])
         parts[-1].append(b)
     return parts
@@ -310,6 +310,8 @@ def mark_headings(pages: list[Page]) -> None:
     """Lines in type larger than the body's are headings, level 1 for the largest."""
     sizes: Counter[float] = Counter()
     for p in pages:
+        if p.scanned:
+            continue
         for line in p.lines:
             sizes[round(line.size * 2) / 2] += len(line.glyphs)
     if not sizes:
@@ -319,7 +321,7 @@ def mark_headings(pages: list[Page]) -> None:
     levels = {s: min(k + 1, 6) for k, s in enumerate(larger)}
     for p in pages:
         for line in p.lines:
-            line.level = levels.get(round(line.size * 2) / 2, 0)
+            line.level = 0 if p.scanned else levels.get(round(line.size * 2) / 2, 0)
 
 
 def to_text(pages: list[Page]) -> str:
@@ -328,12 +330,6 @@ def to_text(pages: list[Page]) -> str:
     out: list[str] = []
     prev: Line | None = None
     for p in pages:
-        if p.ocr_text is not None:
-            if out:
-                out.append(END)
-            out.append(p.ocr_text)
-            prev = None
-            continue
         for line in p.lines:
             joined = False
             if prev is not None:

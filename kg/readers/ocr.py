@@ -2,9 +2,10 @@
 
 A page is rendered by PDFium in grey at 300 dpi, written as a PGM image (no imaging
 library needed) and read by the ``tesseract`` program with the Simplified Chinese
-model. Its TSV output places every word in a block, a paragraph and a line: words
-of a line are joined (a space only between Latin words), lines of a paragraph are
-joined by the normalizer (SOFT_BREAK), and each paragraph ends with PARAGRAPH_END.
+model. Its TSV output boxes every word and line; each word's characters become
+:class:`~kg.readers.layout.Glyph` boxes on their line, in points, so a scan goes
+through the same layout as a text layer: columns, running headers and page
+numbers, paragraphs and headings.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ToolNotFound
-from ..normalize import PARAGRAPH_END, SOFT_BREAK
+from .layout import Glyph
 
 LANGUAGE = "chi_sim"
 INSTALL = "apt-get install tesseract-ocr tesseract-ocr-chi-sim"
@@ -42,8 +43,8 @@ def tesseract() -> str:
     return exe
 
 
-def read_page(page: Any, number: int) -> str:
-    """The text of one PDF page (a pypdfium2 page), paragraphs marked for the normalizer."""
+def read_page(page: Any, number: int) -> list[Glyph]:
+    """The characters Tesseract reads on one PDF page (a pypdfium2 page), boxed in points."""
     bitmap = page.render(scale=DPI / 72, grayscale=True)
     with tempfile.TemporaryDirectory(prefix="kg-ocr-") as tmp:
         image = Path(tmp) / "page.pgm"
@@ -56,7 +57,7 @@ def read_page(page: Any, number: int) -> str:
     if done.returncode != 0:
         reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
         raise ValueError(f"OCR of page {number} failed: {reason}")
-    return from_tsv(done.stdout)
+    return glyphs_from_tsv(done.stdout, 72 / DPI)
 
 
 def _write_pgm(path: Path, bitmap: Any) -> None:
@@ -68,19 +69,33 @@ def _write_pgm(path: Path, bitmap: Any) -> None:
     path.write_bytes(f"P5 {width} {height} 255\n".encode() + rows)
 
 
-def from_tsv(tsv: str) -> str:
-    """Tesseract's TSV (words with their block, paragraph and line) as marked text."""
-    paragraphs: dict[tuple[str, str], dict[str, list[str]]] = {}
+def glyphs_from_tsv(tsv: str, scale: float) -> list[Glyph]:
+    """Tesseract's TSV as glyphs, ``scale`` points per pixel: a word's box shared evenly by
+    its characters, kept in Tesseract's order along the line (a word never starts before
+    the previous one ends), each as tall as its line (a word's own box is only its ink)."""
+    boxes: dict[tuple[str, ...], tuple[float, float]] = {}
+    glyphs: list[Glyph] = []
+    line_end: dict[tuple[str, ...], float] = {}
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
-        word = (row.get("text") or "").strip()
-        if row.get("level") != "5" or not word:
+        key = (row.get("page_num", ""), row.get("block_num", ""), row.get("par_num", ""), row.get("line_num", ""))
+        try:
+            left, top, width, height = (float(row[k]) for k in ("left", "top", "width", "height"))
+        except (KeyError, TypeError, ValueError):
             continue
-        lines = paragraphs.setdefault((row["block_num"], row["par_num"]), {})
-        lines.setdefault(row["line_num"], []).append(word)
-    out = []
-    for lines in paragraphs.values():
-        out.append(SOFT_BREAK.join(_join_words(words) for words in lines.values()) + PARAGRAPH_END)
-    return "\n".join(out)
+        if row.get("level") == "4":
+            boxes[key] = (top * scale, (top + height) * scale)
+            continue
+        word = (row.get("text") or "").strip()
+        if row.get("level") != "5" or not word or key not in boxes:
+            continue
+        top_pt, bottom_pt = boxes[key]
+        x0 = max(left * scale, line_end.get(key, 0.0))
+        x1 = max((left + width) * scale, x0 + 0.1 * len(word))
+        step = (x1 - x0) / len(word)
+        for k, char in enumerate(word):
+            glyphs.append(Glyph(char, x0 + k * step, x0 + (k + 1) * step, top_pt, bottom_pt, base=bottom_pt))
+        line_end[key] = x1
+    return glyphs
 
 
 def _join_words(words: list[str]) -> str:

@@ -47,8 +47,9 @@ def read_pdf(path: Path, *, ocr: bool = False) -> RawIssue:
             from .ocr import read_page
 
             for k in scanned:
-                pages[k] = Page(ocr_text=read_page(doc[k], k + 1))
-        if not any(p.lines or p.ocr_text for p in pages):
+                pages[k] = page_lines(read_page(doc[k], k + 1), k)
+                pages[k].scanned = True
+        if not any(p.lines for p in pages):
             if scanned:
                 raise ValueError(f"no text layer on its {len(pages)} page(s) (a scan?): "
                                  "build with --ocr to read it with Tesseract")
