@@ -31,8 +31,16 @@ def read_docx(path: Path) -> RawIssue:
 
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as e:
+        return _read(path, document)
+    except ValueError:
+        raise
+    except (PackageNotFoundError, KeyError, zipfile.BadZipFile) as e:
         raise ValueError(f"not a Word document, or a broken one ({e})") from None
+    except Exception as e:  # lxml's parse errors and the like, from a damaged file
+        raise ValueError(f"broken Word document ({type(e).__name__}: {e})") from None
+
+
+def _read(path: Path, document: Any) -> RawIssue:
     lines = []
     for block in document.iter_inner_content():
         if hasattr(block, "rows"):

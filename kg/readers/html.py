@@ -107,7 +107,7 @@ def page_meta(page: str) -> IssueMeta:
         tree = lxml.html.fromstring(page)
     except (ValueError, etree.ParserError):
         return IssueMeta()
-    metas = {}
+    metas: dict[str, str] = {}
     for meta in tree.iter("meta"):
         key = meta.get("property") or meta.get("name") or meta.get("itemprop")
         if key and meta.get("content"):

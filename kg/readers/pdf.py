@@ -55,6 +55,8 @@ def read_pdf(path: Path, *, ocr: bool = False) -> RawIssue:
                                  "build with --ocr to read it with Tesseract")
             raise ValueError("no text in the PDF")
         meta = _meta(doc.get_metadata_dict())
+    except pdfium.PdfiumError as e:
+        raise ValueError(f"broken PDF ({str(e).rstrip('.')}): download or export it again") from None
     finally:
         doc.close()
     drop_running_lines(pages)
