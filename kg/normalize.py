@@ -50,6 +50,7 @@ _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]+)\]\([^()\s]*\)")
 _PAREN_IN_CJK = re.compile(r"\(([^()\n]{1,30})\)")
 _CJK_ALNUM = re.compile(rf"[{_CJK}][A-Za-z0-9]|[A-Za-z0-9][{_CJK}]")
 _CJK_SPACE_ALNUM = re.compile(rf"[{_CJK}] [A-Za-z0-9]|[A-Za-z0-9] [{_CJK}]")
+_LEADER = re.compile(r"^(?:…{3,}|[.·]{6,})|(?:…{3,}|[.·]{6,})$")
 
 #: What a reader said of a line: joined with the next (SOFT), ending its paragraph (END), or nothing.
 SOFT, END = "soft", "end"
@@ -245,6 +246,8 @@ def _glue_all(parts: list[str], spaced_document: bool) -> str:
 def _glue(left: str, right: str, spaced: bool = False) -> str:
     a, b = left[-1], right[0]
     if _ascii_alnum(a) and _ascii_alnum(b):
+        return f"{left} {right}"
+    if _LEADER.match(right) and not _LEADER.search(left):  # a table of contents' dot leader stands apart
         return f"{left} {right}"
     if spaced and ((_ascii_alnum(a) and _is_cjk(b)) or (_is_cjk(a) and _ascii_alnum(b))):
         return f"{left} {right}"
