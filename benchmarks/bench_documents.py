@@ -194,8 +194,7 @@ def main(argv=None) -> int:
     report["radicals_left_in_pdf_sentences"] = sum(len(unfolded(s.text)) for i in pdf_issues.values()
                                                    for s in i.sentences)
 
-    for doc_id, issue in text_issues.items():  # the text build reads the same files the PDFs were printed from
-        src = next(p for files in sources.values() for p in files if p.stem == doc_id)
+    for src in (p for files in sources.values() for p in files):  # the files the PDFs were printed from
         (work / "text" / src.name).write_bytes(src.read_bytes())
     builds = {}
     for kind, folder in (("text", work / "text"), ("pdf", work / "pdf")):
