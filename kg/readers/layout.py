@@ -5,12 +5,13 @@ downwards); nothing here knows about PDF. The order of the characters in the fil
 is not used: writers emit them in any order (margin boxes last, columns
 interleaved), so everything is decided by position:
 
-1. rows: glyphs whose vertical centres agree;
-2. gutters: the x-ranges where many rows have a wide gap (a column boundary),
-   found per page, and borrowed from the other pages for a page whose second
-   column is empty;
-3. lines: a row cut at the gutters it has a gap at; a row with ink inside a gutter
-   (a headline or a masthead across the columns) stays whole;
+1. rows: glyphs on one baseline;
+2. gutters: x-ranges that (almost) no row inks, with text on both sides (a column
+   boundary); a page that shows none as a whole is cut at its widest vertical space
+   and the parts looked at again (a full-width top above two columns); a page whose
+   second column is empty borrows the other pages' gutters;
+3. lines: a row cut where it has a gap across a gutter; a row with ink inside a
+   gutter (a headline or a masthead across the columns) stays whole;
 4. reading order: down each column, left to right, between the lines that run
    across columns (a newspaper's band order);
 5. running headers and footers: the same line (digits aside) at the same height on

@@ -10,6 +10,7 @@ numbers, paragraphs and headings.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import shutil
 import subprocess
@@ -27,6 +28,7 @@ DPI = 300
 TIMEOUT = 600
 
 
+@functools.cache
 def tesseract() -> str:
     """The tesseract program, with the Chinese model; :class:`ToolNotFound` says how to install it."""
     exe = shutil.which("tesseract")
