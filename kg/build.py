@@ -27,6 +27,7 @@ class BuildReport:
     out: Path
     issues: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    notes: list[tuple[Path, str]] = field(default_factory=list)  # parts of files read that were left out
     characters: int = 0
     sentences: int = 0
     mentions: int = 0
@@ -37,7 +38,8 @@ class BuildReport:
 def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = DEFAULT_BACKEND,
           backend_options: dict | None = None, aliases: Iterable[str | Path] = (),
           progress: bool = False, ocr: bool = False,
-          on_skip: Callable[[Skipped], None] | None = None) -> BuildReport:
+          on_skip: Callable[[Skipped], None] | None = None,
+          on_note: Callable[[Path, str], None] | None = None) -> BuildReport:
     """Build (or update) the graph in ``out`` from issue files and folders.
 
     ``ocr=True`` reads PDF pages without a text layer (scans) with Tesseract; without
@@ -70,6 +72,10 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = DEFAU
                 if on_skip:
                     on_skip(item)
             else:
+                for note in item.notes:
+                    report.notes.append((item.path, note))
+                    if on_note:
+                        on_note(item.path, note)
                 yield prepare(item)
 
     tmp = out.with_name(f".{out.name}.building")

@@ -103,6 +103,7 @@ class RawIssue:
     web page, or the format (``pdf``, ``pdf+ocr``, ``docx``). ``meta`` is what the
     document's own metadata says (a PDF's /Title, a page's ``og:title``, a Word file's
     core properties); the segment stage uses it only where the text states nothing.
+    ``notes`` say what of the file was left out (pages that are scans, without OCR).
     """
 
     id: str
@@ -110,6 +111,7 @@ class RawIssue:
     encoding: str
     text: str
     meta: IssueMeta = field(default_factory=lambda: IssueMeta())
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

@@ -122,6 +122,14 @@ def test_a_scan_is_skipped_without_ocr_and_read_with_it(printed):
     scan = scan_pdf(page, printed["folder"] / "scan.pdf")
     [skipped] = read_issues([scan])
     assert isinstance(skipped, Skipped) and "--ocr" in skipped.reason and "\n" not in skipped.reason
+    pypdf = pytest.importorskip("pypdf")
+    mixed = pypdf.PdfWriter()  # a printed page, then the scan of it: the scan is named, not read
+    mixed.append(str(page))
+    mixed.append(str(scan))
+    with (printed["folder"] / "mixed.pdf").open("wb") as f:
+        mixed.write(f)
+    [partly] = read_issues([printed["folder"] / "mixed.pdf"])
+    assert isinstance(partly, RawIssue) and partly.notes and "--ocr" in partly.notes[0]
     if shutil.which("tesseract") is None:
         pytest.skip("tesseract is not installed here (CI installs it)")
     [raw] = read_issues([scan], {"ocr": True})

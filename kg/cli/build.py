@@ -45,8 +45,12 @@ def build_command(inputs, out, backend, ner_model, alias_files, ocr, quiet):
     def warn(skipped):
         click.echo(f"kg: warning: skipped {skipped.path}: {skipped.reason}", err=True)
 
+    def note(path, message):
+        click.echo(f"kg: warning: {path}: {message}", err=True)
+
     report = build(inputs, out, backend=backend, backend_options=options, aliases=alias_files,
-                   progress=not quiet and sys.stderr.isatty(), ocr=ocr, on_skip=warn)
+                   progress=not quiet and sys.stderr.isatty(), ocr=ocr, on_skip=warn,
+                   on_note=note)
     if not quiet:
         click.echo(
             f"built {out}: {len(report.issues)} issue(s), {report.sentences} sentences, "

@@ -62,7 +62,10 @@ def read_pdf(path: Path, *, ocr: bool = False) -> RawIssue:
     drop_running_lines(pages)
     order(pages)
     mark_headings(pages)
-    return RawIssue(path.stem, path, "pdf+ocr" if scanned and ocr else "pdf", to_text(pages), meta)
+    notes = () if ocr or not scanned else (
+        f"page(s) {', '.join(str(k + 1) for k in scanned)} have no text layer (scans) and were left out; "
+        "build with --ocr to read them",)
+    return RawIssue(path.stem, path, "pdf+ocr" if scanned and ocr else "pdf", to_text(pages), meta, notes)
 
 
 def _check_file(path: Path) -> None:
