@@ -28,6 +28,7 @@ class BuildReport:
     out: Path
     issues: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    notes: list[tuple[Path, str]] = field(default_factory=list)  # parts of files read that were left out
     characters: int = 0
     sentences: int = 0
     mentions: int = 0
@@ -37,13 +38,17 @@ class BuildReport:
 
 def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = DEFAULT_BACKEND,
           backend_options: dict | None = None, aliases: Iterable[str | Path] = (),
-          progress: bool = False, wait: bool = False,
-          on_skip: Callable[[Skipped], None] | None = None) -> BuildReport:
+          progress: bool = False, wait: bool = False, ocr: bool = False,
+          on_skip: Callable[[Skipped], None] | None = None,
+          on_note: Callable[[Path, str], None] | None = None) -> BuildReport:
     """Build (or update) the graph in ``out`` from issue files and folders.
 
     One writer at a time: another build or removal on ``out`` makes this one fail
     with :class:`InputError`, or wait for it with ``wait=True``. The new graph is
-    written next to ``out`` and swapped in when complete (:mod:`kg.atomic`)."""
+    written next to ``out`` and swapped in when complete (:mod:`kg.atomic`).
+    ``ocr=True`` reads PDF pages without a text layer (scans) with Tesseract; without
+    it they are skipped with a warning. :class:`~kg.errors.ToolNotFound` (before any
+    file is read) when Tesseract or its Chinese model is not installed."""
     # the stages are imported here, not above: ``import kg`` (a query worker, a notebook
     # that only reads a graph) must not pay for the NER stage
     from . import ner
@@ -60,6 +65,10 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = DEFAU
 
     files = find_files(inputs, skip)
     _check_out(atomic.target(out))
+    if ocr:
+        from .readers.ocr import tesseract
+
+        tesseract()
     _check_unique_ids(files)
     alias_table = _load_aliases(aliases)
     model = ner.load(backend, **(backend_options or {}))
@@ -67,12 +76,16 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = DEFAU
 
     def prepared() -> Iterator[Issue]:
         """Issues read and normalized as the NER stage asks for them (it overlaps the model)."""
-        for n, item in enumerate(read_issues(files)):
+        for n, item in enumerate(read_issues(files, {"ocr": ocr})):
             if n == 0:
                 atomic.pause_point("reading")
             if isinstance(item, Skipped):
                 skip(item)
             else:
+                for note in item.notes:
+                    report.notes.append((item.path, note))
+                    if on_note:
+                        on_note(item.path, note)
                 yield prepare(item)
 
     folder = atomic.target(out)

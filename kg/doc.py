@@ -1,6 +1,7 @@
 """The data passed between stages.
 
-An :class:`Issue` owns the normalized text; articles, sentences and mentions are
+A reader turns one file into a :class:`RawIssue` (its text, and what the document's
+own metadata says); an :class:`Issue` owns the normalized text; articles, sentences and mentions are
 spans of it (start/end offsets, end exclusive), as spaCy's ``Span`` is a view
 onto a ``Doc``. Offsets always refer to ``Issue.text``.
 """
@@ -95,6 +96,25 @@ class IssueMeta:
     label: str | None = None
     date: date | None = None
     publisher: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RawIssue:
+    """One file as a reader returns it, before normalization.
+
+    ``encoding`` says how the text was obtained: the character encoding of a text or
+    web page, or the format (``pdf``, ``pdf+ocr``, ``docx``). ``meta`` is what the
+    document's own metadata says (a PDF's /Title, a page's ``og:title``, a Word file's
+    core properties); the segment stage uses it only where the text states nothing.
+    ``notes`` say what of the file was left out (pages that are scans, without OCR).
+    """
+
+    id: str
+    path: Path
+    encoding: str
+    text: str
+    meta: IssueMeta = field(default_factory=lambda: IssueMeta())
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

@@ -18,6 +18,11 @@ class InputError(KgError):
     """A mistake in what was asked for: no such path, nothing to read, a bad option."""
 
 
+class ToolNotFound(KgError):
+    """An option needs a program that is not installed (``--ocr`` and Tesseract); the
+    message says how to install it."""
+
+
 class GraphError(KgError):
     """A folder that is not a kg graph, or a graph that cannot be opened or written."""
 
@@ -84,4 +89,4 @@ class ServerBusy(KgError):
 
 
 __all__ = ["BackendError", "EntityNotFound", "GraphError", "InputError", "KgError", "QueryError",
-           "QueryFailed", "QuerySyntaxError", "QueryTimeout", "ServerBusy", "UpdateRefused"]
+           "QueryFailed", "QuerySyntaxError", "QueryTimeout", "ServerBusy", "ToolNotFound", "UpdateRefused"]

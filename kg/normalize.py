@@ -3,11 +3,26 @@
 The output has one paragraph or heading per line. Every offset the later stages
 produce refers to this normalized text, which the graph keeps, so a user can
 always see the sentence a fact came from.
+
+Plain text says nothing about where its paragraphs end: lines are joined by the
+rules below (a line that ends a sentence, a heading, a page number …). A reader
+that knows the layout (:mod:`kg.readers`) says so in the text with two Unicode
+characters made for it: ``SOFT_BREAK`` (U+2028 LINE SEPARATOR) where a line was
+broken inside a paragraph, whose pieces are joined as broken lines are, and
+``PARAGRAPH_END`` (U+2029) after a line that ends its paragraph, which is never
+joined with the next and is not taken for a page number or a running header.
+
+Where a join meets Chinese and a digit or Latin letter (``到`` / ``2025 年``), a
+space goes in when the paragraph (or else the document) writes them spaced, as
+``2021 年 12 月`` does, so the text reads the same whether or not a line broke
+there. Radicals and compatibility ideographs are folded to the ordinary
+characters first (:mod:`kg.readers.chars`).
 """
 from __future__ import annotations
 
 import re
 
+from .readers.chars import fold
 from .terminal import display_width
 
 TERMINAL = "。！？；!?…"
@@ -18,6 +33,8 @@ OPEN_ENDINGS = "，、（(《“‘「『：:—-·"
 CONTINUING_STARTS = "，。、）)》”’；：！？"
 
 PAGE_BREAK = "\x0c"  # stands where a page-number line was, until lines are joined
+SOFT_BREAK = "\u2028"  # a line break inside a paragraph
+PARAGRAPH_END = "\u2029"  # the line before it ends its paragraph
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*/\s*\d{1,3})?[-—–\s]*$")
 _STRUCTURAL = re.compile(
     r"^(?:[■□●◆◇▲△★☆◎▶►]|#{1,6}\s|【|编者按|目\s*录|图为|"
@@ -31,36 +48,70 @@ _HALF_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _HALF_PUNCT_IN_CJK = re.compile(rf"(?<=[{_CJK}”》）])([,:;?!])(?=\s*[{_CJK}“《（])|(?<=[{_CJK}])([,;?!])(?=\s*$)")
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]+)\]\([^()\s]*\)")
 _PAREN_IN_CJK = re.compile(r"\(([^()\n]{1,30})\)")
+_CJK_ALNUM = re.compile(rf"[{_CJK}][A-Za-z0-9]|[A-Za-z0-9][{_CJK}]")
+_CJK_SPACE_ALNUM = re.compile(rf"[{_CJK}] [A-Za-z0-9]|[A-Za-z0-9] [{_CJK}]")
+_LEADER = re.compile(r"^(?:…{3,}|[.·]{6,})|(?:…{3,}|[.·]{6,})$")
+
+#: What a reader said of a line: joined with the next (SOFT), ending its paragraph (END), or nothing.
+SOFT, END = "soft", "end"
+Line = tuple[str, str | None]
 
 
 def normalize(raw: str) -> str:
     """Return the repaired text: one paragraph or heading per line."""
-    text = raw.translate(_ZERO_WIDTH).replace("\r\n", "\n").replace("\r", "\n")
+    text = fold(raw).translate(_ZERO_WIDTH).replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES.sub(" ", text)
-    lines = [_fix_line(line) for line in text.split("\n")]
-    lines = [PAGE_BREAK if _PAGE_NUMBER.match(line) and line else line for line in lines]
+    lines = [(_fix_line(line), mark) for line, mark in _marked_lines(text)]
+    lines = [(PAGE_BREAK, mark) if mark is None and line and _PAGE_NUMBER.match(line) else (line, mark)
+             for line, mark in lines]
     lines = _drop_running_headers(lines)
-    return "\n".join(_join_broken_lines(lines))
+    return "\n".join(_join_broken_lines(lines, _spaced(text.split("\n")) or False))
+
+
+def _marked_lines(text: str) -> list[Line]:
+    """Lines with what the reader said of each (see the module's docstring)."""
+    out: list[Line] = []
+    for line in text.split("\n"):
+        pieces = line.split(PARAGRAPH_END)
+        for k, piece in enumerate(pieces):
+            if k == len(pieces) - 1 and not piece.strip() and k:
+                continue
+            parts = piece.split(SOFT_BREAK)
+            out.extend((part, SOFT) for part in parts[:-1])
+            out.append((parts[-1], END if k < len(pieces) - 1 else None))
+    return out
 
 
 def _fix_line(line: str) -> str:
     line = _MARKDOWN_LINK.sub(r"\1", _to_half_width_alnum(line.strip()))
     line = _collapse_spaced_out(line)
-    line = _HALF_PUNCT_IN_CJK.sub(lambda m: _HALF_PUNCT[m.group(1) or m.group(2)], line)
-    return _PAREN_IN_CJK.sub(_full_width_parens, line)
+    line = _PAREN_IN_CJK.sub(_full_width_parens, line)
+    return _HALF_PUNCT_IN_CJK.sub(lambda m: _HALF_PUNCT[m.group(1) or m.group(2)], line)
 
 
-def _drop_running_headers(lines: list[str]) -> list[str]:
-    """A short line repeated on every page (`信息速报 2022 年第 5 期`) is kept once, at the top."""
+def _drop_running_headers(lines: list[Line]) -> list[Line]:
+    """A short line repeated on every page (`信息速报 2022 年第 5 期`) is kept once, at the top.
+
+    Lines a reader marked are left alone: it has removed the running headers it saw."""
     seen: set[str] = set()
     out = []
-    for line in lines:
+    for line, mark in lines:
         key = re.sub(r"\s+", "", line)
-        if key and key in seen and display_width(line) <= 60 and line != PAGE_BREAK:
+        if mark is None and key and key in seen and display_width(line) <= 60 and line != PAGE_BREAK:
             continue
         seen.add(key)
-        out.append(line)
+        out.append((line, mark))
     return out
+
+
+def _spaced(texts: list[str]) -> bool | None:
+    """Whether these lines write Chinese and digits or Latin letters apart (``2021 年``)
+    rather than together (``2021年``); None when they hardly mix them."""
+    apart = sum(len(_CJK_SPACE_ALNUM.findall(t)) for t in texts)
+    together = sum(len(_CJK_ALNUM.findall(t)) for t in texts)
+    if apart + together < 3:
+        return None
+    return apart > together
 
 
 def _to_half_width_alnum(line: str) -> str:
@@ -113,36 +164,46 @@ def _wrap_width(lines: list[str]) -> int:
     return widths[int(len(widths) * 0.8)]
 
 
-def _join_broken_lines(lines: list[str]) -> list[str]:
-    wrap = _wrap_width(lines)
-    content = [line for line in lines if line]
+def _join_broken_lines(marked: list[Line], spaced_document: bool) -> list[str]:
+    content: list[Line] = []
+    for line, mark in marked:
+        if line:
+            content.append((line, mark))
+        elif mark == END and content and content[-1][1] is None:
+            content[-1] = (content[-1][0], END)
+    wrap = _wrap_width([line for line, _ in content])
+    texts = [line for line, _ in content]
     out: list[str] = []
     deferred: list[str] = []  # captions that interrupted a paragraph
     i = 0
     while i < len(content):
-        line = content[i]
+        line, mark = content[i]
+        parts = [line]
         i += 1
         if line == PAGE_BREAK:
             continue
         broken_page = False
-        while i < len(content):
-            nxt = content[i]
+        while i < len(content) and mark != END:
+            nxt, next_mark = content[i]
             if nxt == PAGE_BREAK:
                 broken_page = True
                 i += 1
                 continue
-            if _CAPTION.search(nxt) and not _ends_sentence(line) and i + 1 < len(content):
-                deferred.append(nxt)
-                i += 1
-                continue
-            after = content[i + 1] if i + 1 < len(content) else None
-            if not (_continues(line, nxt, wrap, after) or _resumes_after_caption(line, nxt, deferred)
-                    or (broken_page and not _ends_sentence(line) and not _is_heading(nxt))):
-                break
+            if mark != SOFT:
+                if _CAPTION.search(nxt) and not _ends_sentence(line) and i + 1 < len(content):
+                    deferred.append(nxt)
+                    i += 1
+                    continue
+                after = texts[i + 1] if i + 1 < len(content) else None
+                if not (_continues(line, nxt, wrap, after) or _resumes_after_caption(line, nxt, deferred)
+                        or (broken_page and not _ends_sentence(line) and not _is_heading(nxt))):
+                    break
             broken_page = False
             line = _glue(line, nxt)
+            parts.append(nxt)
+            mark = next_mark
             i += 1
-        out.append(line)
+        out.append(_glue_all(parts, spaced_document))
         out.extend(deferred)
         deferred.clear()
     return out
@@ -172,7 +233,30 @@ def _resumes_after_caption(line: str, nxt: str, deferred: list[str]) -> bool:
     return bool(deferred) and not _ends_sentence(line) and not _is_heading(nxt)
 
 
-def _glue(left: str, right: str) -> str:
-    if left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+def _glue_all(parts: list[str], spaced_document: bool) -> str:
+    """The pieces of one paragraph, joined; spaced as the paragraph (or else the document) is."""
+    spaced = _spaced(parts)
+    spaced = spaced_document if spaced is None else spaced
+    line = parts[0]
+    for part in parts[1:]:
+        line = _glue(line, part, spaced)
+    return line
+
+
+def _glue(left: str, right: str, spaced: bool = False) -> str:
+    a, b = left[-1], right[0]
+    if _ascii_alnum(a) and _ascii_alnum(b):
+        return f"{left} {right}"
+    if _LEADER.match(right) and not _LEADER.search(left):  # a table of contents' dot leader stands apart
+        return f"{left} {right}"
+    if spaced and ((_ascii_alnum(a) and _is_cjk(b)) or (_is_cjk(a) and _ascii_alnum(b))):
         return f"{left} {right}"
     return left + right
+
+
+def _ascii_alnum(c: str) -> bool:
+    return c.isascii() and c.isalnum()
+
+
+def _is_cjk(c: str) -> bool:
+    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"

@@ -91,8 +91,16 @@ register("lac", "ner", "kg.ner.lac:LacBackend",
 register("hanlp", "ner", "kg.ner.hanlp:HanlpBackend",
          "HanLP 2.x NER model by identifier or local directory (pip install 'kg[hanlp]')")
 
-register("text", "reader", "kg.ingest:read_text", "plain text or Markdown, UTF-8 or GB18030 (others detected)",
+register("text", "reader", "kg.readers.text:read_text", "plain text or Markdown, UTF-8 or GB18030 (others detected)",
          suffixes=(".txt", ".md"))
+register("pdf", "reader", "kg.readers.pdf:read_pdf",
+         "PDF: the text layer in reading order (columns, running headers dropped); scans with --ocr",
+         suffixes=(".pdf",), options=("ocr",))
+register("docx", "reader", "kg.readers.docx:read_docx", "Word (.docx): headings, paragraphs and tables",
+         suffixes=(".docx",))
+register("html", "reader", "kg.readers.html:read_html",
+         "web page: the main text without navigation or boilerplate, title and date from its metadata",
+         suffixes=(".html", ".htm"))
 
 register("ttl", "exporter", "kg.export:write_ttl", "Turtle: the union of all issue graphs")
 register("nt", "exporter", "kg.export:write_nt", "N-Triples: the union of all issue graphs")

@@ -8,6 +8,7 @@ state stays None.
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from datetime import date
 
 from .doc import Article, Issue, IssueMeta, Sentence
@@ -32,12 +33,18 @@ HEADER_LINES = 8
 MAX_SENTENCE = 600
 
 
-def segment(issue: Issue) -> Issue:
-    """Fill ``issue.meta``, ``issue.articles`` and ``issue.sentences`` in place."""
+def segment(issue: Issue, fallback: IssueMeta | None = None) -> Issue:
+    """Fill ``issue.meta``, ``issue.articles`` and ``issue.sentences`` in place.
+
+    ``fallback`` fills what the text does not state (a document's own metadata)."""
     lines = _lines_with_offsets(issue.text)
     starts, sections = _article_starts(lines)
     header = lines[: min(HEADER_LINES, starts[0] if starts else len(lines))]
     issue.meta = read_meta([text for _, text in header])
+    if fallback is not None:
+        for f in fields(IssueMeta):
+            if getattr(issue.meta, f.name) is None:
+                setattr(issue.meta, f.name, getattr(fallback, f.name))
     issue.articles = _articles(issue.text, lines, starts, sections)
     issue.sentences = _sentences(issue.text, issue.articles)
     return issue
@@ -142,7 +149,8 @@ def _short_title(t: str) -> bool:
 def _standalone_title(texts: list[str], i: int) -> bool:
     t = texts[i]
     nxt = texts[i + 1] if i + 1 < len(texts) else ""
-    return _short_title(t) and display_width(nxt) > display_width(t) and not t.startswith(("◎", "图为")) and not re.search(r"(?:摄|供图)$", t)
+    return (_short_title(t) and display_width(nxt) > display_width(t) and not t.startswith(("◎", "图为"))
+            and not re.search(r"(?:摄|供图)$", t) and " | " not in t)  # a table's row is no headline
 
 
 def _headline(t: str) -> str:

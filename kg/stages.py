@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from . import ner
-from .doc import Issue
-from .ingest import RawIssue
+from .doc import Issue, RawIssue
 from .normalize import normalize
 from .regions import describe_hierarchy
 from .relations import co_mentions, extract_relations
@@ -20,8 +19,9 @@ from .segment import segment
 
 
 def prepare(raw: RawIssue) -> Issue:
-    """Normalize and segment one decoded file."""
-    return segment(Issue(raw.id, raw.path, raw.encoding, normalize(raw.text)))
+    """Normalize and segment one file as its reader returned it; the document's own
+    metadata fills what the text does not say."""
+    return segment(Issue(raw.id, raw.path, raw.encoding, normalize(raw.text)), fallback=raw.meta)
 
 
 def finish(issue: Issue, aliases: Aliases | None = None) -> Issue:

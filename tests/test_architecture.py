@@ -94,3 +94,12 @@ def test_the_architecture_check_finds_a_cycle_when_there_is_one():
     graph.add_edges_from(("kg.x.a", t) for t in _imports("kg.x.a", PACKAGE / "x" / "a.py", a, known))
     graph.add_edges_from(("kg.x.b", t) for t in _imports("kg.x.b", PACKAGE / "x" / "b.py", b, known))
     assert list(nx.simple_cycles(graph.subgraph(known)))
+
+
+def test_every_package_is_installed():
+    """A package left out of pyproject.toml works from the checkout and is missing from a wheel."""
+    import tomllib
+
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    packages = {_module_name(p) for p in PACKAGE.rglob("__init__.py")}
+    assert packages <= listed, sorted(packages - listed)

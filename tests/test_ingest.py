@@ -26,17 +26,19 @@ def test_bad_files_are_skipped_and_named_the_rest_is_read(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\x03")
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "notes.odt").write_bytes(b"PK\x03\x04")
     results = list(read_issues(find_files([tmp_path])))
     good = [r for r in results if isinstance(r, RawIssue)]
     skipped = {r.path.name: r.reason for r in results if isinstance(r, Skipped)}
     assert [g.id for g in good] == ["good"] and good[0].encoding == "gb18030"
-    assert set(skipped) == {"empty.txt", "binary.txt"}
+    assert set(skipped) == {"empty.txt", "binary.txt", "notes.pdf"}  # .odt: no reader, not looked at
+    assert "PDF" in skipped["notes.pdf"]
 
 
 def test_missing_path_and_empty_folder_are_input_errors(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         find_files([tmp_path / "nope"])
-    with pytest.raises(InputError, match="no .txt or .md"):
+    with pytest.raises(InputError, match=r"no issue files \(.txt, .md, .pdf, .docx, .html, .htm\)"):
         find_files([tmp_path])
     with pytest.raises(InputError, match="no input"):
         find_files([])

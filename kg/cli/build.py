@@ -26,15 +26,20 @@ def backend_help() -> str:
 @click.option("--aliases", "alias_files", multiple=True, type=click.Path(path_type=Path),
               help="An extra alias file (same format as ontology/aliases.tsv) to force or forbid "
                    "merges; may be given more than once.")
+@click.option("--ocr", is_flag=True,
+              help="Read PDF pages that have no text layer (scans) with Tesseract "
+                   "(apt-get install tesseract-ocr tesseract-ocr-chi-sim); without it they are skipped.")
 @click.option("--wait", is_flag=True,
               help="If another build or removal is writing --out, wait for it instead of stopping.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @user_errors
-def build_command(inputs, out, backend, ner_model, alias_files, wait, quiet):
-    """Read issue files or folders (.txt, .md; UTF-8 or GB18030) into a graph.
+def build_command(inputs, out, backend, ner_model, alias_files, ocr, wait, quiet):
+    """Read issue files or folders into a graph: text and Markdown (.txt, .md; UTF-8,
+    GB18030 or Big5), PDF (.pdf), Word (.docx) and web pages (.html, .htm).
 
     Re-running on an existing --out replaces the graphs of the issues given and
-    keeps the others. Unreadable files are named, skipped, and counted.
+    keeps the others. Unreadable files (encrypted or broken PDFs, scans without
+    --ocr, ...) are named, skipped, and counted.
     """
     if not inputs:
         fail("no input given: name one or more issue files or folders, e.g. kg build samples/")
@@ -43,9 +48,13 @@ def build_command(inputs, out, backend, ner_model, alias_files, wait, quiet):
     def warn(skipped):
         click.echo(f"kg: warning: skipped {display(skipped.path)}: {skipped.reason}", err=True)
 
+    def note(path, message):
+        click.echo(f"kg: warning: {display(path)}: {message}", err=True)
+
     stop_on_sigterm()
     report = build(inputs, out, backend=backend, backend_options=options, aliases=alias_files,
-                   progress=not quiet and sys.stderr.isatty(), wait=wait, on_skip=warn)
+                   progress=not quiet and sys.stderr.isatty(), wait=wait, ocr=ocr, on_skip=warn,
+                   on_note=note)
     if not quiet:
         click.echo(
             f"built {out}: {len(report.issues)} issue(s), {report.sentences} sentences, "
