@@ -62,30 +62,15 @@ def other_host():
 @pytest.fixture(scope="module")
 def endpoint(samples_graph):
     """The samples served with small limits, so that strain shows quickly."""
-    ready, box = threading.Event(), {}
-
-    def started(server):
-        box["server"] = server
-        ready.set()
-
-    def run():
-        runner = q.QueryRunner(samples_graph[0], 2, start_method="exec", quick_seconds=0.3)
-        server = srv.SparqlServer(("127.0.0.1", 0), runner, timeout=8.0, max_clients=4, request_seconds=2.0,
-                                  quiet=True)
-        box["runner"] = runner
-        started(server)
-        try:
-            server.serve_forever(poll_interval=0.1)
-        finally:
-            server.server_close()
-            runner.close()
-
-    thread = threading.Thread(target=run, daemon=True)
+    runner = q.QueryRunner(samples_graph[0], 2, start_method="exec", quick_seconds=0.3)
+    server = srv.SparqlServer(("127.0.0.1", 0), runner, timeout=8.0, max_clients=4, request_seconds=2.0, quiet=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
     thread.start()
-    assert ready.wait(60)
-    yield box["server"]
-    box["server"].shutdown()
+    yield server
+    server.shutdown()
     thread.join(20)
+    server.server_close()
+    runner.close()
 
 
 def _request(url: str, method: str, path: str, body=None, headers=None, timeout=60):
