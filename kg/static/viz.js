@@ -338,12 +338,19 @@
       var fs = labelSize(d), text = short(d.label, LABEL_CHARS), key = id;
       ctx.font = (fs >= 14 ? "600 " : "") + fs + "px " + FONT;
       var w = widths[key] || (widths[key] = ctx.measureText(text).width);
-      var h = fs + 3, gap = 2;
-      var spots = [[x - w / 2, y + r + gap], [x - w / 2, y - r - gap - h], [x + r + 4, y - h / 2], [x - r - 4 - w, y - h / 2]];
-      for (var k = 0; k < spots.length; k++) {
+      var h = fs + 3, gap = 2, R = r + gap, d2 = r * 0.72 + gap;
+      // beside the node first (under, over, right, left, then the corners), then a line further
+      // away, tied to the node by a thin leader
+      var spots = [[x - w / 2, y + R], [x - w / 2, y - R - h], [x + R + 2, y - h / 2], [x - R - 2 - w, y - h / 2],
+                   [x + d2, y + d2], [x - d2 - w, y + d2], [x + d2, y - d2 - h], [x - d2 - w, y - d2 - h],
+                   [x - w / 2, y + R + h + 2], [x - w / 2, y - R - 2 * h - 2], [x + R + 2, y + h / 2 + 2], [x - R - 2 - w, y + h / 2 + 2],
+                   [x + R + 2, y - 1.5 * h - 2], [x - R - 2 - w, y - 1.5 * h - 2]];
+      var tries = forced || rankOf[id] < 40 ? spots.length : 8;
+      for (var k = 0; k < tries; k++) {
         var b = { x: spots[k][0] - 1, y: spots[k][1], w: w + 2, h: h };
         if (free(b)) {
           b.id = id; b.label = text; b.size = fs; b.bold = fs >= 14; b.forced = !!forced;
+          if (k >= 8) b.leader = [x, y, r];
           boxes.push(b);
           cells(b, function (cell) { (grid[cell] = grid[cell] || []).push(b); return false; });
           return true;
@@ -362,6 +369,17 @@
     }
     ctx.textBaseline = "top";
     ctx.lineJoin = "round";
+    ctx.strokeStyle = "rgba(90,90,90,0.7)";
+    ctx.lineWidth = 0.8;
+    boxes.forEach(function (b) {
+      if (!b.leader) return;
+      var cx = Math.max(b.x, Math.min(b.leader[0], b.x + b.w)), cy = Math.max(b.y, Math.min(b.leader[1], b.y + b.h));
+      var dx = cx - b.leader[0], dy = cy - b.leader[1], len = Math.hypot(dx, dy) || 1;
+      ctx.beginPath();
+      ctx.moveTo(b.leader[0] + dx / len * b.leader[2], b.leader[1] + dy / len * b.leader[2]);
+      ctx.lineTo(cx, cy);
+      ctx.stroke();
+    });
     boxes.forEach(function (b) {
       ctx.font = (b.bold ? "600 " : "") + b.size + "px " + FONT;
       ctx.lineWidth = 3.5;
