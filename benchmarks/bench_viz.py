@@ -20,7 +20,8 @@ the layout is final and the names are placed (before: when the stabilization end
 At the first screen the page's own label boxes are read: how many names are drawn,
 whether the ``--top`` most central entities on the canvas have one, and whether any
 two boxes overlap. Memory is the JS heap after settling; responsiveness the time
-from a zoom, and from a step of the time slider, to the next frame drawn. With
+from a zoom, from a jump of the time slider (all issues to the middle date)
+and from a step (one date on), to the next frame drawn. With
 ``--repeat N`` figures are medians of N page loads. The corpus page is also
 screenshot in type mode, community mode and at three points of the time slider.
 Pages and screenshots go to ``--out`` (default: a temp folder). Nothing is asserted.
@@ -163,7 +164,7 @@ LABELS = """(function () {
 
 
 def measure(page: Path, repeat: int, shot: Path | None, top: int = 20, fragment: str = "") -> dict:
-    settled, layout, first, wall, heap, zoom, step = [], [], [], [], [], [], []
+    settled, layout, first, wall, heap, zoom, jump, step = [], [], [], [], [], [], [], []
     counts = labels = None
     errors: list = []
     requests: list = []
@@ -186,14 +187,16 @@ def measure(page: Path, repeat: int, shot: Path | None, top: int = 20, fragment:
             zoom.append(tab.eval(FRAME_AFTER % "function () { kgViz.network.moveTo({ scale: kgViz.network.getScale() * 1.6 }); }",
                                  timeout=120))
             if tab.eval("typeof kgViz.setStep === 'function'"):
-                step.append(tab.eval(FRAME_AFTER % "function () { kgViz.setStep(Math.floor(kgViz.steps().length / 2)); }",
+                # from all issues to the middle date (most entities change), then one date on
+                jump.append(tab.eval(FRAME_AFTER % "function () { kgViz.setStep(Math.floor(kgViz.steps().length / 2)); }",
                                      timeout=120))
+                step.append(tab.eval(FRAME_AFTER % "function () { kgViz.setStep(kgViz.view().step + 1); }", timeout=120))
             errors = tab.console_errors()
             requests = tab.requests()
     median = lambda xs: round(statistics.median(xs)) if xs else None  # noqa: E731
     return {"settled_ms": median(settled), "layout_ms": median(layout), "first_frame_ms": median(first),
             "wall_ms": median(wall), "runs": settled, "heap_mb": round(statistics.median(heap), 1),
-            "zoom_frame_ms": median(zoom), "step_frame_ms": median(step), "labels": labels,
+            "zoom_frame_ms": median(zoom), "jump_frame_ms": median(jump), "step_frame_ms": median(step), "labels": labels,
             "nodes": counts["nodes"], "visible": counts["visibleNodes"], "edges": counts["relations"],
             "co_mentions": counts["coMentions"], "console_errors": errors,
             "other_requests": [r for r in requests if r.split("#")[0] != page.as_uri()]}
@@ -302,13 +305,13 @@ def main() -> int:
         print(json.dumps({"cases": results, "corpus_screenshots": shots}, ensure_ascii=False, indent=2))
         return 0
     print(f"{'case':<30}{'nodes':>6}{'drawn':>6}{'edges':>6}{'HTML KB':>8}{'write s':>8}{'1st frame s':>12}"
-          f"{'settled s':>10}{'heap MB':>8}{'zoom ms':>8}{'step ms':>8}  names (top {args.top} named, overlaps)  errors")
+          f"{'settled s':>10}{'heap MB':>8}{'zoom ms':>8}{'jump ms':>8}{'step ms':>8}  names (top {args.top} named, overlaps)  errors")
     for r in results:
         lab = r["labels"]
         names = f"{lab['labels']:>4} ({lab['topLabelled']}/{lab['top']}, {lab['overlaps']})" if lab else "   - (old page)"
         print(f"{r['case']:<30}{r['nodes']:>6}{r['visible']:>6}{r['edges']:>6}{r['html_bytes'] / 1024:>8,.0f}"
               f"{r['write_ms'] / 1000:>8.2f}{r['first_frame_ms'] / 1000:>12.2f}{r['settled_ms'] / 1000:>10.2f}"
-              f"{r['heap_mb']:>8.0f}{r['zoom_frame_ms'] or 0:>8}{r['step_frame_ms'] or 0:>8}  {names:<28}"
+              f"{r['heap_mb']:>8.0f}{r['zoom_frame_ms'] or 0:>8}{r['jump_frame_ms'] or '-':>8}{r['step_frame_ms'] or '-':>8}  {names:<28}"
               f"  {len(r['console_errors']) + len(r['other_requests'])}")
     for s in shots:
         c = s["counts"]

@@ -334,6 +334,7 @@
     function place(id, forced) {
       var d = byId[id], p = pos(id);
       var x = p.x * s + o.x, y = p.y * s + o.y, r = d.size * s;
+      if (matches[id]) r += 7; else if (view.step < LAST && d.t === view.step) r += 5;  // clear of the rings
       if (x < -40 || y < -40 || x > W + 40 || y > H + 40) return false;
       var fs = labelSize(d), text = short(d.label, LABEL_CHARS), key = id;
       ctx.font = (fs >= 14 ? "600 " : "") + fs + "px " + FONT;
@@ -679,19 +680,41 @@
 
   // -- apply a change of view -----------------------------------------------------------------
   var colorShown = view.color;
+  // Showing and hiding thousands of entities through the DataSet re-reads every option of each
+  // (seconds at 10,000); vis-network's own test for what to draw is the 'hidden' flag on its node
+  // and edge objects, so the flag is set there and the network told once that its data changed.
+  // The DataSet is not used to read visibility back (the page keeps it in shownNode/shownEdge).
+  var body = network.body;
+  var direct = !!(body && body.nodes && body.edges && body.emitter && typeof body.emitter.emit === "function");
+  function setHidden(nodeChanges, edgeChanges) {
+    if (!nodeChanges.length && !edgeChanges.length) return;
+    if (!direct) {
+      if (nodeChanges.length) nodes.update(nodeChanges);
+      if (edgeChanges.length) edges.update(edgeChanges);
+      return;
+    }
+    nodeChanges.forEach(function (c) { var b = body.nodes[c.id]; if (b) b.options.hidden = c.hidden; });
+    edgeChanges.forEach(function (c) { var b = body.edges[c.id]; if (b) b.options.hidden = c.hidden; });
+    body.emitter.emit("_dataChanged");
+  }
   function apply() {
+    var t = performance.now(), times = {};
     var changed = computeShown();
     if (view.co && !coLoaded) loadCo();
-    if (changed.nodes.length) nodes.update(changed.nodes);
-    if (changed.edges.length) edges.update(changed.edges);
+    times.filter = performance.now() - t;
+    setHidden(changed.nodes, changed.edges);
+    times.network = performance.now() - t - times.filter;
     if (colorShown !== view.color) {
       colorShown = view.color;
       nodes.update(data.nodes.map(function (d) { return { id: d.id, color: nodeColor(d) }; }));
     }
     hulls = null;
     if (view.q) setMatches(view.q);
+    t = performance.now();
     syncControls();
     writeHash();
+    times.controls = performance.now() - t;
+    state.lastApply = times;  // where the time of the last change of view went (ms)
     network.redraw();
   }
   state.apply = apply;

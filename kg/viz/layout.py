@@ -91,7 +91,7 @@ def _local_layout(H: nx.Graph, nodes: list, rank: dict, seed: int) -> dict:
         return {nodes[0]: (-0.5, 0.0), nodes[1]: (0.5, 0.0)}
     sub = ordered_subgraph(H, nodes, rank)
     if n <= LAYOUT_CORE:
-        return _unit_disk(nx.spring_layout(sub, seed=seed, weight="weight", iterations=80 if n > 100 else 120))
+        return _unit_disk(nx.spring_layout(sub, seed=seed, weight="weight", iterations=50 if n > 250 else 80 if n > 100 else 120))
     rng = random.Random(seed)
     core = sorted(nodes, key=lambda x: rank.get(x, 0))[:LAYOUT_CORE]
     pos = {k: tuple(v) for k, v in nx.spring_layout(sub.subgraph(core), seed=seed, weight="weight", iterations=60).items()}
