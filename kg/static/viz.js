@@ -162,7 +162,7 @@
     view.unconnected = p.get("unconnected") === "1";
     view.q = p.get("q") || "";
     view.focus = null;
-    var focus = p.get("focus");
+    var focus = p.get("focus") || (p.has("focus") ? null : meta.focus);  // an ego view opens on its centre
     if (focus) for (var j = 0; j < ranked.length; j++) if (ranked[j].label === focus) { view.focus = ranked[j].id; break; }
   }
   function viewParams() {
@@ -177,6 +177,7 @@
     if (view.co !== !!meta.co_mentions_shown) p.set("co", view.co ? "1" : "0");
     if (view.unconnected) p.set("unconnected", "1");
     if (view.focus !== null) p.set("focus", byId[view.focus].label);
+    else if (meta.focus) p.set("focus", "");  // an ego view with its centre let go
     if (view.q) p.set("q", view.q);
     return p.toString();
   }
@@ -446,7 +447,10 @@
     document.documentElement.setAttribute("data-stabilized", String(state.stabilizedAt));
     status("Drawn in " + (state.stabilizedAt / 1000).toFixed(1) + " s: positions computed ahead, physics off " +
            "(tick “physics” to let it move).");
-    if (view.focus !== null) select(view.focus, { animate: false, keepZoom: true });
+    if (view.focus !== null) {
+      if (meta.focus && shownNode[view.focus]) { network.selectNodes([view.focus]); showNode(view.focus); }  // the ego view is in sight
+      else select(view.focus, { animate: false, keepZoom: true });
+    }
   }
 
   // -- tooltip (hover) and panel (click) -----------------------------------------------------
