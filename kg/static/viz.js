@@ -283,10 +283,14 @@
     for (var i = 0; i < n; i++) if (shownNode[i]) ids.push(i);
     return ids;
   }
+  var fitScale = 0, fitting = false;  // the scale at which the whole view fits
   function fit(animate) {
     var ids = shownIds();
-    network.fit({ nodes: ids.length ? ids : undefined, animation: animate ? { duration: 300 } : false });
+    fitting = !!animate;
+    network.fit(ids.length ? { nodes: ids, animation: animate ? { duration: 300 } : false } : { animation: false });
+    if (!animate) fitScale = network.getScale();
   }
+  network.on("animationFinished", function () { if (fitting) { fitting = false; fitScale = network.getScale(); } });
 
   // -- names, drawn after each frame ------------------------------------------------------------
   var hovered = null, matches = {}, group = -1, labelBoxes = [], widths = {};
@@ -362,8 +366,10 @@
     }
     var c = candidates();
     c.first.forEach(function (id) { place(id, true); });
-    // a name per ~12,000 square pixels at most: the picture stays readable
-    var budget = Math.max(15, Math.round(W * H / 12000)), placed = 0;
+    // at the fitted zoom a name per ~12,000 square pixels at most, so the picture stays readable;
+    // zoomed in, the entities spread apart and more of them get a name
+    var zoomIn = fitScale ? Math.max(1, s / fitScale) : 1;
+    var budget = Math.min(800, Math.round(Math.max(15, W * H / 12000) * zoomIn * zoomIn)), placed = 0;
     for (var i = 0; i < ranked.length && placed < budget; i++) {
       var id = ranked[i].id;
       if (!shownNode[id] || c.seen[id]) continue;
