@@ -275,6 +275,7 @@
   };
   var container = $("kg-network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  var body = network.body;  // vis-network's own objects: see setHidden and stopCamera
   state.network = network; state.nodes = nodes; state.edges = edges; state.ready = true;
   state.setupMs = Math.round(performance.now() - t0);
 
@@ -283,12 +284,25 @@
     for (var i = 0; i < n; i++) if (shownNode[i]) ids.push(i);
     return ids;
   }
+  // Camera moves. vis-network animates a move frame by frame (as if at 60 frames a second), so
+  // on a big view an animation lasts as many slow frames: big views move at once. A move also
+  // ends the one under way: vis-network would otherwise keep the older one running.
+  function animation(wanted) { return wanted && !BIG ? { duration: 300 } : false; }
+  function stopCamera() {
+    var v = network.view;
+    if (v && v.viewFunction && body && body.emitter) {
+      body.emitter.off("initRedraw", v.viewFunction);
+      v.viewFunction = undefined;
+      v.easingTime = 0;
+    }
+  }
   var fitScale = 0, fitting = false;  // the scale at which the whole view fits
   function fit(animate) {
-    var ids = shownIds();
-    fitting = !!animate;
-    network.fit(ids.length ? { nodes: ids, animation: animate ? { duration: 300 } : false } : { animation: false });
-    if (!animate) fitScale = network.getScale();
+    var ids = shownIds(), how = animation(animate);
+    stopCamera();
+    fitting = !!how;
+    network.fit(ids.length ? { nodes: ids, animation: how } : { animation: false });
+    if (!how) fitScale = network.getScale();
   }
   network.on("animationFinished", function () { if (fitting) { fitting = false; fitScale = network.getScale(); } });
 
@@ -315,6 +329,12 @@
     });
     Object.keys(matches).forEach(function (id) { push(+id); });
     if (group >= 0) communityMembers[group].forEach(push);
+    if (view.step < LAST) {  // what this issue brought: its most central newcomers
+      var fresh = 0;
+      for (var i = 0; i < ranked.length && fresh < 15; i++) {
+        if (ranked[i].t === view.step && shownNode[ranked[i].id]) { push(ranked[i].id); fresh++; }
+      }
+    }
     return { first: first, seen: seen };
   }
   function drawLabels(ctx, W, H, s, o) {
@@ -625,7 +645,8 @@
     if (shownNode[id]) {
       network.selectNodes([id]);
       var scale = opts.keepZoom ? network.getScale() : Math.max(network.getScale(), 1.1);
-      network.focus(id, { scale: scale, animation: opts.animate === false ? false : { duration: 300 } });
+      stopCamera();
+      network.focus(id, { scale: scale, animation: animation(opts.animate !== false) });
       $("kg-search-message").textContent = "";
     } else {
       network.unselectAll();
@@ -694,7 +715,6 @@
   // (seconds at 10,000); vis-network's own test for what to draw is the 'hidden' flag on its node
   // and edge objects, so the flag is set there and the network told once that its data changed.
   // The DataSet is not used to read visibility back (the page keeps it in shownNode/shownEdge).
-  var body = network.body;
   var direct = !!(body && body.nodes && body.edges && body.emitter && typeof body.emitter.emit === "function");
   function setHidden(nodeChanges, edgeChanges) {
     if (!nodeChanges.length && !edgeChanges.length) return;
@@ -776,7 +796,8 @@
   function focusCommunity(k) {
     group = group === k ? -1 : k;
     var ids = group >= 0 ? communityMembers[k].filter(function (id) { return shownNode[id]; }) : shownIds();
-    if (ids.length) network.fit({ nodes: ids, animation: { duration: 300 } });
+    stopCamera();
+    if (ids.length) network.fit({ nodes: ids, animation: animation(true) });
   }
   document.querySelectorAll('input[name="kg-color"]').forEach(function (r) {
     r.addEventListener("change", function () { if (r.checked) { view.color = r.value; apply(); } });

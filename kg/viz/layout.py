@@ -27,6 +27,8 @@ SPACING = 80.0
 #: Communities larger than this get a spring layout of their most important members;
 #: the others are placed beside an already placed neighbour, then relaxed briefly.
 LAYOUT_CORE = 400
+#: Communities packed by their links at most (twice that with the ones linked to others).
+PACKED = 300
 
 
 def ordered_subgraph(H: nx.Graph, nodes, rank: dict) -> nx.Graph:
@@ -67,7 +69,7 @@ def _unit_disk(pos: dict) -> dict:
 def _separate(xy: np.ndarray, min_dist: float, iterations: int = 30) -> np.ndarray:
     """Push apart points closer than ``min_dist`` (a few rounds, every pair)."""
     n = len(xy)
-    if n < 2 or n > 2000:
+    if n < 2 or n > 1000:  # every pair at once: memory grows with the square
         return xy
     xy = xy.copy()
     for _ in range(iterations):
@@ -148,6 +150,24 @@ def pack_disks(centres: np.ndarray, radii: np.ndarray, gap: float, iterations: i
     return P - (P * area[:, None]).sum(axis=0) / area.sum()
 
 
+def _shelves(placed: np.ndarray, placed_radii: np.ndarray, radii: np.ndarray, gap: float) -> np.ndarray:
+    """Centres for disks of ``radii`` in rows under the disks already placed."""
+    left = float((placed[:, 0] - placed_radii).min())
+    # as wide as the packed disks, or wider when there are many to place: about square overall
+    right = max(float((placed[:, 0] + placed_radii).max()),
+                left + 1.3 * math.sqrt(float(((2 * radii + gap) ** 2).sum()) + float(((2 * placed_radii + gap) ** 2).sum())))
+    y = float((placed[:, 1] + placed_radii).max()) + gap
+    out = np.zeros((len(radii), 2))
+    x, row = left, 0.0
+    for k, r in enumerate(radii):
+        if x > left and x + 2 * r > right:
+            x, y, row = left, y + row + gap, 0.0
+        out[k] = (x + r, y + r)
+        x += 2 * r + gap
+        row = max(row, 2 * r)
+    return out
+
+
 def community_layout(H: nx.Graph, order: list, groups: list[list], *, seed: int = SEED,
                      spacing: float = SPACING) -> dict:
     """Positions (pixels) of the entities in ``groups`` (lists of nodes of ``H``):
@@ -170,13 +190,20 @@ def community_layout(H: nx.Graph, order: list, groups: list[list], *, seed: int 
             Q[a][b]["weight"] += w
         else:
             Q.add_edge(a, b, weight=w)
-    if len(groups) == 1:
+    # the largest communities (groups come largest first) and every one linked to another are
+    # packed by their links; past PACKED, small communities on their own go in rows below
+    packed = [g for g in range(len(groups)) if g < PACKED or Q.degree(g)][:PACKED * 2]
+    rest = [g for g in range(len(groups)) if g not in set(packed)]
+    if len(packed) == 1:
         start = np.zeros((1, 2))
     else:
-        spring = nx.spring_layout(Q, seed=seed, weight="weight", iterations=100)
-        start = np.array([spring[g] for g in range(len(groups))])
-        start *= math.sqrt(float((radii ** 2).sum())) * 1.2
-    centres = pack_disks(start, radii, gap=spacing * 0.6)
+        spring = nx.spring_layout(Q.subgraph(packed), seed=seed, weight="weight", iterations=100)
+        start = np.array([spring[g] for g in packed])
+        start *= math.sqrt(float((radii[packed] ** 2).sum())) * 1.2
+    centres = np.zeros((len(groups), 2))
+    centres[packed] = pack_disks(start, radii[packed], gap=spacing * 0.6)
+    if rest:
+        centres[rest] = _shelves(centres[packed], radii[packed], radii[rest], gap=spacing * 0.6)
 
     out = {}
     for g, nodes in enumerate(groups):
