@@ -145,6 +145,7 @@
     return { nodes: nu, edges: eu };
   }
 
+  function own(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }  // the address is anyone's text
   function readHash() {
     var p = new URLSearchParams(location.hash.replace(/^#/, ""));
     view.color = p.get("color") === "community" ? "community" : "type";
@@ -155,9 +156,9 @@
     var issue = p.get("issue");
     if (issue) data.issues.forEach(function (i, k) { if (i.id === issue) view.issue = k; });
     view.hiddenTypes = {};
-    (p.get("hide") || "").split(",").forEach(function (t) { if (t && data.types[t]) view.hiddenTypes[t] = true; });
+    (p.get("hide") || "").split(",").forEach(function (t) { if (own(data.types, t)) view.hiddenTypes[t] = true; });
     view.hiddenRels = {};
-    (p.get("hiderel") || "").split(",").forEach(function (r) { if (r && data.relations[r]) view.hiddenRels[r] = true; });
+    (p.get("hiderel") || "").split(",").forEach(function (r) { if (own(data.relations, r) && r !== CO) view.hiddenRels[r] = true; });
     view.co = p.has("co") ? p.get("co") === "1" : !!meta.co_mentions_shown;
     view.unconnected = p.get("unconnected") === "1";
     view.q = p.get("q") || "";
@@ -579,18 +580,20 @@
     add(li, el("span", "kg-rel", arrow + relName(e) + (e.amount ? " (" + e.amount + ")" : "") + arrow), nodeLink(other));
     if (e.rel === CO) add(li, el("span", "kg-muted", " ×" + e.count + " (" + e.iss.map(function (k) { return data.issues[k].id; }).join(", ") + ")"));
     else add(li, el("span", "kg-date", " " + reportedText(e)));
+    if (e.t > limit()) { li.className = "kg-later"; add(li, el("span", "kg-muted", " (after " + stepText(view.step) + ")")); }
     if (e.rel === "within") add(li, el("span", "kg-muted", " (division data)"));
     e.ev.forEach(function (s) { add(li, evidence(s)); });
     list.appendChild(li);
   }
-  function firstReported(e) { return e.t; }
+  var panelNode = null;  // the entity the panel shows, redrawn when the date changes
   function showNode(id) {
     var d = byId[id];
     if (!d) return;
     openPanel();
+    panelNode = id;
     add(panel, el("h2", null, d.label), typeChip(d.type),
         el("span", "kg-muted", d.mentions + " mention(s) · PageRank " + d.pr));
-    add(panel, el("p", null, ""), communityChip(d.c));
+    add(panel, add(el("p"), communityChip(d.c)));
     if (d.u) add(panel, el("p", "kg-muted", "No stated relation: listed under “unconnected”, drawn only when asked."));
     add(panel, el("h3", null, "别名 aliases"), el("p", d.aliases.length ? null : "kg-muted", d.aliases.length ? d.aliases.join("、") : "none"));
     var issues = el("ul");
@@ -598,7 +601,7 @@
     add(panel, el("h3", null, "期次 issues (" + d.issues.length + ")"), issues);
     var stated = [], co = [];
     adjacent[id].forEach(function (k) { (data.edges[k].rel === CO ? co : stated).push(data.edges[k]); });
-    stated.sort(function (a, b) { return firstReported(a) - firstReported(b); });
+    stated.sort(function (a, b) { return a.t - b.t; });
     var rels = el("ul");
     stated.forEach(function (e) { describeEdge(rels, e, id); });
     add(panel, el("h3", null, "关系 relations (" + stated.length + "), by the date first reported"),
@@ -616,6 +619,7 @@
   function showEdge(k) {
     var e = data.edges[k];
     openPanel();
+    panelNode = null;
     add(panel, el("h2", null, relName(e)), el("p", "kg-muted", (data.relations[e.rel] || {}).name || e.rel));
     var p = el("p");
     add(p, nodeLink(e.from), e.rel === CO || e.rel === "partnerOf" ? " — " : " → ", nodeLink(e.to));
@@ -740,6 +744,7 @@
     }
     hulls = null;
     if (view.q) setMatches(view.q);
+    if (!panel.hidden && panelNode !== null) { var top = panel.scrollTop; showNode(panelNode); panel.scrollTop = top; }
     t = performance.now();
     syncControls();
     writeHash();
