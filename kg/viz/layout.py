@@ -66,21 +66,26 @@ def _unit_disk(pos: dict) -> dict:
     return {k: (float(a), float(b)) for k, a, b in zip(pos, x, y)}
 
 
-def _separate(xy: np.ndarray, min_dist: float, iterations: int = 30) -> np.ndarray:
-    """Push apart points closer than ``min_dist`` (a few rounds, every pair)."""
+def _separate(xy: np.ndarray, min_dist: float, iterations: int = 20) -> np.ndarray:
+    """Push apart points closer than ``min_dist`` (a few rounds over every pair)."""
     n = len(xy)
     if n < 2 or n > 1000:  # every pair at once: memory grows with the square
         return xy
     xy = xy.copy()
+    upper = np.triu_indices(n, 1)
     for _ in range(iterations):
-        d = xy[:, None, :] - xy[None, :, :]
-        dist = np.sqrt((d ** 2).sum(axis=2))
-        np.fill_diagonal(dist, np.inf)
-        overlap = np.clip(min_dist - dist, 0.0, None)
-        if not overlap.any():
+        d = xy[upper[0]] - xy[upper[1]]
+        dist = np.sqrt((d ** 2).sum(axis=1))
+        close = dist < min_dist
+        if not close.any():
             break
-        unit = d / np.where(dist > 1e-9, dist, 1e-9)[:, :, None]
-        xy += (unit * (overlap / 2)[:, :, None]).sum(axis=1)
+        i, j, d, dist = upper[0][close], upper[1][close], d[close], dist[close]
+        unit = d / np.maximum(dist, 1e-9)[:, None]
+        same = dist < 1e-9  # on top of each other: apart in a direction fixed by the pair
+        unit[same] = np.stack([np.cos(i[same] + 0.5 * j[same]), np.sin(i[same] + 0.5 * j[same])], axis=1)
+        push = unit * ((min_dist - dist) / 2)[:, None]
+        np.add.at(xy, i, push)
+        np.add.at(xy, j, -push)
     return xy
 
 
