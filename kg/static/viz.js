@@ -14,6 +14,7 @@
   window.addEventListener("error", function (e) { state.errors.push(String(e.message || e)); });
 
   var data = JSON.parse(document.getElementById("kg-data").textContent);
+  var setup = state.setup = { parse: Math.round(performance.now() - t0) };  // where the opening time goes (ms)
   var meta = data.meta;
   var CO = "coMentionedWith";
   var FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", ' +
@@ -245,6 +246,7 @@
     if (e.n) edge.smooth = { enabled: true, type: e.n % 2 ? "curvedCW" : "curvedCCW", roundness: 0.2 * Math.ceil(e.n / 2) };
     return edge;
   }
+  setup.page = Math.round(performance.now() - t0);
   var nodes = new vis.DataSet(data.nodes.map(visNode));
   // co-mention links join the canvas the first time they are asked for
   var coLoaded = false;
@@ -275,7 +277,9 @@
              scaling: { label: { enabled: true, drawThreshold: 9 } } }
   };
   var container = $("kg-network");
+  setup.datasets = Math.round(performance.now() - t0);
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  setup.network = Math.round(performance.now() - t0);
   var body = network.body;  // vis-network's own objects: see setHidden and stopCamera
   state.network = network; state.nodes = nodes; state.edges = edges; state.ready = true;
   state.setupMs = Math.round(performance.now() - t0);
