@@ -183,8 +183,17 @@
     if (view.q) p.set("q", view.q);
     return p.toString();
   }
-  var writing = false;
-  function writeHash() {
+  // at most one address change per 200 ms (dragging the slider would make dozens a second, and
+  // browsers slow down pages that rewrite their address that often); the last one is kept
+  var writing = false, lastWrite = -1e9, pendingWrite = null;
+  function writeHash(now) {
+    var t = performance.now();
+    if (!now && t - lastWrite < 200) {
+      if (pendingWrite === null) pendingWrite = setTimeout(function () { pendingWrite = null; writeHash(true); }, 200);
+      return;
+    }
+    if (pendingWrite !== null) { clearTimeout(pendingWrite); pendingWrite = null; }
+    lastWrite = t;
     var hash = viewParams();
     if (location.hash.replace(/^#/, "") === hash) return;
     writing = true;
@@ -1039,7 +1048,7 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 5000);
   });
   $("kg-link").addEventListener("click", function () {
-    writeHash();
+    writeHash(true);
     var done = function () { status("The address of this view is in the address bar" + (navigator.clipboard ? " and on the clipboard." : ".")); };
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(location.href).then(done, done);
     else done();
@@ -1052,15 +1061,16 @@
     if (view.focus !== null) select(view.focus, { keepZoom: true });
   });
 
-  // -- for tests and scripting ----------------------------------------------------------------
-  state.showNode = showNode; state.showEdge = showEdge; state.search = search; state.select = select;
-  state.setType = setType; state.setRelation = setRelation;
-  state.setCoMentions = function (on) { view.co = !!on; apply(); };
-  state.setUnconnected = function (on) { view.unconnected = !!on; apply(); };
-  state.setColor = function (mode) { view.color = mode === "community" ? "community" : "type"; apply(); };
-  state.setStep = function (k) { view.step = Math.max(0, Math.min(LAST, k)); apply(); return stepText(view.step); };
+  // -- for tests and scripting: each change is in the address as soon as it returns ---------------
+  function api(fn) { return function () { var r = fn.apply(null, arguments); writeHash(true); return r; }; }
+  state.showNode = showNode; state.showEdge = showEdge; state.search = api(search); state.select = api(select);
+  state.setType = api(setType); state.setRelation = api(setRelation);
+  state.setCoMentions = api(function (on) { view.co = !!on; apply(); });
+  state.setUnconnected = api(function (on) { view.unconnected = !!on; apply(); });
+  state.setColor = api(function (mode) { view.color = mode === "community" ? "community" : "type"; apply(); });
+  state.setStep = api(function (k) { view.step = Math.max(0, Math.min(LAST, k)); apply(); return stepText(view.step); });
   state.setDate = function (date) { var k = dates.indexOf(date); state.setStep(k < 0 ? LAST : k); return view.step; };
-  state.setIssue = function (id) { view.issue = -1; data.issues.forEach(function (i, k) { if (i.id === id) view.issue = k; }); apply(); };
+  state.setIssue = api(function (id) { view.issue = -1; data.issues.forEach(function (i, k) { if (i.id === id) view.issue = k; }); apply(); });
   state.play = play; state.stop = stop;
   state.steps = function () { return dates.concat(["all"]); };
   state.fit = fit;
