@@ -19,7 +19,7 @@ from helpers import SAMPLES, Chromium, find_chromium, needs_corpus, run_kg
 
 import kg
 from kg import analytics as ka
-from kg import viz
+from kg import viz, vocab
 
 PAYLOAD_POLICY = "关于<img src=x onerror=window.__xss=1>推进测试工作的指导意见"
 XSS_ISSUE = f"""XSS 测试简报 <script>window.__xss=2</script>
@@ -384,6 +384,9 @@ KNOWN_WITHIN = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?a ?b WHERE {
 } }"""
 
 
+IN_ISSUE = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH <%s> { ?m kg:mentionOf ?e } }"
+
+
 def _count(graph, query: str) -> int:
     return int(next(iter(graph.select(query)))["n"])
 
@@ -398,6 +401,7 @@ def test_time_slider_shows_what_sparql_says_was_known(samples_graph, samples_pag
         expected = {d: (_count(graph, KNOWN_ENTITIES % d),
                         _count(graph, KNOWN_STATEMENTS % d) + _count(graph, KNOWN_WITHIN % (d, d, d)))
                     for d in dates}
+        issue_counts = {i: _count(graph, IN_ISSUE % vocab.issue_graph_iri(i)) for i in graph.manifest["issues"]}
     with Chromium() as browser:
         page = browser.open(page_path.as_uri())
         page.wait_for("window.kgViz && window.kgViz.stabilized", timeout=60)
@@ -411,6 +415,11 @@ def test_time_slider_shows_what_sparql_says_was_known(samples_graph, samples_pag
                           page.eval("location.hash"), page.eval("document.getElementById('kg-time-label').textContent"))
         page.eval("kgViz.setStep(kgViz.steps().length - 1)")
         final = page.eval("kgViz.counts()")
+        by_issue = {}
+        for issue in issue_counts:
+            page.eval(f"kgViz.setIssue({json.dumps(issue)})")
+            by_issue[issue] = page.eval("kgViz.counts()")["knownNodes"]
+        page.eval("kgViz.setIssue(null)")
         page.eval("kgViz.setStep(0); kgViz.play()")
         browser.pump(2.0)
         played = page.eval("kgViz.view().step")
@@ -424,6 +433,7 @@ def test_time_slider_shows_what_sparql_says_was_known(samples_graph, samples_pag
     assert [seen[d][0] for d in dates] == sorted(seen[d][0] for d in dates)  # the graph grows with time
     assert final["visibleNodes"] == shown["nodes"] and final["visibleEdges"] == shown["edges"]
     assert played >= 1  # play moves the slider on
+    assert by_issue == issue_counts  # the issue filter: the entities each issue names
     assert errors == []
 
 

@@ -123,6 +123,12 @@
   var view = { color: "type", step: LAST, issue: -1, hiddenTypes: {}, hiddenRels: {}, co: !!meta.co_mentions_shown,
                unconnected: false, focus: null, q: "" };
   function limit() { return view.step >= LAST ? Infinity : view.step; }
+  // the step whose newcomers are ringed: the date on the slider, or else the issue filtered on
+  function newStep() {
+    if (view.step < LAST) return view.step;
+    var i = view.issue >= 0 ? data.issues[view.issue] : null;
+    return i && i.step < LAST ? i.step : -1;
+  }
   function nodeKnown(d) {  // passes the filters (whether or not it is drawn)
     return !view.hiddenTypes[d.type] && d.t <= limit() && (view.issue < 0 || d.issues.indexOf(view.issue) >= 0);
   }
@@ -343,16 +349,17 @@
     });
     Object.keys(matches).forEach(function (id) { push(+id); });
     if (group >= 0) communityMembers[group].forEach(push);
-    if (view.step < LAST) {  // what this issue brought: its most central newcomers
+    var ns = newStep();
+    if (ns >= 0) {  // what this issue brought: its most central newcomers
       var fresh = 0;
       for (var i = 0; i < ranked.length && fresh < 15; i++) {
-        if (ranked[i].t === view.step && shownNode[ranked[i].id]) { push(ranked[i].id); fresh++; }
+        if (ranked[i].t === ns && shownNode[ranked[i].id]) { push(ranked[i].id); fresh++; }
       }
     }
     return { first: first, seen: seen };
   }
   function drawLabels(ctx, W, H, s, o) {
-    var CELL = 48, grid = {}, boxes = [];
+    var CELL = 48, grid = {}, boxes = [], marked = newStep();
     function cells(b, fn) {
       for (var gx = Math.floor(b.x / CELL); gx <= Math.floor((b.x + b.w) / CELL); gx++)
         for (var gy = Math.floor(b.y / CELL); gy <= Math.floor((b.y + b.h) / CELL); gy++) if (fn(gx + ":" + gy)) return true;
@@ -373,7 +380,7 @@
     function place(id, forced) {
       var d = byId[id], p = pos(id);
       var x = p.x * s + o.x, y = p.y * s + o.y, r = d.size * s;
-      if (matches[id]) r += 7; else if (view.step < LAST && d.t === view.step) r += 5;  // clear of the rings
+      if (matches[id]) r += 7; else if (d.t === marked) r += 5;  // clear of the rings
       if (x < -40 || y < -40 || x > W + 40 || y > H + 40) return false;
       var fs = labelSize(d), text = short(d.label, LABEL_CHARS), key = id;
       ctx.font = (fs >= 14 ? "600 " : "") + fs + "px " + FONT;
@@ -440,7 +447,8 @@
       ctx.strokeStyle = color;
       ctx.beginPath(); ctx.arc(x, y, Math.max(r, 5), 0, 2 * Math.PI); ctx.stroke();
     }
-    if (view.step < LAST) for (var i = 0; i < n; i++) if (shownNode[i] && byId[i].t === view.step) ring(i, "#e6a100", 4);
+    var ns = newStep();
+    if (ns >= 0) for (var i = 0; i < n; i++) if (shownNode[i] && byId[i].t === ns) ring(i, "#e6a100", 4);
     Object.keys(matches).forEach(function (id) { if (shownNode[id]) ring(+id, "#d62728", 6); });
   }
   var hulls = null;
@@ -851,9 +859,13 @@
         return i.id + (i.title ? " (" + i.title + (i.label ? " " + i.label : "") + ")" : "");
       });
       add(box, el("span", "kg-muted", " · " + here.join("; ")));
+    }
+    var ns = newStep();
+    if (ns >= 0) {
       var fresh = 0;
-      for (var i = 0; i < n; i++) if (byId[i].t === view.step && nodeKnown(byId[i])) fresh++;
-      add(box, el("br"), el("span", "kg-new", "◯ " + fmt(fresh) + " new in this issue (ringed)"), " · ");
+      for (var i = 0; i < n; i++) if (byId[i].t === ns && nodeKnown(byId[i])) fresh++;
+      add(box, el("br"), el("span", "kg-new", "◯ " + fmt(fresh) + " new in " +
+          (view.step < LAST ? "this issue" : "issue " + data.issues[view.issue].id) + " (ringed)"), " · ");
     } else add(box, el("br"));
     add(box, el("span", "kg-muted", fmt(counts.entities) + " entities and " + fmt(counts.relations) + " relations known"));
   }
@@ -1026,7 +1038,7 @@
       name.textContent = d.label;
       node.appendChild(name);
       gNodes.appendChild(node);
-      if (view.step < LAST && d.t === view.step)
+      if (d.t === newStep())
         gNodes.appendChild(svgEl("circle", { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: Math.max(r + 4, 5).toFixed(1), fill: "none", stroke: "#e6a100", "stroke-width": 2.5 }));
     }
     svg.appendChild(gNodes);
