@@ -997,6 +997,16 @@
     svg.appendChild(title);
     function at(id) { var p = pos(id); return { x: p.x * s + o.x, y: p.y * s + o.y }; }
     function inside(p, m) { return p.x > -m && p.y > -m && p.x < W + m && p.y < H + m; }
+    if (view.color === "community") {  // the communities' disks, as on the canvas
+      if (!hulls) communityHulls();
+      var gHulls = svgEl("g", { "fill-opacity": 0.08 });
+      hulls.forEach(function (h) {
+        if (!h || !inside({ x: h.x * s + o.x, y: h.y * s + o.y }, h.r * s)) return;
+        gHulls.appendChild(svgEl("circle", { cx: (h.x * s + o.x).toFixed(1), cy: (h.y * s + o.y).toFixed(1),
+                                             r: (h.r * s).toFixed(1), fill: h.color }));
+      });
+      svg.appendChild(gHulls);
+    }
     var gEdges = svgEl("g", { "stroke-linecap": "round", fill: "none" });
     data.edges.forEach(function (e, k) {
       if (!shownEdge[k]) return;
