@@ -78,6 +78,11 @@ TYPE_STYLE = {
     "Report": {"label": "报告", "color": "#b07aa1", "shape": "hexagon"},
 }
 TYPE_LABELS = {t: s["label"] for t, s in TYPE_STYLE.items()}
+#: Colours of communities in the network page's community mode, the largest first;
+#: communities past the list share the last colour.
+COMMUNITY_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+                    "#17becf", "#bcbd22", "#393b79", "#ad494a", "#637939", "#7b4173", "#3182bd")
+OTHER_COMMUNITY_COLOR = "#b5b5b5"
 
 # -- relations -------------------------------------------------------------------------------
 

@@ -7,17 +7,19 @@ would show it as errors or missing nodes.
 """
 from __future__ import annotations
 
+import base64
 import io
 import json
 import re
 import shutil
+import xml.etree.ElementTree as ET
 
 import pytest
-from helpers import SAMPLES, Chromium, find_chromium, run_kg
+from helpers import SAMPLES, Chromium, find_chromium, needs_corpus, run_kg
 
 import kg
 from kg import analytics as ka
-from kg import viz
+from kg import viz, vocab
 
 PAYLOAD_POLICY = "关于<img src=x onerror=window.__xss=1>推进测试工作的指导意见"
 XSS_ISSUE = f"""XSS 测试简报 <script>window.__xss=2</script>
@@ -114,6 +116,47 @@ def test_view_shows_the_analytics_graph(samples_graph, samples_page):
     assert sizes["北京市"] == max(sizes.values())  # size follows PageRank
     assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
     assert data["meta"]["left_out"] == 0
+    # communities as `kg stats` finds them; entities in none have no stated relation
+    groups = ka.communities(G)
+    by_iri = {n["iri"]: n for n in data["nodes"]}
+    assert [c["size"] for c in data["communities"]] == [len(g) for g in groups]
+    assert all(by_iri[iri]["c"] == k for k, g in enumerate(groups) for iri in g)
+    linked = {n for n, d in ka.simple_graph(G).degree if d}
+    assert {n["iri"] for n in data["nodes"] if n.get("u")} == set(G) - linked == {n["iri"] for n in data["nodes"] if n["c"] < 0}
+    assert data["meta"]["unconnected"] == shown["unconnected"] == len(set(G) - linked) > 0
+    assert data["communities"][0]["names"][0] == "北京市"  # named by its most central entities
+    # the time slider: one step per issue date, an entity known from its first issue
+    assert data["dates"] == sorted({i["date"] for i in data["issues"] if i["date"]})
+    assert all(n["t"] == min(data["issues"][k]["step"] for k in n["issues"]) for n in data["nodes"])
+    assert all(e["t"] >= max(data["nodes"][e["from"]]["t"], data["nodes"][e["to"]]["t"]) for e in data["edges"])
+
+
+def test_layout_puts_communities_apart_and_is_seeded(samples_graph):
+    out, _ = samples_graph
+    with kg.open(out) as graph:
+        first, again = viz.view(graph), viz.view(graph)
+    assert [(n["x"], n["y"]) for n in first["nodes"]] == [(n["x"], n["y"]) for n in again["nodes"]]
+    disks = []
+    for c in first["communities"]:
+        xy = [(n["x"], n["y"]) for n in first["nodes"] if n["c"] == c["id"]]
+        cx, cy = sum(x for x, _ in xy) / len(xy), sum(y for _, y in xy) / len(xy)
+        disks.append((cx, cy, max(((x - cx) ** 2 + (y - cy) ** 2) ** 0.5 for x, y in xy)))
+    for i, (ax, ay, ar) in enumerate(disks):
+        for bx, by, br in disks[i + 1:]:
+            assert ((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5 > ar + br  # no two groups overlap
+    linked_bottom = max(n["y"] for n in first["nodes"] if not n.get("u"))
+    assert all(n["y"] > linked_bottom for n in first["nodes"] if n.get("u"))  # the unconnected in rows below
+
+
+def test_disk_packing_removes_overlaps():
+    import numpy as np
+
+    centres = np.zeros((12, 2)) + np.arange(12)[:, None] * 0.01
+    radii = np.linspace(10, 60, 12)
+    packed = viz.pack_disks(centres, radii, gap=5)
+    for i in range(12):
+        for j in range(i + 1, 12):
+            assert np.hypot(*(packed[i] - packed[j])) >= radii[i] + radii[j] + 4
 
 
 def test_filters_focus_and_node_cap(samples_graph, tmp_path):
@@ -195,22 +238,31 @@ def test_samples_page_in_headless_chromium(samples_page, tmp_path):
         png = page.screenshot(tmp_path / "samples.png")
         found = page.eval("(function () { var id = kgViz.search('工信部'); return kgViz.data.nodes[id].label; })()")
         panel = page.eval("document.getElementById('kg-panel').textContent")
-        regions = sum(1 for n in page_data(page_path)["nodes"] if n["type"] == "Region")
+        nodes = page_data(page_path)["nodes"]
+        regions = sum(1 for n in nodes if n["type"] == "Region" and not n.get("u"))
         page.eval("kgViz.setType('Region', false)")
         without_regions = page.eval("kgViz.counts()")
-        page.eval("kgViz.setType('Region', true); kgViz.setCoMentions(true)")
+        page.eval("kgViz.setType('Region', true); kgViz.setUnconnected(true)")
+        everything = page.eval("kgViz.counts()")
+        page.eval("kgViz.setCoMentions(true)")
         with_co = page.eval("kgViz.counts()")
+        page.eval("kgViz.setCoMentions(false); kgViz.setRelation('locatedIn', false)")
+        without_located = page.eval("kgViz.counts()")
         errors, requests = page.console_errors(), page.requests()
     assert errors == []
     assert requests == [page_path.as_uri()]  # the page itself, nothing else
     assert counts["nodes"] == shown["nodes"] and counts["edges"] == shown["edges"] + shown["co_mentions"]
+    # the entities with no stated relation are listed, not drawn, until asked for
+    assert counts["visibleNodes"] == shown["nodes"] - shown["unconnected"] and everything["visibleNodes"] == shown["nodes"]
     assert counts["visibleEdges"] == shown["edges"]  # co-mention links hidden until toggled
     assert 0 < stabilized_ms < 30_000
     spread, colours = _not_blank(png)
     assert spread > 5 and colours > 20, (spread, colours)
-    assert found == "工业和信息化部" and "工信部" in panel and "关系 relations" in panel
-    assert without_regions["visibleNodes"] == shown["nodes"] - regions
+    assert found == "工业和信息化部" and "工信部" in panel and "关系 relations" in panel and "reported 20" in panel
+    assert without_regions["visibleNodes"] == counts["visibleNodes"] - regions
     assert with_co["visibleEdges"] == shown["edges"] + shown["co_mentions"]
+    located = sum(1 for e in page_data(page_path)["edges"] if e["rel"] == "locatedIn")
+    assert without_located["visibleEdges"] == shown["edges"] - located > 0
 
 
 @pytest.mark.browser
@@ -229,17 +281,38 @@ def test_xss_sample_runs_nothing_in_chromium(xss_graph, tmp_path):
             kgViz.data.edges.forEach(function (e, k) { kgViz.hoverEdge(k); kgViz.showEdge(k); });
         })()""")
         page.eval(f"kgViz.search({json.dumps(PAYLOAD_POLICY)})")
-        browser.pump(0.5)
-        executed = page.eval("typeof window.__xss")
         panel = page.eval("document.getElementById('kg-panel').textContent")
+        # the new panels: the unconnected list, the communities, the time slider, the issue filter,
+        # the community mode, and the SVG written from the view
+        listed = page.eval("kgViz.fillUnconnected()")
+        page.eval("""(function () {
+            kgViz.setUnconnected(true); kgViz.setColor('community');
+            kgViz.steps().forEach(function (d, k) { kgViz.setStep(k); });
+            kgViz.data.issues.forEach(function (i) { kgViz.setIssue(i.id); });
+            kgViz.setIssue(null); kgViz.fit(false);
+            document.querySelectorAll('#kg-communities button').forEach(function (b) { b.click(); });
+        })()""")
+        browser.pump(1.0)  # the zoom to the last community clicked is animated
+        page.eval("kgViz.fit(false)")
+        browser.pump(0.3)
+        svg = page.eval("kgViz.exportSVG()")
+        page.eval("kgViz.exportPNG()")
+        side = page.eval("document.getElementById('kg-side').textContent")
+        executed = page.eval("typeof window.__xss")
         injected = page.eval("document.querySelectorAll('#kg-panel *:not(h2):not(h3):not(p):not(ul):not(li)"
-                             ":not(div):not(span):not(button), #kg-tip img, #kg-tip script, #kg-tip b').length")
+                             ":not(div):not(span):not(button), #kg-tip img, #kg-tip script, #kg-tip b, "
+                             "body img, body b, body iframe, main script, aside script').length")
         scripts = page.eval("document.scripts.length")
         errors, requests = page.console_errors(), page.requests()
     assert executed == "undefined"
     assert PAYLOAD_POLICY in panel  # shown as text
+    assert listed > 0 and "xss_2024_01" in side  # the new panels list the issue and its entities
     assert injected == 0 and scripts == 3
     assert errors == [] and requests == [page_path.as_uri()]  # no <img src=x> was ever fetched
+    root = ET.fromstring(svg)
+    tags = {el.tag.rsplit("}", 1)[-1] for el in root.iter()}
+    assert tags <= {"svg", "title", "rect", "g", "line", "path", "polygon", "circle", "text"}, tags
+    assert any(PAYLOAD_POLICY in (t.text or "") for t in root.iter() if t.tag.endswith("title"))
 
 
 @pytest.mark.e2e
@@ -247,3 +320,214 @@ def test_xss_sample_runs_nothing_in_chromium(xss_graph, tmp_path):
 def test_new_commands_have_help(command):
     result = run_kg(command, "--help")
     assert result.returncode == 0 and "Usage:" in result.stdout
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_markup_in_names_and_titles_stays_text_in_every_new_panel(samples_graph, tmp_path):
+    """Markup planted where the new panels show document text: a community's name in the
+    legend, an entity in the unconnected list, an issue's title in the time slider and the
+    issue filter, the names in the SVG export."""
+    out, _ = samples_graph
+    with kg.open(out) as graph:
+        G = ka.to_networkx(graph, co_mentions=True)
+    hub = ka.communities(G)[0][0]
+    lonely = next(n for n in ka.importance(G) if ka.simple_graph(G).degree(n) == 0)
+    dated = next(i for i, d in G.graph["issues"].items() if d.get("date"))
+    planted = {"hub": "<img src=x onerror=window.__xss=11>中心", "lonely": "<script>window.__xss=12</script>孤立",
+               "title": "<b onmouseover=window.__xss=13>简报</b>"}
+    G.nodes[hub]["label"], G.nodes[lonely]["label"] = planted["hub"], planted["lonely"]
+    G.graph["issues"][dated]["title"] = planted["title"]
+    page_path = tmp_path / "planted.html"
+    viz.render(G, page_path)
+    assert "<img src=x" not in page_path.read_text(encoding="utf-8")
+    with Chromium() as browser:
+        page = browser.open(page_path.as_uri() + "#color=community&date=" + G.graph["issues"][dated]["date"])
+        page.wait_for("window.kgViz && window.kgViz.stabilized", timeout=60)
+        page.eval("kgViz.fillUnconnected(); kgViz.setUnconnected(true); kgViz.fit(false)")
+        page.eval(f"kgViz.search({json.dumps(planted['lonely'])})")
+        browser.pump(0.5)
+        side = page.eval("document.getElementById('kg-side').textContent")
+        panel = page.eval("document.getElementById('kg-panel').textContent")
+        page.eval("kgViz.setStep(kgViz.steps().length - 1); kgViz.fit(false)")
+        browser.pump(0.5)
+        svg = page.eval("kgViz.exportSVG()")
+        elements = page.eval("document.querySelectorAll('body img, body b, body iframe, main script, aside script').length")
+        executed = page.eval("typeof window.__xss")
+        errors, requests = page.console_errors(), page.requests()
+    assert executed == "undefined" and elements == 0
+    assert planted["hub"] in side and planted["lonely"] in side and planted["title"] in side
+    assert planted["lonely"] in panel
+    root = ET.fromstring(svg)
+    assert {el.tag.rsplit("}", 1)[-1] for el in root.iter()} <= {"svg", "title", "rect", "g", "line", "path", "polygon",
+                                                                 "circle", "text"}
+    assert planted["hub"] in "".join(t.text or "" for t in root.iter())
+    assert errors == [] and len(requests) == 1
+
+
+# -- the time slider, the address, the export ---------------------------------------------------
+
+KNOWN_ENTITIES = """SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
+  GRAPH ?g { ?issue a kg:Issue ; dcterms:issued ?d . ?m kg:mentionOf ?e }
+  FILTER (?d <= "%s"^^xsd:date)
+}"""
+KNOWN_STATEMENTS = """SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE {
+  GRAPH ?g { ?issue a kg:Issue ; dcterms:issued ?d . ?st a kg:Statement ; kg:evidence ?sentence }
+  FILTER (?d <= "%s"^^xsd:date)
+}"""
+# the region hierarchy: a link is known once an issue of that date has it and both regions are named
+KNOWN_WITHIN = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?a ?b WHERE {
+  GRAPH ?g { ?issue a kg:Issue ; dcterms:issued ?d . ?a kg:within ?b }
+  FILTER (?d <= "%s"^^xsd:date)
+  FILTER EXISTS { GRAPH ?g1 { ?i1 dcterms:issued ?d1 . ?m1 kg:mentionOf ?a } FILTER (?d1 <= "%s"^^xsd:date) }
+  FILTER EXISTS { GRAPH ?g2 { ?i2 dcterms:issued ?d2 . ?m2 kg:mentionOf ?b } FILTER (?d2 <= "%s"^^xsd:date) }
+} }"""
+
+
+IN_ISSUE = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH <%s> { ?m kg:mentionOf ?e } }"
+
+
+def _count(graph, query: str) -> int:
+    return int(next(iter(graph.select(query)))["n"])
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_time_slider_shows_what_sparql_says_was_known(samples_graph, samples_page):
+    out, _ = samples_graph
+    page_path, shown = samples_page
+    with kg.open(out) as graph:
+        dates = sorted({i["date"] for i in graph.manifest["issues"].values() if i.get("date")})
+        expected = {d: (_count(graph, KNOWN_ENTITIES % d),
+                        _count(graph, KNOWN_STATEMENTS % d) + _count(graph, KNOWN_WITHIN % (d, d, d)))
+                    for d in dates}
+        issue_counts = {i: _count(graph, IN_ISSUE % vocab.issue_graph_iri(i)) for i in graph.manifest["issues"]}
+    with Chromium() as browser:
+        page = browser.open(page_path.as_uri())
+        page.wait_for("window.kgViz && window.kgViz.stabilized", timeout=60)
+        steps = page.eval("kgViz.steps()")
+        page.eval("kgViz.setUnconnected(true)")  # every entity known on the canvas
+        seen = {}
+        for date in dates:
+            page.eval(f"kgViz.setDate({json.dumps(date)})")
+            counts = page.eval("kgViz.counts()")
+            seen[date] = (counts["visibleNodes"], counts["visibleEdges"], counts["knownNodes"], counts["date"],
+                          page.eval("location.hash"), page.eval("document.getElementById('kg-time-label').textContent"))
+        page.eval("kgViz.setStep(kgViz.steps().length - 1)")
+        final = page.eval("kgViz.counts()")
+        by_issue = {}
+        for issue in issue_counts:
+            page.eval(f"kgViz.setIssue({json.dumps(issue)})")
+            by_issue[issue] = page.eval("kgViz.counts()")["knownNodes"]
+        page.eval("kgViz.setIssue(null)")
+        page.eval("kgViz.setStep(0); kgViz.play()")
+        browser.pump(2.0)
+        played = page.eval("kgViz.view().step")
+        page.eval("kgViz.stop()")
+        errors = page.console_errors()
+    assert steps == dates + ["all"] and len(dates) >= 3
+    for date in dates:
+        nodes, edges, known, at, hash_, label = seen[date]
+        assert (nodes, edges) == expected[date], date
+        assert known == nodes and at == date and f"date={date}" in hash_ and "new in this issue" in label
+    assert [seen[d][0] for d in dates] == sorted(seen[d][0] for d in dates)  # the graph grows with time
+    assert final["visibleNodes"] == shown["nodes"] and final["visibleEdges"] == shown["edges"]
+    assert played >= 1  # play moves the slider on
+    assert by_issue == issue_counts  # the issue filter: the entities each issue names
+    assert errors == []
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_view_round_trips_through_the_address(samples_page):
+    page_path, _ = samples_page
+    with Chromium() as browser:
+        page = browser.open(page_path.as_uri())
+        page.wait_for("window.kgViz && window.kgViz.stabilized", timeout=60)
+        page.eval("""(function () {
+            kgViz.setColor('community'); kgViz.setDate(kgViz.steps()[1]); kgViz.setType('Report', false);
+            kgViz.setRelation('within', false); kgViz.setCoMentions(true); kgViz.search('工信部');
+        })()""")
+        before, counts, url = page.eval("kgViz.view()"), page.eval("kgViz.counts()"), page.eval("location.href")
+        page.eval("kgViz.setIssue(kgViz.data.issues[1].id)")
+        with_issue, issue_url = page.eval("kgViz.view()"), page.eval("location.href")
+        errors = page.console_errors()
+    with Chromium() as browser:
+        page = browser.open(url)
+        page.wait_for("window.kgViz && window.kgViz.stabilized", timeout=60)
+        after, counts_after = page.eval("kgViz.view()"), page.eval("kgViz.counts()")
+        panel = page.eval("document.getElementById('kg-panel').textContent")
+        selected = page.eval("kgViz.network.getSelectedNodes().map(function (id) { return kgViz.data.nodes[id].label; })")
+        radio = page.eval("document.querySelector('input[name=kg-color]:checked').value")
+        page2 = browser.open(issue_url)
+        page2.wait_for("window.kgViz && window.kgViz.stabilized", timeout=60)
+        after_issue = page2.eval("kgViz.view()")
+        errors += page.console_errors() + page2.console_errors()
+    assert url.startswith(page_path.as_uri() + "#") and "color=community" in url and "focus=" in url
+    assert before == after and counts == counts_after
+    assert before["color"] == "community" and before["hide"] == ["Report"] and before["hiderel"] == ["within"]
+    assert before["co"] is True and before["focus"] == "工业和信息化部" and before["date"]
+    assert selected == ["工业和信息化部"] and "工信部" in panel and radio == "community"
+    assert with_issue == after_issue and after_issue["issue"]
+    assert errors == []
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_view_exports_as_png_and_svg(samples_page, tmp_path):
+    from PIL import Image
+
+    page_path, _ = samples_page
+    with Chromium() as browser:
+        page = browser.open(page_path.as_uri())
+        page.wait_for("window.kgViz && window.kgViz.stabilized", timeout=60)
+        png_url = page.eval("kgViz.exportPNG()")
+        svg = page.eval("kgViz.exportSVG()")
+        names = page.eval("kgViz.labelBoxes().map(function (b) { return b.label; })")
+        size = page.eval("[document.getElementById('kg-network').clientWidth, document.getElementById('kg-network').clientHeight]")
+        page.eval("document.getElementById('kg-png').click(); document.getElementById('kg-svg').click()")
+        errors = page.console_errors()
+    assert png_url.startswith("data:image/png;base64,")
+    png = base64.b64decode(png_url.split(",", 1)[1])
+    image = Image.open(io.BytesIO(png))
+    assert image.size == tuple(size)
+    (tmp_path / "view.png").write_bytes(png)
+    import numpy as np
+
+    pixels = np.asarray(image.convert("RGB"))[::3, ::3].reshape(-1, 3)
+    assert len(np.unique(pixels, axis=0)) > 20
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.tag == ns + "svg" and root.get("width") == str(size[0])
+    shapes = root.findall(f".//{ns}circle") + root.findall(f".//{ns}polygon")
+    lines = root.findall(f".//{ns}line") + root.findall(f".//{ns}path")
+    texts = [t.text for t in root.findall(f".//{ns}text")]
+    assert len(shapes) > 50 and len(lines) > 50 and texts == names and len(texts) >= 20
+    assert errors == []
+
+
+@pytest.mark.browser
+@needs_chromium
+@needs_corpus
+def test_corpus_first_screen_names_the_central_entities(corpus_graph, tmp_path):
+    page_path = tmp_path / "corpus.html"
+    with kg.open(corpus_graph) as graph:
+        shown = viz.render(graph, page_path)
+    data = page_data(page_path)
+    with Chromium() as browser:
+        page = browser.open(page_path.as_uri())
+        page.wait_for("window.kgViz && window.kgViz.stabilized", timeout=60)
+        boxes = page.eval("kgViz.labelBoxes()")
+        counts = page.eval("kgViz.counts()")
+        width = page.eval("document.getElementById('kg-network').clientWidth")
+        errors = page.console_errors()
+    linked = sorted((n for n in data["nodes"] if not n.get("u")), key=lambda n: (-n["pr"], -n["mentions"], n["id"]))
+    named = {b["id"] for b in boxes}
+    assert all(n["id"] in named for n in linked[:20]), [n["label"] for n in linked[:20] if n["id"] not in named]
+    for i, a in enumerate(boxes):
+        assert a["x"] >= 0 and a["x"] + a["w"] <= width
+        for b in boxes[i + 1:]:
+            assert not (a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]
+                        and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]), (a, b)
+    assert shown["unconnected"] > 0 and counts["visibleNodes"] == shown["nodes"] - shown["unconnected"]
+    assert errors == []

@@ -39,10 +39,13 @@ def viz_command(graph_dir, output, focus, hops, types, since, until, issues, min
     """Write the graph as an interactive network: one HTML file that works offline.
 
     \b
-    Nodes: colour and shape per type, size by PageRank over the stated relations.
-    Edges: the stated relations, labelled (post title, financing round); co-mention
-    links are thin, dashed and hidden until toggled. Click or hover an entity for
-    its aliases, issues and the evidence sentences of its relations.
+    Nodes: colour and shape per type (or colour per community), size by PageRank
+    over the stated relations, laid out community by community; entities with no
+    stated relation are listed at the side. Edges: the stated relations, labelled
+    (post title, financing round); co-mention links are hidden until toggled. In
+    the page: a time slider over the issue dates, filters by issue, relation and
+    type, the view kept in the address (#...), PNG and SVG export. Click or hover
+    an entity for its aliases, issues and the evidence of its relations.
     \b
       kg viz kg-data -o network.html
       kg viz kg-data --focus 工业和信息化部 --hops 2 -o ministry.html
@@ -61,7 +64,9 @@ def viz_command(graph_dir, output, focus, hops, types, since, until, issues, min
         except OSError as e:
             fail(f"cannot write {output}: {e.strerror or e}")
     left = f"; {shown['left_out']} less important left out (--max-nodes)" if shown["left_out"] else ""
-    click.echo(f"wrote {output}: {shown['nodes']} entities, {shown['edges']} relations, "
-               f"{shown['co_mentions']} co-mention links (hidden until toggled){left}; "
+    unlinked = (f" ({shown['unconnected']} with no stated relation: listed at the side, not drawn)"
+                if shown["unconnected"] else "")
+    click.echo(f"wrote {output}: {shown['nodes']} entities{unlinked} in {shown['communities']} communities, "
+               f"{shown['edges']} relations, {shown['co_mentions']} co-mention links (hidden until toggled){left}; "
                f"{shown['bytes'] / 1024:,.0f} KB")
     click.echo(f"open it in a browser: file://{Path(output).resolve()}")
