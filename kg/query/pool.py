@@ -46,7 +46,7 @@ QUICK_SECONDS = 0.5
 #: Query texts found heavy, remembered so that they start in the slow lane.
 REMEMBERED = 1024
 #: Scheduling priority of a slow-lane worker (19 is the lowest).
-SLOW_NICENESS = 10
+SLOW_NICENESS = 19
 _MB = 1 << 20
 
 
@@ -195,7 +195,8 @@ class QueryRunner:
     """Queries on a graph folder, each in a worker process stopped at its deadline.
 
     ``workers`` processes at most: ``quick`` places in the quick lane (by default
-    half of them, at least one) and the rest in the slow lane. ``memory_limit`` is
+    half of them, at least one) and the rest in the slow lane, but no more slow
+    places than half the machine's cores. ``memory_limit`` is
     each worker's address space in bytes (None: :func:`default_memory_limit`; 0:
     none).
     """
@@ -210,7 +211,8 @@ class QueryRunner:
         self.store_path = str(graph_dir / STORE_DIR)
         self.size = max(1, workers)
         self.quick = min(self.size, quick if quick is not None else max(1, self.size // 2))
-        self.slow = max(1, self.size - self.quick) if self.size > 1 else 1
+        # heavy queries may use at most half the cores: the rest is for everyone else
+        self.slow = max(1, min(self.size - self.quick, (os.cpu_count() or 2) // 2)) if self.size > 1 else 1
         self.quick_seconds = quick_seconds
         self.queue_seconds = queue_seconds
         self.memory_limit = default_memory_limit(self.size) if memory_limit is None else (memory_limit or None)
