@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import plugin
+from . import plugin, textindex
 from .doc import Issue
 from .errors import InputError
 from .ingest import Skipped, find_files, read_issues
@@ -72,9 +72,10 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = DEFAU
             graph = KnowledgeGraph.open(tmp, read_only=False)
         else:
             graph = KnowledgeGraph.create(tmp)
-        with graph, _progress_bar(sum(sizes.values()), progress) as bar:
+        with graph, textindex.Indexer(tmp) as index, _progress_bar(sum(sizes.values()), progress) as bar:
             for issue in extract_stream(prepared(), model, alias_table):
                 report.triples += graph.add_issue(issue)
+                index.add(issue)  # the full-text index (kg search), in step with the issue graphs
                 report.issues.append(issue.id)
                 report.characters += sum(len(s.text) for s in issue.sentences)
                 report.sentences += len(issue.sentences)

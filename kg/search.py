@@ -1,0 +1,211 @@
+"""Full-text search over the graph's sentences and entity names.
+
+``search(folder, "words")`` reads the folder's index (:mod:`kg.textindex`, built
+with the graph; a graph built without one gets it on the first search) and
+returns the entities whose names match, then the sentences that match, each
+ranked by bm25, each hit marked as offsets (``spans``) and as text with 【】
+around it (``marked``).
+
+Plain words are each matched as a literal, and all must occur. A word of one or
+two characters, which trigrams cannot match, is matched with ``LIKE`` (a scan of
+the table; ranked by how often it occurs, shorter rows first). A query using FTS5
+syntax (``"..."``, ``OR``, ``NOT``, ``NEAR``, parentheses, ``*``) is passed to FTS5
+as written (each of its terms then needs three characters), and a mistake in it
+raises :class:`~kg.errors.QueryError` with one line.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, QueryError
+from .normalize import _to_half_width_alnum
+from .textindex import NAME_SEPARATOR, index_issues, open_index, remove_issues
+
+KINDS = ("entity", "sentence")
+#: Marks around a hit in :attr:`Hit.marked` (the terminal's view; offsets are in :attr:`Hit.spans`).
+OPEN, CLOSE = "【", "】"
+MAX_LIMIT = 1000
+
+
+@dataclass
+class Hit:
+    """One sentence or one entity that matches, with where it matches.
+
+    ``spans`` are (start, end) offsets of the hits in ``text``, end exclusive;
+    ``marked`` is ``text`` with 【】 around them. A sentence has its ``issue``,
+    ``date`` and the ``entities`` it names (``{"iri", "type", "label"}``); an
+    entity has its ``type``, ``label``, ``aliases``, ``issues`` and its ``date``
+    is the first issue's (``last`` the latest). ``score``: higher is better (bm25,
+    negated; for one- and two-character words, the number of occurrences)."""
+
+    kind: str
+    iri: str
+    text: str
+    spans: list[tuple[int, int]]
+    score: float
+    issue: str | None = None
+    date: str | None = None
+    entities: list[dict] = field(default_factory=list)
+    type: str | None = None
+    label: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    issues: list[str] = field(default_factory=list)
+    last: str | None = None
+
+    @property
+    def marked(self) -> str:
+        return mark(self.text, self.spans)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["spans"] = [list(s) for s in self.spans]
+        data["marked"] = self.marked
+        if self.kind == "sentence":
+            for key in ("type", "label", "aliases", "issues", "last"):
+                data.pop(key)
+        else:
+            data.pop("issue")
+            data.pop("entities")
+        return data
+
+
+def mark(text: str, spans: Iterable[tuple[int, int]], open_: str = OPEN, close: str = CLOSE) -> str:
+    out, at = [], 0
+    for start, end in spans:
+        out.append(text[at:start] + open_ + text[start:end] + close)
+        at = end
+    return "".join(out) + text[at:]
+
+
+_FTS_SYNTAX = re.compile(r'["()*^]|(?<!\S)(?:AND|OR|NOT|NEAR)(?!\S)')
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+
+@dataclass(frozen=True)
+class Query:
+    """A search as SQLite runs it: an FTS5 expression (None when every word is
+    shorter than three characters), the short words to match with LIKE, and the
+    plain words (empty for a query in FTS5 syntax)."""
+
+    fts: str | None
+    short: tuple[str, ...]
+    words: tuple[str, ...]
+
+
+def parse_query(text: str) -> Query:
+    """Plain words become quoted FTS5 strings, all of which must occur; a query that
+    uses FTS5 syntax is kept as written. Full-width letters and digits are read as
+    ASCII, as the build normalizes the text."""
+    query = " ".join(_to_half_width_alnum(text).split())
+    if not query:
+        raise QueryError("nothing to search for: give one or more words")
+    if _FTS_SYNTAX.search(query):
+        return Query(query, (), ())
+    words = tuple(dict.fromkeys(query.split()))
+    long = [w for w in words if len(w) >= 3]
+    fts = " ".join('"' + w.replace('"', '""') + '"' for w in long) or None
+    return Query(fts, tuple(w for w in words if len(w) < 3), words)
+
+
+def _like(word: str) -> str:
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+_TABLES = {
+    "sentence": ("sentences", "s.id, s.issue, s.date, s.iri, s.text, s.entities"),
+    "entity": ("entities", "s.id, s.iri, s.type, s.label, s.text, s.issues, s.first, s.last"),
+}
+
+
+def _rows(conn: sqlite3.Connection, kind: str, query: Query, limit: int) -> list[tuple]:
+    """Matching rows, best first; each ends with the highlighted text (or None) and a score.
+
+    Entities named exactly as the words (a label or an alias) come first."""
+    table, columns = _TABLES[kind]
+    likes = [_like(w) for w in query.short]
+    where_like = "".join(" AND s.text LIKE ? ESCAPE '\\'" for _ in likes)
+    exact, exact_params = "", []
+    if kind == "entity" and query.words:
+        name = " ".join(query.words).translate(_ASCII_LOWER)
+        exact = "instr(lower(? || s.text || ?), ?) > 0 DESC, "
+        exact_params = [NAME_SEPARATOR, NAME_SEPARATOR, NAME_SEPARATOR + name + NAME_SEPARATOR]
+    if query.fts is not None:
+        sql = (f"SELECT {columns}, highlight({table}_fts, 0, char(2), char(3)), -{table}_fts.rank "
+               f"FROM {table}_fts JOIN {table} s ON s.id = {table}_fts.rowid "
+               f"WHERE {table}_fts MATCH ?{where_like} ORDER BY {exact}{table}_fts.rank, s.id LIMIT ?")
+        params: list = [query.fts, *likes, *exact_params, limit]
+    else:
+        lowered = [w.translate(_ASCII_LOWER) for w in query.short]
+        count = " + ".join("(length(s.text) - length(replace(lower(s.text), ?, ''))) / ?" for _ in lowered)
+        sql = (f"SELECT {columns}, NULL, CAST({count} AS REAL) AS score FROM {table} s "
+               f"WHERE 1{where_like} ORDER BY {exact}score DESC, length(s.text), s.id LIMIT ?")
+        params = [*[x for w in lowered for x in (w, len(w))], *likes, *exact_params, limit]
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as e:
+        raise QueryError(f"bad search query {query.fts!r}: {e} (in FTS5 syntax, quote words with \"...\"; "
+                         "or give plain words)") from None
+
+
+def _spans(text: str, highlighted: str | None, short: Iterable[str]) -> list[tuple[int, int]]:
+    """Where the hits are in ``text``: from FTS5's markers, and each short word's occurrences."""
+    spans = []
+    if highlighted:
+        at, start = 0, 0
+        for ch in highlighted:
+            if ch == "\x02":
+                start = at
+            elif ch == "\x03":
+                spans.append((start, at))
+            else:
+                at += 1
+    lowered = text.translate(_ASCII_LOWER)
+    for word in short:
+        word = word.translate(_ASCII_LOWER)
+        k = lowered.find(word)
+        while k >= 0:
+            spans.append((k, k + len(word)))
+            k = lowered.find(word, k + len(word))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def search(folder: str | Path, text: str, limit: int = 20, kinds: Iterable[str] = KINDS) -> list[Hit]:
+    """Entities whose names match, then sentences that match, each ranked (best
+    first) and each at most ``limit``. Raises :class:`QueryError` for a bad query."""
+    kinds = list(kinds)
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise InputError(f"unknown kind {', '.join(unknown)} (kinds: {', '.join(KINDS)})")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InputError(f"limit must be between 1 and {MAX_LIMIT}")
+    query = parse_query(text)
+    short = query.short
+    conn = open_index(folder)
+    try:
+        hits: list[Hit] = []
+        if "entity" in kinds:
+            for _, iri, type_, label, name, issues, first, last, lit, score in _rows(conn, "entity", query, limit):
+                hits.append(Hit("entity", iri, name, _spans(name, lit, short), score, date=first, type=type_, label=label,
+                                aliases=name.split(NAME_SEPARATOR)[1:], issues=json.loads(issues), last=last))
+        if "sentence" in kinds:
+            for _, issue, date, iri, sentence, ents, lit, score in _rows(conn, "sentence", query, limit):
+                hits.append(Hit("sentence", iri, sentence, _spans(sentence, lit, short), score, issue=issue, date=date,
+                                entities=[{"iri": e, "type": t, "label": label} for e, t, label in json.loads(ents)]))
+        return hits
+    finally:
+        conn.close()
+
+
+__all__ = ["KINDS", "Hit", "Query", "index_issues", "mark", "parse_query", "remove_issues", "search"]

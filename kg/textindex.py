@@ -1,0 +1,409 @@
+"""The full-text index of a graph folder (``search.sqlite``): written by the build,
+kept in step when issues are added, replaced or removed, rebuilt from the store
+when missing. :mod:`kg.search` reads it.
+
+SQLite's FTS5 with the trigram tokenizer (in the standard library's SQLite since
+3.34), which needs no word segmentation for Chinese: any run of three or more
+characters is found where it occurs. Two FTS5 tables, each over a plain table
+that holds the row (external content):
+
+* ``sentences``: one row per sentence: the issue, its date, the sentence's IRI,
+  the text and the entities it names (``[[IRI, type, the issue's label], ...]``);
+* ``entities``: one row per entity: label and aliases across issues (the
+  searchable text, ``label / alias / ...``), type, the issues naming it, first
+  and last date. Each issue's names are kept apart (``names``), so an entity's
+  row is recomputed exactly when an issue is added or removed.
+
+:func:`index_issues` is called by the build for the issues it adds or replaces
+(their old rows are deleted first), :func:`remove_issues` when issues leave the
+graph. An index that is missing, or whose issues differ from the graph's manifest
+(a graph built before the index existed, or changed by a tool that does not
+keep it), is rebuilt from the store by :func:`open_index`, written beside and
+swapped in.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import vocab
+from .errors import GraphError
+
+if TYPE_CHECKING:
+    from .doc import Issue
+    from .store import KnowledgeGraph
+
+INDEX = "search.sqlite"
+SCHEMA_VERSION = "1"
+NAME_SEPARATOR = " / "  # between an entity's label and its aliases in its searchable text
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE issues(issue TEXT PRIMARY KEY, date TEXT, fingerprint TEXT);
+CREATE TABLE sentences(id INTEGER PRIMARY KEY, issue TEXT NOT NULL, date TEXT, iri TEXT NOT NULL,
+                       text TEXT NOT NULL, entities TEXT NOT NULL);
+CREATE INDEX sentences_issue ON sentences(issue);
+CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id', tokenize='trigram');
+CREATE TABLE names(issue TEXT NOT NULL, iri TEXT NOT NULL, type TEXT NOT NULL, label TEXT NOT NULL,
+                   aliases TEXT NOT NULL);
+CREATE INDEX names_issue ON names(issue);
+CREATE INDEX names_iri ON names(iri);
+CREATE TABLE entities(id INTEGER PRIMARY KEY, iri TEXT NOT NULL UNIQUE, type TEXT NOT NULL, label TEXT NOT NULL,
+                      text TEXT NOT NULL, issues TEXT NOT NULL, first TEXT, last TEXT);
+CREATE VIRTUAL TABLE entities_fts USING fts5(text, content='entities', content_rowid='id', tokenize='trigram');
+"""
+
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def index_path(folder: str | Path) -> Path:
+    return Path(folder) / INDEX
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
+
+
+def _create(conn: sqlite3.Connection) -> None:
+    """The tables, committed (``executescript`` commits first and runs outside a transaction)."""
+    conn.executescript(_SCHEMA + f"INSERT INTO meta VALUES ('schema', '{SCHEMA_VERSION}');")
+
+
+@lru_cache(maxsize=1)
+def fts5_trigram_available() -> bool:
+    """Whether this Python's SQLite has FTS5 with the trigram tokenizer (SQLite ≥ 3.34)."""
+    try:
+        conn = sqlite3.connect(":memory:")
+        conn.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trigram')")
+        conn.close()
+        return True
+    except sqlite3.Error:
+        return False
+
+
+class Indexer:
+    """Adds and removes issues in a graph folder's index, in one transaction.
+
+    ``with Indexer(folder) as index: index.add(issue)``; the entity rows of every
+    entity the issues touched are recomputed once, on leaving the block. An error
+    inside the block rolls everything back."""
+
+    def __init__(self, folder: str | Path):
+        self._touched: set[str] = set()
+        self.conn: sqlite3.Connection | None = None
+        if not fts5_trigram_available():  # no index: the build goes on, kg search says why
+            return
+        path = index_path(folder)
+        new = not path.exists()
+        try:
+            self.conn = _connect(path)
+            if not new and _schema(self.conn) != SCHEMA_VERSION:  # written by another version: start again
+                self.conn.close()
+                path.unlink()
+                new, self.conn = True, _connect(path)
+            if new:
+                _create(self.conn)
+            self.conn.execute("BEGIN")
+        except sqlite3.Error as e:
+            raise GraphError(f"{path}: cannot write the search index: {e}") from e
+
+    def add(self, issue: Issue) -> None:
+        """Index one issue, replacing what the index held for it."""
+        if self.conn is None:
+            return
+        date = issue.meta.date.isoformat() if issue.meta.date else None
+        sentences, names = _issue_rows(issue)
+        fingerprint = _fingerprint(len(issue.sentences), len(issue.mentions), date)
+        self._put(issue.id, date, fingerprint, sentences, names)
+
+    def _put(self, issue_id: str, date: str | None, fingerprint: str | None,
+             sentences: list[tuple[str, str, str]], names: list[tuple[str, str, str, list[str]]]) -> None:
+        """``sentences``: (IRI, text, entities JSON); ``names``: (IRI, type, label, aliases)."""
+        self.remove(issue_id)
+        c = self.conn
+        assert c is not None
+        c.execute("INSERT INTO issues VALUES (?, ?, ?)", (issue_id, date, fingerprint))
+        first = c.execute("SELECT coalesce(max(id), 0) + 1 FROM sentences").fetchone()[0]
+        c.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?)",
+                      [(first + k, issue_id, date, iri, text, ents) for k, (iri, text, ents) in enumerate(sentences)])
+        c.executemany("INSERT INTO sentences_fts(rowid, text) VALUES (?, ?)",
+                      [(first + k, text) for k, (_, text, _) in enumerate(sentences)])
+        c.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)",
+                      [(issue_id, iri, type_, label, json.dumps(aliases, ensure_ascii=False))
+                       for iri, type_, label, aliases in names])
+        self._touched.update(iri for iri, *_ in names)
+
+    def remove(self, issue_id: str) -> None:
+        """Drop an issue's sentences and names (nothing if it was not indexed)."""
+        c = self.conn
+        if c is None:
+            return
+        c.execute("INSERT INTO sentences_fts(sentences_fts, rowid, text) "
+                  "SELECT 'delete', id, text FROM sentences WHERE issue = ?", (issue_id,))
+        c.execute("DELETE FROM sentences WHERE issue = ?", (issue_id,))
+        self._touched.update(r[0] for r in c.execute("SELECT DISTINCT iri FROM names WHERE issue = ?", (issue_id,)))
+        c.execute("DELETE FROM names WHERE issue = ?", (issue_id,))
+        c.execute("DELETE FROM issues WHERE issue = ?", (issue_id,))
+
+    def _update_entities(self) -> None:
+        c = self.conn
+        assert c is not None
+        dates = dict(c.execute("SELECT issue, date FROM issues"))
+        for iri in sorted(self._touched):
+            old = c.execute("SELECT id, text FROM entities WHERE iri = ?", (iri,)).fetchone()
+            if old:
+                c.execute("INSERT INTO entities_fts(entities_fts, rowid, text) VALUES ('delete', ?, ?)", old)
+                c.execute("DELETE FROM entities WHERE id = ?", (old[0],))
+            rows = c.execute("SELECT issue, type, label, aliases FROM names WHERE iri = ?", (iri,)).fetchall()
+            if not rows:
+                continue
+            labels = Counter(label for _, _, label, _ in rows)
+            label = vocab.preferred_label(labels)
+            aliases = sorted(({a for *_, al in rows for a in json.loads(al)} | set(labels)) - {label})
+            issues = sorted({issue for issue, *_ in rows})
+            seen = sorted(d for d in (dates.get(i) for i in issues) if d)
+            text = NAME_SEPARATOR.join([label, *aliases])
+            cur = c.execute("INSERT INTO entities(iri, type, label, text, issues, first, last) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            (iri, rows[0][1], label, text, json.dumps(issues, ensure_ascii=False),
+                             seen[0] if seen else None, seen[-1] if seen else None))
+            c.execute("INSERT INTO entities_fts(rowid, text) VALUES (?, ?)", (cur.lastrowid, text))
+        self._touched = set()
+
+    def close(self, commit: bool = True) -> None:
+        if self.conn is None:
+            return
+        try:
+            if commit:
+                self._update_entities()
+                self.conn.execute("COMMIT")
+            else:
+                self.conn.execute("ROLLBACK")
+        except sqlite3.Error as e:
+            raise GraphError(f"writing the search index failed: {e}") from e
+        finally:
+            self.conn.close()
+
+    def __enter__(self) -> Indexer:
+        return self
+
+    def __exit__(self, exc_type, *exc) -> None:
+        self.close(commit=exc_type is None)
+
+
+def index_issues(folder: str | Path, issues: Iterable[Issue]) -> None:
+    """Add (or replace) issues in the folder's index; their old rows go first."""
+    with Indexer(folder) as index:
+        for issue in issues:
+            index.add(issue)
+
+
+def remove_issues(folder: str | Path, issue_ids: Iterable[str]) -> None:
+    """Take issues out of the folder's index (ids it does not hold are ignored).
+
+    Without an index there is nothing to do: the first search builds one."""
+    if not index_path(folder).exists():
+        return
+    with Indexer(folder) as index:
+        for issue_id in issue_ids:
+            index.remove(issue_id)
+
+
+def _fingerprint(sentences: Any, mentions: Any, date: str | None) -> str | None:
+    if sentences is None or mentions is None:
+        return None
+    return f"{sentences}/{mentions}/{date or ''}"
+
+
+def _issue_rows(issue: Issue) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str, list[str]]]]:
+    """The rows of an issue as the graph writer describes it (:mod:`kg.nquads`)."""
+    iris = {ident: vocab.entity_iri(e.type, e.key) for ident, e in issue.entities.items()}
+    per_sentence: dict[int, list] = defaultdict(list)
+    for m in issue.mentions:
+        ident = (m.type, m.key)
+        per_sentence[m.sentence].append((m.start, m.end, iris[ident], m.type, issue.entities[ident].label))
+    sentences = [(vocab.sentence_iri(issue.id, k), s.text, _entities_json(per_sentence.get(k, ())))
+                 for k, s in enumerate(issue.sentences)]
+    names = [(iris[ident], e.type, e.label, sorted(e.aliases)) for ident, e in issue.entities.items()]
+    return sentences, names
+
+
+def _entities_json(mentions: Iterable[tuple]) -> str:
+    """The entities of a sentence, once each, in the order they are first named."""
+    out, seen = [], set()
+    for _, _, iri, type_, label in sorted(mentions):
+        if iri not in seen:
+            seen.add(iri)
+            out.append([iri, type_, label])
+    return json.dumps(out, ensure_ascii=False)
+
+
+# -- rebuilding from the store ------------------------------------------------------------------
+
+_CLASSES = " ".join(f"kg:{t}" for t in vocab.TYPES)
+_SENTENCES = "SELECT ?g ?s ?text WHERE { GRAPH ?g { ?s a kg:Sentence ; rdf:value ?text } }"
+_MENTIONS = """SELECT ?g ?s ?e ?start ?end WHERE {
+  GRAPH ?g { ?m a kg:Mention ; kg:inSentence ?s ; kg:mentionOf ?e ; kg:start ?start ; kg:end ?end } }"""
+_NAMES = f"SELECT ?g ?e ?class ?label WHERE {{ VALUES ?class {{ {_CLASSES} }} GRAPH ?g {{ ?e a ?class ; rdfs:label ?label }} }}"
+_ALIASES = "SELECT ?g ?e ?alias WHERE { GRAPH ?g { ?e skos:altLabel ?alias } }"
+_lock = threading.Lock()
+
+
+def rebuild(graph: KnowledgeGraph) -> Path:
+    """Write the graph's index anew from its store (beside, then swapped in)."""
+    path = index_path(graph.path)
+    tmp = path.with_name(f".{INDEX}.{os.getpid()}.{threading.get_ident()}.part")
+    tmp.unlink(missing_ok=True)
+    manifest = graph.manifest.get("issues", {})
+    by_graph = {vocab.issue_graph_iri(i): i for i in manifest}
+    names: dict[str, dict[str, list]] = defaultdict(dict)  # issue -> entity -> [type, label, aliases]
+    for row in graph.select(_NAMES):
+        if row["g"] in by_graph:
+            names[by_graph[row["g"]]][row["e"]] = [row["class"].rsplit("#", 1)[-1], row["label"], []]
+    for row in graph.select(_ALIASES):
+        entry = names.get(by_graph.get(row["g"], ""), {}).get(row["e"])
+        if entry is not None:
+            entry[2].append(row["alias"])
+    mentions: dict[str, list] = defaultdict(list)
+    for row in graph.select(_MENTIONS):
+        issue = by_graph.get(row["g"])
+        entry = names.get(issue or "", {}).get(row["e"])
+        if entry is not None:
+            mentions[row["s"]].append((int(row["start"]), int(row["end"]), row["e"], entry[0], entry[1]))
+    sentences: dict[str, list] = defaultdict(list)
+    for row in graph.select(_SENTENCES):
+        if row["g"] in by_graph:
+            sentences[by_graph[row["g"]]].append((row["s"], row["text"], _entities_json(mentions.get(row["s"], ()))))
+    try:
+        with _TmpIndexer(tmp) as index:
+            for issue_id in sorted(manifest):
+                meta = manifest[issue_id]
+                rows = sorted(sentences.get(issue_id, []), key=lambda r: _position(r[0]))
+                index._put(issue_id, meta.get("date"), _fingerprint(meta.get("sentences"), meta.get("mentions"),
+                                                                     meta.get("date")),
+                           rows, [(e, t, label, sorted(al)) for e, (t, label, al) in names.get(issue_id, {}).items()])
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+class _TmpIndexer(Indexer):
+    """An :class:`Indexer` on a file of another name (the rebuild's temporary file)."""
+
+    def __init__(self, path: Path):
+        self.conn = _connect(path)
+        self.conn.execute("PRAGMA journal_mode=OFF")
+        _create(self.conn)
+        self.conn.execute("BEGIN")
+        self._touched = set()
+
+    def close(self, commit: bool = True) -> None:
+        if commit:
+            self._update_entities()
+            assert self.conn is not None
+            self.conn.execute("INSERT INTO sentences_fts(sentences_fts) VALUES ('optimize')")
+            self.conn.execute("INSERT INTO entities_fts(entities_fts) VALUES ('optimize')")
+        super().close(commit)
+
+
+def _position(sentence_iri: str) -> int:
+    tail = sentence_iri.rsplit("/", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+def _schema(conn: sqlite3.Connection) -> str | None:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def _read_manifest(folder: Path) -> dict:
+    from .store import MANIFEST, is_graph_folder
+
+    if not is_graph_folder(folder):
+        raise GraphError(f"{folder}: not a kg graph folder (make one with: kg build ISSUES --out {folder})")
+    try:
+        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise GraphError(f"{folder}: cannot read the graph's manifest: {e}") from e
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection | None:
+    if not path.exists():
+        return None
+    try:
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    except sqlite3.Error:
+        return None
+
+
+def _is_current(conn: sqlite3.Connection, manifest: dict) -> bool:
+    """Whether the index holds exactly the manifest's issues, as they were built."""
+    try:
+        if _schema(conn) != SCHEMA_VERSION:
+            return False
+        indexed = dict(conn.execute("SELECT issue, fingerprint FROM issues").fetchall())
+    except sqlite3.Error:
+        return False
+    issues = manifest.get("issues", {})
+    if set(indexed) != set(issues):
+        return False
+    for issue_id, meta in issues.items():
+        expected = _fingerprint(meta.get("sentences"), meta.get("mentions"), meta.get("date"))
+        if expected is not None and indexed[issue_id] is not None and expected != indexed[issue_id]:
+            return False
+    return True
+
+
+def open_index(folder: str | Path) -> sqlite3.Connection:
+    """A read-only connection to the folder's index; a missing index, or one out of
+    step with the graph's manifest, is rebuilt from the store first."""
+    if not fts5_trigram_available():
+        raise GraphError(f"this Python's SQLite ({sqlite3.sqlite_version}) has no FTS5 trigram tokenizer; "
+                         "kg search needs SQLite 3.34 or later")
+    folder = Path(folder)
+    manifest = _read_manifest(folder)
+    path = index_path(folder)
+    conn = _open_read_only(path)
+    if conn is not None and _is_current(conn, manifest):
+        return conn
+    if conn is not None:
+        conn.close()
+    with _lock:
+        conn = _open_read_only(path)
+        if conn is not None and _is_current(conn, manifest):
+            return conn
+        if conn is not None:
+            conn.close()
+        from .store import KnowledgeGraph
+
+        try:
+            with KnowledgeGraph.open(folder) as graph:
+                rebuild(graph)
+        except OSError as e:
+            raise GraphError(f"{folder}: the search index is missing or out of date and cannot be written here "
+                             f"({e.strerror or e}); rebuild the graph with kg build") from e
+        conn = _open_read_only(path)
+        if conn is None:
+            raise GraphError(f"{path}: cannot open the search index")
+        return conn
+
+
+__all__ = ["INDEX", "Indexer", "fts5_trigram_available", "index_issues", "index_path", "open_index", "rebuild",
+           "remove_issues"]
