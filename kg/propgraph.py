@@ -54,9 +54,11 @@ def _evidence(ev: list[dict]) -> list[dict]:
     return [{k: e.get(k) for k in ("doc", "date", "sentence")} for e in ev]
 
 
-def scalar_graph(G: nx.MultiDiGraph, *, colors: bool = False) -> nx.MultiDiGraph:
-    """A copy whose attributes are all strings, numbers or booleans (None left out)."""
-    H = nx.MultiDiGraph(name="kg entity graph", issues=len(G.graph.get("issues", {})))
+def scalar_graph(G: nx.MultiDiGraph, *, colors: bool = False, edge_ids: bool = False) -> nx.MultiDiGraph:
+    """A copy whose attributes are all strings, numbers or booleans (None left out);
+    ``colors``: GEXF's viz colour by type; ``edge_ids``: the key as an ``id`` attribute
+    (GEXF's writer numbers edges otherwise)."""
+    H = nx.MultiDiGraph(name="kg entity graph", issue_count=len(G.graph.get("issues", {})))
     for n, d in G.nodes(data=True):
         attrs: dict[str, Any] = {"label": d["label"], "type": d["type"], "type_label": vocab.TYPE_LABELS.get(d["type"], ""),
                                  "aliases": _joined(d.get("aliases", ())), "issues": _joined(d.get("issues", ())),
@@ -78,6 +80,8 @@ def scalar_graph(G: nx.MultiDiGraph, *, colors: bool = False) -> nx.MultiDiGraph
         for name in ("title", "round", "amount", "lead"):
             if d.get(name) is not None:
                 attrs[name] = d[name] if isinstance(d[name], bool) else str(d[name])
+        if edge_ids:
+            attrs["id"] = key
         H.add_edge(u, v, key=key, **attrs)
     return H
 
@@ -88,11 +92,11 @@ def _rgb(color: str) -> dict[str, int]:
 
 
 def write_graphml(graph: KnowledgeGraph, out: BinaryIO) -> None:
-    nx.write_graphml(scalar_graph(entity_graph(graph)), out, encoding="utf-8", named_key_ids=True)
+    nx.write_graphml(scalar_graph(entity_graph(graph)), out, encoding="utf-8")
 
 
 def write_gexf(graph: KnowledgeGraph, out: BinaryIO) -> None:
-    nx.write_gexf(scalar_graph(entity_graph(graph), colors=True), out, encoding="utf-8")
+    nx.write_gexf(scalar_graph(entity_graph(graph), colors=True, edge_ids=True), out, encoding="utf-8")
 
 
 # -- Neo4j -------------------------------------------------------------------------------------
