@@ -23,7 +23,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, QueryError
+from . import textindex
+from .errors import GraphError, InputError, QueryError
 from .normalize import _to_half_width_alnum
 from .textindex import NAME_SEPARATOR, index_issues, open_index, remove_issues
 
@@ -113,6 +114,10 @@ def parse_query(text: str) -> Query:
     return Query(fts, tuple(w for w in words if len(w) < 3), words)
 
 
+#: What SQLite says about a query FTS5 cannot parse (other errors are the index's).
+_SYNTAX_ERRORS = ("fts5", "syntax error", "unterminated string", "no such column", "unknown special query")
+
+
 def _like(word: str) -> str:
     return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
@@ -149,8 +154,13 @@ def _rows(conn: sqlite3.Connection, kind: str, query: Query, limit: int) -> list
     try:
         return conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as e:
-        raise QueryError(f"bad search query {query.fts!r}: {e} (in FTS5 syntax, quote words with \"...\"; "
-                         "or give plain words)") from None
+        if query.fts is not None and any(sign in str(e) for sign in _SYNTAX_ERRORS):
+            raise QueryError(f"bad search query {query.fts!r}: {e} (in FTS5 syntax, quote words with \"...\"; "
+                             "or give plain words)") from None
+        raise GraphError(f"the search index cannot be read: {e}") from None
+    except sqlite3.DatabaseError as e:
+        raise GraphError(f"the search index cannot be read ({e}); delete {textindex.INDEX} in the graph folder "
+                         "and search again to rebuild it") from None
 
 
 def _spans(text: str, highlighted: str | None, short: Iterable[str]) -> list[tuple[int, int]]:
@@ -181,6 +191,16 @@ def _spans(text: str, highlighted: str | None, short: Iterable[str]) -> list[tup
     return merged
 
 
+def _entities(conn: sqlite3.Connection, iris: set[str]) -> dict[str, dict]:
+    """Type and label of each entity, by IRI."""
+    if not iris:
+        return {}
+    marks = ",".join("?" * len(iris))
+    return {iri: {"iri": iri, "type": type_, "label": label}
+            for iri, type_, label in conn.execute(f"SELECT iri, type, label FROM entities WHERE iri IN ({marks})",
+                                                  sorted(iris))}
+
+
 def search(folder: str | Path, text: str, limit: int = 20, kinds: Iterable[str] = KINDS) -> list[Hit]:
     """Entities whose names match, then sentences that match, each ranked (best
     first) and each at most ``limit``. Raises :class:`QueryError` for a bad query."""
@@ -200,9 +220,11 @@ def search(folder: str | Path, text: str, limit: int = 20, kinds: Iterable[str] 
                 hits.append(Hit("entity", iri, name, _spans(name, lit, short), score, date=first, type=type_, label=label,
                                 aliases=name.split(NAME_SEPARATOR)[1:], issues=json.loads(issues), last=last))
         if "sentence" in kinds:
-            for _, issue, date, iri, sentence, ents, lit, score in _rows(conn, "sentence", query, limit):
+            rows = _rows(conn, "sentence", query, limit)
+            named = _entities(conn, {iri for row in rows for iri in row[5].split()})
+            for _, issue, date, iri, sentence, ents, lit, score in rows:
                 hits.append(Hit("sentence", iri, sentence, _spans(sentence, lit, short), score, issue=issue, date=date,
-                                entities=[{"iri": e, "type": t, "label": label} for e, t, label in json.loads(ents)]))
+                                entities=[named[e] for e in ents.split() if e in named]))
         return hits
     finally:
         conn.close()

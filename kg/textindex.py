@@ -8,7 +8,7 @@ characters is found where it occurs. Two FTS5 tables, each over a plain table
 that holds the row (external content):
 
 * ``sentences``: one row per sentence: the issue, its date, the sentence's IRI,
-  the text and the entities it names (``[[IRI, type, the issue's label], ...]``);
+  the text and the IRIs of the entities it names (space-separated);
 * ``entities``: one row per entity: label and aliases across issues (the
   searchable text, ``label / alias / ...``), type, the issues naming it, first
   and last date. Each issue's names are kept apart (``names``), so an entity's
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from .store import KnowledgeGraph
 
 INDEX = "search.sqlite"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 NAME_SEPARATOR = " / "  # between an entity's label and its aliases in its searchable text
 
 _SCHEMA = """
@@ -71,13 +71,16 @@ def index_path(folder: str | Path) -> Path:
 
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA synchronous=OFF")  # safe against a crash of the process; the build swaps its folder in
     return conn
 
 
 def _create(conn: sqlite3.Connection) -> None:
-    """The tables, committed (``executescript`` commits first and runs outside a transaction)."""
-    conn.executescript(_SCHEMA + f"INSERT INTO meta VALUES ('schema', '{SCHEMA_VERSION}');")
+    """The tables, inside the transaction under way (one commit, not one per statement)."""
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
 
 @lru_cache(maxsize=1)
@@ -112,9 +115,9 @@ class Indexer:
                 self.conn.close()
                 path.unlink()
                 new, self.conn = True, _connect(path)
+            self.conn.execute("BEGIN")
             if new:
                 _create(self.conn)
-            self.conn.execute("BEGIN")
         except sqlite3.Error as e:
             raise GraphError(f"{path}: cannot write the search index: {e}") from e
 
@@ -129,7 +132,8 @@ class Indexer:
 
     def _put(self, issue_id: str, date: str | None, fingerprint: str | None,
              sentences: list[tuple[str, str, str]], names: list[tuple[str, str, str, list[str]]]) -> None:
-        """``sentences``: (IRI, text, entities JSON); ``names``: (IRI, type, label, aliases)."""
+        """``sentences``: (IRI, text, the IRIs of the entities it names, space-separated);
+        ``names``: (IRI, type, label, aliases)."""
         self.remove(issue_id)
         c = self.conn
         assert c is not None
@@ -137,17 +141,16 @@ class Indexer:
         first = c.execute("SELECT coalesce(max(id), 0) + 1 FROM sentences").fetchone()[0]
         c.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?)",
                       [(first + k, issue_id, date, iri, text, ents) for k, (iri, text, ents) in enumerate(sentences)])
-        c.executemany("INSERT INTO sentences_fts(rowid, text) VALUES (?, ?)",
-                      [(first + k, text) for k, (_, text, _) in enumerate(sentences)])
+        c.execute("INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE id >= ?", (first,))
         c.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)",
-                      [(issue_id, iri, type_, label, json.dumps(aliases, ensure_ascii=False))
+                      [(issue_id, iri, type_, label, json.dumps(aliases, ensure_ascii=False) if aliases else "[]")
                        for iri, type_, label, aliases in names])
         self._touched.update(iri for iri, *_ in names)
 
     def remove(self, issue_id: str) -> None:
         """Drop an issue's sentences and names (nothing if it was not indexed)."""
         c = self.conn
-        if c is None:
+        if c is None or c.execute("SELECT 1 FROM issues WHERE issue = ?", (issue_id,)).fetchone() is None:
             return
         c.execute("INSERT INTO sentences_fts(sentences_fts, rowid, text) "
                   "SELECT 'delete', id, text FROM sentences WHERE issue = ?", (issue_id,))
@@ -157,27 +160,37 @@ class Indexer:
         c.execute("DELETE FROM issues WHERE issue = ?", (issue_id,))
 
     def _update_entities(self) -> None:
+        """Recompute the rows of the entities the issues touched, a few statements for all."""
         c = self.conn
         assert c is not None
+        if not self._touched:
+            return
+        c.execute("CREATE TEMP TABLE IF NOT EXISTS touched(iri TEXT PRIMARY KEY)")
+        c.execute("DELETE FROM touched")
+        c.executemany("INSERT INTO touched VALUES (?)", [(iri,) for iri in self._touched])
+        c.execute("INSERT INTO entities_fts(entities_fts, rowid, text) "
+                  "SELECT 'delete', id, text FROM entities WHERE iri IN (SELECT iri FROM touched)")
+        c.execute("DELETE FROM entities WHERE iri IN (SELECT iri FROM touched)")
         dates = dict(c.execute("SELECT issue, date FROM issues"))
-        for iri in sorted(self._touched):
-            old = c.execute("SELECT id, text FROM entities WHERE iri = ?", (iri,)).fetchone()
-            if old:
-                c.execute("INSERT INTO entities_fts(entities_fts, rowid, text) VALUES ('delete', ?, ?)", old)
-                c.execute("DELETE FROM entities WHERE id = ?", (old[0],))
-            rows = c.execute("SELECT issue, type, label, aliases FROM names WHERE iri = ?", (iri,)).fetchall()
-            if not rows:
-                continue
-            labels = Counter(label for _, _, label, _ in rows)
+        per_entity: dict[str, list] = defaultdict(list)
+        for iri, *row in c.execute("SELECT iri, issue, type, label, aliases FROM names "
+                                   "WHERE iri IN (SELECT iri FROM touched)"):
+            per_entity[iri].append(row)
+        rows = []
+        for iri in sorted(per_entity):
+            found = per_entity[iri]
+            labels = Counter(label for _, _, label, _ in found)
             label = vocab.preferred_label(labels)
-            aliases = sorted(({a for *_, al in rows for a in json.loads(al)} | set(labels)) - {label})
-            issues = sorted({issue for issue, *_ in rows})
+            aliases = sorted(({a for *_, al in found if al != "[]" for a in json.loads(al)} | set(labels)) - {label})
+            issues = sorted({issue for issue, *_ in found})
             seen = sorted(d for d in (dates.get(i) for i in issues) if d)
-            text = NAME_SEPARATOR.join([label, *aliases])
-            cur = c.execute("INSERT INTO entities(iri, type, label, text, issues, first, last) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            (iri, rows[0][1], label, text, json.dumps(issues, ensure_ascii=False),
-                             seen[0] if seen else None, seen[-1] if seen else None))
-            c.execute("INSERT INTO entities_fts(rowid, text) VALUES (?, ?)", (cur.lastrowid, text))
+            rows.append((iri, found[0][1], label, NAME_SEPARATOR.join([label, *aliases]),
+                         json.dumps(issues, ensure_ascii=False), seen[0] if seen else None, seen[-1] if seen else None))
+        first = c.execute("SELECT coalesce(max(id), 0) + 1 FROM entities").fetchone()[0]
+        c.executemany("INSERT INTO entities(iri, type, label, text, issues, first, last) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                      rows)
+        c.execute("INSERT INTO entities_fts(rowid, text) SELECT id, text FROM entities WHERE id >= ?", (first,))
+        c.execute("DELETE FROM touched")
         self._touched = set()
 
     def close(self, commit: bool = True) -> None:
@@ -231,21 +244,17 @@ def _issue_rows(issue: Issue) -> tuple[list[tuple[str, str, str]], list[tuple[st
     per_sentence: dict[int, list] = defaultdict(list)
     for m in issue.mentions:
         ident = (m.type, m.key)
-        per_sentence[m.sentence].append((m.start, m.end, iris[ident], m.type, issue.entities[ident].label))
-    sentences = [(vocab.sentence_iri(issue.id, k), s.text, _entities_json(per_sentence.get(k, ())))
+        per_sentence[m.sentence].append((m.start, m.end, iris[ident]))
+    sentences = [(vocab.sentence_iri(issue.id, k), s.text, _named(per_sentence.get(k, ())))
                  for k, s in enumerate(issue.sentences)]
     names = [(iris[ident], e.type, e.label, sorted(e.aliases)) for ident, e in issue.entities.items()]
     return sentences, names
 
 
-def _entities_json(mentions: Iterable[tuple]) -> str:
-    """The entities of a sentence, once each, in the order they are first named."""
-    out, seen = [], set()
-    for _, _, iri, type_, label in sorted(mentions):
-        if iri not in seen:
-            seen.add(iri)
-            out.append([iri, type_, label])
-    return json.dumps(out, ensure_ascii=False)
+def _named(mentions: Iterable[tuple[int, int, str]]) -> str:
+    """The entities a sentence names, once each, in the order they are first named:
+    their IRIs, space-separated (labels are looked up when a hit is shown)."""
+    return " ".join(dict.fromkeys(iri for *_, iri in sorted(mentions)))
 
 
 # -- rebuilding from the store ------------------------------------------------------------------
@@ -279,11 +288,11 @@ def rebuild(graph: KnowledgeGraph) -> Path:
         issue = by_graph.get(row["g"])
         entry = names.get(issue or "", {}).get(row["e"])
         if entry is not None:
-            mentions[row["s"]].append((int(row["start"]), int(row["end"]), row["e"], entry[0], entry[1]))
+            mentions[row["s"]].append((int(row["start"]), int(row["end"]), row["e"]))
     sentences: dict[str, list] = defaultdict(list)
     for row in graph.select(_SENTENCES):
         if row["g"] in by_graph:
-            sentences[by_graph[row["g"]]].append((row["s"], row["text"], _entities_json(mentions.get(row["s"], ()))))
+            sentences[by_graph[row["g"]]].append((row["s"], row["text"], _named(mentions.get(row["s"], ()))))
     try:
         with _TmpIndexer(tmp) as index:
             for issue_id in sorted(manifest):
@@ -305,8 +314,8 @@ class _TmpIndexer(Indexer):
     def __init__(self, path: Path):
         self.conn = _connect(path)
         self.conn.execute("PRAGMA journal_mode=OFF")
-        _create(self.conn)
         self.conn.execute("BEGIN")
+        _create(self.conn)
         self._touched = set()
 
     def close(self, commit: bool = True) -> None:

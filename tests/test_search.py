@@ -173,6 +173,13 @@ def test_an_index_out_of_step_with_the_graph_is_rebuilt(samples_graph, tmp_path)
     assert any(h.issue == "kjrb_special_2023" for h in _sentences(search.search(out, "北京", limit=100)))
 
 
+def test_a_damaged_index_is_rebuilt(samples_graph, tmp_path):
+    out = tmp_path / "g"
+    shutil.copytree(samples_graph[0], out)
+    (out / textindex.INDEX).write_bytes(b"not a database at all" * 100)
+    assert _sentences(search.search(out, "信息无障碍"))
+
+
 @pytest.mark.parametrize("query", ['"unterminated', "NEAR(量子测控", "量子 AND", "(芯片"])
 def test_bad_fts_syntax_is_one_query_error(samples_graph, query):
     with pytest.raises(QueryError) as error:
