@@ -8,7 +8,9 @@
    ``{stem}_r{k}.txt`` until it holds ``--min-bytes`` (as bench_build.py does) and
    built ``--build-repeat`` times with the full-text index and as many times without
    it (the index's writer replaced by one that does nothing), alternately; the
-   figures are medians. The time spent inside the index's writer is also summed.
+   figures are medians of wall time and of the process's CPU time (on a busy
+   machine the CPU time is the steadier), and the time spent inside the index's
+   writer is summed, wall and its thread's CPU.
 2. The corpus is built once and grown to ``--min-triples`` as bench_query.py grows
    it (each issue graph copied under renamed issues), and its index is built from
    the store (``kg.textindex.rebuild``, timed: what the first search on a graph
@@ -80,51 +82,57 @@ def build_cost(corpus: Path, work: Path, min_bytes: int, repeat: int, log) -> di
     issues.mkdir(parents=True, exist_ok=True)
     size = replicate(corpus, issues, min_bytes)
     real = textindex.Indexer
-    inside = [0.0]
+    inside = {"wall": 0.0, "cpu": 0.0}
+
+    def timed(fn):
+        def run(*args, **kwargs):
+            wall, cpu = time.perf_counter(), time.thread_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                inside["wall"] += time.perf_counter() - wall
+                inside["cpu"] += time.thread_time() - cpu
+        return run
 
     class TimedIndexer(real):  # type: ignore[misc, valid-type]
-        def __init__(self, folder):
-            started = time.perf_counter()
-            super().__init__(folder)
-            inside[0] += time.perf_counter() - started
+        __init__ = timed(real.__init__)
+        add = timed(real.add)
+        close = timed(real.close)
 
-        def add(self, issue):
-            started = time.perf_counter()
-            super().add(issue)
-            inside[0] += time.perf_counter() - started
-
-        def close(self, commit=True):
-            started = time.perf_counter()
-            super().close(commit)
-            inside[0] += time.perf_counter() - started
-
-    with_index, without, in_index = [], [], []
+    runs: dict[bool, list[dict]] = {False: [], True: []}
     try:
         for k in range(repeat):
             for indexed in (False, True):
                 out = work / f"build-{k}-{int(indexed)}"
                 textindex.Indexer = TimedIndexer if indexed else _NoIndex  # type: ignore[misc]
-                inside[0] = 0.0
-                started = time.perf_counter()
+                inside.update(wall=0.0, cpu=0.0)
+                wall, cpu = time.perf_counter(), time.process_time()
                 report = kg.build([issues], out)
-                seconds = time.perf_counter() - started
-                (with_index if indexed else without).append(seconds)
+                run = {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu,
+                       "index_wall": inside["wall"], "index_cpu": inside["cpu"]}
+                runs[indexed].append(run)
                 if indexed:
-                    in_index.append(inside[0])
                     index_bytes = (out / textindex.INDEX).stat().st_size
-                log(f"  build {k + 1}/{repeat} {'with' if indexed else 'without'} the index: {seconds:.2f} s"
-                    + (f" ({inside[0]:.2f} s in the index)" if indexed else ""))
+                log(f"  build {k + 1}/{repeat} {'with' if indexed else 'without'} the index: {run['wall']:.2f} s, "
+                    f"process CPU {run['cpu']:.2f} s" + (f"; in the index's writer {run['index_wall']:.2f} s, "
+                                                         f"its thread's CPU {run['index_cpu']:.2f} s" if indexed else ""))
                 shutil.rmtree(out, ignore_errors=True)
     finally:
         textindex.Indexer = real  # type: ignore[misc]
     shutil.rmtree(issues, ignore_errors=True)
-    with_s, without_s = statistics.median(with_index), statistics.median(without)
+    def median(indexed: bool, key: str) -> float:
+        return statistics.median(r[key] for r in runs[indexed])
+
+    with_s, without_s = median(True, "wall"), median(False, "wall")
+    with_cpu, without_cpu = median(True, "cpu"), median(False, "cpu")
     return {"build_bytes": size, "build_issues": len(report.issues), "build_sentences": report.sentences,
             "build_with_index_s": with_s, "build_without_index_s": without_s,
             "build_index_cost_pct": 100 * (with_s - without_s) / without_s,
-            "build_time_in_index_s": statistics.median(in_index),
-            "build_time_in_index_pct": 100 * statistics.median(in_index) / with_s,
-            "build_index_bytes": index_bytes}
+            "build_cpu_with_index_s": with_cpu, "build_cpu_without_index_s": without_cpu,
+            "build_cpu_index_cost_pct": 100 * (with_cpu - without_cpu) / without_cpu,
+            "build_time_in_index_s": median(True, "index_wall"), "build_cpu_in_index_s": median(True, "index_cpu"),
+            "build_cpu_in_index_pct": 100 * median(True, "index_cpu") / with_cpu,
+            "build_index_bytes": index_bytes, "build_runs": {"with": runs[True], "without": runs[False]}}
 
 
 def replace_one_issue(folder: Path) -> float:
@@ -219,7 +227,8 @@ def _run(args, work: Path) -> int:
     cli, startup = cli_latency(grown)
 
     summary = {
-        "python": platform.python_version(), "sqlite": sqlite3.sqlite_version, "cpus": os.cpu_count(), **cost,
+        "python": platform.python_version(), "sqlite": sqlite3.sqlite_version, "cpus": os.cpu_count(),
+        "load_average": os.getloadavg()[1], **cost,
         "quads": info["quads"], "issues": info["issues"], "copies": info["copies"], **counts,
         "index_mb": index_bytes / 2**20, "store_mb": store_bytes / 2**20, "index_rebuild_s": rebuild_s,
         "replace_one_issue_ms": replace_s * 1000,
@@ -231,11 +240,14 @@ def _run(args, work: Path) -> int:
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
         return 0
-    print(f"Python {summary['python']}, SQLite {summary['sqlite']}, {summary['cpus']} CPUs")
-    print(f"build of {cost['build_bytes']:,} bytes ({cost['build_issues']} issues, {cost['build_sentences']:,} sentences): "
-          f"{cost['build_without_index_s']:.2f} s without the index, {cost['build_with_index_s']:.2f} s with it "
-          f"({cost['build_index_cost_pct']:+.1f}%); time inside the index's writer {cost['build_time_in_index_s']:.2f} s "
-          f"({cost['build_time_in_index_pct']:.1f}% of the build); index {cost['build_index_bytes'] / 2**20:.1f} MB")
+    print(f"Python {summary['python']}, SQLite {summary['sqlite']}, {summary['cpus']} CPUs, "
+          f"load average {summary['load_average']:.1f} (5 min) at the end")
+    print(f"build of {cost['build_bytes']:,} bytes ({cost['build_issues']} issues, {cost['build_sentences']:,} sentences), "
+          f"medians: wall {cost['build_without_index_s']:.2f} s without the index, {cost['build_with_index_s']:.2f} s with it "
+          f"({cost['build_index_cost_pct']:+.1f}%); process CPU {cost['build_cpu_without_index_s']:.2f} s and "
+          f"{cost['build_cpu_with_index_s']:.2f} s ({cost['build_cpu_index_cost_pct']:+.1f}%)")
+    print(f"inside the index's writer: {cost['build_time_in_index_s']:.2f} s wall, {cost['build_cpu_in_index_s']:.2f} s CPU "
+          f"({cost['build_cpu_in_index_pct']:.1f}% of the build's CPU); index {cost['build_index_bytes'] / 2**20:.1f} MB")
     print(f"grown graph: {summary['quads']:,} quads, {summary['issues']} issues, {counts['sentences']:,} sentences, "
           f"{counts['entities']:,} entities; store {summary['store_mb']:.0f} MB, index {summary['index_mb']:.1f} MB")
     print(f"index from the store: {rebuild_s:.1f} s; replacing one issue in it: {summary['replace_one_issue_ms']:.0f} ms")

@@ -7,8 +7,10 @@ ranked by bm25, each hit marked as offsets (``spans``) and as text with 【】
 around it (``marked``).
 
 Plain words are each matched as a literal, and all must occur. A word of one or
-two characters, which trigrams cannot match, is matched with ``LIKE`` (a scan of
-the table; ranked by how often it occurs, shorter rows first). A query using FTS5
+two characters, which trigrams cannot match, is found by a scan of the texts
+(``instr``, ASCII letters in either case; a text-only table keeps it short), and
+with no longer word the hits are ranked by how often they hold the words,
+shorter texts first. A query using FTS5
 syntax (``"..."``, ``OR``, ``NOT``, ``NEAR``, parentheses, ``*``) is passed to FTS5
 as written (each of its terms then needs three characters), and a mistake in it
 raises :class:`~kg.errors.QueryError` with one line.
@@ -91,7 +93,7 @@ _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 @dataclass(frozen=True)
 class Query:
     """A search as SQLite runs it: an FTS5 expression (None when every word is
-    shorter than three characters), the short words to match with LIKE, and the
+    shorter than three characters), the shorter words to find by a scan, and the
     plain words (empty for a query in FTS5 syntax)."""
 
     fts: str | None
@@ -118,41 +120,65 @@ def parse_query(text: str) -> Query:
 _SYNTAX_ERRORS = ("fts5", "syntax error", "unterminated string", "no such column", "unknown special query")
 
 
-def _like(word: str) -> str:
-    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+def _variants(word: str) -> list[str]:
+    """The word with its ASCII letters in either case (``ai`` → ai, aI, Ai, AI): what
+    ``instr`` must look for, as it tells cases apart. A short word has few."""
+    out = [""]
+    for ch in word:
+        out = [v + c for v in out for c in ({ch.lower(), ch.upper()} if ch.isascii() and ch.isalpha() else {ch})]
+    return sorted(out)
 
 
-_TABLES = {
-    "sentence": ("sentences", "s.id, s.issue, s.date, s.iri, s.text, s.entities"),
-    "entity": ("entities", "s.id, s.iri, s.type, s.label, s.text, s.issues, s.first, s.last"),
+def _contains(words: Iterable[str]) -> tuple[str, list[str]]:
+    """An SQL condition that ``s.text`` holds every word, and its parameters."""
+    conditions, params = [], []
+    for word in words:
+        variants = _variants(word)
+        conditions.append("(" + " OR ".join("instr(s.text, ?) > 0" for _ in variants) + ")")
+        params.extend(variants)
+    return " AND ".join(conditions) or "1", params
+
+
+_TABLES = {  # kind -> (FTS5 table, the columns of a hit, the table of the texts, the join for the rest)
+    "sentence": ("sentences_fts", "s.id, i.issue, i.date, i.iri, s.text, i.entities", "sentences",
+                 "JOIN sentence_info i ON i.id = s.id"),
+    "entity": ("entities_fts", "s.id, s.iri, s.type, s.label, s.text, s.issues, s.first, s.last", "entities", ""),
 }
 
 
 def _rows(conn: sqlite3.Connection, kind: str, query: Query, limit: int) -> list[tuple]:
     """Matching rows, best first; each ends with the highlighted text (or None) and a score.
 
-    Entities named exactly as the words (a label or an alias) come first."""
-    table, columns = _TABLES[kind]
-    likes = [_like(w) for w in query.short]
-    where_like = "".join(" AND s.text LIKE ? ESCAPE '\\'" for _ in likes)
-    exact, exact_params = "", []
-    if kind == "entity" and query.words:
-        name = " ".join(query.words).translate(_ASCII_LOWER)
-        exact = "instr(lower(? || s.text || ?), ?) > 0 DESC, "
-        exact_params = [NAME_SEPARATOR, NAME_SEPARATOR, NAME_SEPARATOR + name + NAME_SEPARATOR]
-    if query.fts is not None:
-        sql = (f"SELECT {columns}, highlight({table}_fts, 0, char(2), char(3)), -{table}_fts.rank "
-               f"FROM {table}_fts JOIN {table} s ON s.id = {table}_fts.rowid "
-               f"WHERE {table}_fts MATCH ?{where_like} ORDER BY {exact}{table}_fts.rank, s.id LIMIT ?")
-        params: list = [query.fts, *likes, *exact_params, limit]
-    else:
-        lowered = [w.translate(_ASCII_LOWER) for w in query.short]
-        count = " + ".join("(length(s.text) - length(replace(lower(s.text), ?, ''))) / ?" for _ in lowered)
-        sql = (f"SELECT {columns}, NULL, CAST({count} AS REAL) AS score FROM {table} s "
-               f"WHERE 1{where_like} ORDER BY {exact}score DESC, length(s.text), s.id LIMIT ?")
-        params = [*[x for w in lowered for x in (w, len(w))], *likes, *exact_params, limit]
+    With three-character words, FTS5 finds and ranks them (bm25), the short words
+    filtering. With short words alone, the texts that hold them all are scanned and
+    ranked here: by occurrences, then shorter first. Entities named exactly as the
+    words (a label or an alias) come first either way."""
+    fts, columns, table, join = _TABLES[kind]
+    where, params = _contains(query.short)
+    name = NAME_SEPARATOR + " ".join(query.words).translate(_ASCII_LOWER) + NAME_SEPARATOR
+    exact = kind == "entity" and bool(query.words)
     try:
-        return conn.execute(sql, params).fetchall()
+        if query.fts is not None:
+            first = "instr(lower(? || s.text || ?), ?) > 0 DESC, " if exact else ""
+            sql = (f"SELECT {columns}, highlight({fts}, 0, char(2), char(3)), -{fts}.rank "
+                   f"FROM {fts} JOIN {table} s ON s.id = {fts}.rowid {join} WHERE {fts} MATCH ? AND {where} "
+                   f"ORDER BY {first}{fts}.rank, s.id LIMIT ?")
+            return conn.execute(sql, [query.fts, *params, *([NAME_SEPARATOR] * 2 + [name] if exact else []),
+                                      limit]).fetchall()
+        found = conn.execute(f"SELECT s.id, s.text FROM {table} s WHERE {where}", params).fetchall()
+        words = [w.translate(_ASCII_LOWER) for w in query.short]
+
+        def rank(row):
+            text = row[1].translate(_ASCII_LOWER)
+            return (exact and name in NAME_SEPARATOR + text + NAME_SEPARATOR, sum(text.count(w) for w in words),
+                    -len(text), -row[0])
+
+        best = sorted(found, key=rank, reverse=True)[:limit]
+        scores = {row[0]: float(rank(row)[1]) for row in best}
+        marks = ",".join("?" * len(best))
+        rows = {row[0]: row for row in conn.execute(f"SELECT {columns} FROM {table} s {join} WHERE s.id IN ({marks})",
+                                                    list(scores))}
+        return [(*rows[i], None, scores[i]) for i in scores]
     except sqlite3.OperationalError as e:
         if query.fts is not None and any(sign in str(e) for sign in _SYNTAX_ERRORS):
             raise QueryError(f"bad search query {query.fts!r}: {e} (in FTS5 syntax, quote words with \"...\"; "

@@ -71,6 +71,8 @@ def test_a_two_character_word_is_found_too(samples_graph):
     assert len(hits) >= 4
     for hit in hits:
         _assert_marked(hit, "芯片")
+    either_case = _sentences(search.search(out, "ai"))  # ASCII letters in either case, as FTS5 does
+    assert either_case and all("【AI】" in h.marked for h in either_case)
     mixed = _sentences(search.search(out, "推理 芯片设计"))
     assert mixed and all("推理" in h.text and "芯片设计" in h.text for h in mixed)
     # adjacent hits are one span: 【推理芯片设计】
@@ -120,7 +122,8 @@ def test_rebuilding_an_issue_keeps_the_index_in_step(tmp_path, monkeypatch):
     assert [h.issue for h in _sentences(search.search(out, "改名为"))] == ["a"]
     assert [h.issue for h in _sentences(search.search(out, "新材料"))] == ["b"]  # the other issue is kept
     conn = sqlite3.connect(out / textindex.INDEX)
-    assert conn.execute("SELECT count(*) FROM sentences WHERE issue = 'a'").fetchone()[0] == 2
+    assert conn.execute("SELECT count(*) FROM sentence_info WHERE issue = 'a'").fetchone()[0] == 2
+    assert conn.execute("SELECT count(*) FROM sentences").fetchone()[0] == 4  # two issues of two sentences
     names = [r[0] for r in conn.execute("SELECT label FROM entities")]
     conn.close()
     assert len(names) == len(set(names))
@@ -155,7 +158,8 @@ def test_a_graph_without_an_index_gets_one_on_the_first_search(samples_graph, tm
         conn = sqlite3.connect(path)
         try:
             return [sorted(conn.execute(f"SELECT {columns} FROM {table}")) for table, columns in (
-                ("sentences", "issue, date, iri, text, entities"), ("entities", "iri, type, label, text, issues, first, last"),
+                ("sentences JOIN sentence_info USING (id)", "issue, date, iri, text, entities"),
+                ("entities", "iri, type, label, text, issues, first, last"),
                 ("names", "issue, iri, type, label, aliases"), ("issues", "issue, date, fingerprint"))]
         finally:
             conn.close()
