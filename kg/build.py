@@ -72,7 +72,7 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = DEFAU
             graph = KnowledgeGraph.open(tmp, read_only=False)
         else:
             graph = KnowledgeGraph.create(tmp)
-        with graph, textindex.Indexer(tmp) as index, _progress_bar(sum(sizes.values()), progress) as bar:
+        with graph, textindex.Indexer(tmp, background=True) as index, _progress_bar(sum(sizes.values()), progress) as bar:
             for issue in extract_stream(prepared(), model, alias_table):
                 report.triples += graph.add_issue(issue)
                 index.add(issue)  # the full-text index (kg search), in step with the issue graphs

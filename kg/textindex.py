@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import sqlite3
 import threading
 from collections import Counter, defaultdict
@@ -103,11 +104,18 @@ class Indexer:
 
     ``with Indexer(folder) as index: index.add(issue)``; the entity rows of every
     entity the issues touched are recomputed once, on leaving the block. An error
-    inside the block rolls everything back."""
+    inside the block rolls everything back.
 
-    def __init__(self, folder: str | Path):
+    ``background=True`` (the build): :meth:`add` makes the rows and hands them to
+    a thread that writes them, so the caller goes on with the next issue while
+    SQLite works (it releases the GIL); an error there is raised on leaving."""
+
+    def __init__(self, folder: str | Path, background: bool = False):
         self._touched: set[str] = set()
         self.conn: sqlite3.Connection | None = None
+        self._queue: queue.Queue | None = None
+        self._writer: threading.Thread | None = None
+        self._error: BaseException | None = None
         if not fts5_trigram_available():  # no index: the build goes on, kg search says why
             return
         path = index_path(folder)
@@ -123,6 +131,10 @@ class Indexer:
                 _create(self.conn)
         except sqlite3.Error as e:
             raise GraphError(f"{path}: cannot write the search index: {e}") from e
+        if background:
+            self._queue = queue.Queue(maxsize=16)
+            self._writer = threading.Thread(target=self._write, name="kg-search-index", daemon=True)
+            self._writer.start()
 
     def add(self, issue: Issue) -> None:
         """Index one issue, replacing what the index held for it."""
@@ -131,7 +143,20 @@ class Indexer:
         date = issue.meta.date.isoformat() if issue.meta.date else None
         sentences, names = _issue_rows(issue)
         fingerprint = _fingerprint(len(issue.sentences), len(issue.mentions), date)
-        self._put(issue.id, date, fingerprint, sentences, names)
+        if self._queue is not None:
+            self._queue.put((issue.id, date, fingerprint, sentences, names))
+        else:
+            self._put(issue.id, date, fingerprint, sentences, names)
+
+    def _write(self) -> None:
+        """The background writer: rows from the queue until None (after an error, drained unwritten)."""
+        assert self._queue is not None
+        while (item := self._queue.get()) is not None:
+            if self._error is None:
+                try:
+                    self._put(*item)
+                except BaseException as e:
+                    self._error = e
 
     def _put(self, issue_id: str, date: str | None, fingerprint: str | None,
              sentences: list[tuple[str, str, str]], names: list[tuple[str, str, str, list[str]]]) -> None:
@@ -202,7 +227,14 @@ class Indexer:
     def close(self, commit: bool = True) -> None:
         if self.conn is None:
             return
+        if self._writer is not None and self._queue is not None:
+            self._queue.put(None)
+            self._writer.join()
+            self._writer = None
         try:
+            if commit and self._error is not None:
+                self.conn.execute("ROLLBACK")
+                raise GraphError(f"writing the search index failed: {self._error}") from self._error
             if commit:
                 self._update_entities()
                 self.conn.execute("COMMIT")
@@ -333,6 +365,7 @@ class _TmpIndexer(Indexer):
         self.conn.execute("BEGIN")
         _create(self.conn)
         self._touched = set()
+        self._queue, self._writer, self._error = None, None, None
 
     def close(self, commit: bool = True) -> None:
         if commit:

@@ -9,7 +9,7 @@ import threading
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from helpers import run_kg
+from helpers import SAMPLES, run_kg
 
 import kg
 from kg import search, textindex
@@ -296,3 +296,21 @@ def test_bad_searches_over_http_are_400(server, params, message):
 def test_the_query_page_has_a_search_bar(server):
     status, _, body = _get(server, "/")
     assert status == 200 and 'id="q"' in body and 'fetch("search?"' in body
+
+
+def test_a_failed_index_write_fails_the_build_and_keeps_the_previous_graph(tmp_path, monkeypatch):
+    """The build writes the index in a background thread: an error there must not go unnoticed."""
+    out = tmp_path / "g"
+    kg.build([SAMPLES / "changfeng_2021_27.txt"], out)
+    before = sorted(p.name for p in out.rglob("*"))
+
+    def full(*args):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(textindex.Indexer, "_put", full)
+    with pytest.raises(kg.GraphError, match="search index"):
+        kg.build([SAMPLES], out)
+    monkeypatch.undo()
+    assert sorted(p.name for p in out.rglob("*")) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["g"]
+    assert _sentences(search.search(out, "信息无障碍"))
