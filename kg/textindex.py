@@ -116,6 +116,7 @@ class Indexer:
         self._queue: queue.Queue | None = None
         self._writer: threading.Thread | None = None
         self._error: BaseException | None = None
+        self._cancelled = False
         if not fts5_trigram_available():  # no index: the build goes on, kg search says why
             return
         path = index_path(folder)
@@ -149,10 +150,11 @@ class Indexer:
             self._put(issue.id, date, fingerprint, sentences, names)
 
     def _write(self) -> None:
-        """The background writer: rows from the queue until None (after an error, drained unwritten)."""
+        """The background writer: rows from the queue until None (after an error, or
+        once the caller gave up, drained unwritten)."""
         assert self._queue is not None
         while (item := self._queue.get()) is not None:
-            if self._error is None:
+            if self._error is None and not self._cancelled:
                 try:
                     self._put(*item)
                 except BaseException as e:
@@ -228,6 +230,7 @@ class Indexer:
         if self.conn is None:
             return
         if self._writer is not None and self._queue is not None:
+            self._cancelled = not commit
             self._queue.put(None)
             self._writer.join()
             self._writer = None
@@ -365,7 +368,7 @@ class _TmpIndexer(Indexer):
         self.conn.execute("BEGIN")
         _create(self.conn)
         self._touched = set()
-        self._queue, self._writer, self._error = None, None, None
+        self._queue, self._writer, self._error, self._cancelled = None, None, None, False
 
     def close(self, commit: bool = True) -> None:
         if commit:

@@ -228,3 +228,15 @@ def test_the_shapes_check_the_codes(samples_graph):
     broken = nt.replace(b'ontology#divisionCode> "110000"', b'ontology#divisionCode> "11000"')
     conforms, _, text = shacl(broken)
     assert not conforms and "divisionCode" in text
+
+
+@pytest.mark.parametrize("name, params", [("timeline", {"entity": "北京市"}), ("evidence", {"object": "北京市"}),
+                                          ("issues", {})])
+def test_named_queries_take_issue_ids_from_issues_not_region_codes(samples_graph, name, params):
+    """Regions have a dcterms:identifier too: a query must say it wants an issue's."""
+    from kg.query import run_query
+
+    with kg.open(samples_graph[0]) as graph:
+        ids = set(graph.issue_ids())
+    rows = run_query(samples_graph[0], named=name, params=params).dicts()
+    assert rows and {str(r["issue"]) for r in rows} <= ids
