@@ -187,7 +187,10 @@ def main(argv=None) -> int:
     parser.add_argument("--min-triples", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=20, help="in-process runs per query")
     parser.add_argument("--min-bytes", type=int, default=1_000_000, help="corpus repeated to this size for the build cost")
-    parser.add_argument("--build-repeat", type=int, default=3, help="builds with and without the index (median)")
+    parser.add_argument("--build-repeat", type=int, default=3,
+                        help="builds with and without the index (median); 0: leave the build cost out")
+    parser.add_argument("--grown", type=Path, default=None,
+                        help="a graph grown before (WORK/grown of an earlier run with --work): not grown again")
     parser.add_argument("--work", type=Path, default=None, help="keep the grown graph here (default: a temp dir)")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = parser.parse_args(argv)
@@ -207,16 +210,24 @@ def main(argv=None) -> int:
 
 def _run(args, work: Path) -> int:
     log = (lambda *a: None) if args.json else (lambda *a: print(*a, file=sys.stderr, flush=True))
-    log(f"build cost: the corpus repeated to >= {args.min_bytes:,} bytes, {args.build_repeat} builds each way ...")
-    cost = build_cost(args.corpus, work / "cost", args.min_bytes, args.build_repeat, log)
+    cost: dict = {}
+    if args.build_repeat > 0:
+        log(f"build cost: the corpus repeated to >= {args.min_bytes:,} bytes, {args.build_repeat} builds each way ...")
+        cost = build_cost(args.corpus, work / "cost", args.min_bytes, args.build_repeat, log)
 
-    built, grown = work / "corpus", work / "grown"
-    shutil.rmtree(built, ignore_errors=True)
-    shutil.rmtree(grown, ignore_errors=True)
-    log(f"building {args.corpus} and growing it to >= {args.min_triples:,} triples ...")
-    kg.build([args.corpus], built)
-    info = grow(built, grown, args.min_triples)
-    del info["quads_list"]
+    if args.grown:
+        grown = args.grown
+        manifest = json.loads((grown / "manifest.json").read_text(encoding="utf-8"))
+        with kg.open(grown) as graph:
+            info = {"quads": len(graph), "issues": len(manifest["issues"]), "copies": None}
+    else:
+        built, grown = work / "corpus", work / "grown"
+        shutil.rmtree(built, ignore_errors=True)
+        shutil.rmtree(grown, ignore_errors=True)
+        log(f"building {args.corpus} and growing it to >= {args.min_triples:,} triples ...")
+        kg.build([args.corpus], built)
+        info = grow(built, grown, args.min_triples)
+        del info["quads_list"]
     started = time.perf_counter()
     with kg.open(grown) as graph:
         textindex.rebuild(graph)
@@ -249,13 +260,15 @@ def _run(args, work: Path) -> int:
         return 0
     print(f"Python {summary['python']}, SQLite {summary['sqlite']}, {summary['cpus']} CPUs, "
           f"load average {summary['load_average']:.1f} (5 min) at the end")
-    print(f"build of {cost['build_bytes']:,} bytes ({cost['build_issues']} issues, {cost['build_sentences']:,} sentences), "
-          f"medians: wall {cost['build_without_index_s']:.2f} s without the index, {cost['build_with_index_s']:.2f} s with it "
-          f"({cost['build_index_cost_pct']:+.1f}%); process CPU {cost['build_cpu_without_index_s']:.2f} s and "
-          f"{cost['build_cpu_with_index_s']:.2f} s ({cost['build_cpu_index_cost_pct']:+.1f}%)")
-    print(f"the index: {cost['build_cpu_in_index_s']:.2f} s CPU ({cost['build_cpu_in_index_pct']:.1f}% of the build's), "
-          f"of which the build's own thread waits {cost['build_time_in_index_s']:.2f} s (the rest in the background "
-          f"writer); index {cost['build_index_bytes'] / 2**20:.1f} MB")
+    if cost:
+        print(f"build of {cost['build_bytes']:,} bytes ({cost['build_issues']} issues, {cost['build_sentences']:,} "
+              f"sentences), medians: wall {cost['build_without_index_s']:.2f} s without the index, "
+              f"{cost['build_with_index_s']:.2f} s with it ({cost['build_index_cost_pct']:+.1f}%); process CPU "
+              f"{cost['build_cpu_without_index_s']:.2f} s and {cost['build_cpu_with_index_s']:.2f} s "
+              f"({cost['build_cpu_index_cost_pct']:+.1f}%)")
+        print(f"the index: {cost['build_cpu_in_index_s']:.2f} s CPU ({cost['build_cpu_in_index_pct']:.1f}% of the "
+              f"build's), of which the build's own thread waits {cost['build_time_in_index_s']:.2f} s (the rest in "
+              f"the background writer); index {cost['build_index_bytes'] / 2**20:.1f} MB")
     print(f"grown graph: {summary['quads']:,} quads, {summary['issues']} issues, {counts['sentences']:,} sentences, "
           f"{counts['entities']:,} entities; store {summary['store_mb']:.0f} MB, index {summary['index_mb']:.1f} MB")
     print(f"index from the store: {rebuild_s:.1f} s; replacing one issue in it: {summary['replace_one_issue_ms']:.0f} ms")

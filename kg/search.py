@@ -17,6 +17,7 @@ raises :class:`~kg.errors.QueryError` with one line.
 """
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import sqlite3
@@ -166,15 +167,16 @@ def _rows(conn: sqlite3.Connection, kind: str, query: Query, limit: int) -> list
             return conn.execute(sql, [query.fts, *params, *([NAME_SEPARATOR] * 2 + [name] if exact else []),
                                       limit]).fetchall()
         found = conn.execute(f"SELECT s.id, s.text FROM {table} s WHERE {where}", params).fetchall()
-        words = [w.translate(_ASCII_LOWER) for w in query.short]
+        words = [w.lower() for w in query.short]
+        fold = any(w != s for w, s in zip(words, query.short)) or exact  # case matters only with ASCII letters
 
-        def rank(row):
-            text = row[1].translate(_ASCII_LOWER)
+        def rank(row: tuple[int, str]) -> tuple:
+            text = row[1].lower() if fold else row[1]
             return (exact and name in NAME_SEPARATOR + text + NAME_SEPARATOR, sum(text.count(w) for w in words),
                     -len(text), -row[0])
 
-        best = sorted(found, key=rank, reverse=True)[:limit]
-        scores = {row[0]: float(rank(row)[1]) for row in best}
+        best = heapq.nlargest(limit, ((rank(row), row[0]) for row in found))
+        scores = {i: float(key[1]) for key, i in best}
         marks = ",".join("?" * len(best))
         rows = {row[0]: row for row in conn.execute(f"SELECT {columns} FROM {table} s {join} WHERE s.id IN ({marks})",
                                                     list(scores))}
