@@ -7,7 +7,7 @@
 """
 from __future__ import annotations
 
-from .build import BuildReport, build
+from .build import BuildReport, build, remove
 from .errors import GraphError, InputError, KgError
 from .store import KnowledgeGraph
 from .version import __version__
@@ -18,4 +18,4 @@ def open(path, read_only: bool = True) -> KnowledgeGraph:
     return KnowledgeGraph.open(path, read_only=read_only)
 
 
-__all__ = ["BuildReport", "GraphError", "InputError", "KgError", "KnowledgeGraph", "__version__", "build", "open"]
+__all__ = ["BuildReport", "GraphError", "InputError", "KgError", "KnowledgeGraph", "__version__", "build", "open", "remove"]

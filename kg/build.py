@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import atomic, plugin
+from . import atomic, plugin, textindex
 from .doc import Issue
 from .errors import InputError
 from .ingest import Skipped, display, find_files, issue_id, read_issues
@@ -123,6 +123,7 @@ def remove(out: str | Path, issues: Iterable[str], *, wait: bool = False) -> lis
                     graph.remove_issue(issue_id)
                 graph.update_timeline()
                 graph.save_manifest()
+            textindex.remove_issues(work, ids)
             atomic.swap_in(work, folder)
         except BaseException:
             shutil.rmtree(work, ignore_errors=True)
@@ -149,11 +150,13 @@ def _issue_ids(known: dict, wanted: Iterable[str]) -> list[str]:
 def _write(graph: KnowledgeGraph, issues: Iterator[Issue], report: BuildReport, sizes: dict[Path, int],
            progress: bool, backend: str) -> None:
     """Add each issue's graph as the stages finish it; commit; date the statements."""
-    with graph, _progress_bar(sum(sizes.values()), progress) as bar:
+    with graph, textindex.Indexer(graph.path, background=True) as index, \
+            _progress_bar(sum(sizes.values()), progress) as bar:
         for n, issue in enumerate(issues):
             if n == 0:
                 atomic.pause_point("extraction")
             report.triples += graph.add_issue(issue)
+            index.add(issue)  # the full-text index (kg search), in step with the issue graphs
             report.issues.append(issue.id)
             report.characters += sum(len(s.text) for s in issue.sentences)
             report.sentences += len(issue.sentences)

@@ -27,6 +27,7 @@ from .vocab import (
     issue_iri,
     mention_iri,
     node_iri,
+    region_code,
     sentence_iri,
 )
 
@@ -51,6 +52,7 @@ _T = {name: _iri(iri) for name, iri in {
     "organization": ORG.organization, "postTitle": KG["title"], "investor": KG.investor,
     "investee": KG.investee, "round": KG.round, "amount": KG.amount, "lead": KG.leadInvestor,
     "coMentionedWith": KG.coMentionedWith, "within": KG.within, "derivedFrom": KG.derivedFrom,
+    "divisionCode": KG.divisionCode, "countryCode": KG.countryCode,
 }.items()}
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _INT = f"^^<{XSD.integer}>"
@@ -157,7 +159,7 @@ def _sentences(out: _Quads, node: str, issue: Issue, articles: list[str]) -> lis
 
 
 def _entities(out: _Quads, issue: Issue) -> dict[EntityKey, str]:
-    """Type, label and aliases of each entity; returns (type, key) -> IRI."""
+    """Type, label and aliases of each entity, and a region's code; returns (type, key) -> IRI."""
     add = out.add
     iris: dict[EntityKey, str] = {}
     for ident, entity in issue.entities.items():
@@ -167,6 +169,10 @@ def _entities(out: _Quads, issue: Issue) -> dict[EntityKey, str]:
         add(e_node, "label", _zh(entity.label))
         for other in entity.aliases:
             add(e_node, "alt", _zh(other))
+        if entity.type == "Region" and (code := region_code(entity.key)):
+            # the code joins to other datasets (Wikidata P442 / P297): ontology/README.md
+            add(e_node, "identifier", _lit(code[1]))
+            add(e_node, code[0], _lit(code[1]))
     return iris
 
 

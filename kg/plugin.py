@@ -108,5 +108,13 @@ register("trig", "exporter", "kg.export:write_trig", "TriG: one named graph per 
 register("nq", "exporter", "kg.export:write_nq", "N-Quads: one named graph per issue, plus the ontology graph")
 register("jsonl", "exporter", "kg.export:write_jsonl",
          "JSON Lines: entities with mentions, relations with evidence (the scorer's contract)")
+register("jsonld", "exporter", "kg.jsonld:write_jsonld",
+         "JSON-LD: the union of all issue graphs, compacted with a context for the ontology")
+register("graphml", "exporter", "kg.propgraph:write_graphml",
+         "GraphML: the entity graph (types, labels, aliases, mentions; relations with evidence)")
+register("gexf", "exporter", "kg.propgraph:write_gexf", "GEXF for Gephi: the entity graph, as GraphML, coloured by type")
+register("neo4j", "exporter", "kg.propgraph:write_neo4j",
+         "a folder (--output DIR) of node and relationship CSV files for neo4j-admin database import",
+         output="folder")
 
 register("oxigraph", "store", "kg.store:KnowledgeGraph", "a graph folder: an embedded Oxigraph store (default)")

@@ -7,6 +7,8 @@
   binds a variable (as ``kg query --param`` does).
 * ``/store``: the Graph Store Protocol, read only (``?default`` or ``?graph=IRI``).
 * ``/queries``: the named queries as JSON; ``/``: a small query page (no CDN).
+* ``/search?q=WORDS&limit=N&kind=entity|sentence``: full-text search over the
+  sentences and names (:mod:`kg.search`), as JSON; a bad query gets 400.
 
 Read-only: SPARQL Update and Graph Store writes get 403. Queries run in worker
 processes (``kg.query.QueryRunner``) that are killed at the per-query timeout, so
@@ -31,6 +33,7 @@ import pyoxigraph as ox
 
 from . import query as q
 from . import resources, vocab
+from . import search as fulltext
 from .errors import KgError
 from .store import MANIFEST
 
@@ -136,8 +139,9 @@ class SparqlServer(ThreadingHTTPServer):
     def __init__(self, address, runner: q.QueryRunner, *, timeout: float = q.DEFAULT_TIMEOUT,
                  max_rows: int | None = 100_000, max_bytes: int | None = 64 << 20, max_body: int = MAX_BODY,
                  max_clients: int = MAX_CLIENTS, request_seconds: float = REQUEST_SECONDS, graph_name: str = "kg",
-                 quiet: bool = False):
+                 quiet: bool = False, graph_dir: str | Path | None = None):
         super().__init__(address, Handler)
+        self.graph_dir = graph_dir  # for /search, which reads the folder's full-text index
         self.runner = runner
         self.query_timeout = timeout
         self.max_rows, self.max_bytes, self.max_body = max_rows, max_bytes, max_body
@@ -405,6 +409,27 @@ class Handler(BaseHTTPRequestHandler):
                                  max_bytes=self.server.max_bytes, union=union, default_graph=default_graph)
         self._run(request)
 
+    def search(self) -> None:
+        args = self._query_string()
+        text, kind, limit = self._one(args, "q"), self._one(args, "kind") or "all", self._one(args, "limit")
+        if not text or not text.strip():
+            raise HTTPError(400, "missing q: send /search?q=words (and limit=N, kind=entity or sentence)")
+        if self.server.graph_dir is None:
+            raise HTTPError(404, "this server has no graph folder to search")
+        try:
+            n = int(limit) if limit is not None else 20
+        except ValueError:
+            raise HTTPError(400, f"limit: not a number: {limit!r}") from None
+        if kind not in ("all", *fulltext.KINDS):
+            raise HTTPError(400, f"kind: {kind!r}; use entity, sentence or all")
+        started = time.perf_counter()
+        hits = fulltext.search(self.server.graph_dir, text, limit=n,
+                               kinds=fulltext.KINDS if kind == "all" else (kind,))
+        body = json.dumps({"query": text, "limit": n, "hits": [h.to_dict() for h in hits]}, ensure_ascii=False)
+        self._reply(200, body, "application/json; charset=utf-8",
+                    {"X-Kg-Rows": str(len(hits)), "X-Kg-Seconds": f"{time.perf_counter() - started:.3f}",
+                     "Cache-Control": "no-store"})
+
     def queries(self) -> None:
         self._reply(200, json.dumps(_library(), ensure_ascii=False), "application/json; charset=utf-8")
 
@@ -419,6 +444,7 @@ ROUTES = {
     "/sparql": ({"GET", "POST", "HEAD"}, Handler.sparql),
     "/store": ({"GET", "HEAD"}, Handler.store),
     "/queries": ({"GET", "HEAD"}, Handler.queries),
+    "/search": ({"GET", "HEAD"}, Handler.search),
 }
 
 
@@ -447,7 +473,8 @@ def serve(graph_dir: str | Path, host: str = "127.0.0.1", port: int = 7878, *, w
     """Serve until interrupted. ``ready(server)`` is called once the socket listens."""
     runner = q.QueryRunner(graph_dir, workers, start_method="exec", memory_limit=worker_memory)
     server = SparqlServer((host, port), runner, timeout=timeout, max_rows=max_rows, max_bytes=max_bytes,
-                          graph_name=Path(graph_dir).name, quiet=quiet)  # the port first: fail fast
+                          graph_name=Path(graph_dir).name, quiet=quiet,
+                          graph_dir=graph_dir)  # the port first: fail fast
     try:
         runner.start()
         if ready:

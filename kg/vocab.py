@@ -117,6 +117,30 @@ def preferred_label(counts: Mapping[str, int]) -> str:
 
 # -- IRIs ------------------------------------------------------------------------------------
 
+# -- codes that join to other datasets -------------------------------------------------------
+
+#: A region whose entity key starts with this was matched to the division data (kg.regions).
+DIVISION_KEY = "division:"
+
+
+def region_code(key: str) -> tuple[str, str] | None:
+    """``division:110108`` → ``("divisionCode", "110108")``, ``division:CN`` →
+    ``("countryCode", "CN")``: the code a region's key carries and the kg property
+    that states it; None for a region not matched to the division data (a zone).
+
+    Their values are those of Wikidata's P442 (China administrative division code)
+    and P297 (ISO 3166-1 alpha-2 code): a join, not an IRI per code (Wikidata has
+    none); ontology/README.md has the query."""
+    if not key.startswith(DIVISION_KEY):
+        return None
+    code = key[len(DIVISION_KEY):]
+    if len(code) == 6 and code.isdigit():
+        return "divisionCode", code
+    if len(code) == 2 and code.isascii() and code.isalpha() and code.isupper():
+        return "countryCode", code
+    return None
+
+
 #: Not under graph/, where issue graphs are (graph/{issue id}), so no file name collides.
 ONTOLOGY_GRAPH = ID["ontology"]
 #: When each statement was first and last reported, across the issues that state it.

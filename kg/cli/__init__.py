@@ -24,6 +24,7 @@ COMMANDS = {
     "query": "kg.cli.query:query_command",
     "serve": "kg.cli.serve:serve_command",
     "viz": "kg.cli.viz:viz_command",
+    "search": "kg.cli.search:search_command",
     "ner": "kg.cli.ner:ner_command",
     "issues": "kg.cli.issues:issues_command",
     "remove": "kg.cli.issues:remove_command",
