@@ -265,6 +265,44 @@ def test_samples_page_in_headless_chromium(samples_page, tmp_path):
     assert without_located["visibleEdges"] == shown["edges"] - located > 0
 
 
+def _word_in_a_sentence_only(data: dict) -> tuple[str, set[int]]:
+    """Four characters of an evidence sentence that no entity's name holds, and the
+    sentences (indices) that hold them."""
+    names = [n["label"] for n in data["nodes"]] + [a for n in data["nodes"] for a in n["aliases"]]
+    evidence = {s for e in data["edges"] if e["rel"] != "coMentionedWith" for s in e["ev"]}
+    for s in sorted(evidence):
+        text = data["sentences"][s][1]
+        for i in range(len(text) - 4):
+            word = text[i:i + 4]
+            if re.fullmatch(r"[\u4e00-\u9fff]{4}", word) and not any(word in name for name in names):
+                return word, {t for t in evidence if word in data["sentences"][t][1]}
+    raise AssertionError("no word found only in sentences")
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_search_falls_back_to_the_evidence_sentences(samples_page):
+    page_path, _ = samples_page
+    data = page_data(page_path)
+    word, holding = _word_in_a_sentence_only(data)
+    with Chromium() as browser:
+        page = browser.open(page_path.as_uri())
+        page.wait_for("window.kgViz && window.kgViz.stabilized", timeout=60)
+        found = page.eval(f"kgViz.search({json.dumps(word)})")
+        message = page.eval("document.getElementById('kg-search-message').textContent")
+        marks = page.eval("Array.prototype.map.call(document.querySelectorAll('#kg-panel mark'), function (m) { return m.textContent; })")
+        shown = page.eval("document.querySelectorAll('#kg-panel .kg-evidence').length")
+        view = page.eval("kgViz.view()")
+        nothing = page.eval("kgViz.search('这串字不在任何句子里')")
+        nothing_message = page.eval("document.getElementById('kg-search-message').textContent")
+        errors = page.console_errors()
+    assert errors == []
+    assert found is None and f"{len(holding)} evidence sentence(s) hold it" in message
+    assert shown == len(holding) and marks and set(marks) == {word}
+    assert view["q"] == word  # the search is in the address too
+    assert nothing is None and "no entity matches" in nothing_message
+
+
 @pytest.mark.browser
 @needs_chromium
 def test_xss_sample_runs_nothing_in_chromium(xss_graph, tmp_path):

@@ -719,13 +719,71 @@
     }
     return count;
   }
+  // -- no entity of that name: the evidence sentences holding every word, as `kg search` reads them --
+  function words(q) { return q.toLowerCase().split(/\s+/).filter(function (w) { return w; }); }
+  function sentenceHits(q) {
+    var ws = words(q), bySentence = {}, order = [];
+    if (!ws.length) return [];
+    data.edges.forEach(function (e, k) {
+      if (e.rel === CO || !shownEdge[k]) return;
+      e.ev.forEach(function (s) {
+        var text = data.sentences[s][1].toLowerCase();
+        if (!ws.every(function (w) { return text.indexOf(w) >= 0; })) return;
+        if (!own(bySentence, s)) { bySentence[s] = []; order.push(s); }
+        bySentence[s].push(k);
+      });
+    });
+    return order.map(function (s) { return { s: s, edges: bySentence[s] }; });
+  }
+  function marked(text, q) {  // the sentence with each word's hits in <mark>, built as nodes
+    var box = el("div", "kg-evidence"), lower = text.toLowerCase(), ws = words(q), at = 0;
+    var spans = [];
+    ws.forEach(function (w) { for (var i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + w.length)) spans.push([i, i + w.length]); });
+    spans.sort(function (a, b) { return a[0] - b[0]; });
+    spans.forEach(function (sp) {
+      if (sp[0] < at) return;
+      if (sp[0] > at) box.appendChild(document.createTextNode(text.slice(at, sp[0])));
+      box.appendChild(el("mark", null, text.slice(sp[0], sp[1])));
+      at = sp[1];
+    });
+    box.appendChild(document.createTextNode(text.slice(at)));
+    return box;
+  }
+  function showSentences(q, hits) {
+    openPanel();
+    panelNode = null;
+    add(panel, el("h2", null, "“" + q + "”"),
+        el("p", "kg-muted", hits.length + " evidence sentence(s) in this view hold every word; their entities are ringed"));
+    hits.slice(0, 100).forEach(function (h) {
+      var box = marked(data.sentences[h.s][1], q);
+      add(box, el("span", "kg-source", "— " + sourceText(h.s)));
+      add(panel, box);
+      var links = el("p", "kg-muted");
+      h.edges.forEach(function (k, j) {
+        var e = data.edges[k];
+        if (j) add(links, "; ");
+        add(links, nodeLink(e.from), " → " + relName(e) + " → ", nodeLink(e.to));
+      });
+      add(panel, links);
+    });
+    if (hits.length > 100) add(panel, el("p", "kg-muted", (hits.length - 100) + " more"));
+    panel.scrollTop = 0;
+  }
   function search(q) {
     view.q = (q || "").trim();
     var id = find(q);
     var count = setMatches(q);
     $("kg-search-message").textContent = id === null ? "no entity matches “" + q + "” in this view" : "";
     if (id !== null) select(id);
-    else writeHash();
+    else {
+      var hits = view.q ? sentenceHits(view.q) : [];
+      if (hits.length) {
+        hits.forEach(function (h) { h.edges.forEach(function (k) { matches[data.edges[k].from] = 1; matches[data.edges[k].to] = 1; }); });
+        showSentences(view.q, hits);
+        $("kg-search-message").textContent = "no entity named “" + view.q + "”; " + hits.length + " evidence sentence(s) hold it";
+      }
+      writeHash();
+    }
     if (count > 1 && id !== null && shownNode[id]) $("kg-search-message").textContent = count + " entities on the canvas match (ringed in red)";
     network.redraw();
     return id;
