@@ -20,7 +20,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -78,6 +80,30 @@ CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-st
 #: No network at all: every host resolves to nothing, and any proxy use goes to a closed port.
 OFFLINE = ["--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
            "--host-resolver-rules=MAP * ~NOTFOUND"]
+
+
+@contextmanager
+def serving(graph, **options):
+    """``kg.server.serve`` on a free 127.0.0.1 port in a thread; yields the server
+    (its ``url``), shut down and joined on leaving."""
+    from kg import server as srv
+
+    ready, box = threading.Event(), {}
+
+    def started(server):
+        box["server"] = server
+        ready.set()
+
+    options = {"quiet": True, **options, "ready": started}
+    thread = threading.Thread(target=srv.serve, args=(graph, "127.0.0.1", 0), kwargs=options, daemon=True)
+    thread.start()
+    assert ready.wait(60), "the server did not start"
+    try:
+        yield box["server"]
+    finally:
+        box["server"].shutdown()
+        thread.join(20)
+    assert not thread.is_alive()
 
 
 def find_chromium() -> str | None:

@@ -5,11 +5,10 @@ import http.client
 import json
 import shutil
 import sqlite3
-import threading
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from helpers import SAMPLES, run_kg
+from helpers import SAMPLES, run_kg, serving
 
 import kg
 from kg import search, textindex
@@ -239,21 +238,8 @@ def test_kg_search_bad_query_is_one_line_and_exit_2(samples_graph):
 
 @pytest.fixture(scope="module")
 def server(samples_graph):
-    from kg import server as srv
-
-    ready, box = threading.Event(), {}
-
-    def started(s):
-        box["server"] = s
-        ready.set()
-
-    thread = threading.Thread(target=srv.serve, args=(samples_graph[0], "127.0.0.1", 0), daemon=True,
-                              kwargs={"workers": 1, "quiet": True, "ready": started})
-    thread.start()
-    assert ready.wait(60), "the server did not start"
-    yield box["server"].url
-    box["server"].shutdown()
-    thread.join(20)
+    with serving(samples_graph[0], workers=1) as running:
+        yield running.url
 
 
 def _get(url, path):

@@ -5,7 +5,6 @@ import csv
 import http.client
 import io
 import json
-import threading
 import urllib.error
 import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
@@ -16,6 +15,7 @@ import pyoxigraph as ox
 import pytest
 
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
+from helpers import serving
 from SPARQLWrapper import CSV, JSON, N3, POST, POSTDIRECTLY, TSV, TURTLE, XML
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
@@ -29,22 +29,8 @@ MAX_ROWS = 500
 @pytest.fixture(scope="module")
 def endpoint(samples_graph):
     """The samples served by 8 workers, a 3 s limit per query and a 500-row cap."""
-    ready, box = threading.Event(), {}
-
-    def started(server):
-        box["server"] = server
-        ready.set()
-
-    thread = threading.Thread(target=srv.serve, args=(samples_graph[0], "127.0.0.1", 0), daemon=True,
-                              kwargs={"workers": 8, "timeout": 3.0, "max_rows": MAX_ROWS, "quiet": True,
-                                      "ready": started})
-    thread.start()
-    assert ready.wait(60), "the server did not start"
-    server = box["server"]
-    yield server.url
-    server.shutdown()
-    thread.join(20)
-    assert not thread.is_alive()
+    with serving(samples_graph[0], workers=8, timeout=3.0, max_rows=MAX_ROWS) as server:
+        yield server.url
 
 
 def client(url, query, fmt=JSON, method=None):
