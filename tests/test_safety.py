@@ -161,6 +161,21 @@ def test_light_queries_are_not_starved_by_a_heavy_one(endpoint):
     assert answers["heavy"] == 503  # stopped at the time limit
 
 
+def test_a_worker_killed_at_its_deadline_is_replaced_at_once(samples_graph):
+    """The next light query must not wait for a new interpreter to start."""
+    with q.QueryRunner(samples_graph[0], 2, start_method="exec") as runner:
+        runner.start()
+        before = set(runner.idle_pids())
+        assert len(before) == 2
+        with pytest.raises(kg.errors.QueryTimeout):
+            runner.run(q.QueryRequest("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"), timeout=1.0)
+        waited = time.monotonic() + 60
+        while len(runner.idle_pids()) < 2 and time.monotonic() < waited:
+            time.sleep(0.1)
+        after = set(runner.idle_pids())
+    assert len(after) == 2 and len(after - before) == 1  # one killed, one started in its place, unasked
+
+
 def test_slow_clients_take_no_slot_and_are_cut_off(endpoint):
     """More clients dribbling their bodies than there are slots: real queries are still
     answered, and each slow client is cut off at the whole-request deadline."""

@@ -225,6 +225,7 @@ class QueryRunner:
         self._heavy: OrderedDict[str, None] = OrderedDict()
         self._cond = threading.Condition()
         self._closed = False
+        self._warm = False  # replace stopped workers at once (after start())
         self._generation = 0
         self._identity = self._folder_identity()
 
@@ -254,6 +255,8 @@ class QueryRunner:
                     stale = []
             for worker in stale:
                 worker.stop()
+            if stale:
+                self._replenish()
 
     # -- workers and lanes ----------------------------------------------------------------------
 
@@ -262,6 +265,7 @@ class QueryRunner:
         from concurrent.futures import ThreadPoolExecutor
 
         with self._cond:
+            self._warm = True  # from now on, keep them all started
             missing = self.size - self._alive
             self._alive += missing
             generation = self._generation
@@ -281,6 +285,11 @@ class QueryRunner:
         if errors:
             raise errors[0]
         return self
+
+    def idle_pids(self) -> list[int]:
+        """The process ids of the workers waiting for a query (for tests and monitoring)."""
+        with self._cond:
+            return [w.pid for w in self._idle if w.pid is not None]
 
     def _lane_capacity(self, lane: str) -> int:
         return self.quick if lane == "quick" else self.slow
@@ -325,18 +334,46 @@ class QueryRunner:
 
     def _release(self, worker: _Worker) -> None:
         with self._cond:
-            if self._closed or worker.generation != self._generation:
+            stale = self._closed or worker.generation != self._generation
+            if stale:
                 worker.stop()
                 self._alive -= 1
             else:
                 self._idle.append(worker)
             self._cond.notify_all()
+        if stale:
+            self._replenish()
 
     def _discard(self, worker: _Worker) -> None:
+        """Stop a worker that cannot be reused (killed at its deadline, dead) and start its
+        replacement in the background, so the next light query finds one warm: starting
+        an interpreter and opening the store takes a second on a busy machine."""
         worker.stop()
         with self._cond:
             self._alive -= 1
             self._cond.notify_all()
+        self._replenish()
+
+    def _replenish(self) -> None:
+        """Start the missing workers in the background (once :meth:`start` was called)."""
+        with self._cond:
+            if self._closed or not self._warm:
+                return
+            missing = self.size - self._alive
+            self._alive += max(0, missing)
+            generation = self._generation
+        for _ in range(missing):
+            threading.Thread(target=self._spare, args=(generation,), name="kg-query-spare", daemon=True).start()
+
+    def _spare(self, generation: int) -> None:
+        try:
+            worker = _Worker(self.method, self.store_path, self.memory_limit, generation)
+        except BaseException:  # the next query starts its own and reports why
+            with self._cond:
+                self._alive -= 1
+                self._cond.notify_all()
+            return
+        self._release(worker)
 
     def _remember_heavy(self, key: str) -> None:
         with self._cond:
