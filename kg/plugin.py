@@ -110,3 +110,5 @@ register("jsonl", "exporter", "kg.export:write_jsonl",
          "JSON Lines: entities with mentions, relations with evidence (the scorer's contract)")
 
 register("oxigraph", "store", "kg.store:KnowledgeGraph", "a graph folder: an embedded Oxigraph store (default)")
+register("sparql", "store", "kg.stores.sparql:RemoteGraph",
+         "a SPARQL server by its URL: Oxigraph's (oxigraph serve) or Virtuoso; others read-only")
