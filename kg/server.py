@@ -160,10 +160,16 @@ class SparqlServer(ThreadingHTTPServer):
 
     def graph_names(self) -> set[str]:
         """The named graphs the folder holds: one per issue, the ontology and the timeline."""
-        try:
-            manifest = json.loads((self.runner.graph_dir / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            manifest = {}
+        if self.runner.url is not None:
+            from .stores.sparql import RemoteGraph
+
+            with RemoteGraph(self.runner.url) as graph:
+                manifest = graph.manifest
+        else:
+            try:
+                manifest = json.loads((Path(self.runner.graph_dir) / MANIFEST).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                manifest = {}
         return {vocab.issue_graph_iri(i) for i in manifest.get("issues", {})} | \
             {str(vocab.ONTOLOGY_GRAPH), str(vocab.TIMELINE_GRAPH)}
 
@@ -447,7 +453,7 @@ def serve(graph_dir: str | Path, host: str = "127.0.0.1", port: int = 7878, *, w
     """Serve until interrupted. ``ready(server)`` is called once the socket listens."""
     runner = q.QueryRunner(graph_dir, workers, start_method="exec", memory_limit=worker_memory)
     server = SparqlServer((host, port), runner, timeout=timeout, max_rows=max_rows, max_bytes=max_bytes,
-                          graph_name=Path(graph_dir).name, quiet=quiet)  # the port first: fail fast
+                          graph_name=runner.url or Path(graph_dir).name, quiet=quiet)  # the port first: fail fast
     try:
         runner.start()
         if ready:

@@ -31,8 +31,10 @@ from .http import Client, StoreTimeout
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
 N_QUADS = "application/n-quads"
-#: Graphs kg writes are all under this namespace (a server keeps graphs of its own too).
+#: Graphs kg writes are all under this namespace (a server keeps graphs of its own too);
+#: the manifest graph is the store's bookkeeping, left out as the folder's manifest file is.
 OURS = str(vocab.ID)
+_KG_GRAPHS = f'FILTER(STRSTARTS(STR(?g), "{OURS}") && ?g != <{vocab.MANIFEST_GRAPH}>)'
 
 
 @dataclass
@@ -164,7 +166,11 @@ class RemoteStore:
         ctype = reply.headers.get("content-type", "").split(";")[0].strip().lower()
         try:
             if "json" in ctype:
-                return ox.parse_query_results(_json_typed_literals(reply.body), format=ox.QueryResultsFormat.JSON)
+                result = ox.parse_query_results(_json_typed_literals(reply.body), format=ox.QueryResultsFormat.JSON)
+                if isinstance(result, ox.QuerySolutions) and [v.value for v in result.variables] == ["__ASK_RETVAL"]:
+                    answer = any(row[0] is not None and row[0].value not in ("0", "false") for row in result)
+                    return _BOOLEAN[answer]  # Virtuoso answers ASK as a one-column table
+                return result
             return iter([q.triple if isinstance(q, ox.Quad) else q
                          for q in ox.parse(reply.body, format=ox.RdfFormat.N_TRIPLES)])
         except (SyntaxError, ValueError) as e:
@@ -184,7 +190,7 @@ class RemoteStore:
         if graph_name is not None:
             where, gterm = f"GRAPH {_term(graph_name)} {{ {pattern} }}", graph_name
         else:
-            where, gterm = f'GRAPH ?g {{ {pattern} }} FILTER(STRSTARTS(STR(?g), "{OURS}"))', None
+            where, gterm = f"GRAPH ?g {{ {pattern} }} {_KG_GRAPHS}", None
         variables = [v for v, t in terms if t is None] + ([] if gterm is not None else ["g"])
         if not variables:
             variables, where = ["x"], where + " BIND(1 AS ?x)"
@@ -197,15 +203,14 @@ class RemoteStore:
         return iter(out)
 
     def named_graphs(self) -> list[ox.NamedNode]:
-        rows = self.query(f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{OURS}")) }}')
+        rows = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_KG_GRAPHS} }}")
         return sorted((row["g"] for row in rows), key=lambda g: g.value)
 
     def contains_named_graph(self, graph: ox.NamedNode) -> bool:
         return bool(self.query(f"ASK {{ GRAPH {_term(graph)} {{ ?s ?p ?o }} }}"))
 
     def __len__(self) -> int:
-        rows = list(self.query(f'SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} '
-                               f'FILTER(STRSTARTS(STR(?g), "{OURS}")) }}'))
+        rows = list(self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_KG_GRAPHS} }}"))
         return int(rows[0]["n"].value) if rows else 0
 
     def graph_triples(self, graph: ox.NamedNode) -> bytes:
@@ -264,6 +269,8 @@ def _check_syntax(text: str, prefixes, substitutions) -> None:
 
 
 _EMPTY: ox.Store | None = None
+_BOOLEAN = {answer: ox.parse_query_results(f'{{"head": {{}}, "boolean": {str(answer).lower()}}}'.encode(),
+                                           format=ox.QueryResultsFormat.JSON) for answer in (True, False)}
 
 
 def _json_typed_literals(body: bytes) -> bytes:

@@ -118,8 +118,7 @@ class RemoteGraph:
 
     def __len__(self) -> int:
         """Quads in kg's graphs, the manifest graph left out (as the folder's manifest file is)."""
-        return len(self.store) - sum(1 for _ in self.store.quads_for_pattern(None, None, None,
-                                                                             ox.NamedNode(MANIFEST_GRAPH)))
+        return len(self.store)
 
     @property
     def rdf(self):
