@@ -70,6 +70,7 @@ def extract_file(path: str, backend: str, options: dict, alias_files: tuple[str,
 
     model = _cached(("ner", backend, tuple(sorted(options.items()))), load_model)
     aliases = _cached(("aliases", alias_files), lambda: default_aliases(alias_files))
+    _test_failures(Path(path).stem)
     item = next(read_issues([Path(path)], {"ocr": ocr}))
     if isinstance(item, Skipped):
         return item
@@ -81,6 +82,20 @@ def extract_file(path: str, backend: str, options: dict, alias_files: tuple[str,
     from .nquads import issue_graph
 
     return Extracted(path, issue_graph(issue), list(item.notes))
+
+
+def _test_failures(stem: str) -> None:
+    """Where the tests make a task fail: ``KG_TEST_FAIL_ISSUE=stem`` raises in its task;
+    ``KG_TEST_KILL_WORKER=stem:marker`` kills the worker running it, once (the marker
+    file says it happened)."""
+    import os
+
+    if os.environ.get("KG_TEST_FAIL_ISSUE") == stem:
+        raise RuntimeError(f"failing {stem} on purpose (KG_TEST_FAIL_ISSUE)")
+    target, _, marker = os.environ.get("KG_TEST_KILL_WORKER", "").partition(":")
+    if target == stem and marker and not os.path.exists(marker):
+        Path(marker).write_text("killed", encoding="utf-8")
+        os._exit(17)
 
 
 def _dask():

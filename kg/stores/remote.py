@@ -107,36 +107,53 @@ def _braces(text: str) -> Iterator[tuple[int, str]]:
 
 
 def bind_values(text: str, substitutions: dict) -> str:
-    """``text`` with ``VALUES`` binding the substituted variables at the head of its WHERE group."""
+    """``text`` with ``VALUES`` binding the substituted variables at the head of the WHERE
+    group of the query and of each sub-SELECT, as pyoxigraph's substitutions bind them
+    everywhere (a sub-SELECT with a LIMIT must see the binding, not be joined with it)."""
     if not substitutions:
         return text
     names = " ".join(f"?{v.value if isinstance(v, ox.Variable) else v}" for v in substitutions)
     values = " ".join(_term(t) for t in substitutions.values())
     block = f" VALUES ({names}) {{ ({values}) }} "
-    form, depth, skip_template = None, 0, False
+    at_points: list[int] = []
+    armed, template = False, 0  # armed: the next "{" opens a WHERE group; template: its depth to skip
+    depth = 0
     for at, token in _braces(text):
-        if form is None:
-            if token not in "{}":
-                form = token
-                skip_template = token == "CONSTRUCT" and not re.match(r"(?i)\s*WHERE\b", text[at + 9:])
-            continue
         if token == "{":
-            if depth == 0 and not skip_template:
-                return text[:at + 1] + block + text[at + 1:]
             depth += 1
+            if template == 0 and armed:
+                at_points.append(at + 1)
+                armed = False
+            elif template == -1:
+                template = depth  # CONSTRUCT's template opens here
         elif token == "}":
+            if template == depth:
+                template, armed = 0, True
             depth -= 1
-            if depth == 0:
-                skip_template = False
-    raise QueryFailed("a bound variable needs a WHERE clause in the query")
+        elif token == "CONSTRUCT" and not re.match(r"(?i)\s*WHERE\b", text[at + 9:]):
+            template = -1
+        else:
+            armed = True
+    if not at_points:
+        raise QueryFailed("a bound variable needs a WHERE clause in the query")
+    for at in reversed(at_points):
+        text = text[:at] + block + text[at:]
+    return text
 
 
 class RemoteStore:
     """The part of :class:`pyoxigraph.Store` that readers use, over HTTP."""
 
-    def __init__(self, client: Client, dialect: Dialect, timeout: float | None = None):
-        self.client, self.dialect = client, dialect
+    def __init__(self, client: Client, dialect: Dialect | None = None, timeout: float | None = None):
+        self.client, self._dialect = client, dialect
         self.timeout = timeout  # per query, seconds (None: the client's)
+
+    @property
+    def dialect(self) -> Dialect:
+        """The server's kind, asked on first use (opening a store sends nothing)."""
+        if self._dialect is None:
+            self._dialect = dialect_for(self.client)
+        return self._dialect
 
     # -- queries
 

@@ -27,7 +27,7 @@ from ..errors import GraphError, KgError
 from ..nquads import IssueGraph
 from ..resources import ontology_path
 from .http import Client
-from .remote import RemoteStore, dialect_for
+from .remote import RemoteStore
 
 RECORD = f"<{vocab.KG}buildRecord>"
 MANIFEST_GRAPH = str(vocab.MANIFEST_GRAPH)
@@ -51,8 +51,7 @@ class RemoteGraph:
     def __init__(self, url: str, read_only: bool = True, timeout: float | None = 120.0):
         self.client = Client(url, timeout=timeout)
         self.read_only = read_only
-        self.dialect = dialect_for(self.client)
-        self.store = RemoteStore(self.client, self.dialect)
+        self.store = RemoteStore(self.client)
         self.path = self.client.display  # what messages name
         self.url = self.client.display
         self._manifest: dict | None = None
@@ -64,6 +63,10 @@ class RemoteGraph:
         self._pool: ThreadPoolExecutor | None = None
         self._recorded: list[str] = []  # issues whose graphs are written, their records not yet
         self._existing: set[str] | None = None
+
+    @property
+    def dialect(self):
+        return self.store.dialect
 
     @classmethod
     def open(cls, url: str, read_only: bool = True) -> RemoteGraph:
