@@ -51,8 +51,28 @@ def _cached(key: tuple, make: Callable[[], Any]) -> Any:
     return _worker_state[key]
 
 
+def pin_to_core() -> None:
+    """Keep this worker process (all its threads, and those it starts later) on one core,
+    chosen by the worker's name (0, 1, … in a local cluster): a worker per core, so the
+    model's thread and the rules of one worker never take a second worker's core."""
+    import os
+
+    if not hasattr(os, "sched_setaffinity"):
+        return
+    try:
+        from dask.distributed import get_worker
+
+        index = int(get_worker().name)
+        cores = sorted(os.sched_getaffinity(0))
+        core = {cores[index % len(cores)]}
+        for task in os.listdir("/proc/self/task"):
+            os.sched_setaffinity(int(task), core)
+    except (ValueError, TypeError, OSError, ImportError):
+        pass
+
+
 def extract_file(path: str, backend: str, options: dict, alias_files: tuple[str, ...], ocr: bool,
-                 given: str | None = None) -> Extracted | Skipped:
+                 given: str | None = None, pin: bool = False) -> Extracted | Skipped:
     """The task: one issue file to its graph, in this process (a Dask worker, or a test).
     ``path`` is read; ``given`` (the path as the user gave it) is what the graph records,
     as the single-process build does."""
@@ -68,6 +88,9 @@ def extract_file(path: str, backend: str, options: dict, alias_files: tuple[str,
         model.concurrent_calls = 1  # type: ignore[attr-defined]  # a worker per core: no threads on top
         return model
 
+    if pin and ("pinned",) not in _worker_state:
+        pin_to_core()
+        _worker_state[("pinned",)] = True
     model = _cached(("ner", backend, tuple(sorted(options.items()))), load_model)
     aliases = _cached(("aliases", alias_files), lambda: default_aliases(alias_files))
     _test_failures(Path(path).stem)
@@ -137,14 +160,19 @@ def extract_on_cluster(files: list[Path], *, workers: int | None = None, schedul
             cluster.close()
         raise
     try:
-        yield from _run(distributed, client, files, backend, dict(options or {}), tuple(map(str, alias_files)), ocr)
+        import os
+
+        # a cluster started here, with no more workers than cores: one core each
+        pin = cluster is not None and (workers or 1) <= len(os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity")
+                                                            else range(os.cpu_count() or 1))
+        yield from _run(distributed, client, files, backend, dict(options or {}), tuple(map(str, alias_files)), ocr, pin)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def _run(distributed, client, files, backend, options, alias_files, ocr):
+def _run(distributed, client, files, backend, options, alias_files, ocr, pin):
     slots = max(1, len(client.scheduler_info().get("workers", {})) or 1) * AHEAD
     pending = iter(enumerate(files))
     paths: dict[str, Path] = {}
@@ -154,7 +182,7 @@ def _run(distributed, client, files, backend, options, alias_files, ocr):
         if item is None:
             return None
         n, path = item
-        future = client.submit(extract_file, str(path.resolve()), backend, options, alias_files, ocr, str(path),
+        future = client.submit(extract_file, str(path.resolve()), backend, options, alias_files, ocr, str(path), pin,
                                key=f"kg-issue-{n}-{path.name}", pure=False)
         paths[future.key] = path
         return future
