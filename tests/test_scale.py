@@ -372,3 +372,13 @@ def test_bound_values_go_to_the_head_of_the_where_group():
     assert asked.startswith("# a comment {\nASK { VALUES")
     nested = bind_values("SELECT ?x WHERE { { SELECT ?x WHERE { ?s ?p ?x } LIMIT 3 } ?x ?q ?y }", value)
     assert nested.count("VALUES (?x)") == 2 and "{ SELECT ?x WHERE { VALUES" in nested
+
+
+def test_an_existing_cluster_by_its_scheduler_address(tmp_path, reference):
+    from dask import distributed
+
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  host="127.0.0.1") as cluster:
+        done = run_kg("build", SAMPLES, "--out", tmp_path / "kg", "--scheduler", cluster.scheduler_address, "-q")
+    assert done.returncode == 0, done.stderr
+    assert canonical(tmp_path / "kg") == reference
