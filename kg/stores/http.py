@@ -147,7 +147,7 @@ class Client:
     # -- requests
 
     def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None,
-                timeout: float | None = -1.0, what: str = "the request") -> Reply:
+                timeout: float | None = -1.0, what: str = "a request") -> Reply:
         """One request (``path`` below the base URL, with its query string). Failures to
         reach the server, refused credentials and time-outs are one-line GraphErrors."""
         timeout = self.timeout if timeout == -1.0 else timeout
@@ -173,8 +173,8 @@ class Client:
                                  f"({type(e).__name__})") from None
             except OSError as e:
                 self._drop()
-                raise GraphError(f"{self.display}: cannot reach the store ({e.strerror or type(e).__name__}); "
-                                 f"is the server running?") from None
+                raise GraphError(f"{self.display}: cannot reach the store ({e.strerror or type(e).__name__}) "
+                                 f"for {what}; is the server running?") from None
             reply = Reply(response.status, {k.lower(): v for k, v in response.getheaders()}, data)
             if response.getheader("connection", "").lower() == "close" or response.will_close:
                 self._drop()

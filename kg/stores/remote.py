@@ -56,7 +56,7 @@ def dialect_for(client: Client) -> Dialect:
         if client.base.endswith(suffix):
             client.base = client.base[: -len(suffix)]
             break
-    reply = client.request("GET", "/", what="the first request")
+    reply = client.request("GET", "/", what="a first request")
     server = reply.headers.get("server", "")
     if server.startswith("Oxigraph"):
         return Dialect("oxigraph", "/query", "/update", "/store", union_param="union-default-graph",
