@@ -18,6 +18,7 @@ of the query's WHERE group: values are serialized terms, never pasted text.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
@@ -47,6 +48,7 @@ class Dialect:
     union_param: str | None = None  # a URL parameter that makes the default graph the union
     timeout_param: str | None = None  # a server-side time limit per query, in ms
     dataset_post: bool = False  # POST of N-Quads to graph_store loads a dataset in one transaction
+    writers: int = 1  # Graph Store writes sent at once (Virtuoso's locks prefer one at a time)
 
 
 def dialect_for(client: Client) -> Dialect:
@@ -60,7 +62,7 @@ def dialect_for(client: Client) -> Dialect:
     server = reply.headers.get("server", "")
     if server.startswith("Oxigraph"):
         return Dialect("oxigraph", "/query", "/update", "/store", union_param="union-default-graph",
-                       dataset_post=True)
+                       dataset_post=True, writers=3)
     if server.startswith("Virtuoso"):
         reads = "/sparql-auth" if client.auth else "/sparql"
         return Dialect("virtuoso", reads, "/sparql-auth", "/sparql-graph-crud-auth", graph_param="graph-uri",
@@ -263,9 +265,13 @@ class RemoteStore:
         if not self.dialect.graph_store:
             self.update("", what)  # says this server cannot be written to
         path = f"{self.dialect.graph_store}?{self.dialect.graph_param}={quote(graph, safe='')}"
-        reply = self.client.request("PUT", path, triples, {"Content-Type": N_TRIPLES}, what=what)
-        if reply.status >= 400:
-            raise _failure(reply, self.client, what, GraphError)
+        for attempt in range(4):
+            reply = self.client.request("PUT", path, triples, {"Content-Type": N_TRIPLES}, what=what)
+            if reply.status < 400:
+                return
+            if not _deadlock(reply) or attempt == 3:
+                raise _failure(reply, self.client, what, GraphError)
+            time.sleep(0.2 * (attempt + 1))  # a transaction the server rolled back: a PUT can be sent again
 
     def post_dataset(self, quads: bytes, what: str) -> None:
         """Add N-Quads to their graphs in one request (Oxigraph: one transaction)."""
@@ -288,6 +294,11 @@ def _check_syntax(text: str, prefixes, substitutions) -> None:
 _EMPTY: ox.Store | None = None
 _BOOLEAN = {answer: ox.parse_query_results(f'{{"head": {{}}, "boolean": {str(answer).lower()}}}'.encode(),
                                            format=ox.QueryResultsFormat.JSON) for answer in (True, False)}
+
+
+def _deadlock(reply) -> bool:
+    """Virtuoso's answer to a transaction it rolled back for a deadlock (SQL state 40001)."""
+    return reply.status >= 500 and (b"40001" in reply.body or b"SR172" in reply.body)
 
 
 def _json_typed_literals(body: bytes) -> bytes:

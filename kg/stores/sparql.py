@@ -34,9 +34,9 @@ MANIFEST_GRAPH = str(vocab.MANIFEST_GRAPH)
 TIMELINE = str(vocab.TIMELINE_GRAPH)
 _STATEMENT_TYPE = f" <{vocab.RDF.type}> <{vocab.KG.Statement}> "
 _EVIDENCE = f" <{vocab.KG.evidence}> "
-#: Quads per N-Quads POST of new issues (Oxigraph), and Graph Store PUTs under way at once.
+#: Quads per N-Quads POST of new issues (Oxigraph); the Graph Store writes under way at
+#: once are the server's (:class:`~kg.stores.remote.Dialect`).
 BULK = 50_000
-WRITERS = 3
 #: Statements per query or update when dating them.
 BATCH = 400
 
@@ -179,9 +179,12 @@ class RemoteGraph:
 
     def _submit(self, ids: list[str], fn, *args) -> None:
         if self._pool is None:
-            self._pool = ThreadPoolExecutor(WRITERS, thread_name_prefix="kg-remote")
+            self._pool = ThreadPoolExecutor(self.dialect.writers, thread_name_prefix="kg-remote")
         self._writes.append((ids, self._pool.submit(fn, *args)))
-        self._reap(block=len(self._writes) > 2 * WRITERS)
+        while len(self._writes) > 2 * self.dialect.writers:
+            self._writes[0][1].exception()  # wait for the oldest write: extraction stays ahead, not too far
+            self._reap()
+        self._reap()
 
     def _reap(self, block: bool = False) -> None:
         """Collect finished writes (all of them with ``block``); the first failure stops the build."""
