@@ -93,7 +93,8 @@ def timed_build(inputs: Path, out: Path, workers: int | None) -> dict:
     per_issue = report.characters / max(1, len(report.issues))
     return {"seconds": total, "chars": report.characters, "chars_per_s": report.characters / total,
             "steady_chars_per_s": per_issue * (len(stamps) - 1) / steady if steady else None,
-            "issues": len(report.issues), "failed": len(report.failed)}
+            "issues": len(report.issues), "failed": len(report.failed), "quads": report.triples,
+            "quads_per_char": report.triples / max(1, report.characters)}
 
 
 def extraction(args, work: Path, log) -> dict:
@@ -112,7 +113,8 @@ def extraction(args, work: Path, log) -> dict:
                 f"load {load_average()}")
     same = canonical(work / "x-workers=2") == canonical(work / "x-plain")
     out = {label: {key: statistics.median(r[key] for r in rs) for key in ("seconds", "chars_per_s", "steady_chars_per_s")}
-           | {"chars": rs[0]["chars"], "issues": rs[0]["issues"]} for label, rs in runs.items()}
+           | {"chars": rs[0]["chars"], "issues": rs[0]["issues"], "quads_per_char": rs[0]["quads_per_char"]}
+           for label, rs in runs.items()}
     out["ratio_2_over_1"] = out["workers=2"]["chars_per_s"] / out["workers=1"]["chars_per_s"]
     out["steady_ratio_2_over_1"] = out["workers=2"]["steady_chars_per_s"] / out["workers=1"]["steady_chars_per_s"]
     out["same_graph_workers2_plain"] = same
@@ -282,6 +284,7 @@ def print_tables(figures: dict) -> None:
         for label in ("plain", "workers=1", "workers=2"):
             e = ex[label]
             print(f"| {label} | {e['chars_per_s']:,.0f} | {e['steady_chars_per_s']:,.0f} | {e['seconds']:.1f} |")
+        print(f"\nquads per character: {ex['plain']['quads_per_char']:.2f}")
         print(f"\n2 workers / 1 worker: {ex['ratio_2_over_1']:.2f}× (whole build), {ex['steady_ratio_2_over_1']:.2f}× "
               f"(steady); same graph as the plain build: {ex['same_graph_workers2_plain']}; "
               f"load averages at the runs: {ex['load_average']}")
