@@ -132,6 +132,11 @@ def test_viz_and_the_python_api_on_a_server(oxigraph, tmp_path):
         assert to_networkx(graph).number_of_nodes() > 100
         rows = run_query(graph, named="positions", params={"person": "刘维亮"}).dicts()
         assert rows and rows[0]["organization"] == "北京市经济和信息化局"
+        import rdflib
+
+        frame = graph.frame("SELECT DISTINCT ?name WHERE { ?e a kg:Organization ; rdfs:label ?name }",
+                            name=rdflib.Literal("工业和信息化部", lang="zh"))
+        assert list(frame["name"]) == ["工业和信息化部"]
 
 
 #: Named queries Virtuoso answers differently, and why (the README says so too).

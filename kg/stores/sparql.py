@@ -45,6 +45,21 @@ def _lit(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid SPARQL/N-Triples string here
 
 
+def _ox_term(value):
+    """A binding as a pyoxigraph term: pyoxigraph's, rdflib's (IRI or literal), or a plain value."""
+    if isinstance(value, (ox.NamedNode, ox.Literal)):
+        return value
+    kind = type(value).__name__
+    if kind == "URIRef":
+        return ox.NamedNode(str(value))
+    language, datatype = getattr(value, "language", None), getattr(value, "datatype", None)
+    if language:
+        return ox.Literal(str(value), language=language)
+    if datatype:
+        return ox.Literal(str(value), datatype=ox.NamedNode(str(datatype)))
+    return ox.Literal(str(value))
+
+
 class RemoteGraph:
     """A graph on a SPARQL server, read and written as :class:`kg.store.KnowledgeGraph` is."""
 
@@ -133,8 +148,7 @@ class RemoteGraph:
         from ..query.execute import execute
         from ..query.params import Bindings
 
-        terms = {k: v if isinstance(v, (ox.NamedNode, ox.Literal)) else ox.Literal(str(v))
-                 for k, v in bindings.items()}
+        terms = {k: _ox_term(v) for k, v in bindings.items()}
         return execute(self.store, sparql, Bindings(terms=terms))  # type: ignore[arg-type]
 
     def frame(self, sparql: str, **bindings):
