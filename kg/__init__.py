@@ -13,9 +13,12 @@ from .store import KnowledgeGraph
 from .version import __version__
 
 
-def open(path, read_only: bool = True) -> KnowledgeGraph:
-    """Open a graph folder made by ``kg build``."""
-    return KnowledgeGraph.open(path, read_only=read_only)
+def open(path, read_only: bool = True):
+    """Open a graph made by ``kg build``: a folder (:class:`KnowledgeGraph`), or a SPARQL
+    server's URL (``http://…``: :class:`kg.stores.sparql.RemoteGraph`, the same readers)."""
+    from .stores import open_graph
+
+    return open_graph(path, read_only=read_only)
 
 
 __all__ = ["BuildReport", "GraphError", "InputError", "KgError", "KnowledgeGraph", "__version__", "build", "open", "remove"]

@@ -101,7 +101,9 @@ def to_networkx(graph: KnowledgeGraph | str | Path, relations: bool = True, co_m
     Report). ``within=False`` leaves out the region hierarchy.
     """
     if isinstance(graph, (str, Path)):
-        with KnowledgeGraph.open(graph) as opened:
+        from .stores import open_graph
+
+        with open_graph(graph) as opened:
             return to_networkx(opened, relations, co_mentions, types=types, issues=issues, since=since,
                                until=until, min_mentions=min_mentions, within=within)
     manifest = graph.manifest.get("issues", {})

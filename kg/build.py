@@ -1,23 +1,29 @@
-"""Writing a graph folder: ``kg build`` (issue files in) and ``kg remove`` (issues out),
+"""Writing a graph: ``kg build`` (issue files in) and ``kg remove`` (issues out),
 never half-written.
 
-The new graph is written next to ``out`` and swapped in only when complete, so
-Ctrl-C or a crash leaves the previous graph as it was (:mod:`kg.atomic`).
+A folder's new graph is written next to ``out`` and swapped in only when complete,
+so Ctrl-C or a crash leaves the previous graph as it was (:mod:`kg.atomic`). On a
+SPARQL server (``out`` a URL, :mod:`kg.stores.sparql`) each issue's graph is
+replaced whole, one request each. Extraction runs here, or on a Dask cluster
+(``workers``, ``scheduler``: :mod:`kg.cluster`); the timeline and the manifest,
+which need every issue, are written here in both cases.
 """
 from __future__ import annotations
 
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import atomic, plugin, textindex
-from .doc import Issue
 from .errors import InputError
 from .ingest import Skipped, display, find_files, issue_id, read_issues
+from .nquads import IssueGraph
 from .resolve import default_aliases
 from .store import MANIFEST, KnowledgeGraph, is_graph_folder
+from .stores import is_url
 from .version import __version__
 
 DEFAULT_BACKEND = plugin.DEFAULTS["ner"]
@@ -25,10 +31,11 @@ DEFAULT_BACKEND = plugin.DEFAULTS["ner"]
 
 @dataclass
 class BuildReport:
-    out: Path
+    out: Path | str
     issues: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     notes: list[tuple[Path, str]] = field(default_factory=list)  # parts of files read that were left out
+    failed: list[tuple[Path, str]] = field(default_factory=list)  # issues whose extraction failed on a cluster
     characters: int = 0
     sentences: int = 0
     mentions: int = 0
@@ -40,8 +47,16 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = DEFAU
           backend_options: dict | None = None, aliases: Iterable[str | Path] = (),
           progress: bool = False, wait: bool = False, ocr: bool = False,
           on_skip: Callable[[Skipped], None] | None = None,
-          on_note: Callable[[Path, str], None] | None = None) -> BuildReport:
-    """Build (or update) the graph in ``out`` from issue files and folders.
+          on_note: Callable[[Path, str], None] | None = None,
+          workers: int | None = None, scheduler: str | None = None,
+          on_issue: Callable[[str], None] | None = None) -> BuildReport:
+    """Build (or update) the graph in ``out`` (a folder, or a SPARQL server's URL) from
+    issue files and folders.
+
+    ``workers`` extracts on a local Dask cluster of that many processes, ``scheduler``
+    (``tcp://HOST:8786``) on an existing one; the graph is the same, quad for quad.
+    An issue whose task fails there is named in ``report.failed`` and the others are
+    written. ``on_issue`` is called with each issue's id once its graph is written.
 
     One writer at a time: another build or removal on ``out`` makes this one fail
     with :class:`InputError`, or wait for it with ``wait=True``. The new graph is
@@ -49,53 +64,67 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = DEFAU
     ``ocr=True`` reads PDF pages without a text layer (scans) with Tesseract; without
     it they are skipped with a warning. :class:`~kg.errors.ToolNotFound` (before any
     file is read) when Tesseract or its Chinese model is not installed."""
-    # the stages are imported here, not above: ``import kg`` (a query worker, a notebook
-    # that only reads a graph) must not pay for the NER stage
-    from . import ner
-    from .stages import extract_stream, prepare
-
     started = time.perf_counter()
-    out = Path(out)
+    remote = is_url(str(out))
+    out = str(out) if remote else Path(out)
     report = BuildReport(out)
+    cluster = workers is not None or scheduler is not None
 
     def skip(item: Skipped) -> None:
         report.skipped.append(item)
         if on_skip:
             on_skip(item)
 
+    def note(path: Path, message: str) -> None:
+        report.notes.append((path, message))
+        if on_note:
+            on_note(path, message)
+
+    if cluster:
+        from .cluster import check_installed
+
+        check_installed()
     files = find_files(inputs, skip)
-    _check_out(atomic.target(out))
+    if not remote:
+        _check_out(atomic.target(Path(out)))
     if ocr:
         from .readers.ocr import tesseract
 
         tesseract()
     _check_unique_ids(files)
-    alias_table = _load_aliases(aliases)
-    model = ner.load(backend, **(backend_options or {}))
+    alias_files = tuple(str(Path(p).resolve()) for p in aliases)
+    alias_table = _load_aliases(alias_files)
     sizes = {path: _size(path) for path in files}  # for the progress bar
+    model = None
+    if not cluster:
+        # the stages are imported here, not above: ``import kg`` (a query worker, a notebook
+        # that only reads a graph) must not pay for the NER stage
+        from . import ner
 
-    def prepared() -> Iterator[Issue]:
-        """Issues read and normalized as the NER stage asks for them (it overlaps the model)."""
-        for n, item in enumerate(read_issues(files, {"ocr": ocr})):
-            if n == 0:
-                atomic.pause_point("reading")
-            if isinstance(item, Skipped):
-                skip(item)
-            else:
-                for note in item.notes:
-                    report.notes.append((item.path, note))
-                    if on_note:
-                        on_note(item.path, note)
-                yield prepare(item)
+        model = ner.load(backend, **(backend_options or {}))
 
-    folder = atomic.target(out)
+    def graphs() -> Iterator[tuple[IssueGraph, Path]]:
+        if cluster:
+            yield from _cluster_graphs(files, workers, scheduler, backend, backend_options or {}, alias_files, ocr,
+                                       skip, note, report)
+        else:
+            yield from _local_graphs(files, model, alias_table, ocr, skip, note)
+
+    if remote:
+        from .stores.sparql import RemoteGraph
+
+        with RemoteGraph.create(str(out)) as graph:
+            _write(graph, graphs(), report, sizes, progress, backend, on_issue)
+        report.seconds = time.perf_counter() - started
+        return report
+    folder = atomic.target(Path(out))
     with atomic.writer_lock(folder, wait=wait):
         atomic.recover(folder)
         _check_out(folder)
         work = atomic.work_folder(folder)
         try:
-            graph = KnowledgeGraph.checkpoint(folder, work) if is_graph_folder(folder) else KnowledgeGraph.create(work)
-            _write(graph, extract_stream(prepared(), model, alias_table), report, sizes, progress, backend)
+            local = KnowledgeGraph.checkpoint(folder, work) if is_graph_folder(folder) else KnowledgeGraph.create(work)
+            _write(local, graphs(), report, sizes, progress, backend, on_issue)
             atomic.pause_point("swap")
             atomic.swap_in(work, folder)
         except BaseException:
@@ -103,6 +132,47 @@ def build(inputs: Iterable[str | Path], out: str | Path, *, backend: str = DEFAU
             raise
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _local_graphs(files: list[Path], model, alias_table, ocr: bool, skip: Callable[[Skipped], None],
+                  note: Callable[[Path, str], None]) -> Iterator[tuple[IssueGraph, Path]]:
+    """Issues extracted in this process, the model running ahead on the next ones."""
+    from .stages import extract_stream, prepare, to_graph
+
+    def prepared():
+        """Issues read and normalized as the NER stage asks for them (it overlaps the model)."""
+        for n, item in enumerate(read_issues(files, {"ocr": ocr})):
+            if n == 0:
+                atomic.pause_point("reading")
+            if isinstance(item, Skipped):
+                skip(item)
+            else:
+                for message in item.notes:
+                    note(item.path, message)
+                yield prepare(item)
+
+    for issue in extract_stream(prepared(), model, alias_table):
+        yield to_graph(issue), issue.path
+
+
+def _cluster_graphs(files: list[Path], workers: int | None, scheduler: str | None, backend: str, options: dict,
+                    alias_files: tuple[str, ...], ocr: bool, skip: Callable[[Skipped], None],
+                    note: Callable[[Path, str], None], report: BuildReport) -> Iterator[tuple[IssueGraph, Path]]:
+    """Issues extracted on a Dask cluster, as they finish; failures are kept for the report."""
+    from .cluster import Extracted, Failed, extract_on_cluster
+
+    by_name = {str(p.resolve()): p for p in files} | {str(p): p for p in files}
+    for result in extract_on_cluster(files, workers=workers, scheduler=scheduler, backend=backend, options=options,
+                                     alias_files=alias_files, ocr=ocr):
+        if isinstance(result, Failed):
+            report.failed.append((result.path, result.reason))
+        elif isinstance(result, Skipped):
+            skip(Skipped(by_name.get(str(result.path), result.path), result.reason))
+        elif isinstance(result, Extracted):
+            path = by_name.get(result.path, Path(result.path))
+            for message in result.notes:
+                note(path, message)
+            yield result.graph, path
 
 
 def remove(out: str | Path, issues: Iterable[str], *, wait: bool = False) -> list[str]:
@@ -147,22 +217,27 @@ def _issue_ids(known: dict, wanted: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def _write(graph: KnowledgeGraph, issues: Iterator[Issue], report: BuildReport, sizes: dict[Path, int],
-           progress: bool, backend: str) -> None:
-    """Add each issue's graph as the stages finish it; commit; date the statements."""
-    with graph, textindex.Indexer(graph.path, background=True) as index, \
-            _progress_bar(sum(sizes.values()), progress) as bar:
-        for n, issue in enumerate(issues):
+def _write(graph, graphs: Iterator[tuple[IssueGraph, Path]], report: BuildReport, sizes: dict[Path, int],
+           progress: bool, backend: str, on_issue: Callable[[str], None] | None = None) -> None:
+    """Add each issue's graph as it is finished; commit; date the statements. A graph
+    folder gets the full-text index (kg search) in step; a SPARQL server has its own."""
+    index = textindex.Indexer(graph.path, background=True) if isinstance(graph, KnowledgeGraph) else None
+    with graph, index or nullcontext(), _progress_bar(sum(sizes.values()), progress) as bar:
+        for n, (made, path) in enumerate(graphs):
             if n == 0:
                 atomic.pause_point("extraction")
-            report.triples += graph.add_issue(issue)
-            index.add(issue)  # the full-text index (kg search), in step with the issue graphs
-            report.issues.append(issue.id)
-            report.characters += sum(len(s.text) for s in issue.sentences)
-            report.sentences += len(issue.sentences)
-            report.mentions += len(issue.mentions)
+            report.triples += graph.add_graph(made)
+            if index is not None and made.index is not None:
+                index.add_rows(made.index)
+            report.issues.append(made.id)
+            report.characters += made.characters
+            report.sentences += made.sentences
+            report.mentions += made.mentions
             if bar:
-                bar.update(sizes.get(issue.path, 0))
+                bar.set_postfix_str(made.id[:30], refresh=False)
+                bar.update(sizes.get(path, 0))
+            if on_issue:
+                on_issue(made.id)
         atomic.pause_point("load")
         graph.commit()
         atomic.pause_point("commit")

@@ -10,6 +10,8 @@ times cheaper, and Oxigraph's bulk loader parses them in background threads.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
+from typing import Any
 
 from .doc import EntityKey, Issue, Relation
 from .vocab import (
@@ -84,6 +86,31 @@ class _Quads:
 
     def add_raw(self, s: str, p: str, o: str) -> None:
         self.lines.append(f"{s} {p} {o}{self.tail}")
+
+
+@dataclass
+class IssueGraph:
+    """What a store needs of one finished issue: its N-Quads lines and its manifest record.
+    Small and picklable, so a worker process (:mod:`kg.cluster`) can send it back."""
+    id: str
+    lines: list[str]
+    record: dict = field(default_factory=dict)
+    characters: int = 0
+    sentences: int = 0
+    mentions: int = 0
+    index: Any = None  # its rows for the full-text index (kg.textindex.IndexRows), made beside the lines
+
+
+def issue_graph(issue: Issue) -> IssueGraph:
+    """The issue's graph and the manifest record the store keeps of it."""
+    lines = issue_nquads(issue)
+    record = {
+        "path": os.fsencode(issue.path).decode("utf-8", "backslashreplace"), "triples": len(lines),
+        "sentences": len(issue.sentences), "mentions": len(issue.mentions), "title": issue.meta.title,
+        "label": issue.meta.label, "date": issue.meta.date.isoformat() if issue.meta.date else None,
+    }
+    return IssueGraph(issue.id, lines, record, sum(len(s.text) for s in issue.sentences),
+                      len(issue.sentences), len(issue.mentions))
 
 
 def issue_nquads(issue: Issue) -> list[str]:

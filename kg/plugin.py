@@ -118,3 +118,5 @@ register("neo4j", "exporter", "kg.propgraph:write_neo4j",
          output="folder")
 
 register("oxigraph", "store", "kg.store:KnowledgeGraph", "a graph folder: an embedded Oxigraph store (default)")
+register("sparql", "store", "kg.stores.sparql:RemoteGraph",
+         "a SPARQL server by its URL: Oxigraph's (oxigraph serve) or Virtuoso; others read-only")

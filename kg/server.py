@@ -164,10 +164,16 @@ class SparqlServer(ThreadingHTTPServer):
 
     def graph_names(self) -> set[str]:
         """The named graphs the folder holds: one per issue, the ontology and the timeline."""
-        try:
-            manifest = json.loads((self.runner.graph_dir / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            manifest = {}
+        if self.runner.url is not None:
+            from .stores.sparql import RemoteGraph
+
+            with RemoteGraph(self.runner.url) as graph:
+                manifest = graph.manifest
+        else:
+            try:
+                manifest = json.loads((Path(self.runner.graph_dir) / MANIFEST).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                manifest = {}
         return {vocab.issue_graph_iri(i) for i in manifest.get("issues", {})} | \
             {str(vocab.ONTOLOGY_GRAPH), str(vocab.TIMELINE_GRAPH)}
 
@@ -415,7 +421,7 @@ class Handler(BaseHTTPRequestHandler):
         if not text or not text.strip():
             raise HTTPError(400, "missing q: send /search?q=words (and limit=N, kind=entity or sentence)")
         if self.server.graph_dir is None:
-            raise HTTPError(404, "this server has no graph folder to search")
+            raise HTTPError(404, "full-text search reads a graph folder's index; this server fronts a SPARQL store (use kg query)")
         try:
             n = int(limit) if limit is not None else 20
         except ValueError:
@@ -473,8 +479,8 @@ def serve(graph_dir: str | Path, host: str = "127.0.0.1", port: int = 7878, *, w
     """Serve until interrupted. ``ready(server)`` is called once the socket listens."""
     runner = q.QueryRunner(graph_dir, workers, start_method="exec", memory_limit=worker_memory)
     server = SparqlServer((host, port), runner, timeout=timeout, max_rows=max_rows, max_bytes=max_bytes,
-                          graph_name=Path(graph_dir).name, quiet=quiet,
-                          graph_dir=graph_dir)  # the port first: fail fast
+                          graph_name=runner.url or Path(graph_dir).name, quiet=quiet,
+                          graph_dir=None if runner.url else graph_dir)  # the port first: fail fast
     try:
         runner.start()
         if ready:

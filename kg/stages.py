@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from . import ner
+from . import ner, textindex
 from .doc import Issue, RawIssue
 from .normalize import normalize
+from .nquads import IssueGraph, issue_graph
 from .regions import describe_hierarchy
 from .relations import co_mentions, extract_relations
 from .resolve import Aliases, describe_entities, resolve_issue, resolve_people
@@ -51,3 +52,11 @@ def extract(issues: list[Issue], backend, aliases: Aliases | None = None,
     for _ in extract_stream(issues, backend, aliases, progress):
         pass
     return issues
+
+
+def to_graph(issue: Issue) -> IssueGraph:
+    """A finished issue as the writer takes it: its N-Quads, manifest record and
+    search-index rows (all made here, so a Dask worker makes them too)."""
+    made = issue_graph(issue)
+    made.index = textindex.index_rows(issue)
+    return made

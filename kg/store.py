@@ -10,7 +10,6 @@ by oxrdflib, so SPARQL still runs on Oxigraph's engine).
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -22,7 +21,7 @@ import pyoxigraph as ox
 from . import vocab
 from .doc import Issue
 from .errors import GraphError
-from .nquads import issue_nquads
+from .nquads import IssueGraph, issue_graph
 from .resources import ontology_path
 
 MANIFEST = "manifest.json"
@@ -96,28 +95,28 @@ class KnowledgeGraph:
         return cls(path, store, manifest, read_only)
 
     def add_issue(self, issue: Issue) -> int:
-        """Replace the issue's named graph with its new content; return the triple count.
+        """Replace the issue's named graph with its new content; return the triple count."""
+        return self.add_graph(issue_graph(issue))
+
+    def add_graph(self, graph: IssueGraph) -> int:
+        """Replace an issue's named graph with ``graph`` (made by :func:`kg.nquads.issue_graph`,
+        here or in a worker process); return the triple count.
 
         The new triples are loaded by Oxigraph's bulk loader in a background
         thread, many issues per load (much faster than a transaction per issue),
         while the build goes on; :meth:`commit` waits for them. The build swaps
         the finished folder in, so nothing half-written is ever seen.
         """
-        graph = _n(vocab.issue_graph_iri(issue.id))
-        if self.store.contains_named_graph(graph):
-            self._touched.update(q.subject for q in self.store.quads_for_pattern(None, _TYPE, _STATEMENT, graph))
-            self.store.remove_graph(graph)
-        self._added.append(issue.id)
-        lines = issue_nquads(issue)
-        self._pending.extend(lines)
+        name = _n(vocab.issue_graph_iri(graph.id))
+        if self.store.contains_named_graph(name):
+            self._touched.update(q.subject for q in self.store.quads_for_pattern(None, _TYPE, _STATEMENT, name))
+            self.store.remove_graph(name)
+        self._added.append(graph.id)
+        self._pending.extend(graph.lines)
         if len(self._pending) >= BULK:
             self._load_pending()
-        self.manifest["issues"][issue.id] = {
-            "path": os.fsencode(issue.path).decode("utf-8", "backslashreplace"), "triples": len(lines), "sentences": len(issue.sentences),
-            "mentions": len(issue.mentions), "title": issue.meta.title, "label": issue.meta.label,
-            "date": issue.meta.date.isoformat() if issue.meta.date else None,
-        }
-        return len(lines)
+        self.manifest["issues"][graph.id] = graph.record
+        return len(graph.lines)
 
     def remove_issue(self, issue_id: str) -> None:
         """Drop an issue's named graph (and with it what only that issue said)."""

@@ -31,6 +31,7 @@ import sqlite3
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -139,15 +140,17 @@ class Indexer:
 
     def add(self, issue: Issue) -> None:
         """Index one issue, replacing what the index held for it."""
+        self.add_rows(index_rows(issue))
+
+    def add_rows(self, rows: IndexRows) -> None:
+        """Index one issue from its rows (made where it was extracted, maybe on a worker)."""
         if self.conn is None:
             return
-        date = issue.meta.date.isoformat() if issue.meta.date else None
-        sentences, names = _issue_rows(issue)
-        fingerprint = _fingerprint(len(issue.sentences), len(issue.mentions), date)
+        item = (rows.id, rows.date, rows.fingerprint, rows.sentences, rows.names)
         if self._queue is not None:
-            self._queue.put((issue.id, date, fingerprint, sentences, names))
+            self._queue.put(item)
         else:
-            self._put(issue.id, date, fingerprint, sentences, names)
+            self._put(*item)
 
     def _write(self) -> None:
         """The background writer: rows from the queue until None (after an error, or
@@ -277,6 +280,24 @@ def _fingerprint(sentences: Any, mentions: Any, date: str | None) -> str | None:
     if sentences is None or mentions is None:
         return None
     return f"{sentences}/{mentions}/{date or ''}"
+
+
+@dataclass
+class IndexRows:
+    """What the index holds of one issue; small and picklable, so a worker process
+    makes it beside the issue's N-Quads (:class:`kg.nquads.IssueGraph`)."""
+    id: str
+    date: str | None
+    fingerprint: str | None
+    sentences: list[tuple[str, str, str]]
+    names: list[tuple[str, str, str, list[str]]]
+
+
+def index_rows(issue: Issue) -> IndexRows:
+    """The issue's rows for the index."""
+    date = issue.meta.date.isoformat() if issue.meta.date else None
+    sentences, names = _issue_rows(issue)
+    return IndexRows(issue.id, date, _fingerprint(len(issue.sentences), len(issue.mentions), date), sentences, names)
 
 
 def _issue_rows(issue: Issue) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str, list[str]]]]:

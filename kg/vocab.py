@@ -145,6 +145,8 @@ def region_code(key: str) -> tuple[str, str] | None:
 ONTOLOGY_GRAPH = ID["ontology"]
 #: When each statement was first and last reported, across the issues that state it.
 TIMELINE_GRAPH = ID["timeline"]
+#: On a SPARQL server (no folder for a manifest file): what was built, one record per issue.
+MANIFEST_GRAPH = ID["manifest"]
 
 _ID = str(ID)  # IRIs below are minted as plain strings: the graph writer needs no rdflib terms
 

@@ -167,10 +167,10 @@ def test_interrupted_build_leaves_the_previous_graph(tmp_path, monkeypatch):
     kg.build([SAMPLES / "changfeng_2021_27.txt"], out)
     before = sorted(p.name for p in out.rglob("*"))
 
-    def boom(self, issue):
+    def boom(self, graph):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(KnowledgeGraph, "add_issue", boom)
+    monkeypatch.setattr(KnowledgeGraph, "add_graph", boom)
     with pytest.raises(KeyboardInterrupt):
         kg.build([SAMPLES], out)
     monkeypatch.undo()
@@ -182,7 +182,7 @@ def test_interrupted_build_leaves_the_previous_graph(tmp_path, monkeypatch):
 
 def test_a_failed_background_load_fails_the_build_and_keeps_the_previous_graph(tmp_path, monkeypatch):
     """Triples are loaded in background threads: a load that fails must not go unnoticed."""
-    from kg import store as graph_module
+    from kg import nquads as graph_module
     from kg.errors import GraphError
 
     out = tmp_path / "g"

@@ -5,12 +5,14 @@ from __future__ import annotations
 import signal
 import sys
 from functools import wraps
+from pathlib import Path
 from typing import NoReturn
 
 import click
 
 from ..errors import KgError
-from ..store import KnowledgeGraph
+from ..stores import location
+from ..stores import open_graph as _open_graph
 
 #: Every command takes -h as well as --help.
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -48,8 +50,21 @@ def stop_on_sigterm() -> None:
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in the background
 
 
-def open_graph(path) -> KnowledgeGraph:
-    return KnowledgeGraph.open(path)
+class GraphLocation(click.ParamType):
+    """A graph folder, or a SPARQL server's URL (``http://…``), as the command line takes it."""
+    name = "GRAPH"
+
+    def convert(self, value, param, ctx):
+        return value if isinstance(value, Path) else location(str(value))
+
+
+#: The type of every command's GRAPH argument: a folder or a store's URL.
+GRAPH = GraphLocation()
+
+
+def open_graph(path):
+    """A graph folder (:class:`kg.store.KnowledgeGraph`) or a store on a SPARQL server."""
+    return _open_graph(path)
 
 
 def split_list(value: str | None) -> list[str] | None:

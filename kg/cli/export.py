@@ -7,11 +7,11 @@ from pathlib import Path
 import click
 
 from .. import export as exporters
-from .common import CONTEXT, fail, open_graph, user_errors
+from .common import CONTEXT, GRAPH, fail, open_graph, user_errors
 
 
 @click.command("export", context_settings=CONTEXT)
-@click.argument("graph_dir", type=click.Path(path_type=Path))
+@click.argument("graph_dir", type=GRAPH)
 @click.option("--format", "fmt", type=click.Choice(sorted(exporters.formats())), default="jsonl",
               show_default=True,
               help="; ".join(f"{k}: {v}" for k, v in exporters.formats().items()))

@@ -8,11 +8,11 @@ import click
 
 from ..build import remove
 from ..terminal import pad
-from .common import CONTEXT, open_graph, stop_on_sigterm, user_errors
+from .common import CONTEXT, GRAPH, open_graph, stop_on_sigterm, user_errors
 
 
 @click.command("issues", context_settings=CONTEXT)
-@click.argument("graph_dir", type=click.Path(path_type=Path))
+@click.argument("graph_dir", type=GRAPH)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @user_errors
 def issues_command(graph_dir, fmt):

@@ -18,7 +18,7 @@ from ..query import (
     prepare,
 )
 from ..terminal import display_width
-from .common import CONTEXT, fail, user_errors
+from .common import CONTEXT, GRAPH, fail, user_errors
 
 
 def _list_library() -> str:
@@ -33,7 +33,7 @@ def _list_library() -> str:
 
 
 @click.command("query", context_settings=CONTEXT)
-@click.argument("graph_dir", required=False, type=click.Path(path_type=Path))
+@click.argument("graph_dir", required=False, type=GRAPH)
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "query_file", metavar="FILE", help="Read the query from FILE (- for standard input).")
 @click.option("-n", "--named", metavar="NAME", help="Run a query from the packaged library (see --list).")

@@ -1,18 +1,16 @@
 """``kg serve``: the read-only SPARQL endpoint."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from ..errors import QueryFailed
 from ..query import DEFAULT_TIMEOUT
 from ..server import SparqlServer, serve
-from .common import CONTEXT, fail, stop_on_sigterm, user_errors
+from .common import CONTEXT, GRAPH, fail, stop_on_sigterm, user_errors
 
 
 @click.command("serve", context_settings=CONTEXT)
-@click.argument("graph_dir", type=click.Path(path_type=Path))
+@click.argument("graph_dir", type=GRAPH)
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 exposes the graph to the network).")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0: any free port.")

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import click
 import networkx as nx
@@ -12,11 +11,11 @@ from .. import analytics as ka
 from .. import stats
 from ..terminal import pad
 from ..vocab import TYPES
-from .common import CONTEXT, fail, open_graph, user_errors
+from .common import CONTEXT, GRAPH, fail, open_graph, user_errors
 
 
 @click.command("stats", context_settings=CONTEXT)
-@click.argument("graph_dir", type=click.Path(path_type=Path))
+@click.argument("graph_dir", type=GRAPH)
 @click.option("--top", default=10, show_default=True, type=click.IntRange(1, 1000),
               help="How many top entities to list.")
 @click.option("--communities", "n_communities", default=5, show_default=True, type=click.IntRange(0, 1000),
@@ -78,7 +77,7 @@ def stats_command(graph_dir, top, n_communities, co_mentions, by, fmt):
 
 
 @click.command("entities", context_settings=CONTEXT)
-@click.argument("graph_dir", type=click.Path(path_type=Path))
+@click.argument("graph_dir", type=GRAPH)
 @click.option("--type", "type_", type=click.Choice(list(TYPES)),
               default=None, help="Only entities of this type.")
 @click.option("--search", "-s", default=None, help="Only entities with a name containing TEXT.")
@@ -116,7 +115,7 @@ def _hop_text(hop: dict) -> str:
 
 
 @click.command("path", context_settings=CONTEXT)
-@click.argument("graph_dir", type=click.Path(path_type=Path))
+@click.argument("graph_dir", type=GRAPH)
 @click.argument("source")
 @click.argument("target")
 @click.option("--co-mentions", is_flag=True,

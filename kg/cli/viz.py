@@ -7,11 +7,11 @@ import click
 
 from .. import viz
 from ..vocab import TYPE_STYLE
-from .common import CONTEXT, fail, open_graph, split_list, user_errors
+from .common import CONTEXT, GRAPH, fail, open_graph, split_list, user_errors
 
 
 @click.command("viz", context_settings=CONTEXT)
-@click.argument("graph_dir", type=click.Path(path_type=Path))
+@click.argument("graph_dir", type=GRAPH)
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=Path("network.html"),
               show_default=True, help="HTML file to write (opens by double-click, offline).")
 @click.option("--focus", default=None, metavar="NAME",

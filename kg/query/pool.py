@@ -34,8 +34,9 @@ from typing import Self
 
 import pyoxigraph as ox
 
-from ..errors import GraphError, QueryError, QueryFailed, QueryTimeout, ServerBusy
+from ..errors import GraphError, KgError, QueryError, QueryFailed, QueryTimeout, ServerBusy
 from ..store import MANIFEST, STORE_DIR, is_graph_folder
+from ..stores.http import is_url
 from .request import QueryRequest, serve_request
 from .sandbox import deny_network
 from .text import check_text
@@ -60,20 +61,33 @@ def default_memory_limit(workers: int) -> int:
     return int(min(4 << 30, max(1536 * _MB, memory // (workers + 2))))
 
 
+def _open_store(store_path: str):
+    """The store a worker queries: a folder's, read-only, or a SPARQL server's (over HTTP)."""
+    if is_url(store_path):
+        from ..stores.sparql import RemoteGraph
+
+        return RemoteGraph(store_path).store
+    return ox.Store.read_only(store_path)
+
+
 def _worker_main(conn, store_path: str, memory_limit: int | None) -> None:
-    """A worker: no network, a memory limit, the store read-only, then requests until
-    the pipe closes."""
+    """A worker: no network (unless its store is a server), a memory limit, the store
+    read-only, then requests until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     with contextlib.suppress(OSError):  # the engine's own abort messages (out of memory) are noise
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 2)
-    deny_network()
+    if not is_url(store_path):
+        deny_network()  # SERVICE is refused in the text too; a server store needs the network
     if memory_limit:
         import resource
 
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
     try:
-        store = ox.Store.read_only(store_path)
+        store = _open_store(store_path)
+    except KgError as e:
+        conn.send(("fail", str(e)))
+        return
     except Exception as e:
         conn.send(("fail", f"cannot open the store: {e}"))
         return
@@ -84,11 +98,15 @@ def _worker_main(conn, store_path: str, memory_limit: int | None) -> None:
         except (EOFError, OSError):
             return
         try:
+            if request.timeout and hasattr(store, "timeout"):
+                store.timeout = request.timeout  # a server's own time limit, where it has one
             reply = ("ok", serve_request(store, request))
         except QueryError as e:
             reply = ("user", e)
         except QueryFailed as e:
             reply = ("fail", str(e))
+        except KgError as e:  # a server store's time-out, refusal or absence
+            reply = ("user", e)
         except MemoryError:
             reply = ("memory", "")
         except Exception as e:
@@ -204,11 +222,13 @@ class QueryRunner:
     def __init__(self, graph_dir: str | Path, workers: int = 1, *, start_method: str | None = None,
                  memory_limit: int | None = None, quick: int | None = None,
                  quick_seconds: float = QUICK_SECONDS, queue_seconds: float | None = None):
-        graph_dir = Path(graph_dir)
-        if not is_graph_folder(graph_dir):
-            raise GraphError(f"{graph_dir}: not a kg graph folder (make one with: kg build ISSUES --out {graph_dir})")
-        self.graph_dir = graph_dir
-        self.store_path = str(graph_dir / STORE_DIR)
+        self.url = str(graph_dir) if is_url(str(graph_dir)) else None
+        if self.url is None:
+            graph_dir = Path(graph_dir)
+            if not is_graph_folder(graph_dir):
+                raise GraphError(f"{graph_dir}: not a kg graph folder (make one with: kg build ISSUES --out {graph_dir})")
+        self.graph_dir = graph_dir  # a folder, or a SPARQL server's URL
+        self.store_path = self.url or str(Path(graph_dir) / STORE_DIR)
         self.size = max(1, workers)
         self.quick = min(self.size, quick if quick is not None else max(1, self.size // 2))
         # heavy queries may use at most half the cores: the rest is for everyone else
@@ -233,9 +253,11 @@ class QueryRunner:
 
     def _folder_identity(self) -> tuple:
         """What changes when a build swaps a new graph in: the folder and its manifest."""
+        if self.url is not None:
+            return ()  # a server's graph changes in place
         try:
-            folder = os.stat(self.graph_dir)
-            manifest = os.stat(self.graph_dir / MANIFEST)
+            folder = os.stat(Path(self.graph_dir))
+            manifest = os.stat(Path(self.graph_dir) / MANIFEST)
         except OSError:
             return ()
         return folder.st_dev, folder.st_ino, manifest.st_ino, manifest.st_mtime_ns
@@ -388,6 +410,10 @@ class QueryRunner:
         """The request's answer: a QueryResult, or Formatted when ``request.fmt`` is set."""
         check_text(request.text)  # cheap refusals need no worker
         self._check_generation()
+        if self.url is not None and timeout and not request.timeout:
+            import dataclasses
+
+            request = dataclasses.replace(request, timeout=timeout)
         key = hashlib.sha1(request.text.encode("utf-8", "surrogatepass")).hexdigest()
         waiting = self.queue_seconds if self.queue_seconds is not None else (timeout or DEFAULT_TIMEOUT)
         queue_deadline = time.monotonic() + waiting

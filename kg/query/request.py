@@ -24,6 +24,7 @@ class QueryRequest:
     union: bool = True
     default_graph: list | None = None
     named_graphs: list | None = None
+    timeout: float | None = None  # seconds: a store on a server is told too, where it takes a limit
 
 
 @dataclass

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import QueryError, QueryTimeout
 from ..store import KnowledgeGraph
+from ..stores import is_url, location, open_graph
 from .execute import DeadlinePassed, QueryResult, execute
 from .params import Bindings, bind_params, named_query, parse_declarations
 from .pool import DEFAULT_TIMEOUT, QueryRunner
@@ -20,8 +21,8 @@ _runners: dict[str, QueryRunner] = {}
 _runners_lock = threading.Lock()
 
 
-def _runner_for(path: Path) -> QueryRunner:
-    key = str(Path(path).resolve())
+def _runner_for(path: Path | str) -> QueryRunner:
+    key = str(path) if is_url(str(path)) else str(Path(path).resolve())
     with _runners_lock:
         runner = _runners.get(key)
         if runner is None:
@@ -76,8 +77,10 @@ def run_query(graph, text: str | None = None, *, named: str | None = None, param
             return execute(graph.store, text, bindings, max_rows=max_rows, deadline=deadline, hide=hide)
         except DeadlinePassed:
             raise QueryTimeout(timeout or 0) from None
-    path = graph.path if isinstance(graph, KnowledgeGraph) else Path(graph)
+    if getattr(graph, "url", None):  # a graph on a SPARQL server, already open
+        graph = graph.url
+    path = graph.path if isinstance(graph, KnowledgeGraph) else location(str(graph))
     if timeout is None:
-        with KnowledgeGraph.open(path) as opened:
+        with open_graph(path) as opened:
             return execute(opened.store, text, bindings, max_rows=max_rows, hide=hide)
     return _runner_for(path).run(QueryRequest(text, bindings, max_rows=max_rows, hide=hide), timeout)
