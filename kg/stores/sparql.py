@@ -144,12 +144,13 @@ class RemoteGraph:
                          f"kg.query.run_query or the store's own SPARQL endpoint")
 
     def query(self, sparql: str, **bindings):
-        """SPARQL over all issues, as :func:`kg.query.run_query` answers it (bindings bound safely)."""
+        """SPARQL over all issues (bindings bound safely); a bound variable stays in the
+        rows, as :meth:`kg.store.KnowledgeGraph.query` keeps it."""
         from ..query.execute import execute
         from ..query.params import Bindings
 
         terms = {k: _ox_term(v) for k, v in bindings.items()}
-        return execute(self.store, sparql, Bindings(terms=terms))  # type: ignore[arg-type]
+        return execute(self.store, sparql, Bindings(terms=terms), hide=())  # type: ignore[arg-type]
 
     def frame(self, sparql: str, **bindings):
         import pandas as pd
