@@ -125,6 +125,9 @@ SETTLED_AFTER = re.compile(r"^[^，。；]{0,6}?(?:入驻|落户|引进)(?:的)?
 #: 在 REGION，比如 A、B: the list that follows is of organizations there.
 THERE_EXAMPLES = re.compile(r"(?:在|位于)\s*$")
 EXAMPLES_AFTER = re.compile(r"^\s*[，,]\s*(?:比如|例如|如|包括|像)\s*$")
+#: A、B 等机构均在 REGION: a list, then where all of it is.
+ALL_THERE = re.compile(r"^\s*等[^，。；]{0,24}?(?:均|都|全部|也都)(?:在|位于|落户于?|设在|扎根于?|集聚在)\s*$")
+CLAUSE_END = re.compile(r"^\s*(?:[，。；！,;]|$)")
 CLUSTER_TRIGGER = re.compile(r"(?:涌现出|涌现|集聚了?|聚集了?|培育出|孕育出|诞生了?|汇聚了?)[^，。；]{0,4}$")
 SUBSIDIARY_OF_HEAD = re.compile(r"^\s*(?:的)?(?:旗下|下属|所属)(?:的)?\s*$")
 SUBSIDIARY_OF_TAIL = re.compile(r"^\s*(?:是|为|系|作为)?(?:隶属于|隶属)\s*$")

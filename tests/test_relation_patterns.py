@@ -157,3 +157,21 @@ def test_the_article_place_for_its_companies(backend):
     got = {(h, t, how) for h, _, t, how in found(backend, text, "locatedIn")}
     assert ("百度在线网络技术有限公司", "海淀区", "article") in got
     assert not any(how == "article" and t != "海淀区" for h, t, how in got)
+
+
+def test_a_list_read_past_a_declared_short_name(backend):
+    """A（以下简称B）、C 和 D is the list A, C, D: the short name does not end it."""
+    text = ("不少骨干企业都在苏州工业园区，比如苏州明远光电科技有限公司（以下简称明远光电）、"
+            "江南微系统有限公司和华钛数码信息系统有限公司。")
+    got = {h for h, _, t, how in found(backend, text, "locatedIn") if how == "stated" and t == "苏州工业园区"}
+    assert got == {"苏州明远光电科技有限公司", "江南微系统有限公司", "华钛数码信息系统有限公司"}
+
+
+def test_a_list_all_seated_in_one_place(backend):
+    """A、B 等机构均在 REGION places each; the same list holding an event there does not."""
+    seated = found(backend, "江苏省产业技术研究院、南京软件研究中心、中国电子学会智能制造分会等机构均在南京江北新区。",
+                   "locatedIn")
+    assert {h for h, _, t, how in seated if how == "stated" and t == "南京江北新区"} == {
+        "江苏省产业技术研究院", "南京软件研究中心", "中国电子学会智能制造分会"}
+    visiting = found(backend, "江苏省产业技术研究院、南京软件研究中心等机构均在南京江北新区举办了路演。", "locatedIn")
+    assert not {h for h, _, t, how in visiting if how == "stated"}

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..doc import Issue, Mention, Relation
-from ..lexicon import LIST_LINK
+from ..lexicon import DECLARATION, LIST_LINK
 
 #: Links that join the members of one side of a relation: A、B 和 C; A 与 B (issuers);
 #: A，会同 B; A 牵头，联合 B.
@@ -28,6 +28,16 @@ class Sentence:
                 top.append(k)
                 last_end = m.end
         self.ks = top
+        #: A（以下简称B）: B's position → A's, and where A's declaration ends, so a list
+        #: reads on past the short name (A（以下简称B）、C is the list A, C).
+        self.short_name_of: dict[int, int] = {}
+        self.declaration_end: dict[int, int] = {}
+        for i in range(len(top) - 1):
+            end = self.m(top[i]).end
+            declared = DECLARATION.match(self.issue.text[end:end + 40])
+            if declared and self.m(top[i + 1]).start < end + declared.end():
+                self.short_name_of[i + 1] = i
+                self.declaration_end[i] = end + declared.end()
 
     @property
     def text(self) -> str:
@@ -67,18 +77,40 @@ class Sentence:
         """The coordinated mentions ending at position i: A、B 和 C."""
         group = [self.ks[i]]
         j = i
-        while j > 0 and self.type(j - 1) in types and link.match(self.between(self.ks[j - 1], self.ks[j])):
-            j -= 1
+        while (previous := self._listed_before(j, types, link)) is not None:
+            j = previous
             group.insert(0, self.ks[j])
         return group
 
     def group_after(self, i: int, types=("Organization",), link: re.Pattern = LIST_LINK) -> list[int]:
         group = [self.ks[i]]
         j = i
-        while j + 1 < len(self.ks) and self.type(j + 1) in types and link.match(self.between(self.ks[j], self.ks[j + 1])):
-            j += 1
+        while (following := self._listed_after(j, types, link)) is not None:
+            j = following
             group.append(self.ks[j])
         return group
+
+    def _listed_after(self, j: int, types, link: re.Pattern) -> int | None:
+        """The position of the member listed after position j, if any."""
+        following = j + 1
+        if following in self.short_name_of:  # j's own short name, declared in brackets
+            following += 1
+        if following >= len(self.ks) or self.type(following) not in types:
+            return None
+        gap = self.issue.text[self._end_of(j):self.m(self.ks[following]).start]
+        return following if link.match(gap) else None
+
+    def _listed_before(self, j: int, types, link: re.Pattern) -> int | None:
+        previous = j - 1
+        previous = self.short_name_of.get(previous, previous)
+        if previous < 0 or self.type(previous) not in types:
+            return None
+        gap = self.issue.text[self._end_of(previous):self.m(self.ks[j]).start]
+        return previous if link.match(gap) else None
+
+    def _end_of(self, j: int) -> int:
+        """Where the mention at position j ends, with its declared short name."""
+        return self.declaration_end.get(j, self.m(self.ks[j]).end)
 
     def relation(self, head: int, tail: int, type_: str, derived_from: str | None = None, **attributes) -> Relation:
         return Relation(head, tail, type_, self.n, {k: v for k, v in attributes.items() if v not in (None, "")},

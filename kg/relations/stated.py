@@ -9,8 +9,10 @@ import re
 
 from ..doc import Relation
 from ..lexicon import (
+    ALL_THERE,
     BYLINE_ROLE,
     CLAUSE_BREAK,
+    CLAUSE_END,
     CLUSTER_TRIGGER,
     EXAMPLES_AFTER,
     FOUND_TRIGGER,
@@ -272,13 +274,13 @@ def _splits_later(s: Sentence, i: int) -> bool:
 
 
 def located(s: Sentence) -> list[Relation]:
-    """X 位于 / 落户 REGION; REGION 涌现出 A、B、C; 位于 REGION 的 X; REGION 企业 X;
-    X 是 REGION 首家入驻企业; 在 REGION，比如 A、B."""
+    """X 位于 / 落户 REGION; A、B 等机构均在 REGION; REGION 涌现出 A、B、C; 位于 REGION
+    的 X; REGION 企业 X; X 是 REGION 首家入驻企业; 在 REGION，比如 A、B."""
     out: list[Relation] = []
     for i, a, b in s.neighbours():
         ta, tb, link = s.m(a).type, s.m(b).type, s.between(a, b)
         if ta == "Organization" and tb == "Region":
-            if LOCATED_TRIGGER.match(link):
+            if LOCATED_TRIGGER.match(link) or (ALL_THERE.match(link) and CLAUSE_END.match(s.after(b, 2))):
                 out.extend(s.relation(org, b, "locatedIn") for org in s.group_before(i))
             elif SETTLED_IN.match(link) and SETTLED_AFTER.match(s.after(b, 16)):
                 out.append(s.relation(a, b, "locatedIn"))
