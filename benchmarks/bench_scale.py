@@ -8,8 +8,12 @@ queries' latency on each, at 1M and 10M quads, in one run.
    ``--chars`` characters, built by ``kg build --workers 1`` and ``--workers 2`` (a
    local Dask cluster, each worker on one core) and by the plain single-process build,
    alternately, ``--repeat`` times (median). Characters per second over the whole build
-   (cluster start-up included) and over the extraction alone (first issue written to
-   last). The 2-worker graph is checked against the plain one (sorted N-Quads).
+   (cluster start-up included) and from the first issue written to the last; and the
+   workers' part alone (``extract workers=N``: every issue extracted and its N-Quads
+   sent back, nothing written), since on a small machine the writer in the ``kg
+   build`` process (the store's bulk loads, the search index, the scheduler) takes
+   the cores the workers need; that process's CPU time is given with each run. The
+   2-worker graph is checked against the plain one (sorted N-Quads).
 2. Loads: the built issues' graphs copied under renamed issues (IRIs, identifiers and
    dates moved on, entity and statement IRIs kept, as when names recur) until there are
    ``--sizes`` quads, written through kg's own writers (what ``kg build`` does after
@@ -32,6 +36,7 @@ import io
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import sys
@@ -97,26 +102,62 @@ def timed_build(inputs: Path, out: Path, workers: int | None) -> dict:
             "quads_per_char": report.triples / max(1, report.characters)}
 
 
+def timed_extraction(inputs: Path, workers: int) -> dict:
+    """The workers' part alone: every issue extracted on the cluster and its N-Quads sent
+    back, nothing written (the build's writer shares this machine's cores)."""
+    from kg.build import DEFAULT_BACKEND
+    from kg.cluster import Extracted, extract_on_cluster
+
+    files = sorted(inputs.iterdir())
+    stamps: list[float] = []
+    chars = 0
+    started = time.perf_counter()
+    for result in extract_on_cluster(files, workers=workers, backend=DEFAULT_BACKEND, options={}, alias_files=()):
+        stamps.append(time.perf_counter())
+        if isinstance(result, Extracted):
+            chars += result.graph.characters
+    total = time.perf_counter() - started
+    steady = stamps[-1] - stamps[0] if len(stamps) > 1 else total
+    return {"seconds": total, "chars": chars, "chars_per_s": chars / total,
+            "steady_chars_per_s": chars / len(stamps) * (len(stamps) - 1) / steady if steady else None}
+
+
+def client_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def extraction(args, work: Path, log) -> dict:
     inputs = work / "input"
     make_input(args.corpus, inputs, args.chars)
     log(f"extraction: {sum(1 for _ in inputs.iterdir())} files; load average {load_average()}")
-    runs: dict[str, list[dict]] = {"plain": [], "workers=1": [], "workers=2": []}
+    runs: dict[str, list[dict]] = {"plain": [], "workers=1": [], "workers=2": [],
+                                   "extract workers=1": [], "extract workers=2": []}
     loads = []
     for r in range(args.repeat):
         loads.append(load_average())
-        for label, workers in (("workers=1", 1), ("workers=2", 2), ("plain", None)):
-            result = timed_build(inputs, work / f"x-{label}", workers)
+        for label, workers in (("workers=1", 1), ("workers=2", 2), ("plain", None),
+                               ("extract workers=1", 1), ("extract workers=2", 2)):
+            cpu = client_cpu()
+            if label.startswith("extract"):
+                result = timed_extraction(inputs, workers)
+            else:
+                result = timed_build(inputs, work / f"x-{label}", workers)
+            result["client_cpu_s"] = client_cpu() - cpu
             runs[label].append(result)
-            log(f"  run {r + 1} {label:<10} {result['chars']:,} chars in {result['seconds']:.1f} s: "
+            log(f"  run {r + 1} {label:<18} {result['chars']:,} chars in {result['seconds']:.1f} s: "
                 f"{result['chars_per_s']:,.0f} chars/s (steady {result['steady_chars_per_s'] or 0:,.0f}); "
-                f"load {load_average()}")
+                f"this process's CPU {result['client_cpu_s']:.1f} s; load {load_average()}")
     same = canonical(work / "x-workers=2") == canonical(work / "x-plain")
-    out = {label: {key: statistics.median(r[key] for r in rs) for key in ("seconds", "chars_per_s", "steady_chars_per_s")}
-           | {"chars": rs[0]["chars"], "issues": rs[0]["issues"], "quads_per_char": rs[0]["quads_per_char"]}
+    out = {label: {key: statistics.median(r[key] for r in rs)
+                   for key in ("seconds", "chars_per_s", "steady_chars_per_s", "client_cpu_s")}
+           | {key: rs[0][key] for key in ("chars", "issues", "quads_per_char") if key in rs[0]}
            for label, rs in runs.items()}
     out["ratio_2_over_1"] = out["workers=2"]["chars_per_s"] / out["workers=1"]["chars_per_s"]
     out["steady_ratio_2_over_1"] = out["workers=2"]["steady_chars_per_s"] / out["workers=1"]["steady_chars_per_s"]
+    out["extraction_ratio_2_over_1"] = out["extract workers=2"]["chars_per_s"] / out["extract workers=1"]["chars_per_s"]
+    out["extraction_steady_ratio_2_over_1"] = (out["extract workers=2"]["steady_chars_per_s"]
+                                               / out["extract workers=1"]["steady_chars_per_s"])
     out["same_graph_workers2_plain"] = same
     out["load_average"] = loads
     for label in ("workers=1", "workers=2"):
@@ -279,14 +320,17 @@ def stores(args, work: Path, base: list[IssueGraph], log) -> dict:
 def print_tables(figures: dict) -> None:
     ex = figures.get("extraction")
     if ex:
-        print("\n| build | chars/s (whole build) | chars/s (extraction, steady) | seconds |")
-        print("|---|---|---|---|")
-        for label in ("plain", "workers=1", "workers=2"):
+        print("\n| run | chars/s (whole run) | chars/s (first issue to last) | seconds | CPU of the kg build process |")
+        print("|---|---|---|---|---|")
+        for label in ("plain", "workers=1", "workers=2", "extract workers=1", "extract workers=2"):
             e = ex[label]
-            print(f"| {label} | {e['chars_per_s']:,.0f} | {e['steady_chars_per_s']:,.0f} | {e['seconds']:.1f} |")
+            print(f"| {label} | {e['chars_per_s']:,.0f} | {e['steady_chars_per_s']:,.0f} | {e['seconds']:.1f} | "
+                  f"{e['client_cpu_s']:.1f} s |")
         print(f"\nquads per character: {ex['plain']['quads_per_char']:.2f}")
         print(f"\n2 workers / 1 worker: {ex['ratio_2_over_1']:.2f}× (whole build), {ex['steady_ratio_2_over_1']:.2f}× "
-              f"(steady); same graph as the plain build: {ex['same_graph_workers2_plain']}; "
+              f"(steady); extraction alone {ex['extraction_ratio_2_over_1']:.2f}× "
+              f"({ex['extraction_steady_ratio_2_over_1']:.2f}× steady); "
+              f"same graph as the plain build: {ex['same_graph_workers2_plain']}; "
               f"load averages at the runs: {ex['load_average']}")
     for size, per_store in figures.get("stores", {}).items():
         print(f"\n### {int(size):,} quads\n")
