@@ -96,13 +96,13 @@ FOUNDER_POST = re.compile(r"创始人|创办人")
 
 # -- relation triggers -------------------------------------------------------------------------
 
-#: Between the issuer and the title, at the end: 联合印发, 制定了被称为“白名单”制度的.
+#: Between the issuer and the title, at the end: 联合印发, 制定了被称为“绿色通道”制度的.
 ISSUE_TRIGGER = re.compile(r"(?:联合)?(?:制定下发|印发|发布|出台|制定|下发|颁布|推出|公布|签署|修订|审议通过|正式实施)(?:了|的)?"
                            r"(?:[^，。；！？]{0,16}的)?\s*$")
 #: Words that join a name to the verb before it and are not part of it: 会同市经信局.
 LEADING_CONNECTIVES = ("会同", "联合", "携手", "联手", "协同")
 FOUND_TRIGGER = re.compile(r"(?:共同|联合|牵头)?(?:发起成立|发起设立|发起|创立|创办|成立|组建|设立|创建|筹建)(?:了|的)?\s*[“\"]?\s*$")
-#: After 由 and the founders: 由上海交通大学教授金贤敏 2021 年 2 月创立; 由 A 牵头组建; 由 A、B 共同组成的 X.
+#: After 由 and the founders: 由浙江大学教授陈明远 2020 年 5 月创立; 由 A 牵头组建; 由 A、B 共同组成的 X.
 FOUNDED_BY = re.compile(r"^[^。；！？]{0,20}?(?:共同|联合|牵头)?(?:发起成立|发起设立|创立|创办|组建|成立|设立|创建|组成|筹建)")
 #: After 由 and the issuers: 由工业和信息化部与中国残疾人联合会于 2020 年 9 月联合印发.
 ISSUED_BY = re.compile(r"^[^。；！？，]{0,16}?(?:联合|共同)?(?:印发|发布|出台|制定|下发|颁布)")
@@ -117,7 +117,7 @@ PARTNER_LINK = re.compile(r"^\s*(?:[A-Za-z][\w-]*\s*)?(?:与|和|同|携手|联�
 LOCATED_TRIGGER = re.compile(r"^\s*(?:正式|已|将|已经)?(?:总部)?(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址)(?:在|于)?\s*$")
 #: A place, then the organization seated there: 位于济南高新区的…, 成立于中关村软件园的….
 SEAT_BEFORE = re.compile(r"(?:位于|地处|坐落于|成立于|落户于?|扎根于?|总部位于|设在)\s*$")
-#: REGION 企业 ORG: 济南高新区另一家生物医药企业银丰生物集团.
+#: REGION 企业 ORG: 苏州工业园区另一家医疗器械企业华瑞医疗集团.
 LOCAL_DESCRIPTOR = re.compile(r"^(?:的)?(?:另一家|又一家|首家|一家)?[\u4e00-\u9fff]{0,8}?(?:企业|公司|机构|龙头|独角兽)\s*$")
 #: ORG 是 REGION 首家入驻企业.
 SETTLED_IN = re.compile(r"^\s*(?:是|为|系|作为)\s*$")

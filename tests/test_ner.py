@@ -46,7 +46,7 @@ def test_pruned_viterbi_equals_full_viterbi_on_random_scores():
 
 
 def test_name_cut_short_by_the_model_is_repaired(lac):
-    found = entities(lac, "市经济和信息化局副局长王磊透露，北京还将培育一批服务机构。")
+    found = entities(lac, "市经济和信息化局副局长王磊透露，本市将新建一批服务机构。")
     assert ("市经济和信息化局", "Organization") in found
     assert ("王磊", "Person") in found
 

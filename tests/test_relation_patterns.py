@@ -119,13 +119,13 @@ def test_partners_on_both_sides_of_an_agreement(backend):
 
 
 def test_seats_stated_in_a_sentence(backend):
-    text = ("位于济南高新区的济南馨升生物技术有限公司扩建了实验室。"
-            "济南高新区另一家生物医药企业银丰生物集团发布了新产品。"
-            "贵州航瑞科技有限公司是贵阳综保区首家入驻企业。")
+    text = ("位于苏州工业园区的苏州瑞联生物技术有限公司扩建了实验室。"
+            "苏州工业园区另一家医疗器械企业华瑞医疗集团发布了新产品。"
+            "安徽星航科技有限公司是合肥综保区首家入驻企业。")
     got = {(h, t) for h, _, t, how in found(backend, text, "locatedIn") if how == "stated"}
-    assert ("济南馨升生物技术有限公司", "济南高新区") in got
-    assert ("银丰生物集团", "济南高新区") in got
-    assert ("贵州航瑞科技有限公司", "贵阳综保区") in got
+    assert ("苏州瑞联生物技术有限公司", "苏州工业园区") in got
+    assert ("华瑞医疗集团", "苏州工业园区") in got
+    assert ("安徽星航科技有限公司", "合肥综保区") in got
 
 
 def test_a_destination_is_not_a_seat(backend):

@@ -183,7 +183,7 @@ def _after_by(s: Sentence, at: int, trigger: re.Pattern) -> list[int]:
     while j < len(s.ks):
         if s.type(j) == "Organization" and j + 1 < len(s.ks) and s.type(j + 1) == "Person" \
                 and POST.match(s.between(s.ks[j], s.ks[j + 1])):
-            j += 1  # 上海交通大学教授金贤敏: the person, not the university
+            j += 1  # 浙江大学教授陈明远: the person, not the university
         if s.type(j) not in ("Organization", "Person"):
             break
         group.append(s.ks[j])
