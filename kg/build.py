@@ -179,6 +179,9 @@ def remove(out: str | Path, issues: Iterable[str], *, wait: bool = False) -> lis
     """Drop issues from the graph in ``out`` (by issue id or source file name); return
     the ids removed. What other issues say is unchanged, quad for quad; an entity no
     remaining issue names is gone with the last issue that did. Atomic like a build."""
+    if is_url(str(out)):
+        raise InputError(f"{out}: kg remove is for graph folders; on a SPARQL server, delete the issue's named graph "
+                         f"with the server's Graph Store Protocol (kg issues {out} lists them)")
     folder = atomic.target(Path(out))
     with atomic.writer_lock(folder, wait=wait):
         atomic.recover(folder)

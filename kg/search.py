@@ -29,6 +29,7 @@ from typing import Any
 from . import textindex
 from .errors import GraphError, InputError, QueryError
 from .normalize import _to_half_width_alnum
+from .stores.http import is_url
 from .textindex import NAME_SEPARATOR, index_issues, open_index, remove_issues
 
 KINDS = ("entity", "sentence")
@@ -232,6 +233,9 @@ def _entities(conn: sqlite3.Connection, iris: set[str]) -> dict[str, dict]:
 def search(folder: str | Path, text: str, limit: int = 20, kinds: Iterable[str] = KINDS) -> list[Hit]:
     """Entities whose names match, then sentences that match, each ranked (best
     first) and each at most ``limit``. Raises :class:`QueryError` for a bad query."""
+    if is_url(str(folder)):
+        raise InputError(f"{folder}: full-text search reads a graph folder's index, and a SPARQL server has none; "
+                         f"search its names with: kg query {folder} --named find --param text=WORDS")
     kinds = list(kinds)
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:

@@ -232,6 +232,15 @@ def test_credentials_in_the_url_are_refused():
     assert "KG_STORE_USER" in done.stderr and done.stderr.count("\n") == 1
 
 
+def test_folder_only_commands_refuse_a_url_with_a_hint():
+    """kg search and kg remove work on a graph folder; a URL is named whole, with what to do instead."""
+    url = "http://127.0.0.1:9/sparql"
+    for args, hint in ((("search", url, "芯片"), "--named find"), (("remove", url, "some-issue"), "Graph Store")):
+        done = run_kg(*args)
+        assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+        assert url in done.stderr and hint in done.stderr and "Traceback" not in done.stderr
+
+
 def test_an_unreachable_store_is_one_line():
     from servers import free_port
 

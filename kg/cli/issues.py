@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 
@@ -36,7 +35,7 @@ def issues_command(graph_dir, fmt):
 
 
 @click.command("remove", context_settings=CONTEXT)
-@click.argument("graph_dir", type=click.Path(path_type=Path))
+@click.argument("graph_dir")  # a folder; a URL is refused with a hint, not mangled into a path
 @click.argument("issues", nargs=-1, required=True)
 @click.option("--wait", is_flag=True, help="If a build or removal is writing GRAPH_DIR, wait for it.")
 @user_errors

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 
@@ -15,7 +14,7 @@ CONTEXT_BEFORE = 8
 
 
 @click.command("search", context_settings=CONTEXT)
-@click.argument("graph_dir", type=click.Path(path_type=Path))
+@click.argument("graph_dir")  # a folder; a URL is refused with a hint, not mangled into a path
 @click.argument("words")
 @click.option("--limit", "-n", default=10, show_default=True, type=click.IntRange(1, fulltext.MAX_LIMIT),
               help="At most this many sentences, and this many names.")
