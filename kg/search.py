@@ -146,6 +146,9 @@ _TABLES = {  # kind -> (FTS5 table, the columns of a hit, the table of the texts
                  "JOIN sentence_info i ON i.id = s.id"),
     "entity": ("entities_fts", "s.id, s.iri, s.type, s.label, s.text, s.issues, s.first, s.last", "entities", ""),
 }
+#: Equal scores in a fixed order, whatever order the build indexed the issues in (a
+#: Dask build indexes them as they finish): by issue and sentence number, or by IRI.
+_TIE = {"sentence": "i.issue, length(i.iri), i.iri", "entity": "s.iri"}
 
 
 def _rows(conn: sqlite3.Connection, kind: str, query: Query, limit: int) -> list[tuple]:
@@ -156,6 +159,7 @@ def _rows(conn: sqlite3.Connection, kind: str, query: Query, limit: int) -> list
     ranked here: by occurrences, then shorter first. Entities named exactly as the
     words (a label or an alias) come first either way."""
     fts, columns, table, join = _TABLES[kind]
+    tie = _TIE[kind]
     where, params = _contains(query.short)
     name = NAME_SEPARATOR + " ".join(query.words).translate(_ASCII_LOWER) + NAME_SEPARATOR
     exact = kind == "entity" and bool(query.words)
@@ -164,20 +168,21 @@ def _rows(conn: sqlite3.Connection, kind: str, query: Query, limit: int) -> list
             first = "instr(lower(? || s.text || ?), ?) > 0 DESC, " if exact else ""
             sql = (f"SELECT {columns}, highlight({fts}, 0, char(2), char(3)), -{fts}.rank "
                    f"FROM {fts} JOIN {table} s ON s.id = {fts}.rowid {join} WHERE {fts} MATCH ? AND {where} "
-                   f"ORDER BY {first}{fts}.rank, s.id LIMIT ?")
+                   f"ORDER BY {first}{fts}.rank, {tie} LIMIT ?")
             return conn.execute(sql, [query.fts, *params, *([NAME_SEPARATOR] * 2 + [name] if exact else []),
                                       limit]).fetchall()
-        found = conn.execute(f"SELECT s.id, s.text FROM {table} s WHERE {where}", params).fetchall()
+        found = conn.execute(f"SELECT s.id, s.text, {tie} FROM {table} s {join} WHERE {where}", params).fetchall()
         words = [w.lower() for w in query.short]
         fold = any(w != s for w, s in zip(words, query.short)) or exact  # case matters only with ASCII letters
 
-        def rank(row: tuple[int, str]) -> tuple:
+        def rank(row: tuple) -> tuple:
+            """Smallest first: an exact name, more occurrences, a shorter text, then the tie order."""
             text = row[1].lower() if fold else row[1]
-            return (exact and name in NAME_SEPARATOR + text + NAME_SEPARATOR, sum(text.count(w) for w in words),
-                    -len(text), -row[0])
+            return (not (exact and name in NAME_SEPARATOR + text + NAME_SEPARATOR),
+                    -sum(text.count(w) for w in words), len(text), *row[2:])
 
-        best = heapq.nlargest(limit, ((rank(row), row[0]) for row in found))
-        scores = {i: float(key[1]) for key, i in best}
+        best = heapq.nsmallest(limit, ((rank(row), row[0]) for row in found))
+        scores = {i: float(-key[1]) for key, i in best}
         marks = ",".join("?" * len(best))
         rows = {row[0]: row for row in conn.execute(f"SELECT {columns} FROM {table} s {join} WHERE s.id IN ({marks})",
                                                     list(scores))}

@@ -66,10 +66,21 @@ def virtuoso(tmp_path_factory, samples_graph):
 
 # -- the same graph ---------------------------------------------------------------------------------
 
-def test_two_dask_workers_build_the_same_graph(tmp_path, reference):
+def test_two_dask_workers_build_the_same_graph(tmp_path, reference, samples_graph):
     report = kg.build([SAMPLES], tmp_path / "kg", workers=2)
     assert not report.failed and len(report.issues) == 3
     assert canonical(tmp_path / "kg") == reference
+    # the workers make the search index's rows too: written by the build (not rebuilt on the
+    # first search), with the same hits as the plain build's index
+    from kg import search, textindex
+
+    index = textindex.index_path(tmp_path / "kg")
+    built_at = index.stat().st_mtime_ns
+
+    for words in ("信息无障碍", "北京", "董事长"):
+        hits = [h.to_dict() for h in search.search(tmp_path / "kg", words, limit=50)]
+        assert hits and hits == [h.to_dict() for h in search.search(samples_graph[0], words, limit=50)]
+    assert index.stat().st_mtime_ns == built_at
 
 
 @needs_oxigraph
