@@ -150,3 +150,10 @@ def test_concurrent_model_calls_give_what_one_call_gives(lac):
     assert lac.concurrent_calls >= 1
     assert list(spans_stream(sentences, lac)) == one_call
     assert list(spans_stream(sentences, lac, nested=False)) == [flat(s) for s in one_call]
+
+
+def test_a_zone_name_does_not_run_on_through_a_preposition(lac):
+    """合肥 | 综保区 is one place; 苏州工业园区 | 以 | 园区 and 无锡高新区 | 通过 | 与 | 园区 are not."""
+    assert ("合肥综保区", "Region") in entities(lac, "合肥综保区新引进三家企业。")
+    assert ("苏州工业园区", "Region") in entities(lac, "苏州工业园区以园区企业为主体开展技能培训。")
+    assert ("无锡高新区", "Region") in entities(lac, "无锡高新区通过与园区高校合作培养人才。")

@@ -240,6 +240,11 @@ def _government_bodies(text: str, words: list[_Word]) -> list[_Word]:
     return words
 
 
+#: The words between a place and the kind of zone it names: nouns and the like, never
+#: a preposition, conjunction or verb (中关村软件园 | 以 | 园区 is not one place).
+_ZONE_PARTS = ("n", "nz", "nw", "vn", "an", "s", "j", "Region")
+
+
 def _zones(text: str, words: list[_Word]) -> list[_Word]:
     """贵阳 | 综保区, 济南 | 高新区: a place, then the kind of zone, is one place."""
     i = 0
@@ -248,7 +253,7 @@ def _zones(text: str, words: list[_Word]) -> list[_Word]:
         if w.label == "Region":
             j, end = i + 1, None
             while j < len(words) and j <= i + 3 and words[j].start == words[j - 1].end \
-                    and words[j].label not in ("Organization", "Person", "w"):
+                    and words[j].label in _ZONE_PARTS:
                 if text[w.start:words[j].end].endswith(ZONE_SUFFIXES):
                     end = j
                 j += 1
