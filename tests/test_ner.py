@@ -157,3 +157,10 @@ def test_a_zone_name_does_not_run_on_through_a_preposition(lac):
     assert ("合肥综保区", "Region") in entities(lac, "合肥综保区新引进三家企业。")
     assert ("苏州工业园区", "Region") in entities(lac, "苏州工业园区以园区企业为主体开展技能培训。")
     assert ("无锡高新区", "Region") in entities(lac, "无锡高新区通过与园区高校合作培养人才。")
+
+
+def test_the_kind_of_a_zone_alone_is_not_a_place(lac):
+    """科技园区 and 科创园 name no place; 苏州工业园区 does."""
+    found = entities(lac, "这个科技园区和周边的科创园吸引了苏州工业园区的企业。")
+    assert not {text for text, type_ in found if type_ == "Region"} & {"科技园区", "科创园"}
+    assert ("苏州工业园区", "Region") in found

@@ -23,6 +23,7 @@ from ..lexicon import (
     FUNDED,
     GENERIC_INVESTORS,
     GENERIC_ORG,
+    GENERIC_PLACE,
     GENERIC_SECTORS,
     GOVERNMENT_BODY,
     GOVERNMENT_BODY_ENDS,
@@ -94,7 +95,8 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     source = spans[0].source if spans else "model"
     return [Span(w.start + _descriptor_prefix(text[w.start:w.end], w.label), w.end, w.label, source)
             for w in words if w.is_entity and not GENERIC_SECTORS.match(text[w.start:w.end])
-            and not (w.label == "Organization" and GENERIC_ORG.match(text[w.start:w.end]))]
+            and not (w.label == "Organization" and GENERIC_ORG.match(text[w.start:w.end]))
+            and not (w.label == "Region" and GENERIC_PLACE.match(text[w.start:w.end]))]
 
 
 
