@@ -49,11 +49,15 @@ DESCRIPTOR = re.compile(f"(?:{_alternatives(COMPANY_DESCRIPTORS)})$")
 #: A description, then a full company name: the name starts after the description.
 DESCRIBED_COMPANY = re.compile(r"^.{2,16}?(?:研发商|提供商|服务商|运营商|供应商|制造商|开发商|厂商|企业|公司)"
                                r"(?=.{4,}(?:有限公司|有限责任公司|股份公司|集团)$)")
-#: An "organization" made only of generic words: 智能汽车公司, 汽车行业, 多维度.
+#: An "organization" made only of generic words (智能汽车公司, 汽车行业, 多维度), a
+#: category of bodies (中小企业, 国家重点实验室), or one character.
 GENERIC_ORG = re.compile(
     r"^(?:(?:科技|智能|汽车|电动|运动|互联网|医疗|教育|金融|数据|信息|技术|网络|软件|硬件|新能源|人工智能|"
     r"创新|创业|初创|科创|投资|上市|民营|国有|外资|龙头|头部|平台|制造|服务|研发|生物|医药)+"
-    r"(?:公司|企业|集团|机构)|.{0,6}(?:行业|产业|领域|维度|板块)|公告|政府|企业|公司|集团)$")
+    r"(?:公司|企业|集团|机构)|.{0,6}(?:行业|产业|领域|维度|板块)|公告|政府|企业|公司|集团|"
+    # categories of body, not bodies: 中小企业, 科研院所, a status such as 国家重点实验室
+    r"中小企业|小微企业|科研院所|院所|高校|高等院校|银行|证券|保险|券商|科技|"
+    r"(?:国家|[\u4e00-\u9fff]{0,3}[省市])?(?:重点实验室|工程实验室|工程研究中心|工程技术研究中心|技术创新中心)|.)$")
 #: A "place" that is only the kind of a zone, with no name: 科技园区, 科创园, 开发区.
 GENERIC_PLACE = re.compile(r"^(?:科技|产业|工业|高新|高新技术|科创|创新|经济|软件|物流|生态|文化|农业|双创|孵化)*"
                            r"(?:园区|科技园|产业园|工业园|科创园|软件园|开发区|高新区|新区|保税区|综保区|园|基地)$")

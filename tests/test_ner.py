@@ -164,3 +164,11 @@ def test_the_kind_of_a_zone_alone_is_not_a_place(lac):
     found = entities(lac, "这个科技园区和周边的科创园吸引了苏州工业园区的企业。")
     assert not {text for text, type_ in found if type_ == "Region"} & {"科技园区", "科创园"}
     assert ("苏州工业园区", "Region") in found
+
+
+def test_a_category_of_bodies_is_not_an_organization(lac):
+    """中小企业, 科研院所 and a status such as 国家重点实验室 name no one body."""
+    found = entities(lac, "中小企业和科研院所可以申报国家重点实验室，华瑞医疗集团也参与其中。")
+    orgs = {text for text, type_ in found if type_ == "Organization"}
+    assert not orgs & {"中小企业", "科研院所", "国家重点实验室"}
+    assert "华瑞医疗集团" in orgs
