@@ -209,6 +209,9 @@ def _join_broken_lines(marked: list[Line], spaced_document: bool) -> list[str]:
     return out
 
 
+_PROSE = re.compile("[，、；]")
+
+
 def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
     if _ends_sentence(line) or _is_heading(nxt) or _PAGE_NUMBER.match(nxt):
         return False
@@ -225,7 +228,11 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
     if after is not None and display_width(nxt) <= 12 and not _ends_sentence(nxt):
         return True  # a title's last few characters pushed onto their own line
     width = display_width(line)
-    return width >= 0.85 * wrap or width >= 120
+    if width >= 0.85 * wrap or width >= 120:
+        return True
+    # a line of prose (it has a comma) that stops in the middle of a word, no headline being
+    # that long: a wrap the width test missed, where full paragraphs and wrapped lines mix
+    return width >= 100 and _is_cjk(line[-1]) and _is_cjk(nxt[0]) and bool(_PROSE.search(line))
 
 
 def _resumes_after_caption(line: str, nxt: str, deferred: list[str]) -> bool:

@@ -29,6 +29,19 @@ def test_name_broken_across_lines_is_joined_in_a_wrapped_paragraph():
     assert "\n" in text  # three paragraphs stay three
 
 
+def test_a_wrapped_line_shorter_than_the_paragraphs_around_it_is_joined():
+    """Whole paragraphs on one line, then one wrapped by the PDF, a little short of
+    the column, stopping inside a company's name: the name is joined."""
+    long = ("该市今年继续加大对创新型企业的支持力度，围绕研发投入、人才引进、成果转化和市场拓展"
+            "等环节出台了一系列政策措施，帮助企业解决发展中遇到的实际困难和问题。")
+    lines = [long, long, long,
+             "“这两年我们团队一直在攻关设备的核心部件和关键材料，终于做出了第一台样机，心里真是既高兴又着急。”近日，苏",
+             "州瑞联生物技术有限公司负责人向记者介绍说，产品还要经过临床验证才能上市。", long]
+    text = normalize("\n\n".join(lines))
+    assert "苏州瑞联生物技术有限公司" in text
+    assert text.count("\n") == 4  # the other paragraphs stay apart
+
+
 def test_headline_wrapped_onto_a_short_line_is_joined():
     raw = "■ 某市推动中小企业利用资本市场实现高质量发展 打造上市服务\n\n生态圈\n\n" \
           "日前，该市启动了面向中小企业的上市培训活动，多家机构参加了培训并交流了经验。"
