@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .doc import Entity, EntityKey, Issue, Mention
-from .lexicon import DECLARATION, LEGAL_FORMS, LOCAL_LEVELS, TRADES
+from .lexicon import BRANCH_TAILS, DECLARATION, LEGAL_FORMS, LOCAL_LEVELS, PARENT_HEADS, TRADES, UNIT_TAILS
 from .regions import gazetteer
 from .resources import ontology_path
 
@@ -215,10 +215,16 @@ def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
             candidates = {other_key for other, other_key in by_type["Organization"].items()
                           if other_key != m.key and len(other) > len(surface)
                           and (_abbreviates(surface, other) or _shortens(surface, other))
+                          and not _is_parent_of(surface, other)
                           and not aliases.forbids(m.type, surface, other)}
             # an ambiguous short name (two companies contain it) stays apart
             found[(surface, m.key)] = candidates.pop() if len(candidates) == 1 else m.key
         m.key = found[(surface, m.key)]
+
+
+def _is_parent_of(short: str, long: str) -> bool:
+    """中国信息协会 / 中国信息协会量子信息分会: the body a unit is part of, not its short name."""
+    return long.startswith(short) and short.endswith(PARENT_HEADS) and long.endswith(UNIT_TAILS + BRANCH_TAILS)
 
 
 def _abbreviates(short: str, long: str) -> bool:

@@ -48,6 +48,18 @@ def test_abbreviations_and_full_names_are_one_entity_across_issues(tmp_path):
     assert {"北交所", "北京证券交易所"} <= entity_with(orgs, "北交所")
 
 
+def test_a_body_named_inside_its_unit_is_not_the_units_short_name(tmp_path):
+    """中国电子学会 inside 中国电子学会智能制造分会 is the society the branch belongs to:
+    its own entity, with the branch's subsidiaryOf pointing at it."""
+    out = build(tmp_path, {"a": "中国电子学会智能制造分会发布了年度报告。中华医学会发布了新的指南。"})
+    orgs = entities(out, "Organization")
+    assert entity_with(orgs, "中国电子学会") != entity_with(orgs, "中国电子学会智能制造分会")
+    with kg.open(out) as graph:
+        pairs = {(r["u"], r["p"]) for r in graph.select(
+            "SELECT ?u ?p WHERE { ?unit kg:subsidiaryOf ?parent . ?unit rdfs:label ?u . ?parent rdfs:label ?p }")}
+    assert ("中国电子学会智能制造分会", "中国电子学会") in pairs
+
+
 def test_the_texts_own_declarations_and_company_short_names(tmp_path):
     out = build(tmp_path, {
         "a": "北京国盾量子信息技术有限公司（以下简称国盾量子）与神州信息签署合作协议。国盾量子位于海淀区。",
