@@ -172,3 +172,12 @@ def test_a_category_of_bodies_is_not_an_organization(lac):
     orgs = {text for text, type_ in found if type_ == "Organization"}
     assert not orgs & {"中小企业", "科研院所", "国家重点实验室"}
     assert "华瑞医疗集团" in orgs
+
+
+def test_a_unit_named_after_its_parent_is_one_name(lac):
+    """清华大学 | 能源 与 动力 工程 | 系 (系 read as a verb) is the department; 系 right after
+    the university's name (清华大学系…, "is") is not."""
+    found = entities(lac, "清华大学能源与动力工程系博士后张伟回忆道。")
+    assert ("清华大学能源与动力工程系", "Organization") in found
+    found = entities(lac, "清华大学系国内首批开设该专业的高校。")
+    assert not any(text.startswith("清华大学系") for text, _ in found)

@@ -32,8 +32,10 @@ from ..lexicon import (
     LIST_TAIL,
     NOT_ORG_WORDS,
     ORG_SUFFIXES,
+    PARENT_HEADS,
     REGION_PREFIX_WORDS,
     STRONG_SUFFIX_WORDS,
+    UNIT_TAILS,
     ZONE_SUFFIXES,
 )
 from ..regions import gazetteer
@@ -87,6 +89,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = _extend_suffixes(text, words)
     words = _extend_prefixes(text, words)
     words = _zones(text, words)
+    words = _units(text, words)
     words = _government_bodies(text, words)
     words = _investors(text, words)
     words = _counterparts(text, words)
@@ -261,6 +264,35 @@ def _zones(text: str, words: list[_Word]) -> list[_Word]:
                 j += 1
             if end is not None:
                 words = _merge(words, i, end, "Region")
+        i += 1
+    return words
+
+
+#: Words that may make up a unit's name between its parent and its tail: 能源 与 动力 工程.
+_UNIT_PARTS = ("n", "nz", "nw", "vn", "an", "j")
+
+
+def _units(text: str, words: list[_Word]) -> list[_Word]:
+    """清华大学 | 能源 与 动力 工程 | 系: a parent body, nouns, then a unit's tail (系, 学院,
+    研究所 …) is the unit's name, even where the model read 系 as a verb; the parent is
+    found inside it again later (:mod:`kg.ner.names`)."""
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w.label == "Organization" and text[w.start:w.end].endswith(PARENT_HEADS):
+            j, end, nouns = i + 1, None, 0
+            while j < len(words) and j <= i + 7 and words[j].start == words[j - 1].end:
+                word = text[words[j].start:words[j].end]
+                if nouns and word.endswith(UNIT_TAILS) and text[w.end:words[j].end].endswith(UNIT_TAILS):
+                    end = j
+                    break
+                if words[j].label in _UNIT_PARTS:
+                    nouns += 1
+                elif not (words[j].label == "c" and word in ("与", "和") and nouns):
+                    break
+                j += 1
+            if end is not None:
+                words = _merge(words, i, end, "Organization")
         i += 1
     return words
 
