@@ -181,3 +181,12 @@ def test_a_unit_named_after_its_parent_is_one_name(lac):
     assert ("清华大学能源与动力工程系", "Organization") in found
     found = entities(lac, "清华大学系国内首批开设该专业的高校。")
     assert not any(text.startswith("清华大学系") for text, _ in found)
+
+
+def test_a_campus_named_by_its_city_and_a_school_inside_it(lac):
+    """中国矿业大学（徐州） is one name (a university's campus), and the school after it is
+    the school of that campus, not a 机械 "organization"."""
+    found = entities(lac, "由星河企业加速器与中国矿业大学（徐州）机械与电气工程学院、材料学院共建。")
+    orgs = {text for text, type_ in found if type_ == "Organization"}
+    assert {"中国矿业大学（徐州）", "中国矿业大学（徐州）机械与电气工程学院"} <= orgs
+    assert "机械" not in orgs

@@ -272,6 +272,19 @@ def _zones(text: str, words: list[_Word]) -> list[_Word]:
 _UNIT_PARTS = ("n", "nz", "nw", "vn", "an", "j")
 
 
+_CAMPUS = re.compile(r"[（(][^（）()]{1,6}[）)]$")
+
+
+def _campus_follows(text: str, words: list[_Word], i: int) -> bool:
+    """A university, then its city in brackets: 中国矿业大学 | （ | 徐州 | ）."""
+    if i + 3 >= len(words) or not text[words[i].start:words[i].end].endswith(("大学", "学院")):
+        return False
+    opening, place, closing = words[i + 1], words[i + 2], words[i + 3]
+    return (text[opening.start:opening.end] in ("（", "(") and place.label == "Region"
+            and text[closing.start:closing.end] in ("）", ")")
+            and all(words[k].start == words[k - 1].end for k in range(i + 1, i + 4)))
+
+
 def _units(text: str, words: list[_Word]) -> list[_Word]:
     """清华大学 | 能源 与 动力 工程 | 系: a parent body, nouns, then a unit's tail (系, 学院,
     研究所 …) is the unit's name, even where the model read 系 as a verb; the parent is
@@ -279,7 +292,10 @@ def _units(text: str, words: list[_Word]) -> list[_Word]:
     i = 0
     while i < len(words):
         w = words[i]
-        if w.label == "Organization" and text[w.start:w.end].endswith(PARENT_HEADS):
+        if w.label == "Organization" and _campus_follows(text, words, i):
+            words = _merge(words, i, i + 3, "Organization")  # 中国矿业大学（徐州）: a campus's name
+            w = words[i]
+        if w.label == "Organization" and _CAMPUS.sub("", text[w.start:w.end]).endswith(PARENT_HEADS):
             j, end, nouns = i + 1, None, 0
             while j < len(words) and j <= i + 7 and words[j].start == words[j - 1].end:
                 word = text[words[j].start:words[j].end]
