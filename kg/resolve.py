@@ -223,7 +223,7 @@ def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
 
 
 def _is_parent_of(short: str, long: str) -> bool:
-    """中国信息协会 / 中国信息协会量子信息分会: the body a unit is part of, not its short name."""
+    """中国电子学会 / 中国电子学会智能制造分会: the body a unit is part of, not its short name."""
     return long.startswith(short) and short.endswith(PARENT_HEADS) and long.endswith(UNIT_TAILS + BRANCH_TAILS)
 
 

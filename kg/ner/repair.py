@@ -246,7 +246,7 @@ def _government_bodies(text: str, words: list[_Word]) -> list[_Word]:
 
 
 #: The words between a place and the kind of zone it names: nouns and the like, never
-#: a preposition, conjunction or verb (中关村软件园 | 以 | 园区 is not one place).
+#: a preposition, conjunction or verb (苏州工业园区 | 以 | 园区 is not one place).
 _ZONE_PARTS = ("n", "nz", "nw", "vn", "an", "s", "j", "Region")
 
 
