@@ -42,6 +42,17 @@ def is_graph_folder(path: Path) -> bool:
     return (path / MANIFEST).is_file() and (path / STORE_DIR).is_dir()
 
 
+def select_rows(store, sparql: str) -> Iterator[dict]:
+    """Rows of a SELECT over the union of the graphs, as dicts of plain values, straight
+    from pyoxigraph (fast); ``store`` is a pyoxigraph store or one that answers as it does."""
+    result = store.query(sparql, prefixes=dict(vocab.QUERY_PREFIXES), use_default_graph_as_union=True)
+    if not isinstance(result, ox.QuerySolutions):
+        raise TypeError("select() runs SELECT queries")
+    names = [v.value for v in result.variables]
+    for row in result:
+        yield {name: (term.value if term is not None else None) for name, term in zip(names, row)}
+
+
 class KnowledgeGraph:
     """A graph folder: ``store/`` (Oxigraph) and ``manifest.json`` (what was built)."""
 
@@ -215,12 +226,7 @@ class KnowledgeGraph:
     def select(self, sparql: str) -> Iterator[dict]:
         """Rows of a SELECT as dicts of Python values, straight from pyoxigraph (fast)."""
         try:
-            result = self.store.query(sparql, prefixes=dict(vocab.QUERY_PREFIXES), use_default_graph_as_union=True)
-            if not isinstance(result, ox.QuerySolutions):
-                raise TypeError("select() runs SELECT queries")
-            names = [v.value for v in result.variables]
-            for row in result:
-                yield {name: (term.value if term is not None else None) for name, term in zip(names, row)}
+            yield from select_rows(self.store, sparql)
         except (OSError, RuntimeError) as e:
             raise GraphError(f"{self.path}: reading the graph failed ({' '.join(str(e).split())[:200]}); "
                              f"if it is damaged, build it again into a new folder") from e

@@ -26,6 +26,7 @@ from .. import vocab
 from ..errors import GraphError, KgError
 from ..nquads import IssueGraph
 from ..resources import ontology_path
+from ..store import select_rows
 from .http import Client
 from .remote import RemoteStore
 
@@ -127,12 +128,7 @@ class RemoteGraph:
 
     def select(self, sparql: str) -> Iterator[dict]:
         """Rows of a SELECT as dicts of Python values (the union of the graphs is the default graph)."""
-        result = self.store.query(sparql, prefixes=dict(vocab.QUERY_PREFIXES), use_default_graph_as_union=True)
-        if not isinstance(result, ox.QuerySolutions):
-            raise TypeError("select() runs SELECT queries")
-        names = [v.value for v in result.variables]
-        for row in result:
-            yield {name: (term.value if term is not None else None) for name, term in zip(names, row)}
+        return select_rows(self.store, sparql)
 
     def __len__(self) -> int:
         """Quads in kg's graphs, the manifest graph left out (as the folder's manifest file is)."""
