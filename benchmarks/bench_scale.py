@@ -273,6 +273,18 @@ def time_queries(location, repeat: int, limit: float, log) -> dict:
     return out
 
 
+def on_server(name: str, server, n: int, seconds: float, args, log, **extra) -> dict:
+    """A server's figures once ``n`` quads were loaded in ``seconds``: disk, memory, the queries."""
+    entry = {"quads_written": n, "load_s": seconds, "quads_per_s": n / seconds,
+             "disk_mb": du(server.folder) / 2**20, "load_average": load_average(),
+             "peak_rss_mb_load": peak_rss_mb(server.pid), **extra}
+    log(f"  {name}: {n:,} quads in {seconds:.1f} s ({n / seconds:,.0f}/s), {entry['disk_mb']:.0f} MB, "
+        f"peak {entry['peak_rss_mb_load']:.0f} MB")
+    entry["queries"] = time_queries(server.url, args.repeat, args.query_limit, log)
+    entry["peak_rss_mb"] = peak_rss_mb(server.pid)
+    return entry
+
+
 def stores(args, work: Path, base: list[IssueGraph], log) -> dict:
     results: dict = {}
     for size in args.sizes:
@@ -291,28 +303,15 @@ def stores(args, work: Path, base: list[IssueGraph], log) -> dict:
         # the Oxigraph server
         with OxigraphServer(work / f"oxigraph-{size}").start() as server:
             n, seconds = write_all(RemoteGraph.create(server.url), grown(base, size))
-            entry = {"quads_written": n, "load_s": seconds, "quads_per_s": n / seconds,
-                     "disk_mb": du(server.folder) / 2**20, "load_average": load_average(),
-                     "peak_rss_mb_load": peak_rss_mb(server.pid)}
-            log(f"  oxigraph serve: {n:,} quads in {seconds:.1f} s ({n / seconds:,.0f}/s), {entry['disk_mb']:.0f} MB, "
-                f"peak {entry['peak_rss_mb_load']:.0f} MB")
-            entry["queries"] = time_queries(server.url, args.repeat, args.query_limit, log)
-            entry["peak_rss_mb"] = peak_rss_mb(server.pid)
-            results[size]["oxigraph-server"] = entry
+            results[size]["oxigraph-server"] = on_server("oxigraph serve", server, n, seconds, args, log)
         shutil.rmtree(work / f"oxigraph-{size}", ignore_errors=True)
         # Virtuoso
         with VirtuosoServer(work / f"virtuoso-{size}", memory_mb=args.virtuoso_mb).start() as server:
             os.environ.update(KG_STORE_USER=server.user, KG_STORE_PASSWORD=server.password)
             n, seconds = write_all(RemoteGraph.create(server.url), grown(base, size))
             server.isql(server.password, "checkpoint;")
-            entry = {"quads_written": n, "load_s": seconds, "quads_per_s": n / seconds,
-                     "disk_mb": du(server.folder) / 2**20, "load_average": load_average(),
-                     "peak_rss_mb_load": peak_rss_mb(server.pid), "memory_mb": args.virtuoso_mb}
-            log(f"  virtuoso: {n:,} quads in {seconds:.1f} s ({n / seconds:,.0f}/s), {entry['disk_mb']:.0f} MB, "
-                f"peak {entry['peak_rss_mb_load']:.0f} MB")
-            entry["queries"] = time_queries(server.url, args.repeat, args.query_limit, log)
-            entry["peak_rss_mb"] = peak_rss_mb(server.pid)
-            results[size]["virtuoso"] = entry
+            results[size]["virtuoso"] = on_server("virtuoso", server, n, seconds, args, log,
+                                                  memory_mb=args.virtuoso_mb)
         shutil.rmtree(work / f"virtuoso-{size}", ignore_errors=True)
     return results
 
