@@ -15,10 +15,11 @@ that holds the row (external content):
   and last date. Each issue's names are kept apart (``names``), so an entity's
   row is recomputed exactly when an issue is added or removed.
 
-:func:`index_issues` is called by the build for the issues it adds or replaces
-(their old rows are deleted first), :func:`remove_issues` when issues leave the
-graph. An index that is missing, or whose issues differ from the graph's manifest
-(a graph built before the index existed, or changed by a tool that does not
+The build adds the rows of each issue it adds or replaces through an
+:class:`Indexer` (:class:`IndexRows`, made where the issue was extracted, a Dask
+worker included; the old rows are deleted first); :func:`index_issues` does the
+same for finished issues, :func:`remove_issues` takes issues out of the graph.
+An index that is missing, or whose issues differ from the graph's manifest (a graph built before the index existed, or changed by a tool that does not
 keep it), is rebuilt from the store by :func:`open_index`, written beside and
 swapped in.
 """
