@@ -82,6 +82,18 @@ REPORT_HEADS = (
     "报告", "白皮书", "蓝皮书", "绿皮书", "指数", "榜单", "排行榜", "名单", "年鉴", "发展现状",
     "调查", "研究", "案例集", "图谱", "地图", "手册",
 )
+#: Head nouns that name a document even without 《》 (湖南省促进科技成果转化实施方案, 人才新政20条);
+#: the shorter heads (意见, 办法, 规划) name one only inside 《》.
+BARE_POLICY_HEADS = re.compile(
+    r"(?:指导意见|实施意见|若干意见|管理办法|实施办法|暂行办法|实施细则|若干措施|若干政策|政策措施|"
+    r"行动计划|行动方案|实施方案|工作方案|三年行动|促进条例|管理条例|条例|暂行规定|若干规定|"
+    r"(?:新政)?[0-9一二三四五六七八九十]{1,3}条)")
+#: Verbs and prepositions that put a document's name right after them: 印发, 出台, 根据, 落实.
+BARE_POLICY_BEFORE = re.compile(
+    r"(?:印发|出台|发布|制定|颁布|出炉|推出|公布|审议通过|修订|施行|实施|落实|贯彻|根据|按照|依据|对照)(?:了|的)?$")
+#: Words that make a "title" a description of documents, not a name: 相关政策措施, 一系列若干措施.
+GENERIC_DOCUMENT = re.compile(r"^(?:相关|有关|一系列|系列|一批|多项|多个|各项|各类|这些|这项|该|此|新一轮|一揽子|配套|"
+                              r"具体|专门|专项|支持|扶持|优惠|新的|新|[0-9一二三四五六七八九十两多几]+[项个份条部])")
 MEDIA_HEADS = ("日报", "晚报", "时报", "早报", "报", "杂志", "周刊", "月刊", "学报")
 SCHEME_HEADS = ("专项", "工程", "行动计划", "计划", "行动", "政策", "方案", "规划", "试点", "项目库")
 

@@ -191,3 +191,14 @@ def test_a_campus_named_by_its_city_and_a_school_inside_it(lac):
     orgs = {text for text, type_ in found if type_ == "Organization"}
     assert {"中国矿业大学（徐州）", "中国矿业大学（徐州）机械与电气工程学院"} <= orgs
     assert "机械" not in orgs
+
+
+def test_two_bodies_the_model_reads_as_one_are_split_at_the_word_between(lac):
+    found = entities(lac, "云梦市人民政府会同市发展和改革委员会出台若干措施。")
+    assert {("云梦市人民政府", "Organization"), ("市发展和改革委员会", "Organization")} <= found
+    assert not any("会同" in name for name, _ in found)
+    found = entities(lac, "江汉省科学技术厅联合省教育厅公布了名单。")
+    assert {("江汉省科学技术厅", "Organization"), ("省教育厅", "Organization")} <= found
+    # 和 and 联合 inside one name stay: a body's own name, a joint lab
+    assert ("国家发展和改革委员会", "Organization") in entities(lac, "国家发展和改革委员会发布通知。")
+    assert ("清华大学联合实验室", "Organization") in entities(lac, "清华大学联合实验室成立。")

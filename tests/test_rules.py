@@ -1,6 +1,6 @@
 import pytest
 
-from kg.ner.rules import classify_title, quoted_names, titled_works
+from kg.ner.rules import bare_titles, classify_title, quoted_names, titled_works
 
 
 @pytest.mark.parametrize("title, kind", [
@@ -42,3 +42,25 @@ def test_quoted_company_names():
     text = "数据服务提供商“曼孚科技”获千万元融资，“世通亨奇”完成 A 轮融资。"
     found = {text[s.start:s.end]: s.type for s in quoted_names(text)}
     assert found == {"曼孚科技": "Organization", "世通亨奇": "Organization"}
+
+
+@pytest.mark.parametrize("text, title", [
+    ("省科技厅近日印发江汉省促进科技成果转化实施方案，提出十项任务。", "江汉省促进科技成果转化实施方案"),
+    ("市政府出台关于支持智能传感器产业发展的若干措施。", "关于支持智能传感器产业发展的若干措施"),
+    ("按照云梦市数据要素三年行动方案（2024—2026年）要求，各区加快推进。", "云梦市数据要素三年行动方案（2024—2026年）"),
+    ("该市发布低空经济促进条例，明确了飞行服务保障。", "低空经济促进条例"),
+    ("青川区出台人才新政20条，吸引青年人才落户。", "人才新政20条"),
+])
+def test_policy_titles_without_marks_are_found_by_head_noun_and_verb(text, title):
+    assert [(text[s.start:s.end], s.type) for s in bare_titles(text)] == [(title, "Policy")]
+
+
+@pytest.mark.parametrize("text", [
+    "市里出台了相关政策措施和一系列实施方案。",      # documents described, not named
+    "省政府印发支持企业发展的若干措施。",            # a description with 的 and no 关于
+    "落实条例要求，做好实施细则的宣传。",            # a head noun alone
+    "公司发布新一代大模型，制定三年规划。",          # no document head
+    "会议强调，江汉省促进科技成果转化实施方案已见成效。",  # no verb that introduces a document
+])
+def test_descriptions_of_documents_are_not_titles(text):
+    assert bare_titles(text) == []

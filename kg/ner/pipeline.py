@@ -118,6 +118,7 @@ def find_spans(text: str, model_spans: Sequence[Span]) -> list[Span]:
     """The final spans of one sentence: rules first, model spans where no rule spoke."""
     ruled = rules.titled_works(text)
     ruled += [s for s in rules.quoted_names(text) if not _overlaps(s, ruled)]
+    ruled += [s for s in rules.bare_titles(text) if not _overlaps(s, ruled)]
     ruled += [s for s in rules.masthead(text) if not _overlaps(s, ruled)]
     kept = [s for s in repair.repair(text, model_spans) if not _overlaps(s, ruled) or _inside(s, ruled)]
     nested = [Span(s.start + n.start, s.start + n.end, n.type, n.source)

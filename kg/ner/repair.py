@@ -84,6 +84,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = _words(spans)
     if not any(not w.is_entity for w in words):
         return [s for s in spans if s.type in ENTITY]
+    words = _split_joined(text, words)
     words = _join_latin_names(text, words)
     words = _bracketed_seats(text, words)
     words = _extend_suffixes(text, words)
@@ -124,6 +125,50 @@ def _merge(words: list[_Word], i: int, j: int, label: str) -> list[_Word]:
 
 def _ends_like_org(text: str) -> bool:
     return text.endswith(ORG_SUFFIXES) and not NOT_ORG_WORDS.search(text)
+
+
+#: Words that join two bodies acting together: 市政府会同市发改委, 省科技厅联合省教育厅.
+_JOINING = re.compile(r"会同|联合|携手|联手|协同|与|和|及")
+#: What follows 联合 inside one name: 联合会, 联合体, 联合国, 联合实验室.
+_JOINED_NAME_TAIL = ("会", "体", "国", "实验", "创新", "研究", "办公", "培养", "学院", "大学", "基金", "舰队")
+
+
+def _split_joined(text: str, words: list[_Word]) -> list[_Word]:
+    """`云梦市人民政府会同市发展和改革委员会` read as one name: two bodies and the word between.
+
+    Split only where both sides are names of their own (each ends like an
+    organization and has words before its suffix), so 发展和改革委员会 and
+    联合实验室 stay whole.
+    """
+    out: list[_Word] = []
+    for w in words:
+        if w.label == "Organization" and w.end - w.start >= 7:
+            w_parts = _joined_parts(text, w)
+            if w_parts:
+                out.extend(w_parts)
+                continue
+        out.append(w)
+    return out
+
+
+def _joined_parts(text: str, w: _Word) -> list[_Word] | None:
+    name = text[w.start:w.end]
+    for m in _JOINING.finditer(name, 3):
+        left, right = name[:m.start()], name[m.end():]
+        if (len(right) >= 3 and _names_a_body(left) and _names_a_body(right)
+                and not right.startswith(_JOINED_NAME_TAIL) and not _bare_suffix(right)):
+            at, after = w.start + m.start(), w.start + m.end()
+            return [_Word(w.start, at, "Organization"), _Word(at, after, "c"), _Word(after, w.end, "Organization")]
+    return None
+
+
+def _names_a_body(name: str) -> bool:
+    return _ends_like_org(name) or bool(GOVERNMENT_BODY.search(name))
+
+
+def _bare_suffix(name: str) -> bool:
+    """研究院, 有限公司: a suffix with nothing before it names nothing."""
+    return any(name.endswith(suffix) and len(name) - len(suffix) < 2 for suffix in ORG_SUFFIXES)
 
 
 def _join_latin_names(text: str, words: list[_Word]) -> list[_Word]:

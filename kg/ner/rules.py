@@ -1,7 +1,8 @@
 """What the model cannot do well alone, done by rules over one sentence.
 
 - titles in 《…》: a policy, or a report/white paper/index, or a newspaper,
-  decided by the title's head noun;
+  decided by the title's head noun; a policy's title written without 《》, by its
+  head noun and the verb before it (印发湖南省促进科技成果转化实施方案);
 - named schemes in quotes (“萌芽企业培育专项”), and quoted company names;
 - names the model cuts short or splits (市经济和 → 市经济和信息化局).
 
@@ -13,9 +14,12 @@ import re
 
 from ..doc import Span
 from ..lexicon import (
+    BARE_POLICY_BEFORE,
+    BARE_POLICY_HEADS,
     BODY_HEADS,
     COMPANY_BEFORE_QUOTE,
     FOUNDED_BEFORE_QUOTE,
+    GENERIC_DOCUMENT,
     MEDIA_HEADS,
     POLICY_HEADS,
     REPORT_HEADS,
@@ -39,6 +43,35 @@ def titled_works(text: str) -> list[Span]:
         kind = classify_title(title)
         if kind:
             spans.append(Span(start + 1, end - 1, kind, "rule:title"))
+    return spans
+
+
+#: A title written without 《》: a run of words, no clause break, up to its head noun,
+#: with a bracketed period after it: 促进科技成果转化三年行动方案（2024—2026年）.
+#: After the head noun: a break, a particle, or a verb about the document.
+_BARE_TITLE = re.compile(rf"[\u4e00-\u9fff0-9A-Za-z“”‘’—\-]{{2,36}}?{BARE_POLICY_HEADS.pattern}"
+                         r"(?:[（(][^（）()，。]{0,14}(?:年|试行|修订|暂行)[^（）()，。]{0,4}[）)])?"
+                         r"(?=$|[，。；：、！？”）)\s（(]|[的和与及中等]|提出|明确|指出|要求|规定|强调|将|已|自|于|共|从|为)")
+
+
+def bare_titles(text: str) -> list[Span]:
+    """Policy titles written without 《》, found by head noun and the verb before them.
+
+    A name needs more than a head noun: the words before it must not describe
+    documents in general (相关政策措施), and a title with 的 must start with 关于.
+    """
+    spans = []
+    for verb in re.finditer(BARE_POLICY_BEFORE.pattern.rstrip("$"), text):
+        m = _BARE_TITLE.match(text, verb.end())
+        if not m:
+            continue
+        title = m.group()
+        head = BARE_POLICY_HEADS.search(title)
+        if head is None or head.start() < 2 or GENERIC_DOCUMENT.match(title):
+            continue
+        if "的" in title[:head.start()] and not title.startswith("关于"):
+            continue
+        spans.append(Span(m.start(), m.end(), "Policy", "rule:bare-title"))
     return spans
 
 
