@@ -186,7 +186,7 @@ COMPANY_BEFORE_QUOTE = re.compile(f"(?:{_alternatives(COMPANY_DESCRIPTORS)}|商)
 #: A named zone ends like this: 北京经济技术开发区, 济南高新区, 中关村软件园, 中关村科学城.
 ZONE_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "经开区", "高新区", "开发区", "科学城", "科技城",
                  "科创城", "软件园", "科技园", "产业园", "工业园", "园区", "综合保税区", "综保区", "保税区", "自贸区", "新区",
-                 "示范区", "创新区")
+                 "示范区", "创新区", "经济圈", "都市圈", "城市群", "经济带", "经济区")
 #: A body that governs a zone: what stands before it is the zone (中关村管委会 → 中关村).
 ZONE_BODIES = ("管理委员会", "管委会", "党工委", "工委")
 #: A government body: its place may be a district or county too (海淀区政府 → 海淀区).

@@ -202,3 +202,20 @@ def test_two_bodies_the_model_reads_as_one_are_split_at_the_word_between(lac):
     # 和 and 联合 inside one name stay: a body's own name, a joint lab
     assert ("国家发展和改革委员会", "Organization") in entities(lac, "国家发展和改革委员会发布通知。")
     assert ("清华大学联合实验室", "Organization") in entities(lac, "清华大学联合实验室成立。")
+
+
+def test_a_company_the_model_named_by_half_is_whole_before_its_funding_round(lac):
+    assert ("星河动力", "Organization") in entities(lac, "星河动力完成B轮融资，由红杉中国领投。")
+    assert ("蓝箭航天", "Organization") in entities(lac, "蓝箭航天完成A轮融资。")
+    assert not any(t == "Organization" for _, t in entities(lac, "公司完成融资。"))
+
+
+def test_a_company_name_stops_at_its_legal_form_before_what_it_owns(lac):
+    found = entities(lac, "深圳市大疆创新科技有限公司旗下子公司在东莞设立分公司。")
+    assert ("深圳市大疆创新科技有限公司", "Organization") in found
+    assert not any("旗下" in name for name, _ in found)
+
+
+def test_a_region_named_by_its_places_and_a_kind_of_region_is_one_place(lac):
+    assert ("成渝地区双城经济圈", "Region") in entities(lac, "成渝地区双城经济圈建设持续推进。")
+    assert ("武汉都市圈", "Region") in entities(lac, "长三角城市群和武汉都市圈协同发展。")

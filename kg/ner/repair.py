@@ -133,8 +133,14 @@ _JOINING = re.compile(r"会同|联合|携手|联手|协同|与|和|及")
 _JOINED_NAME_TAIL = ("会", "体", "国", "实验", "创新", "研究", "办公", "培养", "学院", "大学", "基金", "舰队")
 
 
+#: A company's legal form, then words about what it owns: 某某有限公司 | 旗下子公司.
+_OWNED_AFTER_NAME = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|集团)(?=旗下|下属|所属|全资|控股子|的)")
+_OWNERSHIP = re.compile(r"旗下|下属|所属|全资|控股|的")
+
+
 def _split_joined(text: str, words: list[_Word]) -> list[_Word]:
-    """`云梦市人民政府会同市发展和改革委员会` read as one name: two bodies and the word between.
+    """`云梦市人民政府会同市发展和改革委员会` read as one name: two bodies and the word between;
+    `某某有限公司旗下子公司`: the company, then what it owns.
 
     Split only where both sides are names of their own (each ends like an
     organization and has words before its suffix), so 发展和改革委员会 and
@@ -143,6 +149,14 @@ def _split_joined(text: str, words: list[_Word]) -> list[_Word]:
     out: list[_Word] = []
     for w in words:
         if w.label == "Organization" and w.end - w.start >= 7:
+            owned = _OWNED_AFTER_NAME.search(text, w.start, w.end)
+            if owned and w.end - owned.end() >= 2:  # 某某有限公司 | 旗下 | 子公司
+                company, link = _Word(w.start, owned.end(), w.label), _OWNERSHIP.match(text, owned.end())
+                out.extend(_joined_parts(text, company) or [company])
+                out.append(_Word(link.start(), link.end(), "f"))
+                if link.end() < w.end:
+                    out.append(_Word(link.end(), w.end, "n"))
+                continue
             w_parts = _joined_parts(text, w)
             if w_parts:
                 out.extend(w_parts)
@@ -421,12 +435,17 @@ def _funded(text: str, words: list[_Word]) -> list[_Word]:
         while first > 0 and words[first - 1].label in ("n", "nz") and words[first - 1].end == words[first].start \
                 and not DESCRIPTOR.search(text[words[first - 1].start:words[first - 1].end]) and k - first < 2:
             first -= 1
+        # 星河(ORG) 动力 完成 B 轮融资: the model named the first half of the name
+        named_head = first > 0 and words[first - 1].label in ("Organization", "Person") \
+            and words[first - 1].end == words[first].start
+        if named_head:
+            first -= 1
         after_descriptor = first > 0 and DESCRIPTOR.search(text[words[first - 1].start:words[first - 1].end])
         starts_clause = first == 0 or words[first - 1].label in ("w", "TIME")
         name_like = (w.label == "nz" and len(piece) >= 2) or bool(LATIN.fullmatch(piece)) \
-            or (w.label == "n" and (after_descriptor or (starts_clause and len(piece) >= 2)))
+            or (w.label == "n" and (named_head or after_descriptor or (starts_clause and len(piece) >= 2)))
         if name_like and not GENERIC_INVESTORS.match(piece) and not DESCRIPTOR.search(piece):
-            start = first if after_descriptor else k
+            start = first if after_descriptor or named_head else k
             words = _merge(words, start, k, "Organization")
             k = start
         k += 1
