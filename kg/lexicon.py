@@ -108,6 +108,8 @@ _POST = (r"(?:常务|执行|首席|名誉|高级|资深|联合|代理|专职|驻
 #: 中小企业处处长; 战略发展部品牌市场总经理.
 POST = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{0,10}}?{_POST})(?:\s*[、兼和及]\s*(?:[\u4e00-\u9fff]{{0,6}}?{_POST}))*\s*$")
 
+#: A post written as one word after a company's name: Momenta CEO, 某公司董事长.
+LATIN_POST = re.compile(_POST)
 #: Roles of a byline: 科技日报（记者吴纯新 通讯员刘梦雅）, 新华社记者 任超.
 BYLINE_ROLE = re.compile(r"(?:本报|特约|首席|摄影|见习)?(?:记者|通讯员|实习生|摄影)\s*$")
 #: A post that makes its holder a founder: 创始人, 联合创始人, 创办人.

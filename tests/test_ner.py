@@ -219,3 +219,16 @@ def test_a_company_name_stops_at_its_legal_form_before_what_it_owns(lac):
 def test_a_region_named_by_its_places_and_a_kind_of_region_is_one_place(lac):
     assert ("成渝地区双城经济圈", "Region") in entities(lac, "成渝地区双城经济圈建设持续推进。")
     assert ("武汉都市圈", "Region") in entities(lac, "长三角城市群和武汉都市圈协同发展。")
+
+
+def test_a_latin_name_is_an_organization_where_the_sentence_says_so(lac):
+    assert ("Arm", "Organization") in entities(lac, "江城智造与NVIDIA、Arm达成合作。")
+    assert ("Momenta", "Organization") in entities(lac, "据悉，Momenta CEO曹旭东表示将加快量产。")
+    assert ("Momenta", "Organization") in entities(lac, "公司与Momenta签署战略合作协议。")
+    # a product written after its maker is not a second organization
+    assert ("Hicar", "Organization") not in entities(lac, "华为 Hicar 与北汽蓝谷合作推出新车型。")
+
+
+def test_two_brands_the_model_reads_as_one_name_are_two(lac):
+    found = entities(lac, "华为云与科大讯飞联合发布解决方案。")
+    assert {("华为云", "Organization"), ("科大讯飞", "Organization")} <= found

@@ -28,6 +28,7 @@ from ..lexicon import (
     GOVERNMENT_BODY,
     GOVERNMENT_BODY_ENDS,
     INVESTOR_ROLE,
+    LATIN_POST,
     LEADING_CONNECTIVES,
     LIST_TAIL,
     NOT_ORG_WORDS,
@@ -96,6 +97,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = _counterparts(text, words)
     words = _funded(text, words)
     words = _lists(text, words)
+    words = _latin_names(text, words)
     source = spans[0].source if spans else "model"
     return [Span(w.start + _descriptor_prefix(text[w.start:w.end], w.label), w.end, w.label, source)
             for w in words if w.is_entity and not GENERIC_SECTORS.match(text[w.start:w.end])
@@ -169,8 +171,12 @@ def _joined_parts(text: str, w: _Word) -> list[_Word] | None:
     name = text[w.start:w.end]
     for m in _JOINING.finditer(name, 3):
         left, right = name[:m.start()], name[m.end():]
-        if (len(right) >= 3 and _names_a_body(left) and _names_a_body(right)
-                and not right.startswith(_JOINED_NAME_TAIL) and not _bare_suffix(right)):
+        both_bodies = len(right) >= 3 and _names_a_body(left) and _names_a_body(right) \
+            and not right.startswith(_JOINED_NAME_TAIL) and not _bare_suffix(right)
+        # 华为云与科大讯飞: a name with 与 inside ends in its suffix (区块链与边缘计算研究院)
+        two_brands = m.group() in ("与", "和", "及") and len(right) >= 2 \
+            and not _names_a_body(left) and not _names_a_body(right)
+        if both_bodies or two_brands:
             at, after = w.start + m.start(), w.start + m.end()
             return [_Word(w.start, at, "Organization"), _Word(at, after, "c"), _Word(after, w.end, "Organization")]
     return None
@@ -483,6 +489,35 @@ def _counterparts(text: str, words: list[_Word]) -> list[_Word]:
             if all(words[x].label in ("n", "nz") for x in range(k + 1, last + 1)) and 2 <= len(piece) <= 10 \
                     and last + 1 < len(words) and words[last + 1].label in ("v", "p", "d", "w"):
                 return _counterparts(text, _merge(words, k + 1, last, "Organization"))
+    return words
+
+
+#: Words that coordinate two names: A、B; A 与 B.
+_COORDINATORS = ("、", "与", "和", "及", "同")
+
+
+def _latin_names(text: str, words: list[_Word]) -> list[_Word]:
+    """A Latin word the model left untyped is an organization where the sentence says so:
+    coordinated with one (与NVIDIA、Arm), a post and a person after it (Momenta CEO曹旭东),
+    or the other side of an agreement (与Momenta签署)."""
+    if not any(c.isascii() and c.isalpha() for c in text):
+        return words
+    for k, w in enumerate(words):
+        piece = text[w.start:w.end]
+        if w.is_entity or len(piece) < 2 or not LATIN.fullmatch(piece) or not piece[0].isupper():
+            continue
+        before = [x for x in words[max(0, k - 2):k] if not text[x.start:x.end].isspace()]
+        after = [x for x in words[k + 1:k + 4] if not text[x.start:x.end].isspace()]
+        coordinated = any(
+            len(side) >= 2 and text[side[i].start:side[i].end] in _COORDINATORS and side[j].label == "Organization"
+            for side, i, j in ((before[::-1], 0, 1), (after, 0, 1)))
+        titled = len(after) >= 2 and LATIN_POST.fullmatch(text[after[0].start:after[0].end]) \
+            and after[1].label == "Person"
+        agreed = bool(before) and text[before[-1].start:before[-1].end] in ("与", "同") \
+            and bool(after) and AGREEMENT.match(text, after[0].start)
+        product_of = bool(before) and before[-1].label == "Organization"  # 华为 Hicar: a product
+        if (coordinated or titled or agreed) and not product_of:
+            words[k] = _Word(w.start, w.end, "Organization")
     return words
 
 
