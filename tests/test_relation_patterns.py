@@ -51,6 +51,17 @@ def test_the_finest_place_of_a_name(backend):
     assert any(t == "武汉" for _, t in got) and not any(t == "湖北" for _, t in got)
 
 
+def test_a_unit_is_placed_by_its_own_place_not_its_parents(backend):
+    """中国科学院武汉…研究所 is in 武汉; 北京大学深圳研究生院 is in 深圳, its parent in 北京."""
+    text = "北京大学深圳研究生院与中国科学院武汉物理与数学研究所签署合作协议。"
+    got = {(h, t) for h, _, t, how in found(backend, text, "locatedIn") if how == "name"}
+    assert ("北京大学深圳研究生院", "深圳") in got and ("北京大学深圳研究生院", "北京") not in got
+    assert ("中国科学院武汉物理与数学研究所", "武汉") in got
+    assert ("中国科学院武汉物理与数学研究所", "中国") not in got
+    subsidiaries = {(h, t) for h, _, t, how in found(backend, text, "subsidiaryOf")}
+    assert ("北京大学深圳研究生院", "北京大学") in subsidiaries
+
+
 def test_bylines(backend):
     text = "科技日报（记者张晓明 通讯员李红梅）本月初，示范区举行了开放日活动。新华社记者 王建国摄"
     got = {(h, t, how) for h, _, t, how in found(backend, text, "holdsPosition")}

@@ -40,7 +40,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "bracket": re.compile(r"[（(]([^（）()]{2,8})[）)]"),
         "branch": re.compile(rf"(?:集团|公司|附属)?([\u4e00-\u9fff]{{2,4}}?)(?:{_alternatives(BRANCH_TAILS)}|有限公司|医院)$"),
-        "after_parent": re.compile(r"(?:集团|附属)([\u4e00-\u9fff]{2,4}?)(?=[\u4e00-\u9fff])"),
+        "after_parent": re.compile(r"(?:集团|附属|大学|科学院|工程院)(?=[\u4e00-\u9fff]{3})"),
         "zone_body": re.compile(rf"^(.{{2,14}}?)(?:{_alternatives(ZONE_BODIES)})$"),
         "zone": re.compile(rf"^(.{{0,8}}?(?:{zone}))"),
         "government": re.compile(rf"(?:{_alternatives(GOVERNMENT_SUFFIXES)})$"),
@@ -93,11 +93,16 @@ def nested_names(name: str) -> list[Span]:
     for m in p["bracket"].finditer(name):
         if g.lookup(m.group(1)):
             region(*m.span(1))
-    for pattern in ("branch", "after_parent"):
-        for m in p[pattern].finditer(name):
-            division = g.lookup(m.group(1))
-            if division and division.level in _HEAD_LEVELS and m.start(1) > 0:
-                region(*m.span(1))
+    for m in p["branch"].finditer(name):
+        division = g.lookup(m.group(1))
+        if division and division.level in _HEAD_LEVELS and m.start(1) > 0:
+            region(*m.span(1))
+    for m in p["after_parent"].finditer(name):  # 中国科学院武汉…研究所, 北京大学深圳研究生院
+        for end in range(min(m.end() + 4, len(name) - 1), m.end() + 1, -1):
+            division = g.lookup(name[m.end():end])
+            if division and division.level in _HEAD_LEVELS:
+                region(m.end(), end)
+                break
     body = p["zone_body"].match(name)
     zone_text: str | None = None
     if body and _place_like(body.group(1), head):  # 中关村管委会, 湖南湘乡经开区管委会: it governs a place

@@ -30,7 +30,8 @@ def from_names(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relation
                         or (inner.start, inner.end) == (outer.start, outer.end):
                     continue
                 if outer.type == "Organization" and inner.type == "Region" \
-                        and not _inside_larger_region(mentions, r, outer) and not _has_finer_region(mentions, r, outer):
+                        and not _inside_larger_region(mentions, r, outer) and not _has_finer_region(mentions, r, outer) \
+                        and not _parents_place(mentions, r, outer):
                     out.append(Relation(k, r, "locatedIn", outer.sentence, {}, "name"))
                 elif outer.type == "Organization" and inner.type == "Organization" and inner.start == outer.start \
                         and inner.source == "rule:parent-org":
@@ -46,6 +47,15 @@ def _inside_larger_region(mentions: list[Mention], r: int, outer: Mention) -> bo
     inner = mentions[r]
     return any(m.type == "Region" and outer.start <= m.start <= inner.start and inner.end <= m.end <= outer.end
                and (m.start, m.end) != (inner.start, inner.end) for m in _within(mentions, outer))
+
+
+def _parents_place(mentions: list[Mention], r: int, outer: Mention) -> bool:
+    """北京 in 北京大学深圳研究生院: the parent is in 北京, the school in 深圳."""
+    inner = mentions[r]
+    inside = _within(mentions, outer)
+    parent = next((m for m in inside if m.type == "Organization" and m.start == outer.start
+                   and inner.end <= m.end < outer.end), None)
+    return parent is not None and any(m.type == "Region" and m.start >= parent.end for m in inside)
 
 
 def _has_finer_region(mentions: list[Mention], r: int, outer: Mention) -> bool:
