@@ -153,7 +153,7 @@ CLUSTER_TRIGGER = re.compile(r"(?:涌现出|涌现|集聚了?|聚集了?|培育�
 SUBSIDIARY_OF_HEAD = re.compile(r"^\s*(?:的)?(?:旗下|下属|所属)(?:的)?\s*$")
 SUBSIDIARY_OF_TAIL = re.compile(r"^\s*(?:是|为|系|作为)?(?:隶属于|隶属)\s*$")
 SUBSIDIARY_NOUN = re.compile(r"^\s*(?:是|为|系)\s*$")
-SUBSIDIARY_AFTER = re.compile(r"^\s*的?(?:全资|控股)?(?:子公司|分公司|下属(?:单位|企业|机构|公司))")
+SUBSIDIARY_AFTER = re.compile(r"^\s*的?(?:旗下|下属)?(?:的)?(?:全资|控股)?(?:子公司|分公司|下属(?:单位|企业|机构|公司))")
 
 # -- financing ---------------------------------------------------------------------------------
 

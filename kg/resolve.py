@@ -82,6 +82,7 @@ def resolve_issue(issue: Issue, aliases: Aliases | None = None) -> None:
     places = article_places(issue)
     for m in issue.mentions:
         m.key = _base_key(m, aliases, places[issue.sentences[m.sentence].article])
+    _companies_sharing_a_core(issue.mentions)
     _within_issue_abbreviations(issue, aliases)
     _short_titles(issue.mentions)
 
@@ -137,6 +138,35 @@ def company_core(name: str) -> str | None:
     if len(stripped) < 2 or re.fullmatch(r"[\d\W]+", stripped):
         return None
     return stripped
+
+
+def _companies_sharing_a_core(mentions: list[Mention]) -> None:
+    """江城集团有限公司 and its 江城智能科技有限公司 share the core 江城 but are two companies.
+
+    An issue that writes two different full names for one core names two companies:
+    the group (or the name with the shortest full form) keeps the core, and each other
+    full name keys on itself without its legal form.
+    """
+    full_names: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.type == "Organization" and LEGAL_FORMS.search(m.text) and m.key != surface_key(m.text):
+            full_names[m.key].add(_without_seat_and_form(surface_key(m.text)))
+    for key, names in full_names.items():
+        if len(names) < 2:
+            continue
+        keeper = min(names, key=lambda n: (not n.endswith("集团") and n != key, len(n)))
+        for m in mentions:
+            if m.key == key and m.type == "Organization" and LEGAL_FORMS.search(m.text):
+                name = _without_seat_and_form(surface_key(m.text))
+                if name != keeper:
+                    m.key = name
+
+
+def _without_seat_and_form(name: str) -> str:
+    """北京江城智能科技有限公司 → 江城智能科技; 江城集团有限公司 → 江城集团."""
+    name = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$", "", name)
+    head = gazetteer().head(name)
+    return name[len(head):] if head and len(name) - len(head) >= 2 else name
 
 
 def article_places(issue: Issue) -> list[str | None]:

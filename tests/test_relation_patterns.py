@@ -156,6 +156,8 @@ def test_units_inside_a_parent(backend):
 def test_subsidiaries_stated(backend):
     text = "小米集团旗下的小米汽车有限公司发布新车。"
     assert ("小米汽车有限公司", "subsidiaryOf", "小米集团", "stated") in found(backend, text)
+    text = "江城智能科技有限公司是江城集团有限公司旗下子公司。"
+    assert ("江城智能科技有限公司", "subsidiaryOf", "江城集团有限公司", "stated") in found(backend, text)
 
 
 def test_the_article_place_for_its_companies(backend):

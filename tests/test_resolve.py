@@ -60,6 +60,12 @@ def test_a_body_named_inside_its_unit_is_not_the_units_short_name(tmp_path):
     assert ("中国电子学会智能制造分会", "中国电子学会") in pairs
 
 
+def test_a_group_and_its_company_that_share_a_trade_name_stay_two(tmp_path):
+    out = build(tmp_path, {"a": "江城智能科技有限公司是江城集团有限公司的全资子公司。江城智能科技有限公司发布新品。"})
+    found = entities(out, "Organization")
+    assert entity_with(found, "江城智能科技有限公司") != entity_with(found, "江城集团有限公司")
+
+
 def test_the_texts_own_declarations_and_company_short_names(tmp_path):
     out = build(tmp_path, {
         "a": "北京国盾量子信息技术有限公司（以下简称国盾量子）与神州信息签署合作协议。国盾量子位于海淀区。",

@@ -138,6 +138,8 @@ _JOINED_NAME_TAIL = ("会", "体", "国", "实验", "创新", "研究", "办公"
 #: A company's legal form, then words about what it owns: 某某有限公司 | 旗下子公司.
 _OWNED_AFTER_NAME = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|集团)(?=旗下|下属|所属|全资|控股子|的)")
 _OWNERSHIP = re.compile(r"旗下|下属|所属|全资|控股|的")
+#: A noun for what a company owns (旗下子公司, 全资子公司): never the tail of its name.
+_OWNED_NOUN = re.compile(r"(?:旗下|下属|所属|全资|控股子)")
 
 
 def _split_joined(text: str, words: list[_Word]) -> list[_Word]:
@@ -271,7 +273,7 @@ def _suffix_end(text: str, words: list[_Word], i: int) -> int | None:
                 j += 3
                 continue
             break
-        if w.label == "Person" or NOT_ORG_WORDS.search(piece):
+        if w.label == "Person" or NOT_ORG_WORDS.search(piece) or _OWNED_NOUN.match(piece):
             break
         strong = piece in STRONG_SUFFIX_WORDS and (piece != "投资" or _ends_item(text, w.end))
         if w.label not in NOUNISH and not w.is_entity and not strong:
