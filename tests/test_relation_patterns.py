@@ -84,6 +84,21 @@ def test_appositions_and_a_post_before_a_list(backend):
     assert ("周建华", "苏州工业园区管委会") in got and ("李晓红", "苏州工业园区管委会") in got
 
 
+def test_people_of_one_body_each_with_their_post(backend):
+    text = "湖南省科学技术厅厅长周建平、副厅长刘海涛出席会议。市科技局局长李强、院长王伟出席活动。"
+    got = {(h, a.get("title"), t) for h, t, a in _positions(backend, text)}
+    assert ("刘海涛", "副厅长", "湖南省科学技术厅") in got
+    # a 院长 is not a post of a 局
+    assert not any(h == "王伟" for h, _, _ in got)
+
+
+def _positions(backend, text):
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    extract([issue], backend)
+    return [(issue.mentions[r.head].text, issue.mentions[r.tail].text, r.attributes)
+            for r in issue.relations if r.type == "holdsPosition"]
+
+
 def test_a_post_at_another_organization_is_not_taken(backend):
     """The person's post is at the organization right before it, not at the one the sentence is about."""
     got = {(h, t) for h, _, t, _ in found(backend, "腾讯与北京大学合作，北京大学教授李明负责项目。", "holdsPosition")}

@@ -43,6 +43,8 @@ _ASIDE = re.compile(r"^\s*[（(][^（）()]{1,30}[）)]")
 #: Between two people holding the same post: 副主任A、B.
 _SAME_POST = re.compile(r"^\s*[、和及]\s*$")
 _ORG_POST_LINK = re.compile(r"\s*[、，]\s*$")
+#: Between two people of one body, each with a post: 厅长A、副厅长B.
+_NEXT_POST = re.compile(r"^\s*[、，和及]\s*([^、，。；：（）()]{1,12})$")
 #: The end of a list that names only some: A、B 等部门, 等单位.
 _OTHERS = re.compile(r"^\s*等[^，。；]{0,4}?(?:部门|单位|机构|企业)")
 
@@ -60,12 +62,26 @@ def positions(s: Sentence) -> list[Relation]:
             out.append(s.relation(k, org, "holdsPosition", title=title))
             if FOUNDER_POST.search(title):
                 out.append(s.relation(k, org, "founded"))
-        if held:  # 副主任A、B: the people listed after one post hold it too
+        if held:  # 副主任A、B: the people listed after one post hold it too; 厅长A、副厅长B: their own post
             j = i
-            while j + 1 < len(s.ks) and s.type(j + 1) == "Person" and _SAME_POST.match(s.between(s.ks[j], s.ks[j + 1])):
+            while j + 1 < len(s.ks) and s.type(j + 1) == "Person":
+                link = s.between(s.ks[j], s.ks[j + 1])
+                next_post = _NEXT_POST.match(link)
+                if _SAME_POST.match(link):
+                    out.extend(s.relation(s.ks[j + 1], org, "holdsPosition", title=title) for org, title in held)
+                elif next_post and POST.match(next_post.group(1)) and len(held) == 1 \
+                        and _post_fits(next_post.group(1), s.m(held[0][0]).text):
+                    out.append(s.relation(s.ks[j + 1], held[0][0], "holdsPosition", title=next_post.group(1).strip()))
+                else:
+                    break
                 j += 1
-                out.extend(s.relation(s.ks[j], org, "holdsPosition", title=title) for org, title in held)
     return out
+
+
+def _post_fits(post: str, org: str) -> bool:
+    """院长 is a post of a 院, 局长 of a 局: a post named after a kind of body fits that kind only."""
+    kind = re.search(r"([厅局院部处司所科])长$", post.strip())
+    return kind is None or kind.group(1) in org
 
 
 def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
