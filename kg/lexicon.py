@@ -110,6 +110,10 @@ POST = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{0,10}}?{_POST})(?:\s*[、兼和及]
 
 #: A post written as one word after a company's name: Momenta CEO, 某公司董事长.
 LATIN_POST = re.compile(_POST)
+#: Areas of work that stand before a post and are no part of the name: 技术总监, 市场副总裁.
+WORK_AREAS = ("技术", "市场", "产品", "销售", "研发", "财务", "运营", "战略", "品牌", "人力资源", "人力", "行政",
+              "法务", "投资", "业务", "数据", "安全", "工程", "设计", "质量", "生产", "采购", "供应链", "党委",
+              "党组", "纪委", "工会", "董事会", "监事会", "区域", "大区", "事业群", "集团")
 #: Roles of a byline: 科技日报（记者吴纯新 通讯员刘梦雅）, 新华社记者 任超.
 BYLINE_ROLE = re.compile(r"(?:本报|特约|首席|摄影|见习)?(?:记者|通讯员|实习生|摄影)\s*$")
 #: A post that makes its holder a founder: 创始人, 联合创始人, 创办人.

@@ -232,3 +232,15 @@ def test_a_latin_name_is_an_organization_where_the_sentence_says_so(lac):
 def test_two_brands_the_model_reads_as_one_name_are_two(lac):
     found = entities(lac, "华为云与科大讯飞联合发布解决方案。")
     assert {("华为云", "Organization"), ("科大讯飞", "Organization")} <= found
+
+
+def test_the_rest_of_a_company_name_before_a_company_post(lac):
+    assert ("星河动力", "Organization") in entities(lac, "星河动力创始人、董事长刘百奇表示，将扩大产能。")
+    # an area of work and a post of a government body are no part of the name
+    assert ("华为", "Organization") in entities(lac, "华为技术总监李某表示。")
+    assert ("北京市司法局", "Organization") in entities(lac, "北京市司法局局长助理杨文出席。")
+
+
+def test_what_a_person_founded_is_an_organization(lac):
+    assert ("云帆智能", "Organization") in entities(lac, "云帆智能由张远航于2018年创办，总部位于武汉。")
+    assert not any(t == "Organization" for _, t in entities(lac, "项目由张三负责。"))

@@ -36,7 +36,9 @@ from ..lexicon import (
     PARENT_HEADS,
     REGION_PREFIX_WORDS,
     STRONG_SUFFIX_WORDS,
+    FOUNDED_BY,
     UNIT_TAILS,
+    WORK_AREAS,
     ZONE_SUFFIXES,
 )
 from ..regions import gazetteer
@@ -98,6 +100,8 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = _funded(text, words)
     words = _lists(text, words)
     words = _latin_names(text, words)
+    words = _names_before_posts(text, words)
+    words = _founded_subjects(text, words)
     source = spans[0].source if spans else "model"
     return [Span(w.start + _descriptor_prefix(text[w.start:w.end], w.label), w.end, w.label, source)
             for w in words if w.is_entity and not GENERIC_SECTORS.match(text[w.start:w.end])
@@ -520,6 +524,48 @@ def _latin_names(text: str, words: list[_Word]) -> list[_Word]:
         product_of = bool(before) and before[-1].label == "Organization"  # 华为 Hicar: a product
         if (coordinated or titled or agreed) and not product_of:
             words[k] = _Word(w.start, w.end, "Organization")
+    return words
+
+
+#: Posts of a company, after which the words before are the company's name.
+_COMPANY_POST = re.compile(r"(?:联合)?(?:创始人|创办人)|(?:副)?(?:董事长|总裁|总经理)|CEO|CTO|COO|CFO|首席\w{2,4}官")
+#: The end of a department's name, which may stand between a company and a post.
+_DEPARTMENT_END = re.compile(r"[部处科室组办局院所系]$|中心$|事业部$")
+
+
+def _names_before_posts(text: str, words: list[_Word]) -> list[_Word]:
+    """`星河(ORG) 动力 创始人 刘百奇`: a noun between a company and a post, not an area of
+    work (技术总监) or a department (研发部), is the rest of the company's name."""
+    k = 0
+    while k + 3 < len(words):
+        org, noun, post, nxt = words[k], words[k + 1], words[k + 2], words[k + 3]
+        piece = text[noun.start:noun.end]
+        if org.label == "Organization" and noun.label in ("n", "nz") and org.end == noun.start \
+                and noun.end == post.start and len(piece) <= 3 and piece not in WORK_AREAS \
+                and not _DEPARTMENT_END.search(piece) and not LATIN_POST.search(piece) \
+                and _COMPANY_POST.fullmatch(text[post.start:post.end]) \
+                and (nxt.label == "Person" or text[nxt.start:nxt.end] in ("、", "兼")):
+            words = _merge(words, k, k + 1, "Organization")
+        k += 1
+    return words
+
+
+def _founded_subjects(text: str, words: list[_Word]) -> list[_Word]:
+    """`云帆智能由张远航于2018年创办`: what a person or body founded is an organization."""
+    if "由" not in text:
+        return words
+    for k, w in enumerate(words):
+        if text[w.start:w.end] != "由" or k == 0 or k + 1 >= len(words) or not words[k + 1].is_entity \
+                or not FOUNDED_BY.match(text[words[k + 1].end:words[k + 1].end + 30]):
+            continue
+        first = k
+        while first > 0 and words[first - 1].label in ("n", "nz", "Person", "Organization", "Region") \
+                and words[first - 1].end == words[first].start and k - first < 3:
+            first -= 1
+        piece = text[words[first].start:words[k - 1].end] if first < k else ""
+        clause_start = first == 0 or text[words[first - 1].start:words[first - 1].end] in "，。；：、"
+        if clause_start and 2 <= len(piece) <= 12 and (k - first > 1 or words[first].label != "Organization"):
+            return _merge(words, first, k - 1, "Organization")
     return words
 
 
