@@ -127,6 +127,11 @@ ISSUE_TRIGGER = re.compile(r"(?:联合)?(?:制定下发|印发|发布|出台|制
 #: Words that join a name to the verb before it and are not part of it: 会同市经信局.
 LEADING_CONNECTIVES = ("会同", "联合", "携手", "联手", "协同")
 FOUND_TRIGGER = re.compile(r"(?:共同|联合|牵头)?(?:发起成立|发起设立|发起|创立|创办|成立|组建|设立|创建|筹建)(?:了|的)?\s*[“\"]?\s*$")
+#: Two or more bodies building a named one together: A 与 B 签署协议，双方将共建“X”.
+JOINTLY_FOUNDED = re.compile(r"(?:共建|共同组建|联合组建|合作共建|共同建设|共同成立|联合成立|共同发起成立|联合发起成立)"
+                             r"(?:了|的)?\s*[“\"]?\s*$")
+#: Words that make an earlier body the one a sentence goes on about: 该中心, 这一联盟.
+THIS_BODY = re.compile(r"(?:该|此|这一?|上述)(中心|联盟|实验室|研究院|研究所|平台|基地|公司|企业|机构|协会|学院|园区)")
 #: After 由 and the founders: 由浙江大学教授陈明远 2020 年 5 月创立; 由 A 牵头组建; 由 A、B 共同组成的 X.
 FOUNDED_BY = re.compile(r"^[^。；！？]{0,20}?(?:共同|联合|牵头)?(?:发起成立|发起设立|创立|创办|组建|成立|设立|创建|组成|筹建)")
 #: After 由 and the issuers: 由工业和信息化部与中国残疾人联合会于 2020 年 9 月联合印发.

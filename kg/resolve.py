@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .doc import Entity, EntityKey, Issue, Mention
-from .lexicon import BRANCH_TAILS, DECLARATION, LEGAL_FORMS, LOCAL_LEVELS, PARENT_HEADS, TRADES, UNIT_TAILS
+from .lexicon import BRANCH_TAILS, DECLARATION, LEGAL_FORMS, LOCAL_LEVELS, ORG_SUFFIXES, PARENT_HEADS, TRADES, UNIT_TAILS
 from .regions import gazetteer
 from .resources import ontology_path
 
@@ -258,8 +258,14 @@ def _is_parent_of(short: str, long: str) -> bool:
 
 
 def _abbreviates(short: str, long: str) -> bool:
-    """北交所 / 北京证券交易所: same first character, last character kept, in order."""
+    """北交所 / 北京证券交易所: same first character, last character kept, in order.
+
+    A place and a whole suffix (武汉大学) is a name of its own, not 武汉理工大学 cut short.
+    """
     if len(short) < 2 or short[0] != long[0]:
+        return False
+    suffix = next((x for x in _SUFFIXES_LONGEST_FIRST if len(x) >= 2 and short.endswith(x) and long.endswith(x)), None)
+    if suffix and gazetteer().lookup(short[:-len(suffix)]):
         return False
     if short[-1] != long[-1] and not (short[-1] == "委" and long.endswith("委员会")):
         return False
@@ -270,6 +276,9 @@ def _abbreviates(short: str, long: str) -> bool:
             return False
         pos += 1
     return True
+
+
+_SUFFIXES_LONGEST_FIRST = sorted(ORG_SUFFIXES, key=len, reverse=True)
 
 
 def _shortens(short: str, long: str) -> bool:

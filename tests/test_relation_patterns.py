@@ -115,6 +115,24 @@ def test_founder_posts_and_passive_founders(backend):
     assert {("云帆科技", "智能网联研究"), ("中国科学院电子学研究所", "智能网联研究")} <= got
 
 
+def test_bodies_that_build_a_named_one_together_found_it(backend):
+    text = ("8月3日，江汉大学与云梦光电科技有限公司签署合作协议，双方将共建“微纳光学联合实验室”。"
+            "江汉大学与云梦市人民政府签署协议，双方将共同推进人才培养。")
+    got = {(h, t) for h, _, t, _ in found(backend, text, "founded")}
+    assert {("江汉大学", "微纳光学联合实验室"), ("云梦光电科技有限公司", "微纳光学联合实验室")} <= got
+    # an agreement with no body built is no founding
+    assert not any(h == "云梦市人民政府" for h, _ in got)
+
+
+def test_this_centre_is_the_one_the_article_named(backend):
+    text = ("■ 新平台\n江汉省智能传感创新中心近日揭牌。该中心在江汉省科学技术厅指导下，由云梦光电科技有限公司牵头，"
+            "联合江汉大学等单位共同组建。")
+    got = {(h, t) for h, _, t, _ in found(backend, text, "founded")}
+    assert {("云梦光电科技有限公司", "江汉省智能传感创新中心"), ("江汉大学", "江汉省智能传感创新中心")} <= got
+    # the body that guides is no founder, nor what was founded
+    assert not any("科学技术厅" in h or "科学技术厅" in t for h, t in got)
+
+
 def test_joint_issuers_and_the_passive_voice(backend):
     text = ("去年6月，上海市药监局与上海市科委、张江管委会，会同市经信委、上海海关等部门联合制定了《上海市研发用物品进口试点方案》。"
             "《关于推进信息无障碍的指导意见》由工业和信息化部与中国残疾人联合会于2020年联合印发。"

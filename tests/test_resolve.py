@@ -66,6 +66,13 @@ def test_a_group_and_its_company_that_share_a_trade_name_stay_two(tmp_path):
     assert entity_with(found, "江城智能科技有限公司") != entity_with(found, "江城集团有限公司")
 
 
+def test_a_place_and_a_whole_suffix_is_no_abbreviation_of_a_longer_name(tmp_path):
+    out = build(tmp_path, {"a": "武汉大学与武汉理工大学签署协议。北交所即北京证券交易所。"})
+    found = entities(out, "Organization")
+    assert entity_with(found, "武汉大学") != entity_with(found, "武汉理工大学")
+    assert entity_with(found, "北交所") == entity_with(found, "北京证券交易所")
+
+
 def test_the_texts_own_declarations_and_company_short_names(tmp_path):
     out = build(tmp_path, {
         "a": "北京国盾量子信息技术有限公司（以下简称国盾量子）与神州信息签署合作协议。国盾量子位于海淀区。",

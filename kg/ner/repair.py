@@ -20,6 +20,7 @@ from ..lexicon import (
     AGREEMENT,
     DESCRIBED_COMPANY,
     DESCRIPTOR,
+    FOUNDED_BY,
     FUNDED,
     GENERIC_INVESTORS,
     GENERIC_ORG,
@@ -36,7 +37,6 @@ from ..lexicon import (
     PARENT_HEADS,
     REGION_PREFIX_WORDS,
     STRONG_SUFFIX_WORDS,
-    FOUNDED_BY,
     UNIT_TAILS,
     WORK_AREAS,
     ZONE_SUFFIXES,
@@ -134,7 +134,7 @@ def _ends_like_org(text: str) -> bool:
 
 
 #: Words that join two bodies acting together: 市政府会同市发改委, 省科技厅联合省教育厅.
-_JOINING = re.compile(r"会同|联合|携手|联手|协同|与|和|及")
+_JOINING = re.compile(r"共同组建|联合组建|共建|会同|联合|携手|联手|协同|与|和|及")
 #: What follows 联合 inside one name: 联合会, 联合体, 联合国, 联合实验室.
 _JOINED_NAME_TAIL = ("会", "体", "国", "实验", "创新", "研究", "办公", "培养", "学院", "大学", "基金", "舰队")
 

@@ -35,6 +35,7 @@ RULES: tuple[Rule, ...] = (
     Rule("bylines", ("holdsPosition",), "sentence", stated.bylines),
     Rule("issued", ("issued",), "sentence", stated.issued),
     Rule("founded", ("founded",), "sentence", stated.founded),
+    Rule("jointly founded", ("founded",), "sentence", stated.jointly_founded),
     Rule("partners", ("partnerOf",), "sentence", stated.partners),
     Rule("located", ("locatedIn",), "sentence", stated.located),
     Rule("subsidiaries", ("subsidiaryOf",), "sentence", stated.subsidiaries),

@@ -20,6 +20,7 @@ from ..lexicon import (
     FOUNDER_POST,
     ISSUE_TRIGGER,
     ISSUED_BY,
+    JOINTLY_FOUNDED,
     LIST_LINK,
     LOCAL_DESCRIPTOR,
     LOCATED_TRIGGER,
@@ -35,6 +36,7 @@ from ..lexicon import (
     SUBSIDIARY_OF_HEAD,
     SUBSIDIARY_OF_TAIL,
     THERE_EXAMPLES,
+    THIS_BODY,
 )
 from .sentence import WIDE_LINK, Sentence
 
@@ -214,6 +216,10 @@ def _after_by(s: Sentence, at: int, trigger: re.Pattern) -> list[int]:
     return group if trigger.match(_OTHERS.sub("", rest, count=1)) else []
 
 
+#: A body that guides or hosts what others found: 在省科技厅指导下，由 A 牵头组建.
+_GUIDES = re.compile(r"\s*(?:的)?(?:指导|支持|主办|批准|推动)")
+
+
 def founded(s: Sentence) -> list[Relation]:
     """A 创办 B; B 由 A（、C）创立 / 牵头组建; 由 A 牵头，联合 B、C 共同组成的 D."""
     out: list[Relation] = []
@@ -236,6 +242,39 @@ def founded(s: Sentence) -> list[Relation]:
     return out
 
 
+def jointly_founded(s: Sentence) -> list[Relation]:
+    """A 与 B（签署协议，双方将）共建“X”: each of the bodies before the verb founded X."""
+    out: list[Relation] = []
+    for i, k in enumerate(s.ks):
+        if s.m(k).type != "Organization" or i == 0:
+            continue
+        before = s.issue.text[s.sentence.start:s.m(k).start]
+        if not JOINTLY_FOUNDED.search(before):
+            continue
+        last = next((j for j in range(i - 1, -1, -1) if s.type(j) == "Organization"), None)
+        if last is None or CLAUSE_BREAK.search(s.between(s.ks[last], k)) or len(s.between(s.ks[last], k)) > 40:
+            continue
+        builders = s.group_before(last, link=WIDE_LINK)
+        if len(builders) >= 2 or re.search(r"双方|两家|三方|各方|共同|联合", s.between(s.ks[last], k)):
+            out.extend(s.relation(head, k, "founded") for head in builders if head != k)
+    return out
+
+
+def _this_body(s: Sentence, offset: int) -> int | None:
+    """该中心 at the start of a sentence: the organization of the article named last with that head."""
+    m = THIS_BODY.match(s.text.lstrip())
+    if not m or s.sentence.start + len(s.text) - len(s.text.lstrip()) + m.end() > offset:
+        return None
+    head_noun, article, best = m.group(1), s.sentence.article, None
+    for k, mention in enumerate(s.issue.mentions):
+        if mention.start >= s.sentence.start:
+            break
+        if mention.type == "Organization" and s.issue.sentences[mention.sentence].article == article \
+                and mention.text.rstrip("”\"") .endswith(head_noun):
+            best = k
+    return best
+
+
 def _founded_target(s: Sentence, at: int, founders: list[int], offset: int) -> int | None:
     """What was founded: named after the verb (…共同组成的“X”联合体), else the
     organization the sentence is about, before 由."""
@@ -250,7 +289,11 @@ def _founded_target(s: Sentence, at: int, founders: list[int], offset: int) -> i
         if later < len(s.ks) and s.type(later) == "Organization" and \
                 re.fullmatch(r"\s*的?\s*[“\"]?\s*", s.issue.text[verb_end:s.m(s.ks[later]).start]):
             return s.ks[later]
-    before = [j for j in range(at) if s.type(j) == "Organization" and s.ks[j] not in founders]
+    named_before = _this_body(s, offset)
+    if named_before is not None:
+        return named_before
+    before = [j for j in range(at) if s.type(j) == "Organization" and s.ks[j] not in founders
+              and not _GUIDES.match(s.after(s.ks[j], 6))]
     if not before:
         return None
     subject = s.ks[before[0]]
