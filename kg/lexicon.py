@@ -110,6 +110,8 @@ POST = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{0,10}}?{_POST})(?:\s*[、兼和及]
 
 #: A post written as one word after a company's name: Momenta CEO, 某公司董事长.
 LATIN_POST = re.compile(_POST)
+#: A post the model read as the end of a name: 猇亭区委书记 (a place?) is 猇亭区委 and 书记.
+POST_AT_END = re.compile(rf"{_POST}$")
 #: Areas of work that stand before a post and are no part of the name: 技术总监, 市场副总裁.
 WORK_AREAS = ("技术", "市场", "产品", "销售", "研发", "财务", "运营", "战略", "品牌", "人力资源", "人力", "行政",
               "法务", "投资", "业务", "数据", "安全", "工程", "设计", "质量", "生产", "采购", "供应链", "党委",

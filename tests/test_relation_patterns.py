@@ -92,6 +92,20 @@ def test_people_of_one_body_each_with_their_post(backend):
     assert not any(h == "王伟" for h, _, _ in got)
 
 
+def test_appointments_name_the_post_after_the_body(backend):
+    text = ("云梦市人民政府发布任免信息：吴晓峰任云梦高新区管理委员会常务副主任；邵婧任云梦市经济和信息化局副局长。"
+            "张伟为江汉大学带来了新的项目。")
+    got = {(h, a.get("title"), t) for h, t, a in _positions(backend, text)}
+    assert ("吴晓峰", "常务副主任", "云梦高新区管理委员会") in got
+    assert ("邵婧", "副局长", "云梦市经济和信息化局") in got
+    assert not any(h == "张伟" for h, _, _ in got)
+
+
+def test_a_post_the_model_took_into_a_name(backend):
+    got = {(h, a.get("title"), t) for h, t, a in _positions(backend, "宜昌市委常委、猇亭区委书记刘建峰出席。")}
+    assert ("刘建峰", "书记", "猇亭区委") in got
+
+
 def _positions(backend, text):
     issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
     extract([issue], backend)

@@ -10,6 +10,7 @@ from typing import Any
 from ..doc import Issue, Mention, Span
 from ..vocab import NAME_TYPES
 from . import repair, rules
+from .propagate import propagate
 from .names import nested_names
 
 #: Sentences handed to the backend per call: large enough to batch well, small
@@ -112,6 +113,7 @@ def _apply(chunk: list[Issue], model_spans: list[list[Span]]) -> None:
                 start, end = sentence.start + span.start, sentence.start + span.end
                 issue.mentions.append(
                     Mention(start, end, span.type, issue.text[start:end], n, span.source))
+        propagate(issue)
 
 
 def find_spans(text: str, model_spans: Sequence[Span]) -> list[Span]:

@@ -34,6 +34,7 @@ from ..lexicon import (
     LIST_TAIL,
     NOT_ORG_WORDS,
     ORG_SUFFIXES,
+    POST_AT_END,
     PARENT_HEADS,
     REGION_PREFIX_WORDS,
     STRONG_SUFFIX_WORDS,
@@ -88,6 +89,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     if not any(not w.is_entity for w in words):
         return [s for s in spans if s.type in ENTITY]
     words = _split_joined(text, words)
+    words = _posts_inside_names(text, words)
     words = _join_latin_names(text, words)
     words = _bracketed_seats(text, words)
     words = _extend_suffixes(text, words)
@@ -195,6 +197,21 @@ def _names_a_body(name: str) -> bool:
 def _bare_suffix(name: str) -> bool:
     """研究院, 有限公司: a suffix with nothing before it names nothing."""
     return any(name.endswith(suffix) and len(name) - len(suffix) < 2 for suffix in ORG_SUFFIXES)
+
+
+def _posts_inside_names(text: str, words: list[_Word]) -> list[_Word]:
+    """`猇亭区委书记`, `宜昌市委常委` read as one name: the body, then the post."""
+    out: list[_Word] = []
+    for w in words:
+        if w.label in ("Organization", "Region"):
+            post = POST_AT_END.search(text, w.start, w.end)
+            if post and post.start() - w.start >= 3:
+                body = text[w.start:post.start()]
+                label = "Organization" if GOVERNMENT_BODY.search(body) or _ends_like_org(body) else w.label
+                out += [_Word(w.start, post.start(), label), _Word(post.start(), w.end, "n")]
+                continue
+        out.append(w)
+    return out
 
 
 def _join_latin_names(text: str, words: list[_Word]) -> list[_Word]:

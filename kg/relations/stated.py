@@ -59,7 +59,7 @@ def positions(s: Sentence) -> list[Relation]:
     for i, k in enumerate(s.ks):
         if s.m(k).type != "Person":
             continue
-        held = _post_before(s, i) or _post_in_brackets(s, i)
+        held = _post_before(s, i) or _post_in_brackets(s, i) or _post_taken(s, i)
         for org, title in held:
             out.append(s.relation(k, org, "holdsPosition", title=title))
             if FOUNDER_POST.search(title):
@@ -110,6 +110,22 @@ def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
             break
         j -= 1
     return held
+
+
+#: Between a person and the body of a post taken: 吴晓峰任…管委会常务副主任, 任命李明为….
+_TAKES = re.compile(r"^\s*(?:已|将|拟|正式|同时)?(?:担任|出任|兼任|升任|改任|调任|任|为)\s*$")
+_POST_TAKEN = re.compile(r"^([^，。；：、（）()]{1,14}?)(?=$|[，。；：、]|一职|职务|，)")
+
+
+def _post_taken(s: Sentence, i: int) -> list[tuple[int, str]]:
+    """PERSON 任 ORG POST: appointments (吴晓峰任某管委会常务副主任)."""
+    if i + 1 >= len(s.ks) or s.type(i + 1) != "Organization" or not _TAKES.match(s.between(s.ks[i], s.ks[i + 1])):
+        return []
+    org = s.ks[i + 1]
+    post = _POST_TAKEN.match(s.after(org, 16))
+    if not post or not POST.match(post.group(1)):
+        return []
+    return [(org, post.group(1).strip())]
 
 
 def _post_in_brackets(s: Sentence, i: int) -> list[tuple[int, str]]:

@@ -1,0 +1,84 @@
+"""Names an issue introduces once in full, found again wherever it uses them.
+
+A bulletin names a company in full once (武汉华瑞光显科技有限公司) and by its short
+name after (华瑞光显); a person once whole (陈思远) and the model cuts the same name
+short elsewhere (陈思 before 远于2019年). The model reads each sentence alone, so it
+misses what the issue itself has taught: here the issue's own full names decide.
+Only names of the issue are used, never a list.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..doc import Issue, Mention
+from ..lexicon import LEGAL_FORMS
+from ..resolve import company_core
+
+#: A short name shorter than this is too likely to be an ordinary word (中科, 华为 the model knows).
+_SHORTEST = 3
+
+
+def propagate(issue: Issue) -> None:
+    """Add the short names of the issue's companies and complete cut-short people, in place."""
+    mentions = issue.mentions
+    found = _short_names(issue) + _whole_people(issue)
+    if not found:
+        return
+    kept = [m for m in mentions if not any(_cuts(m, f) for f in found)]
+    taken = {(m.start, m.end) for m in kept}
+    kept += [f for f in found if (f.start, f.end) not in taken]
+    issue.mentions = sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+def _short_names(issue: Issue) -> list[Mention]:
+    """Every use of a company's core name (华瑞光显 of 武汉华瑞光显科技有限公司), also
+    where the model tagged it as something else or cut it."""
+    cores = set()
+    for m in issue.mentions:
+        if m.type == "Organization" and LEGAL_FORMS.search(m.text):
+            core = company_core(m.text)
+            if core and len(core) >= _SHORTEST and "（" not in core and "(" not in core:
+                cores.add(core)
+    out = []
+    text = issue.text
+    for core in cores:
+        at = text.find(core)
+        while at >= 0:
+            end = at + len(core)
+            if not _inside_organization(issue.mentions, at, end):
+                out.append(_mention(issue, at, end, "Organization", "rule:short-name"))
+            at = text.find(core, end)
+    return out
+
+
+def _whole_people(issue: Issue) -> list[Mention]:
+    """陈思 where the issue names 陈思远, and the text goes on with 远: the whole name."""
+    people = {m.text for m in issue.mentions if m.type == "Person" and 2 <= len(m.text) <= 4}
+    out = []
+    for m in issue.mentions:
+        if m.type != "Person":
+            continue
+        for whole in people:
+            if len(whole) > len(m.text) and whole.startswith(m.text) \
+                    and issue.text.startswith(whole, m.start):
+                out.append(_mention(issue, m.start, m.start + len(whole), "Person", "rule:whole-name"))
+                break
+    return out
+
+
+def _inside_organization(mentions: list[Mention], start: int, end: int) -> bool:
+    """Already an organization's name, or inside a longer one (the full name itself)."""
+    return any(m.type == "Organization" and m.start <= start and end <= m.end for m in mentions)
+
+
+def _cuts(m: Mention, name: Mention) -> bool:
+    """A mention the name replaces: it overlaps the name without holding all of it."""
+    overlaps = m.start < name.end and name.start < m.end
+    holds = m.start <= name.start and name.end <= m.end
+    return overlaps and not holds and (m.start, m.end) != (name.start, name.end)
+
+
+def _mention(issue: Issue, start: int, end: int, type_: str, source: str) -> Mention:
+    starts = [s.start for s in issue.sentences]
+    n = max(0, bisect_right(starts, start) - 1)
+    return Mention(start, end, type_, issue.text[start:end], n, source)

@@ -1,0 +1,44 @@
+"""Names an issue introduces in full, found again where the issue uses them short
+(sentences written for these tests; the real LAC model)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import RawIssue
+from kg.stages import extract, prepare
+
+
+@pytest.fixture(scope="module")
+def backend():
+    from kg import ner
+
+    return ner.load("lac")
+
+
+def mentions(backend, text: str) -> set[tuple[str, str]]:
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    extract([issue], backend)
+    return {(m.text, m.type) for m in issue.mentions}
+
+
+def test_a_company_short_name_is_found_where_the_model_cut_it(backend):
+    text = ("■ 企业\n武汉华瑞光显科技有限公司发布新品。华瑞光显董事长林国栋介绍了进展。"
+            "湖北丰晟磷化集团有限公司签约。丰晟磷化总经理龚建华表示满意。")
+    found = mentions(backend, text)
+    assert ("华瑞光显", "Organization") in found and ("丰晟磷化", "Organization") in found
+    assert ("华瑞光", "Organization") not in found and ("丰晟", "Organization") not in found
+
+
+def test_a_short_name_needs_the_full_name_in_the_issue(backend):
+    """Without 武汉华瑞光显科技有限公司 in the issue, nothing is added: no list of names."""
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "■ 企业\n华瑞光显董事长林国栋介绍了进展。"))
+    extract([issue], backend)
+    assert not [m for m in issue.mentions if m.source == "rule:short-name"]
+
+
+def test_a_person_cut_short_is_the_whole_name_the_issue_gives(backend):
+    text = "■ 企业\n芯视微董事长陈思远出席。芯视微由陈思远于2019年创立。"
+    found = mentions(backend, text)
+    assert ("陈思远", "Person") in found and ("陈思", "Person") not in found
