@@ -205,6 +205,10 @@ ZONE_BODIES = ("管理委员会", "管委会", "党工委", "工委")
 #: A government body: its place may be a district or county too (海淀区政府 → 海淀区).
 GOVERNMENT_SUFFIXES = ("人民政府", "政府", "党工委", "工委", "管理委员会", "管委会", "委员会", "委", "局", "厅",
                        "办公室", "办", "市委", "区委", "县委", "省委")
+#: A government body and a unit of it: 科技部 | 成果转化与区域创新司, 省科技厅 | 成果转化处,
+#: 湖北省人民政府 | 办公厅.
+GOVERNMENT_PARENT_HEADS = ("人民政府", "政府", "委员会", "部", "厅", "局")
+GOVERNMENT_UNIT_TAILS = ("办公厅", "办公室", "司", "处", "局", "中心", "科")
 #: Where a parent body's name ends when a unit's name follows it (清华大学 | 能源与动力工程系).
 PARENT_HEADS = ("大学", "科学院", "工程院", "社会科学院", "研究院", "集团", "股份有限公司", "有限责任公司", "有限公司",
                 "协会", "学会", "联合会", "人民政府", "政府")

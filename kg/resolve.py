@@ -106,6 +106,8 @@ def organization_key(key: str, aliases: Aliases, place: str | None) -> str:
         if expanded.endswith(short) and not expanded.endswith(long):
             expanded = expanded[: -len(short)] + long
             break
+    if expanded.endswith("政府") and not expanded.endswith("人民政府") and len(expanded) > 2:
+        expanded = expanded[:-2] + "人民政府"  # 湖北省政府 is 湖北省人民政府
     if expanded != key and (forced := aliases.same.get(("Organization", expanded))):
         return forced
     if expanded[:1] in LOCAL_LEVELS and len(expanded) > 3 and place:
@@ -233,13 +235,15 @@ def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
     by_type: dict[str, dict[str, str]] = defaultdict(dict)  # type -> surface -> key
     for m in issue.mentions:
         by_type[m.type].setdefault(surface_key(m.text), m.key)
+    #: keys a full company name of the issue has: a short name with one of them is that company's
+    full_keys = {m.key for m in issue.mentions if m.type == "Organization" and LEGAL_FORMS.search(m.text)}
     found: dict[tuple[str, str], str] = {}  # (surface, key) -> the key it takes
     for m in issue.mentions:
         surface = surface_key(m.text)
         if surface in declared and declared[surface].type == m.type:
             m.key = declared[surface].key
             continue
-        if m.type != "Organization" or len(surface) > 8:
+        if m.type != "Organization" or len(surface) > 8 or (m.key in full_keys and not LEGAL_FORMS.search(m.text)):
             continue
         if (surface, m.key) not in found:
             candidates = {other_key for other, other_key in by_type["Organization"].items()
@@ -262,7 +266,7 @@ def _abbreviates(short: str, long: str) -> bool:
 
     A place and a whole suffix (武汉大学) is a name of its own, not 武汉理工大学 cut short.
     """
-    if len(short) < 2 or short[0] != long[0]:
+    if len(short) < 2 or short[0] != long[0] or (len(short) == 2 and short[0] in LOCAL_LEVELS):  # 省委, 市委
         return False
     suffix = next((x for x in _SUFFIXES_LONGEST_FIRST if len(x) >= 2 and short.endswith(x) and long.endswith(x)), None)
     if suffix and gazetteer().lookup(short[:-len(suffix)]):

@@ -200,6 +200,13 @@ def test_units_inside_a_parent(backend):
     assert ("国科量子通信网络有限公司北京分公司", "国科量子通信网络有限公司") in got
 
 
+def test_units_of_a_government_body(backend):
+    text = "工业和信息化部科技司有关负责人介绍了情况。湖北省人民政府办公厅印发通知。"
+    got = {(h, t) for h, _, t, how in found(backend, text, "subsidiaryOf") if how == "name"}
+    assert ("工业和信息化部科技司", "工业和信息化部") in got
+    assert ("湖北省人民政府办公厅", "湖北省人民政府") in got
+
+
 def test_subsidiaries_stated(backend):
     text = "小米集团旗下的小米汽车有限公司发布新车。"
     assert ("小米汽车有限公司", "subsidiaryOf", "小米集团", "stated") in found(backend, text)

@@ -73,6 +73,25 @@ def test_a_place_and_a_whole_suffix_is_no_abbreviation_of_a_longer_name(tmp_path
     assert entity_with(found, "北交所") == entity_with(found, "北京证券交易所")
 
 
+def test_a_provinces_bodies_under_their_short_and_full_names(tmp_path):
+    out = build(tmp_path, {
+        "a": "湖北省人民政府发布通知。湖北省经济和信息化厅、武汉市科学技术局参加。",
+        "b": "■ 湖北\n湖北省省政府召开会议。湖北省经信厅、武汉市科技局和省委有关部门参加。省发展改革委介绍情况。"})
+    found = entities(out, "Organization")
+    assert entity_with(found, "湖北省经信厅") == entity_with(found, "湖北省经济和信息化厅")
+    assert entity_with(found, "武汉市科技局") == entity_with(found, "武汉市科学技术局")
+    # 省委 is a body of its own, not 省发展改革委 cut short
+    assert entity_with(found, "省委") != entity_with(found, "省发展改革委")
+
+
+def test_a_short_name_stays_with_the_company_whose_core_it_is(tmp_path):
+    """恒驰新能源 is 江苏恒驰新能源科技有限公司, not its subsidiary 恒驰新能源（宜昌）有限公司."""
+    out = build(tmp_path, {"a": "江苏恒驰新能源科技有限公司设立全资子公司恒驰新能源（宜昌）有限公司。恒驰新能源董事长赵立群出席。"})
+    found = entities(out, "Organization")
+    assert entity_with(found, "恒驰新能源") == entity_with(found, "江苏恒驰新能源科技有限公司")
+    assert entity_with(found, "恒驰新能源（宜昌）有限公司") != entity_with(found, "江苏恒驰新能源科技有限公司")
+
+
 def test_the_texts_own_declarations_and_company_short_names(tmp_path):
     out = build(tmp_path, {
         "a": "北京国盾量子信息技术有限公司（以下简称国盾量子）与神州信息签署合作协议。国盾量子位于海淀区。",

@@ -16,6 +16,8 @@ from functools import lru_cache
 from ..doc import Span
 from ..lexicon import (
     BRANCH_TAILS,
+    GOVERNMENT_PARENT_HEADS,
+    GOVERNMENT_UNIT_TAILS,
     GOVERNMENT_SUFFIXES,
     ORG_SUFFIXES,
     PARENT_HEADS,
@@ -44,6 +46,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "zone_body": re.compile(rf"^(.{{2,14}}?)(?:{_alternatives(ZONE_BODIES)})$"),
         "zone": re.compile(rf"^(.{{0,8}}?(?:{zone}))"),
         "government": re.compile(rf"(?:{_alternatives(GOVERNMENT_SUFFIXES)})$"),
+        "government_unit": re.compile(rf"^(.{{2,20}}?(?:{_alternatives(GOVERNMENT_PARENT_HEADS)}))"
+                                      rf"(.{{0,14}}?(?:{_alternatives(GOVERNMENT_UNIT_TAILS)}))$"),
         "parent": re.compile(rf"^(.{{2,20}}?(?:{_alternatives(PARENT_HEADS)})(?:[（(][^（）()]{{2,8}}[）)])?)"
                              rf"(.{{2,16}}?(?:{_alternatives(UNIT_TAILS)}))$"),
     }
@@ -117,6 +121,10 @@ def nested_names(name: str) -> list[Span]:
             not zone_text[len(head):].startswith(ZONE_SUFFIXES) and len(zone_text) - len(head) >= 2 else 0
         if not g.lookup(zone_text[start:]):  # a division is a region already
             region(start, len(zone_text), "rule:zone")
+    unit = p["government_unit"].match(name)
+    if unit and not unit.group(2).endswith("公司") and (len(unit.group(2)) >= 2 or unit.group(2) == "办公厅"):
+        spans.append(Span(0, unit.end(1), "Organization", "rule:parent-org"))
+        return spans
     parent = p["parent"].match(name)
     if (parent and not p["government"].search(parent.group(2))) or (parent and parent.group(2).endswith("办公室")):
         spans.append(Span(0, parent.end(1), "Organization", "rule:parent-org"))
