@@ -244,3 +244,12 @@ def test_the_rest_of_a_company_name_before_a_company_post(lac):
 def test_what_a_person_founded_is_an_organization(lac):
     assert ("云帆智能", "Organization") in entities(lac, "云帆智能由张远航于2018年创办，总部位于武汉。")
     assert not any(t == "Organization" for _, t in entities(lac, "项目由张三负责。"))
+
+
+def test_a_body_named_by_its_place_what_it_does_and_its_kind(lac):
+    found = entities(lac, "位于东湖高新区的江汉省新型显示技术创新中心首条中试线通线。")
+    assert ("江汉省新型显示技术创新中心", "Organization") in found
+
+
+def test_a_rule_of_box_drawing_characters_is_no_name(lac):
+    assert not entities(lac, "────────────────────────────────────────")

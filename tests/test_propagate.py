@@ -42,3 +42,23 @@ def test_a_person_cut_short_is_the_whole_name_the_issue_gives(backend):
     text = "■ 企业\n芯视微董事长陈思远出席。芯视微由陈思远于2019年创立。"
     found = mentions(backend, text)
     assert ("陈思远", "Person") in found and ("陈思", "Person") not in found
+
+
+def test_a_bodys_full_name_is_found_again_where_the_model_missed_it():
+    """The function alone, on mentions as a model might leave them: the second use of
+    the name missed, a place read in its stead."""
+    from kg.doc import Mention
+    from kg.ner.propagate import propagate
+
+    name = "江汉省智能显示技术创新中心"
+    text = f"■ 平台\n{name}在光谷揭牌。当天，省科技厅为{name}授牌。"
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    first, second = text.find(name), text.rfind(name)
+
+    def sentence_of(offset):
+        return max(n for n, s in enumerate(issue.sentences) if s.start <= offset)
+
+    issue.mentions = [Mention(first, first + len(name), "Organization", name, sentence_of(first), "model"),
+                      Mention(second, second + 3, "Region", "江汉省", sentence_of(second), "model")]
+    propagate(issue)
+    assert [(m.start, m.type) for m in issue.mentions] == [(first, "Organization"), (second, "Organization")]

@@ -186,6 +186,12 @@ def test_seats_stated_in_a_sentence(backend):
     assert ("安徽星航科技有限公司", "合肥综保区") in got
 
 
+def test_a_headquarters_after_a_clause_about_the_company(backend):
+    text = "云帆环境成立于2009年，总部位于武汉市江夏区，2021年上市。"
+    got = {(h, t) for h, _, t, _ in found(backend, text, "locatedIn")}
+    assert {("云帆环境", "武汉市"), ("云帆环境", "江夏区")} <= got
+
+
 def test_a_destination_is_not_a_seat(backend):
     """A company that sends products to a place, or whose people visit it, is not seated there."""
     text = "北京旷视科技有限公司的机器人出口到德国。华为代表团前往上海参加展会。"

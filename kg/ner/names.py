@@ -17,8 +17,8 @@ from ..doc import Span
 from ..lexicon import (
     BRANCH_TAILS,
     GOVERNMENT_PARENT_HEADS,
-    GOVERNMENT_UNIT_TAILS,
     GOVERNMENT_SUFFIXES,
+    GOVERNMENT_UNIT_TAILS,
     ORG_SUFFIXES,
     PARENT_HEADS,
     TRADES,

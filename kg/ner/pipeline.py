@@ -8,10 +8,11 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from ..doc import Issue, Mention, Span
+from ..lexicon import ORG_SUFFIXES
 from ..vocab import NAME_TYPES
 from . import repair, rules
-from .propagate import propagate
 from .names import nested_names
+from .propagate import propagate
 
 #: Sentences handed to the backend per call: large enough to batch well, small
 #: enough for the model and the rules to overlap from the first chunk to the last.
@@ -122,7 +123,8 @@ def find_spans(text: str, model_spans: Sequence[Span]) -> list[Span]:
     ruled += [s for s in rules.quoted_names(text) if not _overlaps(s, ruled)]
     ruled += [s for s in rules.bare_titles(text) if not _overlaps(s, ruled)]
     ruled += [s for s in rules.masthead(text) if not _overlaps(s, ruled)]
-    kept = [s for s in repair.repair(text, model_spans) if not _overlaps(s, ruled) or _inside(s, ruled)]
+    kept = [s for s in repair.repair(text, model_spans) if not _overlaps(s, ruled) or (
+        _inside(s, ruled) and (s.type != "Organization" or text[s.start:s.end].endswith(ORG_SUFFIXES)))]
     nested = [Span(s.start + n.start, s.start + n.end, n.type, n.source)
               for s in kept if s.type == "Organization" for n in nested_names(text[s.start:s.end])]
     return sorted(filter(None, (_trim(text, s) for s in ruled + kept + nested)),
@@ -150,7 +152,8 @@ def _publisher(text: str, publisher: str, spans: Sequence[Span]) -> list[Span]:
 
 
 def _inside(span: Span, others: Sequence[Span]) -> bool:
-    """A name inside a title (香港 in 《香港徽帜条例》) is kept: it names something too."""
+    """A name inside a title (香港 in 《香港徽帜条例》) is kept: it names something too
+    (an organization only when it ends like one: not 湖北省科技 of 《湖北省科技创新…》)."""
     return any(o.start <= span.start and span.end <= o.end and (o.start, o.end) != (span.start, span.end)
                for o in others)
 

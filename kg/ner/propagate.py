@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..doc import Issue, Mention
-from ..lexicon import LEGAL_FORMS
+from ..lexicon import LEGAL_FORMS, ORG_SUFFIXES
 from ..resolve import company_core
 
 #: A short name shorter than this is too likely to be an ordinary word (中科, 华为 the model knows).
@@ -31,14 +31,16 @@ def propagate(issue: Issue) -> None:
 
 
 def _short_names(issue: Issue) -> list[Mention]:
-    """Every use of a company's core name (华瑞光显 of 武汉华瑞光显科技有限公司), also
-    where the model tagged it as something else or cut it."""
+    """Every use of a company's core name (华瑞光显 of 武汉华瑞光显科技有限公司) and of a
+    body's full name, also where the model tagged it as something else or cut it."""
     cores = set()
     for m in issue.mentions:
         if m.type == "Organization" and LEGAL_FORMS.search(m.text):
             core = company_core(m.text)
             if core and len(core) >= _SHORTEST and "（" not in core and "(" not in core:
                 cores.add(core)
+        elif m.type == "Organization" and len(m.text) >= 6 and m.text.endswith(ORG_SUFFIXES):
+            cores.add(m.text)  # 湖北省新型显示技术创新中心, missed where the model read 湖北省 alone
     out = []
     text = issue.text
     for core in cores:

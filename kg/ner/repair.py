@@ -18,6 +18,7 @@ from typing import NamedTuple
 from ..doc import Span
 from ..lexicon import (
     AGREEMENT,
+    BODY_HEADS,
     DESCRIBED_COMPANY,
     DESCRIPTOR,
     FOUNDED_BY,
@@ -34,8 +35,8 @@ from ..lexicon import (
     LIST_TAIL,
     NOT_ORG_WORDS,
     ORG_SUFFIXES,
-    POST_AT_END,
     PARENT_HEADS,
+    POST_AT_END,
     REGION_PREFIX_WORDS,
     STRONG_SUFFIX_WORDS,
     UNIT_TAILS,
@@ -50,6 +51,8 @@ NOUNISH = {"n", "nz", "nw", "vn", "an", "m", "ORG", "LOC"}
 LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
 LATIN_THEN_SPACE = re.compile(r"[A-Za-z0-9] ")
 LIST_SEPARATORS = ("、",)
+#: A name has letters or digits (360): a rule of box-drawing characters (────) names nothing.
+_HAS_LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
 class _Word(NamedTuple):
@@ -87,7 +90,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     """Entity spans of one sentence after repair; ``pos:`` words are consumed here."""
     words = _words(spans)
     if not any(not w.is_entity for w in words):
-        return [s for s in spans if s.type in ENTITY]
+        return [s for s in spans if s.type in ENTITY and _HAS_LETTERS.search(text[s.start:s.end])]
     words = _split_joined(text, words)
     words = _posts_inside_names(text, words)
     words = _join_latin_names(text, words)
@@ -95,6 +98,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = _extend_suffixes(text, words)
     words = _extend_prefixes(text, words)
     words = _zones(text, words)
+    words = _bodies_after_a_place(text, words)
     words = _units(text, words)
     words = _government_bodies(text, words)
     words = _investors(text, words)
@@ -106,7 +110,8 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = _founded_subjects(text, words)
     source = spans[0].source if spans else "model"
     return [Span(w.start + _descriptor_prefix(text[w.start:w.end], w.label), w.end, w.label, source)
-            for w in words if w.is_entity and not GENERIC_SECTORS.match(text[w.start:w.end])
+            for w in words if w.is_entity and _HAS_LETTERS.search(text[w.start:w.end])
+            and not GENERIC_SECTORS.match(text[w.start:w.end])
             and not (w.label == "Organization" and GENERIC_ORG.match(text[w.start:w.end]))
             and not (w.label == "Region" and GENERIC_PLACE.match(text[w.start:w.end]))]
 
@@ -404,6 +409,29 @@ def _units(text: str, words: list[_Word]) -> list[_Word]:
 def _ends_item(text: str, pos: int) -> bool:
     """The next character closes a list item or a name (、，。 等 跟投 …)."""
     return pos >= len(text) or text[pos] in "、，。；：）)和与及等跟领继持也均"
+
+
+#: Words that may name what a body does between its place and its kind: 新型 显示 技术创新 | 中心.
+_BODY_PARTS = ("n", "nz", "nw", "vn", "an", "a", "j")
+
+
+def _bodies_after_a_place(text: str, words: list[_Word]) -> list[_Word]:
+    """湖北省 | 新型 显示 技术创新 | 中心: a place, what the body does, and a body's kind
+    (创新中心, 研究院, 联盟 …) is one organization the model read as a place and words."""
+    i = 0
+    while i < len(words):
+        if words[i].label == "Region":
+            j, end = i + 1, None
+            while j < len(words) and j <= i + 6 and words[j].start == words[j - 1].end \
+                    and words[j].label in _BODY_PARTS:
+                if j > i + 1 and text[words[i].end:words[j].end].endswith(BODY_HEADS) \
+                        and words[j].end - words[i].start <= 20:
+                    end = j
+                j += 1
+            if end is not None:
+                words = _merge(words, i, end, "Organization")
+        i += 1
+    return words
 
 
 def _extend_prefixes(text: str, words: list[_Word]) -> list[_Word]:

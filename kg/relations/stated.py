@@ -356,7 +356,8 @@ def located(s: Sentence) -> list[Relation]:
         ta, tb, link = s.m(a).type, s.m(b).type, s.between(a, b)
         if ta == "Organization" and tb == "Region":
             if LOCATED_TRIGGER.match(link) or (ALL_THERE.match(link) and CLAUSE_END.match(s.after(b, 2))):
-                out.extend(s.relation(org, b, "locatedIn") for org in s.group_before(i))
+                out.extend(s.relation(org, place, "locatedIn") for org in s.group_before(i)
+                           for place in _place_and_within(s, i + 1))
             elif SETTLED_IN.match(link) and SETTLED_AFTER.match(s.after(b, 16)):
                 out.append(s.relation(a, b, "locatedIn"))
         elif ta == "Region" and tb == "Organization":
@@ -366,7 +367,34 @@ def located(s: Sentence) -> list[Relation]:
                 out.append(s.relation(b, a, "locatedIn"))
             elif EXAMPLES_AFTER.match(link) and THERE_EXAMPLES.search(s.before(a, 4)):
                 out.extend(s.relation(org, a, "locatedIn") for org in s.group_after(i + 1))
+    subject = _sentence_subject(s)
+    if subject is not None:  # X 成立于 2009 年，总部位于 武汉市 江夏区
+        for i, k in enumerate(s.ks):
+            if s.type(i) == "Region" and _HEADQUARTERS.search(s.before(k, 8)) and \
+                    not (i > 0 and s.type(i - 1) == "Organization" and LOCATED_TRIGGER.match(s.between(s.ks[i - 1], k))):
+                out.extend(s.relation(subject, place, "locatedIn") for place in _place_and_within(s, i))
+                break
     return out
+
+
+#: 总部位于, written after the subject and a clause about it.
+_HEADQUARTERS = re.compile(r"总部(?:位于|设在|在|设于)\s*$")
+
+
+def _sentence_subject(s: Sentence) -> int | None:
+    """The organization a sentence starts with: what it goes on to say is about it."""
+    if s.ks and s.type(0) == "Organization" and not s.issue.text[s.sentence.start:s.m(s.ks[0]).start].strip():
+        return s.ks[0]
+    return None
+
+
+def _place_and_within(s: Sentence, i: int) -> list[int]:
+    """武汉市江夏区 written as two places: the organization is in both."""
+    places = [s.ks[i]]
+    while i + 1 < len(s.ks) and s.type(i + 1) == "Region" and s.m(s.ks[i + 1]).start == s.m(s.ks[i]).end:
+        i += 1
+        places.append(s.ks[i])
+    return places
 
 
 def subsidiaries(s: Sentence) -> list[Relation]:
