@@ -147,8 +147,7 @@ _JOINED_NAME_TAIL = ("会", "体", "国", "实验", "创新", "研究", "办公"
 
 
 #: A company's legal form, then words about what it owns: 某某有限公司 | 旗下子公司.
-_OWNED_AFTER_NAME = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|集团)(?=旗下|下属|所属|全资|控股子|的)")
-_OWNERSHIP = re.compile(r"旗下|下属|所属|全资|控股|的")
+_OWNED_AFTER_NAME = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|集团)(旗下|下属|所属|全资|控股(?=子)|的)")
 #: A noun for what a company owns (旗下子公司, 全资子公司): never the tail of its name.
 _OWNED_NOUN = re.compile(r"(?:旗下|下属|所属|全资|控股子)")
 
@@ -165,12 +164,12 @@ def _split_joined(text: str, words: list[_Word]) -> list[_Word]:
     for w in words:
         if w.label == "Organization" and w.end - w.start >= 7:
             owned = _OWNED_AFTER_NAME.search(text, w.start, w.end)
-            if owned and w.end - owned.end() >= 2:  # 某某有限公司 | 旗下 | 子公司
-                company, link = _Word(w.start, owned.end(), w.label), _OWNERSHIP.match(text, owned.end())
+            if owned and w.end - owned.start(1) >= 2:  # 某某有限公司 | 旗下 | 子公司
+                company = _Word(w.start, owned.start(1), w.label)
                 out.extend(_joined_parts(text, company) or [company])
-                out.append(_Word(link.start(), link.end(), "f"))
-                if link.end() < w.end:
-                    out.append(_Word(link.end(), w.end, "n"))
+                out.append(_Word(owned.start(1), owned.end(1), "f"))
+                if owned.end(1) < w.end:
+                    out.append(_Word(owned.end(1), w.end, "n"))
                 continue
             w_parts = _joined_parts(text, w)
             if w_parts:
