@@ -147,6 +147,9 @@ PARTNER_WORDS = re.compile(_alternatives(AGREEMENT_WORDS + ("合作", "携手", 
                                                              "共同打造", "共同推进")))
 PARTNER_LINK = re.compile(r"^\s*(?:[A-Za-z][\w-]*\s*)?(?:与|和|同|携手|联合|联手)\s*$")
 LOCATED_TRIGGER = re.compile(r"^\s*(?:正式|已|将|已经)?(?:总部)?(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址)(?:在|于)?\s*$")
+#: A body opened in a place: X 在 REGION 揭牌运行 / 正式成立 / 开业.
+OPENED_IN = re.compile(r"^\s*(?:正式)?(?:在|于)\s*$")
+OPENED_AFTER = re.compile(r"^\s*(?:正式)?(?:揭牌|挂牌|成立|开业|落成|启用|投入运营|投入使用|开园)")
 #: A place, then the organization seated there: 位于济南高新区的…, 成立于中关村软件园的….
 SEAT_BEFORE = re.compile(r"(?:位于|地处|坐落于|成立于|落户于?|扎根于?|总部位于|设在)\s*$")
 #: REGION 企业 ORG: 苏州工业园区另一家医疗器械企业华瑞医疗集团.
@@ -162,6 +165,11 @@ ALL_THERE = re.compile(r"^\s*等[^，。；]{0,24}?(?:均|都|全部|也都)(?:�
 CLAUSE_END = re.compile(r"^\s*(?:[，。；！,;]|$)")
 CLUSTER_TRIGGER = re.compile(r"(?:涌现出|涌现|集聚了?|聚集了?|培育出|孕育出|诞生了?|汇聚了?)[^，。；]{0,4}$")
 SUBSIDIARY_OF_HEAD = re.compile(r"^\s*(?:的)?(?:旗下|下属|所属)(?:的)?\s*$")
+#: A 全资子公司 B, A 新设立的全资子公司 B, A 在上海设立子公司 B: B is A's.
+SUBSIDIARY_NAMED = re.compile(r"^\s*(?:[^，。；]{0,16}?(?P<set_up>设立|成立|组建|新设)(?:了|的)?)?\s*"
+                              r"(?:旗下)?(?:全资|控股)?(?:子公司|分公司)\s*$")
+#: X……，旗下拥有 A、B 等: the sentence's subject owns them.
+OWNS_AFTER_CLAUSE = re.compile(r"[，,]\s*(?:旗下|下设)(?:拥有|有|设有|包括)?\s*$")
 SUBSIDIARY_OF_TAIL = re.compile(r"^\s*(?:是|为|系|作为)?(?:隶属于|隶属)\s*$")
 SUBSIDIARY_NOUN = re.compile(r"^\s*(?:是|为|系)\s*$")
 SUBSIDIARY_AFTER = re.compile(r"^\s*的?(?:旗下|下属)?(?:的)?(?:全资|控股)?(?:子公司|分公司|下属(?:单位|企业|机构|公司))")

@@ -199,6 +199,13 @@ def test_a_destination_is_not_a_seat(backend):
     assert not got
 
 
+def test_a_body_opened_in_a_place_is_seated_there(backend):
+    text = "6月28日，江汉省智能传感创新中心在云梦高新区揭牌运行。华为代表团在上海参加展会。"
+    got = {(h, t) for h, _, t, how in found(backend, text, "locatedIn") if how == "stated"}
+    assert ("江汉省智能传感创新中心", "云梦高新区") in got
+    assert not any(h.startswith("华为") for h, _ in got)
+
+
 def test_units_inside_a_parent(backend):
     text = "清华大学能源与动力工程系和中国科学院物理研究所联合发布成果。国科量子通信网络有限公司北京分公司开业。"
     got = {(h, t) for h, _, t, how in found(backend, text, "subsidiaryOf") if how == "name"}
@@ -218,6 +225,14 @@ def test_subsidiaries_stated(backend):
     assert ("小米汽车有限公司", "subsidiaryOf", "小米集团", "stated") in found(backend, text)
     text = "江城智能科技有限公司是江城集团有限公司旗下子公司。"
     assert ("江城智能科技有限公司", "subsidiaryOf", "江城集团有限公司", "stated") in found(backend, text)
+    text = "8月8日，江苏云帆新能源科技有限公司全资子公司云帆新能源（宜昌）有限公司开工。"
+    assert ("云帆新能源（宜昌）有限公司", "subsidiaryOf", "江苏云帆新能源科技有限公司", "stated") in found(backend, text)
+    text = "据悉，武汉云视微电子有限公司近日在上海市浦东新区设立全资子公司云视微电子（上海）有限公司。"
+    got = found(backend, text)
+    assert ("云视微电子（上海）有限公司", "subsidiaryOf", "武汉云视微电子有限公司", "stated") in got
+    assert ("武汉云视微电子有限公司", "founded", "云视微电子（上海）有限公司", "stated") in got
+    text = "湖北丰盛磷化集团有限公司总部位于宜昌市夷陵区，旗下拥有宜昌丰盛新材料有限公司等6家子公司。"
+    assert ("宜昌丰盛新材料有限公司", "subsidiaryOf", "湖北丰盛磷化集团有限公司", "stated") in found(backend, text)
 
 
 def test_the_article_place_for_its_companies(backend):

@@ -422,7 +422,8 @@ def _bodies_after_a_place(text: str, words: list[_Word]) -> list[_Word]:
         if words[i].label == "Region":
             j, end = i + 1, None
             while j < len(words) and j <= i + 6 and words[j].start == words[j - 1].end \
-                    and words[j].label in _BODY_PARTS:
+                    and (words[j].label in _BODY_PARTS or (  # 新型 显示(v): a verb inside, not first
+                        j > i + 1 and words[j].label == "v" and words[j].end - words[j].start == 2)):
                 if j > i + 1 and text[words[i].end:words[j].end].endswith(BODY_HEADS) \
                         and words[j].end - words[i].start <= 20:
                     end = j

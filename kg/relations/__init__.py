@@ -38,7 +38,7 @@ RULES: tuple[Rule, ...] = (
     Rule("jointly founded", ("founded",), "sentence", stated.jointly_founded),
     Rule("partners", ("partnerOf",), "sentence", stated.partners),
     Rule("located", ("locatedIn",), "sentence", stated.located),
-    Rule("subsidiaries", ("subsidiaryOf",), "sentence", stated.subsidiaries),
+    Rule("subsidiaries", ("subsidiaryOf", "founded"), "sentence", stated.subsidiaries),
     Rule("investments", ("investedIn",), "issue", funding.investments),
     Rule("names", ("locatedIn", "subsidiaryOf", "issued"), "issue", names.from_names),
 )

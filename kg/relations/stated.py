@@ -24,6 +24,9 @@ from ..lexicon import (
     LIST_LINK,
     LOCAL_DESCRIPTOR,
     LOCATED_TRIGGER,
+    OPENED_AFTER,
+    OPENED_IN,
+    OWNS_AFTER_CLAUSE,
     PARTNER_LINK,
     PARTNER_WORDS,
     POLICY_HEADS,
@@ -32,6 +35,7 @@ from ..lexicon import (
     SETTLED_AFTER,
     SETTLED_IN,
     SUBSIDIARY_AFTER,
+    SUBSIDIARY_NAMED,
     SUBSIDIARY_NOUN,
     SUBSIDIARY_OF_HEAD,
     SUBSIDIARY_OF_TAIL,
@@ -358,7 +362,7 @@ def located(s: Sentence) -> list[Relation]:
             if LOCATED_TRIGGER.match(link) or (ALL_THERE.match(link) and CLAUSE_END.match(s.after(b, 2))):
                 out.extend(s.relation(org, place, "locatedIn") for org in s.group_before(i)
                            for place in _place_and_within(s, i + 1))
-            elif SETTLED_IN.match(link) and SETTLED_AFTER.match(s.after(b, 16)):
+            elif (SETTLED_IN.match(link) and SETTLED_AFTER.match(s.after(b, 16))) or (OPENED_IN.match(link) and OPENED_AFTER.match(s.after(b, 8))):
                 out.append(s.relation(a, b, "locatedIn"))
         elif ta == "Region" and tb == "Organization":
             if CLUSTER_TRIGGER.search(link):
@@ -398,7 +402,8 @@ def _place_and_within(s: Sentence, i: int) -> list[int]:
 
 
 def subsidiaries(s: Sentence) -> list[Relation]:
-    """A 旗下 B; B 隶属于 A; B 是 A 的子公司."""
+    """A 旗下 B; B 隶属于 A; B 是 A 的子公司; A 全资子公司 B; A 设立子公司 B (A founded B
+    too); X……，旗下拥有 A、B."""
     out: list[Relation] = []
     for i, a, b in s.neighbours("Organization", "Organization"):
         link = s.between(a, b)
@@ -406,4 +411,20 @@ def subsidiaries(s: Sentence) -> list[Relation]:
             out.extend(s.relation(sub, a, "subsidiaryOf") for sub in s.group_after(i + 1))
         elif SUBSIDIARY_OF_TAIL.match(link) or (SUBSIDIARY_NOUN.match(link) and SUBSIDIARY_AFTER.match(s.after(b, 12))):
             out.append(s.relation(a, b, "subsidiaryOf"))
+    for i, k in enumerate(s.ks):  # places may stand between: A 在上海市浦东新区设立子公司 B
+        later = next((j for j in range(i + 1, len(s.ks)) if s.type(j) != "Region"), None)
+        if s.type(i) != "Organization" or later is None or s.type(later) != "Organization":
+            continue
+        named = SUBSIDIARY_NAMED.match(s.between(k, s.ks[later]))
+        if named:
+            out.append(s.relation(s.ks[later], k, "subsidiaryOf"))
+            if named.group("set_up"):
+                out.append(s.relation(k, s.ks[later], "founded"))
+    subject = _sentence_subject(s)
+    if subject is not None:
+        for i, k in enumerate(s.ks[1:], 1):
+            if s.type(i) == "Organization" and OWNS_AFTER_CLAUSE.search(s.before(k, 8)) \
+                    and s.type(i - 1) != "Organization":
+                out.extend(s.relation(sub, subject, "subsidiaryOf") for sub in s.group_after(i))
+                break
     return out
