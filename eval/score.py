@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Extraction quality per publication: the corpus's two (dev gold in ../shared/eval)
-and the held-out ones under eval/heldout/, each built alone and scored with
-../shared/eval/score_kg.py.
+"""Extraction quality per publication: the corpus's two (gold in ../shared/eval), our
+own development set (eval/dev/) and the held-out ones (eval/heldout/), each built
+alone and scored with ../shared/eval/score_kg.py.
 
     python eval/score.py                 # every publication, one table
-    python eval/score.py --sets heldout  # only the held-out ones
+    python eval/score.py --sets heldout  # only the held-out ones (--sets dev: the others)
     python eval/score.py --json          # one JSON object per publication
 
 It prints figures and asserts nothing. A publication is scored on a graph built
@@ -45,10 +45,10 @@ def publications() -> list[Publication]:
         dev_gold = SHARED / "eval" / "gold" / "dev.jsonl"
         pubs.append(Publication("changfeng (corpus 000+001)", corpus[:2], dev_gold, "dev"))
         pubs.append(Publication("kjrb (corpus 002+003)", corpus[2:4], dev_gold, "dev"))
-    for folder in sorted((HERE / "heldout").iterdir()):
-        if (folder / "gold.jsonl").exists():
-            pubs.append(Publication(folder.name, sorted((folder / "issues").glob("*.txt")),
-                                    folder / "gold.jsonl", "heldout"))
+    for kind in ("dev", "heldout"):
+        for folder in sorted((HERE / kind).glob("*/gold.jsonl")):
+            folder = folder.parent
+            pubs.append(Publication(folder.name, sorted((folder / "issues").glob("*.txt")), folder / "gold.jsonl", kind))
     return pubs
 
 

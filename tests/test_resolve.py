@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -198,3 +199,18 @@ def test_entities_command_lists_aliases_counts_and_issues(samples_graph):
     text = subprocess.run([sys.executable, "-m", "kg.cli", "entities", str(out), "-s", "不存在的名字"],
                           capture_output=True, text=True)
     assert text.returncode == 0 and "no entities match" in text.stderr
+
+
+def test_the_same_issues_give_the_same_graph_whatever_pythons_hash_seed(tmp_path):
+    """Sets of names are walked in a fixed order: string hashing differs per process."""
+    issues = [str(Path(__file__).resolve().parent.parent / "eval" / "dev")]
+    exports = []
+    for seed in ("1", "4"):  # two seeds that gave two graphs when the short names were walked as a set
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "kg.cli", "build", *issues, "--out", str(out), "-q"],
+                       check=True, env=env)
+        export = subprocess.run([sys.executable, "-m", "kg.cli", "export", str(out), "--format", "jsonl"],
+                                check=True, env=env, capture_output=True, text=True).stdout
+        exports.append(sorted(export.splitlines()))
+    assert exports[0] == exports[1] and len(exports[0]) > 100

@@ -41,13 +41,13 @@ def _short_names(issue: Issue) -> list[Mention]:
                 cores.add(core)
         elif m.type == "Organization" and len(m.text) >= 6 and m.text.endswith(ORG_SUFFIXES):
             cores.add(m.text)  # 湖北省新型显示技术创新中心, missed where the model read 湖北省 alone
-    out = []
+    out: list[Mention] = []
     text = issue.text
-    for core in cores:
+    for core in sorted(cores, key=lambda c: (-len(c), c)):  # the longest name first, in a fixed order
         at = text.find(core)
         while at >= 0:
             end = at + len(core)
-            if not _inside_organization(issue.mentions, at, end):
+            if not _inside_organization(issue.mentions, at, end) and not _inside_organization(out, at, end):
                 out.append(_mention(issue, at, end, "Organization", "rule:short-name"))
             at = text.find(core, end)
     return out
@@ -60,7 +60,7 @@ def _whole_people(issue: Issue) -> list[Mention]:
     for m in issue.mentions:
         if m.type != "Person":
             continue
-        for whole in people:
+        for whole in sorted(people, key=lambda p: (-len(p), p)):
             if len(whole) > len(m.text) and whole.startswith(m.text) \
                     and issue.text.startswith(whole, m.start):
                 out.append(_mention(issue, m.start, m.start + len(whole), "Person", "rule:whole-name"))
