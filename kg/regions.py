@@ -69,8 +69,9 @@ class Gazetteer:
                         parent = p["id"]
                     name = c["zh"]
                     short = re.sub(r"(?:区|县|市|自治县|旗)$", "", name)
-                    self._add(c["id"], name, "county", parent,
-                              *([short] if len(short) >= 2 and p["id"] in MUNICIPALITIES else []))
+                    # 海淀 for 海淀区 in the municipalities, 湘乡 for the county-level city 湘乡市
+                    named_short = p["id"] in MUNICIPALITIES or name.endswith("市")
+                    self._add(c["id"], name, "county", parent, *([short] if len(short) >= 2 and named_short else []))
         for name, code in EXTRA_NAMES.items():
             if code:
                 self.names[name] = code

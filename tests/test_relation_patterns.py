@@ -62,6 +62,12 @@ def test_a_unit_is_placed_by_its_own_place_not_its_parents(backend):
     assert ("北京大学深圳研究生院", "北京大学") in subsidiaries
 
 
+def test_a_place_inside_a_zones_name_leaves_the_province(backend):
+    """江西 and the zone 瑞金经开区 for 江西瑞金经开区管委会: 瑞金 belongs to the zone's name."""
+    got = {(h, t) for h, _, t, how in found(backend, "江西瑞金经开区管委会与企业签约。", "locatedIn") if how == "name"}
+    assert {("江西瑞金经开区管委会", "江西"), ("江西瑞金经开区管委会", "瑞金经开区")} <= got
+
+
 def test_bylines(backend):
     text = "科技日报（记者张晓明 通讯员李红梅）本月初，示范区举行了开放日活动。新华社记者 王建国摄"
     got = {(h, t, how) for h, _, t, how in found(backend, text, "holdsPosition")}

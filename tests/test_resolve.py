@@ -214,3 +214,9 @@ def test_the_same_issues_give_the_same_graph_whatever_pythons_hash_seed(tmp_path
                                 check=True, env=env, capture_output=True, text=True).stdout
         exports.append(sorted(export.splitlines()))
     assert exports[0] == exports[1] and len(exports[0]) > 100
+
+
+def test_a_county_level_city_by_its_short_name(tmp_path):
+    out = build(tmp_path, {"a": "瑞金市加快发展。", "b": "■ 动态\n瑞金今年新增企业百余家。"})
+    found = entities(out, "Region")
+    assert entity_with(found, "瑞金") == entity_with(found, "瑞金市")

@@ -64,8 +64,10 @@ def _has_finer_region(mentions: list[Mention], r: int, outer: Mention) -> bool:
     coarse = g.lookup(mentions[r].text)
     if coarse is None:
         return False
-    for m in _within(mentions, outer):
-        if m.type == "Region" and m is not mentions[r]:
+    inside = _within(mentions, outer)
+    for m in inside:
+        if m.type == "Region" and m is not mentions[r] and not any(  # 湘乡 of the zone 湘乡经开区 is the zone's
+                z.type == "Region" and z.start <= m.start and m.end <= z.end and z is not m for z in inside):
             fine = g.lookup(m.text)
             if fine is not None and coarse in g.ancestors(fine):
                 return True
