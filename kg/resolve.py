@@ -106,8 +106,7 @@ def organization_key(key: str, aliases: Aliases, place: str | None) -> str:
         if expanded.endswith(short) and not expanded.endswith(long):
             expanded = expanded[: -len(short)] + long
             break
-    if expanded.endswith("政府") and not expanded.endswith("人民政府") and len(expanded) > 2:
-        expanded = expanded[:-2] + "人民政府"  # 湖北省政府 is 湖北省人民政府
+    expanded = _peoples_government(expanded)
     if expanded != key and (forced := aliases.same.get(("Organization", expanded))):
         return forced
     if expanded[:1] in LOCAL_LEVELS and len(expanded) > 3 and place:
@@ -116,8 +115,16 @@ def organization_key(key: str, aliases: Aliases, place: str | None) -> str:
         chain = [division, *gazetteer().ancestors(division)] if division else []
         match = next((d for d in chain if d.name.endswith(level)), None)
         if match:
-            return match.name + expanded[1:]
+            return _peoples_government(match.name + expanded[1:])
     return company_core(expanded) or expanded
+
+
+def _peoples_government(name: str) -> str:
+    """湖北省政府 is 湖北省人民政府, 省政府 省人民政府; 特朗普政府 stays."""
+    if name.endswith("政府") and not name.endswith("人民政府") and (
+            name[:-2] in LOCAL_LEVELS or gazetteer().lookup(name[:-2])):
+        return name[:-2] + "人民政府"
+    return name
 
 
 def company_core(name: str) -> str | None:

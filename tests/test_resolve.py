@@ -85,6 +85,13 @@ def test_a_provinces_bodies_under_their_short_and_full_names(tmp_path):
     assert entity_with(found, "省委") != entity_with(found, "省发展改革委")
 
 
+def test_a_foreign_government_keeps_its_name(tmp_path):
+    out = build(tmp_path, {"a": "特朗普政府宣布加征关税。"})
+    with kg.open(out) as graph:
+        labels = {r["l"] for r in graph.select("SELECT ?l WHERE { ?e a kg:Organization ; rdfs:label ?l }")}
+    assert "特朗普政府" in labels and not any("人民政府" in label for label in labels)
+
+
 def test_a_short_name_stays_with_the_company_whose_core_it_is(tmp_path):
     """恒驰新能源 is 江苏恒驰新能源科技有限公司, not its subsidiary 恒驰新能源（宜昌）有限公司."""
     out = build(tmp_path, {"a": "江苏恒驰新能源科技有限公司设立全资子公司恒驰新能源（宜昌）有限公司。恒驰新能源董事长赵立群出席。"})
