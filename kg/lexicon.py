@@ -1,6 +1,6 @@
 """Words that signal names and relations in Chinese news text, in one place.
 
-The NER rules (``ner/rules.py``), the name repairs (``ner/repair.py``), the relation
+The NER rules (``ner/rules.py``), the name repairs (``ner/repair/``), the relation
 stage (``relations.py``) and resolution (``resolve.py``) read their trigger words,
 suffixes and the patterns built from them here, so that one word list never drifts
 into two. Nothing here is a name list: these are the grammar's closed classes

@@ -1,0 +1,69 @@
+"""Repair the names the model cuts short, runs together, mistypes or misses.
+
+Works on the backend's words (``pos:TAG`` spans, LAC's tag set) around its
+entity spans; with a backend that gives no words, entity spans pass unchanged
+except for the character-level rules. The passes run in the order of
+:func:`repair`, each a function of the sentence and its words:
+
+- ``bounds``: where a name starts and ends (市经济和 | 信息化局 → one name; two bodies
+  run together at 会同 split; a post read into a name cut off);
+- ``places``: places and the bodies named by them (济南 | 高新区; 清华大学 … 系;
+  湖北省 | 新型显示技术创新中心);
+- ``context``: a name's type from its sentence (investors before 领投, the company
+  before 完成融资, list items, Latin names, parties to an agreement);
+- ``words``: what the passes share.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...doc import Span
+from ...lexicon import DESCRIBED_COMPANY, GENERIC_ORG, GENERIC_PLACE, GENERIC_SECTORS, LEADING_CONNECTIVES
+from .bounds import bracketed_seats, extend_prefixes, extend_suffixes, join_latin_names, posts_inside_names, split_joined
+from .context import counterparts, founded_subjects, funded, investors, latin_names, lists, names_before_posts
+from .places import bodies_after_a_place, government_bodies, units, zones
+from .words import ENTITY, HAS_LETTERS, words_of
+
+
+def repair(text: str, spans: Sequence[Span]) -> list[Span]:
+    """Entity spans of one sentence after repair; ``pos:`` words are consumed here."""
+    words = words_of(spans)
+    if not any(not w.is_entity for w in words):
+        return [s for s in spans if s.type in ENTITY and HAS_LETTERS.search(text[s.start:s.end])]
+    words = split_joined(text, words)
+    words = posts_inside_names(text, words)
+    words = join_latin_names(text, words)
+    words = bracketed_seats(text, words)
+    words = extend_suffixes(text, words)
+    words = extend_prefixes(text, words)
+    words = zones(text, words)
+    words = bodies_after_a_place(text, words)
+    words = units(text, words)
+    words = government_bodies(text, words)
+    words = investors(text, words)
+    words = counterparts(text, words)
+    words = funded(text, words)
+    words = lists(text, words)
+    words = latin_names(text, words)
+    words = names_before_posts(text, words)
+    words = founded_subjects(text, words)
+    source = spans[0].source if spans else "model"
+    return [Span(w.start + _descriptor_prefix(text[w.start:w.end], w.label), w.end, w.label, source)
+            for w in words if w.is_entity and HAS_LETTERS.search(text[w.start:w.end])
+            and not GENERIC_SECTORS.match(text[w.start:w.end])
+            and not (w.label == "Organization" and GENERIC_ORG.match(text[w.start:w.end]))
+            and not (w.label == "Region" and GENERIC_PLACE.match(text[w.start:w.end]))]
+
+
+
+
+def _descriptor_prefix(name: str, label: str) -> int:
+    """`量子计算测控系统研发商北京衡芯量子科技有限公司`: the name starts after the description;
+    `会同市经信局`: after the connective the model took in."""
+    if label != "Organization":
+        return 0
+    m = DESCRIBED_COMPANY.match(name)
+    if m:
+        return m.end()
+    connective = next((c for c in LEADING_CONNECTIVES if name.startswith(c)), None)
+    return len(connective) if connective and len(name) - len(connective) >= 3 else 0

@@ -1,0 +1,205 @@
+"""Where a name starts and ends: names the model cut short, ran together, or ran into a post."""
+from __future__ import annotations
+
+import re
+
+from ...lexicon import (
+    GOVERNMENT_BODY,
+    NOT_ORG_WORDS,
+    ORG_SUFFIXES,
+    POST_AT_END,
+    REGION_PREFIX_WORDS,
+    STRONG_SUFFIX_WORDS,
+)
+from ...regions import gazetteer
+from .words import LATIN, LATIN_THEN_SPACE, NOUNISH, Word, claim, ends_item, ends_like_org, merge
+
+#: Words that join two bodies acting together: 市政府会同市发改委, 省科技厅联合省教育厅.
+_JOINING = re.compile(r"共同组建|联合组建|共建|会同|联合|携手|联手|协同|与|和|及")
+#: What follows 联合 inside one name: 联合会, 联合体, 联合国, 联合实验室.
+_JOINED_NAME_TAIL = ("会", "体", "国", "实验", "创新", "研究", "办公", "培养", "学院", "大学", "基金", "舰队")
+
+
+#: A company's legal form, then words about what it owns: 某某有限公司 | 旗下子公司.
+_OWNED_AFTER_NAME = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|集团)(旗下|下属|所属|全资|控股(?=子)|的)")
+#: A noun for what a company owns (旗下子公司, 全资子公司): never the tail of its name.
+_OWNED_NOUN = re.compile(r"(?:旗下|下属|所属|全资|控股子)")
+
+
+def split_joined(text: str, words: list[Word]) -> list[Word]:
+    """`云梦市人民政府会同市发展和改革委员会` read as one name: two bodies and the word between;
+    `某某有限公司旗下子公司`: the company, then what it owns.
+
+    Split only where both sides are names of their own (each ends like an
+    organization and has words before its suffix), so 发展和改革委员会 and
+    联合实验室 stay whole.
+    """
+    out: list[Word] = []
+    for w in words:
+        if w.label == "Organization" and w.end - w.start >= 7:
+            owned = _OWNED_AFTER_NAME.search(text, w.start, w.end)
+            if owned and w.end - owned.start(1) >= 2:  # 某某有限公司 | 旗下 | 子公司
+                company = Word(w.start, owned.start(1), w.label)
+                out.extend(_joined_parts(text, company) or [company])
+                out.append(Word(owned.start(1), owned.end(1), "f"))
+                if owned.end(1) < w.end:
+                    out.append(Word(owned.end(1), w.end, "n"))
+                continue
+            w_parts = _joined_parts(text, w)
+            if w_parts:
+                out.extend(w_parts)
+                continue
+        out.append(w)
+    return out
+
+
+def _joined_parts(text: str, w: Word) -> list[Word] | None:
+    name = text[w.start:w.end]
+    for m in _JOINING.finditer(name, 3):
+        left, right = name[:m.start()], name[m.end():]
+        both_bodies = len(right) >= 3 and _names_a_body(left) and _names_a_body(right) \
+            and not right.startswith(_JOINED_NAME_TAIL) and not _bare_suffix(right)
+        # 华为云与科大讯飞: a name with 与 inside ends in its suffix (区块链与边缘计算研究院)
+        two_brands = m.group() in ("与", "和", "及") and len(right) >= 2 \
+            and not _names_a_body(left) and not _names_a_body(right)
+        if both_bodies or two_brands:
+            at, after = w.start + m.start(), w.start + m.end()
+            return [Word(w.start, at, "Organization"), Word(at, after, "c"), Word(after, w.end, "Organization")]
+    return None
+
+
+def _names_a_body(name: str) -> bool:
+    return ends_like_org(name) or bool(GOVERNMENT_BODY.search(name))
+
+
+def _bare_suffix(name: str) -> bool:
+    """研究院, 有限公司: a suffix with nothing before it names nothing."""
+    return any(name.endswith(suffix) and len(name) - len(suffix) < 2 for suffix in ORG_SUFFIXES)
+
+
+def posts_inside_names(text: str, words: list[Word]) -> list[Word]:
+    """`猇亭区委书记`, `宜昌市委常委` read as one name: the body, then the post."""
+    out: list[Word] = []
+    for w in words:
+        if w.label in ("Organization", "Region"):
+            post = POST_AT_END.search(text, w.start, w.end)
+            if post and post.start() - w.start >= 3:
+                body = text[w.start:post.start()]
+                label = "Organization" if GOVERNMENT_BODY.search(body) or ends_like_org(body) else w.label
+                out += [Word(w.start, post.start(), label), Word(post.start(), w.end, "n")]
+                continue
+        out.append(w)
+    return out
+
+
+def join_latin_names(text: str, words: list[Word]) -> list[Word]:
+    """`Aspex 思柏投资`, `BAI 资本`: a Latin word, a space, then an organization word."""
+    if not LATIN_THEN_SPACE.search(text):
+        return words
+    i = 0
+    while i + 1 < len(words):
+        a, b = words[i], words[i + 1]
+        gap = text[a.end:b.start]
+        nxt = words[i + 2] if i + 2 < len(words) and text[b.end:words[i + 2].start] == "" else None
+        if LATIN.fullmatch(text[a.start:a.end]) and gap.strip() == "" and b.start == a.end + len(gap):
+            target = b if b.label == "Organization" or ends_like_org(text[b.start:b.end]) else None
+            if target is None and nxt is not None and ends_like_org(text[b.start:nxt.end]):
+                words = merge(words, i, i + 2, "Organization")
+                continue
+            if target is not None:
+                words = merge(words, i, i + 1, "Organization")
+                continue
+        i += 1
+    return words
+
+
+_BRACKETED_SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
+_AFTER_SEAT = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团)")
+#: Tags that cannot be part of a company name before its bracketed seat.
+_NOT_NAME_TAGS = {"p", "v", "vd", "c", "u", "d", "w", "r", "xc", "q", "m", "f", "TIME"}
+
+
+def bracketed_seats(text: str, words: list[Word]) -> list[Word]:
+    """联想（北京）有限公司, 百度在线网络技术（北京）有限公司: a company named with its seat
+    in brackets is one name, however the model cut it."""
+    for m in _BRACKETED_SEAT.finditer(text):
+        after = _AFTER_SEAT.match(text, m.end())
+        if not after or gazetteer().lookup(m.group(1)) is None:
+            continue
+        first = None
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k]
+            if w.end > m.start():
+                continue
+            if w.end != (words[first].start if first is not None else m.start()) or w.label in _NOT_NAME_TAGS \
+                    or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", text[w.start:w.end]) \
+                    or m.start() - w.start > 16:
+                break
+            first = k
+        if first is not None:
+            words = claim(words, words[first].start, after.end(), "Organization")
+    return words
+
+
+def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
+    out = list(words)
+    i = 0
+    while i < len(out):
+        w = out[i]
+        starts_name = w.is_entity or w.label in ("nz", "ORG")
+        if starts_name:
+            end = _suffix_end(text, out, i)
+            if end is not None:
+                out = merge(out, i, end, "Organization")
+        i += 1
+    return [Word(w.start, w.end, "Organization") if w.label == "ORG" else w for w in out]
+
+
+def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
+    """The last word of an organization name that starts at word i, if its tail is missing."""
+    best = None
+    j = i + 1
+    length = words[i].end - words[i].start
+    while j < len(words) and j <= i + 4:
+        w = words[j]
+        piece = text[w.start:w.end]
+        if w.start != words[j - 1].end:
+            break
+        if piece in "（(" and j + 2 < len(words):
+            # a bracketed region inside a company name: 中科世通亨奇（北京）科技有限公司
+            close = words[j + 2]
+            if text[words[j + 1].start:words[j + 1].end] and text[close.start:close.end] in "）)":
+                j += 3
+                continue
+            break
+        if w.label == "Person" or NOT_ORG_WORDS.search(piece) or _OWNED_NOUN.match(piece):
+            break
+        strong = piece in STRONG_SUFFIX_WORDS and (piece != "投资" or ends_item(text, w.end))
+        if w.label not in NOUNISH and not w.is_entity and not strong:
+            break
+        length += w.end - w.start
+        if length > 24:
+            break
+        if strong or (ends_like_org(piece) and (len(piece) >= 2 or w.label in ("n", "ORG"))):
+            best = j
+        j += 1
+    return best
+
+
+
+
+def extend_prefixes(text: str, words: list[Word]) -> list[Word]:
+    """北京市 + 经济和信息化局, 市 + 经信局: a region or a level word before an organization."""
+    i = 1
+    while i < len(words):
+        w, prev = words[i], words[i - 1]
+        if w.label == "Organization" and prev.end == w.start:
+            piece = text[prev.start:prev.end]
+            body = text[w.start:w.end]
+            if (prev.label == "Region" and (GOVERNMENT_BODY.search(body) or piece.endswith(("市", "省", "区", "县")))) \
+                    or piece in REGION_PREFIX_WORDS:
+                words = merge(words, i - 1, i, "Organization")
+                i = max(i - 1, 1)
+                continue
+        i += 1
+    return words

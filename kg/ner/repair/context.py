@@ -1,0 +1,260 @@
+"""A name's type from its sentence: investors, funded companies, parties to an agreement,
+list items, Latin names, founders' companies."""
+from __future__ import annotations
+
+import re
+
+from ...lexicon import (
+    AGREEMENT,
+    DESCRIPTOR,
+    FOUNDED_BY,
+    FUNDED,
+    GENERIC_INVESTORS,
+    GENERIC_SECTORS,
+    INVESTOR_ROLE,
+    LATIN_POST,
+    LIST_TAIL,
+    WORK_AREAS,
+)
+from .words import ENTITY, LATIN, LIST_SEPARATORS, Word, claim, merge
+
+_CLAUSE_START = re.compile(r"[，。；：:！？]|本轮(?:融资|投资)?由|由")
+_ADVERBS = re.compile(r"(?:等[^、，]{0,8}?(?:股东|资方|机构|投资方|投资人)|等|联合|共同|持续|继续|也|均|曾|已|再次|此前)+$")
+
+
+def investors(text: str, words: list[Word]) -> list[Word]:
+    """Names before 领投 / 跟投 are investors: `由君联资本领投，中芯聚源、琥珀资本跟投`."""
+    for m in INVESTOR_ROLE.finditer(text):
+        head = text[:m.start()]
+        starts = [b.end() for b in _CLAUSE_START.finditer(head)]
+        clause_start = starts[-1] if starts else 0
+        pos = clause_start
+        for piece in re.split(r"(、|和|及)", head[clause_start:]):
+            start, pos = pos, pos + len(piece)
+            if piece in ("、", "和", "及"):
+                continue
+            name = _ADVERBS.sub("", piece)
+            name = re.sub(r"^(?:老股东|新股东|股东|投资方|其他机构|机构)", "", name)
+            if name.strip() and 2 <= len(name.strip()) <= 16 and not GENERIC_INVESTORS.match(name.strip()):
+                name_start = start + piece.find(name)
+                words = claim(words, name_start + len(name) - len(name.lstrip()),
+                               name_start + len(name.rstrip()), "Organization")
+    return words
+
+
+
+
+def funded(text: str, words: list[Word]) -> list[Word]:
+    """`地平线完成 C2 轮融资`, `Keep 完成 F 轮融资`: who is funded is an organization."""
+    if "融资" not in text:
+        return words
+    k = 0
+    while k < len(words):
+        w = words[k]
+        if w.is_entity or not FUNDED.match(text, w.end):
+            k += 1
+            continue
+        piece = text[w.start:w.end]
+        first = k
+        while first > 0 and words[first - 1].label in ("n", "nz") and words[first - 1].end == words[first].start \
+                and not DESCRIPTOR.search(text[words[first - 1].start:words[first - 1].end]) and k - first < 2:
+            first -= 1
+        # 星河(ORG) 动力 完成 B 轮融资: the model named the first half of the name
+        named_head = first > 0 and words[first - 1].label in ("Organization", "Person") \
+            and words[first - 1].end == words[first].start
+        if named_head:
+            first -= 1
+        after_descriptor = first > 0 and DESCRIPTOR.search(text[words[first - 1].start:words[first - 1].end])
+        starts_clause = first == 0 or words[first - 1].label in ("w", "TIME")
+        name_like = (w.label == "nz" and len(piece) >= 2) or bool(LATIN.fullmatch(piece)) \
+            or (w.label == "n" and (named_head or after_descriptor or (starts_clause and len(piece) >= 2)))
+        if name_like and not GENERIC_INVESTORS.match(piece) and not DESCRIPTOR.search(piece):
+            start = first if after_descriptor or named_head else k
+            words = merge(words, start, k, "Organization")
+            k = start
+        k += 1
+    return words
+
+
+
+
+
+
+def counterparts(text: str, words: list[Word]) -> list[Word]:
+    """`国盾量子与神州信息签署合作协议`: both sides of an agreement are organizations."""
+    if not AGREEMENT.search(text):
+        return words
+    for k, w in enumerate(words):
+        if text[w.start:w.end] not in ("与", "和", "同") or k == 0 or k + 1 >= len(words):
+            continue
+        clause_end = next((x.start for x in words[k:] if text[x.start:x.end] in "，。；！？"), len(text))
+        if not AGREEMENT.search(text, w.end, clause_end):
+            continue
+        left, right = words[k - 1], words[k + 1]
+        if right.label == "Organization" and not left.is_entity:
+            first = k - 1
+            while first > 0 and words[first - 1].label in ("n", "nz") and k - first < 3:
+                first -= 1
+            piece = text[words[first].start:left.end]
+            if all(words[x].label in ("n", "nz") for x in range(first, k)) and 2 <= len(piece) <= 10 \
+                    and (first == 0 or words[first - 1].label in ("w", "p", "c", "TIME", "d")):
+                return counterparts(text, merge(words, first, k - 1, "Organization"))
+        if left.label == "Organization" and not right.is_entity:
+            last = k + 1
+            while last + 1 < len(words) and words[last + 1].label in ("n", "nz") and last - k < 3:
+                last += 1
+            piece = text[right.start:words[last].end]
+            if all(words[x].label in ("n", "nz") for x in range(k + 1, last + 1)) and 2 <= len(piece) <= 10 \
+                    and last + 1 < len(words) and words[last + 1].label in ("v", "p", "d", "w"):
+                return counterparts(text, merge(words, k + 1, last, "Organization"))
+    return words
+
+
+#: Words that coordinate two names: A、B; A 与 B.
+_COORDINATORS = ("、", "与", "和", "及", "同")
+
+
+def latin_names(text: str, words: list[Word]) -> list[Word]:
+    """A Latin word the model left untyped is an organization where the sentence says so:
+    coordinated with one (与NVIDIA、Arm), a post and a person after it (Momenta CEO曹旭东),
+    or the other side of an agreement (与Momenta签署)."""
+    if not any(c.isascii() and c.isalpha() for c in text):
+        return words
+    for k, w in enumerate(words):
+        piece = text[w.start:w.end]
+        if w.is_entity or len(piece) < 2 or not LATIN.fullmatch(piece) or not piece[0].isupper():
+            continue
+        before = [x for x in words[max(0, k - 2):k] if not text[x.start:x.end].isspace()]
+        after = [x for x in words[k + 1:k + 4] if not text[x.start:x.end].isspace()]
+        coordinated = any(
+            len(side) >= 2 and text[side[i].start:side[i].end] in _COORDINATORS and side[j].label == "Organization"
+            for side, i, j in ((before[::-1], 0, 1), (after, 0, 1)))
+        titled = len(after) >= 2 and LATIN_POST.fullmatch(text[after[0].start:after[0].end]) \
+            and after[1].label == "Person"
+        agreed = bool(before) and text[before[-1].start:before[-1].end] in ("与", "同") \
+            and bool(after) and AGREEMENT.match(text, after[0].start)
+        product_of = bool(before) and before[-1].label == "Organization"  # 华为 Hicar: a product
+        if (coordinated or titled or agreed) and not product_of:
+            words[k] = Word(w.start, w.end, "Organization")
+    return words
+
+
+#: Posts of a company, after which the words before are the company's name.
+_COMPANY_POST = re.compile(r"(?:联合)?(?:创始人|创办人)|(?:副)?(?:董事长|总裁|总经理)|CEO|CTO|COO|CFO|首席\w{2,4}官")
+#: The end of a department's name, which may stand between a company and a post.
+_DEPARTMENT_END = re.compile(r"[部处科室组办局院所系]$|中心$|事业部$")
+
+
+def names_before_posts(text: str, words: list[Word]) -> list[Word]:
+    """`星河(ORG) 动力 创始人 刘百奇`: a noun between a company and a post, not an area of
+    work (技术总监) or a department (研发部), is the rest of the company's name."""
+    k = 0
+    while k + 3 < len(words):
+        org, noun, post, nxt = words[k], words[k + 1], words[k + 2], words[k + 3]
+        piece = text[noun.start:noun.end]
+        if org.label == "Organization" and noun.label in ("n", "nz") and org.end == noun.start \
+                and noun.end == post.start and len(piece) <= 3 and piece not in WORK_AREAS \
+                and not _DEPARTMENT_END.search(piece) and not LATIN_POST.search(piece) \
+                and _COMPANY_POST.fullmatch(text[post.start:post.end]) \
+                and (nxt.label == "Person" or text[nxt.start:nxt.end] in ("、", "兼")):
+            words = merge(words, k, k + 1, "Organization")
+        k += 1
+    return words
+
+
+def founded_subjects(text: str, words: list[Word]) -> list[Word]:
+    """`云帆智能由张远航于2018年创办`: what a person or body founded is an organization."""
+    if "由" not in text:
+        return words
+    for k, w in enumerate(words):
+        if text[w.start:w.end] != "由" or k == 0 or k + 1 >= len(words) or not words[k + 1].is_entity \
+                or not FOUNDED_BY.match(text[words[k + 1].end:words[k + 1].end + 30]):
+            continue
+        first = k
+        while first > 0 and words[first - 1].label in ("n", "nz", "Person", "Organization", "Region") \
+                and words[first - 1].end == words[first].start and k - first < 3:
+            first -= 1
+        piece = text[words[first].start:words[k - 1].end] if first < k else ""
+        clause_start = first == 0 or text[words[first - 1].start:words[first - 1].end] in "，。；：、"
+        if clause_start and 2 <= len(piece) <= 12 and (k - first > 1 or words[first].label != "Organization"):
+            return merge(words, first, k - 1, "Organization")
+    return words
+
+
+def lists(text: str, words: list[Word]) -> list[Word]:
+    """Items of a 、-list take the entity type that the named items share.
+
+    A list counts as typed when at least two items are named with one type and
+    no other type is as common, or when it ends in 等企业 / 等机构 (organizations).
+    """
+    seps = [k for k, w in enumerate(words) if text[w.start:w.end] in LIST_SEPARATORS]
+    if not seps:
+        return words
+    runs, run = [], [seps[0]]
+    for k in seps[1:]:
+        if k - run[-1] <= 5 and not any(text[w.start:w.end] in _CLAUSE_BREAKS for w in words[run[-1] + 1:k]):
+            run.append(k)
+        else:
+            runs.append(run)
+            run = [k]
+    runs.append(run)
+    for run in runs:
+        items = _list_items(text, words, run)
+        if not items:
+            continue
+        named = [words[a].label for a, b in items if a == b and words[a].is_entity]
+        tail = text[words[items[-1][1]].end:words[items[-1][1]].end + 8]
+        counts = {t: named.count(t) for t in ENTITY}
+        best = max(counts, key=lambda t: counts[t])
+        if LIST_TAIL.match(tail):
+            best = "Organization"
+        elif counts[best] < 2 or sorted(counts.values())[-2] == counts[best]:
+            continue
+        for a, b in reversed(items):
+            piece = text[words[a].start:words[b].end]
+            if a == b and words[a].is_entity:
+                if words[a].label != best and ((LIST_TAIL.match(tail) and best == "Organization") or
+                                                (counts[best] >= 3 and counts[words[a].label] == 1)):
+                    words[a] = Word(words[a].start, words[a].end, best)
+                continue
+            if not 2 <= len(piece) <= 10 or GENERIC_SECTORS.search(piece):
+                continue
+            if a > 0 and words[a - 1].label == best and words[a - 1].end == words[a].start and a == b \
+                    and words[a].label in ("n", "nz"):
+                a -= 1  # 长城(ORG) 网际(n): the name's head was tagged, its tail not
+            if re.fullmatch(r"[\d.%％]+", piece) or any(text[words[x].start:words[x].end] in _CLAUSE_BREAKS
+                                                        for x in range(a, b + 1)):
+                continue
+            words = merge(words, a, b, best)
+    return words
+
+
+_CLAUSE_BREAKS = set("，。；：:！？“”《》（）() ") | {"等"}
+_ITEM_STOPS = {"p", "c", "u", "d", "r", "w", "xc", "f", "q"}
+
+
+def _list_items(text: str, words: list[Word], run: list[int]) -> list[tuple[int, int]]:
+    """(first word, last word) of each item around the separators of one run."""
+    items = []
+    # the first item: back from the first separator over name-like words, at most 3
+    a = run[0] - 1
+    first = a
+    while first - 1 >= 0 and a - first < 2 and words[first - 1].label not in _ITEM_STOPS \
+            and not words[first - 1].is_entity and not words[first].is_entity \
+            and words[first - 1].label not in ("v", "vd"):
+        first -= 1
+    if a >= 0 and words[a].label not in _ITEM_STOPS:
+        items.append((first, a))
+    for x, y in zip(run, run[1:]):
+        if y - x >= 2:
+            items.append((x + 1, y - 1))
+    # the last item: forward over name-like words until a stop word, 等, or a verb
+    b = run[-1] + 1
+    last = b
+    while last + 1 < len(words) and last - b < 2 and not words[last].is_entity \
+            and words[last + 1].label not in _ITEM_STOPS | {"v", "vd", "vn"} \
+            and not words[last + 1].is_entity and text[words[last + 1].start:words[last + 1].end] != "等":
+        last += 1
+    if b < len(words) and words[b].label not in _ITEM_STOPS:
+        items.append((b, last))
+    return items

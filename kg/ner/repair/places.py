@@ -1,0 +1,132 @@
+"""Places and the bodies named by them: zones, units inside a parent, government bodies."""
+from __future__ import annotations
+
+import re
+
+from ...lexicon import (
+    BODY_HEADS,
+    GOVERNMENT_BODY,
+    GOVERNMENT_BODY_ENDS,
+    NOT_ORG_WORDS,
+    PARENT_HEADS,
+    UNIT_TAILS,
+    ZONE_SUFFIXES,
+)
+from .words import Word, merge
+
+
+def government_bodies(text: str, words: list[Word]) -> list[Word]:
+    """市 | 经济 | 和 | 信息化局 → 市经济和信息化局: a level word or region, then nouns
+    ending in a government body's suffix."""
+    if not GOVERNMENT_BODY_ENDS.search(text):  # no word of the sentence can end like one
+        return words
+    i = 0
+    while i < len(words):
+        w = words[i]
+        piece = text[w.start:w.end]
+        if piece in ("市", "省", "区", "县", "国家") or w.label == "Region" or (
+                piece[0] in "市省区县" and w.label in ("n", "nz", "Organization") and len(piece) <= 6):
+            j, end = i + 1, None
+            while j < len(words) and j <= i + 5 and words[j].start == words[j - 1].end:
+                label, word = words[j].label, text[words[j].start:words[j].end]
+                if label not in ("n", "nz", "vn", "c", "an") or (label == "c" and word not in ("和", "与")):
+                    break
+                if GOVERNMENT_BODY.search(word) and not NOT_ORG_WORDS.search(word):
+                    end = j
+                j += 1
+            if end is not None and end > i:
+                words = merge(words, i, end, "Organization")
+        i += 1
+    return words
+
+
+#: The words between a place and the kind of zone it names: nouns and the like, never
+#: a preposition, conjunction or verb (苏州工业园区 | 以 | 园区 is not one place).
+_ZONE_PARTS = ("n", "nz", "nw", "vn", "an", "s", "j", "Region")
+
+
+def zones(text: str, words: list[Word]) -> list[Word]:
+    """贵阳 | 综保区, 济南 | 高新区: a place, then the kind of zone, is one place."""
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w.label == "Region":
+            j, end = i + 1, None
+            while j < len(words) and j <= i + 3 and words[j].start == words[j - 1].end \
+                    and words[j].label in _ZONE_PARTS:
+                if text[w.start:words[j].end].endswith(ZONE_SUFFIXES):
+                    end = j
+                j += 1
+            if end is not None:
+                words = merge(words, i, end, "Region")
+        i += 1
+    return words
+
+
+#: Words that may make up a unit's name between its parent and its tail: 能源 与 动力 工程.
+_UNIT_PARTS = ("n", "nz", "nw", "vn", "an", "j")
+
+
+_CAMPUS = re.compile(r"[（(][^（）()]{1,6}[）)]$")
+
+
+def _campus_follows(text: str, words: list[Word], i: int) -> bool:
+    """A university, then its city in brackets: 中国矿业大学 | （ | 徐州 | ）."""
+    if i + 3 >= len(words) or not text[words[i].start:words[i].end].endswith(("大学", "学院")):
+        return False
+    opening, place, closing = words[i + 1], words[i + 2], words[i + 3]
+    return (text[opening.start:opening.end] in ("（", "(") and place.label == "Region"
+            and text[closing.start:closing.end] in ("）", ")")
+            and all(words[k].start == words[k - 1].end for k in range(i + 1, i + 4)))
+
+
+def units(text: str, words: list[Word]) -> list[Word]:
+    """清华大学 | 能源 与 动力 工程 | 系: a parent body, nouns, then a unit's tail (系, 学院,
+    研究所 …) is the unit's name, even where the model read 系 as a verb; the parent is
+    found inside it again later (:mod:`kg.ner.names`)."""
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w.label == "Organization" and _campus_follows(text, words, i):
+            words = merge(words, i, i + 3, "Organization")  # 中国矿业大学（徐州）: a campus's name
+            w = words[i]
+        if w.label == "Organization" and _CAMPUS.sub("", text[w.start:w.end]).endswith(PARENT_HEADS):
+            j, end, nouns = i + 1, None, 0
+            while j < len(words) and j <= i + 7 and words[j].start == words[j - 1].end:
+                word = text[words[j].start:words[j].end]
+                if nouns and word.endswith(UNIT_TAILS) and text[w.end:words[j].end].endswith(UNIT_TAILS):
+                    end = j
+                    break
+                if words[j].label in _UNIT_PARTS:
+                    nouns += 1
+                elif not (words[j].label == "c" and word in ("与", "和") and nouns):
+                    break
+                j += 1
+            if end is not None:
+                words = merge(words, i, end, "Organization")
+        i += 1
+    return words
+
+
+#: Words that may name what a body does between its place and its kind: 新型 显示 技术创新 | 中心.
+_BODY_PARTS = ("n", "nz", "nw", "vn", "an", "a", "j")
+
+
+def bodies_after_a_place(text: str, words: list[Word]) -> list[Word]:
+    """湖北省 | 新型 显示 技术创新 | 中心: a place, what the body does, and a body's kind
+    (创新中心, 研究院, 联盟 …) is one organization the model read as a place and words."""
+    i = 0
+    while i < len(words):
+        if words[i].label == "Region":
+            j, end = i + 1, None
+            while j < len(words) and j <= i + 6 and words[j].start == words[j - 1].end \
+                    and (words[j].label in _BODY_PARTS or (  # 新型 显示(v): a verb inside, not first
+                        j > i + 1 and words[j].label == "v" and words[j].end - words[j].start == 2)):
+                if j > i + 1 and text[words[i].end:words[j].end].endswith(BODY_HEADS) \
+                        and words[j].end - words[i].start <= 20:
+                    end = j
+                j += 1
+            if end is not None:
+                words = merge(words, i, end, "Organization")
+        i += 1
+    return words
