@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ...lexicon import (
     BODY_HEADS,
@@ -47,20 +48,8 @@ _ZONE_PARTS = ("n", "nz", "nw", "vn", "an", "s", "j", "Region")
 
 def zones(text: str, words: list[Word]) -> list[Word]:
     """贵阳 | 综保区, 济南 | 高新区: a place, then the kind of zone, is one place."""
-    i = 0
-    while i < len(words):
-        w = words[i]
-        if w.label == "Region":
-            j, end = i + 1, None
-            while j < len(words) and j <= i + 3 and words[j].start == words[j - 1].end \
-                    and words[j].label in _ZONE_PARTS:
-                if text[w.start:words[j].end].endswith(ZONE_SUFFIXES):
-                    end = j
-                j += 1
-            if end is not None:
-                words = merge(words, i, end, "Region")
-        i += 1
-    return words
+    return _after_a_place(words, 3, "Region", lambda ws, i, j: ws[j].label in _ZONE_PARTS,
+                          lambda ws, i, j: text[ws[i].start:ws[j].end].endswith(ZONE_SUFFIXES))
 
 
 #: Words that may make up a unit's name between its parent and its tail: 能源 与 动力 工程.
@@ -115,18 +104,28 @@ _BODY_PARTS = ("n", "nz", "nw", "vn", "an", "a", "j")
 def bodies_after_a_place(text: str, words: list[Word]) -> list[Word]:
     """湖北省 | 新型 显示 技术创新 | 中心: a place, what the body does, and a body's kind
     (创新中心, 研究院, 联盟 …) is one organization the model read as a place and words."""
+    def part(ws: list[Word], i: int, j: int) -> bool:  # 新型 显示(v): a verb inside, not first
+        return ws[j].label in _BODY_PARTS or (j > i + 1 and ws[j].label == "v" and ws[j].end - ws[j].start == 2)
+
+    def whole(ws: list[Word], i: int, j: int) -> bool:
+        return j > i + 1 and text[ws[i].end:ws[j].end].endswith(BODY_HEADS) and ws[j].end - ws[i].start <= 20
+
+    return _after_a_place(words, 6, "Organization", part, whole)
+
+
+def _after_a_place(words: list[Word], most: int, label: str, part: Callable[[list[Word], int, int], bool],
+                   whole: Callable[[list[Word], int, int], bool]) -> list[Word]:
+    """A place, then up to ``most`` adjoining words that may be ``part`` of a name: the
+    longest run that makes a ``whole`` name becomes one word with ``label``."""
     i = 0
     while i < len(words):
         if words[i].label == "Region":
             j, end = i + 1, None
-            while j < len(words) and j <= i + 6 and words[j].start == words[j - 1].end \
-                    and (words[j].label in _BODY_PARTS or (  # 新型 显示(v): a verb inside, not first
-                        j > i + 1 and words[j].label == "v" and words[j].end - words[j].start == 2)):
-                if j > i + 1 and text[words[i].end:words[j].end].endswith(BODY_HEADS) \
-                        and words[j].end - words[i].start <= 20:
+            while j < len(words) and j <= i + most and words[j].start == words[j - 1].end and part(words, i, j):
+                if whole(words, i, j):
                     end = j
                 j += 1
             if end is not None:
-                words = merge(words, i, end, "Organization")
+                words = merge(words, i, end, label)
         i += 1
     return words
