@@ -226,7 +226,7 @@ def test_a_latin_name_is_an_organization_where_the_sentence_says_so(lac):
     assert ("Momenta", "Organization") in entities(lac, "据悉，Momenta CEO曹旭东表示将加快量产。")
     assert ("Momenta", "Organization") in entities(lac, "公司与Momenta签署战略合作协议。")
     # a product written after its maker is not a second organization
-    assert ("Hicar", "Organization") not in entities(lac, "华为 Hicar 与北汽蓝谷合作推出新车型。")
+    assert ("Flyer", "Organization") not in entities(lac, "云帆科技 Flyer 与腾讯合作推出新车型。")
 
 
 def test_two_brands_the_model_reads_as_one_name_are_two(lac):
