@@ -116,6 +116,8 @@ POST_AT_END = re.compile(rf"{_POST}$")
 WORK_AREAS = ("技术", "市场", "产品", "销售", "研发", "财务", "运营", "战略", "品牌", "人力资源", "人力", "行政",
               "法务", "投资", "业务", "数据", "安全", "工程", "设计", "质量", "生产", "采购", "供应链", "党委",
               "党组", "纪委", "工会", "董事会", "监事会", "区域", "大区", "事业群", "集团")
+#: What a founder is described as between an organization and the name: 中国科学技术大学 计算机专业博士 许嘉木.
+FOUNDER_DESCRIPTION = re.compile(r"^\s*[\u4e00-\u9fff]{0,8}?(?:博士|博士后|硕士|校友|毕业生|学者|专家|研究员|教授|院士|工程师)\s*$")
 #: Roles of a byline: 科技日报（记者吴纯新 通讯员刘梦雅）, 新华社记者 任超.
 BYLINE_ROLE = re.compile(r"(?:本报|特约|首席|摄影|见习)?(?:记者|通讯员|实习生|摄影)\s*$")
 #: A post that makes its holder a founder: 创始人, 联合创始人, 创办人.
@@ -137,7 +139,7 @@ THIS_BODY = re.compile(r"(?:该|此|这一?|上述)(中心|联盟|实验室|研�
 #: After 由 and the founders: 由浙江大学教授陈明远 2020 年 5 月创立; 由 A 牵头组建; 由 A、B 共同组成的 X.
 FOUNDED_BY = re.compile(r"^[^。；！？]{0,20}?(?:共同|联合|牵头)?(?:发起成立|发起设立|创立|创办|组建|成立|设立|创建|组成|筹建)")
 #: After 由 and the issuers: 由工业和信息化部与中国残疾人联合会于 2020 年 9 月联合印发.
-ISSUED_BY = re.compile(r"^[^。；！？，]{0,16}?(?:联合|共同)?(?:印发|发布|出台|制定|下发|颁布)")
+ISSUED_BY = re.compile(r"^[^。；！？，]{0,16}?(?:联合|共同)?(?:印发|发布|出台|制定|下发|颁布|公布)")
 #: What was founded stands in quotes after: 成立“……工作组”.
 FOUNDED_BEFORE_QUOTE = re.compile(r"(?:成立|组建|设立|发起成立|牵头成立|创建|组成)(?:了|的)?$")
 #: Words of an agreement: both sides named around 与 are organizations.

@@ -253,11 +253,15 @@ def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
         if m.type != "Organization" or len(surface) > 8 or (m.key in full_keys and not LEGAL_FORMS.search(m.text)):
             continue
         if (surface, m.key) not in found:
-            candidates = {other_key for other, other_key in by_type["Organization"].items()
-                          if other_key != m.key and len(other) > len(surface)
-                          and (_abbreviates(surface, other) or _shortens(surface, other))
-                          and not _is_parent_of(surface, other)
-                          and not aliases.forbids(m.type, surface, other)}
+            named = {other: other_key for other, other_key in by_type["Organization"].items()
+                     if other_key != m.key and len(other) > len(surface)
+                     and (_abbreviates(surface, other) or _shortens(surface, other) or _abbreviates_core(surface, other))
+                     and not _is_parent_of(surface, other)
+                     and not aliases.forbids(m.type, surface, other)}
+            # 清源环境 beside 清源环境（荆州）生态工程有限公司 and 湖北清源生态环境科技股份有限公司:
+            # the brand before a regional company's seat is the group's name, when the group is named too
+            regional = {o for o in named if re.split(r"[（(]", o, maxsplit=1)[0] == surface and len(named) > 1}
+            candidates = {key for other, key in named.items() if other not in regional}
             # an ambiguous short name (two companies contain it) stays apart
             found[(surface, m.key)] = candidates.pop() if len(candidates) == 1 else m.key
         m.key = found[(surface, m.key)]
@@ -290,6 +294,12 @@ def _abbreviates(short: str, long: str) -> bool:
 
 
 _SUFFIXES_LONGEST_FIRST = sorted(ORG_SUFFIXES, key=len, reverse=True)
+
+
+def _abbreviates_core(short: str, long: str) -> bool:
+    """清源环境 / 湖北清源生态环境科技股份有限公司: an abbreviation of the company's core name."""
+    core = company_core(long) if LEGAL_FORMS.search(long) else None
+    return core is not None and core != long and len(core) > len(short) and _abbreviates(short, core)
 
 
 def _shortens(short: str, long: str) -> bool:

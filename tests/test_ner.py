@@ -253,3 +253,8 @@ def test_a_body_named_by_its_place_what_it_does_and_its_kind(lac):
 
 def test_a_rule_of_box_drawing_characters_is_no_name(lac):
     assert not entities(lac, "────────────────────────────────────────")
+
+
+def test_a_joining_word_is_no_part_of_the_name_before_it(lac):
+    found = entities(lac, "该办法由国家互联网信息办公室联合国家发展改革委、教育部等部门公布。")
+    assert {("国家互联网信息办公室", "Organization"), ("国家发展改革委", "Organization")} <= found

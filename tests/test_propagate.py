@@ -62,3 +62,11 @@ def test_a_bodys_full_name_is_found_again_where_the_model_missed_it():
                       Mention(second, second + 3, "Region", "江汉省", sentence_of(second), "model")]
     propagate(issue)
     assert [(m.start, m.type) for m in issue.mentions] == [(first, "Organization"), (second, "Organization")]
+
+
+def test_a_short_name_the_model_read_as_a_person_and_a_brand_before_a_seat(backend):
+    text = ("■ 企业\n合肥灵犀智算科技有限公司完成融资。灵犀智算 CEO 许嘉木表示将扩大团队。"
+            "途驭机器人（合肥）有限公司发布新品。途驭机器人创始人马骁出席。")
+    found = mentions(backend, text)
+    assert ("灵犀智算", "Organization") in found and ("灵犀智算", "Person") not in found
+    assert ("途驭机器人", "Organization") in found

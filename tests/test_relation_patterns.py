@@ -153,6 +153,20 @@ def test_this_centre_is_the_one_the_article_named(backend):
     assert not any("科学技术厅" in h or "科学技术厅" in t for h, t in got)
 
 
+def test_bodies_issuing_together_are_issuers_not_partners(backend):
+    text = "《江汉省数据要素管理暂行办法》由江汉省数据局联合江汉省发展和改革委员会、江汉省财政厅等三部门联合公布。"
+    got = found(backend, text)
+    assert {(h, t) for h, r, t, _ in got if r == "issued"} >= {
+        ("江汉省数据局", "江汉省数据要素管理暂行办法"), ("江汉省财政厅", "江汉省数据要素管理暂行办法")}
+    assert not [x for x in got if x[1] == "partnerOf"]
+
+
+def test_a_founder_described_by_the_university_they_come_from(backend):
+    text = "武汉云帆智算科技有限公司完成融资。云帆智算成立于 2019 年，由江汉大学计算机专业博士许嘉木创办，总部位于光谷。"
+    got = {(h, t) for h, _, t, _ in found(backend, text, "founded")}
+    assert ("许嘉木", "云帆智算") in got and not any(h == "江汉大学" for h, _ in got)
+
+
 def test_joint_issuers_and_the_passive_voice(backend):
     text = ("去年6月，上海市药监局与上海市科委、张江管委会，会同市经信委、上海海关等部门联合制定了《上海市研发用物品进口试点方案》。"
             "《关于推进信息无障碍的指导意见》由工业和信息化部与中国残疾人联合会于2020年联合印发。"

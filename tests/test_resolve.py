@@ -85,6 +85,15 @@ def test_a_provinces_bodies_under_their_short_and_full_names(tmp_path):
     assert entity_with(found, "省委") != entity_with(found, "省发展改革委")
 
 
+def test_a_groups_abbreviation_beside_its_regional_company(tmp_path):
+    """清源环境 abbreviates 湖北清源生态环境科技股份有限公司, not 清源环境（荆州）生态工程有限公司."""
+    out = build(tmp_path, {"a": "湖北清源生态环境科技股份有限公司发布年报。旗下控股子公司清源环境（荆州）生态工程有限公司承担项目。"
+                                "清源环境总经理何文彬表示将扩大投入。"})
+    found = entities(out, "Organization")
+    assert entity_with(found, "清源环境") == entity_with(found, "湖北清源生态环境科技股份有限公司")
+    assert entity_with(found, "清源环境") != entity_with(found, "清源环境（荆州）生态工程有限公司")
+
+
 def test_a_foreign_government_keeps_its_name(tmp_path):
     out = build(tmp_path, {"a": "特朗普政府宣布加征关税。"})
     with kg.open(out) as graph:

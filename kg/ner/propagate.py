@@ -8,6 +8,7 @@ Only names of the issue are used, never a list.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from ..doc import Issue, Mention
@@ -25,8 +26,8 @@ def propagate(issue: Issue) -> None:
     if not found:
         return
     kept = [m for m in mentions if not any(_cuts(m, f) for f in found)]
-    taken = {(m.start, m.end) for m in kept}
-    kept += [f for f in found if (f.start, f.end) not in taken]
+    taken = {(m.start, m.end, m.type) for m in kept}
+    kept += [f for f in found if (f.start, f.end, f.type) not in taken]
     issue.mentions = sorted(kept, key=lambda m: (m.start, -m.end))
 
 
@@ -37,7 +38,9 @@ def _short_names(issue: Issue) -> list[Mention]:
     for m in issue.mentions:
         if m.type == "Organization" and LEGAL_FORMS.search(m.text):
             core = company_core(m.text)
-            if core and len(core) >= _SHORTEST and "（" not in core and "(" not in core:
+            if core:
+                core = re.split(r"[（(]", core, maxsplit=1)[0]  # 途驭机器人 of 途驭机器人（合肥）有限公司
+            if core and len(core) >= _SHORTEST:
                 cores.add(core)
         elif m.type == "Organization" and len(m.text) >= 6 and m.text.endswith(ORG_SUFFIXES):
             cores.add(m.text)  # 湖北省新型显示技术创新中心, missed where the model read 湖北省 alone
@@ -74,10 +77,12 @@ def _inside_organization(mentions: list[Mention], start: int, end: int) -> bool:
 
 
 def _cuts(m: Mention, name: Mention) -> bool:
-    """A mention the name replaces: it overlaps the name without holding all of it."""
+    """A mention the name replaces: it overlaps the name without holding all of it,
+    or it is the name with another type (灵犀智算 read as a person)."""
     overlaps = m.start < name.end and name.start < m.end
     holds = m.start <= name.start and name.end <= m.end
-    return overlaps and not holds and (m.start, m.end) != (name.start, name.end)
+    same_span = (m.start, m.end) == (name.start, name.end)
+    return overlaps and ((not holds and not same_span) or (same_span and m.type != name.type))
 
 
 def _mention(issue: Issue, start: int, end: int, type_: str, source: str) -> Mention:

@@ -17,6 +17,7 @@ from ..lexicon import (
     EXAMPLES_AFTER,
     FOUND_TRIGGER,
     FOUNDED_BY,
+    FOUNDER_DESCRIPTION,
     FOUNDER_POST,
     ISSUE_TRIGGER,
     ISSUED_BY,
@@ -219,9 +220,9 @@ def _after_by(s: Sentence, at: int, trigger: re.Pattern) -> list[int]:
     group, last = [], at - 1
     j = at
     while j < len(s.ks):
-        if s.type(j) == "Organization" and j + 1 < len(s.ks) and s.type(j + 1) == "Person" \
-                and POST.match(s.between(s.ks[j], s.ks[j + 1])):
-            j += 1  # 浙江大学教授陈明远: the person, not the university
+        if s.type(j) == "Organization" and j + 1 < len(s.ks) and s.type(j + 1) == "Person" and (
+                POST.match(s.between(s.ks[j], s.ks[j + 1])) or FOUNDER_DESCRIPTION.match(s.between(s.ks[j], s.ks[j + 1]))):
+            j += 1  # 浙江大学教授陈明远, 某大学计算机专业博士许嘉木: the person, not the university
         if s.type(j) not in ("Organization", "Person"):
             break
         group.append(s.ks[j])
@@ -334,6 +335,8 @@ def partners(s: Sentence) -> list[Relation]:
         right = s.group_after(i + 1)
         tail_text = s.issue.text[s.m(right[-1]).end:s.sentence.end]
         clause = CLAUSE_BREAK.split(tail_text, 1)[0]
+        if ISSUED_BY.match(_OTHERS.sub("", clause, count=1)) and any(s.type(j) == "Policy" for j in range(len(s.ks))):
+            continue  # A 联合 B、C 印发《…》: they issued it together, which says so already
         if link.strip()[-2:] in ("携手", "联合", "联手") or PARTNER_WORDS.search(clause[:40]):
             out.extend(s.relation(x, y, "partnerOf") for x in left for y in right)
     return out

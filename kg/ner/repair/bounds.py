@@ -36,6 +36,11 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
     """
     out: list[Word] = []
     for w in words:
+        trailing = _TRAILING_JOINER.search(text, w.start, w.end) if w.label == "Organization" else None
+        if trailing and _names_a_body(text[w.start:trailing.start()]):  # 国家互联网信息办公室联合 | 国家发展改革委
+            w, joiner = Word(w.start, trailing.start(), w.label), Word(trailing.start(), w.end, "c")
+            out += [w, joiner]
+            continue
         if w.label == "Organization" and w.end - w.start >= 7:
             owned = _OWNED_AFTER_NAME.search(text, w.start, w.end)
             if owned and w.end - owned.start(1) >= 2:  # 某某有限公司 | 旗下 | 子公司
@@ -51,6 +56,10 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
                 continue
         out.append(w)
     return out
+
+
+#: A joining word the model took as the end of a name.
+_TRAILING_JOINER = re.compile(r"(?:会同|联合|携手|联手|协同)$")
 
 
 def _joined_parts(text: str, w: Word) -> list[Word] | None:
