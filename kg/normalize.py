@@ -212,8 +212,13 @@ def _join_broken_lines(marked: list[Line], spaced_document: bool) -> list[str]:
 _PROSE = re.compile("[，、；]")
 
 
+#: Columns laid out with spaces (机构名 编印      2024 年 7 月 15 日): a row of a header, footer or table.
+_LAID_OUT = re.compile(r"\S {4,}\S")
+
+
 def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
-    if _ends_sentence(line) or _is_heading(nxt) or _PAGE_NUMBER.match(nxt):
+    if _ends_sentence(line) or _is_heading(nxt) or _PAGE_NUMBER.match(nxt) or _LAID_OUT.search(line) \
+            or _LAID_OUT.search(nxt):
         return False
     if nxt[0] in CONTINUING_STARTS or line[-1] in OPEN_ENDINGS:
         return True

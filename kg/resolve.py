@@ -80,7 +80,11 @@ def resolve_issue(issue: Issue, aliases: Aliases | None = None) -> None:
     aliases = aliases or default_aliases()
     _declared_short_names(issue)
     places = article_places(issue)
+    publisher = issue.meta.publisher
     for m in issue.mentions:
+        if m.source == "rule:publisher-kind" and publisher:  # 协会 in the bulletin of 某某协会
+            m.key = organization_key(surface_key(publisher), aliases, None)
+            continue
         m.key = _base_key(m, aliases, places[issue.sentences[m.sentence].article])
     _companies_sharing_a_core(issue.mentions)
     _within_issue_abbreviations(issue, aliases)

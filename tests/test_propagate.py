@@ -70,3 +70,17 @@ def test_a_short_name_the_model_read_as_a_person_and_a_brand_before_a_seat(backe
     found = mentions(backend, text)
     assert ("灵犀智算", "Organization") in found and ("灵犀智算", "Person") not in found
     assert ("途驭机器人", "Organization") in found
+
+
+def test_a_bare_kind_of_body_in_its_own_bulletin_is_the_publisher(tmp_path):
+    import kg
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "产业动态\n2023 年第 11 期\n云梦市人工智能产业协会 主办                    2023 年 11 月 24 日\n"
+        "【协会要闻】\n■ 年度大会召开\n协会秘书长韩雪作年度工作报告。下一步协会将联合高校开展培训。\n", encoding="utf-8")
+    kg.build([folder], tmp_path / "g")
+    with kg.open(tmp_path / "g") as graph:
+        rows = list(graph.select("SELECT ?p ?o WHERE { ?person kg:holdsPosition ?org . ?person rdfs:label ?p . ?org rdfs:label ?o }"))
+    assert {(r["p"], r["o"]) for r in rows} == {("韩雪", "云梦市人工智能产业协会")}

@@ -63,3 +63,26 @@ def test_corpus_issue_headers():
     assert issues["001"].meta.title == "长风联盟工作简报" and issues["001"].meta.number == "02"
     assert issues["002"].meta.title is None  # a newspaper page that does not name itself
     assert len(issues["001"].articles) > 10
+
+
+@pytest.mark.parametrize("line, publisher", [
+    ("江汉省科学技术情报研究所 编印                          2024 年 7 月 15 日", "江汉省科学技术情报研究所"),
+    ("云梦市人工智能产业协会 主办                    2023 年 11 月 24 日", "云梦市人工智能产业协会"),
+    ("主办单位：云梦市人工智能产业协会", "云梦市人工智能产业协会"),
+])
+def test_the_publisher_as_a_header_writes_it(line, publisher):
+    meta = read_meta(["科技信息速报", "2024 年第 7 期", line])
+    assert meta.publisher == publisher
+
+
+def test_a_header_laid_out_in_columns_is_not_joined_to_the_next_line():
+    from pathlib import Path
+
+    from kg.ingest import RawIssue
+
+    text = ("\n\n                 科技信息速报\n\n        2024 年第 7 期（总第 183 期）\n\n"
+            "江汉省科学技术情报研究所 编印                          2024 年 7 月 15 日\n\n\n本 期 目 录\n\n"
+            "【政策动态】\n我省部署加快推进人工智能产业创新发展 ………… 1\n")
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    assert issue.meta.date == date(2024, 7, 15) and issue.meta.publisher == "江汉省科学技术情报研究所"
+    assert "日本期目录" not in issue.text

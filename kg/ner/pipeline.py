@@ -1,6 +1,7 @@
 """Run a backend over every sentence of many issues at once, then the rule layer."""
 from __future__ import annotations
 
+import re
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -108,8 +109,10 @@ def _apply(chunk: list[Issue], model_spans: list[list[Span]]) -> None:
         issue.mentions = []
         for n, sentence in enumerate(issue.sentences):
             spans = find_spans(sentence.text, next(spans_of))
-            if sentence.article == 0 and issue.meta.publisher:
-                spans += _publisher(sentence.text, issue.meta.publisher, spans)
+            if issue.meta.publisher:
+                if sentence.article == 0:
+                    spans += _publisher(sentence.text, issue.meta.publisher, spans)
+                spans = _publisher_by_its_kind(sentence.text, issue.meta.publisher, spans)
             for span in spans:
                 start, end = sentence.start + span.start, sentence.start + span.end
                 issue.mentions.append(
@@ -149,6 +152,34 @@ def _publisher(text: str, publisher: str, spans: Sequence[Span]) -> list[Span]:
     if at < 0 or any(s.start <= at and at + len(publisher) <= s.end and s.type == "Organization" for s in spans):
         return []
     return [Span(at, at + len(publisher), "Organization", "rule:publisher")]
+
+
+#: The kinds of body a bulletin's publisher may be, as it calls itself for short: 协会, 本会.
+_PUBLISHER_KINDS = ("协会", "学会", "商会", "联盟", "研究会", "促进会", "研究院", "研究所", "研究中心")
+#: Where a bare 协会 stands as a name: at a clause's start, or after a word of time or sequence.
+_BEFORE_BARE_KIND = re.compile(r"(?:^|[，。；：、“（(\s]|下一步|同时|此外|目前|今年|近日|当天|会上|其中|随后|届时)$")
+
+
+def _publisher_by_its_kind(text: str, publisher: str, spans: Sequence[Span]) -> list[Span]:
+    """协会秘书长韩雪: in the bulletin of 某某协会, a bare 协会 (or 本会, 我会) is the publisher.
+    The model may have read it into a longer word (下一步协会); that word gives way."""
+    kind = next((k for k in _PUBLISHER_KINDS if publisher.endswith(k)), None)
+    if kind is None:
+        return list(spans)
+    short = kind[-1]
+    found = []
+    for m in re.finditer(rf"(?:本|我)?{kind}|(?:本|我){short}(?=[^\u4e00-\u9fff]|[将的与和已于在为对向联共发召举组主])", text):
+        start = m.start()
+        prefix = text[:start]
+        named_alone = any(s.start == start and s.end == m.end() and s.type == "Organization" for s in spans)
+        if m.group().startswith(("本", "我")) or named_alone or _BEFORE_BARE_KIND.search(prefix):
+            if not any(s.start < start and m.end() <= s.end and s.type == "Organization" and
+                       text[s.start:s.end].endswith(kind) and s.end - s.start > len(m.group()) + 2 for s in spans):
+                found.append(Span(start, m.end(), "Organization", "rule:publisher-kind"))
+    if not found:
+        return list(spans)
+    kept = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
+    return sorted(kept + found, key=lambda s: (s.start, -s.end))
 
 
 def _inside(span: Span, others: Sequence[Span]) -> bool:
