@@ -258,3 +258,14 @@ def test_a_rule_of_box_drawing_characters_is_no_name(lac):
 def test_a_joining_word_is_no_part_of_the_name_before_it(lac):
     found = entities(lac, "该办法由国家互联网信息办公室联合国家发展改革委、教育部等部门公布。")
     assert {("国家互联网信息办公室", "Organization"), ("国家发展改革委", "Organization")} <= found
+
+
+def test_a_branch_named_by_its_place_after_its_company(lac):
+    found = entities(lac, "华为技术有限公司深圳研发中心成立。")
+    assert {("华为技术有限公司深圳研发中心", "Organization"), ("华为技术有限公司", "Organization"), ("深圳", "Region")} <= found
+    found = entities(lac, "4. 芯途微电子（上海）有限公司合肥分公司（AI 芯片设计）")
+    assert ("芯途微电子（上海）有限公司合肥分公司", "Organization") in found
+
+
+def test_places_inside_a_name_with_spaces_around_it(lac):
+    assert ("合肥", "Region") in entities(lac, "● 合肥墨象数据科技有限公司（墨象数据）完成天使+轮融资。")

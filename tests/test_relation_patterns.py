@@ -233,6 +233,16 @@ def test_units_inside_a_parent(backend):
     assert ("国科量子通信网络有限公司北京分公司", "国科量子通信网络有限公司") in got
 
 
+def test_a_school_named_by_one_character_and_its_kind(backend):
+    got = {(h, t) for h, _, t, how in found(backend, "安徽大学法学院副院长陶静作解读。", "subsidiaryOf")}
+    assert ("安徽大学法学院", "安徽大学") in got
+
+
+def test_no_post_starts_with_a_preposition(backend):
+    text = "武汉途驭机器人有限公司发布新品。途驭机器人由机器人专家马骁于 2022 年创立。"
+    assert not {(h, t) for h, _, t, _ in found(backend, text, "holdsPosition")}
+
+
 def test_units_of_a_government_body(backend):
     text = "工业和信息化部科技司有关负责人介绍了情况。湖北省人民政府办公厅印发通知。"
     got = {(h, t) for h, _, t, how in found(backend, text, "subsidiaryOf") if how == "name"}

@@ -49,7 +49,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "government_unit": re.compile(rf"^(.{{2,20}}?(?:{_alternatives(GOVERNMENT_PARENT_HEADS)}))"
                                       rf"(.{{0,14}}?(?:{_alternatives(GOVERNMENT_UNIT_TAILS)}))$"),
         "parent": re.compile(rf"^(.{{2,20}}?(?:{_alternatives(PARENT_HEADS)})(?:[（(][^（）()]{{2,8}}[）)])?)"
-                             rf"(.{{2,16}}?(?:{_alternatives(UNIT_TAILS)}))$"),
+                             rf"(.{{1,16}}?(?:{_alternatives(UNIT_TAILS)}))$"),  # 安徽大学 | 法学院
     }
 
 

@@ -126,9 +126,9 @@ def find_spans(text: str, model_spans: Sequence[Span]) -> list[Span]:
     ruled += [s for s in rules.quoted_names(text) if not _overlaps(s, ruled)]
     ruled += [s for s in rules.bare_titles(text) if not _overlaps(s, ruled)]
     ruled += [s for s in rules.masthead(text) if not _overlaps(s, ruled)]
-    kept = [s for s in repair.repair(text, model_spans) if not _overlaps(s, ruled) or (
-        _inside(s, ruled) and (s.type != "Organization" or text[s.start:s.end].endswith(ORG_SUFFIXES)))]
-    nested = [Span(s.start + n.start, s.start + n.end, n.type, n.source)
+    kept = [t for s in repair.repair(text, model_spans) if (t := _trim(text, s)) and (not _overlaps(t, ruled) or (
+        _inside(t, ruled) and (t.type != "Organization" or text[t.start:t.end].endswith(ORG_SUFFIXES))))]
+    nested = [Span(s.start + n.start, s.start + n.end, n.type, n.source)  # read off the trimmed name
               for s in kept if s.type == "Organization" for n in nested_names(text[s.start:s.end])]
     return sorted(filter(None, (_trim(text, s) for s in ruled + kept + nested)),
                   key=lambda s: (s.start, -s.end))

@@ -85,6 +85,10 @@ def positions(s: Sentence) -> list[Relation]:
     return out
 
 
+#: A "post" that starts with a preposition belongs to a clause: 途驭机器人由机器人专家马骁创立.
+_NOT_A_POST = re.compile(r"\s*(?:由|被|与|和|对|向|从|在|把|将|给|为)")
+
+
 def _post_fits(post: str, org: str) -> bool:
     """院长 is a post of a 院, 局长 of a 局: a post named after a kind of body fits that kind only."""
     kind = re.search(r"([厅局院部处司所科])长$", post.strip())
@@ -100,7 +104,7 @@ def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
     if re.match(r"\s*[）)]", post) and i >= 2 and s.type(i - 2) == "Organization" and \
             re.fullmatch(r"\s*[（(]\s*(?:原|即|前身为|简称)?\s*", s.between(s.ks[i - 2], org)):
         org, post = s.ks[i - 2], re.sub(r"^\s*[）)]", "", post)  # X（原Y）董事长: the post is X's
-    if not POST.match(post):
+    if not POST.match(post) or _NOT_A_POST.match(post):
         return []
     held = [(org, post.strip())]
     j = i - 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ...lexicon import (
+    BRANCH_TAILS,
     GOVERNMENT_BODY,
     NOT_ORG_WORDS,
     ORG_SUFFIXES,
@@ -123,7 +124,8 @@ def join_latin_names(text: str, words: list[Word]) -> list[Word]:
 
 
 _BRACKETED_SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
-_AFTER_SEAT = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团)")
+_AFTER_SEAT = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团)"
+                         rf"(?:[\u4e00-\u9fff]{{2,4}}?(?:{'|'.join(BRANCH_TAILS)}))?")  # …有限公司合肥分公司
 #: Tags that cannot be part of a company name before its bracketed seat.
 _NOT_NAME_TAGS = {"p", "v", "vd", "c", "u", "d", "w", "r", "xc", "q", "m", "f", "TIME"}
 
@@ -195,6 +197,25 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
     return best
 
 
+
+
+#: A company's legal form, then a branch named by its place: 华为技术有限公司 | 深圳研发中心.
+_LEGAL_END = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团)$")
+_BRANCH = re.compile(rf"^[\u4e00-\u9fff]{{2,4}}?(?:{'|'.join(BRANCH_TAILS)})$")
+
+
+def branches(text: str, words: list[Word]) -> list[Word]:
+    """华为技术有限公司 | 深圳研发中心: a company, then a branch named by its place, is the
+    branch's name (the company is found inside it again by the name grammar)."""
+    i = 0
+    while i + 1 < len(words):
+        w, nxt = words[i], words[i + 1]
+        if w.label == "Organization" and w.end == nxt.start and _LEGAL_END.search(text, w.start, w.end) \
+                and nxt.label in ("Organization", "n", "nz") and _BRANCH.match(text[nxt.start:nxt.end]) \
+                and gazetteer().head(text[nxt.start:nxt.end]):
+            words = merge(words, i, i + 1, "Organization")
+        i += 1
+    return words
 
 
 def extend_prefixes(text: str, words: list[Word]) -> list[Word]:

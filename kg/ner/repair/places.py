@@ -69,6 +69,10 @@ def _campus_follows(text: str, words: list[Word], i: int) -> bool:
             and all(words[k].start == words[k - 1].end for k in range(i + 1, i + 4)))
 
 
+#: Words between two bodies that are no part of a unit's name: 研究院 共建 联合实验室.
+_BUILDING_TOGETHER = ("共建", "合建", "联建", "共同组建", "合作", "携手", "联合")
+
+
 def units(text: str, words: list[Word]) -> list[Word]:
     """清华大学 | 能源 与 动力 工程 | 系: a parent body, nouns, then a unit's tail (系, 学院,
     研究所 …) is the unit's name, even where the model read 系 as a verb; the parent is
@@ -86,7 +90,7 @@ def units(text: str, words: list[Word]) -> list[Word]:
                 if nouns and word.endswith(UNIT_TAILS) and text[w.end:words[j].end].endswith(UNIT_TAILS):
                     end = j
                     break
-                if words[j].label in _UNIT_PARTS:
+                if words[j].label in _UNIT_PARTS and word not in _BUILDING_TOGETHER:
                     nouns += 1
                 elif not (words[j].label == "c" and word in ("与", "和") and nouns):
                     break
