@@ -243,6 +243,13 @@ def test_no_post_starts_with_a_preposition(backend):
     assert not {(h, t) for h, _, t, _ in found(backend, text, "holdsPosition")}
 
 
+def test_a_branch_named_by_its_company_short_name_and_place(backend):
+    text = "安徽云帆智能科技股份有限公司发布新品。云帆智能西安分公司在西安高新区揭牌。"
+    got = found(backend, text)
+    assert ("云帆智能西安分公司", "subsidiaryOf", "云帆智能", "name") in got
+    assert ("云帆智能西安分公司", "locatedIn", "西安", "name") in got
+
+
 def test_units_of_a_government_body(backend):
     text = "工业和信息化部科技司有关负责人介绍了情况。湖北省人民政府办公厅印发通知。"
     got = {(h, t) for h, _, t, how in found(backend, text, "subsidiaryOf") if how == "name"}

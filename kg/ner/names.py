@@ -41,7 +41,7 @@ def _patterns() -> dict[str, re.Pattern]:
     zone = _alternatives(ZONE_SUFFIXES)
     return {
         "bracket": re.compile(r"[（(]([^（）()]{2,8})[）)]"),
-        "branch": re.compile(rf"(?:集团|公司|附属)?([\u4e00-\u9fff]{{2,4}}?)(?:{_alternatives(BRANCH_TAILS)}|有限公司|医院)$"),
+        "branch_tail": re.compile(rf"(?:{_alternatives(BRANCH_TAILS)}|有限公司|[\u4e00-\u9fff]{{0,4}}医院)$"),
         "after_parent": re.compile(r"(?:集团|附属|大学|科学院|工程院)(?=[\u4e00-\u9fff]{3})"),
         "zone_body": re.compile(rf"^(.{{2,14}}?)(?:{_alternatives(ZONE_BODIES)})$"),
         "zone": re.compile(rf"^(.{{0,8}}?(?:{zone}))"),
@@ -97,10 +97,16 @@ def nested_names(name: str) -> list[Span]:
     for m in p["bracket"].finditer(name):
         if g.lookup(m.group(1)):
             region(*m.span(1))
-    for m in p["branch"].finditer(name):
-        division = g.lookup(m.group(1))
-        if division and division.level in _HEAD_LEVELS and m.start(1) > 0:
-            region(*m.span(1))
+    branch_of = None
+    tail = p["branch_tail"].search(name)
+    if tail:  # 云帆智能 | 西安 | 分公司, 首都医科大学附属 | 北京 | 安贞医院: the place just before the tail
+        for size in (4, 3, 2):
+            at = tail.start() - size
+            division = g.lookup(name[at:tail.start()]) if at > 0 else None
+            if division and division.level in _HEAD_LEVELS:
+                region(at, tail.start())
+                branch_of = at
+                break
     for m in p["after_parent"].finditer(name):  # 中国科学院武汉…研究所, 北京大学深圳研究生院
         for end in range(min(m.end() + 4, len(name) - 1), m.end() + 1, -1):
             division = g.lookup(name[m.end():end])
@@ -121,6 +127,10 @@ def nested_names(name: str) -> list[Span]:
             not zone_text[len(head):].startswith(ZONE_SUFFIXES) and len(zone_text) - len(head) >= 2 else 0
         if not g.lookup(zone_text[start:]):  # a division is a region already
             region(start, len(zone_text), "rule:zone")
+    if branch_of is not None and branch_of >= 2 and name[branch_of - 1] not in "（(" and \
+            name.endswith(BRANCH_TAILS):
+        spans.append(Span(0, branch_of, "Organization", "rule:parent-org"))
+        return spans
     unit = p["government_unit"].match(name)
     if unit and not unit.group(2).endswith("公司") and (len(unit.group(2)) >= 2 or unit.group(2) == "办公厅"):
         spans.append(Span(0, unit.end(1), "Organization", "rule:parent-org"))
