@@ -107,6 +107,12 @@ def test_appointments_name_the_post_after_the_body(backend):
     assert not any(h == "张伟" for h, _, _ in got)
 
 
+def test_a_post_taken_after_the_post_held(backend):
+    text = "武汉途驭机器人有限公司发布新品。大会通过了增补途驭机器人创始人马骁为武汉市人工智能产业协会副会长的议案。"
+    got = {(h, a.get("title"), t) for h, t, a in _positions(backend, text)}
+    assert ("马骁", "副会长", "武汉市人工智能产业协会") in got and ("马骁", "创始人", "途驭机器人") in got
+
+
 def test_a_post_the_model_took_into_a_name(backend):
     got = {(h, a.get("title"), t) for h, t, a in _positions(backend, "宜昌市委常委、猇亭区委书记刘建峰出席。")}
     assert ("刘建峰", "书记", "猇亭区委") in got

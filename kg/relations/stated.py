@@ -64,7 +64,8 @@ def positions(s: Sentence) -> list[Relation]:
     for i, k in enumerate(s.ks):
         if s.m(k).type != "Person":
             continue
-        held = _post_before(s, i) or _post_in_brackets(s, i) or _post_taken(s, i)
+        # 途驭机器人创始人马骁为协会副会长: the post before the name and the one taken after it
+        held = (_post_before(s, i) or _post_in_brackets(s, i)) + _post_taken(s, i)
         for org, title in held:
             out.append(s.relation(k, org, "holdsPosition", title=title))
             if FOUNDER_POST.search(title):
@@ -123,7 +124,7 @@ def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
 
 #: Between a person and the body of a post taken: 吴晓峰任…管委会常务副主任, 任命李明为….
 _TAKES = re.compile(r"^\s*(?:已|将|拟|正式|同时)?(?:担任|出任|兼任|升任|改任|调任|任|为)\s*$")
-_POST_TAKEN = re.compile(r"^([^，。；：、（）()]{1,14}?)(?=$|[，。；：、]|一职|职务|，)")
+_POST_TAKEN = re.compile(r"^([^，。；：、（）()]{1,14}?)(?=$|[，。；：、]|的|一职|职务)")
 
 
 def _post_taken(s: Sentence, i: int) -> list[tuple[int, str]]:
