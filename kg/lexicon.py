@@ -116,7 +116,7 @@ POST_AT_END = re.compile(rf"{_POST}$")
 WORK_AREAS = ("技术", "市场", "产品", "销售", "研发", "财务", "运营", "战略", "品牌", "人力资源", "人力", "行政",
               "法务", "投资", "业务", "数据", "安全", "工程", "设计", "质量", "生产", "采购", "供应链", "党委",
               "党组", "纪委", "工会", "董事会", "监事会", "区域", "大区", "事业群", "集团")
-#: What a founder is described as between an organization and the name: 中国科学技术大学 计算机专业博士 许嘉木.
+#: What a founder is described as between an organization and the name: 某大学 计算机专业博士 乔一凡.
 FOUNDER_DESCRIPTION = re.compile(r"^\s*[\u4e00-\u9fff]{0,8}?(?:博士|博士后|硕士|校友|毕业生|学者|专家|研究员|教授|院士|工程师)\s*$")
 #: Roles of a byline: 科技日报（记者吴纯新 通讯员刘梦雅）, 新华社记者 任超.
 BYLINE_ROLE = re.compile(r"(?:本报|特约|首席|摄影|见习)?(?:记者|通讯员|实习生|摄影)\s*$")

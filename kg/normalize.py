@@ -212,7 +212,7 @@ def _join_broken_lines(marked: list[Line], spaced_document: bool) -> list[str]:
 _PROSE = re.compile("[，、；]")
 
 
-#: Columns laid out with spaces (机构名 编印      2024 年 7 月 15 日): a row of a header, footer or table.
+#: Columns laid out with spaces (某研究所 编印      2024 年 9 月 16 日): a row of a header, footer or table.
 _LAID_OUT = re.compile(r"\S {4,}\S")
 
 

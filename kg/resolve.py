@@ -262,7 +262,7 @@ def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
                      and (_abbreviates(surface, other) or _shortens(surface, other) or _abbreviates_core(surface, other))
                      and not _is_parent_of(surface, other)
                      and not aliases.forbids(m.type, surface, other)}
-            # 清源环境 beside 清源环境（荆州）生态工程有限公司 and 湖北清源生态环境科技股份有限公司:
+            # 澜清环境 beside 澜清环境（荆州）生态工程有限公司 and 湖北澜清生态环境科技股份有限公司:
             # the brand before a regional company's seat is the group's name, when the group is named too
             regional = {o for o in named if re.split(r"[（(]", o, maxsplit=1)[0] == surface and len(named) > 1}
             candidates = {key for other, key in named.items() if other not in regional}
@@ -301,7 +301,7 @@ _SUFFIXES_LONGEST_FIRST = sorted(ORG_SUFFIXES, key=len, reverse=True)
 
 
 def _abbreviates_core(short: str, long: str) -> bool:
-    """清源环境 / 湖北清源生态环境科技股份有限公司: an abbreviation of the company's core name."""
+    """澜清环境 / 湖北澜清生态环境科技股份有限公司: an abbreviation of the company's core name."""
     core = company_core(long) if LEGAL_FORMS.search(long) else None
     return core is not None and core != long and len(core) > len(short) and _abbreviates(short, core)
 

@@ -86,12 +86,12 @@ def test_a_provinces_bodies_under_their_short_and_full_names(tmp_path):
 
 
 def test_a_groups_abbreviation_beside_its_regional_company(tmp_path):
-    """清源环境 abbreviates 湖北清源生态环境科技股份有限公司, not 清源环境（荆州）生态工程有限公司."""
-    out = build(tmp_path, {"a": "湖北清源生态环境科技股份有限公司发布年报。旗下控股子公司清源环境（荆州）生态工程有限公司承担项目。"
-                                "清源环境总经理何文彬表示将扩大投入。"})
+    """澜清环境 abbreviates 湖北澜清生态环境科技股份有限公司, not 澜清环境（荆州）生态工程有限公司."""
+    out = build(tmp_path, {"a": "湖北澜清生态环境科技股份有限公司发布年报。旗下控股子公司澜清环境（荆州）生态工程有限公司承担项目。"
+                                "澜清环境总经理邵明哲表示将扩大投入。"})
     found = entities(out, "Organization")
-    assert entity_with(found, "清源环境") == entity_with(found, "湖北清源生态环境科技股份有限公司")
-    assert entity_with(found, "清源环境") != entity_with(found, "清源环境（荆州）生态工程有限公司")
+    assert entity_with(found, "澜清环境") == entity_with(found, "湖北澜清生态环境科技股份有限公司")
+    assert entity_with(found, "澜清环境") != entity_with(found, "澜清环境（荆州）生态工程有限公司")
 
 
 def test_a_foreign_government_keeps_its_name(tmp_path):
@@ -102,11 +102,11 @@ def test_a_foreign_government_keeps_its_name(tmp_path):
 
 
 def test_a_short_name_stays_with_the_company_whose_core_it_is(tmp_path):
-    """恒驰新能源 is 江苏恒驰新能源科技有限公司, not its subsidiary 恒驰新能源（宜昌）有限公司."""
-    out = build(tmp_path, {"a": "江苏恒驰新能源科技有限公司设立全资子公司恒驰新能源（宜昌）有限公司。恒驰新能源董事长赵立群出席。"})
+    """恒远新能源 is 江苏恒远新能源科技有限公司, not its subsidiary 恒远新能源（宜昌）有限公司."""
+    out = build(tmp_path, {"a": "江苏恒远新能源科技有限公司设立全资子公司恒远新能源（宜昌）有限公司。恒远新能源董事长赵立群出席。"})
     found = entities(out, "Organization")
-    assert entity_with(found, "恒驰新能源") == entity_with(found, "江苏恒驰新能源科技有限公司")
-    assert entity_with(found, "恒驰新能源（宜昌）有限公司") != entity_with(found, "江苏恒驰新能源科技有限公司")
+    assert entity_with(found, "恒远新能源") == entity_with(found, "江苏恒远新能源科技有限公司")
+    assert entity_with(found, "恒远新能源（宜昌）有限公司") != entity_with(found, "江苏恒远新能源科技有限公司")
 
 
 def test_the_texts_own_declarations_and_company_short_names(tmp_path):

@@ -66,8 +66,8 @@ def test_corpus_issue_headers():
 
 
 @pytest.mark.parametrize("line, publisher", [
-    ("江汉省科学技术情报研究所 编印                          2024 年 7 月 15 日", "江汉省科学技术情报研究所"),
-    ("云梦市人工智能产业协会 主办                    2023 年 11 月 24 日", "云梦市人工智能产业协会"),
+    ("江汉省科学技术情报研究所 编印                          2024 年 9 月 16 日", "江汉省科学技术情报研究所"),
+    ("云梦市人工智能产业协会 主办                    2023 年 10 月 20 日", "云梦市人工智能产业协会"),
     ("主办单位：云梦市人工智能产业协会", "云梦市人工智能产业协会"),
 ])
 def test_the_publisher_as_a_header_writes_it(line, publisher):
@@ -80,9 +80,9 @@ def test_a_header_laid_out_in_columns_is_not_joined_to_the_next_line():
 
     from kg.ingest import RawIssue
 
-    text = ("\n\n                 科技信息速报\n\n        2024 年第 7 期（总第 183 期）\n\n"
-            "江汉省科学技术情报研究所 编印                          2024 年 7 月 15 日\n\n\n本 期 目 录\n\n"
-            "【政策动态】\n我省部署加快推进人工智能产业创新发展 ………… 1\n")
+    text = ("\n\n                 科技信息速报\n\n        2024 年第 9 期（总第 185 期）\n\n"
+            "江汉省科学技术情报研究所 编印                          2024 年 9 月 16 日\n\n\n本 期 目 录\n\n"
+            "【政策动态】\n全省推进数字政府建设 ………… 1\n")
     issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
-    assert issue.meta.date == date(2024, 7, 15) and issue.meta.publisher == "江汉省科学技术情报研究所"
+    assert issue.meta.date == date(2024, 9, 16) and issue.meta.publisher == "江汉省科学技术情报研究所"
     assert "日本期目录" not in issue.text

@@ -161,7 +161,7 @@ _BEFORE_BARE_KIND = re.compile(r"(?:^|[，。；：、“（(\s]|下一步|同�
 
 
 def _publisher_by_its_kind(text: str, publisher: str, spans: Sequence[Span]) -> list[Span]:
-    """协会秘书长韩雪: in the bulletin of 某某协会, a bare 协会 (or 本会, 我会) is the publisher.
+    """协会秘书长某某: in the bulletin of 某某协会, a bare 协会 (or 本会, 我会) is the publisher.
     The model may have read it into a longer word (下一步协会); that word gives way."""
     kind = next((k for k in _PUBLISHER_KINDS if publisher.endswith(k)), None)
     if kind is None:

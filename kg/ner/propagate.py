@@ -1,8 +1,8 @@
 """Names an issue introduces once in full, found again wherever it uses them.
 
-A bulletin names a company in full once (武汉华瑞光显科技有限公司) and by its short
-name after (华瑞光显); a person once whole (陈思远) and the model cuts the same name
-short elsewhere (陈思 before 远于2019年). The model reads each sentence alone, so it
+A bulletin names a company in full once (武汉明澈光电科技有限公司) and by its short
+name after (明澈光电); a person once whole (罗致远) and the model cuts the same name
+short elsewhere (罗致 before 远于2019年). The model reads each sentence alone, so it
 misses what the issue itself has taught: here the issue's own full names decide.
 Only names of the issue are used, never a list.
 """
@@ -32,18 +32,18 @@ def propagate(issue: Issue) -> None:
 
 
 def _short_names(issue: Issue) -> list[Mention]:
-    """Every use of a company's core name (华瑞光显 of 武汉华瑞光显科技有限公司) and of a
+    """Every use of a company's core name (明澈光电 of 武汉明澈光电科技有限公司) and of a
     body's full name, also where the model tagged it as something else or cut it."""
     cores = set()
     for m in issue.mentions:
         if m.type == "Organization" and LEGAL_FORMS.search(m.text):
             core = company_core(m.text)
             if core:
-                core = re.split(r"[（(]", core, maxsplit=1)[0]  # 途驭机器人 of 途驭机器人（合肥）有限公司
+                core = re.split(r"[（(]", core, maxsplit=1)[0]  # 行知机器人 of 行知机器人（合肥）有限公司
             if core and len(core) >= _SHORTEST:
                 cores.add(core)
         elif m.type == "Organization" and len(m.text) >= 6 and m.text.endswith(ORG_SUFFIXES):
-            cores.add(m.text)  # 湖北省新型显示技术创新中心, missed where the model read 湖北省 alone
+            cores.add(m.text)  # 湖北省先进传感技术创新中心, missed where the model read 湖北省 alone
     out: list[Mention] = []
     text = issue.text
     for core in sorted(cores, key=lambda c: (-len(c), c)):  # the longest name first, in a fixed order
@@ -57,7 +57,7 @@ def _short_names(issue: Issue) -> list[Mention]:
 
 
 def _whole_people(issue: Issue) -> list[Mention]:
-    """陈思 where the issue names 陈思远, and the text goes on with 远: the whole name."""
+    """罗致 where the issue names 罗致远, and the text goes on with 远: the whole name."""
     people = {m.text for m in issue.mentions if m.type == "Person" and 2 <= len(m.text) <= 4}
     out = []
     for m in issue.mentions:
@@ -78,7 +78,7 @@ def _inside_organization(mentions: list[Mention], start: int, end: int) -> bool:
 
 def _cuts(m: Mention, name: Mention) -> bool:
     """A mention the name replaces: it overlaps the name without holding all of it,
-    or it is the name with another type (灵犀智算 read as a person)."""
+    or it is the name with another type (星枢智算 read as a person)."""
     overlaps = m.start < name.end and name.start < m.end
     holds = m.start <= name.start and name.end <= m.end
     same_span = (m.start, m.end) == (name.start, name.end)

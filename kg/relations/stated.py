@@ -64,7 +64,7 @@ def positions(s: Sentence) -> list[Relation]:
     for i, k in enumerate(s.ks):
         if s.m(k).type != "Person":
             continue
-        # 途驭机器人创始人马骁为协会副会长: the post before the name and the one taken after it
+        # 行知机器人创始人宁远舟为协会副会长: the post before the name and the one taken after it
         held = (_post_before(s, i) or _post_in_brackets(s, i)) + _post_taken(s, i)
         for org, title in held:
             out.append(s.relation(k, org, "holdsPosition", title=title))
@@ -86,7 +86,7 @@ def positions(s: Sentence) -> list[Relation]:
     return out
 
 
-#: A "post" that starts with a preposition belongs to a clause: 途驭机器人由机器人专家马骁创立.
+#: A "post" that starts with a preposition belongs to a clause: 行知机器人由机器人专家宁远舟创立.
 _NOT_A_POST = re.compile(r"\s*(?:由|被|与|和|对|向|从|在|把|将|给|为)")
 
 
@@ -122,13 +122,13 @@ def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
     return held
 
 
-#: Between a person and the body of a post taken: 吴晓峰任…管委会常务副主任, 任命李明为….
+#: Between a person and the body of a post taken: 陆建成任…管委会常务副主任, 任命李明为….
 _TAKES = re.compile(r"^\s*(?:已|将|拟|正式|同时)?(?:担任|出任|兼任|升任|改任|调任|任|为)\s*$")
 _POST_TAKEN = re.compile(r"^([^，。；：、（）()]{1,14}?)(?=$|[，。；：、]|的|一职|职务)")
 
 
 def _post_taken(s: Sentence, i: int) -> list[tuple[int, str]]:
-    """PERSON 任 ORG POST: appointments (吴晓峰任某管委会常务副主任)."""
+    """PERSON 任 ORG POST: appointments (陆建成任某管委会常务副主任)."""
     if i + 1 >= len(s.ks) or s.type(i + 1) != "Organization" or not _TAKES.match(s.between(s.ks[i], s.ks[i + 1])):
         return []
     org = s.ks[i + 1]
@@ -227,7 +227,7 @@ def _after_by(s: Sentence, at: int, trigger: re.Pattern) -> list[int]:
     while j < len(s.ks):
         if s.type(j) == "Organization" and j + 1 < len(s.ks) and s.type(j + 1) == "Person" and (
                 POST.match(s.between(s.ks[j], s.ks[j + 1])) or FOUNDER_DESCRIPTION.match(s.between(s.ks[j], s.ks[j + 1]))):
-            j += 1  # 浙江大学教授陈明远, 某大学计算机专业博士许嘉木: the person, not the university
+            j += 1  # 浙江大学教授陈明远, 某大学计算机专业博士乔一凡: the person, not the university
         if s.type(j) not in ("Organization", "Person"):
             break
         group.append(s.ks[j])
@@ -380,7 +380,7 @@ def located(s: Sentence) -> list[Relation]:
             elif EXAMPLES_AFTER.match(link) and THERE_EXAMPLES.search(s.before(a, 4)):
                 out.extend(s.relation(org, a, "locatedIn") for org in s.group_after(i + 1))
     subject = _sentence_subject(s)
-    if subject is not None:  # X 成立于 2009 年，总部位于 武汉市 江夏区
+    if subject is not None:  # X 成立于 2012 年，总部位于 武汉市 洪山区
         for i, k in enumerate(s.ks):
             if s.type(i) == "Region" and _HEADQUARTERS.search(s.before(k, 8)) and \
                     not (i > 0 and s.type(i - 1) == "Organization" and LOCATED_TRIGGER.match(s.between(s.ks[i - 1], k))):

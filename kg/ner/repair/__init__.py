@@ -8,7 +8,7 @@ except for the character-level rules. The passes run in the order of
 - ``bounds``: where a name starts and ends (市经济和 | 信息化局 → one name; two bodies
   run together at 会同 split; a post read into a name cut off);
 - ``places``: places and the bodies named by them (济南 | 高新区; 清华大学 … 系;
-  湖北省 | 新型显示技术创新中心);
+  湖北省 | 先进传感技术创新中心);
 - ``context``: a name's type from its sentence (investors before 领投, the company
   before 完成融资, list items, Latin names, parties to an agreement);
 - ``words``: what the passes share.

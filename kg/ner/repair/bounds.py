@@ -17,7 +17,7 @@ from .words import LATIN, LATIN_THEN_SPACE, NOUNISH, Word, claim, ends_item, end
 
 #: Words that join two bodies acting together: 市政府会同市发改委, 省科技厅联合省教育厅.
 _JOINING = re.compile(r"共同组建|联合组建|共建|会同|联合|携手|联手|协同|与|和|及")
-#: What follows 联合 inside one name: 联合会, 联合体, 联合国, 联合实验室.
+#: What follows 联合 inside one name: 联合会, 联合体, 联合国 (not 联合 | 国家…), 联合实验室.
 _JOINED_NAME_TAIL = ("会", "体", "国", "实验", "创新", "研究", "办公", "培养", "学院", "大学", "基金", "舰队")
 
 
@@ -68,7 +68,7 @@ def _joined_parts(text: str, w: Word) -> list[Word] | None:
     for m in _JOINING.finditer(name, 3):
         left, right = name[:m.start()], name[m.end():]
         both_bodies = len(right) >= 3 and _names_a_body(left) and _names_a_body(right) \
-            and not right.startswith(_JOINED_NAME_TAIL) and not _bare_suffix(right)
+            and not (right.startswith(_JOINED_NAME_TAIL) and not right.startswith("国家")) and not _bare_suffix(right)
         # 华为云与科大讯飞: a name with 与 inside ends in its suffix (区块链与边缘计算研究院)
         two_brands = m.group() in ("与", "和", "及") and len(right) >= 2 \
             and not _names_a_body(left) and not _names_a_body(right)
