@@ -82,6 +82,19 @@ REPORT_HEADS = (
     "报告", "白皮书", "蓝皮书", "绿皮书", "指数", "榜单", "排行榜", "名单", "年鉴", "发展现状",
     "调查", "研究", "案例集", "图谱", "地图", "手册",
 )
+#: A company named in Latin letters ends with its legal form or kind: Skarvik Energi AB, Corvana GmbH,
+#: Summit Grid Partners. The name is the capitalized words before it.
+FOREIGN_COMPANY = re.compile(
+    r"(?<![A-Za-z])(?:[A-Z][A-Za-z0-9&'\-]*\.?\s+){1,4}"
+    r"(?:AB|AS|ASA|Oyj?|GmbH|AG|SE|SA|SAS|SpA|NV|BV|Inc\.?|Ltd\.?|Limited|LLC|LLP|PLC|plc|Corp\.?|Corporation|"
+    r"Co\.,?\s?Ltd\.?|KK|K\.K\.|Pte\.?\s?Ltd\.?|Partners|Capital|Ventures|Fund|Holdings|Group)(?![A-Za-z])")
+#: Characters of names written in Chinese for foreign places and people: 奥斯汀, 于默奥, 瓦萨.
+TRANSLITERATION = re.compile(r"^[阿埃艾安奥巴贝本比波伯布达德迪丁杜多厄恩法菲费弗福伽盖格贡古哈海汉豪赫亨胡华霍基吉加杰金卡凯坎柯科克肯库拉"
+                             r"莱赖兰朗劳勒雷里利林琳隆卢鲁伦罗洛马迈曼梅门蒙米明莫默姆穆纳奈南内尼涅宁纽诺帕佩彭皮珀普齐奇恰乔切琴萨"
+                             r"塞桑森沙莎圣施什斯松苏索塔泰坦特提图托瓦万威韦维温沃乌西希夏谢辛休雅亚扬耶伊因英尤于泽扎詹兹汀项浦堡哥尔"
+                             r"达戈格鹿奎蒂芬隆摩]{2,5}$")
+#: A newspaper or agency given as the source of an item: （来源：经济参考报）.
+SOURCE_MEDIA = re.compile(r"(?:来源|来自|稿源|转自)\s*[:：]\s*([\u4e00-\u9fff]{2,10}?(?:日报|晚报|时报|早报|商报|报|新闻网|网|通讯社|新闻社|电视台))")
 #: Head nouns that name a document even without 《》 (湖南省促进科技成果转化实施方案, 人才新政20条);
 #: the shorter heads (意见, 办法, 规划) name one only inside 《》.
 BARE_POLICY_HEADS = re.compile(

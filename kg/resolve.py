@@ -124,9 +124,10 @@ def organization_key(key: str, aliases: Aliases, place: str | None) -> str:
 
 
 def _peoples_government(name: str) -> str:
-    """湖北省政府 is 湖北省人民政府, 省政府 省人民政府; 特朗普政府 stays."""
+    """湖北省政府 is 湖北省人民政府, 省政府 省人民政府; 特朗普政府 and 德国政府 stay."""
+    place = gazetteer().lookup(name[:-2])
     if name.endswith("政府") and not name.endswith("人民政府") and (
-            name[:-2] in LOCAL_LEVELS or gazetteer().lookup(name[:-2])):
+            name[:-2] in LOCAL_LEVELS or (place is not None and place.level != "country")):
         return name[:-2] + "人民政府"
     return name
 

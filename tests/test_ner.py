@@ -271,3 +271,23 @@ def test_a_branch_named_by_its_place_after_its_company(lac):
 
 def test_places_inside_a_name_with_spaces_around_it(lac):
     assert ("南京", "Region") in entities(lac, "● 南京墨舟数据科技有限公司（墨舟数据）获得千万元种子轮投资。")
+
+
+def test_companies_named_in_latin_letters(lac):
+    found = entities(lac, "云帆储能与瑞典 Skarvik Energi AB 签署协议，由 Summit Grid Partners 领投。")
+    assert {("Skarvik Energi AB", "Organization"), ("Summit Grid Partners", "Organization")} <= found
+    assert not any("签署" in name or "领投" in name for name, _ in found)
+    assert ("Nokia", "Organization") in entities(lac, "华为与 Nokia 签署协议。")
+
+
+def test_foreign_places_the_model_reads_as_people(lac):
+    assert {("瑞典", "Region"), ("斯德哥尔摩", "Region")} <= entities(lac, "总部位于瑞典斯德哥尔摩的电池制造商宣布重组。")
+    assert ("瓦萨", "Region") in entities(lac, "芬兰 Aurora Cathode Oy 在瓦萨建设的正极材料项目规模最大。")
+    assert ("奥斯汀", "Region") in entities(lac, "总部位于美国得克萨斯州奥斯汀的储能企业。")
+    # a person after a country stays a person
+    assert ("特朗普", "Person") in entities(lac, "美国特朗普的关税政策。")
+    assert ("波兰共和国", "Region") in entities(lac, "波兰共和国总统出席。")
+
+
+def test_a_country_typed_as_an_organization_is_a_place(lac):
+    assert {("日本", "Region"), ("中国", "Region")} <= entities(lac, "日本与中国签署协定。")

@@ -1,6 +1,6 @@
 import pytest
 
-from kg.ner.rules import bare_titles, classify_title, quoted_names, titled_works
+from kg.ner.rules import bare_titles, classify_title, quoted_names, sources, titled_works
 
 
 @pytest.mark.parametrize("title, kind", [
@@ -64,3 +64,8 @@ def test_policy_titles_without_marks_are_found_by_head_noun_and_verb(text, title
 ])
 def test_descriptions_of_documents_are_not_titles(text):
     assert bare_titles(text) == []
+
+
+def test_the_newspaper_an_item_cites():
+    text = "（来源：江城日报）"
+    assert [(text[s.start:s.end], s.type) for s in sources(text)] == [("江城日报", "Organization")]

@@ -125,7 +125,7 @@ def find_spans(text: str, model_spans: Sequence[Span]) -> list[Span]:
     ruled = rules.titled_works(text)
     ruled += [s for s in rules.quoted_names(text) if not _overlaps(s, ruled)]
     ruled += [s for s in rules.bare_titles(text) if not _overlaps(s, ruled)]
-    ruled += [s for s in rules.masthead(text) if not _overlaps(s, ruled)]
+    ruled += [s for s in rules.masthead(text) + rules.sources(text) if not _overlaps(s, ruled)]
     kept = [t for s in repair.repair(text, model_spans) if (t := _trim(text, s)) and (not _overlaps(t, ruled) or (
         _inside(t, ruled) and (t.type != "Organization" or text[t.start:t.end].endswith(ORG_SUFFIXES))))]
     nested = [Span(s.start + n.start, s.start + n.end, n.type, n.source)  # read off the trimmed name

@@ -24,6 +24,7 @@ from ..lexicon import (
     POLICY_HEADS,
     REPORT_HEADS,
     SCHEME_HEADS,
+    SOURCE_MEDIA,
 )
 
 #: Bracketed tails that do not change what a title is: 《…（2021-2023 年）》, 《…（试行）》.
@@ -137,6 +138,11 @@ def _balanced(text: str, open_mark: str, close_mark: str) -> list[tuple[int, int
 #: A byline's masthead: 科技日报（记者…, 新华社记者….
 _MASTHEAD = re.compile(r"^\s*([\u4e00-\u9fff]{2,8}?(?:日报|晚报|时报|早报|商报|报|通讯社|新闻社|社|网|电视台|广播电台))"
                        r"(?=\s*[（(]?\s*(?:本报|特约|首席|摄影|见习)?(?:记者|通讯员))")
+
+
+def sources(text: str) -> list[Span]:
+    """The newspaper an item cites as its source: （来源：经济参考报）."""
+    return [Span(m.start(1), m.end(1), "Organization", "rule:source") for m in SOURCE_MEDIA.finditer(text)]
 
 
 def masthead(text: str) -> list[Span]:

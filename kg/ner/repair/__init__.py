@@ -19,9 +19,18 @@ from collections.abc import Sequence
 
 from ...doc import Span
 from ...lexicon import DESCRIBED_COMPANY, GENERIC_ORG, GENERIC_PLACE, GENERIC_SECTORS, LEADING_CONNECTIVES
-from .bounds import bracketed_seats, branches, extend_prefixes, extend_suffixes, join_latin_names, posts_inside_names, split_joined
+from .bounds import (
+    bracketed_seats,
+    branches,
+    extend_prefixes,
+    extend_suffixes,
+    foreign_companies,
+    join_latin_names,
+    posts_inside_names,
+    split_joined,
+)
 from .context import counterparts, founded_subjects, funded, investors, latin_names, lists, names_before_posts
-from .places import bodies_after_a_place, government_bodies, units, zones
+from .places import bodies_after_a_place, foreign_places, government_bodies, units, zones
 from .words import ENTITY, HAS_LETTERS, words_of
 
 
@@ -32,11 +41,13 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
         return [s for s in spans if s.type in ENTITY and HAS_LETTERS.search(text[s.start:s.end])]
     words = split_joined(text, words)
     words = posts_inside_names(text, words)
+    words = foreign_companies(text, words)
     words = join_latin_names(text, words)
     words = bracketed_seats(text, words)
     words = extend_suffixes(text, words)
     words = extend_prefixes(text, words)
     words = branches(text, words)
+    words = foreign_places(text, words)
     words = zones(text, words)
     words = bodies_after_a_place(text, words)
     words = units(text, words)

@@ -5,6 +5,7 @@ import re
 
 from ...lexicon import (
     BRANCH_TAILS,
+    FOREIGN_COMPANY,
     GOVERNMENT_BODY,
     NOT_ORG_WORDS,
     ORG_SUFFIXES,
@@ -38,7 +39,8 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
     out: list[Word] = []
     for w in words:
         trailing = _TRAILING_JOINER.search(text, w.start, w.end) if w.label == "Organization" else None
-        if trailing and _names_a_body(text[w.start:trailing.start()]):  # 国家互联网信息办公室联合 | 国家发展改革委
+        if trailing and (_names_a_body(text[w.start:trailing.start()]) or LATIN.fullmatch(text[w.start:trailing.start()])):
+            # 国家互联网信息办公室联合 | 国家发展改革委; 某创投有限公司领投
             w, joiner = Word(w.start, trailing.start(), w.label), Word(trailing.start(), w.end, "c")
             out += [w, joiner]
             continue
@@ -60,7 +62,7 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
 
 
 #: A joining word the model took as the end of a name.
-_TRAILING_JOINER = re.compile(r"(?:会同|联合|携手|联手|协同)$")
+_TRAILING_JOINER = re.compile(r"\s*(?:会同|联合|携手|联手|协同|领投|跟投|参投|签署|签约|宣布)$")
 
 
 def _joined_parts(text: str, w: Word) -> list[Word] | None:
@@ -102,6 +104,16 @@ def posts_inside_names(text: str, words: list[Word]) -> list[Word]:
     return out
 
 
+def foreign_companies(text: str, words: list[Word]) -> list[Word]:
+    """Skarvik Energi AB, Corvana GmbH, Summit Grid Partners: capitalized Latin words and a
+    legal form or kind of firm are one organization, however the model cut them."""
+    if not LATIN_THEN_SPACE.search(text):
+        return words
+    for m in FOREIGN_COMPANY.finditer(text):
+        words = claim(words, m.start(), m.end(), "Organization")
+    return words
+
+
 def join_latin_names(text: str, words: list[Word]) -> list[Word]:
     """`Aspex 思柏投资`, `BAI 资本`: a Latin word, a space, then an organization word."""
     if not LATIN_THEN_SPACE.search(text):
@@ -112,8 +124,8 @@ def join_latin_names(text: str, words: list[Word]) -> list[Word]:
         gap = text[a.end:b.start]
         nxt = words[i + 2] if i + 2 < len(words) and text[b.end:words[i + 2].start] == "" else None
         if LATIN.fullmatch(text[a.start:a.end]) and gap.strip() == "" and b.start == a.end + len(gap):
-            target = b if b.label == "Organization" or ends_like_org(text[b.start:b.end]) else None
-            if target is None and nxt is not None and ends_like_org(text[b.start:nxt.end]):
+            target = b if b.label == "Organization" or (b.label in NOUNISH and ends_like_org(text[b.start:b.end])) else None
+            if target is None and nxt is not None and nxt.label in NOUNISH and ends_like_org(text[b.start:nxt.end]):
                 words = merge(words, i, i + 2, "Organization")
                 continue
             if target is not None:

@@ -10,10 +10,12 @@ from ...lexicon import (
     GOVERNMENT_BODY_ENDS,
     NOT_ORG_WORDS,
     PARENT_HEADS,
+    TRANSLITERATION,
     UNIT_TAILS,
     ZONE_SUFFIXES,
 )
-from .words import Word, merge
+from ...regions import gazetteer
+from .words import Word, ends_like_org, merge
 
 
 def government_bodies(text: str, words: list[Word]) -> list[Word]:
@@ -133,3 +135,38 @@ def _after_a_place(words: list[Word], most: int, label: str, part: Callable[[lis
                 words = merge(words, i, end, label)
         i += 1
     return words
+
+
+#: Before a foreign place the model read as a person: 在瓦萨建设, 位于奥斯汀.
+_AT_PLACE = re.compile(r"(?:在|于|落户|位于|赴|到|来自)\s*$")
+#: After it: what is done there.
+_DONE_THERE = re.compile(r"^\s*(?:建设|投产|设立|建厂|落地|布局|规划|开设|成立|举行|召开|市|州|等地)")
+
+
+def foreign_places(text: str, words: list[Word]) -> list[Word]:
+    """瑞典斯德哥尔摩 is two places; 在瓦萨建设, 得克萨斯州奥斯汀: a transliterated "person" in a
+    place's position is a place; 日本, 山东 typed as organizations are places."""
+    out: list[Word] = []
+    g = gazetteer()
+    for k, w in enumerate(words):
+        piece = text[w.start:w.end]
+        if w.label == "Region":
+            head = g.head(piece) or ""
+            country = g.lookup(head) if head else None
+            if country is not None and country.level == "country" and TRANSLITERATION.match(piece[len(head):]) \
+                    and g.lookup(piece) is None:  # 瑞典 | 斯德哥尔摩
+                out += [Word(w.start, w.start + len(head), "Region"), Word(w.start + len(head), w.end, "Region")]
+                continue
+        elif w.label == "Person" and TRANSLITERATION.match(piece):
+            before = text[words[k - 1].start:words[k - 1].end] if k > 0 else ""
+            after_place = k > 0 and words[k - 1].label == "Region" and words[k - 1].end == w.start
+            after_country = after_place and (d := g.lookup(before)) is not None and d.level == "country"
+            done_there = _DONE_THERE.match(text[w.end:w.end + 4])
+            # 得克萨斯州奥斯汀; but 美国特朗普 is a person unless something is done there
+            at_place = _AT_PLACE.search(text, 0, w.start) and (done_there or text[w.end:w.end + 1] == "的")
+            if (after_place and (not after_country or done_there)) or at_place:
+                w = Word(w.start, w.end, "Region")
+        elif w.label == "Organization" and (d := g.lookup(piece)) is not None and not ends_like_org(piece):
+            w = Word(w.start, w.end, "Region")
+        out.append(w)
+    return out
