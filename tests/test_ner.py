@@ -291,3 +291,11 @@ def test_foreign_places_the_model_reads_as_people(lac):
 
 def test_a_country_typed_as_an_organization_is_a_place(lac):
     assert {("日本", "Region"), ("中国", "Region")} <= entities(lac, "日本与中国签署协定。")
+
+
+def test_government_bodies_named_with_and_inside(lac):
+    assert ("江城市工业和信息化局", "Organization") in entities(lac, "江城市工业和信息化局局长宋文华表示。")
+    assert ("国家能源局能源节约和科技装备司", "Organization") in entities(
+        lac, "国家能源局能源节约和科技装备司副司长罗敏介绍。")
+    found = entities(lac, "他透露，省发展改革委正会同民航中南地区管理局研究方案。")
+    assert {("省发展改革委", "Organization"), ("民航中南地区管理局", "Organization")} <= found

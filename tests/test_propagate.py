@@ -84,3 +84,8 @@ def test_a_bare_kind_of_body_in_its_own_bulletin_is_the_publisher(tmp_path):
     with kg.open(tmp_path / "g") as graph:
         rows = list(graph.select("SELECT ?p ?o WHERE { ?person kg:holdsPosition ?org . ?person rdfs:label ?p . ?org rdfs:label ?o }"))
     assert {(r["p"], r["o"]) for r in rows} == {("沈佳宁", "云梦市人工智能产业协会")}
+
+
+def test_a_latin_company_by_the_first_word_of_its_name(backend):
+    found = mentions(backend, "■ 国际\n瑞典 Nordvik Energi AB 宣布重组。Nordvik 总部位于斯德哥尔摩。")
+    assert ("Nordvik", "Organization") in found

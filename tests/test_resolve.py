@@ -94,6 +94,14 @@ def test_a_groups_abbreviation_beside_its_regional_company(tmp_path):
     assert entity_with(found, "澜清环境") != entity_with(found, "澜清环境（荆州）生态工程有限公司")
 
 
+def test_a_stock_short_name_and_a_japanese_company(tmp_path):
+    out = build(tmp_path, {"a": "宁波甬江精密机械股份有限公司（股票简称：甬江精密）发布公告。甬江精密拟收购德国企业。"
+                                "东洋精工株式会社宣布投资。东洋精工社长田中一郎表示支持。"})
+    found = entities(out, "Organization")
+    assert entity_with(found, "甬江精密") == entity_with(found, "宁波甬江精密机械股份有限公司")
+    assert entity_with(found, "东洋精工") == entity_with(found, "东洋精工株式会社")
+
+
 def test_a_foreign_government_keeps_its_name(tmp_path):
     out = build(tmp_path, {"a": "特朗普政府宣布加征关税。德国政府表示反对。"})
     with kg.open(out) as graph:

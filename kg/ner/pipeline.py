@@ -129,7 +129,7 @@ def find_spans(text: str, model_spans: Sequence[Span]) -> list[Span]:
     kept = [t for s in repair.repair(text, model_spans) if (t := _trim(text, s)) and (not _overlaps(t, ruled) or (
         _inside(t, ruled) and (t.type != "Organization" or text[t.start:t.end].endswith(ORG_SUFFIXES))))]
     nested = [Span(s.start + n.start, s.start + n.end, n.type, n.source)  # read off the trimmed name
-              for s in kept if s.type == "Organization" for n in nested_names(text[s.start:s.end])]
+              for s in kept + ruled if s.type == "Organization" for n in nested_names(text[s.start:s.end])]
     return sorted(filter(None, (_trim(text, s) for s in ruled + kept + nested)),
                   key=lambda s: (s.start, -s.end))
 

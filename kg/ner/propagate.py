@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 
 from ..doc import Issue, Mention
-from ..lexicon import LEGAL_FORMS, ORG_SUFFIXES
+from ..lexicon import FOREIGN_COMPANY, LEGAL_FORMS, ORG_SUFFIXES
 from ..resolve import company_core
 
 #: A short name shorter than this is too likely to be an ordinary word (中科, 华为 the model knows).
@@ -42,6 +42,8 @@ def _short_names(issue: Issue) -> list[Mention]:
                 core = re.split(r"[（(]", core, maxsplit=1)[0]  # 行知机器人 of 行知机器人（合肥）有限公司
             if core and len(core) >= _SHORTEST:
                 cores.add(core)
+        elif m.type == "Organization" and FOREIGN_COMPANY.fullmatch(m.text) and len(m.text.split()[0]) >= 4:
+            cores.add(m.text.split()[0])  # Skarvik of Skarvik Energi AB
         elif m.type == "Organization" and len(m.text) >= 6 and m.text.endswith(ORG_SUFFIXES):
             cores.add(m.text)  # 湖北省先进传感技术创新中心, missed where the model read 湖北省 alone
     out: list[Mention] = []

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from ...doc import Span
 from ...lexicon import DESCRIBED_COMPANY, GENERIC_ORG, GENERIC_PLACE, GENERIC_SECTORS, LEADING_CONNECTIVES
 from .bounds import (
+    bodies_named_with_and,
     bracketed_seats,
     branches,
     extend_prefixes,
@@ -45,6 +46,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = join_latin_names(text, words)
     words = bracketed_seats(text, words)
     words = extend_suffixes(text, words)
+    words = bodies_named_with_and(text, words)
     words = extend_prefixes(text, words)
     words = branches(text, words)
     words = foreign_places(text, words)

@@ -65,15 +65,25 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
 _TRAILING_JOINER = re.compile(r"\s*(?:会同|联合|携手|联手|协同|领投|跟投|参投|签署|签约|宣布)$")
 
 
+#: The last characters of a unit's name: 能源节约和科技装备司 is one department, not two brands.
+_UNIT_ENDS = ("司", "处", "科", "室", "部", "局", "院", "所", "中心", "组")
+#: An adverb between a body and the joining word: 省发展改革委正会同….
+_ADVERB_BEFORE_JOINING = ("正", "已", "将", "也", "还", "并", "再", "均", "拟")
+
+
 def _joined_parts(text: str, w: Word) -> list[Word] | None:
     name = text[w.start:w.end]
     for m in _JOINING.finditer(name, 3):
         left, right = name[:m.start()], name[m.end():]
+        if left.endswith(_ADVERB_BEFORE_JOINING) and _names_a_body(left[:-1]) and len(m.group()) == 2:
+            at = w.start + m.start() - 1
+            return [Word(w.start, at, "Organization"), Word(at, w.start + m.end(), "c"),
+                    Word(w.start + m.end(), w.end, "Organization")]
         both_bodies = len(right) >= 3 and _names_a_body(left) and _names_a_body(right) \
             and not (right.startswith(_JOINED_NAME_TAIL) and not right.startswith("国家")) and not _bare_suffix(right)
         # 华为云与科大讯飞: a name with 与 inside ends in its suffix (区块链与边缘计算研究院)
         two_brands = m.group() in ("与", "和", "及") and len(right) >= 2 \
-            and not _names_a_body(left) and not _names_a_body(right)
+            and not _names_a_body(left) and not _names_a_body(right) and not right.endswith(_UNIT_ENDS)
         if both_bodies or two_brands:
             at, after = w.start + m.start(), w.start + m.end()
             return [Word(w.start, at, "Organization"), Word(at, after, "c"), Word(after, w.end, "Organization")]
@@ -214,6 +224,23 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
 #: A company's legal form, then a branch named by its place: 华为技术有限公司 | 深圳研发中心.
 _LEGAL_END = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团)$")
 _BRANCH = re.compile(rf"^[\u4e00-\u9fff]{{2,4}}?(?:{'|'.join(BRANCH_TAILS)})$")
+
+
+#: The second half of a government body named "A 和 B": 工业 | 和 | 信息化局, 发展 | 和 | 改革委员会.
+_AND_BODY = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:局|厅|委|委员会|部)$")
+
+
+def bodies_named_with_and(text: str, words: list[Word]) -> list[Word]:
+    """青岛市工业 | 和 | 信息化局: a body whose name has 和 inside, which the model cut there."""
+    i = 0
+    while i + 2 < len(words):
+        a, c, b = words[i], words[i + 1], words[i + 2]
+        if a.label == "Organization" and text[c.start:c.end] == "和" and a.end == c.start and c.end == b.start \
+                and b.label in ("n", "vn", "nz", "Organization") and _AND_BODY.match(text[b.start:b.end]) \
+                and not ends_like_org(text[a.start:a.end]):
+            words = merge(words, i, i + 2, "Organization")
+        i += 1
+    return words
 
 
 def branches(text: str, words: list[Word]) -> list[Word]:
