@@ -161,6 +161,10 @@ AGREEMENT = re.compile(_alternatives(AGREEMENT_WORDS))
 PARTNER_WORDS = re.compile(_alternatives(AGREEMENT_WORDS + ("合作", "携手", "战略", "协议", "联手",
                                                              "共同打造", "共同推进")))
 PARTNER_LINK = re.compile(r"^\s*(?:[A-Za-z][\w-]*\s*)?(?:与|和|同|携手|联合|联手)\s*$")
+#: The same with a date, an adverb or a description of the partner between:
+#: 4 月 17 日与瑞典 | Skarvik Energi AB, 正会同 | 民航中南地区管理局, 与德国氢能装备企业 | Corvana GmbH.
+PARTNER_LINK_WIDE = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?(?:已|正|将|也|还|刚|近日)?(?:与|同|会同|携手|联手)\s*"
+                               r"(?:[\u4e00-\u9fff]{0,12}?(?:企业|公司|机构|集团|厂商|制造商|运营商|高校|大学))?\s*$")
 LOCATED_TRIGGER = re.compile(r"^\s*(?:正式|已|将|已经)?(?:总部)?(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址)(?:在|于)?\s*$")
 #: A body opened in a place: X 在 REGION 揭牌运行 / 正式成立 / 开业.
 OPENED_IN = re.compile(r"^\s*(?:正式)?(?:在|于)\s*$")

@@ -89,3 +89,10 @@ def test_a_bare_kind_of_body_in_its_own_bulletin_is_the_publisher(tmp_path):
 def test_a_latin_company_by_the_first_word_of_its_name(backend):
     found = mentions(backend, "■ 国际\n瑞典 Nordvik Energi AB 宣布重组。Nordvik 总部位于斯德哥尔摩。")
     assert ("Nordvik", "Organization") in found
+
+
+def test_a_short_name_of_city_and_brand_and_a_brand_before_its_seat(backend):
+    text = ("■ 企业\n厦门钠源新能源科技有限公司完成融资。厦门钠源总经理陈立表示将扩产。"
+            "擎远储能科技（青岛）有限公司开工。擎远储能董事长王海表示满意。")
+    found = mentions(backend, text)
+    assert ("厦门钠源", "Organization") in found and ("擎远储能", "Organization") in found

@@ -159,6 +159,22 @@ def test_this_centre_is_the_one_the_article_named(backend):
     assert not any("科学技术厅" in h or "科学技术厅" in t for h, t in got)
 
 
+def test_partners_with_a_date_an_adverb_or_a_description_between(backend):
+    text = ("云帆科技有限公司 4 月 17 日与瑞典 Nordvik Energi AB 签署战略合作协议。"
+            "江城动力科技股份有限公司与德国氢能装备企业 Corvex GmbH 签署合资协议。"
+            "他透露，省发展改革委正会同民航中南地区管理局研究空域划设方案。")
+    got = {frozenset((h, t)) for h, r, t, _ in found(backend, text) if r == "partnerOf"}
+    assert frozenset(("云帆科技有限公司", "Nordvik Energi AB")) in got
+    assert frozenset(("江城动力科技股份有限公司", "Corvex GmbH")) in got
+    assert frozenset(("省发展改革委", "民航中南地区管理局")) in got
+
+
+def test_a_team_from_a_university_is_no_founder_but_the_university_is_not_either(backend):
+    text = "深圳云翼科技有限公司发布新品。云翼科技由林子安与北京航空航天大学校友团队于 2021 年创立。"
+    got = {(h, t) for h, _, t, _ in found(backend, text, "founded")}
+    assert ("林子安", "云翼科技") in got and not any(h == "北京航空航天大学" for h, _ in got)
+
+
 def test_bodies_issuing_together_are_issuers_not_partners(backend):
     text = "《江汉省数据要素管理暂行办法》由江汉省数据局联合江汉省发展和改革委员会、江汉省财政厅等三部门联合公布。"
     got = found(backend, text)

@@ -12,7 +12,8 @@ import re
 from bisect import bisect_right
 
 from ..doc import Issue, Mention
-from ..lexicon import FOREIGN_COMPANY, LEGAL_FORMS, ORG_SUFFIXES
+from ..lexicon import FOREIGN_COMPANY, LEGAL_FORMS, ORG_SUFFIXES, TRADES
+from ..regions import gazetteer
 from ..resolve import company_core
 
 #: A short name shorter than this is too likely to be an ordinary word (中科, 华为 the model knows).
@@ -38,10 +39,14 @@ def _short_names(issue: Issue) -> list[Mention]:
     for m in issue.mentions:
         if m.type == "Organization" and LEGAL_FORMS.search(m.text):
             core = company_core(m.text)
-            if core:
-                core = re.split(r"[（(]", core, maxsplit=1)[0]  # 行知机器人 of 行知机器人（合肥）有限公司
+            if core and re.search(r"[（(]", core):  # 行知机器人 of 行知机器人（合肥）有限公司
+                brand = re.split(r"[（(]", core, maxsplit=1)[0]
+                core = TRADES.sub("", brand) if len(TRADES.sub("", brand)) >= _SHORTEST else brand
             if core and len(core) >= _SHORTEST:
                 cores.add(core)
+            head = gazetteer().head(m.text)
+            if core and head and len(core) >= 3 and m.text.startswith(head + core[:2]):
+                cores.add(head + core[:2])  # 厦门钠科 of 厦门钠科新能源科技有限公司
         elif m.type == "Organization" and FOREIGN_COMPANY.fullmatch(m.text) and len(m.text.split()[0]) >= 4:
             cores.add(m.text.split()[0])  # Skarvik of Skarvik Energi AB
         elif m.type == "Organization" and len(m.text) >= 6 and m.text.endswith(ORG_SUFFIXES):

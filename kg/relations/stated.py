@@ -29,6 +29,7 @@ from ..lexicon import (
     OPENED_IN,
     OWNS_AFTER_CLAUSE,
     PARTNER_LINK,
+    PARTNER_LINK_WIDE,
     PARTNER_WORDS,
     POLICY_HEADS,
     POST,
@@ -230,6 +231,9 @@ def _after_by(s: Sentence, at: int, trigger: re.Pattern) -> list[int]:
             j += 1  # 浙江大学教授陈明远, 某大学计算机专业博士乔一凡: the person, not the university
         if s.type(j) not in ("Organization", "Person"):
             break
+        if s.type(j) == "Organization" and _PEOPLE_OF.match(s.after(s.ks[j], 6)):
+            last = j  # 某大学校友团队: people from the university, not the university
+            break
         group.append(s.ks[j])
         last = j
         if j + 1 < len(s.ks) and WIDE_LINK.match(s.between(s.ks[j], s.ks[j + 1])):
@@ -242,6 +246,8 @@ def _after_by(s: Sentence, at: int, trigger: re.Pattern) -> list[int]:
     return group if trigger.match(_OTHERS.sub("", rest, count=1)) else []
 
 
+#: People from a body, named by it: 某大学校友团队, 某院专家.
+_PEOPLE_OF = re.compile(r"^\s*(?:的)?(?:校友|团队|毕业生|师生|专家|学者|研究团队)")
 #: A body that guides or hosts what others found: 在省科技厅指导下，由 A 牵头组建.
 _GUIDES = re.compile(r"\s*(?:的)?(?:指导|支持|主办|批准|推动)")
 
@@ -330,21 +336,49 @@ def _founded_target(s: Sentence, at: int, founders: list[int], offset: int) -> i
 def partners(s: Sentence) -> list[Relation]:
     """A 与 B、C 签署合作协议; A 联合 B 共建; A、B 和 C 与 D 签约 (A, B, C each with D)."""
     out: list[Relation] = []
-    for i, a, b in s.neighbours("Organization", "Organization"):
+    for i, j, a, b in _organizations_in_turn(s):
         link = s.between(a, b)
-        if not PARTNER_LINK.match(link) and not re.fullmatch(r"\s*(?:牵头)?[，,]\s*(?:联合|携手)\s*", link):
+        if not PARTNER_LINK.match(link) and not PARTNER_LINK_WIDE.match(_without_places(s, a, b)) \
+                and not re.fullmatch(r"\s*(?:牵头)?[，,]\s*(?:联合|携手)\s*", link):
             continue
-        if link.strip() == "和" and _splits_later(s, i + 1):
+        if link.strip() == "和" and _splits_later(s, j):
             continue  # A 和 B 与 C: 和 coordinates one side
         left = s.group_before(i, link=re.compile(r"^\s*(?:、|和|及|以及)\s*$"))
-        right = s.group_after(i + 1)
+        right = s.group_after(j)
         tail_text = s.issue.text[s.m(right[-1]).end:s.sentence.end]
         clause = CLAUSE_BREAK.split(tail_text, 1)[0]
         if ISSUED_BY.match(_OTHERS.sub("", clause, count=1)) and any(s.type(j) == "Policy" for j in range(len(s.ks))):
             continue  # A 联合 B、C 印发《…》: they issued it together, which says so already
-        if link.strip()[-2:] in ("携手", "联合", "联手") or PARTNER_WORDS.search(clause[:40]):
+        if link.strip()[-2:] in ("携手", "联合", "联手", "会同") or PARTNER_WORDS.search(clause[:40]):
             out.extend(s.relation(x, y, "partnerOf") for x in left for y in right)
     return out
+
+
+def _organizations_in_turn(s: Sentence) -> list[tuple[int, int, int, int]]:
+    """(position, the next one's position, organization, the next organization) with only
+    places between them (与瑞典 Skarvik Energi AB: the place describes the partner)."""
+    out = []
+    for i, k in enumerate(s.ks):
+        if s.type(i) != "Organization":
+            continue
+        j = i + 1
+        while j < len(s.ks) and s.type(j) == "Region":
+            j += 1
+        if j < len(s.ks) and s.type(j) == "Organization":
+            out.append((i, j, k, s.ks[j]))
+    return out
+
+
+def _without_places(s: Sentence, a: int, b: int) -> str:
+    """The text between two mentions with the places between them left out."""
+    text, at = [], s.m(a).end
+    for k in s.ks:
+        m = s.m(k)
+        if m.start >= at and m.end <= s.m(b).start and m.type == "Region":
+            text.append(s.issue.text[at:m.start])
+            at = m.end
+    text.append(s.issue.text[at:s.m(b).start])
+    return "".join(text)
 
 
 def _splits_later(s: Sentence, i: int) -> bool:
