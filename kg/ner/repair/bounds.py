@@ -234,11 +234,16 @@ def bodies_named_with_and(text: str, words: list[Word]) -> list[Word]:
     """青岛市工业 | 和 | 信息化局: a body whose name has 和 inside, which the model cut there."""
     i = 0
     while i + 2 < len(words):
-        a, c, b = words[i], words[i + 1], words[i + 2]
-        if a.label == "Organization" and text[c.start:c.end] == "和" and a.end == c.start and c.end == b.start \
-                and b.label in ("n", "vn", "nz", "Organization") and _AND_BODY.match(text[b.start:b.end]) \
+        a, c = words[i], words[i + 1]
+        if a.label == "Organization" and text[c.start:c.end] == "和" and a.end == c.start \
                 and not ends_like_org(text[a.start:a.end]):
-            words = merge(words, i, i + 2, "Organization")
+            for last in (i + 2, i + 3):  # 信息化局, or 信息化 | 局
+                tail = words[i + 2:last + 1]
+                if last < len(words) and all(t.label in ("n", "vn", "nz", "Organization") for t in tail) \
+                        and all(x.end == y.start for x, y in zip(words[i + 1:last], words[i + 2:last + 1])) \
+                        and _AND_BODY.match(text[words[i + 2].start:words[last].end]):
+                    words = merge(words, i, last, "Organization")
+                    break
         i += 1
     return words
 
