@@ -6,6 +6,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 from typing import Any
 
 from ..doc import Issue, Mention, Span
@@ -160,15 +161,22 @@ _PUBLISHER_KINDS = ("协会", "学会", "商会", "联盟", "研究会", "促进
 _BEFORE_BARE_KIND = re.compile(r"(?:^|[，。；：、“（(\s]|下一步|同时|此外|目前|今年|近日|当天|会上|其中|随后|届时)$")
 
 
+@lru_cache(maxsize=16)
+def _kind_pattern(kind: str) -> re.Pattern:
+    """协会, 本会, 我会 (and 本所 for a 研究所): the ways a body calls itself in its bulletin."""
+    return re.compile(rf"(?:本|我)?{kind}|(?:本|我){kind[-1]}(?=[^\u4e00-\u9fff]|[将的与和已于在为对向联共发召举组主])")
+
+
 def _publisher_by_its_kind(text: str, publisher: str, spans: Sequence[Span]) -> list[Span]:
     """协会秘书长某某: in the bulletin of 某某协会, a bare 协会 (or 本会, 我会) is the publisher.
     The model may have read it into a longer word (下一步协会); that word gives way."""
     kind = next((k for k in _PUBLISHER_KINDS if publisher.endswith(k)), None)
     if kind is None:
         return list(spans)
-    short = kind[-1]
+    if kind not in text and kind[-1] not in text:
+        return list(spans)
     found = []
-    for m in re.finditer(rf"(?:本|我)?{kind}|(?:本|我){short}(?=[^\u4e00-\u9fff]|[将的与和已于在为对向联共发召举组主])", text):
+    for m in _kind_pattern(kind).finditer(text):
         start = m.start()
         prefix = text[:start]
         named_alone = any(s.start == start and s.end == m.end() and s.type == "Organization" for s in spans)

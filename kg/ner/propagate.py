@@ -9,13 +9,14 @@ Only names of the issue are used, never a list.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..doc import Issue, Mention
 from ..lexicon import FOREIGN_COMPANY, LEGAL_FORMS, ORG_SUFFIXES, TRADES
 from ..regions import gazetteer
 from ..resolve import company_core
 
+_SEAT = re.compile(r"[（(]")
 #: A short name shorter than this is too likely to be an ordinary word (中科, 华为 the model knows).
 _SHORTEST = 3
 
@@ -26,7 +27,10 @@ def propagate(issue: Issue) -> None:
     found = _short_names(issue) + _whole_people(issue)
     if not found:
         return
-    kept = [m for m in mentions if not any(_cuts(m, f) for f in found)]
+    found.sort(key=lambda f: f.start)
+    starts = [f.start for f in found]
+    kept = [m for m in mentions if not any(  # names are short: only those starting near m can touch it
+        _cuts(m, f) for f in found[bisect_left(starts, m.start - 64):bisect_right(starts, m.end)])]
     taken = {(m.start, m.end, m.type) for m in kept}
     kept += [f for f in found if (f.start, f.end, f.type) not in taken]
     issue.mentions = sorted(kept, key=lambda m: (m.start, -m.end))
@@ -39,8 +43,8 @@ def _short_names(issue: Issue) -> list[Mention]:
     for m in issue.mentions:
         if m.type == "Organization" and LEGAL_FORMS.search(m.text):
             core = company_core(m.text)
-            if core and re.search(r"[（(]", core):  # 行知机器人 of 行知机器人（合肥）有限公司
-                brand = re.split(r"[（(]", core, maxsplit=1)[0]
+            if core and _SEAT.search(core):  # 行知机器人 of 行知机器人（合肥）有限公司
+                brand = _SEAT.split(core, maxsplit=1)[0]
                 core = TRADES.sub("", brand) if len(TRADES.sub("", brand)) >= _SHORTEST else brand
             if core and len(core) >= _SHORTEST:
                 cores.add(core)
@@ -53,11 +57,12 @@ def _short_names(issue: Issue) -> list[Mention]:
             cores.add(m.text)  # 湖北省先进传感技术创新中心, missed where the model read 湖北省 alone
     out: list[Mention] = []
     text = issue.text
+    organizations = [m for m in issue.mentions if m.type == "Organization"]
     for core in sorted(cores, key=lambda c: (-len(c), c)):  # the longest name first, in a fixed order
         at = text.find(core)
         while at >= 0:
             end = at + len(core)
-            if not _inside_organization(issue.mentions, at, end) and not _inside_organization(out, at, end):
+            if not _inside_organization(organizations, at, end) and not _inside_organization(out, at, end):
                 out.append(_mention(issue, at, end, "Organization", "rule:short-name"))
             at = text.find(core, end)
     return out

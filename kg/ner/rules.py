@@ -55,6 +55,9 @@ _BARE_TITLE = re.compile(rf"[\u4e00-\u9fff0-9A-Za-z“”‘’—\-]{{2,36}}?{B
                          r"(?=$|[，。；：、！？”）)\s（(]|[的和与及中等]|提出|明确|指出|要求|规定|强调|将|已|自|于|共|从|为)")
 
 
+_BARE_POLICY_VERB = re.compile(BARE_POLICY_BEFORE.pattern.rstrip("$"))
+
+
 def bare_titles(text: str) -> list[Span]:
     """Policy titles written without 《》, found by head noun and the verb before them.
 
@@ -62,7 +65,7 @@ def bare_titles(text: str) -> list[Span]:
     documents in general (相关政策措施), and a title with 的 must start with 关于.
     """
     spans = []
-    for verb in re.finditer(BARE_POLICY_BEFORE.pattern.rstrip("$"), text):
+    for verb in _BARE_POLICY_VERB.finditer(text):
         m = _BARE_TITLE.match(text, verb.end())
         if not m:
             continue

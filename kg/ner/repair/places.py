@@ -150,12 +150,11 @@ def foreign_places(text: str, words: list[Word]) -> list[Word]:
     g = gazetteer()
     for k, w in enumerate(words):
         piece = text[w.start:w.end]
-        if w.label == "Region":
-            head = g.head(piece) or ""
-            country = g.lookup(head) if head else None
-            if country is not None and country.level == "country" and TRANSLITERATION.match(piece[len(head):]) \
-                    and g.lookup(piece) is None:  # 瑞典 | 斯德哥尔摩
-                out += [Word(w.start, w.start + len(head), "Region"), Word(w.start + len(head), w.end, "Region")]
+        if w.label == "Region" and len(piece) >= 4:
+            cut = next((n for n in range(2, min(6, len(piece) - 1)) if (d := g.lookup(piece[:n])) is not None
+                        and d.level == "country" and TRANSLITERATION.match(piece[n:])), None)
+            if cut is not None and g.lookup(piece) is None:  # 瑞典 | 斯德哥尔摩
+                out += [Word(w.start, w.start + cut, "Region"), Word(w.start + cut, w.end, "Region")]
                 continue
         elif w.label == "Person" and TRANSLITERATION.match(piece):
             before = text[words[k - 1].start:words[k - 1].end] if k > 0 else ""
