@@ -300,3 +300,35 @@ def test_government_bodies_named_with_and_inside(lac):
         lac, "国家能源局能源节约和科技装备司副司长罗敏介绍。")
     found = entities(lac, "他透露，省发展改革委正会同民航中南地区管理局研究方案。")
     assert {("省发展改革委", "Organization"), ("民航中南地区管理局", "Organization")} <= found
+
+
+def test_the_model_stream_can_be_ended_from_its_own_worker_thread():
+    """A failed build may drop the stream in one of its model threads; ending it there must
+    not try to wait for that very thread ("cannot join current thread")."""
+    import threading
+
+    from kg.ner.pipeline import model_ahead
+
+    class OneCall:
+        concurrent_calls = 1
+
+    handed_out, outcome = threading.Event(), {}
+
+    def model(chunk):
+        if chunk == [2]:
+            handed_out.wait(10)
+            try:
+                stream.close()  # in the pool's own thread
+                outcome["closed"] = True
+            except Exception as e:  # the failure this test is about
+                outcome["error"] = e
+        return chunk
+
+    stream = model_ahead(iter([[1], [2], [3]]), model, OneCall())
+    assert next(stream) == ([1], [1])
+    handed_out.set()
+    for _ in range(200):
+        if outcome:
+            break
+        threading.Event().wait(0.05)
+    assert outcome == {"closed": True}

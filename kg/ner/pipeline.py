@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -57,6 +58,9 @@ def spans_stream(texts: Iterable[str], backend, nested: bool = True) -> Iterator
             yield found if nested else flat(found)
 
 
+_THREAD_PREFIX = "kg-ner"
+
+
 def model_ahead(chunks: Iterator[list], model: Callable[[list], list], backend) -> Iterator[tuple[list, list]]:
     """(chunk, model output) in order, the model running on the chunks ahead.
 
@@ -69,7 +73,7 @@ def model_ahead(chunks: Iterator[list], model: Callable[[list], list], backend) 
     workers = max(1, getattr(backend, "concurrent_calls", 1))
     switch = sys.getswitchinterval()
     sys.setswitchinterval(0.0005)  # hand the GIL back quickly when a model call returns
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kg-ner")
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=_THREAD_PREFIX)
     ahead: deque = deque()
 
     def submit_next() -> None:
@@ -85,7 +89,10 @@ def model_ahead(chunks: Iterator[list], model: Callable[[list], list], backend) 
             submit_next()
             yield chunk, pending.result()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        # A failed build may drop the last reference to this generator in one of the pool's
+        # own threads, which cannot wait for itself: then it only cancels what is queued.
+        in_pool = threading.current_thread().name.startswith(_THREAD_PREFIX)
+        pool.shutdown(wait=not in_pool, cancel_futures=True)
         sys.setswitchinterval(switch)
 
 
