@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 
-def _alternatives(words) -> str:
+def alternatives(words) -> str:
     """A regex alternation of ``words``, longest first (so 委员会 wins over 委)."""
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
@@ -45,7 +45,7 @@ TRADES = re.compile(r"(?:网络科技|信息技术|信息科技|科技发展|网
 #: Nouns that describe a company before its name: 提供商“曼孚科技”, 研发商北京衡芯量子科技有限公司.
 COMPANY_DESCRIPTORS = ("公司", "企业", "厂商", "提供商", "服务商", "运营商", "供应商", "制造商", "开发商",
                        "研发商", "平台", "机构", "品牌", "初创", "创企", "独角兽")
-DESCRIPTOR = re.compile(f"(?:{_alternatives(COMPANY_DESCRIPTORS)})$")
+DESCRIPTOR = re.compile(f"(?:{alternatives(COMPANY_DESCRIPTORS)})$")
 #: A description, then a full company name: the name starts after the description.
 DESCRIBED_COMPANY = re.compile(r"^.{2,16}?(?:研发商|提供商|服务商|运营商|供应商|制造商|开发商|厂商|企业|公司)"
                                r"(?=.{4,}(?:有限公司|有限责任公司|股份公司|集团)$)")
@@ -157,8 +157,8 @@ ISSUED_BY = re.compile(r"^[^。；！？，]{0,16}?(?:联合|共同)?(?:印发|�
 FOUNDED_BEFORE_QUOTE = re.compile(r"(?:成立|组建|设立|发起成立|牵头成立|创建|组成)(?:了|的)?$")
 #: Words of an agreement: both sides named around 与 are organizations.
 AGREEMENT_WORDS = ("签署", "签订", "签约", "达成", "战略合作", "合作协议", "共建")
-AGREEMENT = re.compile(_alternatives(AGREEMENT_WORDS))
-PARTNER_WORDS = re.compile(_alternatives(AGREEMENT_WORDS + ("合作", "携手", "战略", "协议", "联手",
+AGREEMENT = re.compile(alternatives(AGREEMENT_WORDS))
+PARTNER_WORDS = re.compile(alternatives(AGREEMENT_WORDS + ("合作", "携手", "战略", "协议", "联手",
                                                              "共同打造", "共同推进")))
 PARTNER_LINK = re.compile(r"^\s*(?:[A-Za-z][\w-]*\s*)?(?:与|和|同|携手|联合|联手)\s*$")
 #: The same with a date, an adverb or a description of the partner between:
@@ -198,11 +198,11 @@ SUBSIDIARY_AFTER = re.compile(r"^\s*的?(?:旗下|下属)?(?:的)?(?:全资|控�
 #: The roles in a round that name investors: 由君联资本领投，中芯聚源跟投.
 INVESTOR_ROLES = ("领投", "跟投", "参投")
 #: A verb of investing, with the role captured (领投 marks the lead).
-INVEST_TRIGGER = re.compile(rf"(?:联合|共同|独家)?({_alternatives(INVESTOR_ROLES + ('追加投资', '独家投资', '投资', '加码', '追投', '继续支持'))})")
+INVEST_TRIGGER = re.compile(rf"(?:联合|共同|独家)?({alternatives(INVESTOR_ROLES + ('追加投资', '独家投资', '投资', '加码', '追投', '继续支持'))})")
 #: 参与本轮投资的其他机构还包括：A，B，C 等: the investors follow.
 INVESTORS_LISTED = re.compile(r"(?:参与|参投)(?:了)?本轮(?:投资|融资)?的[^，。；：:]{0,10}?(?:包括|有)[：:]?")
 #: Before a role: the names in that clause are investors.
-INVESTOR_ROLE = re.compile(rf"(?:联合|共同|持续|继续|也)?(?:{_alternatives(INVESTOR_ROLES)})")
+INVESTOR_ROLE = re.compile(rf"(?:联合|共同|持续|继续|也)?(?:{alternatives(INVESTOR_ROLES)})")
 #: Right after a word: it names the company funded (地平线完成 C2 轮融资).
 FUNDED = re.compile(r"\s*(?:宣布|正式|已经|已|近日)?(?:完成|获得|获)[^，。；]{0,30}?融资")
 #: Right after a mention, which may end inside quotes or brackets: “衡芯量子”完成 B 轮融资.
@@ -219,7 +219,7 @@ LIST_TAIL = re.compile(r"^等(?:\s*\d+\s*家|一批|多家|[^，。；、]{0,12}
 LIST_LINK = re.compile(r"^\s*(?:、|和|与|及|以及)\s*$")
 CLAUSE_BREAK = re.compile(r"[。；！？]")
 #: A quoted name after one of these is a company: 提供商“曼孚科技”.
-COMPANY_BEFORE_QUOTE = re.compile(f"(?:{_alternatives(COMPANY_DESCRIPTORS)}|商)$")
+COMPANY_BEFORE_QUOTE = re.compile(f"(?:{alternatives(COMPANY_DESCRIPTORS)}|商)$")
 
 # -- what a name says about itself -------------------------------------------------------------
 

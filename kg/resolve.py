@@ -132,6 +132,7 @@ def _peoples_government(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=8192)
 def company_core(name: str) -> str | None:
     """旷视 for 北京旷视科技有限公司 and 旷视科技: the name without region, legal form, trade.
 

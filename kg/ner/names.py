@@ -25,6 +25,7 @@ from ..lexicon import (
     UNIT_TAILS,
     ZONE_BODIES,
     ZONE_SUFFIXES,
+    alternatives,
 )
 from ..regions import gazetteer
 
@@ -32,24 +33,20 @@ from ..regions import gazetteer
 _HEAD_LEVELS = ("country", "province", "city")
 
 
-def _alternatives(words) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
-    zone = _alternatives(ZONE_SUFFIXES)
+    zone = alternatives(ZONE_SUFFIXES)
     return {
         "bracket": re.compile(r"[（(]([^（）()]{2,8})[）)]"),
-        "branch_tail": re.compile(rf"(?:{_alternatives(BRANCH_TAILS)}|有限公司|[\u4e00-\u9fff]{{0,4}}医院)$"),
+        "branch_tail": re.compile(rf"(?:{alternatives(BRANCH_TAILS)}|有限公司|[\u4e00-\u9fff]{{0,4}}医院)$"),
         "after_parent": re.compile(r"(?:集团|附属|大学|科学院|工程院)(?=[\u4e00-\u9fff]{3})"),
-        "zone_body": re.compile(rf"^(.{{2,14}}?)(?:{_alternatives(ZONE_BODIES)})$"),
+        "zone_body": re.compile(rf"^(.{{2,14}}?)(?:{alternatives(ZONE_BODIES)})$"),
         "zone": re.compile(rf"^(.{{0,8}}?(?:{zone}))"),
-        "government": re.compile(rf"(?:{_alternatives(GOVERNMENT_SUFFIXES)})$"),
-        "government_unit": re.compile(rf"^(.{{2,20}}?(?:{_alternatives(GOVERNMENT_PARENT_HEADS)}))"
-                                      rf"(.{{0,14}}?(?:{_alternatives(GOVERNMENT_UNIT_TAILS)}))$"),
-        "parent": re.compile(rf"^(.{{2,20}}?(?:{_alternatives(PARENT_HEADS)})(?:[（(][^（）()]{{2,8}}[）)])?)"
-                             rf"(.{{1,16}}?(?:{_alternatives(UNIT_TAILS)}))$"),  # 安徽大学 | 法学院
+        "government": re.compile(rf"(?:{alternatives(GOVERNMENT_SUFFIXES)})$"),
+        "government_unit": re.compile(rf"^(.{{2,20}}?(?:{alternatives(GOVERNMENT_PARENT_HEADS)}))"
+                                      rf"(.{{0,14}}?(?:{alternatives(GOVERNMENT_UNIT_TAILS)}))$"),
+        "parent": re.compile(rf"^(.{{2,20}}?(?:{alternatives(PARENT_HEADS)})(?:[（(][^（）()]{{2,8}}[）)])?)"
+                             rf"(.{{1,16}}?(?:{alternatives(UNIT_TAILS)}))$"),  # 安徽大学 | 法学院
     }
 
 

@@ -7,17 +7,19 @@ from ...lexicon import (
     BRANCH_TAILS,
     FOREIGN_COMPANY,
     GOVERNMENT_BODY,
+    LEADING_CONNECTIVES,
     NOT_ORG_WORDS,
     ORG_SUFFIXES,
     POST_AT_END,
     REGION_PREFIX_WORDS,
     STRONG_SUFFIX_WORDS,
+    alternatives,
 )
 from ...regions import gazetteer
 from .words import LATIN, LATIN_THEN_SPACE, NOUNISH, Word, claim, ends_item, ends_like_org, merge
 
 #: Words that join two bodies acting together: 市政府会同市发改委, 省科技厅联合省教育厅.
-_JOINING = re.compile(r"共同组建|联合组建|共建|会同|联合|携手|联手|协同|与|和|及")
+_JOINING = re.compile(alternatives(("共同组建", "联合组建", "共建", *LEADING_CONNECTIVES, "与", "和", "及")))
 #: What follows 联合 inside one name: 联合会, 联合体, 联合国 (not 联合 | 国家…), 联合实验室.
 _JOINED_NAME_TAIL = ("会", "体", "国", "实验", "创新", "研究", "办公", "培养", "学院", "大学", "基金", "舰队")
 
@@ -62,7 +64,7 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
 
 
 #: A joining word the model took as the end of a name.
-_TRAILING_JOINER = re.compile(r"\s*(?:会同|联合|携手|联手|协同|领投|跟投|参投|签署|签约|宣布)$")
+_TRAILING_JOINER = re.compile(rf"\s*(?:{alternatives((*LEADING_CONNECTIVES, '领投', '跟投', '参投', '签署', '签约', '宣布'))})$")
 
 
 #: The last characters of a unit's name: 能源节约和科技装备司 is one department, not two brands.
@@ -147,7 +149,7 @@ def join_latin_names(text: str, words: list[Word]) -> list[Word]:
 
 _BRACKETED_SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 _AFTER_SEAT = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团)"
-                         rf"(?:[\u4e00-\u9fff]{{2,4}}?(?:{'|'.join(BRANCH_TAILS)}))?")  # …有限公司合肥分公司
+                         rf"(?:[\u4e00-\u9fff]{{2,4}}?(?:{alternatives(BRANCH_TAILS)}))?")  # …有限公司合肥分公司
 #: Tags that cannot be part of a company name before its bracketed seat.
 _NOT_NAME_TAGS = {"p", "v", "vd", "c", "u", "d", "w", "r", "xc", "q", "m", "f", "TIME"}
 
@@ -223,7 +225,7 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
 
 #: A company's legal form, then a branch named by its place: 华为技术有限公司 | 深圳研发中心.
 _LEGAL_END = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团)$")
-_BRANCH = re.compile(rf"^[\u4e00-\u9fff]{{2,4}}?(?:{'|'.join(BRANCH_TAILS)})$")
+_BRANCH = re.compile(rf"^[\u4e00-\u9fff]{{2,4}}?(?:{alternatives(BRANCH_TAILS)})$")
 
 
 #: The second half of a government body named "A 和 B": 工业 | 和 | 信息化局, 发展 | 和 | 改革委员会.
