@@ -52,14 +52,14 @@ def publications() -> list[Publication]:
     return pubs
 
 
-def score(pub: Publication, kg: list[str], work: Path) -> dict:
+def score(pub: Publication, kg: list[str], work: Path, build_options: list[str] = ()) -> dict:
     """Build the publication's issues alone, export, and score against its gold."""
     src, out = work / "in", work / "graph"
     shutil.rmtree(work, ignore_errors=True)
     src.mkdir(parents=True)
     for issue in pub.issues:
         shutil.copy(issue, src / issue.name)
-    subprocess.run([*kg, "build", str(src), "--out", str(out), "-q"], check=True)
+    subprocess.run([*kg, "build", str(src), "--out", str(out), "-q", *build_options], check=True)
     export = work / "export.jsonl"
     with export.open("w", encoding="utf-8") as f:
         subprocess.run([*kg, "export", str(out), "--format", "jsonl"], check=True, stdout=f)
@@ -73,7 +73,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sets", choices=("all", "dev", "heldout"), default="all")
     parser.add_argument("--json", action="store_true", help="one JSON object per publication")
+    parser.add_argument("--ner", default=None, help="NER backend for the builds (default: kg build's)")
+    parser.add_argument("--ner-model", default=None, help="model for that backend")
     args = parser.parse_args()
+    build_options = [*(["--ner", args.ner] if args.ner else []), *(["--ner-model", args.ner_model] if args.ner_model else [])]
     if not SCORER.exists():
         print(f"needs the scorer at {SCORER} (../shared beside the checkout)", file=sys.stderr)
         return 2
@@ -83,7 +86,7 @@ def main() -> int:
     rows = []
     with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
         for n, pub in enumerate(p for p in publications() if args.sets in ("all", p.kind)):
-            figures = score(pub, kg, Path(tmp) / str(n))
+            figures = score(pub, kg, Path(tmp) / str(n), build_options)
             rows.append((pub, figures))
             if args.json:
                 print(json.dumps({"publication": pub.name, "kind": pub.kind, **figures}, ensure_ascii=False))

@@ -57,7 +57,21 @@ GENERIC_ORG = re.compile(
     r"(?:公司|企业|集团|机构)|.{0,6}(?:行业|产业|领域|维度|板块)|公告|政府|企业|公司|集团|"
     # categories of body, not bodies: 中小企业, 科研院所, a status such as 国家重点实验室
     r"中小企业|小微企业|科研院所|院所|高校|高等院校|银行|证券|保险|券商|科技|"
-    r"(?:国家|[\u4e00-\u9fff]{0,3}[省市])?(?:重点实验室|工程实验室|工程研究中心|工程技术研究中心|技术创新中心)|.)$")
+    r"(?:国家|[\u4e00-\u9fff]{0,3}[省市])?(?:重点实验室|工程实验室|工程研究中心|工程技术研究中心|技术创新中心)|"
+    # a kind of body with no name before it: 中心, 创新中心, 新中心, 管理委员会
+    r"(?:新|创新|研发|技术|产业|服务)?(?:中心|研究院|研究所|实验室|委员会|管理委员会|管委会|联盟|基地)|.)$")
+#: A body's own organs and departments: 董事会, 党委, 财务部. After a company, a university or an
+#: association they name no new body (某某股份有限公司 | 监事会), and alone they name none.
+INTERNAL_ORGANS = ("董事会", "监事会", "董事局", "理事会", "党委", "党组", "纪委", "工会", "团委", "党支部", "党总支",
+                   "总经办", "总经理办公室", "办公室", "秘书处", "组织部", "宣传部")
+#: What a department of a company does: 财务部, 人力资源部, 供应链管理部 (not 教育部, a ministry).
+DEPARTMENT_FUNCTIONS = ("财务", "财会", "审计", "人事", "人力资源", "采购", "资金", "投资", "投资发展", "装备", "供应链管理",
+                        "风险管理", "法务", "市场", "销售", "营销", "行政", "综合", "计划财务", "生产技术", "技术",
+                        "会员", "党群工作", "政治工作", "总经理工作", "战略发展", "企业管理", "品牌", "客户服务")
+_ORDINAL = r"(?:第[一二三四五六七八九十\d]+届)?"
+ORGAN = re.compile(rf"(?:{_ORDINAL}(?:{alternatives(INTERNAL_ORGANS)}|(?:{alternatives(DEPARTMENT_FUNCTIONS)})+(?:部|科|处)))+$")
+#: A name that stops here may have organs after it: a company, a university, an association.
+ORGAN_PARENT = re.compile(r"(?:公司|集团|总厂|厂|大学|学院|协会|学会|商会|联合会|事务所|银行|证券)$")
 #: A "place" that is only the kind of a zone, with no name: 科技园区, 科创园, 开发区.
 GENERIC_PLACE = re.compile(r"^(?:科技|产业|工业|高新|高新技术|科创|创新|经济|软件|物流|生态|文化|农业|双创|孵化)*"
                            r"(?:园区|科技园|产业园|工业园|科创园|软件园|开发区|高新区|新区|保税区|综保区|园|基地)$")

@@ -332,3 +332,57 @@ def test_the_model_stream_can_be_ended_from_its_own_worker_thread():
             break
         threading.Event().wait(0.05)
     assert outcome == {"closed": True}
+
+
+def test_a_company_organ_is_not_part_of_its_name(lac):
+    """某某股份有限公司 | 财务部, | 监事会: the company is the name; its organs name no body, after
+    it or alone. A ministry named by what it does (教育部) is still a name."""
+    found = entities(lac, "曾任澄江电子股份有限公司财务部经理、人力资源部部长，现任澄江电子股份有限公司第三届监事会主席。")
+    orgs = {text for text, type_ in found if type_ == "Organization"}
+    assert "澄江电子股份有限公司" in orgs
+    assert not any(o.endswith(("财务部", "监事会", "人力资源部")) for o in orgs)
+    found = entities(lac, "历任汉川机械集团财务审计部部长、汉川机械集团党委委员。")
+    assert {text for text, type_ in found if type_ == "Organization"} == {"汉川机械集团"}
+    assert ("教育部", "Organization") in entities(lac, "教育部和科技部联合印发通知。")
+
+
+def test_a_verb_read_as_a_one_character_name_does_not_join_the_next_name(lac):
+    """LAC may read 任 (to serve as) before a company as a one-character name; it starts none."""
+    for text in ("2015年起任鹤岭超市股份有限公司董事、副总裁。", "2009年任桐柏地产集团股份有限公司执行总裁。"):
+        orgs = {t for t, type_ in entities(lac, text) if type_ == "Organization"}
+        assert not any(o.startswith("任") for o in orgs), orgs
+
+
+def test_a_kind_of_body_alone_is_not_a_name(lac):
+    found = entities(lac, "该创新中心由三家企业共建，中心将面向全省开放。")
+    assert not {text for text, type_ in found if type_ == "Organization"} & {"创新中心", "中心"}
+
+
+def test_list_items_of_two_lists_in_one_sentence_each_take_their_type():
+    """Merging the items of the first list shortens the word list; the second list's items
+    were once looked up at stale positions and lost (or an IndexError)."""
+    from kg.ner.repair.context import lists
+    from kg.ner.repair.words import Word
+
+    text = "华为、小米、云栖数智，以及中兴、联想、天穹科技"
+    parts = [("华为", "Organization"), ("、", "w"), ("小米", "Organization"), ("、", "w"), ("云栖", "n"), ("数智", "n"),
+             ("，", "w"), ("以及", "c"), ("中兴", "Organization"), ("、", "w"), ("联想", "Organization"), ("、", "w"),
+             ("天穹", "n"), ("科技", "n")]
+    words, at = [], 0
+    for piece, label in parts:
+        words.append(Word(at, at + len(piece), label))
+        at += len(piece)
+    named = {(text[w.start:w.end], w.label) for w in lists(text, words) if w.is_entity}
+    assert {("云栖数智", "Organization"), ("天穹科技", "Organization")} <= named
+
+
+def test_one_character_places_in_the_graph():
+    """港 澳 台 (MSRA's convention: one place per character) is one region in the graph; a
+    lone 中 or a pair (中美) names no region there."""
+    from kg.doc import Span
+    from kg.ner.pipeline import _abbreviated_regions
+
+    text = "港澳台企业与中美两国"
+    spans = [Span(0, 1, "Region", "m"), Span(1, 2, "Region", "m"), Span(2, 3, "Region", "m"),
+             Span(6, 7, "Region", "m"), Span(7, 8, "Region", "m")]
+    assert [(text[s.start:s.end], s.type) for s in _abbreviated_regions(spans)] == [("港澳台", "Region")]

@@ -27,6 +27,7 @@ from .bounds import (
     extend_suffixes,
     foreign_companies,
     join_latin_names,
+    organs_inside_names,
     posts_inside_names,
     split_joined,
 )
@@ -46,6 +47,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = join_latin_names(text, words)
     words = bracketed_seats(text, words)
     words = extend_suffixes(text, words)
+    words = organs_inside_names(text, words)
     words = bodies_named_with_and(text, words)
     words = extend_prefixes(text, words)
     words = branches(text, words)

@@ -10,6 +10,8 @@ from ...lexicon import (
     LEADING_CONNECTIVES,
     NOT_ORG_WORDS,
     ORG_SUFFIXES,
+    ORGAN,
+    ORGAN_PARENT,
     POST_AT_END,
     REGION_PREFIX_WORDS,
     STRONG_SUFFIX_WORDS,
@@ -116,6 +118,23 @@ def posts_inside_names(text: str, words: list[Word]) -> list[Word]:
     return out
 
 
+def organs_inside_names(text: str, words: list[Word]) -> list[Word]:
+    """`某某股份有限公司监事会`, `某某集团财务部` read as one name: the company, then its organ
+    (a word, not a body of its own); an organ read alone as a name is a word too."""
+    out: list[Word] = []
+    for w in words:
+        organ = ORGAN.search(text, w.start, w.end) if w.label == "Organization" else None
+        if organ is None:
+            out.append(w)
+        elif organ.start() == w.start:
+            out.append(Word(w.start, w.end, "n"))
+        elif organ.start() - w.start >= 3 and ORGAN_PARENT.search(text, w.start, organ.start()):
+            out += [Word(w.start, organ.start(), w.label), Word(organ.start(), w.end, "n")]
+        else:
+            out.append(w)
+    return out
+
+
 def foreign_companies(text: str, words: list[Word]) -> list[Word]:
     """Skarvik Energi AB, Corvana GmbH, Summit Grid Partners: capitalized Latin words and a
     legal form or kind of firm are one organization, however the model cut them."""
@@ -181,7 +200,9 @@ def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
     i = 0
     while i < len(out):
         w = out[i]
-        starts_name = w.is_entity or w.label in ("nz", "ORG")
+        # one character read as a name before a name (任 | 某某有限公司: the verb) starts none
+        glued = w.end - w.start == 1 and i + 1 < len(out) and out[i + 1].is_entity
+        starts_name = (w.is_entity or w.label in ("nz", "ORG")) and not glued
         if starts_name:
             end = _suffix_end(text, out, i)
             if end is not None:
@@ -209,6 +230,8 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
             break
         if w.label == "Person" or NOT_ORG_WORDS.search(piece) or _OWNED_NOUN.match(piece):
             break
+        if ORGAN.fullmatch(piece) and ORGAN_PARENT.search(text, words[i].start, words[j - 1].end):
+            break  # 某某有限公司 | 财务部: the company's organ, not the end of its name
         strong = piece in STRONG_SUFFIX_WORDS and (piece != "投资" or ends_item(text, w.end))
         if w.label not in NOUNISH and not w.is_entity and not strong:
             break

@@ -198,7 +198,7 @@ def lists(text: str, words: list[Word]) -> list[Word]:
             runs.append(run)
             run = [k]
     runs.append(run)
-    for run in runs:
+    for run in reversed(runs):  # merging items shortens the list: later runs first keep earlier indices true
         items = _list_items(text, words, run)
         if not items:
             continue
