@@ -8,8 +8,10 @@ copied as ``{stem}_r{k}.txt`` into a temp folder until it holds ``--min-bytes``.
 Three things are timed over the same sentences (those the NER stage sees):
 
 * bare LAC: ``LAC().run(sentences)``, one sentence per ONNX call, as its docs show;
-* our NER stage: ``kg.ner.recognize`` with the ``lac`` backend (model load excluded);
-* our whole build: ``kg.build`` into a fresh folder, end to end (model load included);
+* our NER stage: ``kg.ner.recognize`` with the ``--ner`` backend (default: the default
+  backend, ``vote``), model load excluded;
+* our whole build: ``kg.build`` with that backend into a fresh folder, end to end
+  (model load included);
 * the time spent inside the relation stage (``extract_relations`` and
   ``co_mentions``) during that build, and the same build with the stage switched
   off: the difference adds what writing the relations' statements costs.
@@ -72,6 +74,7 @@ def main() -> int:
     ap.add_argument("--min-bytes", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--json", action="store_true", help="also print every figure as one JSON object")
+    ap.add_argument("--ner", default=ner.DEFAULT_BACKEND, help="NER backend of the NER stage and the build")
     args = ap.parse_args()
     if not args.corpus.is_dir() or not any(args.corpus.glob("*.txt")):
         print(f"bench_build: the corpus is needed: no *.txt issues in {args.corpus} (use --corpus DIR)",
@@ -89,7 +92,7 @@ def main() -> int:
         lac = LAC()
         t_lac, reference = timed(lambda: lac.run(texts), args.repeat)
 
-        t_load, backend = timed(lambda: ner.load("lac"), 1)
+        t_load, backend = timed(lambda: ner.load(args.ner), 1)
         ner_times = []
         for _ in range(args.repeat):
             fresh = prepared(src)  # recognize fills mentions in place: new issues each run
@@ -115,7 +118,7 @@ def main() -> int:
         stages.extract_relations, stages.co_mentions = map(counted, saved)
         try:
             runs = iter(range(args.repeat))
-            t_build, report = timed(lambda: kg.build([src], Path(tmp, f"graph{next(runs)}")), args.repeat)
+            t_build, report = timed(lambda: kg.build([src], Path(tmp, f"graph{next(runs)}"), backend=args.ner), args.repeat)
         finally:
             stages.extract_relations, stages.co_mentions = saved
         t_rules = inside[0] / args.repeat
@@ -124,15 +127,16 @@ def main() -> int:
         stages.extract_relations, stages.co_mentions = (lambda issue: []), (lambda issue: [])
         try:
             runs = iter(range(args.repeat))
-            t_norel, _ = timed(lambda: kg.build([src], Path(tmp, f"norel{next(runs)}")), args.repeat)
+            t_norel, _ = timed(lambda: kg.build([src], Path(tmp, f"norel{next(runs)}"), backend=args.ner), args.repeat)
         finally:
             stages.extract_relations, stages.co_mentions = saved
 
-        mismatches = sum(backend.words(t, tags) != ref
-                         for t, tags, ref in zip(texts, backend.tag(texts), reference))
+        lac_backend = ner.load("lac")
+        mismatches = sum(lac_backend.words(t, tags) != ref
+                         for t, tags, ref in zip(texts, lac_backend.tag(texts), reference))
 
     secs = {"bare LAC().run": t_lac, "our NER stage": t_ner, "our whole build": t_build}
-    fig = {"cores": os.cpu_count(), "usable_cores": len(os.sched_getaffinity(0)),
+    fig = {"backend": args.ner, "cores": os.cpu_count(), "usable_cores": len(os.sched_getaffinity(0)),
            "python": platform.python_version(), "onnxruntime": onnxruntime.__version__,
            "files": len(issues), "bytes": nbytes, "sentences": len(texts), "chars": chars,
            "repeat": args.repeat, "backend_load_s": t_load, "bare_lac_s": t_lac, "ner_stage_s": t_ner,
@@ -145,6 +149,7 @@ def main() -> int:
            "checked_sentences": len(texts), "tag_mismatches": mismatches}
     print(f"machine: {fig['cores']} cores ({fig['usable_cores']} usable), python {fig['python']}, "
           f"onnxruntime {fig['onnxruntime']}, {platform.machine()}")
+    print(f"NER backend: {args.ner}")
     print(f"input: {len(issues)} files, {nbytes:,} bytes, {len(texts):,} sentences, {chars:,} chars"
           f" (median of {args.repeat} run{'s' * (args.repeat > 1)})")
     print(f"{'':18}{'chars':>10}{'sentences':>11}{'seconds':>10}{'chars/s':>11}")
@@ -152,7 +157,7 @@ def main() -> int:
         print(f"{name:18}{chars:>10,}{len(texts):>11,}{s:>10.2f}{chars / s:>11,.0f}")
     print(f"speed ratio whole build / bare LAC: {fig['ratio_build_vs_bare_lac']:.2f}x")
     print(f"speed ratio NER stage / bare LAC:   {fig['ratio_ner_vs_bare_lac']:.2f}x")
-    print(f"(lac backend load {t_load:.2f}s, counted in the whole build only; "
+    print(f"({args.ner} backend load {t_load:.2f}s, counted in the whole build only; "
           f"{report.mentions:,} mentions, {report.triples:,} triples)")
     print(f"relation stage (the rules and co-mentions, timed inside the build): {t_rules:.2f}s, "
           f"{fig['relation_stage_share']:.1%} of the build")

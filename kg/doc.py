@@ -135,3 +135,6 @@ class Issue:
     entities: dict[EntityKey, Entity] = field(default_factory=dict)
     within: list[tuple[EntityKey, EntityKey]] = field(default_factory=list)
     co_mentions: list[tuple[EntityKey, EntityKey]] = field(default_factory=list)
+    #: (type, text) of every name a second model read in the issue, when one did (the
+    #: ``vote`` backend): the names both readings share are kept (kg.ner.vote).
+    other_reading: set[tuple[str, str]] | None = None

