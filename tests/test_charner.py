@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import full_viterbi
+from helpers import SAMPLES, full_viterbi, run_kg
 
 from kg import ner
 from kg.ner import BackendError
@@ -113,6 +113,22 @@ def test_truncated_head(tmp_path):
     data = (model / "head.onnx").read_bytes()
     (model / "head.onnx").write_bytes(data[:len(data) // 3])
     _fails(model, "not a valid ONNX model")
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("command", ["ner", "build"])
+def test_a_truncated_model_is_one_line_and_exit_2_on_the_command_line(tmp_path, command):
+    model = _copy(tmp_path)
+    data = (model / "head.onnx").read_bytes()
+    (model / "head.onnx").write_bytes(data[:len(data) // 2])
+    if command == "ner":
+        result = run_kg("ner", "--ner-model", model, "-", input="北京\n")
+    else:
+        result = run_kg("build", SAMPLES, "--ner-model", model, "--out", tmp_path / "g")
+        assert not (tmp_path / "g").exists()
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "head.onnx: not a valid ONNX model" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_transitions_of_the_wrong_shape(tmp_path):

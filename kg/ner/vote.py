@@ -3,8 +3,8 @@
 The rule layer was built on LAC's reading and gives the better relations; kg's
 model (:mod:`kg.ner.charner`, trained on public data) gives the better names on
 text of every kind. Each errs where the other does not, so a name both find is
-rarely wrong (on every evaluation publication, entity precision rose by 4 to 8
-points and recall fell by 1 to 4). The vote, per issue:
+rarely wrong (on every evaluation publication, entity precision rose by 5 to 9
+points and recall fell by 1.5 to 4). The vote, per issue:
 
 * every entity of LAC's reading (after the rules, propagation and resolution)
   that kg's model also names somewhere in the issue, with the same type, is kept;
