@@ -131,6 +131,14 @@ def test_a_truncated_model_is_one_line_and_exit_2_on_the_command_line(tmp_path, 
     assert "Traceback" not in result.stderr
 
 
+def test_a_head_trained_on_another_lac(tmp_path):
+    model = _copy(tmp_path)
+    meta = json.loads((model / "head.json").read_text())
+    meta["lac_vocab_size"] += 100
+    (model / "head.json").write_text(json.dumps(meta))
+    _fails(model, "retrain it")
+
+
 def test_transitions_of_the_wrong_shape(tmp_path):
     model = _copy(tmp_path)
     meta = json.loads((model / "head.json").read_text())

@@ -245,6 +245,10 @@ class CharNerBackend:
             if isinstance(e, BackendError):
                 raise
             raise BackendError(f"{root}: the NER head does not fit LAC's graph ({_first_line(e)})") from e
+        trained_on = meta.get("lac_vocab_size")  # LAC's vocabulary and the two markers the head reads
+        if trained_on is not None and trained_on != len(self.runner.vocab) + 2:
+            raise BackendError(f"{root}: the NER head was trained on a LAC of {trained_on - 2} characters, this LAC "
+                               f"has {len(self.runner.vocab)}: retrain it (python -m training.train_ner)")
         self.concurrent_calls = self.runner.concurrent_calls
         try:  # a head with wrong shapes fails on its first call: fail at load instead, in one line
             _, _, check = self.runner.run(["测试"], second=(self.ner_transitions, viterbi))
