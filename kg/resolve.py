@@ -251,6 +251,8 @@ def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
     #: keys a full company name of the issue has: a short name with one of them is that company's
     full_keys = {m.key for m in issue.mentions if m.type == "Organization" and LEGAL_FORMS.search(m.text)}
     found: dict[tuple[str, str], str] = {}  # (surface, key) -> the key it takes
+    # every test below keeps the short name's characters: a longer name without one of them is none
+    org_chars = {other: frozenset(other) for other in by_type["Organization"]}
     for m in issue.mentions:
         surface = surface_key(m.text)
         if surface in declared and declared[surface].type == m.type:
@@ -259,8 +261,9 @@ def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
         if m.type != "Organization" or len(surface) > 8 or (m.key in full_keys and not LEGAL_FORMS.search(m.text)):
             continue
         if (surface, m.key) not in found:
+            chars = frozenset(surface)
             named = {other: other_key for other, other_key in by_type["Organization"].items()
-                     if other_key != m.key and len(other) > len(surface)
+                     if other_key != m.key and len(other) > len(surface) and chars <= org_chars[other]
                      and (_abbreviates(surface, other) or _shortens(surface, other) or _abbreviates_core(surface, other))
                      and not _is_parent_of(surface, other)
                      and not aliases.forbids(m.type, surface, other)}

@@ -5,17 +5,17 @@ hidden layer (256 numbers per character, what LAC's own output layer reads)
 already knows a great deal about names; what it lacks is this project's idea
 of a name (MSRA's and CLUENER's conventions, names of companies, funds and
 government bodies of the newsletter domain). The head reads that hidden layer
-(and the characters) and gives emissions over BIOES tags of three types,
-decoded by an exact CRF Viterbi.
+and hashed character n-grams of the text, and gives emissions over BIOES tags
+of three types, decoded by an exact CRF Viterbi (:func:`viterbi`).
 
 At run time both are one ONNX graph: LAC's encoder (patched in memory, as
 :mod:`kg.ner.lac` does, to respect each row's length) with the head's nodes
 appended, so one ``InferenceSession.run`` per batch gives LAC's emissions and
-the head's. Batching, cutting and Viterbi are LAC's (:mod:`kg.ner.lac`).
+the head's. Batching and cutting are LAC's (:meth:`kg.ner.lac.LacBackend.run`).
 
 The head is shipped in ``kg/ner/models/charner/``: ``head.onnx`` (its graph,
 inputs ``lac_hidden``, ``token_ids`` and ``length``), ``head.json`` (tags, CRF
-transitions, the LAC output it reads) and ``MODEL_CARD.md``. Training:
+transitions, the size of the LAC vocabulary it was trained on) and ``MODEL_CARD.md``. Training:
 ``python -m training.train_ner`` (see ``training/README.md``).
 """
 from __future__ import annotations
