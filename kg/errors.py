@@ -7,6 +7,12 @@ HTTP status. Each class says which: ``exit_code`` and ``http_status``.
 from __future__ import annotations
 
 
+def first_line(error: BaseException) -> str:
+    """Another library's exception as the tail of our one line: its class and first line of text."""
+    line = next((x.strip() for x in str(error).splitlines() if x.strip()), "")
+    return f"{type(error).__name__}: {line}" if line else type(error).__name__
+
+
 class KgError(Exception):
     """Base of every error kg raises on purpose; ``str(error)`` is the one line to show."""
 

@@ -27,17 +27,15 @@ from pathlib import Path
 import numpy as np
 
 from ..doc import Span
-from ..errors import BackendError
+from ..errors import BackendError, first_line
 from . import lac as lacmod
-from .lac import LAC_EMISSIONS, LAC_TYPES
+from .lac import LAC_EMISSIONS, LAC_ENTITY_WORDS, LAC_TYPES
 
 #: LAC's top hidden layer in its ONNX graph, (batch, length, 256), before the output layer.
 LAC_HIDDEN_NODE = "p2o.pd_op.transpose.1.0"
 LAC_HIDDEN = "lac_hidden"
 NER_EMISSIONS = "ner_emissions"
 TYPES = LAC_TYPES  # the head names its tags as LAC does: PER, LOC, ORG
-#: LAC's entity words that the head did not keep become plain words of LAC's tag set.
-LAC_ENTITY_WORDS = {"Person": "nr", "Region": "ns", "Organization": "nt"}
 
 
 def default_model_dir() -> Path:
@@ -244,7 +242,7 @@ class CharNerBackend:
         except Exception as e:  # ONNX Runtime refuses a graph whose shapes or types do not fit
             if isinstance(e, BackendError):
                 raise
-            raise BackendError(f"{root}: the NER head does not fit LAC's graph ({_first_line(e)})") from e
+            raise BackendError(f"{root}: the NER head does not fit LAC's graph ({first_line(e)})") from e
         trained_on = meta.get("lac_vocab_size")  # LAC's vocabulary and the two markers the head reads
         if trained_on is not None and trained_on != len(self.runner.vocab) + 2:
             raise BackendError(f"{root}: the NER head was trained on a LAC of {trained_on - 2} characters, this LAC "
@@ -253,7 +251,7 @@ class CharNerBackend:
         try:  # a head with wrong shapes fails on its first call: fail at load instead, in one line
             _, _, check = self.runner.run(["测试"], second=(self.ner_transitions, viterbi))
         except Exception as e:
-            raise BackendError(f"{root}: the NER head does not run ({_first_line(e)})") from e
+            raise BackendError(f"{root}: the NER head does not run ({first_line(e)})") from e
         if check[0].shape != (2,) or check[0].max(initial=0) >= len(meta["tags"]):
             raise BackendError(f"{root}: the NER head gives tags outside its {len(meta['tags'])} tags")
         runner = self.runner
@@ -275,18 +273,12 @@ class CharNerBackend:
     def _spans(self, lac_tags: list[np.ndarray], ner_tags: list[np.ndarray]) -> list[list[Span]]:
         if not lac_tags:
             return []
-        lengths = [len(t) for t in lac_tags]
-        offsets = np.cumsum([0] + lengths)
-        flat_lac = np.concatenate(lac_tags).astype(np.int64)
+        w = lacmod.word_bounds(lac_tags, self.runner.tag_inside)
+        offsets, w_first = w.offsets, w.first
         flat_ner = np.concatenate(ner_tags).astype(np.int64)
         text_starts = offsets[:-1][np.diff(offsets) > 0]
-        begins = ~self.runner.tag_inside[flat_lac]
-        begins[text_starts] = True
-        w_starts = np.flatnonzero(begins)
-        w_ends = np.append(w_starts[1:], len(flat_lac))
-        w_first = np.searchsorted(w_starts, offsets).tolist()
-        w_starts_, w_ends_ = w_starts.tolist(), w_ends.tolist()
-        w_types = [self._lac_span_type[k] for k in flat_lac[w_starts].tolist()]
+        w_starts_, w_ends_ = w.starts.tolist(), w.ends.tolist()
+        w_types = [self._lac_span_type[k] for k in w.flat[w.starts].tolist()]
         names = entity_spans(flat_ner, text_starts)
         n_starts = np.array([a for a, _, _ in names], dtype=np.int64)
         n_first = np.searchsorted(n_starts, offsets).tolist()
@@ -335,30 +327,25 @@ def load_head(root: Path):
         tags = meta["tags"]
         transitions = np.asarray(meta["transitions"], dtype=np.float32)
     except (ValueError, KeyError, TypeError) as e:
-        raise BackendError(f"{root / 'head.json'}: not a charner model description ({_first_line(e)})") from e
+        raise BackendError(f"{root / 'head.json'}: not a charner model description ({first_line(e)})") from e
     if (not isinstance(tags, list) or len(tags) < 5 or (len(tags) - 1) % 4 or tags[0] != "O"
             or any(t.split("-", 1)[-1] not in TYPES for t in tags[1:])):
         raise BackendError(f"{root / 'head.json'}: tags must be O then B/I/E/S of PER, LOC, ORG")
     if transitions.shape != (len(tags), len(tags)):
         raise BackendError(f"{root / 'head.json'}: transitions are {transitions.shape}, "
-                     f"not {len(tags)} x {len(tags)} for its {len(tags)} tags")
+                           f"not {len(tags)} x {len(tags)} for its {len(tags)} tags")
     try:
         head = onnx.load(str(root / "head.onnx"))
         onnx.checker.check_model(head)
     except Exception as e:  # a truncated or foreign file: protobuf's DecodeError, onnx's ValidationError
-        raise BackendError(f"{root / 'head.onnx'}: not a valid ONNX model ({_first_line(e)})") from e
+        raise BackendError(f"{root / 'head.onnx'}: not a valid ONNX model ({first_line(e)})") from e
     inputs = {i.name for i in head.graph.input}
     outputs = [o.name for o in head.graph.output]
     if not inputs <= {LAC_HIDDEN, "token_ids", "length"} or outputs != [NER_EMISSIONS]:
         raise BackendError(f"{root / 'head.onnx'}: a NER head reads lac_hidden, token_ids, length and gives "
-                     f"ner_emissions; this one reads {sorted(inputs)} and gives {outputs}")
+                           f"ner_emissions; this one reads {sorted(inputs)} and gives {outputs}")
     width = head.graph.output[0].type.tensor_type.shape.dim
     if len(width) == 3 and width[2].HasField("dim_value") and width[2].dim_value != len(tags):
         raise BackendError(f"{root / 'head.onnx'}: gives {width[2].dim_value} scores per character, "
-                     f"head.json names {len(tags)} tags")
+                           f"head.json names {len(tags)} tags")
     return head, meta
-
-
-def _first_line(e: BaseException) -> str:
-    line = next((x.strip() for x in str(e).splitlines() if x.strip()), "")
-    return f"{type(e).__name__}: {line}" if line else type(e).__name__

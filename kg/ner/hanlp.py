@@ -39,7 +39,8 @@ from pathlib import Path
 from typing import Any
 
 from ..doc import Span
-from ..errors import BackendError
+from ..errors import BackendError, first_line
+from .lac import LAC_ENTITY_WORDS
 
 DEFAULT_MODEL = "MSRA_NER_ELECTRA_SMALL_ZH"
 INSTALL_HINT = "pip install 'kg[hanlp]' (from a kg checkout: pip install '.[hanlp]')"
@@ -53,8 +54,6 @@ TYPES = {
 }
 #: Pieces of text handed to HanLP at most this long (transformers read 512 subwords).
 MAX_CHARS = 400
-#: LAC's own entity words become plain words of LAC's tag set: HanLP decides names.
-LAC_ENTITY_WORDS = {"Person": "nr", "Region": "ns", "Organization": "nt"}
 #: Seconds a silent connection may hang while HanLP downloads (its own calls set none).
 NETWORK_TIMEOUT = 30
 
@@ -183,7 +182,7 @@ def _load(hanlp, model: str, devices):
     except Exception as e:  # HanLP raises whatever its dependencies raise
         failure = _network_error(e)
         if failure is None:
-            raise BackendError(f"HanLP cannot load {model!r}: {_first_line(_original(e))}") from e
+            raise BackendError(f"HanLP cannot load {model!r}: {first_line(_original(e))}") from e
         url = _url_of(failure) or (target if is_url else "?")
         if not is_url or url.split("#")[0] == target.split("#")[0]:
             raise BackendError(
@@ -355,8 +354,3 @@ def _reason(e: BaseException) -> str:
             return found.group(0).strip()
     status = getattr(e, "code", None) or getattr(getattr(e, "response", None), "status_code", None)
     return f"{type(e).__name__} {status}" if status else type(e).__name__
-
-
-def _first_line(e: BaseException) -> str:
-    line = next((x.strip() for x in str(e).splitlines() if x.strip()), "")
-    return f"{type(e).__name__}: {line}" if line else type(e).__name__

@@ -18,6 +18,7 @@ import os
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -25,6 +26,8 @@ from ..doc import Span
 from ..errors import BackendError
 
 LAC_TYPES = {"PER": "Person", "LOC": "Region", "ORG": "Organization"}
+#: LAC's word tags for its names: where another model decides the names, LAC's become plain words.
+LAC_ENTITY_WORDS = {"Person": "nr", "Region": "ns", "Organization": "nt"}
 #: LAC's emissions in its ONNX graph.
 LAC_EMISSIONS = "fetch_name_0"
 #: Small batches run faster per character than big ones here (they stay in cache);
@@ -186,19 +189,36 @@ def _join(texts: Sequence[str], pieces: list[tuple[int, int, str]], values: list
     return out
 
 
-def tag_spans(tags: Sequence[np.ndarray], tag_inside: np.ndarray, span_type: np.ndarray,
-              source: str) -> list[list[Span]]:
-    """LAC's words per text from its tag ids: names typed as entities, the rest ``pos:TAG``."""
+class Words(NamedTuple):
+    """LAC's words over many texts concatenated: ``offsets[i]`` is where text i starts,
+    ``flat`` the tag ids, word k is ``starts[k]:ends[k]`` and text i's words are
+    ``first[i]:first[i + 1]``."""
+
+    offsets: np.ndarray
+    flat: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    first: list[int]
+
+
+def word_bounds(tags: Sequence[np.ndarray], tag_inside: np.ndarray) -> Words:
+    """Where LAC's words start and end, from its tag ids; no word goes across texts."""
     offsets = np.cumsum([0] + [len(t) for t in tags])
     flat = np.concatenate(tags).astype(np.int64) if len(tags) else np.zeros(0, dtype=np.int64)
     begins = ~tag_inside[flat]
     begins[offsets[:-1][np.diff(offsets) > 0]] = True  # a text's first character starts a word
     starts = np.flatnonzero(begins)
     ends = np.append(starts[1:], len(flat))  # a text's last word ends where the next text starts
-    first = np.searchsorted(starts, offsets).tolist()
-    starts_, ends_, types = starts.tolist(), ends.tolist(), span_type[flat[starts]].tolist()
-    return [[Span(starts_[j] - base, ends_[j] - base, types[j], source) for j in range(first[i], first[i + 1])]
-            for i, base in enumerate(offsets[:-1].tolist())]
+    return Words(offsets, flat, starts, ends, np.searchsorted(starts, offsets).tolist())
+
+
+def tag_spans(tags: Sequence[np.ndarray], tag_inside: np.ndarray, span_type: np.ndarray,
+              source: str) -> list[list[Span]]:
+    """LAC's words per text from its tag ids: names typed as entities, the rest ``pos:TAG``."""
+    w = word_bounds(tags, tag_inside)
+    starts_, ends_, types = w.starts.tolist(), w.ends.tolist(), span_type[w.flat[w.starts]].tolist()
+    return [[Span(starts_[j] - base, ends_[j] - base, types[j], source) for j in range(w.first[i], w.first[i + 1])]
+            for i, base in enumerate(w.offsets[:-1].tolist())]
 
 
 def viterbi(emissions: np.ndarray, transitions: np.ndarray,
