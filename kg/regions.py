@@ -77,7 +77,7 @@ class Gazetteer:
                 self.names[name] = code
 
     def lookup(self, name: str) -> Division | None:
-        code = self.names.get(re.sub(r"\s+", "", name))
+        code = self.names.get("".join(name.split()))  # without white space
         return self.divisions.get(code) if code else None
 
     def ancestors(self, division: Division) -> list[Division]:

@@ -36,7 +36,7 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "《": 
 
 def surface_key(text: str) -> str:
     """Compare names without white space, title marks, quote styles or bracket widths."""
-    return re.sub(r"\s+", "", text).translate(_QUOTES)
+    return "".join(text.split()).translate(_QUOTES)
 
 
 @dataclass

@@ -190,12 +190,33 @@ def test_a_failed_background_load_fails_the_build_and_keeps_the_previous_graph(t
     before = sorted(p.name for p in out.rglob("*"))
     real = graph_module.issue_nquads
     monkeypatch.setattr(graph_module, "issue_nquads",
-                        lambda issue: real(issue) + ["<not an iri> <x:p> <x:o> <x:g> .\n"])
+                        lambda issue: real(issue) + ['<x:s> <x:p> "an unterminated literal <x:g> .\n'])
     with pytest.raises(GraphError, match="writing the graph failed"):
         kg.build([SAMPLES], out)
     monkeypatch.undo()
     assert sorted(p.name for p in out.rglob("*")) == before
     assert [p.name for p in tmp_path.iterdir() if p.name != ".g.lock"] == ["g"]  # the writer lock stays
+
+
+def test_every_line_the_writer_makes_passes_the_strict_parser(tmp_path):
+    """The store loads kg's own lines leniently, without checking each IRI again (kg.vocab
+    mints them escaped): so every line must pass Oxigraph's strict parser, whatever the
+    file name (spaces, Chinese, #) becomes in the issue's IRIs."""
+    import shutil
+
+    from kg import ner
+    from kg.ingest import RawIssue, find_files, read_issues
+    from kg.stages import extract, prepare, to_graph
+
+    for sample in SAMPLES.glob("*.txt"):
+        shutil.copyfile(sample, tmp_path / f"第 {sample.stem} #简报.txt")
+    issues = [prepare(r) for r in read_issues(find_files([tmp_path])) if isinstance(r, RawIssue)]
+    assert len(issues) == 3
+    lines = [line for issue in extract(issues, ner.load()) for line in to_graph(issue).lines]
+    assert len(lines) > 1000
+    store = ox.Store()
+    store.bulk_load("".join(lines).encode("utf-8"), ox.RdfFormat.N_QUADS)  # strict: raises SyntaxError
+    assert len(store) == len(set(lines))
 
 
 def test_remove_drops_an_issue_and_keeps_the_others_quad_for_quad(tmp_path):

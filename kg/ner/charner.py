@@ -54,16 +54,16 @@ class LacRunner(lacmod.LacBackend):
         self.outputs = (LAC_EMISSIONS, NER_EMISSIONS if head is not None else LAC_HIDDEN)
         super().__init__(model_dir=lac_dir, threads=threads)
 
-    def _graph(self, root: Path) -> bytes:
+    def _graph(self, root: Path):
         import onnx
 
-        model = onnx.load_from_string(super()._graph(root))
+        model = super()._graph(root)
         if self._head is not None:
-            return _append_head(model, self._head).SerializeToString()
+            return _append_head(model, self._head)
         model.graph.node.append(onnx.helper.make_node("Identity", [LAC_HIDDEN_NODE], [LAC_HIDDEN]))
         model.graph.output.append(onnx.helper.make_tensor_value_info(
             LAC_HIDDEN, onnx.TensorProto.FLOAT, ["batch", "length", self.hidden_size]))
-        return model.SerializeToString()
+        return model
 
 
 def _append_head(model, head):

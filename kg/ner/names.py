@@ -62,10 +62,13 @@ def _seat_at_head(name: str, head: str, level: str, government: bool) -> bool:
     return level == "city" and (name.endswith(ORG_SUFFIXES) or bool(TRADES.search(name)))
 
 
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
 def _place_like(text: str, head: str | None) -> bool:
     """What stands before 管委会 names a place: a zone (…开发区), a division (北京经开区),
     or a short plain name (中关村), never a body itself (…党工委工委) or a business unit."""
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,12}", text) or text.endswith(GOVERNMENT_SUFFIXES):
+    if not _HAN_NAME.fullmatch(text) or text.endswith(GOVERNMENT_SUFFIXES):
         return False
     return text.endswith(ZONE_SUFFIXES) or bool(head) or len(text) <= 4
 

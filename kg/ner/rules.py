@@ -122,11 +122,16 @@ def quoted_names(text: str) -> list[Span]:
 
 
 def _looks_like_name(inner: str, longest: int = 12) -> bool:
-    return 2 <= len(inner) <= longest and not re.search(r"[，。、：；！？\s]", inner)
+    return 2 <= len(inner) <= longest and not _CLAUSE_MARK.search(inner)
+
+
+_CLAUSE_MARK = re.compile(r"[，。、：；！？\s]")
 
 
 def _balanced(text: str, open_mark: str, close_mark: str) -> list[tuple[int, int]]:
     """Outermost balanced pairs; an unclosed or stray mark is ignored, never fatal."""
+    if open_mark not in text:
+        return []
     pairs, stack = [], []
     for i, c in enumerate(text):
         if c == open_mark:

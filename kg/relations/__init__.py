@@ -84,11 +84,14 @@ def co_mentions(issue: Issue) -> list[tuple[EntityKey, EntityKey]]:
     for r in issue.relations:
         a, b = issue.mentions[r.head], issue.mentions[r.tail]
         stated.add(frozenset({(a.type, a.key), (b.type, b.key)}))
+    by_article: list[set[EntityKey]] = [set() for _ in issue.articles]
+    for m in issue.mentions:
+        article = issue.sentences[m.sentence].article
+        if m.type in CO_MENTION_TYPES and 0 <= article < len(by_article):
+            by_article[article].add((m.type, m.key))
     pairs: dict[tuple, None] = {}
-    for a_index in range(len(issue.articles)):
-        keys = sorted({(m.type, m.key) for m in issue.mentions
-                       if issue.sentences[m.sentence].article == a_index and m.type in CO_MENTION_TYPES})
-        for pair in combinations(keys, 2):
+    for named in by_article:
+        for pair in combinations(sorted(named), 2):
             if frozenset(pair) not in stated:
                 pairs.setdefault(pair)
     return list(pairs)

@@ -18,7 +18,7 @@ from ...lexicon import (
     alternatives,
 )
 from ...regions import gazetteer
-from .words import LATIN, LATIN_THEN_SPACE, NOUNISH, Word, claim, ends_item, ends_like_org, merge
+from .words import ENTITY, LATIN, LATIN_THEN_SPACE, NOUNISH, Word, claim, ends_item, ends_like_org, merge
 
 #: Words that join two bodies acting together: 市政府会同市发改委, 省科技厅联合省教育厅.
 _JOINING = re.compile(alternatives(("共同组建", "联合组建", "共建", *LEADING_CONNECTIVES, "与", "和", "及")))
@@ -201,9 +201,8 @@ def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
     while i < len(out):
         w = out[i]
         # one character read as a name before a name (任 | 某某有限公司: the verb) starts none
-        glued = w.end - w.start == 1 and i + 1 < len(out) and out[i + 1].is_entity
-        starts_name = (w.is_entity or w.label in ("nz", "ORG")) and not glued
-        if starts_name:
+        if (w.label in ENTITY or w.label in ("nz", "ORG")) \
+                and not (w.end - w.start == 1 and i + 1 < len(out) and out[i + 1].is_entity):
             end = _suffix_end(text, out, i)
             if end is not None:
                 out = merge(out, i, end, "Organization")
@@ -248,6 +247,7 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
 
 #: A company's legal form, then a branch named by its place: 华为技术有限公司 | 深圳研发中心.
 _LEGAL_END = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团)$")
+_LEGAL_FORM = re.compile(r"有限公司|有限责任公司|股份公司|集团")
 _BRANCH = re.compile(rf"^[\u4e00-\u9fff]{{2,4}}?(?:{alternatives(BRANCH_TAILS)})$")
 
 
@@ -257,6 +257,8 @@ _AND_BODY = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:局|厅|委|委员会|部)$")
 
 def bodies_named_with_and(text: str, words: list[Word]) -> list[Word]:
     """青岛市工业 | 和 | 信息化局: a body whose name has 和 inside, which the model cut there."""
+    if "和" not in text:
+        return words
     i = 0
     while i + 2 < len(words):
         a, c = words[i], words[i + 1]
@@ -276,6 +278,8 @@ def bodies_named_with_and(text: str, words: list[Word]) -> list[Word]:
 def branches(text: str, words: list[Word]) -> list[Word]:
     """华为技术有限公司 | 深圳研发中心: a company, then a branch named by its place, is the
     branch's name (the company is found inside it again by the name grammar)."""
+    if not _LEGAL_FORM.search(text):
+        return words
     i = 0
     while i + 1 < len(words):
         w, nxt = words[i], words[i + 1]

@@ -118,7 +118,7 @@ def latin_names(text: str, words: list[Word]) -> list[Word]:
     """A Latin word the model left untyped is an organization where the sentence says so:
     coordinated with one (与NVIDIA、Arm), a post and a person after it (Momenta CEO曹旭东),
     or the other side of an agreement (与Momenta签署)."""
-    if not any(c.isascii() and c.isalpha() for c in text):
+    if not LATIN.search(text):  # no Latin letter in the sentence
         return words
     for k, w in enumerate(words):
         piece = text[w.start:w.end]
@@ -148,6 +148,8 @@ _DEPARTMENT_END = re.compile(r"[部处科室组办局院所系]$|中心$|事业�
 def names_before_posts(text: str, words: list[Word]) -> list[Word]:
     """`星河(ORG) 动力 创始人 刘百奇`: a noun between a company and a post, not an area of
     work (技术总监) or a department (研发部), is the rest of the company's name."""
+    if not _COMPANY_POST.search(text):
+        return words
     k = 0
     while k + 3 < len(words):
         org, noun, post, nxt = words[k], words[k + 1], words[k + 2], words[k + 3]
@@ -187,6 +189,8 @@ def lists(text: str, words: list[Word]) -> list[Word]:
     A list counts as typed when at least two items are named with one type and
     no other type is as common, or when it ends in 等企业 / 等机构 (organizations).
     """
+    if not any(sep in text for sep in LIST_SEPARATORS):
+        return words
     seps = [k for k, w in enumerate(words) if text[w.start:w.end] in LIST_SEPARATORS]
     if not seps:
         return words

@@ -143,12 +143,18 @@ _AT_PLACE = re.compile(r"(?:在|于|落户|位于|赴|到|来自)\s*$")
 _DONE_THERE = re.compile(r"^\s*(?:建设|投产|设立|建厂|落地|布局|规划|开设|成立|举行|召开|市|州|等地)")
 
 
+_FOREIGN_PLACE_LABELS = frozenset({"Region", "Person", "Organization"})
+
+
 def foreign_places(text: str, words: list[Word]) -> list[Word]:
     """瑞典斯德哥尔摩 is two places; 在瓦萨建设, 得克萨斯州奥斯汀: a transliterated "person" in a
     place's position is a place; 日本, 山东 typed as organizations are places."""
     out: list[Word] = []
     g = gazetteer()
     for k, w in enumerate(words):
+        if w.label not in _FOREIGN_PLACE_LABELS:
+            out.append(w)
+            continue
         piece = text[w.start:w.end]
         if w.label == "Region" and len(piece) >= 4:
             cut = next((n for n in range(2, min(6, len(piece) - 1)) if (d := g.lookup(piece[:n])) is not None
