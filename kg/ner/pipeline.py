@@ -125,19 +125,17 @@ def _apply(chunk: list[Issue], model_spans: list[list[Span]]) -> None:
         propagate(issue)
 
 
-def _apply_two(chunk: list[Issue], views: list[tuple[list[Span], list[Span]]]) -> None:
+def _apply_two(chunk: list[Issue], views: list[tuple[list[Span], list[Span] | None]]) -> None:
     """The first reading fills the mentions; the second is kept as the names it gives the
-    issue, for the vote once relations are found (kg.ner.vote.corroborate). Where both
-    readings give the model's spans alike (most sentences), the rules run once."""
+    issue, for the vote once relations are found (kg.ner.vote.corroborate). Where the
+    backend gives no second reading (the two are alike: most sentences), the rules run once."""
     views_of = iter(views)
     for issue in chunk:
         firsts, seconds = [], []
         for sentence in issue.sentences:
             first, second = next(views_of)
             firsts.append(_final_spans(issue, sentence, first))
-            alike = len(first) == len(second) and all(
-                (a.start, a.end, a.type) == (b.start, b.end, b.type) for a, b in zip(first, second))
-            seconds.append(firsts[-1] if alike else _final_spans(issue, sentence, second))
+            seconds.append(firsts[-1] if second is None else _final_spans(issue, sentence, second))
         other = replace(issue, mentions=_mentions(issue, seconds))
         propagate(other)
         issue.other_reading = {(m.type, m.text) for m in other.mentions}

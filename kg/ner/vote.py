@@ -19,11 +19,19 @@ nothing to vote with: a sentence gets the model's names.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
 
 from ..doc import Issue, Mention, Span
 from ..resolve import surface_key
+from ..vocab import NAME_TYPES
+from . import charner
 from . import lac as lacmod
 from .charner import CharNerBackend
+
+#: The types both readings name, as small integers for comparing names in bulk.
+TYPE_CODES = {t: k for k, t in enumerate(sorted(NAME_TYPES))}
 
 
 class VoteBackend(CharNerBackend):
@@ -31,13 +39,43 @@ class VoteBackend(CharNerBackend):
 
     name = "vote"
 
-    def recognize_views(self, texts: Sequence[str]) -> list[tuple[list[Span], list[Span]]]:
+    def __init__(self, model: str | Path | None = None, threads: int | None = None,
+                 model_dir: str | Path | None = None):
+        super().__init__(model=model, threads=threads, model_dir=model_dir)
+        self._lac_name_type = np.array([TYPE_CODES.get(t, -1) for t in self.runner.span_type], dtype=np.int64)
+        self._model_name_type = np.array([TYPE_CODES[t] for t in self.types], dtype=np.int64)
+
+    def recognize_views(self, texts: Sequence[str]) -> list[tuple[list[Span], list[Span] | None]]:
         """Two readings of each text: LAC's (as the ``lac`` backend gives it) and the model's
-        (as :meth:`recognize` gives it)."""
+        (as :meth:`recognize` gives it), or None for the model's where it names exactly LAC's
+        names: its reading keeps LAC's other words, so the two would be the same spans."""
         lac_tags, ner_tags = self.tag(texts)
         runner = self.runner
         lac_view = lacmod.tag_spans(lac_tags, runner.tag_inside, runner.span_type, "lac")
-        return list(zip(lac_view, self._spans(lac_tags, ner_tags)))
+        differ = self._names_differ(lac_tags, ner_tags)
+        model_view = dict(zip(differ, self._spans([lac_tags[i] for i in differ], [ner_tags[i] for i in differ])))
+        return [(view, model_view.get(i)) for i, view in enumerate(lac_view)]
+
+    def _names_differ(self, lac_tags: list[np.ndarray], ner_tags: list[np.ndarray]) -> list[int]:
+        """The texts where the model's names, as (start, end, type), are not LAC's named words."""
+        if not lac_tags:
+            return []
+        runner = self.runner
+        w = lacmod.word_bounds(lac_tags, runner.tag_inside)
+        lac_type = self._lac_name_type[w.flat[w.starts]]
+        named = lac_type >= 0
+        offsets = w.offsets
+        names = np.array(charner.entity_spans(np.concatenate(ner_tags).astype(np.int64),
+                                              offsets[:-1][np.diff(offsets) > 0]), dtype=np.int64).reshape(-1, 3)
+        width = int(offsets[-1]) + 1
+
+        def keys(starts, ends, types):
+            return (starts * width + ends) * len(TYPE_CODES) + types
+
+        mismatched = np.setxor1d(keys(w.starts[named], w.ends[named], lac_type[named]),
+                                 keys(names[:, 0], names[:, 1], self._model_name_type[names[:, 2]]))
+        starts = mismatched // len(TYPE_CODES) // width
+        return np.unique(np.searchsorted(offsets, starts, side="right") - 1).tolist()
 
 
 def corroborate(issue: Issue) -> None:
