@@ -18,9 +18,13 @@ from . import repair, rules
 from .names import nested_names
 from .propagate import propagate
 
-#: Sentences handed to the backend per call: large enough to batch well, small
-#: enough for the model and the rules to overlap from the first chunk to the last.
-CHUNK = 300
+#: Sentences handed to the backend per call: large enough to batch well (the model sorts
+#: a chunk's sentences by length; fewer, larger chunks cost less Python around each call:
+#: 800 builds 5-8% faster than 300 on 2 cores), small enough for the model and the rules
+#: to overlap from the first chunk to the last.
+CHUNK = 800
+#: The first chunk, so the rules start early; each next one is twice as large, up to CHUNK.
+FIRST_CHUNK = 100
 
 
 def recognize(issues: Iterable[Issue], backend, progress: Callable[[int], None] | None = None) -> None:
@@ -107,7 +111,7 @@ def _chunks(items: Iterable, sentences: Callable[[Any], int]) -> Iterator[list]:
     """Items (whole issues, or texts), about CHUNK sentences at a time; the first
     chunks are smaller, so the model starts early and the cores are busy from the start."""
     chunk: list = []
-    size, target = 0, CHUNK // 3
+    size, target = 0, FIRST_CHUNK
     for item in items:
         chunk.append(item)
         size += sentences(item)
