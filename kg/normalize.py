@@ -42,6 +42,7 @@ _STRUCTURAL = re.compile(
 )
 _CAPTION = re.compile(r"^(?:图为|图：|图:)|(?:供图|摄|图片来源[:：].*)[)）]?$")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
+_ZERO_WIDTH_CHAR = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
 _SPACES = re.compile(r"[\u00a0\u2002\u2003\u2009\u3000\t]")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _HALF_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
@@ -59,7 +60,10 @@ Line = tuple[str, str | None]
 
 def normalize(raw: str) -> str:
     """Return the repaired text: one paragraph or heading per line."""
-    text = fold(raw).translate(_ZERO_WIDTH).replace("\r\n", "\n").replace("\r", "\n")
+    text = fold(raw)
+    if _ZERO_WIDTH_CHAR.search(text):
+        text = text.translate(_ZERO_WIDTH)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES.sub(" ", text)
     lines = [(_fix_line(line), mark) for line, mark in _marked_lines(text)]
     lines = [(PAGE_BREAK, mark) if mark is None and line and _PAGE_NUMBER.match(line) else (line, mark)
@@ -116,9 +120,10 @@ def _spaced(texts: list[str]) -> bool | None:
 
 def _to_half_width_alnum(line: str) -> str:
     """Full-width letters and digits (Ａ, ２) become ASCII; CJK punctuation stays."""
-    return line.translate(_HALF_WIDTH_ALNUM)
+    return line.translate(_HALF_WIDTH_ALNUM) if _FULL_WIDTH_ALNUM.search(line) else line
 
 
+_FULL_WIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
 _HALF_WIDTH_ALNUM = {code: code - 0xFEE0 for first, last in ("０９", "ＡＺ", "ａｚ")
                      for code in range(ord(first), ord(last) + 1)}
 

@@ -27,6 +27,7 @@ simplified-Chinese fonts is 户's (用户, 客户).
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 #: CJK Radicals Supplement → ordinary character (code point pairs, in hex).
@@ -67,9 +68,13 @@ def _table() -> dict[int, int]:
 FOLD: dict[int, int] = _table()
 
 
+#: Any character of the blocks folding touches (a quick test: most text has none).
+_FOLDABLE = re.compile("[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in BLOCKS) + "]")
+
+
 def fold(text: str) -> str:
     """``text`` with radicals and compatibility ideographs as the ordinary characters."""
-    return text.translate(FOLD)
+    return text.translate(FOLD) if _FOLDABLE.search(text) else text
 
 
 def unfolded(text: str) -> list[str]:
