@@ -217,7 +217,11 @@ def word_bounds(tags: Sequence[np.ndarray], tag_inside: np.ndarray) -> Words:
 def tag_spans(tags: Sequence[np.ndarray], tag_inside: np.ndarray, span_type: np.ndarray,
               source: str) -> list[list[Span]]:
     """LAC's words per text from its tag ids: names typed as entities, the rest ``pos:TAG``."""
-    w = word_bounds(tags, tag_inside)
+    return word_spans(word_bounds(tags, tag_inside), span_type, source)
+
+
+def word_spans(w: Words, span_type: np.ndarray, source: str) -> list[list[Span]]:
+    """:func:`tag_spans` from word bounds already found."""
     starts_, ends_, types = w.starts.tolist(), w.ends.tolist(), span_type[w.flat[w.starts]].tolist()
     return [[Span(starts_[j] - base, ends_[j] - base, types[j], source) for j in range(w.first[i], w.first[i + 1])]
             for i, base in enumerate(w.offsets[:-1].tolist())]

@@ -170,7 +170,7 @@ def _mentions(issue: Issue, spans_by_sentence: list[list[Span]]) -> list[Mention
 def _abbreviated_regions(spans: list[Span]) -> list[Span]:
     """One-character places in the graph: three or more in a row name one region (港澳台,
     京津冀: MSRA's convention tags each); fewer name none (中美合作, 沪上), as an abbreviation
-    the graph cannot place."""
+    the graph cannot place. ``spans``: in :func:`find_spans`'s order."""
     out: list[Span] = []
     run: list[Span] = []
 
@@ -179,7 +179,7 @@ def _abbreviated_regions(spans: list[Span]) -> list[Span]:
             out.append(Span(run[0].start, run[-1].end, "Region", run[0].source))
         run.clear()
 
-    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+    for span in spans:
         if span.type == "Region" and span.end - span.start == 1:
             if run and run[-1].end != span.start:
                 flush()

@@ -28,13 +28,12 @@ from ..resolve import surface_key
 from ..vocab import NAME_TYPES
 from . import charner
 from . import lac as lacmod
-from .charner import CharNerBackend
 
 #: The types both readings name, as small integers for comparing names in bulk.
 TYPE_CODES = {t: k for k, t in enumerate(sorted(NAME_TYPES))}
 
 
-class VoteBackend(CharNerBackend):
+class VoteBackend(charner.CharNerBackend):
     """kg's model and LAC from one call; :func:`corroborate` keeps what both read."""
 
     name = "vote"
@@ -49,19 +48,18 @@ class VoteBackend(CharNerBackend):
         """Two readings of each text: LAC's (as the ``lac`` backend gives it) and the model's
         (as :meth:`recognize` gives it), or None for the model's where it names exactly LAC's
         names: its reading keeps LAC's other words, so the two would be the same spans."""
+        if not texts:
+            return []
         lac_tags, ner_tags = self.tag(texts)
-        runner = self.runner
-        lac_view = lacmod.tag_spans(lac_tags, runner.tag_inside, runner.span_type, "lac")
-        differ = self._names_differ(lac_tags, ner_tags)
+        w = lacmod.word_bounds(lac_tags, self.runner.tag_inside)
+        lac_view = lacmod.word_spans(w, self.runner.span_type, "lac")
+        differ = self._names_differ(w, ner_tags)
         model_view = dict(zip(differ, self._spans([lac_tags[i] for i in differ], [ner_tags[i] for i in differ])))
         return [(view, model_view.get(i)) for i, view in enumerate(lac_view)]
 
-    def _names_differ(self, lac_tags: list[np.ndarray], ner_tags: list[np.ndarray]) -> list[int]:
-        """The texts where the model's names, as (start, end, type), are not LAC's named words."""
-        if not lac_tags:
-            return []
-        runner = self.runner
-        w = lacmod.word_bounds(lac_tags, runner.tag_inside)
+    def _names_differ(self, w: lacmod.Words, ner_tags: list[np.ndarray]) -> list[int]:
+        """The texts where the model's names, as (start, end, type), are not LAC's named words
+        (``w``: LAC's words over the same texts)."""
         lac_type = self._lac_name_type[w.flat[w.starts]]
         named = lac_type >= 0
         offsets = w.offsets

@@ -246,8 +246,8 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
 
 
 #: A company's legal form, then a branch named by its place: 华为技术有限公司 | 深圳研发中心.
-_LEGAL_END = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团)$")
 _LEGAL_FORM = re.compile(r"有限公司|有限责任公司|股份公司|集团")
+_LEGAL_END = re.compile(rf"(?:{_LEGAL_FORM.pattern})$")
 _BRANCH = re.compile(rf"^[\u4e00-\u9fff]{{2,4}}?(?:{alternatives(BRANCH_TAILS)})$")
 
 
