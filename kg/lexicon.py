@@ -219,6 +219,10 @@ INVESTORS_LISTED = re.compile(r"(?:参与|参投)(?:了)?本轮(?:投资|融资)
 INVESTOR_ROLE = re.compile(rf"(?:联合|共同|持续|继续|也)?(?:{alternatives(INVESTOR_ROLES)})")
 #: Right after a word: it names the company funded (地平线完成 C2 轮融资).
 FUNDED = re.compile(r"\s*(?:宣布|正式|已经|已|近日)?(?:完成|获得|获)[^，。；]{0,30}?融资")
+#: A clause with no subject of its own that is a funding: `……，今年 3 月完成 2 亿元 A 轮融资`
+#: (its subject is the sentence's).
+FUNDED_CLAUSE = re.compile(r"[，,]\s*(?:(?:今年|去年|近日|日前|此前|\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?)"
+                           + FUNDED.pattern)
 #: Right after a mention, which may end inside quotes or brackets: “衡芯量子”完成 B 轮融资.
 FUNDED_AFTER_NAME = re.compile(r"[”\"’）)]?" + FUNDED.pattern)
 ROUND = re.compile(r"(种子|天使\+?|Pre-A\+?|Pre-B|A\+{0,2}|A\d|B\+?|B\d|C\+?|C\d|D\+?|E|F|Pre-IPO|战略)\s*轮")

@@ -43,6 +43,19 @@ def test_investors_of_a_round(lac):
     assert {("君联资本", "Organization"), ("中芯聚源", "Organization"), ("琥珀资本", "Organization")} <= found
 
 
+def test_an_investor_ends_where_its_role_does(lac):
+    """`A领投、B跟投`: B's clause starts after A's role, which is no part of A's name."""
+    found = entities(lac, "由青禾创业投资有限公司领投、云岭产业投资有限公司跟投。")
+    assert ("青禾创业投资有限公司", "Organization") in found
+    assert not any("领投" in name for name, _ in found)
+
+
+def test_a_quoted_verb_after_a_kind_of_company_is_no_company(lac):
+    found = entities(lac, "鼓励中小企业“抱团”参与国际竞争，数据服务商“澜图科技”获千万元融资。")
+    assert ("澜图科技", "Organization") in found
+    assert not any(name == "抱团" for name, _ in found)
+
+
 def test_list_items_take_the_type_of_their_named_neighbours(lac):
     found = entities(lac, "阿里巴巴、腾讯、快手、哔哩哔哩等企业参与了这项工作。")
     assert ("快手", "Organization") in found and ("哔哩哔哩", "Organization") in found

@@ -57,6 +57,17 @@ def test_investors_of_a_round_with_lead_and_round(backend):
     assert ("琥珀资本", "衡芯量子", (("lead", False), ("round", "B 轮"))) in found
 
 
+def test_a_funding_clause_without_a_subject_funds_the_sentences_subject(backend):
+    text = ("■ 武汉东湖高新区储能企业再获融资\n"
+            "青禾储能由北方大学教授周明远于 2021 年创办，今年 3 月完成 2 亿元 A 轮融资，"
+            "由启明创业投资有限公司领投、云岭产业投资有限公司跟投。")
+    found = relations(backend, text)
+    assert ("启明创业投资有限公司", "investedIn", "青禾储能", (("lead", True), ("round", "A 轮"))) in found
+    assert ("云岭产业投资有限公司", "investedIn", "青禾储能", (("lead", False), ("round", "A 轮"))) in found
+    # investors come from outside: the place the article is about is not where they are
+    assert not any(h == "启明创业投资有限公司" and r == "locatedIn" for h, r, _, _ in found)
+
+
 def test_founded_partner_located_subsidiary(backend):
     text = ("阿里巴巴、腾讯共同发起成立“信息无障碍开放工作组”。"
             "国盾量子与神州信息签署战略合作协议。"

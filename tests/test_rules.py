@@ -44,6 +44,11 @@ def test_quoted_company_names():
     assert found == {"曼孚科技": "Organization", "世通亨奇": "Organization"}
 
 
+def test_a_quote_that_ends_the_sentence_after_a_kind_of_company_is_what_they_do():
+    text = "园区鼓励科技企业“揭榜”。游戏开发公司“Lumen”，去年推出新作。"
+    assert [(text[s.start:s.end], s.type) for s in quoted_names(text)] == [("Lumen", "Organization")]
+
+
 @pytest.mark.parametrize("text, title", [
     ("省科技厅近日印发江汉省促进科技成果转化实施方案，提出十项任务。", "江汉省促进科技成果转化实施方案"),
     ("市政府出台关于支持智能传感器产业发展的若干措施。", "关于支持智能传感器产业发展的若干措施"),

@@ -39,6 +39,12 @@ def test_the_same_name_written_another_way_counts_as_read():
     assert [m.text for m in issue.mentions] == ["某某科技有限公司"]
 
 
+def test_a_place_the_division_data_knows_is_kept_without_the_models_word():
+    issue = _issue([(0, 2, "Region", "division:110000"), (2, 4, "Region", "place:某某")], [], set())
+    corroborate(issue)
+    assert [m.key for m in issue.mentions] == ["division:110000"]
+
+
 def test_one_reading_is_left_alone():
     issue = _issue([(0, 8, "Organization", "co")], [], None)
     corroborate(issue)

@@ -193,7 +193,8 @@ def _abbreviated_regions(spans: list[Span]) -> list[Span]:
 def find_spans(text: str, model_spans: Sequence[Span]) -> list[Span]:
     """The final spans of one sentence: rules first, model spans where no rule spoke."""
     ruled = rules.titled_works(text)
-    ruled += [s for s in rules.quoted_names(text) if not _overlaps(s, ruled)]
+    ruled += [s for s in rules.quoted_names(text) if not _overlaps(s, ruled)
+              and not (s.source == "rule:quoted-company" and _read_as_verb(s, model_spans))]
     ruled += [s for s in rules.bare_titles(text) if not _overlaps(s, ruled)]
     ruled += [s for s in rules.masthead(text) + rules.sources(text) if not _overlaps(s, ruled)]
     kept = [t for s in repair.repair(text, model_spans) if (t := _trim(text, s)) and (not _overlaps(t, ruled) or (
@@ -202,6 +203,11 @@ def find_spans(text: str, model_spans: Sequence[Span]) -> list[Span]:
               for s in kept + ruled if s.type == "Organization" for n in nested_names(text[s.start:s.end])]
     return sorted(filter(None, (_trim(text, s) for s in ruled + kept + nested)),
                   key=lambda s: (s.start, -s.end))
+
+
+def _read_as_verb(span: Span, words: Sequence[Span]) -> bool:
+    """企业“抱团”: the quote is one word the backend reads as a verb, what the companies do."""
+    return any(w.start == span.start and w.end == span.end and w.type == "pos:v" for w in words)
 
 
 #: Marks that open or close a post, a tag or a heading, never part of a name: 【, #, ＃, @.

@@ -34,6 +34,9 @@ _QUOTED = re.compile(r"“([^“”\n]{2,24})”")
 _QUOTED_PREFIX_SCHEME = re.compile(
     r"“[^“”\n]{2,8}”[\u4e00-\u9fffA-Za-z0-9]{2,14}?(?:专项|计划|规划|工程|行动|试点)(?![\u4e00-\u9fff]{0,2}[司院部局])")
 _COMPANY_AFTER_QUOTE = re.compile(r"^(?:完成|获得|获|宣布|正式|已|近日|成立|发布)")
+#: After a company's quoted name comes what it does (提供商“曼孚科技”获…, 公司“Relic”，继…);
+#: where the sentence ends on the quote, the quote was what the companies do (企业“揭榜”。).
+_CLAUSE_ENDS = re.compile(r"\s*(?:[。；！？]|$)")
 
 
 def titled_works(text: str) -> list[Span]:
@@ -114,7 +117,8 @@ def quoted_names(text: str) -> list[Span]:
         elif inner.endswith(SCHEME_HEADS) and len(inner) >= 4:
             spans.append(Span(start, end, "Policy", "rule:scheme"))
         elif _looks_like_name(inner) and (
-            COMPANY_BEFORE_QUOTE.search(text[max(0, m.start() - 6):m.start()])
+            (COMPANY_BEFORE_QUOTE.search(text[max(0, m.start() - 6):m.start()])
+             and not _CLAUSE_ENDS.match(text, m.end()))
             or _COMPANY_AFTER_QUOTE.match(text[m.end():m.end() + 4])
         ):
             spans.append(Span(start, end, "Organization", "rule:quoted-company"))

@@ -8,8 +8,9 @@ points and recall fell by 1.5 to 4). The vote, per issue:
 
 * every entity of LAC's reading (after the rules, propagation and resolution)
   that kg's model also names somewhere in the issue, with the same type, is kept;
-* so is an entity a relation was found for (the sentence's grammar vouches for it)
-  and every Policy (found by the title rules, not by a model);
+* so is an entity a relation was found for (the sentence's grammar vouches for it),
+  a place the division data knows (a province, city, district or country: the
+  data vouches for it) and every Policy (found by the title rules, not by a model);
 * the rest is dropped from the issue, with its mentions.
 
 Both readings come from one ONNX Runtime call per batch (the model's graph holds
@@ -84,7 +85,8 @@ def corroborate(issue: Issue) -> None:
     other = {(type_, surface_key(text)) for type_, text in issue.other_reading}
     related = {i for r in issue.relations for i in (r.head, r.tail)}
     kept_keys = {(m.type, m.key) for i, m in enumerate(issue.mentions)
-                 if m.type == "Policy" or i in related or (m.type, surface_key(m.text)) in other}
+                 if m.type == "Policy" or i in related or m.key.startswith("division:")
+                 or (m.type, surface_key(m.text)) in other}
     index: dict[int, int] = {}
     mentions: list[Mention] = []
     for i, m in enumerate(issue.mentions):

@@ -61,7 +61,8 @@ def extract_relations(issue: Issue) -> list[Relation]:
                 found.extend(rule.find(sentence))
         else:
             found.extend(rule.find(issue, by_sentence))
-    seated = {r.head for r in found if r.type == "locatedIn"}
+    # placed by a sentence or their name; or investors, parties from outside the article's place
+    seated = {r.head for r in found if r.type in ("locatedIn", "investedIn")}
     found.extend(context.from_article_place(issue, by_sentence, seated))
     return _unique(found)
 

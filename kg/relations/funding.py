@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Issue, Relation
-from ..lexicon import AMOUNT, FUNDED_AFTER_NAME, INVEST_TRIGGER, INVESTORS_LISTED, ROUND
+from ..lexicon import AMOUNT, FUNDED_AFTER_NAME, FUNDED_CLAUSE, INVEST_TRIGGER, INVESTORS_LISTED, ROUND
 
 
 def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relation]:
@@ -16,13 +16,21 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
     out = []
     funded: dict[int, tuple[int, str | None]] = {}  # sentence -> (company funded, round)
     for n, sentence in enumerate(issue.sentences):
-        for k in sorted(by_sentence.get(n, []), key=lambda k: issue.mentions[k].start):
+        ks = sorted(by_sentence.get(n, []), key=lambda k: issue.mentions[k].start)
+        for k in ks:
             m = issue.mentions[k]
             if m.type == "Organization" and FUNDED_AFTER_NAME.match(issue.text, m.end) \
                     and not issue.text[m.end:m.end + 2].startswith("的"):
                 r = ROUND.search(issue.text, m.end, sentence.end)
                 funded[n] = (k, r.group(0) if r else None)
                 break
+        else:  # 厦门钠科由……创办，今年 3 月完成 A 轮融资: the sentence's subject was funded
+            clause = FUNDED_CLAUSE.search(sentence.text)
+            first = ks[0] if ks else None
+            if clause and first is not None and issue.mentions[first].type == "Organization" \
+                    and issue.mentions[first].start == sentence.start:
+                r = ROUND.search(sentence.text, clause.start())
+                funded[n] = (first, r.group(0) if r else None)
 
     def latest_funded(n: int) -> tuple[int, str | None] | tuple[None, None]:
         """The company funded in this sentence, else the nearest before it in the article."""

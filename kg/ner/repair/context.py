@@ -24,10 +24,12 @@ _ADVERBS = re.compile(r"(?:等[^、，]{0,8}?(?:股东|资方|机构|投资方|�
 
 def investors(text: str, words: list[Word]) -> list[Word]:
     """Names before 领投 / 跟投 are investors: `由某某资本领投，某某创投、某某基金参与跟投`."""
+    role_end = 0  # `A领投、B跟投`: B's clause starts after A's role
     for m in INVESTOR_ROLE.finditer(text):
         head = text[:m.start()]
         starts = [b.end() for b in _CLAUSE_START.finditer(head)]
-        clause_start = starts[-1] if starts else 0
+        clause_start = max(starts[-1] if starts else 0, role_end)
+        role_end = m.end()
         pos = clause_start
         for piece in re.split(r"(、|和|及)", head[clause_start:]):
             start, pos = pos, pos + len(piece)
