@@ -22,6 +22,19 @@ EXTRA_NAMES = {"中华人民共和国": CHINA, "我国": CHINA, "全国": None, 
                "香港": "810000", "澳门": "820000"}
 
 
+#: Areas that span several divisions or countries, which the division data has no code for:
+#: 华东, 西北地区, 长三角, 成渝地区, 长江中游城市群, 北美, 东南亚. A place all the same, known by name.
+AREA = re.compile(
+    r"(?:(?:华北|华东|华南|华中|华西|西南|西北|东北|中南)(?:地区)?"
+    r"|京津冀|京津|长三角|珠三角|长株潭|成渝(?:地区)?|川渝|粤港澳大湾区|大湾区|环渤海|北部湾"
+    r"|长江经济带|长江流域|黄河流域|[\u4e00-\u9fff]{2,6}城市群|[\u4e00-\u9fff]{2,4}经济圈"
+    r"|亚洲|欧洲|非洲|美洲|大洋洲|北美洲?|南美洲?|拉美|拉丁美洲|北欧|西欧|东欧|南欧|中东|东南亚|南亚|中亚|西亚|东亚|亚太)")
+
+
+def is_area(name: str) -> bool:
+    return AREA.fullmatch("".join(name.split())) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class Division:
     code: str          # 6-digit division code, or an ISO 3166 alpha-2 code for a country

@@ -56,6 +56,17 @@ def test_a_quoted_verb_after_a_kind_of_company_is_no_company(lac):
     assert not any(name == "抱团" for name, _ in found)
 
 
+def test_an_area_at_the_head_of_a_name_is_a_place_in_it(lac):
+    found = entities(lac, "长三角低空经济产业联盟在南京成立，华中科技大学牵头。")
+    assert ("长三角", "Region") in found
+    assert ("华中", "Region") not in found  # a university named after a region long ago
+
+
+def test_a_suffix_word_before_a_kind_of_body_ends_no_name(lac):
+    found = entities(lac, "该公司获得北欧投资机构 Fjord Capital 的投资。")
+    assert not any(name.startswith("北欧") and kind == "Organization" for name, kind in found)
+
+
 def test_list_items_take_the_type_of_their_named_neighbours(lac):
     found = entities(lac, "阿里巴巴、腾讯、快手、哔哩哔哩等企业参与了这项工作。")
     assert ("快手", "Organization") in found and ("哔哩哔哩", "Organization") in found

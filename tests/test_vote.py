@@ -11,8 +11,7 @@ from kg.ner.vote import corroborate
 from kg.stages import extract, prepare
 
 
-def _issue(mentions, relations, other):
-    text = "某某科技有限公司与某某研究院合作。张三任某某研究院院长。"
+def _issue(mentions, relations, other, text="某某科技有限公司与某某研究院合作。张三任某某研究院院长。"):
     issue = Issue("x", Path("x.txt"), "utf-8", text, sentences=[Sentence(0, len(text), 0, text)])
     issue.mentions = [Mention(a, b, t, text[a:b], 0, "lac", key) for a, b, t, key in mentions]
     issue.relations = relations
@@ -43,6 +42,13 @@ def test_a_place_the_division_data_knows_is_kept_without_the_models_word():
     issue = _issue([(0, 2, "Region", "division:110000"), (2, 4, "Region", "place:某某")], [], set())
     corroborate(issue)
     assert [m.key for m in issue.mentions] == ["division:110000"]
+
+
+def test_an_area_of_several_divisions_is_kept_as_a_place_known_by_name():
+    issue = _issue([(0, 2, "Region", "place:华东"), (3, 5, "Region", "place:某某"), (6, 8, "Organization", "org:北美")],
+                   [], set(), text="华东、某某、北美。")
+    corroborate(issue)
+    assert [m.key for m in issue.mentions] == ["place:华东"]
 
 
 def test_one_reading_is_left_alone():

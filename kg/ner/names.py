@@ -27,7 +27,7 @@ from ..lexicon import (
     ZONE_SUFFIXES,
     alternatives,
 )
-from ..regions import gazetteer
+from ..regions import AREA, gazetteer
 
 #: Levels of a place named inside a name (北京分公司, 附属北京安贞医院).
 _HEAD_LEVELS = ("country", "province", "city")
@@ -94,6 +94,8 @@ def nested_names(name: str) -> list[Span]:
             if second and len(head) + len(second) < len(name) and (d2 := g.lookup(second)) \
                     and d2.level in ("city", "county") and _seat_at_head(name, second, d2.level, government):
                 region(len(head), len(head) + len(second))
+    elif (area := AREA.match(name)) and area.end() < len(name) and not name.endswith(("大学", "学院")):
+        region(0, area.end())  # 长三角 | 人工智能产业联盟; not 华中科技大学, named after a region long ago
     for m in p["bracket"].finditer(name):
         if g.lookup(m.group(1)):
             region(*m.span(1))

@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from ..doc import Issue, Mention, Span
+from ..regions import is_area
 from ..resolve import surface_key
 from ..vocab import NAME_TYPES
 from . import charner
@@ -85,8 +86,8 @@ def corroborate(issue: Issue) -> None:
     other = {(type_, surface_key(text)) for type_, text in issue.other_reading}
     related = {i for r in issue.relations for i in (r.head, r.tail)}
     kept_keys = {(m.type, m.key) for i, m in enumerate(issue.mentions)
-                 if m.type == "Policy" or i in related or m.key.startswith("division:")
-                 or (m.type, surface_key(m.text)) in other}
+                 if m.type == "Policy" or i in related or (m.type, surface_key(m.text)) in other
+                 or (m.type == "Region" and (m.key.startswith("division:") or is_area(m.text)))}
     index: dict[int, int] = {}
     mentions: list[Mention] = []
     for i, m in enumerate(issue.mentions):

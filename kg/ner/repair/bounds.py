@@ -5,6 +5,7 @@ import re
 
 from ...lexicon import (
     BRANCH_TAILS,
+    DESCRIPTOR,
     FOREIGN_COMPANY,
     GOVERNMENT_BODY,
     LEADING_CONNECTIVES,
@@ -240,6 +241,10 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
         if strong or (ends_like_org(piece) and (len(piece) >= 2 or w.label in ("n", "ORG"))):
             best = j
         j += 1
+    if best is not None and best + 1 < len(words) and words[best + 1].start == words[best].end:
+        after = text[words[best + 1].start:words[best + 1].end]
+        if DESCRIPTOR.fullmatch(after) and not ends_like_org(after):
+            return None  # 北欧投资 | 机构: a kind of body described (the Nordic investor …), no name
     return best
 
 
