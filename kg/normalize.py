@@ -241,8 +241,9 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
     if width >= 0.85 * wrap or width >= 120:
         return True
     # a line of prose (it has a comma) that stops in the middle of a word, no headline being
-    # that long: a wrap the width test missed, where full paragraphs and wrapped lines mix
-    return width >= 100 and _is_cjk(line[-1]) and _is_cjk(nxt[0]) and bool(_PROSE.search(line))
+    # that long (30 Han characters): a wrap the width test missed, where full paragraphs and
+    # wrapped lines mix
+    return width >= 60 and _is_cjk(line[-1]) and _is_cjk(nxt[0]) and bool(_PROSE.search(line))
 
 
 def _resumes_after_caption(line: str, nxt: str, deferred: list[str]) -> bool:

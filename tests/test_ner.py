@@ -170,6 +170,11 @@ def test_a_zone_name_does_not_run_on_through_a_preposition(lac):
     assert ("无锡高新区", "Region") in entities(lac, "无锡高新区通过与园区高校合作培养人才。")
 
 
+def test_a_park_inside_a_zone_is_a_place_of_its_own(lac):
+    found = entities(lac, "公司总部位于合肥高新区云谷创新科技园。")
+    assert {("合肥高新区", "Region"), ("云谷创新科技园", "Region")} <= found
+
+
 def test_the_kind_of_a_zone_alone_is_not_a_place(lac):
     """科技园区 and 科创园 name no place; 苏州工业园区 does."""
     found = entities(lac, "这个科技园区和周边的科创园吸引了苏州工业园区的企业。")

@@ -42,6 +42,18 @@ def test_a_wrapped_line_shorter_than_the_paragraphs_around_it_is_joined():
     assert text.count("\n") == 4  # the other paragraphs stay apart
 
 
+def test_a_line_of_prose_broken_inside_a_word_is_joined_where_paragraphs_are_whole_lines():
+    """Paragraphs on one line each, no column to measure a wrap against; one line of prose
+    (it has a comma, and is longer than a headline) stops inside a park's name."""
+    raw = ("■ 某区新增一批算力企业\n\n"
+           "澜图科技成立于 2020 年，由本地高校的两位博士创办，总部位于江城高新区星湖创新科\n"
+           "技园，主要为工业企业提供视觉检测软件。\n\n"
+           "■ 某区举办人才招聘会\n\n当天共有 80 家企业参加。")
+    lines = normalize(raw).split("\n")
+    assert "总部位于江城高新区星湖创新科技园，主要为工业企业提供视觉检测软件。" in lines[1]
+    assert lines[0] == "■ 某区新增一批算力企业" and len(lines) == 4
+
+
 def test_headline_wrapped_onto_a_short_line_is_joined():
     raw = "■ 某市推动中小企业利用资本市场实现高质量发展 打造上市服务\n\n生态圈\n\n" \
           "日前，该市启动了面向中小企业的上市培训活动，多家机构参加了培训并交流了经验。"

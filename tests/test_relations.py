@@ -68,6 +68,13 @@ def test_a_funding_clause_without_a_subject_funds_the_sentences_subject(backend)
     assert not any(h == "启明创业投资有限公司" and r == "locatedIn" for h, r, _, _ in found)
 
 
+def test_a_short_name_the_issue_has_taught_is_found_again(backend):
+    """山左资本, named as an investor by one sentence, heads the next where LAC reads no name."""
+    text = ("澜图科技完成 1 亿元 B 轮融资，由山左资本领投。"
+            "山左资本合伙人周明远认为，工业视觉检测的市场仍在快速扩大。")
+    assert ("周明远", "holdsPosition", "山左资本", (("title", "合伙人"),)) in relations(backend, text)
+
+
 def test_founded_partner_located_subsidiary(backend):
     text = ("阿里巴巴、腾讯共同发起成立“信息无障碍开放工作组”。"
             "国盾量子与神州信息签署战略合作协议。"

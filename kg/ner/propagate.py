@@ -53,8 +53,8 @@ def _short_names(issue: Issue) -> list[Mention]:
                 cores.add(head + core[:2])  # 厦门钠科 of 厦门钠科新能源科技有限公司
         elif m.type == "Organization" and FOREIGN_COMPANY.fullmatch(m.text) and len(m.text.split()[0]) >= 4:
             cores.add(m.text.split()[0])  # Skarvik of Skarvik Energi AB
-        elif m.type == "Organization" and len(m.text) >= 6 and m.text.endswith(ORG_SUFFIXES):
-            cores.add(m.text)  # 湖北省先进传感技术创新中心, missed where the model read 湖北省 alone
+        elif m.type == "Organization" and len(m.text) >= 4 and m.text.endswith(ORG_SUFFIXES):
+            cores.add(m.text)  # 湖北省先进传感技术创新中心 (missed where the model read 湖北省 alone), 海右资本
     out: list[Mention] = []
     text = issue.text
     organizations = [m for m in issue.mentions if m.type == "Organization"]

@@ -49,8 +49,10 @@ _ZONE_PARTS = ("n", "nz", "nw", "vn", "an", "s", "j", "Region")
 
 
 def zones(text: str, words: list[Word]) -> list[Word]:
-    """贵阳 | 综保区, 济南 | 高新区: a place, then the kind of zone, is one place."""
-    return _after_a_place(words, 3, "Region", lambda ws, i, j: ws[j].label in _ZONE_PARTS,
+    """贵阳 | 综保区, 济南 | 高新区: a place, then the kind of zone, is one place; a zone, then
+    a park in it (合肥高新区 | 中安创谷科技园), is two."""
+    return _after_a_place(words, 3, "Region", lambda ws, i, j: ws[j].label in _ZONE_PARTS
+                          and not text[ws[i].start:ws[i].end].endswith(ZONE_SUFFIXES),
                           lambda ws, i, j: text[ws[i].start:ws[j].end].endswith(ZONE_SUFFIXES))
 
 
