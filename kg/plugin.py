@@ -93,7 +93,7 @@ register("hanlp", "ner", "kg.ner.hanlp:HanlpBackend",
 register("charner", "ner", "kg.ner.charner:CharNerBackend",
          "kg's own NER model on LAC's hidden layer, trained on public data (shipped; see training/)")
 register("vote", "ner", "kg.ner.vote:VoteBackend",
-         "LAC's names that kg's own model also finds in the issue (or a relation, the division data "
+         "LAC's names that kg's own model also finds in the issue (or a relation, the place data "
          "or a title rule vouches for); kg ner: the model's names")
 
 register("text", "reader", "kg.readers.text:read_text", "plain text or Markdown, UTF-8 or GB18030 (others detected)",

@@ -39,7 +39,12 @@ def test_the_same_name_written_another_way_counts_as_read():
 
 
 def test_a_place_the_division_data_knows_is_kept_without_the_models_word():
-    issue = _issue([(0, 2, "Region", "division:110000"), (2, 4, "Region", "place:某某")], [], set())
+    """A province or city is; a county is not: 城北区 is also what is left of 中关村科学城北区."""
+    from kg.regions import gazetteer
+
+    county = "division:" + gazetteer().lookup("城北区").code
+    issue = _issue([(0, 2, "Region", "division:110000"), (2, 4, "Region", "place:某某"), (4, 6, "Region", county)],
+                   [], set())
     corroborate(issue)
     assert [m.key for m in issue.mentions] == ["division:110000"]
 

@@ -8,9 +8,10 @@ points and recall fell by 1.5 to 4). The vote, per issue:
 
 * every entity of LAC's reading (after the rules, propagation and resolution)
   that kg's model also names somewhere in the issue, with the same type, is kept;
-* so is an entity a relation was found for (the sentence's grammar vouches for it),
-  a place the division data knows (a province, city, district or country: the
-  data vouches for it) and every Policy (found by the title rules, not by a model);
+* so is an entity a relation was found for (the sentence's grammar vouches for it);
+  a country, province or city of the division data, or an area of several (华东,
+  长三角, 北美: :data:`kg.regions.AREA`): the data vouches for it; and every Policy
+  (found by the title rules, not by a model);
 * the rest is dropped from the issue, with its mentions.
 
 Both readings come from one ONNX Runtime call per batch (the model's graph holds
@@ -25,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from ..doc import Issue, Mention, Span
-from ..regions import is_area
+from ..regions import gazetteer, is_area
 from ..resolve import surface_key
 from ..vocab import NAME_TYPES
 from . import charner
@@ -78,6 +79,13 @@ class VoteBackend(charner.CharNerBackend):
         return np.unique(np.searchsorted(offsets, starts, side="right") - 1).tolist()
 
 
+def _known_place(key: str) -> bool:
+    """A country, province or city of the division data. Not a county: many share a name
+    (城北区, 新区), and a name cut short often reads as one (中关村科学 | 城北区)."""
+    division = gazetteer().divisions.get(key[9:]) if key.startswith("division:") else None
+    return division is not None and division.level != "county"
+
+
 def corroborate(issue: Issue) -> None:
     """Drop, in place, the entities of the issue that only one reading found (see the module's
     docstring); relations keep pointing at the same mentions. A no-op for one reading."""
@@ -87,7 +95,7 @@ def corroborate(issue: Issue) -> None:
     related = {i for r in issue.relations for i in (r.head, r.tail)}
     kept_keys = {(m.type, m.key) for i, m in enumerate(issue.mentions)
                  if m.type == "Policy" or i in related or (m.type, surface_key(m.text)) in other
-                 or (m.type == "Region" and (m.key.startswith("division:") or is_area(m.text)))}
+                 or (m.type == "Region" and (_known_place(m.key) or is_area(m.text)))}
     index: dict[int, int] = {}
     mentions: list[Mention] = []
     for i, m in enumerate(issue.mentions):
