@@ -26,7 +26,8 @@ ORG_SUFFIXES = (
     "事务所", "孵化器", "加速器", "株式会社", "局", "厅", "委", "部", "院", "署", "办",
 )
 #: Words that end like an organization but are posts or generic nouns.
-NOT_ORG_WORDS = re.compile(r"(?:局长|部长|院长|处长|厅长|所长|委员|常委|主任|干部|内部|外部|全部|局部|总部|本部|学院派)$")
+NOT_ORG_WORDS = re.compile(r"(?:局长|部长|院长|处长|厅长|所长|委员|常委|主任|干部|内部|外部|全部|局部|总部|本部|学院派"
+                           r"|布局|格局|结局|大局|全局|变局|开局|破局|新局)$")
 #: Words that end a company name whatever tag the model gave them (泰煜 | 投资/v).
 STRONG_SUFFIX_WORDS = {"资本", "创投", "投资", "基金", "集团", "控股", "科技", "资管", "证券", "银行"}
 #: The heads of a body named in quotes: “信息无障碍技术和知识产权开放工作组”.

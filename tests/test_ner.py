@@ -170,6 +170,11 @@ def test_a_zone_name_does_not_run_on_through_a_preposition(lac):
     assert ("无锡高新区", "Region") in entities(lac, "无锡高新区通过与园区高校合作培养人才。")
 
 
+def test_a_word_that_only_ends_like_a_bureau_ends_no_name(lac):
+    found = entities(lac, "该省计划在杭州、宁波两地布局人形机器人核心部件产业园。")
+    assert ("宁波", "Region") in found and not any("布局" in name for name, _ in found)
+
+
 def test_a_park_inside_a_zone_is_a_place_of_its_own(lac):
     found = entities(lac, "公司总部位于合肥高新区云谷创新科技园。")
     assert {("合肥高新区", "Region"), ("云谷创新科技园", "Region")} <= found
