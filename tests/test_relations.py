@@ -59,7 +59,7 @@ def test_investors_of_a_round_with_lead_and_round(backend):
 
 def test_a_funding_clause_without_a_subject_funds_the_sentences_subject(backend):
     text = ("■ 武汉东湖高新区储能企业再获融资\n"
-            "青禾储能由北方大学教授周明远于 2021 年创办，今年 3 月完成 2 亿元 A 轮融资，"
+            "青禾储能创办于 2021 年，主攻液冷储能柜，去年 11 月获得 2 亿元 A 轮融资，"
             "由启明创业投资有限公司领投、云岭产业投资有限公司跟投。")
     found = relations(backend, text)
     assert ("启明创业投资有限公司", "investedIn", "青禾储能", (("lead", True), ("round", "A 轮"))) in found
