@@ -182,8 +182,14 @@ PARTNER_LINK_WIDE = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?(?:已
                                r"(?:[\u4e00-\u9fff]{0,12}?(?:企业|公司|机构|集团|厂商|制造商|运营商|高校|大学))?\s*$")
 LOCATED_TRIGGER = re.compile(r"^\s*(?:正式|已|将|已经)?(?:总部)?(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址)(?:在|于)?\s*$")
 #: A body opened in a place: X 在 REGION 揭牌运行 / 正式成立 / 开业.
-OPENED_IN = re.compile(r"^\s*(?:正式)?(?:在|于)\s*$")
-OPENED_AFTER = re.compile(r"^\s*(?:正式)?(?:揭牌|挂牌|成立|开业|落成|启用|投入运营|投入使用|开园)")
+OPENED_IN = re.compile(r"^\s*(?:已经|已|将|正式|近日|日前|于近日|\d{1,2}\s*月\s*\d{1,2}\s*日)*\s*(?:在|于)\s*$")
+OPENED_AFTER = re.compile(r"^\s*(?:正式)?(?:揭牌|挂牌|成立|开业|落成|启用|投入运营|投入使用|开园|注册(?:成立)?)"
+                          # 在珠海注册成立全资子公司: what is set up there is another body
+                          r"(?!\s*(?:成立|设立)?\s*了?\s*(?:一家|一个)?\s*(?:全资|控股|合资)?\s*"
+                          r"(?:子公司|分公司|公司|中心|基地|工厂|项目|平台))")
+#: 在 REGION 设立全资子公司 X: the body set up there is seated there.
+SET_UP_THERE = re.compile(r"^\s*(?:注册)?(?:成立|设立|组建|新设)了?\s*(?:一家|一个)?\s*(?:全资|控股|合资)?\s*"
+                          r"(?:子公司|分公司|公司)\s*$")
 #: A place, then the organization seated there: 位于济南高新区的…, 成立于中关村软件园的….
 SEAT_BEFORE = re.compile(r"(?:位于|地处|坐落于|成立于|落户于?|扎根于?|总部位于|设在)\s*$")
 #: REGION 企业 ORG: 苏州工业园区另一家医疗器械企业华瑞医疗集团.

@@ -75,6 +75,19 @@ def test_a_short_name_the_issue_has_taught_is_found_again(backend):
     assert ("周明远", "holdsPosition", "山左资本", (("title", "合伙人"),)) in relations(backend, text)
 
 
+def test_a_body_registered_in_a_place_and_one_set_up_there(backend):
+    text = ("江城产业投资基金已于近日在武汉市江夏区注册成立。"
+            "澜图科技上月在上海市浦东新区设立全资子公司澜图智能（上海）有限公司。"
+            "星湖电子在南京注册成立全资子公司星湖微电子有限公司。")
+    found = {(h, r, t) for h, r, t, _ in relations(backend, text) if r == "locatedIn"}
+    assert {("江城产业投资基金", "locatedIn", "武汉市"), ("江城产业投资基金", "locatedIn", "江夏区")} <= found
+    subsidiary_in = {t for h, _, t in found if h == "澜图智能（上海）有限公司"}
+    assert "浦东新区" in subsidiary_in and subsidiary_in & {"上海市", "上海"}  # a city, then a district in it
+    assert ("星湖微电子有限公司", "locatedIn", "南京") in found
+    # a parent that sets up a subsidiary somewhere is not seated there
+    assert not {(h, t) for h, _, t in found if h in ("澜图科技", "星湖电子")}
+
+
 def test_founded_partner_located_subsidiary(backend):
     text = ("阿里巴巴、腾讯共同发起成立“信息无障碍开放工作组”。"
             "国盾量子与神州信息签署战略合作协议。"

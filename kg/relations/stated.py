@@ -34,6 +34,7 @@ from ..lexicon import (
     POLICY_HEADS,
     POST,
     SEAT_BEFORE,
+    SET_UP_THERE,
     SETTLED_AFTER,
     SETTLED_IN,
     SUBSIDIARY_AFTER,
@@ -404,8 +405,12 @@ def located(s: Sentence) -> list[Relation]:
             if LOCATED_TRIGGER.match(link) or (ALL_THERE.match(link) and CLAUSE_END.match(s.after(b, 2))):
                 out.extend(s.relation(org, place, "locatedIn") for org in s.group_before(i)
                            for place in _place_and_within(s, i + 1))
-            elif (SETTLED_IN.match(link) and SETTLED_AFTER.match(s.after(b, 16))) or (OPENED_IN.match(link) and OPENED_AFTER.match(s.after(b, 8))):
+            elif SETTLED_IN.match(link) and SETTLED_AFTER.match(s.after(b, 16)):
                 out.append(s.relation(a, b, "locatedIn"))
+            elif OPENED_IN.match(link):  # X 已于近日在 武汉市 江夏区 注册成立
+                places = _place_and_within(s, i + 1)
+                if OPENED_AFTER.match(s.after(places[-1], 16)):
+                    out.extend(s.relation(a, place, "locatedIn") for place in places)
         elif ta == "Region" and tb == "Organization":
             if CLUSTER_TRIGGER.search(link):
                 out.extend(s.relation(org, a, "locatedIn") for org in s.group_after(i + 1))
@@ -413,6 +418,10 @@ def located(s: Sentence) -> list[Relation]:
                 out.append(s.relation(b, a, "locatedIn"))
             elif EXAMPLES_AFTER.match(link) and THERE_EXAMPLES.search(s.before(a, 4)):
                 out.extend(s.relation(org, a, "locatedIn") for org in s.group_after(i + 1))
+            elif SET_UP_THERE.match(link):
+                first = _chain_start(s, i)
+                if s.before(s.ks[first], 2).rstrip().endswith(("在", "于")):
+                    out.extend(s.relation(b, place, "locatedIn") for place in _place_and_within(s, first))
     subject = _sentence_subject(s)
     if subject is not None:  # X 成立于 2012 年，总部位于 武汉市 洪山区
         for i, k in enumerate(s.ks):
@@ -432,6 +441,13 @@ def _sentence_subject(s: Sentence) -> int | None:
     if s.ks and s.type(0) == "Organization" and not s.issue.text[s.sentence.start:s.m(s.ks[0]).start].strip():
         return s.ks[0]
     return None
+
+
+def _chain_start(s: Sentence, i: int) -> int:
+    """The first of the places written together that end at position i (上海市 | 浦东新区)."""
+    while i > 0 and s.type(i - 1) == "Region" and s.m(s.ks[i - 1]).end == s.m(s.ks[i]).start:
+        i -= 1
+    return i
 
 
 def _place_and_within(s: Sentence, i: int) -> list[int]:

@@ -50,9 +50,14 @@ _ZONE_PARTS = ("n", "nz", "nw", "vn", "an", "s", "j", "Region")
 
 def zones(text: str, words: list[Word]) -> list[Word]:
     """贵阳 | 综保区, 济南 | 高新区: a place, then the kind of zone, is one place; a zone, then
-    a park in it (合肥高新区 | 中安创谷科技园), is two."""
-    return _after_a_place(words, 3, "Region", lambda ws, i, j: ws[j].label in _ZONE_PARTS
-                          and not text[ws[i].start:ws[i].end].endswith(ZONE_SUFFIXES),
+    a park in it (合肥高新区 | 中安创谷科技园), or a city, then a named district (上海市 |
+    浦东新区), is two."""
+    def part(ws: list[Word], i: int, j: int) -> bool:
+        if ws[j].label == "Region" and text[ws[j].start:ws[j].end] not in ZONE_SUFFIXES:
+            return False  # a place of its own
+        return ws[j].label in _ZONE_PARTS and not text[ws[i].start:ws[i].end].endswith(ZONE_SUFFIXES)
+
+    return _after_a_place(words, 3, "Region", part,
                           lambda ws, i, j: text[ws[i].start:ws[j].end].endswith(ZONE_SUFFIXES))
 
 
