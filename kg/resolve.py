@@ -88,6 +88,7 @@ def resolve_issue(issue: Issue, aliases: Aliases | None = None) -> None:
         m.key = _base_key(m, aliases, places[issue.sentences[m.sentence].article])
     _companies_sharing_a_core(issue.mentions)
     _within_issue_abbreviations(issue, aliases)
+    _titles_with_their_period(issue.mentions)
     _short_titles(issue.mentions)
 
 
@@ -330,6 +331,22 @@ def _short_titles(mentions: list[Mention]) -> None:
 
 def _title_core(key: str) -> str:
     return re.sub(r"[（(][^（）()]*[）)]$", "", key)
+
+
+_PERIOD = re.compile(r"[（(][^（）()]*\d{4}[^（）()]*[）)]$")
+
+
+def _titles_with_their_period(mentions: list[Mention]) -> None:
+    """A headline's 某某行动计划 is the body's 《某某行动计划（2025—2027年）》: the same title
+    with or without its period (not with or without 试行: a trial version is its own document)."""
+    dated: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "Policy" and (core := _PERIOD.sub("", m.key)) != m.key:
+            dated.setdefault(core, m.key)
+    if dated:
+        for m in mentions:
+            if m.type == "Policy" and m.key in dated:
+                m.key = dated[m.key]
 
 
 def resolve_people(issue: Issue) -> None:

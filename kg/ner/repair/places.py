@@ -53,8 +53,9 @@ def zones(text: str, words: list[Word]) -> list[Word]:
     a park in it (合肥高新区 | 中安创谷科技园), or a city, then a named district (上海市 |
     浦东新区), is two."""
     def part(ws: list[Word], i: int, j: int) -> bool:
-        if ws[j].label == "Region" and text[ws[j].start:ws[j].end] not in ZONE_SUFFIXES:
-            return False  # a place of its own
+        piece = text[ws[j].start:ws[j].end]
+        if ws[j].label == "Region" and gazetteer().lookup(piece):
+            return False  # a division of its own (but 成渝地区 | 双城 | 经济圈, 苏州 | 工业园区 are one)
         return ws[j].label in _ZONE_PARTS and not text[ws[i].start:ws[i].end].endswith(ZONE_SUFFIXES)
 
     return _after_a_place(words, 3, "Region", part,
