@@ -88,7 +88,7 @@ def resolve_issue(issue: Issue, aliases: Aliases | None = None) -> None:
         m.key = _base_key(m, aliases, places[issue.sentences[m.sentence].article])
     _companies_sharing_a_core(issue.mentions)
     _within_issue_abbreviations(issue, aliases)
-    _titles_with_their_period(issue.mentions)
+    _titles_in_full(issue.mentions)
     _short_titles(issue.mentions)
 
 
@@ -336,17 +336,25 @@ def _title_core(key: str) -> str:
 _PERIOD = re.compile(r"[（(][^（）()]*\d{4}[^（）()]*[）)]$")
 
 
-def _titles_with_their_period(mentions: list[Mention]) -> None:
-    """A headline's 某某行动计划 is the body's 《某某行动计划（2025—2027年）》: the same title
-    with or without its period (not with or without 试行: a trial version is its own document)."""
-    dated: dict[str, str] = {}
+def _titles_in_full(mentions: list[Mention]) -> None:
+    """A headline's 某某行动计划 is the body's 《江城市某某行动计划（2025—2027年）》: the same
+    title without its period or its place (not without 试行: a trial version is its own
+    document). Where one title is written with two places (北京市… and 上海市…), they stay apart."""
+    by_core: dict[str, set[str]] = {}
     for m in mentions:
-        if m.type == "Policy" and (core := _PERIOD.sub("", m.key)) != m.key:
-            dated.setdefault(core, m.key)
-    if dated:
-        for m in mentions:
-            if m.type == "Policy" and m.key in dated:
-                m.key = dated[m.key]
+        if m.type == "Policy":
+            core = _PERIOD.sub("", m.key)
+            head = gazetteer().head(core)
+            by_core.setdefault(core[len(head):] if head and len(core) - len(head) >= 6 else core, set()).add(m.key)
+    fullest: dict[str, str] = {}
+    for core, keys in by_core.items():
+        places = {_PERIOD.sub("", key)[:-len(core)] for key in keys} - {""}
+        if len(keys) > 1 and len(places) <= 1:
+            target = max(keys, key=lambda k: (len(k), k))
+            fullest.update({key: target for key in keys})
+    for m in mentions:
+        if m.type == "Policy" and m.key in fullest:
+            m.key = fullest[m.key]
 
 
 def resolve_people(issue: Issue) -> None:

@@ -50,15 +50,18 @@ def test_abbreviations_and_full_names_are_one_entity_across_issues(tmp_path):
     assert {"北交所", "北京证券交易所"} <= entity_with(orgs, "北交所")
 
 
-def test_a_title_with_and_without_its_period_is_one_policy_a_trial_version_another(tmp_path):
+def test_a_title_without_its_period_or_place_is_the_same_policy_a_trial_version_another(tmp_path):
     out = build(tmp_path, {"a": (
-        "■ 三部门印发江城低空飞行服务保障行动计划\n"
-        "近日，三部门联合印发《江城低空飞行服务保障行动计划（2025—2027年）》，明确了起降设施建设目标。"
-        "同日，市科技局印发《江城科技创新券管理办法（试行）》，此前出台的《江城科技创新券管理办法》同时废止。")})
+        "■ 我市出台低空飞行服务保障行动计划\n"
+        "近日，三部门联合印发《武汉市低空飞行服务保障行动计划（2025—2027年）》，明确了起降设施建设目标。"
+        "同日，市科技局印发《江城科技创新券管理办法（试行）》，此前出台的《江城科技创新券管理办法》同时废止。\n"
+        "■ 两地的数据条例\n"
+        "《北京市公共数据开放管理条例》和《上海市公共数据开放管理条例》各有侧重，公共数据开放管理条例的比较研究随之展开。")})
     policies = entities(out, "Policy")
-    assert {"江城低空飞行服务保障行动计划", "江城低空飞行服务保障行动计划（2025—2027年）"} <= \
-        entity_with(policies, "江城低空飞行服务保障行动计划")
+    assert {"低空飞行服务保障行动计划", "武汉市低空飞行服务保障行动计划（2025—2027年）"} <= \
+        entity_with(policies, "低空飞行服务保障行动计划")
     assert "江城科技创新券管理办法" not in entity_with(policies, "江城科技创新券管理办法（试行）")
+    assert "上海市公共数据开放管理条例" not in entity_with(policies, "北京市公共数据开放管理条例")
 
 
 def test_a_body_named_inside_its_unit_is_not_the_units_short_name(tmp_path):
