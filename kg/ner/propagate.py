@@ -54,7 +54,7 @@ def _short_names(issue: Issue) -> list[Mention]:
         elif m.type == "Organization" and FOREIGN_COMPANY.fullmatch(m.text) and len(m.text.split()[0]) >= 4:
             cores.add(m.text.split()[0])  # Skarvik of Skarvik Energi AB
         elif m.type == "Organization" and len(m.text) >= 4 and m.text.endswith(ORG_SUFFIXES):
-            cores.add(m.text)  # 湖北省先进传感技术创新中心 (missed where the model read 湖北省 alone), 海右资本
+            cores.add(m.text)  # 湖北省先进传感技术创新中心 (missed where the model read 湖北省 alone), 山左资本
     out: list[Mention] = []
     text = issue.text
     organizations = [m for m in issue.mentions if m.type == "Organization"]

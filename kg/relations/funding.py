@@ -24,7 +24,7 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
                 r = ROUND.search(issue.text, m.end, sentence.end)
                 funded[n] = (k, r.group(0) if r else None)
                 break
-        else:  # 厦门钠科由……创办，今年 3 月完成 A 轮融资: the sentence's subject was funded
+        else:  # 青禾储能创办于……，去年 11 月获得 A 轮融资: the sentence's subject was funded
             clause = FUNDED_CLAUSE.search(sentence.text)
             first = ks[0] if ks else None
             if clause and first is not None and issue.mentions[first].type == "Organization" \

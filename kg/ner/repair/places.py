@@ -50,7 +50,7 @@ _ZONE_PARTS = ("n", "nz", "nw", "vn", "an", "s", "j", "Region")
 
 def zones(text: str, words: list[Word]) -> list[Word]:
     """贵阳 | 综保区, 济南 | 高新区: a place, then the kind of zone, is one place; a zone, then
-    a park in it (合肥高新区 | 中安创谷科技园), or a city, then a named district (上海市 |
+    a park in it (江城高新区 | 星湖创新科技园), or a city, then a named district (上海市 |
     浦东新区), is two."""
     def part(ws: list[Word], i: int, j: int) -> bool:
         piece = text[ws[j].start:ws[j].end]
