@@ -340,16 +340,17 @@ def _titles_in_full(mentions: list[Mention]) -> None:
     """A headline's 某某行动计划 is the body's 《江城市某某行动计划（2025—2027年）》: the same
     title without its period or its place (not without 试行: a trial version is its own
     document). Where one title is written with two places (北京市… and 上海市…), they stay apart."""
-    by_core: dict[str, set[str]] = {}
+    by_core: dict[str, set[tuple[str, str]]] = {}  # the title without period or place -> (key, place)
     for m in mentions:
         if m.type == "Policy":
             core = _PERIOD.sub("", m.key)
             head = gazetteer().head(core)
-            by_core.setdefault(core[len(head):] if head and len(core) - len(head) >= 6 else core, set()).add(m.key)
+            place = head if head and len(core) - len(head) >= 6 else ""
+            by_core.setdefault(core[len(place):], set()).add((m.key, place))
     fullest: dict[str, str] = {}
-    for core, keys in by_core.items():
-        places = {_PERIOD.sub("", key)[:-len(core)] for key in keys} - {""}
-        if len(keys) > 1 and len(places) <= 1:
+    for written in by_core.values():
+        keys = {key for key, _ in written}
+        if len(keys) > 1 and len({place for _, place in written} - {""}) <= 1:
             target = max(keys, key=lambda k: (len(k), k))
             fullest.update({key: target for key in keys})
     for m in mentions:
