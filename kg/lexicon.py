@@ -40,7 +40,13 @@ GOVERNMENT_BODY_ENDS = re.compile(r"[局委厅办会室府]")
 REGION_PREFIX_WORDS = ("市", "省", "区", "县", "州", "国家", "中央", "全国")
 #: Levels of a local government, as the first character of 市经信局, 省科技厅.
 LOCAL_LEVELS = ("市", "省", "区", "县")
-LEGAL_FORMS = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团|株式会社)$")
+LEGAL_FORMS = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团|株式会社)$"
+                         r"|合伙企业[（(]有限合伙[）)]$")
+#: The end of a registered name, which nothing but a name stands right before: 某某精密株式会社,
+#: 某某创业投资合伙企业（有限合伙）. (Not 公司 or 集团 alone: 该公司, 子公司.)
+REGISTERED_FORM = re.compile(r"股份有限公司|有限责任公司|有限公司|株式会社|合伙企业[（(]有限合伙[）)]")
+#: What a company owns, before the owned one's name: 全资子公司 | 某某有限公司. Never part of a name.
+OWNED_COMPANY_WORDS = ("子公司", "全资子公司", "控股子公司", "分公司", "母公司", "孙公司", "参股公司", "合资公司")
 TRADES = re.compile(r"(?:网络科技|信息技术|信息科技|科技发展|网络技术|电子信息|智能科技|数字科技|"
                     r"科技|技术|信息|网络|软件|电子|智能|数据)$")
 #: Nouns that describe a company before its name: 提供商“曼孚科技”, 研发商北京衡芯量子科技有限公司.
@@ -60,7 +66,9 @@ GENERIC_ORG = re.compile(
     r"中小企业|小微企业|科研院所|院所|高校|高等院校|银行|证券|保险|券商|科技|"
     r"(?:国家|[\u4e00-\u9fff]{0,3}[省市])?(?:重点实验室|工程实验室|工程研究中心|工程技术研究中心|技术创新中心)|"
     # a kind of body with no name before it: 中心, 创新中心, 新中心, 管理委员会
-    r"(?:新|创新|研发|技术|产业|服务)?(?:中心|研究院|研究所|实验室|委员会|管理委员会|管委会|联盟|基地)|.)$")
+    r"(?:新|创新|研发|技术|产业|服务)?(?:中心|研究院|研究所|实验室|委员会|管理委员会|管委会|联盟|基地)|"
+    # a group sent on an errand: 招商小分队, 代表团
+    r"(?:招商|考察|调研|工作)?(?:小分队|分队|代表团|考察团|调研组|专班)|.)$")
 #: A body's own organs and departments: 董事会, 党委, 财务部. After a company, a university or an
 #: association they name no new body (某某股份有限公司 | 监事会), and alone they name none.
 INTERNAL_ORGANS = ("董事会", "监事会", "董事局", "理事会", "党委", "党组", "纪委", "工会", "团委", "党支部", "党总支",
@@ -105,7 +113,7 @@ FOREIGN_COMPANY = re.compile(
     r"Co\.,?\s?Ltd\.?|KK|K\.K\.|Pte\.?\s?Ltd\.?|Partners|Capital|Ventures|Fund|Holdings|Group)(?![A-Za-z])")
 #: Characters of names written in Chinese for foreign places and people: 奥斯汀, 于默奥, 瓦萨.
 TRANSLITERATION = re.compile(r"^[阿埃艾安奥巴贝本比波伯布达德迪丁杜多厄恩法菲费弗福伽盖格贡古哈海汉豪赫亨胡华霍基吉加杰金卡凯坎柯科克肯库拉"
-                             r"莱赖兰朗劳勒雷里利林琳隆卢鲁伦罗洛马迈曼梅门蒙米明莫默姆穆纳奈南内尼涅宁纽诺帕佩彭皮珀普齐奇恰乔切琴萨"
+                             r"莱赖兰朗劳勒雷里利林琳隆卢鲁伦罗洛马迈曼梅门蒙米明莫默姆穆纳奈南内尼涅宁纽诺帕佩彭皮珀普齐奇恰乔切琴萨木图"
                              r"塞桑森沙莎圣施什斯松苏索塔泰坦特提图托瓦万威韦维温沃乌西希夏谢辛休雅亚扬耶伊因英尤于泽扎詹兹汀项浦堡哥尔"
                              r"达戈格鹿奎蒂芬隆摩]{2,5}$")
 #: A newspaper or agency given as the source of an item: （来源：经济参考报）.
@@ -175,7 +183,7 @@ AGREEMENT_WORDS = ("签署", "签订", "签约", "达成", "战略合作", "合�
 AGREEMENT = re.compile(alternatives(AGREEMENT_WORDS))
 PARTNER_WORDS = re.compile(alternatives(AGREEMENT_WORDS + ("合作", "携手", "战略", "协议", "联手",
                                                              "共同打造", "共同推进")))
-PARTNER_LINK = re.compile(r"^\s*(?:[A-Za-z][\w-]*\s*)?(?:与|和|同|携手|联合|联手)\s*$")
+PARTNER_LINK = re.compile(r"^\s*[）)]?\s*(?:[A-Za-z][\w-]*\s*)?(?:与|和|同|携手|联合|联手)\s*$")
 #: The same with a date, an adverb or a description of the partner between:
 #: 4 月 17 日与瑞典 | Skarvik Energi AB, 正会同 | 民航中南地区管理局, 与德国氢能装备企业 | Corvana GmbH.
 PARTNER_LINK_WIDE = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?(?:已|正|将|也|还|刚|近日)?(?:与|同|会同|携手|联手)\s*"
@@ -212,7 +220,10 @@ SUBSIDIARY_NAMED = re.compile(r"^\s*(?:[^，。；]{0,16}?(?P<set_up>设立|成�
 OWNS_AFTER_CLAUSE = re.compile(r"[，,]\s*(?:旗下|下设)(?:拥有|有|设有|包括)?\s*$")
 SUBSIDIARY_OF_TAIL = re.compile(r"^\s*(?:是|为|系|作为)?(?:隶属于|隶属)\s*$")
 SUBSIDIARY_NOUN = re.compile(r"^\s*(?:是|为|系)\s*$")
-SUBSIDIARY_AFTER = re.compile(r"^\s*的?(?:旗下|下属)?(?:的)?(?:全资|控股)?(?:子公司|分公司|下属(?:单位|企业|机构|公司))")
+SUBSIDIARY_AFTER = re.compile(r"^\s*的?(?:旗下|下属)?(?:的)?(?:[\u4e00-\u9fff]{1,4}型)?(?:全资|控股)?"
+                              r"(?:子公司|分公司|下属(?:单位|企业|机构|公司))")
+#: B 的母公司 A: B is A's.
+PARENT_NAMED = re.compile(r"^\s*的\s*(?:母公司|控股股东|控股公司)\s*(?:是|为)?\s*$")
 
 # -- financing ---------------------------------------------------------------------------------
 
@@ -221,11 +232,15 @@ INVESTOR_ROLES = ("领投", "跟投", "参投")
 #: A verb of investing, with the role captured (领投 marks the lead).
 INVEST_TRIGGER = re.compile(rf"(?:联合|共同|独家)?({alternatives(INVESTOR_ROLES + ('追加投资', '独家投资', '投资', '加码', '追投', '继续支持'))})")
 #: 参与本轮投资的其他机构还包括：A，B，C 等: the investors follow.
-INVESTORS_LISTED = re.compile(r"(?:参与|参投)(?:了)?本轮(?:投资|融资)?的[^，。；：:]{0,10}?(?:包括|有)[：:]?")
+#: 投资方为 A 和 B: the investors are named to the clause's end.
+INVESTORS_NAMED = re.compile(r"投资方(?:为|是|包括)[：:]?")
+INVESTORS_LISTED = re.compile(r"(?:参与|参投)(?:了)?本轮(?:投资|融资)?的[^，。；：:]{0,10}?(?:包括|有)[：:]?|"
+                              + INVESTORS_NAMED.pattern)
 #: Before a role: the names in that clause are investors.
 INVESTOR_ROLE = re.compile(rf"(?:联合|共同|持续|继续|也)?(?:{alternatives(INVESTOR_ROLES)})")
 #: Right after a word: it names the company funded (地平线完成 C2 轮融资).
-FUNDED = re.compile(r"\s*(?:宣布|正式|已经|已|近日)?(?:完成|获得|获)[^，。；]{0,30}?融资")
+FUNDED = re.compile(r"\s*(?:于\s*(?:今年|去年|\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?)?"
+                    r"(?:宣布|正式|已经|已|近日)?(?:完成|获得|获)[^，。；]{0,30}?融资")
 #: A clause with no subject of its own that is a funding: `……，今年 3 月完成 2 亿元 A 轮融资`
 #: (its subject is the sentence's).
 FUNDED_CLAUSE = re.compile(r"[，,]\s*(?:(?:今年|去年|近日|日前|此前|\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?)"
@@ -234,6 +249,11 @@ FUNDED_CLAUSE = re.compile(r"[，,]\s*(?:(?:今年|去年|近日|日前|此前|\
 FUNDED_AFTER_NAME = re.compile(r"[”\"’）)]?" + FUNDED.pattern)
 ROUND = re.compile(r"(种子|天使\+?|Pre-A\+?|Pre-B|A\+{0,2}|A\d|B\+?|B\d|C\+?|C\d|D\+?|E|F|Pre-IPO|战略)\s*轮")
 AMOUNT = re.compile(r"(?:近|超|超过|逾|约|数)?\s*(?:[\d.]+\s*)?(?:千万|百万|十亿|亿|万)\s*(?:元|美元|人民币|港元)(?:级)?")
+#: A holding or a place in a round: A、B 分别持有 X 4.6%和3.2%的股份; 以 1 亿元参与 X A 轮融资.
+HOLDS_STAKE = re.compile(r"(?:分别|合计|共|累计|直接|间接)?持有\s*$")
+STAKE = re.compile(r"^\s*(?:约|超过|逾)?[\d.]+\s*[%％]")
+JOINS_ROUND = re.compile(r"参与(?:了)?\s*$")
+ROUND_AFTER = re.compile(r"^\s*(?:的)?\s*(?:本轮|新一轮|[^，。；]{0,8}?轮)?\s*(?:融资|增资)")
 #: Generic investor words that are not names.
 GENERIC_INVESTORS = re.compile(r"^(?:老股东|股东|资方|投资方|投资人|机构|基金|其他机构|多家机构|本轮|新股东)$")
 
@@ -251,7 +271,8 @@ COMPANY_BEFORE_QUOTE = re.compile(f"(?:{alternatives(COMPANY_DESCRIPTORS)}|商)$
 #: A named zone ends like this: 北京经济技术开发区, 济南高新区, 中关村软件园, 中关村科学城.
 ZONE_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "经开区", "高新区", "开发区", "科学城", "科技城",
                  "科创城", "软件园", "科技园", "产业园", "工业园", "园区", "综合保税区", "综保区", "保税区", "自贸区", "新区",
-                 "示范区", "创新区", "经济圈", "都市圈", "城市群", "经济带", "经济区")
+                 "示范区", "创新区", "经济圈", "都市圈", "城市群", "经济带", "经济区",
+                 "创新谷", "科创谷", "科技谷", "智造谷", "数字港", "信息港", "科技港", "创新港")
 #: A body that governs a zone: what stands before it is the zone (中关村管委会 → 中关村).
 ZONE_BODIES = ("管理委员会", "管委会", "党工委", "工委")
 #: A government body: its place may be a district or county too (海淀区政府 → 海淀区).

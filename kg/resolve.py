@@ -26,7 +26,17 @@ from functools import lru_cache
 from pathlib import Path
 
 from .doc import Entity, EntityKey, Issue, Mention
-from .lexicon import BRANCH_TAILS, DECLARATION, LEGAL_FORMS, LOCAL_LEVELS, ORG_SUFFIXES, PARENT_HEADS, TRADES, UNIT_TAILS
+from .lexicon import (
+    BRANCH_TAILS,
+    DECLARATION,
+    LEGAL_FORMS,
+    LOCAL_LEVELS,
+    ORG_SUFFIXES,
+    PARENT_HEADS,
+    TRADES,
+    UNIT_TAILS,
+    ZONE_SUFFIXES,
+)
 from .regions import gazetteer
 from .resources import ontology_path
 
@@ -265,7 +275,8 @@ def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
             chars = frozenset(surface)
             named = {other: other_key for other, other_key in by_type["Organization"].items()
                      if other_key != m.key and len(other) > len(surface) and chars <= org_chars[other]
-                     and (_abbreviates(surface, other) or _shortens(surface, other) or _abbreviates_core(surface, other))
+                     and (_abbreviates(surface, other) or _shortens(surface, other) or _abbreviates_core(surface, other)
+                          or _without_its_place(surface, other))
                      and not _is_parent_of(surface, other)
                      and not aliases.forbids(m.type, surface, other)}
             # 澜清环境 beside 澜清环境（荆州）生态工程有限公司 and 湖北澜清生态环境科技股份有限公司:
@@ -315,6 +326,17 @@ def _abbreviates_core(short: str, long: str) -> bool:
 def _shortens(short: str, long: str) -> bool:
     """世通亨奇 / 中科世通亨奇（北京）科技有限公司: a company's short name inside its full name."""
     return len(short) >= 2 and short in long and bool(LEGAL_FORMS.search(long)) and not LEGAL_FORMS.search(short)
+
+
+def _without_its_place(short: str, long: str) -> bool:
+    """投资合作局 / 某市高新区投资合作局, 管委会 / 某市经济技术开发区管理委员会: a body named
+    without its place, a division or a zone of one (not 中关村科技园区, whose committee
+    has a namesake in 中关村科学城)."""
+    long = re.sub("管理委员会$", "管委会", long)
+    if len(long) <= len(short) or not long.endswith(short):
+        return False
+    place = long[:-len(short)]
+    return gazetteer().lookup(place) is not None or (place.endswith(ZONE_SUFFIXES) and gazetteer().head(place) is not None)
 
 
 def _short_titles(mentions: list[Mention]) -> None:

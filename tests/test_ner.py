@@ -418,3 +418,31 @@ def test_a_laugh_is_not_a_place():
     spans = [Span(0, 3, "Region", "m"), Span(3, 4, "pos:w", "m"), Span(4, 6, "Person", "m"), Span(6, 7, "pos:p", "m"),
              Span(7, 9, "Region", "m")]
     assert [(text[s.start:s.end], s.type) for s in repair(text, spans)] == [("丽丽", "Person"), ("北京", "Region")]
+
+
+def test_a_partnership_registered_with_its_legal_form_is_one_name(lac):
+    found = entities(lac, "本轮由苏州青禾创业投资合伙企业（有限合伙）跟投。")
+    assert ("苏州青禾创业投资合伙企业（有限合伙）", "Organization") in found
+
+
+def test_a_firm_the_model_read_as_a_place_is_a_firm(lac):
+    found = entities(lac, "老股东深圳蓝湾创投追加投资。")
+    assert ("深圳蓝湾创投", "Organization") in found and ("深圳蓝湾创投", "Region") not in found
+
+
+def test_a_country_then_a_city_in_it_are_two_places(lac):
+    found = entities(lac, "该公司在哈萨克斯坦阿拉木图设立代表处。")
+    assert {("哈萨克斯坦", "Region"), ("阿拉木图", "Region")} <= found
+
+
+def test_a_headquarters_is_no_organization(lac):
+    found = entities(lac, "市政府与总部位于新加坡的远帆资本集团签署合作备忘录。")
+    assert ("远帆资本集团", "Organization") in found and ("总部", "Organization") not in found
+
+
+def test_a_township_named_in_its_bodies_name():
+    from kg.ner.names import nested_names
+
+    name = "城南街道办事处"
+    assert [(name[s.start:s.end], s.type) for s in nested_names(name)] == [("城南街道", "Region")]
+    assert nested_names("街道办事处") == []

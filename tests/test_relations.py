@@ -176,3 +176,47 @@ def test_relations_reach_the_jsonl_export(samples_graph):
     for r in rels:
         assert r["head"] in ids and r["tail"] in ids and r["evidence"]
         assert all(set(e) == {"doc", "sentence"} for e in r["evidence"])
+
+
+def test_a_bureau_and_a_zone_committee_named_without_their_place(backend):
+    """The issue names 咸宁高新区科技创新局 and 咸宁经济技术开发区管理委员会 in full first."""
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8",
+                             "咸宁高新区科技创新局局长王海出席会议。会上，科技创新局副局长李文介绍了申报情况。"
+                             "咸宁经济技术开发区管理委员会与星海光电集团有限公司签约。管委会主任赵强表示，将做好服务。"))
+    extract([issue], backend)
+    posts = {(issue.mentions[r.head].text, issue.mentions[r.tail].key) for r in issue.relations if r.type == "holdsPosition"}
+    bureau = next(m.key for m in issue.mentions if m.text == "咸宁高新区科技创新局")
+    committee = next(m.key for m in issue.mentions if m.text == "咸宁经济技术开发区管理委员会")
+    assert ("李文", bureau) in posts and ("赵强", committee) in posts
+
+
+def test_bodies_that_found_one_together_are_partners(backend):
+    for text in ("华星大学与云帆科技有限公司共同发起设立的华云联合创新中心揭牌。",
+                 "由华星大学、云帆科技有限公司共建的华云智能制造联合实验室在江州揭牌。"):
+        found = {(h, r, t) for h, r, t, _ in relations(backend, text)}
+        assert ("华星大学", "partnerOf", "云帆科技有限公司") in found
+        assert {h for h, r, _ in found if r == "founded"} == {"华星大学", "云帆科技有限公司"}
+
+
+def test_stakes_held_and_places_taken_in_a_round(backend):
+    found = relations(backend, "本次发行前，青松资本、江城产业投资基金分别持有星海光电股份有限公司3.5%和2.1%的股份。")
+    assert ("江城产业投资基金", "investedIn", "星海光电股份有限公司", ()) in found
+    found = relations(backend, "江城产业投资基金已完成首笔投资，以5000万元参与星海光电A轮融资。")
+    assert ("江城产业投资基金", "investedIn", "星海光电", (("round", "A轮"),)) in found
+    found = relations(backend, "星海光电于今年4月完成2亿元B轮融资，投资方为青松创投和江城资本。")
+    assert {("青松创投", "investedIn", "星海光电", (("round", "B轮"),)),
+            ("江城资本", "investedIn", "星海光电", (("round", "B轮"),))} <= found
+
+
+def test_a_subsidiary_of_a_kind_and_a_parent_named_after(backend):
+    found = relations(backend, "星海光电（南京）有限公司是星海光电集团有限公司旗下的研发型子公司。")
+    assert ("星海光电（南京）有限公司", "subsidiaryOf", "星海光电集团有限公司", ()) in found
+    found = relations(backend, "代表团参观了星海海外有限公司的母公司星海光电集团有限公司。")
+    assert ("星海海外有限公司", "subsidiaryOf", "星海光电集团有限公司", ()) in found
+
+
+def test_a_party_named_by_its_declared_short_name_and_a_township_body(backend):
+    found = relations(backend, "江州经济技术开发区管理委员会（以下简称管委会）与星海光电集团有限公司签署投资合作协议。")
+    assert ("管委会", "partnerOf", "星海光电集团有限公司", ()) in found
+    found = relations(backend, "城南街道办事处与星海光电集团有限公司签署党建共建协议。")
+    assert ("城南街道办事处", "locatedIn", "城南街道", ()) in found

@@ -56,6 +56,15 @@ def test_an_area_of_several_divisions_is_kept_as_a_place_known_by_name():
     assert [m.key for m in issue.mentions] == ["place:华东"]
 
 
+def test_a_place_named_with_its_kind_of_zone_is_kept_by_its_grammar():
+    """青梧创新谷 is a named zone; 绿色化工园区 (a kind of park) and 创新谷 alone are not."""
+    text = "青梧创新谷、绿色化工园区、创新谷。"
+    issue = _issue([(0, 5, "Region", "place:青梧创新谷"), (6, 12, "Region", "place:绿色化工园区"),
+                    (13, 16, "Region", "place:创新谷")], [], set(), text=text)
+    corroborate(issue)
+    assert [m.key for m in issue.mentions] == ["place:青梧创新谷"]
+
+
 def test_one_reading_is_left_alone():
     issue = _issue([(0, 8, "Organization", "co")], [], None)
     corroborate(issue)

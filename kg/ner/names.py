@@ -42,6 +42,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "after_parent": re.compile(r"(?:集团|附属|大学|科学院|工程院)(?=[\u4e00-\u9fff]{3})"),
         "zone_body": re.compile(rf"^(.{{2,14}}?)(?:{alternatives(ZONE_BODIES)})$"),
         "zone": re.compile(rf"^(.{{0,8}}?(?:{zone}))"),
+        # 某某街道办事处, 某某镇人民政府: a township's own bodies are named by it
+        "township": re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?=办事处|党工委|工委|党委|人民政府|政府)"),
         "government": re.compile(rf"(?:{alternatives(GOVERNMENT_SUFFIXES)})$"),
         "government_unit": re.compile(rf"^(.{{2,20}}?(?:{alternatives(GOVERNMENT_PARENT_HEADS)}))"
                                       rf"(.{{0,14}}?(?:{alternatives(GOVERNMENT_UNIT_TAILS)}))$"),
@@ -96,6 +98,8 @@ def nested_names(name: str) -> list[Span]:
                 region(len(head), len(head) + len(second))
     elif (area := AREA.match(name)) and area.end() < len(name) and not name.endswith(("大学", "学院")):
         region(0, area.end())  # 长三角 | 人工智能产业联盟; not 华中科技大学, named after a region long ago
+    elif township := p["township"].match(name):
+        region(0, township.end(1))
     for m in p["bracket"].finditer(name):
         if g.lookup(m.group(1)):
             region(*m.span(1))

@@ -1,7 +1,8 @@
 """Names an issue introduces once in full, found again wherever it uses them.
 
 A bulletin names a company in full once (武汉明澈光电科技有限公司) and by its short
-name after (明澈光电); a person once whole (罗致远) and the model cuts the same name
+name after (明澈光电); a bureau with its place once (某某区投资合作局) and without it
+after (投资合作局); a person once whole (罗致远) and the model cuts the same name
 short elsewhere (罗致 before 远于2019年). The model reads each sentence alone, so it
 misses what the issue itself has taught: here the issue's own full names decide.
 Only names of the issue are used, never a list.
@@ -12,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..doc import Issue, Mention
-from ..lexicon import FOREIGN_COMPANY, LEGAL_FORMS, ORG_SUFFIXES, TRADES
+from ..lexicon import FOREIGN_COMPANY, GENERIC_ORG, GOVERNMENT_BODY, LEGAL_FORMS, ORG_SUFFIXES, TRADES
 from ..regions import gazetteer
 from ..resolve import company_core
 
@@ -55,6 +56,7 @@ def _short_names(issue: Issue) -> list[Mention]:
             cores.add(m.text.split()[0])  # Skarvik of Skarvik Energi AB
         elif m.type == "Organization" and len(m.text) >= 4 and m.text.endswith(ORG_SUFFIXES):
             cores.add(m.text)  # 湖北省先进传感技术创新中心 (missed where the model read 湖北省 alone), 山左资本
+    cores |= offices(issue.mentions)
     out: list[Mention] = []
     text = issue.text
     organizations = [m for m in issue.mentions if m.type == "Organization"]
@@ -65,6 +67,23 @@ def _short_names(issue: Issue) -> list[Mention]:
             if not _inside_organization(organizations, at, end) and not _inside_organization(out, at, end):
                 out.append(_mention(issue, at, end, "Organization", "rule:short-name"))
             at = text.find(core, end)
+    return out
+
+
+def offices(mentions: list[Mention]) -> set[str]:
+    """投资合作局 of 西安高新区投资合作局, 管委会 of 某某开发区管理委员会: a government body's name
+    without its place, which an issue uses alone once it has named the body in full."""
+    places = {(m.start, m.end) for m in mentions if m.type == "Region"}
+    out = set()
+    for m in mentions:
+        if m.type != "Organization" or not GOVERNMENT_BODY.search(m.text):
+            continue
+        place_end = max((end for start, end in places if start == m.start and end < m.end), default=None)
+        rest = m.text[place_end - m.start:] if place_end else ""
+        if rest in ("管理委员会", "管委会"):
+            out.add("管委会")
+        elif len(rest) >= 4 and not rest.startswith("人民") and not GENERIC_ORG.match(rest):
+            out.add(rest)
     return out
 
 

@@ -10,7 +10,8 @@ points and recall fell by 1.5 to 4). The vote, per issue:
   that kg's model also names somewhere in the issue, with the same type, is kept;
 * so is an entity a relation was found for (the sentence's grammar vouches for it);
   a country, province or city of the division data, or an area of several (华东,
-  长三角, 北美: :data:`kg.regions.AREA`): the data vouches for it; and every Policy
+  长三角, 北美: :data:`kg.regions.AREA`): the data vouches for it; a place named with its
+  kind of zone (某某高新区, 某某创新谷): its grammar does; and every Policy
   (found by the title rules, not by a model);
 * the rest is dropped from the issue, with its mentions.
 
@@ -26,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from ..doc import Issue, Mention, Span
+from ..lexicon import GENERIC_PLACE, ZONE_SUFFIXES
 from ..regions import gazetteer, is_area
 from ..resolve import surface_key
 from ..vocab import NAME_TYPES
@@ -86,6 +88,13 @@ def _known_place(key: str) -> bool:
     return division is not None and division.level != "county"
 
 
+def _named_zone(name: str) -> bool:
+    """沣惠创新谷, 某某高新区: a name and the kind of zone it is (the model may read the name
+    alone). Not 园区 or 新区: 绿色化工园区 is a kind of place too."""
+    kind = max((s for s in ZONE_SUFFIXES if name.endswith(s)), key=len, default="")
+    return len(kind) >= 3 and len(name) - len(kind) >= 2 and not GENERIC_PLACE.match(name)
+
+
 def corroborate(issue: Issue) -> None:
     """Drop, in place, the entities of the issue that only one reading found (see the module's
     docstring); relations keep pointing at the same mentions. A no-op for one reading."""
@@ -95,7 +104,7 @@ def corroborate(issue: Issue) -> None:
     related = {i for r in issue.relations for i in (r.head, r.tail)}
     kept_keys = {(m.type, m.key) for i, m in enumerate(issue.mentions)
                  if m.type == "Policy" or i in related or (m.type, surface_key(m.text)) in other
-                 or (m.type == "Region" and (_known_place(m.key) or is_area(m.text)))}
+                 or (m.type == "Region" and (_known_place(m.key) or is_area(m.text) or _named_zone(m.text)))}
     index: dict[int, int] = {}
     mentions: list[Mention] = []
     for i, m in enumerate(issue.mentions):

@@ -39,6 +39,7 @@ RULES: tuple[Rule, ...] = (
     Rule("partners", ("partnerOf",), "sentence", stated.partners),
     Rule("located", ("locatedIn",), "sentence", stated.located),
     Rule("subsidiaries", ("subsidiaryOf", "founded"), "sentence", stated.subsidiaries),
+    Rule("stakes", ("investedIn",), "sentence", stated.stakes),
     Rule("investments", ("investedIn",), "issue", funding.investments),
     Rule("names", ("locatedIn", "subsidiaryOf", "issued"), "issue", names.from_names),
 )
@@ -61,6 +62,7 @@ def extract_relations(issue: Issue) -> list[Relation]:
                 found.extend(rule.find(sentence))
         else:
             found.extend(rule.find(issue, by_sentence))
+    found.extend(stated.co_founders(issue, found))
     # placed by a sentence or their name; or investors, parties from outside the article's place
     seated = {r.head for r in found if r.type in ("locatedIn", "investedIn")}
     found.extend(context.from_article_place(issue, by_sentence, seated))

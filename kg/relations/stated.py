@@ -6,8 +6,9 @@ there, tied to that sentence. The trigger words are in :mod:`kg.lexicon`.
 from __future__ import annotations
 
 import re
+from itertools import combinations
 
-from ..doc import Relation
+from ..doc import Issue, Relation
 from ..lexicon import (
     ALL_THERE,
     BYLINE_ROLE,
@@ -19,8 +20,10 @@ from ..lexicon import (
     FOUNDED_BY,
     FOUNDER_DESCRIPTION,
     FOUNDER_POST,
+    HOLDS_STAKE,
     ISSUE_TRIGGER,
     ISSUED_BY,
+    JOINS_ROUND,
     JOINTLY_FOUNDED,
     LIST_LINK,
     LOCAL_DESCRIPTOR,
@@ -28,15 +31,19 @@ from ..lexicon import (
     OPENED_AFTER,
     OPENED_IN,
     OWNS_AFTER_CLAUSE,
+    PARENT_NAMED,
     PARTNER_LINK,
     PARTNER_LINK_WIDE,
     PARTNER_WORDS,
     POLICY_HEADS,
     POST,
+    ROUND,
+    ROUND_AFTER,
     SEAT_BEFORE,
     SET_UP_THERE,
     SETTLED_AFTER,
     SETTLED_IN,
+    STAKE,
     SUBSIDIARY_AFTER,
     SUBSIDIARY_NAMED,
     SUBSIDIARY_NOUN,
@@ -308,6 +315,10 @@ def _this_body(s: Sentence, offset: int) -> int | None:
     return best
 
 
+#: A short name declared in brackets: （以下简称低空基金）.
+_DECLARED = re.compile(r"[（(][^（）()]{0,16}简称[^（）()]{0,16}[）)]")
+
+
 def _founded_target(s: Sentence, at: int, founders: list[int], offset: int) -> int | None:
     """What was founded: named after the verb (…共同组成的“X”联合体), else the
     organization the sentence is about, before 由."""
@@ -331,7 +342,30 @@ def _founded_target(s: Sentence, at: int, founders: list[int], offset: int) -> i
         return None
     subject = s.ks[before[0]]
     between = s.issue.text[s.m(subject).end:offset]
-    return subject if not CLAUSE_BREAK.search(between) and len(between) <= 30 else None
+    between = _DECLARED.sub("", between)
+    return subject if not CLAUSE_BREAK.search(between) and len(between) <= 36 else None
+
+
+#: Words that make the founders of one body act together: 共同发起设立, 由 A、B 共建.
+_TOGETHER = re.compile(r"共同|联合|共建|合作|合建|携手")
+
+
+def co_founders(issue: Issue, relations: list[Relation]) -> list[Relation]:
+    """The two or three organizations that found one body together, as a sentence says (A 与 B
+    共同发起设立的 X, 由 A、B 共建的 X), are each other's partners."""
+    founders: dict[tuple[int, int], list[int]] = {}
+    for r in relations:
+        if r.type == "founded" and issue.mentions[r.head].type == "Organization":
+            founders.setdefault((r.sentence, r.tail), []).append(r.head)
+    out: list[Relation] = []
+    for (n, _), heads in founders.items():
+        sentence = issue.sentences[n]
+        # a long list of founders (由 12 家单位共同发起) is a membership, not a partnership each;
+        # 由 A 牵头，联合 B、C 共同组建: A leads, and partners each (:func:`partners` says so)
+        text = issue.text[sentence.start:sentence.end]
+        if 2 <= len(heads) <= 3 and _TOGETHER.search(text) and "牵头" not in text:
+            out.extend(Relation(a, b, "partnerOf", n) for a, b in combinations(heads, 2))
+    return out
 
 
 def partners(s: Sentence) -> list[Relation]:
@@ -459,15 +493,35 @@ def _place_and_within(s: Sentence, i: int) -> list[int]:
     return places
 
 
+def stakes(s: Sentence) -> list[Relation]:
+    """A、B 分别持有 X 4.6%和3.2%的股份: holders invested in X; X……，以 1 亿元参与 Y A 轮融资:
+    the sentence's subject invested in Y."""
+    out: list[Relation] = []
+    subject = _sentence_subject(s)
+    for i, k in enumerate(s.ks):
+        if s.type(i) != "Organization" or i == 0:
+            continue
+        before = s.between(s.ks[i - 1], k)
+        if s.type(i - 1) == "Organization" and HOLDS_STAKE.search(before) and len(before) <= 8 \
+                and STAKE.match(s.after(k, 8)):
+            out.extend(s.relation(holder, k, "investedIn") for holder in s.group_before(i - 1))
+        elif subject is not None and subject != k and JOINS_ROUND.search(s.before(k, 4)) \
+                and (stated := ROUND_AFTER.match(s.after(k, 16))):
+            round_ = ROUND.search(stated.group())
+            out.append(s.relation(subject, k, "investedIn", round=round_.group(0) if round_ else None))
+    return out
+
+
 def subsidiaries(s: Sentence) -> list[Relation]:
-    """A 旗下 B; B 隶属于 A; B 是 A 的子公司; A 全资子公司 B; A 设立子公司 B (A founded B
+    """A 旗下 B; B 隶属于 A; B 是 A 的（研发型）子公司; B 的母公司 A; A 全资子公司 B; A 设立子公司 B (A founded B
     too); X……，旗下拥有 A、B."""
     out: list[Relation] = []
     for i, a, b in s.neighbours("Organization", "Organization"):
         link = s.between(a, b)
         if SUBSIDIARY_OF_HEAD.match(link):
             out.extend(s.relation(sub, a, "subsidiaryOf") for sub in s.group_after(i + 1))
-        elif SUBSIDIARY_OF_TAIL.match(link) or (SUBSIDIARY_NOUN.match(link) and SUBSIDIARY_AFTER.match(s.after(b, 12))):
+        elif SUBSIDIARY_OF_TAIL.match(link) or (SUBSIDIARY_NOUN.match(link) and SUBSIDIARY_AFTER.match(s.after(b, 12))) \
+                or PARENT_NAMED.match(link):
             out.append(s.relation(a, b, "subsidiaryOf"))
     for i, k in enumerate(s.ks):  # places may stand between: A 在上海市浦东新区设立子公司 B
         later = next((j for j in range(i + 1, len(s.ks)) if s.type(j) != "Region"), None)

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from ...doc import Span
-from ...lexicon import DESCRIBED_COMPANY, GENERIC_ORG, GENERIC_PLACE, GENERIC_SECTORS, LEADING_CONNECTIVES
+from ...lexicon import DESCRIBED_COMPANY, GENERIC_ORG, GENERIC_PLACE, GENERIC_SECTORS, LEADING_CONNECTIVES, NOT_ORG_WORDS
 from .bounds import (
     bodies_named_with_and,
     bracketed_seats,
@@ -30,6 +30,7 @@ from .bounds import (
     join_latin_names,
     organs_inside_names,
     posts_inside_names,
+    registered_names,
     split_joined,
 )
 from .context import counterparts, founded_subjects, funded, investors, latin_names, lists, names_before_posts
@@ -47,6 +48,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = foreign_companies(text, words)
     words = join_latin_names(text, words)
     words = bracketed_seats(text, words)
+    words = registered_names(text, words)
     words = extend_suffixes(text, words)
     words = organs_inside_names(text, words)
     words = bodies_named_with_and(text, words)
@@ -78,8 +80,8 @@ def _names_one(piece: str, label: str) -> bool:
     (信息技术服务业), a kind of body (科研院所, 创新中心), a kind of zone (科技园区) or a laugh."""
     if not HAS_LETTERS.search(piece) or GENERIC_SECTORS.match(piece):
         return False
-    if label == "Organization":
-        return not GENERIC_ORG.match(piece) and not _REPEATED.fullmatch(piece)
+    if label == "Organization":  # not 总部 or 局长 alone either
+        return not GENERIC_ORG.match(piece) and not _REPEATED.fullmatch(piece) and not NOT_ORG_WORDS.fullmatch(piece)
     if label == "Region":
         return not GENERIC_PLACE.match(piece) and not _REPEATED.fullmatch(piece)
     return True

@@ -13,8 +13,10 @@ from ...lexicon import (
     ORG_SUFFIXES,
     ORGAN,
     ORGAN_PARENT,
+    OWNED_COMPANY_WORDS,
     POST_AT_END,
     REGION_PREFIX_WORDS,
+    REGISTERED_FORM,
     STRONG_SUFFIX_WORDS,
     alternatives,
 )
@@ -188,6 +190,7 @@ def bracketed_seats(text: str, words: list[Word]) -> list[Word]:
                 continue
             if w.end != (words[first].start if first is not None else m.start()) or w.label in _NOT_NAME_TAGS \
                     or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", text[w.start:w.end]) \
+                    or _starts_no_name(text[w.start:w.end]) \
                     or m.start() - w.start > 16:
                 break
             first = k
@@ -196,12 +199,47 @@ def bracketed_seats(text: str, words: list[Word]) -> list[Word]:
     return words
 
 
+#: What a registered name is made of before its legal form: nouns, places and names the model
+#: found inside it, and the words LAC tags as adjectives when it does not know them (精密).
+_REGISTERED_NAME_PARTS = frozenset({"n", "nz", "nw", "vn", "an", "a", "j", "ORG", "LOC", "Region", "Organization"})
+
+
+def registered_names(text: str, words: list[Word]) -> list[Word]:
+    """三津 | 精密株式会社, 全资子公司 | 星途 | 空天中亚有限责任公司: a registered legal form ends a
+    name, which starts after the last word that cannot be part of one, however the model read it."""
+    for form in REGISTERED_FORM.finditer(text):
+        if text[form.start() - 1:form.start()] in "）)":
+            continue  # a seat in brackets: bracketed_seats
+        k = next((n for n, w in enumerate(words) if w.start <= form.start() < w.end), None)
+        if k is None or (words[k].label == "Organization" and words[k].start < form.start() and words[k].end >= form.end()):
+            continue
+        start = words[k].start
+        while k > 0 and words[k - 1].end == start and words[k - 1].label in _REGISTERED_NAME_PARTS \
+                and not _starts_no_name(text[words[k - 1].start:words[k - 1].end]) and form.end() - words[k - 1].start <= 24:
+            k -= 1
+            start = words[k].start
+        if form.start() - start >= 2:
+            words = claim(words, start, form.end(), "Organization")
+    return words
+
+
+def _starts_no_name(piece: str) -> bool:
+    """全资子公司, 企业: what a company is, said before its name, is never the name's first word."""
+    return piece.endswith(OWNED_COMPANY_WORDS) or bool(DESCRIPTOR.fullmatch(piece))
+
+
+#: Words that end a firm's name and never a place's.
+_FIRM_WORDS = tuple(STRONG_SUFFIX_WORDS - {"科技"})
+
+
 def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
     out = list(words)
     i = 0
     while i < len(out):
         w = out[i]
         # one character read as a name before a name (任 | 某某有限公司: the verb) starts none
+        if w.label == "Region" and w.end - w.start >= 4 and text[w.start:w.end].endswith(_FIRM_WORDS):
+            out[i] = w = Word(w.start, w.end, "Organization")  # 深圳前湾创投 read as a place
         if (w.label in ENTITY or w.label in ("nz", "ORG")) \
                 and not (w.end - w.start == 1 and i + 1 < len(out) and out[i + 1].is_entity):
             end = _suffix_end(text, out, i)
@@ -233,12 +271,14 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
         if ORGAN.fullmatch(piece) and ORGAN_PARENT.search(text, words[i].start, words[j - 1].end):
             break  # 某某有限公司 | 财务部: the company's organ, not the end of its name
         strong = piece in STRONG_SUFFIX_WORDS and (piece != "投资" or ends_item(text, w.end))
-        if w.label not in NOUNISH and not w.is_entity and not strong:
+        # an unknown name's tail LAC tagged an adjective: 陕西 | 先进光子技术研究院/a
+        odd_tail = w.label == "a" and len(piece) >= 4 and ends_like_org(piece)
+        if w.label not in NOUNISH and not w.is_entity and not strong and not odd_tail:
             break
         length += w.end - w.start
         if length > 24:
             break
-        if strong or (ends_like_org(piece) and (len(piece) >= 2 or w.label in ("n", "ORG"))):
+        if strong or odd_tail or (ends_like_org(piece) and (len(piece) >= 2 or w.label in ("n", "ORG"))):
             best = j
         j += 1
     if best is not None and best + 1 < len(words) and words[best + 1].start == words[best].end:
@@ -251,7 +291,7 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
 
 
 #: A company's legal form, then a branch named by its place: 华为技术有限公司 | 深圳研发中心.
-_LEGAL_FORM = re.compile(r"有限公司|有限责任公司|股份公司|集团")
+_LEGAL_FORM = re.compile(r"有限公司|有限责任公司|股份公司|集团|银行|证券")
 _LEGAL_END = re.compile(rf"(?:{_LEGAL_FORM.pattern})$")
 _BRANCH = re.compile(rf"^[\u4e00-\u9fff]{{2,4}}?(?:{alternatives(BRANCH_TAILS)})$")
 
@@ -281,15 +321,15 @@ def bodies_named_with_and(text: str, words: list[Word]) -> list[Word]:
 
 
 def branches(text: str, words: list[Word]) -> list[Word]:
-    """华为技术有限公司 | 深圳研发中心: a company, then a branch named by its place, is the
-    branch's name (the company is found inside it again by the name grammar)."""
+    """华为技术有限公司 | 深圳研发中心, 某某银行 | 西安分行: a company, then a branch named by its
+    place, is the branch's name (the company is found inside it again by the name grammar)."""
     if not _LEGAL_FORM.search(text):
         return words
     i = 0
     while i + 1 < len(words):
         w, nxt = words[i], words[i + 1]
         if w.label == "Organization" and w.end == nxt.start and _LEGAL_END.search(text, w.start, w.end) \
-                and nxt.label in ("Organization", "n", "nz") and _BRANCH.match(text[nxt.start:nxt.end]) \
+                and nxt.label in ("Organization", "Region", "n", "nz") and _BRANCH.match(text[nxt.start:nxt.end]) \
                 and gazetteer().head(text[nxt.start:nxt.end]):
             words = merge(words, i, i + 1, "Organization")
         i += 1

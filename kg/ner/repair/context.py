@@ -12,6 +12,7 @@ from ...lexicon import (
     GENERIC_INVESTORS,
     GENERIC_SECTORS,
     INVESTOR_ROLE,
+    INVESTORS_NAMED,
     LATIN_POST,
     LIST_TAIL,
     WORK_AREAS,
@@ -24,6 +25,7 @@ _ADVERBS = re.compile(r"(?:等[^、，]{0,8}?(?:股东|资方|机构|投资方|�
 
 def investors(text: str, words: list[Word]) -> list[Word]:
     """Names before 领投 / 跟投 are investors: `由某某资本领投，某某创投、某某基金参与跟投`."""
+    words = _listed_investors(text, words)
     role_end = 0  # `A领投、B跟投`: B's clause starts after A's role
     for m in INVESTOR_ROLE.finditer(text):
         head = text[:m.start()]
@@ -44,6 +46,23 @@ def investors(text: str, words: list[Word]) -> list[Word]:
     return words
 
 
+
+
+def _listed_investors(text: str, words: list[Word]) -> list[Word]:
+    """`投资方为A和B`: the names listed to the clause's end are investors."""
+    listed = INVESTORS_NAMED.search(text)
+    if listed is None:
+        return words
+    clause = re.split(r"[，。；]", text[listed.end():], maxsplit=1)[0]
+    pos = listed.end()
+    for piece in re.split(r"(、|和|及|以及)", clause):
+        start, pos = pos, pos + len(piece)
+        name = piece.strip()
+        if piece not in ("、", "和", "及", "以及") and 2 <= len(name) <= 16 and not GENERIC_INVESTORS.match(name) \
+                and not re.search(r"等|[\d%％]", name):
+            at = start + piece.find(name)
+            words = claim(words, at, at + len(name), "Organization")
+    return words
 
 
 def funded(text: str, words: list[Word]) -> list[Word]:
