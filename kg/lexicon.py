@@ -126,7 +126,7 @@ BARE_POLICY_HEADS = re.compile(
     r"(?:新政)?[0-9一二三四五六七八九十]{1,3}条)")
 #: Verbs and prepositions that put a document's name right after them: 印发, 出台, 根据, 落实.
 BARE_POLICY_BEFORE = re.compile(
-    r"(?:印发|出台|发布|制定|颁布|出炉|推出|公布|审议通过|修订|施行|实施|落实|贯彻|根据|按照|依据|对照)(?:了|的)?$")
+    r"(?:印发|出台|发布|发出|下发|制定|颁布|出炉|推出|公布|审议通过|修订|施行|实施|落实|贯彻|根据|按照|依据|对照)(?:了|的)?$")
 #: Words that make a "title" a description of documents, not a name: 相关政策措施, 一系列若干措施.
 GENERIC_DOCUMENT = re.compile(r"^(?:相关|有关|一系列|系列|一批|多项|多个|各项|各类|这些|这项|该|此|新一轮|一揽子|配套|"
                               r"具体|专门|专项|支持|扶持|优惠|新的|新|[0-9一二三四五六七八九十两多几]+[项个份条部])")
@@ -137,6 +137,7 @@ SCHEME_HEADS = ("专项", "工程", "行动计划", "计划", "行动", "政策"
 
 _POST = (r"(?:常务|执行|首席|名誉|高级|资深|联合|代理|专职|驻会)?(?:副)?"
          r"(?:党组书记|党委书记|党工委书记|书记|院长|局长|部长|厅长|处长|科长|司长|主任|董事长|董事|"
+         r"省长|市长|区长|县长|州长|镇长|乡长|"
          r"总经理|经理|总裁|总监|CEO|CTO|COO|CFO|首席执行官|首席技术官|首席科学家|首席专家|创始人|"
          r"合伙人|所长|校长|会长|理事长|秘书长|主席|总工程师|总师|负责人|行长|社长|台长|总编辑|"
          r"主编|研究员|院士|教授|委员|常委|助理|总经理助理|市场总经理|专家|代表)")
@@ -162,7 +163,7 @@ FOUNDER_POST = re.compile(r"创始人|创办人")
 # -- relation triggers -------------------------------------------------------------------------
 
 #: Between the issuer and the title, at the end: 联合印发, 制定了被称为“绿色通道”制度的.
-ISSUE_TRIGGER = re.compile(r"(?:联合)?(?:制定下发|印发|发布|出台|制定|下发|颁布|推出|公布|签署|修订|审议通过|正式实施)(?:了|的)?"
+ISSUE_TRIGGER = re.compile(r"(?:联合)?(?:制定下发|印发|发布|发出|出台|制定|下发|颁布|推出|公布|签署|修订|审议通过|正式实施)(?:了|的)?"
                            r"(?:[^，。；！？]{0,16}的)?\s*$")
 #: Words that join a name to the verb before it and are not part of it: 会同市经信局.
 LEADING_CONNECTIVES = ("会同", "联合", "携手", "联手", "协同")
@@ -273,6 +274,21 @@ ZONE_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经济
                  "科创城", "软件园", "科技园", "产业园", "工业园", "园区", "综合保税区", "综保区", "保税区", "自贸区", "新区",
                  "示范区", "创新区", "经济圈", "都市圈", "城市群", "经济带", "经济区",
                  "创新谷", "科创谷", "科技谷", "智造谷", "数字港", "信息港", "科技港", "创新港")
+#: The kinds of zone a bulletin names alone once it has named one in full: 高新区 for
+#: 某某高新区 or 某某高新技术产业开发区.
+ZONE_KINDS = {"高新区": ("高新技术产业开发区", "高新区"), "经开区": ("经济技术开发区", "经开区"),
+              "自贸区": ("自由贸易试验区", "自贸区"), "综保区": ("综合保税区", "综保区")}
+
+
+def zone_by_kind(name: str) -> tuple[str, str] | None:
+    """(the zone's name, its kind) for 西安高新技术产业开发区 → (西安, 高新区); None for a bare kind."""
+    for kind, forms in ZONE_KINDS.items():
+        for form in forms:
+            if name.endswith(form) and len(name) > len(form):
+                return name[:-len(form)], kind
+    return None
+
+
 #: A body that governs a zone: what stands before it is the zone (中关村管委会 → 中关村).
 ZONE_BODIES = ("管理委员会", "管委会", "党工委", "工委")
 #: A government body: its place may be a district or county too (海淀区政府 → 海淀区).

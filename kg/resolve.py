@@ -36,6 +36,7 @@ from .lexicon import (
     TRADES,
     UNIT_TAILS,
     ZONE_SUFFIXES,
+    zone_by_kind,
 )
 from .regions import gazetteer
 from .resources import ontology_path
@@ -98,6 +99,7 @@ def resolve_issue(issue: Issue, aliases: Aliases | None = None) -> None:
         m.key = _base_key(m, aliases, places[issue.sentences[m.sentence].article])
     _companies_sharing_a_core(issue.mentions)
     _within_issue_abbreviations(issue, aliases)
+    _zones_named_by_kind(issue.mentions)
     _titles_in_full(issue.mentions)
     _short_titles(issue.mentions)
 
@@ -286,6 +288,21 @@ def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
             # an ambiguous short name (two companies contain it) stays apart
             found[(surface, m.key)] = candidates.pop() if len(candidates) == 1 else m.key
         m.key = found[(surface, m.key)]
+
+
+def _zones_named_by_kind(mentions: list[Mention]) -> None:
+    """西安高新区, 西安高新技术产业开发区 and, where the issue names no other 高新区, 高新区 alone:
+    one zone, keyed by its fullest name."""
+    zones: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.type == "Region" and (named := zone_by_kind(m.text)):
+            zones[named].append(m)
+    for (_, kind), written in zones.items():
+        key = max(written, key=lambda m: (len(m.text), m.text)).key
+        alone = len([z for z in zones if z[1] == kind]) == 1
+        for m in mentions:
+            if m in written or (alone and m.type == "Region" and m.text == kind):
+                m.key = key
 
 
 def _is_parent_of(short: str, long: str) -> bool:

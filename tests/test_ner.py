@@ -446,3 +446,5 @@ def test_a_township_named_in_its_bodies_name():
     name = "城南街道办事处"
     assert [(name[s.start:s.end], s.type) for s in nested_names(name)] == [("城南街道", "Region")]
     assert nested_names("街道办事处") == []
+    name = "远帆空天东南亚有限责任公司"  # an area just before the legal form
+    assert [(name[s.start:s.end], s.type) for s in nested_names(name)] == [("东南亚", "Region")]

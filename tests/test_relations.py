@@ -220,3 +220,44 @@ def test_a_party_named_by_its_declared_short_name_and_a_township_body(backend):
     assert ("管委会", "partnerOf", "星海光电集团有限公司", ()) in found
     found = relations(backend, "城南街道办事处与星海光电集团有限公司签署党建共建协议。")
     assert ("城南街道办事处", "locatedIn", "城南街道", ()) in found
+
+
+def test_a_notice_without_marks_and_a_city_governments_vice_mayor(backend):
+    found = relations(backend, "江州市科技局近日发布关于组织申报2025年度企业研发费用后补助的通知，对研发投入较大的企业给予补助。")
+    assert ("江州市科技局", "issued", "关于组织申报2025年度企业研发费用后补助的通知", ()) in found
+    found = relations(backend, "咸宁市人民政府副市长樊一鸣出席开工仪式。")
+    assert ("樊一鸣", "holdsPosition", "咸宁市人民政府", (("title", "副市长"),)) in found
+
+
+def test_a_list_published_under_a_scheme_is_no_issue_of_it(backend):
+    found = relations(backend, "近日，江州市人才工作局公布“江州英才汇聚计划”2025年度第二批入选名单。")
+    assert not any(r == "issued" for _, r, _, _ in found)
+
+
+def test_the_zone_an_issue_names_is_its_kind_alone(backend):
+    """高新区 alone, in an issue that names one 高新区 in full, is that zone."""
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8",
+                             "咸宁高新技术产业开发区管理委员会与星海光电集团有限公司签约。"
+                             "根据协议，星海光电集团有限公司将在高新区注册成立全资子公司星海光电（咸宁）有限公司。"))
+    extract([issue], backend)
+    zone = next(m.key for m in issue.mentions if m.text == "咸宁高新技术产业开发区")
+    seats = {(issue.mentions[r.head].text, issue.mentions[r.tail].key) for r in issue.relations if r.type == "locatedIn"}
+    assert ("星海光电（咸宁）有限公司", zone) in seats
+
+
+def test_a_clause_that_seats_the_sentences_subject(backend):
+    found = relations(backend, "澄川生物医药（南京）有限公司是澄川药业集团有限公司旗下的研发型子公司，"
+                               "2021年落户青梧创新谷，现有员工160余人。")
+    assert ("澄川生物医药（南京）有限公司", "locatedIn", "青梧创新谷", ()) in found
+    found = relations(backend, "9月21日，星海研究院在青梧创新谷揭牌。")  # 创新谷 read as a verb by the model
+    assert ("星海研究院", "locatedIn", "青梧创新谷", ()) in found
+
+
+def test_an_area_in_a_title_a_post_filled_by_and_a_brand_with_its_trade(backend):
+    found = relations(backend, "9月4日，北辰精工集团亚太区总裁汉斯·穆勒率代表团来访。")
+    assert ("汉斯·穆勒", "holdsPosition", "北辰精工集团", (("title", "亚太区总裁"),)) in found
+    assert not any(t == "亚太区" for _, _, t, _ in found)
+    found = relations(backend, "华云智能计算联合实验室主任由华星大学教授贺云峰担任。")
+    assert ("贺云峰", "holdsPosition", "华云智能计算联合实验室", (("title", "主任"),)) in found
+    found = relations(backend, "南京澄川生物医药有限公司完成新一轮融资。入选人才包括澄川生物研发总监王宁等。")
+    assert ("王宁", "holdsPosition", "澄川生物", (("title", "研发总监"),)) in found

@@ -38,7 +38,7 @@ def _patterns() -> dict[str, re.Pattern]:
     zone = alternatives(ZONE_SUFFIXES)
     return {
         "bracket": re.compile(r"[（(]([^（）()]{2,8})[）)]"),
-        "branch_tail": re.compile(rf"(?:{alternatives(BRANCH_TAILS)}|有限公司|[\u4e00-\u9fff]{{0,4}}医院)$"),
+        "branch_tail": re.compile(rf"(?:{alternatives(BRANCH_TAILS)}|有限公司|有限责任公司|[\u4e00-\u9fff]{{0,4}}医院)$"),
         "after_parent": re.compile(r"(?:集团|附属|大学|科学院|工程院)(?=[\u4e00-\u9fff]{3})"),
         "zone_body": re.compile(rf"^(.{{2,14}}?)(?:{alternatives(ZONE_BODIES)})$"),
         "zone": re.compile(rf"^(.{{0,8}}?(?:{zone}))"),
@@ -105,11 +105,11 @@ def nested_names(name: str) -> list[Span]:
             region(*m.span(1))
     branch_of = None
     tail = p["branch_tail"].search(name)
-    if tail:  # 云帆智能 | 西安 | 分公司, 首都医科大学附属 | 北京 | 安贞医院: the place just before the tail
+    if tail:  # 云帆智能 | 西安 | 分公司, 某某 | 东南亚 | 有限公司: the place just before the tail
         for size in (4, 3, 2):
             at = tail.start() - size
             division = g.lookup(name[at:tail.start()]) if at > 0 else None
-            if division and division.level in _HEAD_LEVELS:
+            if (division and division.level in _HEAD_LEVELS) or (at > 1 and AREA.fullmatch(name[at:tail.start()])):
                 region(at, tail.start())
                 branch_of = at
                 break

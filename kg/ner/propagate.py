@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..doc import Issue, Mention
-from ..lexicon import FOREIGN_COMPANY, GENERIC_ORG, GOVERNMENT_BODY, LEGAL_FORMS, ORG_SUFFIXES, TRADES
+from ..lexicon import FOREIGN_COMPANY, GENERIC_ORG, GOVERNMENT_BODY, LEGAL_FORMS, ORG_SUFFIXES, TRADES, zone_by_kind
 from ..regions import gazetteer
 from ..resolve import company_core
 
@@ -25,7 +25,7 @@ _SHORTEST = 3
 def propagate(issue: Issue) -> None:
     """Add the short names of the issue's companies and complete cut-short people, in place."""
     mentions = issue.mentions
-    found = _short_names(issue) + _whole_people(issue)
+    found = _short_names(issue) + _whole_people(issue) + _zones_by_kind(issue)
     if not found:
         return
     found.sort(key=lambda f: f.start)
@@ -49,6 +49,8 @@ def _short_names(issue: Issue) -> list[Mention]:
                 core = TRADES.sub("", brand) if len(TRADES.sub("", brand)) >= _SHORTEST else brand
             if core and len(core) >= _SHORTEST:
                 cores.add(core)
+            if core and len(core) >= 6 and not _SEAT.search(core):
+                cores.add(core[:4])  # 博衍生物 of 西安博衍生物医药有限公司: the brand and its trade's first word
             head = gazetteer().head(m.text)
             if core and head and len(core) >= 3 and m.text.startswith(head + core[:2]):
                 cores.add(head + core[:2])  # 厦门钠科 of 厦门钠科新能源科技有限公司
@@ -84,6 +86,28 @@ def offices(mentions: list[Mention]) -> set[str]:
             out.add("管委会")
         elif len(rest) >= 4 and not rest.startswith("人民") and not GENERIC_ORG.match(rest):
             out.add(rest)
+    return out
+
+
+#: A determiner before a kind of zone makes it a kind, not the zone: 国家高新区, 各开发区.
+_KIND_NOT_ZONE = re.compile(r"(?:国家级?|省级|市级|各|全国|该|其他|多个|一批|首批|\d+\s*个|[个家所])$")
+
+
+def _zones_by_kind(issue: Issue) -> list[Mention]:
+    """高新区 in an issue that names one 某某高新区 (or 某某高新技术产业开发区) is that zone."""
+    named: dict[str, set[str]] = {}
+    for m in issue.mentions:
+        if m.type == "Region" and (zone := zone_by_kind(m.text)):
+            named.setdefault(zone[1], set()).add(zone[0])
+    out = []
+    for kind, zones in named.items():
+        if len(zones) != 1:
+            continue
+        for hit in re.finditer(kind, issue.text):
+            start, end = hit.span()
+            if not any(m.start <= start and end <= m.end for m in issue.mentions) \
+                    and not _KIND_NOT_ZONE.search(issue.text, max(0, start - 4), start):
+                out.append(_mention(issue, start, end, "Region", "rule:zone-by-kind"))
     return out
 
 

@@ -59,6 +59,8 @@ _BARE_TITLE = re.compile(rf"[\u4e00-\u9fff0-9A-Za-z“”‘’—\-]{{2,36}}?{B
 
 
 _BARE_POLICY_VERB = re.compile(BARE_POLICY_BEFORE.pattern.rstrip("$"))
+#: 发布关于组织申报某某补助的通知: a notice's title, 关于 … 的通知, needs no marks either.
+_ABOUT_TITLE = re.compile(r"关于[^，。；：《》“”]{4,48}?的(?:通知|决定|意见|公告)(?=$|[，。；：、）)\s]|[，,]?(?:对|要求|明确|提出))")
 
 
 def bare_titles(text: str) -> list[Span]:
@@ -70,6 +72,9 @@ def bare_titles(text: str) -> list[Span]:
     spans = []
     for verb in _BARE_POLICY_VERB.finditer(text):
         m = _BARE_TITLE.match(text, verb.end())
+        if not m and (notice := _ABOUT_TITLE.match(text, verb.end())):
+            spans.append(Span(notice.start(), notice.end(), "Policy", "rule:bare-title"))
+            continue
         if not m:
             continue
         title = m.group()

@@ -69,7 +69,7 @@ def positions(s: Sentence) -> list[Relation]:
     """ORG POST PERSON (中国信息通信研究院院长余晓晖), chains of them (A 副总经理、B 副总经理
     王丽; 北京市科委、中关村管委会党组书记、主任许强), the people listed after one post,
     and PERSON（ORG POST）. A founder's post makes a ``founded`` too."""
-    out: list[Relation] = []
+    out: list[Relation] = _posts_filled_by(s)
     for i, k in enumerate(s.ks):
         if s.m(k).type != "Person":
             continue
@@ -92,6 +92,25 @@ def positions(s: Sentence) -> list[Relation]:
                 else:
                     break
                 j += 1
+    return out
+
+
+#: ORG POST 由 …: the post is filled by the person named before 担任.
+_FILLED_BY = re.compile(r"^([^，。；、（）()由]{1,10}?)\s*(?:一职)?\s*由")
+_FILLS = re.compile(r"^\s*(?:担任|出任|兼任)")
+
+
+def _posts_filled_by(s: Sentence) -> list[Relation]:
+    """某某实验室主任由某某大学教授张三担任: the person holds the post of the body named first."""
+    out: list[Relation] = []
+    for i, k in enumerate(s.ks):
+        filled = _FILLED_BY.match(s.after(k, 16)) if s.type(i) == "Organization" else None
+        if filled is None or not POST.match(filled.group(1)):
+            continue
+        person = next((j for j in range(i + 1, len(s.ks)) if s.type(j) == "Person"), None)
+        if person is not None and _FILLS.match(s.after(s.ks[person], 4)) \
+                and not CLAUSE_BREAK.search(s.between(k, s.ks[person])):
+            out.append(s.relation(s.ks[person], k, "holdsPosition", title=filled.group(1).strip()))
     return out
 
 
@@ -187,7 +206,7 @@ def issued(s: Sentence) -> list[Relation]:
     and 《POLICY》由 A 与 B 联合印发."""
     out: list[Relation] = []
     for i, k in enumerate(s.ks):
-        if s.m(k).type != "Policy":
+        if s.m(k).type != "Policy" or _OF_A_LIST.match(s.after(k, 20)):
             continue
         for j in range(i - 1, -1, -1):
             kj = s.ks[j]
@@ -205,6 +224,10 @@ def issued(s: Sentence) -> list[Relation]:
             at = s.position(s.sentence.start + m.end())
             out.extend(s.relation(head, policy, "issued") for head in _after_by(s, at, ISSUED_BY))
     return out
+
+
+#: 公布“某某计划”2025 年度入选名单: what is published is a list under the scheme, not the scheme.
+_OF_A_LIST = re.compile(r"^[”\"》]?[^，。；“《]{0,14}?(?:名单|名录|榜单|结果)")
 
 
 def _last_policy(s: Sentence, offset: int, head_noun: str) -> int | None:
@@ -459,15 +482,23 @@ def located(s: Sentence) -> list[Relation]:
     subject = _sentence_subject(s)
     if subject is not None:  # X 成立于 2012 年，总部位于 武汉市 洪山区
         for i, k in enumerate(s.ks):
-            if s.type(i) == "Region" and _HEADQUARTERS.search(s.before(k, 8)) and \
-                    not (i > 0 and s.type(i - 1) == "Organization" and LOCATED_TRIGGER.match(s.between(s.ks[i - 1], k))):
+            clause = _HEADQUARTERS.search(s.before(k, 20))
+            if s.type(i) == "Region" and clause and not _names_between(s, s.m(k).start - len(clause.group()), i):
                 out.extend(s.relation(subject, place, "locatedIn") for place in _place_and_within(s, i))
                 break
     return out
 
 
-#: 总部位于, written after the subject and a clause about it.
-_HEADQUARTERS = re.compile(r"总部(?:位于|设在|在|设于)\s*$")
+#: 总部位于, written after the subject and a clause about it; or a clause of its own that
+#: seats the subject: ……，2021 年落户 REGION; ……，已完成注册登记并入驻 REGION.
+_HEADQUARTERS = re.compile(r"总部(?:位于|设在|在|设于)\s*$"
+                           r"|[，,][^，。；]{0,16}?(?:落户|入驻|扎根)(?:于|在)?\s*$")
+
+
+def _names_between(s: Sentence, offset: int, i: int) -> bool:
+    """An organization named between ``offset`` and the mention at position i: the clause has a
+    subject of its own."""
+    return any(s.type(j) == "Organization" and s.m(s.ks[j]).end > offset for j in range(i))
 
 
 def _sentence_subject(s: Sentence) -> int | None:

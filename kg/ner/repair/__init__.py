@@ -33,7 +33,16 @@ from .bounds import (
     registered_names,
     split_joined,
 )
-from .context import counterparts, founded_subjects, funded, investors, latin_names, lists, names_before_posts
+from .context import (
+    areas_in_posts,
+    counterparts,
+    founded_subjects,
+    funded,
+    investors,
+    latin_names,
+    lists,
+    names_before_posts,
+)
 from .places import bodies_after_a_place, foreign_places, government_bodies, units, zones
 from .words import ENTITY, HAS_LETTERS, words_of
 
@@ -65,6 +74,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = lists(text, words)
     words = latin_names(text, words)
     words = names_before_posts(text, words)
+    words = areas_in_posts(text, words)
     words = founded_subjects(text, words)
     source = spans[0].source if spans else "model"
     return [Span(w.start + _descriptor_prefix(text[w.start:w.end], w.label), w.end, w.label, source)

@@ -185,6 +185,18 @@ def names_before_posts(text: str, words: list[Word]) -> list[Word]:
     return words
 
 
+def areas_in_posts(text: str, words: list[Word]) -> list[Word]:
+    """`某某集团 亚太区 总裁 某某`: the area a post covers, between the body and the post, is part
+    of the title, not a place the text is about."""
+    for k in range(1, len(words) - 2):
+        area, post, person = words[k], words[k + 1], words[k + 2]
+        if area.label == "Region" and words[k - 1].label == "Organization" and words[k - 1].end == area.start \
+                and area.end == post.start and person.label == "Person" \
+                and text[area.start:area.end].endswith("区") and LATIN_POST.fullmatch(text[post.start:post.end]):
+            words[k] = Word(area.start, area.end, "n")
+    return words
+
+
 def founded_subjects(text: str, words: list[Word]) -> list[Word]:
     """`云帆智能由张远航于2018年创办`: what a person or body founded is an organization."""
     if "由" not in text:
