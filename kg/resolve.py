@@ -299,10 +299,12 @@ def _zones_named_by_kind(mentions: list[Mention]) -> None:
             zones[named].append(m)
     for (_, kind), written in zones.items():
         key = max(written, key=lambda m: (len(m.text), m.text)).key
-        alone = len([z for z in zones if z[1] == kind]) == 1
-        for m in mentions:
-            if m in written or (alone and m.type == "Region" and m.text == kind):
-                m.key = key
+        for m in written:
+            m.key = key
+        if len([z for z in zones if z[1] == kind]) == 1:
+            for m in mentions:
+                if m.type == "Region" and m.text == kind:
+                    m.key = key
 
 
 def _is_parent_of(short: str, long: str) -> bool:

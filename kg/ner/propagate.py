@@ -75,12 +75,15 @@ def _short_names(issue: Issue) -> list[Mention]:
 def offices(mentions: list[Mention]) -> set[str]:
     """投资合作局 of 西安高新区投资合作局, 管委会 of 某某开发区管理委员会: a government body's name
     without its place, which an issue uses alone once it has named the body in full."""
-    places = {(m.start, m.end) for m in mentions if m.type == "Region"}
+    place_ends: dict[int, list[int]] = {}
+    for m in mentions:
+        if m.type == "Region":
+            place_ends.setdefault(m.start, []).append(m.end)
     out = set()
     for m in mentions:
         if m.type != "Organization" or not GOVERNMENT_BODY.search(m.text):
             continue
-        place_end = max((end for start, end in places if start == m.start and end < m.end), default=None)
+        place_end = max((end for end in place_ends.get(m.start, ()) if end < m.end), default=None)
         rest = m.text[place_end - m.start:] if place_end else ""
         if rest in ("管理委员会", "管委会"):
             out.add("管委会")
