@@ -216,6 +216,9 @@ def founded_subjects(text: str, words: list[Word]) -> list[Word]:
     return words
 
 
+_FIELDS = re.compile(r"领域|环节|行业|产业|赛道|方向|板块|类")
+
+
 def lists(text: str, words: list[Word]) -> list[Word]:
     """Items of a 、-list take the entity type that the named items share.
 
@@ -240,17 +243,22 @@ def lists(text: str, words: list[Word]) -> list[Word]:
         if not items:
             continue
         named = [words[a].label for a, b in items if a == b and words[a].is_entity]
-        tail = text[words[items[-1][1]].end:words[items[-1][1]].end + 8]
         counts = {t: named.count(t) for t in ENTITY}
         best = max(counts, key=lambda t: counts[t])
-        if LIST_TAIL.match(tail):
+        # 等一批高成长的创新药企业: organizations, unless the model read people (王某、李某等一批
+        # 科学家创办的企业)
+        end = words[items[-1][1]].end
+        tail = LIST_TAIL.match(text[end:end + 18])
+        # …等细分领域企业, 等 5 个环节的企业: the items are fields the companies work in
+        of_bodies = tail is not None and not _FIELDS.search(tail.group()) and not (best == "Person" and counts[best] >= 2)
+        if of_bodies:
             best = "Organization"
         elif counts[best] < 2 or sorted(counts.values())[-2] == counts[best]:
             continue
         for a, b in reversed(items):
             piece = text[words[a].start:words[b].end]
             if a == b and words[a].is_entity:
-                if words[a].label != best and ((LIST_TAIL.match(tail) and best == "Organization") or
+                if words[a].label != best and ((of_bodies and best == "Organization") or
                                                 (counts[best] >= 3 and counts[words[a].label] == 1)):
                     words[a] = Word(words[a].start, words[a].end, best)
                 continue
