@@ -261,3 +261,17 @@ def test_an_area_in_a_title_a_post_filled_by_and_a_brand_with_its_trade(backend)
     assert ("贺云峰", "holdsPosition", "华云智能计算联合实验室", (("title", "主任"),)) in found
     found = relations(backend, "南京澄川生物医药有限公司完成新一轮融资。入选人才包括澄川生物研发总监王宁等。")
     assert ("王宁", "holdsPosition", "澄川生物", (("title", "研发总监"),)) in found
+
+
+def test_a_foreign_company_and_its_country(backend):
+    found = relations(backend, "同日，日本东辰精机株式会社宣布已与对方达成协议。")
+    assert ("东辰精机株式会社", "locatedIn", "日本", ()) in found
+    found = relations(backend, "入选项目中，芬兰 Kuusi Materials Oy 在坦佩雷建设的正极材料项目规模最大。")
+    assert ("Kuusi Materials Oy", "locatedIn", "芬兰", ()) in found
+    found = relations(backend, "总部位于瑞典斯德哥尔摩的电池制造商 Norrsken Cells AB 宣布启动扩产。")
+    assert {("Norrsken Cells AB", "locatedIn", "瑞典", ()), ("Norrsken Cells AB", "locatedIn", "斯德哥尔摩", ())} <= found
+
+
+def test_a_foreign_ministry_keeps_its_country_in_its_name(backend):
+    found = {(h, t) for h, r, t, _ in relations(backend, "韩国产业通商资源部发布消息称，出口保持增长。") if r == "locatedIn"}
+    assert ("韩国产业通商资源部", "韩国") in found

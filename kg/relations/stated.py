@@ -15,6 +15,7 @@ from ..lexicon import (
     CLAUSE_BREAK,
     CLAUSE_END,
     CLUSTER_TRIGGER,
+    COMPANY_DESCRIPTORS,
     EXAMPLES_AFTER,
     FOUND_TRIGGER,
     FOUNDED_BY,
@@ -51,7 +52,9 @@ from ..lexicon import (
     SUBSIDIARY_OF_TAIL,
     THERE_EXAMPLES,
     THIS_BODY,
+    alternatives,
 )
+from ..regions import gazetteer
 from .sentence import WIDE_LINK, Sentence
 
 #: A bracketed aside between an organization and a post: X（原Y）董事长, X（以下简称Z）院长.
@@ -471,7 +474,10 @@ def located(s: Sentence) -> list[Relation]:
         elif ta == "Region" and tb == "Organization":
             if CLUSTER_TRIGGER.search(link):
                 out.extend(s.relation(org, a, "locatedIn") for org in s.group_after(i + 1))
-            elif (re.fullmatch(r"\s*的\s*", link) and SEAT_BEFORE.search(s.before(a, 8))) or LOCAL_DESCRIPTOR.match(link):
+            elif (_OF_A_KIND.fullmatch(link) and SEAT_BEFORE.search(s.before(s.ks[_chain_start(s, i)], 8))) \
+                    or LOCAL_DESCRIPTOR.match(link):  # 总部位于瑞典斯德哥尔摩的电池制造商 X: each place
+                out.extend(s.relation(b, place, "locatedIn") for place in _place_and_within(s, _chain_start(s, i)))
+            elif not link.strip() and _is_foreign_country(s.m(a).key):  # 芬兰 Aurora Cathode Oy, 日本某某株式会社
                 out.append(s.relation(b, a, "locatedIn"))
             elif EXAMPLES_AFTER.match(link) and THERE_EXAMPLES.search(s.before(a, 4)):
                 out.extend(s.relation(org, a, "locatedIn") for org in s.group_after(i + 1))
@@ -487,6 +493,15 @@ def located(s: Sentence) -> list[Relation]:
                 out.extend(s.relation(subject, place, "locatedIn") for place in _place_and_within(s, i))
                 break
     return out
+
+
+#: 的, or 的 and what kind of company it is: 位于某地的(电池制造商) X.
+_OF_A_KIND = re.compile(rf"\s*的\s*(?:[\u4e00-\u9fff]{{0,8}}?(?:{alternatives(COMPANY_DESCRIPTORS)}))?\s*")
+
+
+def _is_foreign_country(key: str) -> bool:
+    division = gazetteer().divisions.get(key[9:]) if key.startswith("division:") else None
+    return division is not None and division.level == "country" and division.code != "CN"
 
 
 #: 总部位于, written after the subject and a clause about it; or a clause of its own that
