@@ -246,8 +246,9 @@ FUNDED = re.compile(r"\s*(?:于\s*(?:今年|去年|\d{4}\s*年)?\s*(?:\d{1,2}\s*
 #: (its subject is the sentence's).
 FUNDED_CLAUSE = re.compile(r"[，,]\s*(?:(?:今年|去年|近日|日前|此前|\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?)"
                            + FUNDED.pattern)
-#: Right after a mention, which may end inside quotes or brackets: “衡芯量子”完成 B 轮融资.
-FUNDED_AFTER_NAME = re.compile(r"[”\"’）)]?" + FUNDED.pattern)
+#: Right after a mention, which may end inside quotes or brackets or have an aside after it:
+#: “衡芯量子”完成 B 轮融资, 某某有限公司（Latin Name）近日完成….
+FUNDED_AFTER_NAME = re.compile(r"(?:[”\"’）)]|[（(][^（）()，。]{1,30}[）)])?" + FUNDED.pattern)
 ROUND = re.compile(r"(种子|天使\+?|Pre-A\+?|Pre-B|A\+{0,2}|A\d|B\+?|B\d|C\+?|C\d|D\+?|E|F|Pre-IPO|战略)\s*轮")
 AMOUNT = re.compile(r"(?:近|超|超过|逾|约|数)?\s*(?:[\d.]+\s*)?(?:千万|百万|十亿|亿|万)\s*(?:元|美元|人民币|港元)(?:级)?")
 #: A holding or a place in a round: A、B 分别持有 X 4.6%和3.2%的股份; 以 1 亿元参与 X A 轮融资.

@@ -275,3 +275,13 @@ def test_a_foreign_company_and_its_country(backend):
 def test_a_foreign_ministry_keeps_its_country_in_its_name(backend):
     found = {(h, t) for h, r, t, _ in relations(backend, "韩国产业通商资源部发布消息称，出口保持增长。") if r == "locatedIn"}
     assert ("韩国产业通商资源部", "韩国") in found
+
+
+def test_where_founders_set_a_company_up_a_profiles_first_line_and_an_aside_before_a_round(backend):
+    found = relations(backend, "南京途远机器人科技有限公司由机器人专家马一鸣于 2022 年在江宁区创立，专注于仓储物流。")
+    assert ("南京途远机器人科技有限公司", "locatedIn", "江宁区", ()) in found
+    found = relations(backend, "马一鸣，南京途远机器人科技有限公司创始人、董事长兼总经理。")
+    assert {("马一鸣", "founded", "南京途远机器人科技有限公司", ()),
+            ("马一鸣", "holdsPosition", "南京途远机器人科技有限公司", (("title", "创始人、董事长兼总经理"),))} <= found
+    found = relations(backend, "南京途远机器人科技有限公司（Tuyuan Robotics）近日完成数千万元天使轮融资，投资方为青松创投。")
+    assert ("青松创投", "investedIn", "南京途远机器人科技有限公司", (("round", "天使轮"),)) in found

@@ -2,7 +2,7 @@
 tied to the sentence that states it.
 
 The rules are a table (:data:`RULES`): each reads one kind of evidence. Sentence
-rules (:mod:`.stated`) read the text between the mentions of one sentence, with
+rules (:mod:`.stated`, :mod:`.posts`) read the text between the mentions of one sentence, with
 the trigger words of :mod:`kg.lexicon` (院长, 印发, 领投, 创办, 合作, 位于, 旗下 …);
 issue rules read across sentences (investments, :mod:`.funding`) or off names
 (:mod:`.names`: 北京旷视科技有限公司 is in 北京). Co-mentions (entities named in one
@@ -17,7 +17,7 @@ from itertools import combinations
 
 from ..doc import EntityKey, Issue, Relation
 from ..vocab import CO_MENTION_TYPES
-from . import context, funding, names, stated
+from . import context, funding, names, posts, stated
 from .sentence import Sentence
 
 
@@ -31,15 +31,15 @@ class Rule:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("positions", ("holdsPosition", "founded"), "sentence", stated.positions),
-    Rule("bylines", ("holdsPosition",), "sentence", stated.bylines),
+    Rule("positions", ("holdsPosition", "founded"), "sentence", posts.positions),
+    Rule("bylines", ("holdsPosition",), "sentence", posts.bylines),
     Rule("issued", ("issued",), "sentence", stated.issued),
     Rule("founded", ("founded",), "sentence", stated.founded),
     Rule("jointly founded", ("founded",), "sentence", stated.jointly_founded),
     Rule("partners", ("partnerOf",), "sentence", stated.partners),
     Rule("located", ("locatedIn",), "sentence", stated.located),
     Rule("subsidiaries", ("subsidiaryOf", "founded"), "sentence", stated.subsidiaries),
-    Rule("stakes", ("investedIn",), "sentence", stated.stakes),
+    Rule("stakes", ("investedIn",), "sentence", funding.stakes),
     Rule("investments", ("investedIn",), "issue", funding.investments),
     Rule("names", ("locatedIn", "subsidiaryOf", "issued"), "issue", names.from_names),
 )

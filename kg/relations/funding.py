@@ -1,4 +1,5 @@
-"""Investments: who invested in whom, in which round, for how much, and who led.
+"""Investments: who invested in whom, in which round, for how much, and who led; and
+stakes held (A 持有 X 5% 的股份) or taken in a round (以 1 亿元参与 X A 轮融资).
 
 The headline or an earlier sentence of the article often names the company
 funded (X 完成 B 轮融资), later sentences the investors (由 A 领投，B、C 跟投).
@@ -8,7 +9,20 @@ from __future__ import annotations
 import re
 
 from ..doc import Issue, Relation
-from ..lexicon import AMOUNT, FUNDED_AFTER_NAME, FUNDED_CLAUSE, INVEST_TRIGGER, INVESTORS_LISTED, ROUND
+from ..lexicon import (
+    AMOUNT,
+    FUNDED_AFTER_NAME,
+    FUNDED_CLAUSE,
+    HOLDS_STAKE,
+    INVEST_TRIGGER,
+    INVESTORS_LISTED,
+    JOINS_ROUND,
+    ROUND,
+    ROUND_AFTER,
+    STAKE,
+)
+from .sentence import Sentence
+from .stated import sentence_subject
 
 
 def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relation]:
@@ -75,4 +89,23 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
                     out.append(Relation(k, target, "investedIn", n,
                                         {k2: v for k2, v in (("round", round_), ("amount", amount),
                                                              ("lead", lead)) if v not in (None, "")}))
+    return out
+
+
+def stakes(s: Sentence) -> list[Relation]:
+    """A、B 分别持有 X 4.6%和3.2%的股份: holders invested in X; X……，以 1 亿元参与 Y A 轮融资:
+    the sentence's subject invested in Y."""
+    out: list[Relation] = []
+    subject = sentence_subject(s)
+    for i, k in enumerate(s.ks):
+        if s.type(i) != "Organization" or i == 0:
+            continue
+        before = s.between(s.ks[i - 1], k)
+        if s.type(i - 1) == "Organization" and HOLDS_STAKE.search(before) and len(before) <= 8 \
+                and STAKE.match(s.after(k, 8)):
+            out.extend(s.relation(holder, k, "investedIn") for holder in s.group_before(i - 1))
+        elif subject is not None and subject != k and JOINS_ROUND.search(s.before(k, 4)) \
+                and (stated := ROUND_AFTER.match(s.after(k, 16))):
+            round_ = ROUND.search(stated.group())
+            out.append(s.relation(subject, k, "investedIn", round=round_.group(0) if round_ else None))
     return out

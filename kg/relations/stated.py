@@ -11,7 +11,6 @@ from itertools import combinations
 from ..doc import Issue, Relation
 from ..lexicon import (
     ALL_THERE,
-    BYLINE_ROLE,
     CLAUSE_BREAK,
     CLAUSE_END,
     CLUSTER_TRIGGER,
@@ -20,11 +19,8 @@ from ..lexicon import (
     FOUND_TRIGGER,
     FOUNDED_BY,
     FOUNDER_DESCRIPTION,
-    FOUNDER_POST,
-    HOLDS_STAKE,
     ISSUE_TRIGGER,
     ISSUED_BY,
-    JOINS_ROUND,
     JOINTLY_FOUNDED,
     LIST_LINK,
     LOCAL_DESCRIPTOR,
@@ -38,13 +34,10 @@ from ..lexicon import (
     PARTNER_WORDS,
     POLICY_HEADS,
     POST,
-    ROUND,
-    ROUND_AFTER,
     SEAT_BEFORE,
     SET_UP_THERE,
     SETTLED_AFTER,
     SETTLED_IN,
-    STAKE,
     SUBSIDIARY_AFTER,
     SUBSIDIARY_NAMED,
     SUBSIDIARY_NOUN,
@@ -57,151 +50,8 @@ from ..lexicon import (
 from ..regions import gazetteer
 from .sentence import WIDE_LINK, Sentence
 
-#: A bracketed aside between an organization and a post: X（原Y）董事长, X（以下简称Z）院长.
-_ASIDE = re.compile(r"^\s*[（(][^（）()]{1,30}[）)]")
-#: Between two people holding the same post: 副主任A、B.
-_SAME_POST = re.compile(r"^\s*[、和及]\s*$")
-_ORG_POST_LINK = re.compile(r"\s*[、，]\s*$")
-#: Between two people of one body, each with a post: 厅长A、副厅长B.
-_NEXT_POST = re.compile(r"^\s*[、，和及]\s*([^、，。；：（）()]{1,12})$")
 #: The end of a list that names only some: A、B 等部门, 等单位.
 _OTHERS = re.compile(r"^\s*等[^，。；]{0,4}?(?:部门|单位|机构|企业)")
-
-
-def positions(s: Sentence) -> list[Relation]:
-    """ORG POST PERSON (中国信息通信研究院院长余晓晖), chains of them (A 副总经理、B 副总经理
-    王丽; 北京市科委、中关村管委会党组书记、主任许强), the people listed after one post,
-    and PERSON（ORG POST）. A founder's post makes a ``founded`` too."""
-    out: list[Relation] = _posts_filled_by(s)
-    for i, k in enumerate(s.ks):
-        if s.m(k).type != "Person":
-            continue
-        # 行知机器人创始人宁远舟为协会副会长: the post before the name and the one taken after it
-        held = (_post_before(s, i) or _post_in_brackets(s, i)) + _post_taken(s, i)
-        for org, title in held:
-            out.append(s.relation(k, org, "holdsPosition", title=title))
-            if FOUNDER_POST.search(title):
-                out.append(s.relation(k, org, "founded"))
-        if held:  # 副主任A、B: the people listed after one post hold it too; 厅长A、副厅长B: their own post
-            j = i
-            while j + 1 < len(s.ks) and s.type(j + 1) == "Person":
-                link = s.between(s.ks[j], s.ks[j + 1])
-                next_post = _NEXT_POST.match(link)
-                if _SAME_POST.match(link):
-                    out.extend(s.relation(s.ks[j + 1], org, "holdsPosition", title=title) for org, title in held)
-                elif next_post and POST.match(next_post.group(1)) and len(held) == 1 \
-                        and _post_fits(next_post.group(1), s.m(held[0][0]).text):
-                    out.append(s.relation(s.ks[j + 1], held[0][0], "holdsPosition", title=next_post.group(1).strip()))
-                else:
-                    break
-                j += 1
-    return out
-
-
-#: ORG POST 由 …: the post is filled by the person named before 担任.
-_FILLED_BY = re.compile(r"^([^，。；、（）()由]{1,10}?)\s*(?:一职)?\s*由")
-_FILLS = re.compile(r"^\s*(?:担任|出任|兼任)")
-
-
-def _posts_filled_by(s: Sentence) -> list[Relation]:
-    """某某实验室主任由某某大学教授张三担任: the person holds the post of the body named first."""
-    out: list[Relation] = []
-    for i, k in enumerate(s.ks):
-        filled = _FILLED_BY.match(s.after(k, 16)) if s.type(i) == "Organization" else None
-        if filled is None or not POST.match(filled.group(1)):
-            continue
-        person = next((j for j in range(i + 1, len(s.ks)) if s.type(j) == "Person"), None)
-        if person is not None and _FILLS.match(s.after(s.ks[person], 4)) \
-                and not CLAUSE_BREAK.search(s.between(k, s.ks[person])):
-            out.append(s.relation(s.ks[person], k, "holdsPosition", title=filled.group(1).strip()))
-    return out
-
-
-#: A "post" that starts with a preposition belongs to a clause: 行知机器人由机器人专家宁远舟创立.
-_NOT_A_POST = re.compile(r"\s*(?:由|被|与|和|对|向|从|在|把|将|给|为)")
-
-
-def _post_fits(post: str, org: str) -> bool:
-    """院长 is a post of a 院, 局长 of a 局: a post named after a kind of body fits that kind only."""
-    kind = re.search(r"([厅局院部处司所科])长$", post.strip())
-    return kind is None or kind.group(1) in org
-
-
-def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
-    """(organization, post) pairs written before the person at position i."""
-    if i == 0 or s.type(i - 1) != "Organization":
-        return []
-    k, org = s.ks[i], s.ks[i - 1]
-    post = _ASIDE.sub("", s.between(org, k), count=1)
-    if re.match(r"\s*[）)]", post) and i >= 2 and s.type(i - 2) == "Organization" and \
-            re.fullmatch(r"\s*[（(]\s*(?:原|即|前身为|简称)?\s*", s.between(s.ks[i - 2], org)):
-        org, post = s.ks[i - 2], re.sub(r"^\s*[）)]", "", post)  # X（原Y）董事长: the post is X's
-    if not POST.match(post) or _NOT_A_POST.match(post):
-        return []
-    held = [(org, post.strip())]
-    j = i - 1
-    while j > 0 and s.type(j - 1) == "Organization":
-        link = s.between(s.ks[j - 1], s.ks[j])
-        own_post = _ORG_POST_LINK.sub("", link)
-        if re.fullmatch(r"\s*[、和及]\s*", link):  # A、B 书记: the same post
-            held.append((s.ks[j - 1], post.strip()))
-        elif own_post != link and POST.match(own_post):  # A 副总经理、B 副总经理
-            held.append((s.ks[j - 1], own_post.strip()))
-        else:
-            break
-        j -= 1
-    return held
-
-
-#: Between a person and the body of a post taken: 陆建成任…管委会常务副主任, 任命李明为….
-_TAKES = re.compile(r"^\s*(?:已|将|拟|正式|同时)?(?:担任|出任|兼任|升任|改任|调任|任|为)\s*$")
-_POST_TAKEN = re.compile(r"^([^，。；：、（）()]{1,14}?)(?=$|[，。；：、]|的|一职|职务)")
-
-
-def _post_taken(s: Sentence, i: int) -> list[tuple[int, str]]:
-    """PERSON 任 ORG POST: appointments (陆建成任某管委会常务副主任)."""
-    if i + 1 >= len(s.ks) or s.type(i + 1) != "Organization" or not _TAKES.match(s.between(s.ks[i], s.ks[i + 1])):
-        return []
-    org = s.ks[i + 1]
-    post = _POST_TAKEN.match(s.after(org, 16))
-    if not post or not POST.match(post.group(1)):
-        return []
-    return [(org, post.group(1).strip())]
-
-
-def _post_in_brackets(s: Sentence, i: int) -> list[tuple[int, str]]:
-    """PERSON（ORG POST）: 李明（某研究院院长）."""
-    if i + 1 >= len(s.ks) or s.type(i + 1) != "Organization":
-        return []
-    k, org = s.ks[i], s.ks[i + 1]
-    if not re.fullmatch(r"\s*[（(]\s*", s.between(k, org)):
-        return []
-    close = re.match(r"([^（）()，。]{1,20})[）)]", s.after(org, 24))
-    if not close or not POST.match(close.group(1)):
-        return []
-    return [(org, close.group(1).strip())]
-
-
-def bylines(s: Sentence) -> list[Relation]:
-    """科技日报（记者吴纯新 通讯员刘梦雅）; 新华社记者 任超摄: the people are reporters of
-    the newspaper or agency named before them."""
-    def role_before(j: int, opening: bool) -> re.Match | None:
-        gap = s.between(s.ks[j - 1], s.ks[j])
-        return re.fullmatch(r"\s*" + (r"[（(]?\s*" if opening else "") + r"(" + BYLINE_ROLE.pattern + r")", gap)
-
-    out: list[Relation] = []
-    for i, k in enumerate(s.ks):
-        if s.m(k).type != "Person" or i == 0:
-            continue
-        j = i
-        while j > 0 and s.type(j - 1) == "Person" and role_before(j, opening=False):
-            j -= 1  # back over the other people of the byline
-        if j == 0 or s.type(j - 1) != "Organization" or not role_before(j, opening=True):
-            continue
-        own = role_before(i, opening=i == j)
-        if own:
-            out.append(s.relation(k, s.ks[j - 1], "holdsPosition", title=own.group(1).strip()))
-    return out
 
 
 def issued(s: Sentence) -> list[Relation]:
@@ -485,7 +335,13 @@ def located(s: Sentence) -> list[Relation]:
                 first = _chain_start(s, i)
                 if s.before(s.ks[first], 2).rstrip().endswith(("在", "于")):
                     out.extend(s.relation(b, place, "locatedIn") for place in _place_and_within(s, first))
-    subject = _sentence_subject(s)
+    subject = sentence_subject(s)
+    if subject is not None:  # X 由 某某 于 2016 年在 REGION 创立: where X was founded
+        for i, k in enumerate(s.ks):
+            if s.type(i) == "Region" and _FOUNDED_THERE.match(s.after(k, 6)) and s.before(k, 2).endswith(("在", "于")) \
+                    and _BY_FOUNDER.fullmatch(s.issue.text[s.m(subject).end:s.m(s.ks[_chain_start(s, i)]).start]):
+                out.extend(s.relation(subject, place, "locatedIn") for place in _place_and_within(s, _chain_start(s, i)))
+                break
     if subject is not None:  # X 成立于 2012 年，总部位于 武汉市 洪山区
         for i, k in enumerate(s.ks):
             clause = _HEADQUARTERS.search(s.before(k, 20))
@@ -493,6 +349,11 @@ def located(s: Sentence) -> list[Relation]:
                 out.extend(s.relation(subject, place, "locatedIn") for place in _place_and_within(s, i))
                 break
     return out
+
+
+#: After the founders, where: X 由 某某 于 2016 年在 REGION 创立.
+_BY_FOUNDER = re.compile(r"\s*由[^，。；]{1,24}?(?:于\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?)?\s*在\s*")
+_FOUNDED_THERE = re.compile(r"^\s*(?:创立|创办|创建|成立|注册成立|设立)")
 
 
 #: 的, or 的 and what kind of company it is: 位于某地的(电池制造商) X.
@@ -516,7 +377,7 @@ def _names_between(s: Sentence, offset: int, i: int) -> bool:
     return any(s.type(j) == "Organization" and s.m(s.ks[j]).end > offset for j in range(i))
 
 
-def _sentence_subject(s: Sentence) -> int | None:
+def sentence_subject(s: Sentence) -> int | None:
     """The organization a sentence starts with: what it goes on to say is about it."""
     if s.ks and s.type(0) == "Organization" and not s.issue.text[s.sentence.start:s.m(s.ks[0]).start].strip():
         return s.ks[0]
@@ -539,25 +400,6 @@ def _place_and_within(s: Sentence, i: int) -> list[int]:
     return places
 
 
-def stakes(s: Sentence) -> list[Relation]:
-    """A、B 分别持有 X 4.6%和3.2%的股份: holders invested in X; X……，以 1 亿元参与 Y A 轮融资:
-    the sentence's subject invested in Y."""
-    out: list[Relation] = []
-    subject = _sentence_subject(s)
-    for i, k in enumerate(s.ks):
-        if s.type(i) != "Organization" or i == 0:
-            continue
-        before = s.between(s.ks[i - 1], k)
-        if s.type(i - 1) == "Organization" and HOLDS_STAKE.search(before) and len(before) <= 8 \
-                and STAKE.match(s.after(k, 8)):
-            out.extend(s.relation(holder, k, "investedIn") for holder in s.group_before(i - 1))
-        elif subject is not None and subject != k and JOINS_ROUND.search(s.before(k, 4)) \
-                and (stated := ROUND_AFTER.match(s.after(k, 16))):
-            round_ = ROUND.search(stated.group())
-            out.append(s.relation(subject, k, "investedIn", round=round_.group(0) if round_ else None))
-    return out
-
-
 def subsidiaries(s: Sentence) -> list[Relation]:
     """A 旗下 B; B 隶属于 A; B 是 A 的（研发型）子公司; B 的母公司 A; A 全资子公司 B; A 设立子公司 B (A founded B
     too); X……，旗下拥有 A、B."""
@@ -578,7 +420,7 @@ def subsidiaries(s: Sentence) -> list[Relation]:
             out.append(s.relation(s.ks[later], k, "subsidiaryOf"))
             if named.group("set_up"):
                 out.append(s.relation(k, s.ks[later], "founded"))
-    subject = _sentence_subject(s)
+    subject = sentence_subject(s)
     if subject is not None:
         for i, k in enumerate(s.ks[1:], 1):
             if s.type(i) == "Organization" and OWNS_AFTER_CLAUSE.search(s.before(k, 8)) \

@@ -1,0 +1,167 @@
+"""Posts: who holds which post at which body, as a sentence says.
+
+ORG POST PERSON (中国信息通信研究院院长余晓晖) and chains of them, PERSON（ORG POST）,
+PERSON 任 ORG POST, a profile's first line (PERSON，ORG POST。), ORG POST 由 PERSON 担任,
+and the reporters of a byline. A founder's post makes a ``founded`` too.
+"""
+from __future__ import annotations
+
+import re
+
+from ..doc import Relation
+from ..lexicon import BYLINE_ROLE, CLAUSE_BREAK, FOUNDER_POST, POST
+from .sentence import Sentence
+
+#: A bracketed aside between an organization and a post: X（原Y）董事长, X（以下简称Z）院长.
+_ASIDE = re.compile(r"^\s*[（(][^（）()]{1,30}[）)]")
+#: Between two people holding the same post: 副主任A、B.
+_SAME_POST = re.compile(r"^\s*[、和及]\s*$")
+_ORG_POST_LINK = re.compile(r"\s*[、，]\s*$")
+#: Between two people of one body, each with a post: 厅长A、副厅长B.
+_NEXT_POST = re.compile(r"^\s*[、，和及]\s*([^、，。；：（）()]{1,12})$")
+
+
+def positions(s: Sentence) -> list[Relation]:
+    """ORG POST PERSON (中国信息通信研究院院长余晓晖), chains of them (A 副总经理、B 副总经理
+    王丽; 北京市科委、中关村管委会党组书记、主任许强), the people listed after one post,
+    and PERSON（ORG POST）. A founder's post makes a ``founded`` too."""
+    out: list[Relation] = _posts_filled_by(s)
+    for i, k in enumerate(s.ks):
+        if s.m(k).type != "Person":
+            continue
+        # 行知机器人创始人宁远舟为协会副会长: the post before the name and the one taken after it
+        held = (_post_before(s, i) or _post_in_brackets(s, i) or _post_in_profile(s, i)) + _post_taken(s, i)
+        for org, title in held:
+            out.append(s.relation(k, org, "holdsPosition", title=title))
+            if FOUNDER_POST.search(title):
+                out.append(s.relation(k, org, "founded"))
+        if held:  # 副主任A、B: the people listed after one post hold it too; 厅长A、副厅长B: their own post
+            j = i
+            while j + 1 < len(s.ks) and s.type(j + 1) == "Person":
+                link = s.between(s.ks[j], s.ks[j + 1])
+                next_post = _NEXT_POST.match(link)
+                if _SAME_POST.match(link):
+                    out.extend(s.relation(s.ks[j + 1], org, "holdsPosition", title=title) for org, title in held)
+                elif next_post and POST.match(next_post.group(1)) and len(held) == 1 \
+                        and _post_fits(next_post.group(1), s.m(held[0][0]).text):
+                    out.append(s.relation(s.ks[j + 1], held[0][0], "holdsPosition", title=next_post.group(1).strip()))
+                else:
+                    break
+                j += 1
+    return out
+
+
+#: ORG POST 由 …: the post is filled by the person named before 担任.
+_FILLED_BY = re.compile(r"^([^，。；、（）()由]{1,10}?)\s*(?:一职)?\s*由")
+_FILLS = re.compile(r"^\s*(?:担任|出任|兼任)")
+
+
+def _posts_filled_by(s: Sentence) -> list[Relation]:
+    """某某实验室主任由某某大学教授张三担任: the person holds the post of the body named first."""
+    out: list[Relation] = []
+    for i, k in enumerate(s.ks):
+        filled = _FILLED_BY.match(s.after(k, 16)) if s.type(i) == "Organization" else None
+        if filled is None or not POST.match(filled.group(1)):
+            continue
+        person = next((j for j in range(i + 1, len(s.ks)) if s.type(j) == "Person"), None)
+        if person is not None and _FILLS.match(s.after(s.ks[person], 4)) \
+                and not CLAUSE_BREAK.search(s.between(k, s.ks[person])):
+            out.append(s.relation(s.ks[person], k, "holdsPosition", title=filled.group(1).strip()))
+    return out
+
+
+def _post_in_profile(s: Sentence, i: int) -> list[tuple[int, str]]:
+    """A profile's first line, PERSON，ORG POST。: 张三，某某有限公司创始人、董事长。"""
+    if i + 1 >= len(s.ks) or s.type(i + 1) != "Organization" or s.issue.text[s.sentence.start:s.m(s.ks[i]).start].strip() \
+            or not re.fullmatch(r"\s*[，,：:]\s*", s.between(s.ks[i], s.ks[i + 1])):
+        return []
+    org = s.ks[i + 1]
+    post = s.issue.text[s.m(org).end:s.sentence.end].rstrip("。；; \n")
+    return [(org, post.strip())] if POST.match(post) and not _NOT_A_POST.match(post) else []
+
+
+#: A "post" that starts with a preposition belongs to a clause: 行知机器人由机器人专家宁远舟创立.
+_NOT_A_POST = re.compile(r"\s*(?:由|被|与|和|对|向|从|在|把|将|给|为)")
+
+
+def _post_fits(post: str, org: str) -> bool:
+    """院长 is a post of a 院, 局长 of a 局: a post named after a kind of body fits that kind only."""
+    kind = re.search(r"([厅局院部处司所科])长$", post.strip())
+    return kind is None or kind.group(1) in org
+
+
+def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
+    """(organization, post) pairs written before the person at position i."""
+    if i == 0 or s.type(i - 1) != "Organization":
+        return []
+    k, org = s.ks[i], s.ks[i - 1]
+    post = _ASIDE.sub("", s.between(org, k), count=1)
+    if re.match(r"\s*[）)]", post) and i >= 2 and s.type(i - 2) == "Organization" and \
+            re.fullmatch(r"\s*[（(]\s*(?:原|即|前身为|简称)?\s*", s.between(s.ks[i - 2], org)):
+        org, post = s.ks[i - 2], re.sub(r"^\s*[）)]", "", post)  # X（原Y）董事长: the post is X's
+    if not POST.match(post) or _NOT_A_POST.match(post):
+        return []
+    held = [(org, post.strip())]
+    j = i - 1
+    while j > 0 and s.type(j - 1) == "Organization":
+        link = s.between(s.ks[j - 1], s.ks[j])
+        own_post = _ORG_POST_LINK.sub("", link)
+        if re.fullmatch(r"\s*[、和及]\s*", link):  # A、B 书记: the same post
+            held.append((s.ks[j - 1], post.strip()))
+        elif own_post != link and POST.match(own_post):  # A 副总经理、B 副总经理
+            held.append((s.ks[j - 1], own_post.strip()))
+        else:
+            break
+        j -= 1
+    return held
+
+
+#: Between a person and the body of a post taken: 陆建成任…管委会常务副主任, 任命李明为….
+_TAKES = re.compile(r"^\s*(?:已|将|拟|正式|同时)?(?:担任|出任|兼任|升任|改任|调任|任|为)\s*$")
+_POST_TAKEN = re.compile(r"^([^，。；：、（）()]{1,14}?)(?=$|[，。；：、]|的|一职|职务)")
+
+
+def _post_taken(s: Sentence, i: int) -> list[tuple[int, str]]:
+    """PERSON 任 ORG POST: appointments (陆建成任某管委会常务副主任)."""
+    if i + 1 >= len(s.ks) or s.type(i + 1) != "Organization" or not _TAKES.match(s.between(s.ks[i], s.ks[i + 1])):
+        return []
+    org = s.ks[i + 1]
+    post = _POST_TAKEN.match(s.after(org, 16))
+    if not post or not POST.match(post.group(1)):
+        return []
+    return [(org, post.group(1).strip())]
+
+
+def _post_in_brackets(s: Sentence, i: int) -> list[tuple[int, str]]:
+    """PERSON（ORG POST）: 李明（某研究院院长）."""
+    if i + 1 >= len(s.ks) or s.type(i + 1) != "Organization":
+        return []
+    k, org = s.ks[i], s.ks[i + 1]
+    if not re.fullmatch(r"\s*[（(]\s*", s.between(k, org)):
+        return []
+    close = re.match(r"([^（）()，。]{1,20})[）)]", s.after(org, 24))
+    if not close or not POST.match(close.group(1)):
+        return []
+    return [(org, close.group(1).strip())]
+
+
+def bylines(s: Sentence) -> list[Relation]:
+    """科技日报（记者吴纯新 通讯员刘梦雅）; 新华社记者 任超摄: the people are reporters of
+    the newspaper or agency named before them."""
+    def role_before(j: int, opening: bool) -> re.Match | None:
+        gap = s.between(s.ks[j - 1], s.ks[j])
+        return re.fullmatch(r"\s*" + (r"[（(]?\s*" if opening else "") + r"(" + BYLINE_ROLE.pattern + r")", gap)
+
+    out: list[Relation] = []
+    for i, k in enumerate(s.ks):
+        if s.m(k).type != "Person" or i == 0:
+            continue
+        j = i
+        while j > 0 and s.type(j - 1) == "Person" and role_before(j, opening=False):
+            j -= 1  # back over the other people of the byline
+        if j == 0 or s.type(j - 1) != "Organization" or not role_before(j, opening=True):
+            continue
+        own = role_before(i, opening=i == j)
+        if own:
+            out.append(s.relation(k, s.ks[j - 1], "holdsPosition", title=own.group(1).strip()))
+    return out
