@@ -201,8 +201,9 @@ SET_UP_THERE = re.compile(r"^\s*(?:注册)?(?:成立|设立|组建|新设)了?\s
                           r"(?:子公司|分公司|公司)\s*$")
 #: A place, then the organization seated there: 位于济南高新区的…, 成立于中关村软件园的….
 SEAT_BEFORE = re.compile(r"(?:位于|地处|坐落于|成立于|落户于?|扎根于?|总部位于|设在)\s*$")
-#: REGION 企业 ORG: 苏州工业园区另一家医疗器械企业华瑞医疗集团.
-LOCAL_DESCRIPTOR = re.compile(r"^(?:的)?(?:另一家|又一家|首家|一家)?[\u4e00-\u9fff]{0,8}?(?:企业|公司|机构|龙头|独角兽)\s*$")
+#: REGION 企业 ORG: 苏州工业园区另一家医疗器械企业华瑞医疗集团, 某国本地巴士制造商 X.
+LOCAL_DESCRIPTOR = re.compile(r"^(?:的)?(?:另一家|又一家|首家|一家)?(?:本地|当地|本土)?[\u4e00-\u9fff]{0,8}?"
+                              rf"(?:{alternatives(COMPANY_DESCRIPTORS)}|龙头)\s*$")
 #: ORG 是 REGION 首家入驻企业.
 SETTLED_IN = re.compile(r"^\s*(?:是|为|系|作为)\s*$")
 SETTLED_AFTER = re.compile(r"^[^，。；]{0,6}?(?:入驻|落户|引进)(?:的)?(?:企业|项目|单位|机构)")

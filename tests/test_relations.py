@@ -285,3 +285,11 @@ def test_where_founders_set_a_company_up_a_profiles_first_line_and_an_aside_befo
             ("马一鸣", "holdsPosition", "南京途远机器人科技有限公司", (("title", "创始人、董事长兼总经理"),))} <= found
     found = relations(backend, "南京途远机器人科技有限公司（Tuyuan Robotics）近日完成数千万元天使轮融资，投资方为青松创投。")
     assert ("青松创投", "investedIn", "南京途远机器人科技有限公司", (("round", "天使轮"),)) in found
+
+
+def test_local_makers_of_a_country_and_partners_listed_after_one_link(backend):
+    found = relations(backend, "比亚迪将与哥伦比亚本地巴士制造商星途客车有限公司和远帆客车有限公司合作。")
+    assert {("星途客车有限公司", "locatedIn", "哥伦比亚", ()), ("远帆客车有限公司", "locatedIn", "哥伦比亚", ()),
+            ("比亚迪", "partnerOf", "星途客车有限公司", ()), ("比亚迪", "partnerOf", "远帆客车有限公司", ())} <= found
+    # the two listed after 与 are partners of the one before it, not of each other
+    assert not any(r == "partnerOf" and {h, t} == {"星途客车有限公司", "远帆客车有限公司"} for h, r, t, _ in found)

@@ -252,8 +252,8 @@ def partners(s: Sentence) -> list[Relation]:
         if not PARTNER_LINK.match(link) and not PARTNER_LINK_WIDE.match(_without_places(s, a, b)) \
                 and not re.fullmatch(r"\s*(?:牵头)?[，,]\s*(?:联合|携手)\s*", link):
             continue
-        if link.strip() == "和" and _splits_later(s, j):
-            continue  # A 和 B 与 C: 和 coordinates one side
+        if link.strip() in ("和", "及", "以及") and (_splits_later(s, j) or _joined_earlier(s, i)):
+            continue  # A 和 B 与 C, A 与 B 和 C: 和 coordinates one side
         left = s.group_before(i, link=re.compile(r"^\s*(?:、|和|及|以及)\s*$"))
         right = s.group_after(j)
         tail_text = s.issue.text[s.m(right[-1]).end:s.sentence.end]
@@ -292,6 +292,20 @@ def _without_places(s: Sentence, a: int, b: int) -> str:
     return "".join(text)
 
 
+def _joined_earlier(s: Sentence, i: int) -> bool:
+    """The organization at position i ends a list that a stronger link (与, 同, 携手) opened."""
+    j = i
+    while j > 0 and s.type(j - 1) in ("Organization", "Region"):
+        link = s.between(s.ks[j - 1], s.ks[j]).strip()
+        if s.type(j - 1) == "Organization" and (link.endswith(("与", "同", "携手", "联合", "联手"))
+                                                or PARTNER_LINK_WIDE.match(_without_places(s, s.ks[j - 1], s.ks[j]))):
+            return True
+        if link and not LIST_LINK.match(link) and s.type(j - 1) == "Organization":
+            return False
+        j -= 1
+    return False
+
+
 def _splits_later(s: Sentence, i: int) -> bool:
     """A stronger partner link (与, 同, 携手) follows within the same list."""
     j = i
@@ -324,9 +338,12 @@ def located(s: Sentence) -> list[Relation]:
         elif ta == "Region" and tb == "Organization":
             if CLUSTER_TRIGGER.search(link):
                 out.extend(s.relation(org, a, "locatedIn") for org in s.group_after(i + 1))
-            elif (_OF_A_KIND.fullmatch(link) and SEAT_BEFORE.search(s.before(s.ks[_chain_start(s, i)], 8))) \
-                    or LOCAL_DESCRIPTOR.match(link):  # 总部位于瑞典斯德哥尔摩的电池制造商 X: each place
+            elif _OF_A_KIND.fullmatch(link) and SEAT_BEFORE.search(s.before(s.ks[_chain_start(s, i)], 8)):
+                # 总部位于瑞典斯德哥尔摩的电池制造商 X: each place
                 out.extend(s.relation(b, place, "locatedIn") for place in _place_and_within(s, _chain_start(s, i)))
+            elif LOCAL_DESCRIPTOR.match(link):  # 某国本地巴士制造商 A 和 B
+                places = _place_and_within(s, _chain_start(s, i))
+                out.extend(s.relation(org, place, "locatedIn") for org in s.group_after(i + 1) for place in places)
             elif not link.strip() and _is_foreign_country(s.m(a).key):  # 芬兰 Aurora Cathode Oy, 日本某某株式会社
                 out.append(s.relation(b, a, "locatedIn"))
             elif EXAMPLES_AFTER.match(link) and THERE_EXAMPLES.search(s.before(a, 4)):
