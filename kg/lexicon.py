@@ -68,7 +68,7 @@ GENERIC_ORG = re.compile(
     # a kind of body with no name before it: 中心, 创新中心, 新中心, 管理委员会
     r"(?:新|创新|研发|技术|产业|服务)?(?:中心|研究院|研究所|实验室|委员会|管理委员会|管委会|联盟|基地)|"
     # a group sent on an errand: 招商小分队, 代表团
-    r"(?:招商|考察|调研|工作)?(?:小分队|分队|代表团|考察团|调研组|专班)|.)$")
+    r"(?:招商|考察|调研|工作)?(?:小分队|分队|代表团|考察团|调研组|专班)|项目|平台|工程|.)$")
 #: A body's own organs and departments: 董事会, 党委, 财务部. After a company, a university or an
 #: association they name no new body (某某股份有限公司 | 监事会), and alone they name none.
 INTERNAL_ORGANS = ("董事会", "监事会", "董事局", "理事会", "党委", "党组", "纪委", "工会", "团委", "党支部", "党总支",
@@ -187,7 +187,8 @@ PARTNER_WORDS = re.compile(alternatives(AGREEMENT_WORDS + ("合作", "携手", "
 PARTNER_LINK = re.compile(r"^\s*[）)]?\s*(?:[A-Za-z][\w-]*\s*)?(?:与|和|同|携手|联合|联手)\s*$")
 #: The same with a date, an adverb or a description of the partner between:
 #: 4 月 17 日与瑞典 | Skarvik Energi AB, 正会同 | 民航中南地区管理局, 与德国氢能装备企业 | Corvana GmbH.
-PARTNER_LINK_WIDE = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?(?:已|正|将|也|还|刚|近日)?(?:与|同|会同|携手|联手)\s*"
+PARTNER_LINK_WIDE = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*|上月|本月|今年|去年|近期|日前|此前)?"
+                               r"(?:已|正|将|也|还|刚|近日)?(?:与|同|会同|携手|联手)\s*"
                                r"(?:[\u4e00-\u9fff]{0,12}?(?:企业|公司|机构|集团|厂商|制造商|运营商|高校|大学))?\s*$")
 LOCATED_TRIGGER = re.compile(r"^\s*(?:正式|已|将|已经)?(?:总部)?(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址)(?:在|于)?\s*$")
 #: A body opened in a place: X 在 REGION 揭牌运行 / 正式成立 / 开业.

@@ -293,3 +293,24 @@ def test_local_makers_of_a_country_and_partners_listed_after_one_link(backend):
             ("比亚迪", "partnerOf", "星途客车有限公司", ()), ("比亚迪", "partnerOf", "远帆客车有限公司", ())} <= found
     # the two listed after 与 are partners of the one before it, not of each other
     assert not any(r == "partnerOf" and {h, t} == {"星途客车有限公司", "远帆客车有限公司"} for h, r, t, _ in found)
+
+
+def test_partners_last_month_a_brand_with_its_trade_and_an_owner_is_no_investor(backend):
+    found = relations(backend, "据了解，江城楚云智驾科技有限公司上月刚与江城理工大学共建智能底盘联合实验室。")
+    assert ("江城楚云智驾科技有限公司", "partnerOf", "江城理工大学", ()) in found
+    found = relations(backend, "武汉瑞安达生物医药科技有限公司完成A轮融资。瑞安达生物由研究员许一静于2020年创办。")
+    assert ("许一静", "founded", "瑞安达生物", ()) in found and not any(r == "holdsPosition" for _, r, _, _ in found)
+    found = relations(backend, "近日，江城楚云智驾科技有限公司宣布完成数亿元B+轮融资，"
+                               "由华澄汽车集团有限公司旗下的华澄资本领投，远川资本跟投。")
+    investors = {h for h, r, _, _ in found if r == "investedIn"}
+    assert investors == {"华澄资本", "远川资本"}
+
+
+def test_a_repealed_title_without_marks_and_a_project_is_no_body(backend):
+    found = relations(backend, "2019年印发的江城市科技创新券管理暂行办法同时废止。")
+    assert not any(h == "江城市科技" for h, _, _, _ in found)
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "2019年印发的江城市科技创新券管理暂行办法同时废止。"))
+    extract([issue], backend)
+    assert [(m.text, m.type) for m in issue.mentions if m.type != "Region"] == [("江城市科技创新券管理暂行办法", "Policy")]
+    found = relations(backend, "项目由星海电子在当地新设立的全资子公司星海电子（宜昌）有限公司负责建设运营。")
+    assert not any(t == "项目" for _, _, t, _ in found)

@@ -41,6 +41,7 @@ def _short_names(issue: Issue) -> list[Mention]:
     """Every use of a company's core name (明澈光电 of 武汉明澈光电科技有限公司) and of a
     body's full name, also where the model tagged it as something else or cut it."""
     cores = set()
+    places = {m.text for m in issue.mentions if m.type == "Region"}
     for m in issue.mentions:
         if m.type == "Organization" and LEGAL_FORMS.search(m.text):
             core = company_core(m.text)
@@ -49,8 +50,9 @@ def _short_names(issue: Issue) -> list[Mention]:
                 core = TRADES.sub("", brand) if len(TRADES.sub("", brand)) >= _SHORTEST else brand
             if core and len(core) >= _SHORTEST:
                 cores.add(core)
-            if core and len(core) >= 6 and not _SEAT.search(core):
-                cores.add(core[:4])  # 博衍生物 of 西安博衍生物医药有限公司: the brand and its trade's first word
+            if core and len(core) >= 6 and not _SEAT.search(core):  # the brand and its trade's first word:
+                cores.update(core[:n] for n in (4, 5) if len(core) - n >= 2  # 博衍生物, 瑞康达生物
+                             and core[:n] not in places)  # not 雁翎数字港 of 雁翎数字港运营管理有限公司
             head = gazetteer().head(m.text)
             if core and head and len(core) >= 3 and m.text.startswith(head + core[:2]):
                 cores.add(head + core[:2])  # 厦门钠科 of 厦门钠科新能源科技有限公司

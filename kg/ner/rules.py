@@ -55,7 +55,7 @@ def titled_works(text: str) -> list[Span]:
 #: After the head noun: a break, a particle, or a verb about the document.
 _BARE_TITLE = re.compile(rf"[\u4e00-\u9fff0-9A-Za-z“”‘’—\-]{{2,36}}?{BARE_POLICY_HEADS.pattern}"
                          r"(?:[（(][^（）()，。]{0,14}(?:年|试行|修订|暂行)[^（）()，。]{0,4}[）)])?"
-                         r"(?=$|[，。；：、！？”）)\s（(]|[的和与及中等]|提出|明确|指出|要求|规定|强调|将|已|自|于|共|从|为)")
+                         r"(?=$|[，。；：、！？”）)\s（(]|[的和与及中等]|提出|明确|指出|要求|规定|强调|将|已|自|于|共|从|为|同时|废止)")
 
 
 _BARE_POLICY_VERB = re.compile(BARE_POLICY_BEFORE.pattern.rstrip("$"))

@@ -24,6 +24,9 @@ from ..lexicon import (
 from .sentence import Sentence
 from .stated import sentence_subject
 
+#: After a group that owns the investor: 由某某集团旗下的某某资本领投.
+_OWNER = re.compile(r"\s*(?:的)?(?:旗下|下属|所属)")
+
 
 def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relation]:
     """Every investedIn relation of the issue, with round, amount and lead."""
@@ -76,7 +79,8 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
             clause_start = max(sentence.start + max(text.rfind(c, 0, t.start()) for c in "，。；：") + 1,
                                sentence.start)
             investors = [k for k in ks if clause_start <= issue.mentions[k].start
-                         and issue.mentions[k].end <= at and k != investee]
+                         and issue.mentions[k].end <= at and k != investee
+                         and not _OWNER.match(issue.text, issue.mentions[k].end)]  # 由 A 旗下的 B 领投: B
             target = investee
             after = [k for k in ks if issue.mentions[k].start >= sentence.start + t.end()]
             if after and re.fullmatch(r"了?", issue.text[sentence.start + t.end():issue.mentions[after[0]].start]):

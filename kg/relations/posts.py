@@ -99,7 +99,7 @@ def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
     if re.match(r"\s*[）)]", post) and i >= 2 and s.type(i - 2) == "Organization" and \
             re.fullmatch(r"\s*[（(]\s*(?:原|即|前身为|简称)?\s*", s.between(s.ks[i - 2], org)):
         org, post = s.ks[i - 2], re.sub(r"^\s*[）)]", "", post)  # X（原Y）董事长: the post is X's
-    if not POST.match(post) or _NOT_A_POST.match(post):
+    if not POST.match(post) or _NOT_A_POST.match(post) or "由" in post:  # 某某生物由研究员…创办: a clause
         return []
     held = [(org, post.strip())]
     j = i - 1
