@@ -459,3 +459,9 @@ def test_a_list_ending_in_a_described_kind_of_company_is_of_companies(lac):
     assert {("林晓东", "Person"), ("谢海亮", "Person")} <= found
     found = entities(lac, "国内车规级芯片、功率器件等细分领域企业有望持续受益。")
     assert not {name for name, kind in found if kind == "Organization"}
+
+
+def test_a_company_and_the_body_whose_bid_it_won_are_two_names(lac):
+    found = entities(lac, "云帆智能中标工信部重大专项")
+    assert {("云帆智能", "Organization"), ("工信部", "Organization")} <= found
+    assert ("云帆智能中标工信部", "Organization") not in found

@@ -24,7 +24,9 @@ from ...regions import gazetteer
 from .words import ENTITY, LATIN, LATIN_THEN_SPACE, NOUNISH, Word, claim, ends_item, ends_like_org, merge
 
 #: Words that join two bodies acting together: 市政府会同市发改委, 省科技厅联合省教育厅.
-_JOINING = re.compile(alternatives(("共同组建", "联合组建", "共建", *LEADING_CONNECTIVES, "与", "和", "及")))
+#: Verbs of a deal the model may read into one name: 某某中标工信部 (a company, then the body).
+_DEALS = ("中标", "收购", "并购", "入股", "牵手")
+_JOINING = re.compile(alternatives(("共同组建", "联合组建", "共建", *LEADING_CONNECTIVES, "与", "和", "及", *_DEALS)))
 #: What follows 联合 inside one name: 联合会, 联合体, 联合国 (not 联合 | 国家…), 联合实验室.
 _JOINED_NAME_TAIL = ("会", "体", "国", "实验", "创新", "研究", "办公", "培养", "学院", "大学", "基金", "舰队")
 
@@ -86,12 +88,14 @@ def _joined_parts(text: str, w: Word) -> list[Word] | None:
             at = w.start + m.start() - 1
             return [Word(w.start, at, "Organization"), Word(at, w.start + m.end(), "c"),
                     Word(w.start + m.end(), w.end, "Organization")]
+        # 某某中标工信部…: a verb between a company and a body it deals with
+        dealt_with = m.group() in _DEALS and len(left) >= 2 and _names_a_body(right)
         both_bodies = len(right) >= 3 and _names_a_body(left) and _names_a_body(right) \
             and not (right.startswith(_JOINED_NAME_TAIL) and not right.startswith("国家")) and not _bare_suffix(right)
         # 华为云与科大讯飞: a name with 与 inside ends in its suffix (区块链与边缘计算研究院)
         two_brands = m.group() in ("与", "和", "及") and len(right) >= 2 \
             and not _names_a_body(left) and not _names_a_body(right) and not right.endswith(_UNIT_ENDS)
-        if both_bodies or two_brands:
+        if both_bodies or two_brands or dealt_with:
             at, after = w.start + m.start(), w.start + m.end()
             return [Word(w.start, at, "Organization"), Word(at, after, "c"), Word(after, w.end, "Organization")]
     return None
