@@ -314,3 +314,8 @@ def test_a_repealed_title_without_marks_and_a_project_is_no_body(backend):
     assert [(m.text, m.type) for m in issue.mentions if m.type != "Region"] == [("江城市科技创新券管理暂行办法", "Policy")]
     found = relations(backend, "项目由星海电子在当地新设立的全资子公司星海电子（宜昌）有限公司负责建设运营。")
     assert not any(t == "项目" for _, _, t, _ in found)
+
+
+def test_a_fund_named_only_by_its_owner_is_the_owners_investment(backend):
+    found = relations(backend, "近日，云岭科技宣布完成 18 亿元人民币的 C 轮融资，由中信产业基金、中金资本旗下基金、春华资本领投。")
+    assert {h for h, r, _, _ in found if r == "investedIn"} == {"中信产业基金", "中金资本", "春华资本"}

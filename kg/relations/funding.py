@@ -24,8 +24,8 @@ from ..lexicon import (
 from .sentence import Sentence
 from .stated import sentence_subject
 
-#: After a group that owns the investor: 由某某集团旗下的某某资本领投.
-_OWNER = re.compile(r"\s*(?:的)?(?:旗下|下属|所属)")
+#: Between a group and the investor it owns: 由某某集团旗下的某某资本领投.
+_OWNER = re.compile(r"\s*(?:的)?(?:旗下|下属|所属)(?:的)?\s*")
 
 
 def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relation]:
@@ -79,8 +79,10 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
             clause_start = max(sentence.start + max(text.rfind(c, 0, t.start()) for c in "，。；：") + 1,
                                sentence.start)
             investors = [k for k in ks if clause_start <= issue.mentions[k].start
-                         and issue.mentions[k].end <= at and k != investee
-                         and not _OWNER.match(issue.text, issue.mentions[k].end)]  # 由 A 旗下的 B 领投: B
+                         and issue.mentions[k].end <= at and k != investee]
+            # 由 A 旗下的 B 领投: B invests (but A does where its fund is not named: A 旗下基金领投)
+            investors = [k for n, k in enumerate(investors) if n + 1 == len(investors) or not _OWNER.fullmatch(
+                issue.text, issue.mentions[k].end, issue.mentions[investors[n + 1]].start)]
             target = investee
             after = [k for k in ks if issue.mentions[k].start >= sentence.start + t.end()]
             if after and re.fullmatch(r"了?", issue.text[sentence.start + t.end():issue.mentions[after[0]].start]):

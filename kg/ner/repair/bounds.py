@@ -32,7 +32,8 @@ _JOINED_NAME_TAIL = ("会", "体", "国", "实验", "创新", "研究", "办公"
 
 
 #: A company's legal form, then words about what it owns: 某某有限公司 | 旗下子公司.
-_OWNED_AFTER_NAME = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|集团)(旗下|下属|所属|全资|控股(?=子)|的)")
+_OWNED_AFTER_NAME = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|集团|资本|创投|控股)"
+                               r"(旗下|下属|所属|全资|控股(?=子)|的)")
 #: A noun for what a company owns (旗下子公司, 全资子公司): never the tail of its name.
 _OWNED_NOUN = re.compile(r"(?:旗下|下属|所属|全资|控股子)")
 

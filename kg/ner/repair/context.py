@@ -23,6 +23,10 @@ _CLAUSE_START = re.compile(r"[，。；：:！？]|本轮(?:融资|投资)?由|�
 _ADVERBS = re.compile(r"(?:等[^、，]{0,8}?(?:股东|资方|机构|投资方|投资人)|等|联合|共同|持续|继续|也|均|曾|已|再次|此前|参与|进行)+$")
 
 
+_OWNED_IN_ITEM = re.compile(r"旗下|下属|所属")
+_UNNAMED_FUND = re.compile(r"(?:旗下|下属|管理)的?(?:基金|子基金|投资平台|产业基金)$")
+
+
 def investors(text: str, words: list[Word]) -> list[Word]:
     """Names before 领投 / 跟投 are investors: `由某某资本领投，某某创投、某某基金参与跟投`."""
     words = _listed_investors(text, words)
@@ -39,6 +43,7 @@ def investors(text: str, words: list[Word]) -> list[Word]:
                 continue
             name = _ADVERBS.sub("", piece)
             name = re.sub(r"^(?:老股东|新股东|股东|投资方|其他机构|机构)", "", name)
+            name = _UNNAMED_FUND.sub("", name)  # 某某资本旗下基金: the fund is not named, its owner is
             if name.strip() and 2 <= len(name.strip()) <= 16 and not GENERIC_INVESTORS.match(name.strip()):
                 name_start = start + piece.find(name)
                 words = claim(words, name_start + len(name) - len(name.lstrip()),
@@ -262,8 +267,8 @@ def lists(text: str, words: list[Word]) -> list[Word]:
                                                 (counts[best] >= 3 and counts[words[a].label] == 1)):
                     words[a] = Word(words[a].start, words[a].end, best)
                 continue
-            if not 2 <= len(piece) <= 10 or GENERIC_SECTORS.search(piece):
-                continue
+            if not 2 <= len(piece) <= 10 or GENERIC_SECTORS.search(piece) or _OWNED_IN_ITEM.search(piece):
+                continue  # 某某资本旗下基金: an owner and what it owns, not one name
             if a > 0 and words[a - 1].label == best and words[a - 1].end == words[a].start and a == b \
                     and words[a].label in ("n", "nz"):
                 a -= 1  # 长城(ORG) 网际(n): the name's head was tagged, its tail not
