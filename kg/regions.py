@@ -117,6 +117,13 @@ def _province_suffix(code: str, short: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def is_foreign_country(name: str) -> bool:
+    """日本, 芬兰: a country other than China. Before a company's name it says where the company
+    is, not what it is called (中国 often is part of the name: 中国移动通信集团)."""
+    division = gazetteer().lookup(name)
+    return division is not None and division.level == "country" and division.code != "CN"
+
+
 def gazetteer() -> Gazetteer:
     return Gazetteer()
 

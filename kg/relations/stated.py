@@ -47,7 +47,7 @@ from ..lexicon import (
     THIS_BODY,
     alternatives,
 )
-from ..regions import gazetteer
+from ..regions import is_foreign_country
 from .sentence import WIDE_LINK, Sentence
 
 #: The end of a list that names only some: A、B 等部门, 等单位.
@@ -344,7 +344,7 @@ def located(s: Sentence) -> list[Relation]:
             elif LOCAL_DESCRIPTOR.match(link):  # 某国本地巴士制造商 A 和 B
                 places = _place_and_within(s, _chain_start(s, i))
                 out.extend(s.relation(org, place, "locatedIn") for org in s.group_after(i + 1) for place in places)
-            elif not link.strip() and _is_foreign_country(s.m(a).key):  # 芬兰 Aurora Cathode Oy, 日本某某株式会社
+            elif not link.strip() and is_foreign_country(s.m(a).text):  # 芬兰 Aurora Cathode Oy, 日本某某株式会社
                 out.append(s.relation(b, a, "locatedIn"))
             elif EXAMPLES_AFTER.match(link) and THERE_EXAMPLES.search(s.before(a, 4)):
                 out.extend(s.relation(org, a, "locatedIn") for org in s.group_after(i + 1))
@@ -375,11 +375,6 @@ _FOUNDED_THERE = re.compile(r"^\s*(?:创立|创办|创建|成立|注册成立|�
 
 #: 的, or 的 and what kind of company it is: 位于某地的(电池制造商) X.
 _OF_A_KIND = re.compile(rf"\s*的\s*(?:[\u4e00-\u9fff]{{0,8}}?(?:{alternatives(COMPANY_DESCRIPTORS)}))?\s*")
-
-
-def _is_foreign_country(key: str) -> bool:
-    division = gazetteer().divisions.get(key[9:]) if key.startswith("division:") else None
-    return division is not None and division.level == "country" and division.code != "CN"
 
 
 #: 总部位于, written after the subject and a clause about it; or a clause of its own that

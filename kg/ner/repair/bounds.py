@@ -20,7 +20,7 @@ from ...lexicon import (
     STRONG_SUFFIX_WORDS,
     alternatives,
 )
-from ...regions import gazetteer
+from ...regions import gazetteer, is_foreign_country
 from .words import ENTITY, LATIN, LATIN_THEN_SPACE, NOUNISH, Word, claim, ends_item, ends_like_org, merge
 
 #: Words that join two bodies acting together: 市政府会同市发改委, 省科技厅联合省教育厅.
@@ -221,7 +221,7 @@ def registered_names(text: str, words: list[Word]) -> list[Word]:
         start = words[k].start
         while k > 0 and words[k - 1].end == start and words[k - 1].label in _REGISTERED_NAME_PARTS \
                 and not _starts_no_name(text[words[k - 1].start:words[k - 1].end]) and form.end() - words[k - 1].start <= 24 \
-                and not foreign_country(text[words[k - 1].start:words[k - 1].end]):
+                and not is_foreign_country(text[words[k - 1].start:words[k - 1].end]):
             k -= 1
             start = words[k].start
         if form.start() - start >= 2:
@@ -230,13 +230,6 @@ def registered_names(text: str, words: list[Word]) -> list[Word]:
 
 
 _MINISTRY = re.compile(r"(?:部|省|厅|署|局|委员会|政府|议会)$")
-
-
-def foreign_country(piece: str) -> bool:
-    """日本 of 日本 | 某某株式会社: a country other than China before a company is where it is,
-    not part of its name (中国 often is: 中国移动通信集团)."""
-    division = gazetteer().lookup(piece)
-    return division is not None and division.level == "country" and division.code != "CN"
 
 
 def _starts_no_name(piece: str) -> bool:
@@ -260,7 +253,7 @@ def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
                 and not (w.end - w.start == 1 and i + 1 < len(out) and out[i + 1].is_entity):
             end = _suffix_end(text, out, i)
             # 日本 | 某某株式会社: a company's country is not its name's; a ministry's is (韩国产业通商资源部)
-            if end is not None and foreign_country(text[w.start:w.end]) \
+            if end is not None and is_foreign_country(text[w.start:w.end]) \
                     and not _MINISTRY.search(text, out[end].start, out[end].end):
                 end = None
             if end is not None:
