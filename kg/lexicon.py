@@ -68,7 +68,7 @@ GENERIC_ORG = re.compile(
     # a kind of body with no name before it: 中心, 创新中心, 新中心, 管理委员会
     r"(?:新|创新|研发|技术|产业|服务)?(?:中心|研究院|研究所|实验室|委员会|管理委员会|管委会|联盟|基地)|"
     # a group sent on an errand: 招商小分队, 代表团
-    r"(?:招商|考察|调研|工作)?(?:小分队|分队|代表团|考察团|调研组|专班)|项目|平台|工程|.)$")
+    r"(?:招商|考察|调研|工作)?(?:小分队|分队|代表团|考察团|调研组|专班)|项目|平台|工程|学校|本校|我校|.)$")
 #: A body's own organs and departments: 董事会, 党委, 财务部. After a company, a university or an
 #: association they name no new body (某某股份有限公司 | 监事会), and alone they name none.
 INTERNAL_ORGANS = ("董事会", "监事会", "董事局", "理事会", "党委", "党组", "纪委", "工会", "团委", "党支部", "党总支",
@@ -252,7 +252,7 @@ FUNDED_CLAUSE = re.compile(r"[，,]\s*(?:(?:今年|去年|近日|日前|此前|\
 #: “衡芯量子”完成 B 轮融资, 某某有限公司（Latin Name）近日完成….
 FUNDED_AFTER_NAME = re.compile(r"(?:[”\"’）)]|[（(][^（）()，。]{1,30}[）)])?" + FUNDED.pattern)
 ROUND = re.compile(r"(种子|天使\+?|Pre-A\+?|Pre-B|A\+{0,2}|A\d|B\+?|B\d|C\+?|C\d|D\+?|E|F|Pre-IPO|战略)\s*轮")
-AMOUNT = re.compile(r"(?:近|超|超过|逾|约|数)?\s*(?:[\d.]+\s*)?(?:千万|百万|十亿|亿|万)\s*(?:元|美元|人民币|港元)(?:级)?")
+AMOUNT = re.compile(r"(?:近|超|超过|逾|约|数)?\s*(?:\d[\d,.]*\s*)?(?:千万|百万|十亿|亿|万)\s*(?:元|美元|人民币|港元)(?:级)?")
 #: A holding or a place in a round: A、B 分别持有 X 4.6%和3.2%的股份; 以 1 亿元参与 X A 轮融资.
 HOLDS_STAKE = re.compile(r"(?:分别|合计|共|累计|直接|间接)?持有\s*$")
 STAKE = re.compile(r"^\s*(?:约|超过|逾)?[\d.]+\s*[%％]")

@@ -237,6 +237,11 @@ def _declared_short_names(issue: Issue) -> None:
             issue.mentions.append(Mention(hit.start(), hit.end(), full.type, short, sentence,
                                           "rule:declared-alias"))
             covered.add(span)
+    # 清源膜 (of 南京清源膜分离技术有限公司) is a brand: no place is named inside it
+    aliases = [m for m in issue.mentions if m.source == "rule:declared-alias"]
+    if aliases:
+        issue.mentions = [m for m in issue.mentions if not (m.type == "Region" and any(
+            a.start <= m.start and m.end <= a.end and (a.start, a.end) != (m.start, m.end) for a in aliases))]
     issue.mentions.sort(key=lambda m: (m.start, -m.end))
     issue.declared = {short: full for short, full in declared.items()}
 
@@ -343,8 +348,14 @@ def _abbreviates_core(short: str, long: str) -> bool:
 
 
 def _shortens(short: str, long: str) -> bool:
-    """世通亨奇 / 中科世通亨奇（北京）科技有限公司: a company's short name inside its full name."""
-    return len(short) >= 2 and short in long and bool(LEGAL_FORMS.search(long)) and not LEGAL_FORMS.search(short)
+    """世通亨奇 / 中科世通亨奇（北京）科技有限公司: a company's short name inside its full name.
+    Not a body of another kind the company is named after: 某某大学 / 某某大学资产经营有限公司."""
+    return len(short) >= 2 and short in long and bool(LEGAL_FORMS.search(long)) and not LEGAL_FORMS.search(short) \
+        and not (long.startswith(short) and short.endswith(_NOT_A_COMPANY))
+
+
+#: Bodies of a kind no company's short name ends with.
+_NOT_A_COMPANY = ("大学", "学院", "研究院", "研究所", "医院", "协会", "学会", "委员会", "管委会", "政府", "局", "厅", "部")
 
 
 def _without_its_place(short: str, long: str) -> bool:

@@ -162,8 +162,8 @@ def _headline(t: str) -> str:
 def _articles(text: str, lines, starts: list[int], sections: dict[int, str | None]) -> list[Article]:
     articles = []
     first = lines[starts[0]][0] if starts else len(text)
-    if text[:first].strip():
-        articles.append(Article(0, max(first - 1, 0)))
+    if text[:first].strip():  # what stands before the first headline (the newline before it left out)
+        articles.append(Article(0, max(first - 1, 0) if starts else len(text)))
     for k, i in enumerate(starts):
         start = lines[i][0]
         end = lines[starts[k + 1]][0] - 1 if k + 1 < len(starts) else len(text)

@@ -319,3 +319,36 @@ def test_a_repealed_title_without_marks_and_a_project_is_no_body(backend):
 def test_a_fund_named_only_by_its_owner_is_the_owners_investment(backend):
     found = relations(backend, "近日，云岭科技宣布完成 18 亿元人民币的 C 轮融资，由中信产业基金、中金资本旗下基金、春华资本领投。")
     assert {h for h, r, _, _ in found if r == "investedIn"} == {"中信产业基金", "中金资本", "春华资本"}
+
+
+def test_a_university_unit_before_a_post_a_school_alone_and_a_title_after_two_verbs(backend):
+    found = relations(backend, "化学与化工学院教授沈雅琴创办的南京清源膜分离技术有限公司完成融资。")
+    assert ("沈雅琴", "holdsPosition", "化学与化工学院", (("title", "教授"),)) in found
+    found = relations(backend, "学校与江宁区共建产业技术研究院。")
+    assert not any("学校" in (h, t) for h, _, t, _ in found)
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "学校修订印发科技成果转化管理办法，明确收益分配比例。"))
+    extract([issue], backend)
+    assert [m.text for m in issue.mentions if m.type == "Policy"] == ["科技成果转化管理办法"]
+
+
+def test_a_university_is_not_the_short_name_of_the_company_named_after_it(backend):
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8",
+                             "钟山理工大学与南京市江宁区人民政府签约，钟山理工大学资产经营有限公司总经理蒋若岚出席。"))
+    extract([issue], backend)
+    keys = {m.text: m.key for m in issue.mentions}
+    assert keys["钟山理工大学"] != keys["钟山理工大学资产经营有限公司"]
+
+
+def test_an_amount_with_a_thousands_separator_and_no_place_inside_a_declared_brand(backend):
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8",
+                             "南京清源膜分离技术有限公司（以下简称“清源膜”）完成2,000万元天使轮融资，"
+                             "由钟山理工大学资产经营有限公司领投。清源膜将扩建中试线。"))
+    extract([issue], backend)
+    amounts = {r.attributes.get("amount") for r in issue.relations if r.type == "investedIn"}
+    assert amounts == {"2,000万元"}
+    assert not [m for m in issue.mentions if m.type == "Region" and m.text == "清源"]
+
+
+def test_a_professor_of_a_school_founds_a_company_not_the_school(backend):
+    found = relations(backend, "5．电子信息学院教授创办南京钟芯微感科技有限公司")
+    assert not any(r == "founded" for _, r, _, _ in found)

@@ -86,3 +86,14 @@ def test_a_header_laid_out_in_columns_is_not_joined_to_the_next_line():
     issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
     assert issue.meta.date == date(2024, 9, 16) and issue.meta.publisher == "江汉省科学技术情报研究所"
     assert "日本期目录" not in issue.text
+
+
+@pytest.mark.parametrize("text, last", [("只有一行", "只有一行"), ("第一句。\n最后一行没有换行符", "最后一行没有换行符")])
+def test_the_last_sentence_keeps_its_last_character_without_a_final_newline(text, last):
+    from pathlib import Path
+
+    from kg.ingest import RawIssue
+
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    assert issue.sentences[-1].text == last
+    assert issue.articles[-1].end == len(issue.text)

@@ -79,8 +79,8 @@ def bare_titles(text: str) -> list[Span]:
             continue
         title = m.group()
         head = BARE_POLICY_HEADS.search(title)
-        if head is None or head.start() < 2 or GENERIC_DOCUMENT.match(title):
-            continue
+        if head is None or head.start() < 2 or GENERIC_DOCUMENT.match(title) or _BARE_POLICY_VERB.match(title):
+            continue  # (修订)印发某某办法: the next verb's title is the one
         if "的" in title[:head.start()] and not title.startswith("关于"):
             continue
         spans.append(Span(m.start(), m.end(), "Policy", "rule:bare-title"))

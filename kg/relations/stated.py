@@ -22,6 +22,7 @@ from ..lexicon import (
     ISSUE_TRIGGER,
     ISSUED_BY,
     JOINTLY_FOUNDED,
+    LATIN_POST,
     LIST_LINK,
     LOCAL_DESCRIPTOR,
     LOCATED_TRIGGER,
@@ -144,7 +145,8 @@ def founded(s: Sentence) -> list[Relation]:
             continue
         gap = s.between(s.ks[i - 1], k)
         if FOUND_TRIGGER.search(gap) and len(gap) <= 16 and not CLAUSE_BREAK.search(gap) and "，" not in gap \
-                and s.type(i - 1) in ("Organization", "Person"):
+                and s.type(i - 1) in ("Organization", "Person") \
+                and not (s.type(i - 1) == "Organization" and LATIN_POST.match(gap.strip())):  # 某学院教授创办 X
             out.extend(s.relation(head, k, "founded") for head in s.group_before(i - 1, ("Organization", "Person")))
     for m in re.finditer(r"由", s.text):
         offset = s.sentence.start + m.end()

@@ -42,8 +42,9 @@ from .context import (
     latin_names,
     lists,
     names_before_posts,
+    units_before_posts,
 )
-from .places import bodies_after_a_place, foreign_places, government_bodies, units, zones
+from .places import bodies_after_a_place, foreign_places, government_bodies, parks_named_after_bodies, units, zones
 from .words import ENTITY, HAS_LETTERS, words_of
 
 
@@ -65,6 +66,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = branches(text, words)
     words = foreign_places(text, words)
     words = zones(text, words)
+    words = parks_named_after_bodies(text, words)
     words = bodies_after_a_place(text, words)
     words = units(text, words)
     words = government_bodies(text, words)
@@ -75,6 +77,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = latin_names(text, words)
     words = names_before_posts(text, words)
     words = areas_in_posts(text, words)
+    words = units_before_posts(text, words)
     words = founded_subjects(text, words)
     source = spans[0].source if spans else "model"
     return [Span(w.start + _descriptor_prefix(text[w.start:w.end], w.label), w.end, w.label, source)

@@ -10,6 +10,7 @@ from ...lexicon import (
     FOUNDED_BY,
     FUNDED,
     GENERIC_INVESTORS,
+    GENERIC_ORG,
     GENERIC_SECTORS,
     INVESTOR_ROLE,
     INVESTORS_NAMED,
@@ -186,6 +187,35 @@ def names_before_posts(text: str, words: list[Word]) -> list[Word]:
                 and _COMPANY_POST.fullmatch(text[post.start:post.end]) \
                 and (nxt.label == "Person" or text[nxt.start:nxt.end] in ("、", "兼")):
             words = merge(words, k, k + 1, "Organization")
+        k += 1
+    return words
+
+
+#: The kinds of unit a university or a government names before a post: 某某学院 教授, 某某处 处长.
+_UNIT_KINDS = ("学院", "研究院", "研究所", "研究中心", "系", "处", "实验室")
+_UNIT_WORDS = ("n", "nz", "vn", "an", "j")
+
+
+def units_before_posts(text: str, words: list[Word]) -> list[Word]:
+    """`化学 与 化工 学院 | 教授 | 沈某`: the nouns before a post and a person, ending in a kind of
+    unit (学院, 处 …) and starting a clause, are the unit's name, which the model did not read."""
+    k = 0
+    while k + 2 < len(words):
+        post, person = words[k + 1], words[k + 2]
+        last = words[k]
+        if person.label == "Person" and post.end == person.start and last.end == post.start \
+                and LATIN_POST.fullmatch(text[post.start:post.end]) and last.label in _UNIT_WORDS:
+            first = k
+            while first > 0 and words[first - 1].end == words[first].start and k - first < 4 and (
+                    words[first - 1].label in _UNIT_WORDS
+                    or (text[words[first - 1].start:words[first - 1].end] in ("与", "和") and first - 1 > 0)):
+                first -= 1
+            name = text[words[first].start:last.end]
+            starts_clause = first == 0 or text[words[first - 1].start:words[first - 1].end] in "，。；：、（ "
+            if starts_clause and name.endswith(_UNIT_KINDS) and len(name) >= 4 and name[0] not in "与和" \
+                    and not GENERIC_ORG.match(name):
+                words = merge(words, first, k, "Organization")
+                k = first
         k += 1
     return words
 

@@ -48,6 +48,17 @@ def government_bodies(text: str, words: list[Word]) -> list[Word]:
 _ZONE_PARTS = ("n", "nz", "nw", "vn", "an", "s", "j", "Region")
 
 
+def parks_named_after_bodies(text: str, words: list[Word]) -> list[Word]:
+    """某某大学科技园, 某某研究院产业园: a park named after the body that runs it is a place."""
+    return [Word(w.start, w.end, "Region") if w.label == "Organization" and
+            text[w.start:w.end].endswith(_PARKS) and w.end - w.start >= 6 else w for w in words]
+
+
+#: Kinds of park: a name ending in one is a place whatever body it is named after.
+_PARKS = ("科技园", "产业园", "软件园", "工业园", "创新园", "大学城", "科学城", "科技城", "科创港", "数字港",
+          "创新谷", "科创谷")
+
+
 def zones(text: str, words: list[Word]) -> list[Word]:
     """贵阳 | 综保区, 济南 | 高新区: a place, then the kind of zone, is one place; a zone, then
     a park in it (江城高新区 | 星湖创新科技园), or a city, then a named district (上海市 |
