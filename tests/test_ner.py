@@ -451,9 +451,9 @@ def test_a_township_named_in_its_bodies_name():
 
 
 def test_a_list_ending_in_a_described_kind_of_company_is_of_companies(lac):
-    """等一批高成长活力的创新药企业: the tail may describe the companies at some length; a
+    """等一批成长迅速的生物医药企业: the tail may describe the companies at some length; a
     list of people who founded companies, or of the fields companies work in, is not one."""
-    found = entities(lac, "近三年来，江州涌现出安泰济康、思诺华、华康安健、济世同辉等一批高成长活力的创新药企业。")
+    found = entities(lac, "近三年来，江州涌现出安泰济康、思诺华、华康安健、济世同辉等一批成长迅速的生物医药企业。")
     assert ("思诺华", "Organization") in found
     found = entities(lac, "近年来，江州涌现出林晓东、谢海亮、邵锋、刘和生等一批顶尖科学家创办的企业。")
     assert {("林晓东", "Person"), ("谢海亮", "Person")} <= found

@@ -317,8 +317,8 @@ def test_a_repealed_title_without_marks_and_a_project_is_no_body(backend):
 
 
 def test_a_fund_named_only_by_its_owner_is_the_owners_investment(backend):
-    found = relations(backend, "近日，云岭科技宣布完成 18 亿元人民币的 C 轮融资，由中信产业基金、中金资本旗下基金、春华资本领投。")
-    assert {h for h, r, _, _ in found if r == "investedIn"} == {"中信产业基金", "中金资本", "春华资本"}
+    found = relations(backend, "本月，星衡科技宣布完成 10 亿元人民币的 B 轮融资，由远山产业基金、青川资本旗下基金、春禾资本领投。")
+    assert {h for h, r, _, _ in found if r == "investedIn"} == {"远山产业基金", "青川资本", "春禾资本"}
 
 
 def test_a_university_unit_before_a_post_a_school_alone_and_a_title_after_two_verbs(backend):
