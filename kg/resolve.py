@@ -237,7 +237,7 @@ def _declared_short_names(issue: Issue) -> None:
             issue.mentions.append(Mention(hit.start(), hit.end(), full.type, short, sentence,
                                           "rule:declared-alias"))
             covered.add(span)
-    # 清源膜 (of 南京清源膜分离技术有限公司) is a brand: no place is named inside it
+    # 澄湖膜 (of 南京澄湖膜科技有限公司) is a brand: no place is named inside it
     aliases = [m for m in issue.mentions if m.source == "rule:declared-alias"]
     if aliases:
         issue.mentions = [m for m in issue.mentions if not (m.type == "Region" and any(
@@ -359,7 +359,7 @@ _NOT_A_COMPANY = ("大学", "学院", "研究院", "研究所", "医院", "协�
 
 
 def _without_its_place(short: str, long: str) -> bool:
-    """投资合作局 / 某市高新区投资合作局, 管委会 / 某市经济技术开发区管理委员会: a body named
+    """招商服务局 / 某市高新区招商服务局, 管委会 / 某市经济技术开发区管理委员会: a body named
     without its place, a division or a zone of one (not 中关村科技园区, whose committee
     has a namesake in 中关村科学城)."""
     long = re.sub("管理委员会$", "管委会", long)

@@ -1,8 +1,8 @@
 """Names an issue introduces once in full, found again wherever it uses them.
 
 A bulletin names a company in full once (武汉明澈光电科技有限公司) and by its short
-name after (明澈光电); a bureau with its place once (某某区投资合作局) and without it
-after (投资合作局); a person once whole (罗致远) and the model cuts the same name
+name after (明澈光电); a bureau with its place once (某某区招商服务局) and without it
+after (招商服务局); a person once whole (罗致远) and the model cuts the same name
 short elsewhere (罗致 before 远于2019年). The model reads each sentence alone, so it
 misses what the issue itself has taught: here the issue's own full names decide.
 Only names of the issue are used, never a list.
@@ -51,8 +51,8 @@ def _short_names(issue: Issue) -> list[Mention]:
             if core and len(core) >= _SHORTEST:
                 cores.add(core)
             if core and len(core) >= 6 and not _SEAT.search(core):  # the brand and its trade's first word:
-                cores.update(core[:n] for n in (4, 5) if len(core) - n >= 2  # 博衍生物, 瑞康达生物
-                             and core[:n] not in places)  # not 雁翎数字港 of 雁翎数字港运营管理有限公司
+                cores.update(core[:n] for n in (4, 5) if len(core) - n >= 2  # 澄川生物, 瑞安达生物
+                             and core[:n] not in places)  # not 青梧数字港 of 青梧数字港运营管理有限公司
             head = gazetteer().head(m.text)
             if core and head and len(core) >= 3 and m.text.startswith(head + core[:2]):
                 cores.add(head + core[:2])  # 厦门钠科 of 厦门钠科新能源科技有限公司
@@ -75,7 +75,7 @@ def _short_names(issue: Issue) -> list[Mention]:
 
 
 def offices(mentions: list[Mention]) -> set[str]:
-    """投资合作局 of 西安高新区投资合作局, 管委会 of 某某开发区管理委员会: a government body's name
+    """招商服务局 of 某某高新区招商服务局, 管委会 of 某某开发区管理委员会: a government body's name
     without its place, which an issue uses alone once it has named the body in full."""
     place_ends: dict[int, list[int]] = {}
     for m in mentions:

@@ -89,7 +89,7 @@ def _known_place(key: str) -> bool:
 
 
 def _named_zone(name: str) -> bool:
-    """沣惠创新谷, 某某高新区: a name and the kind of zone it is (the model may read the name
+    """青梧创新谷, 某某高新区: a name and the kind of zone it is (the model may read the name
     alone). Not 园区 or 新区: 绿色化工园区 is a kind of place too."""
     kind = max((s for s in ZONE_SUFFIXES if name.endswith(s)), key=len, default="")
     return len(kind) >= 3 and len(name) - len(kind) >= 2 and not GENERIC_PLACE.match(name)

@@ -193,7 +193,7 @@ def _this_body(s: Sentence, offset: int) -> int | None:
     return best
 
 
-#: A short name declared in brackets: （以下简称低空基金）.
+#: A short name declared in brackets: （以下简称种子基金）.
 _DECLARED = re.compile(r"[（(][^（）()]{0,16}简称[^（）()]{0,16}[）)]")
 
 
@@ -346,7 +346,7 @@ def located(s: Sentence) -> list[Relation]:
             elif LOCAL_DESCRIPTOR.match(link):  # 某国本地巴士制造商 A 和 B
                 places = _place_and_within(s, _chain_start(s, i))
                 out.extend(s.relation(org, place, "locatedIn") for org in s.group_after(i + 1) for place in places)
-            elif not link.strip() and is_foreign_country(s.m(a).text):  # 芬兰 Aurora Cathode Oy, 日本某某株式会社
+            elif not link.strip() and is_foreign_country(s.m(a).text):  # 芬兰 Kuusi Materials Oy, 日本某某株式会社
                 out.append(s.relation(b, a, "locatedIn"))
             elif EXAMPLES_AFTER.match(link) and THERE_EXAMPLES.search(s.before(a, 4)):
                 out.extend(s.relation(org, a, "locatedIn") for org in s.group_after(i + 1))

@@ -210,7 +210,7 @@ _REGISTERED_NAME_PARTS = frozenset({"n", "nz", "nw", "vn", "an", "a", "j", "ORG"
 
 
 def registered_names(text: str, words: list[Word]) -> list[Word]:
-    """三津 | 精密株式会社, 全资子公司 | 星途 | 空天中亚有限责任公司: a registered legal form ends a
+    """东辰 | 精机株式会社, 全资子公司 | 远帆 | 空天东南亚有限责任公司: a registered legal form ends a
     name, which starts after the last word that cannot be part of one, however the model read it."""
     for form in REGISTERED_FORM.finditer(text):
         if text[form.start() - 1:form.start()] in "）)":
@@ -248,11 +248,11 @@ def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
         w = out[i]
         # one character read as a name before a name (任 | 某某有限公司: the verb) starts none
         if w.label == "Region" and w.end - w.start >= 4 and text[w.start:w.end].endswith(_FIRM_WORDS):
-            out[i] = w = Word(w.start, w.end, "Organization")  # 深圳前湾创投 read as a place
+            out[i] = w = Word(w.start, w.end, "Organization")  # 深圳某某创投 read as a place
         if (w.label in ENTITY or w.label in ("nz", "ORG")) \
                 and not (w.end - w.start == 1 and i + 1 < len(out) and out[i + 1].is_entity):
             end = _suffix_end(text, out, i)
-            # 日本 | 某某株式会社: a company's country is not its name's; a ministry's is (韩国产业通商资源部)
+            # 日本 | 某某株式会社: a company's country is not its name's; a ministry's is (某国产业部)
             if end is not None and is_foreign_country(text[w.start:w.end]) \
                     and not _MINISTRY.search(text, out[end].start, out[end].end):
                 end = None
@@ -284,7 +284,7 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
         if ORGAN.fullmatch(piece) and ORGAN_PARENT.search(text, words[i].start, words[j - 1].end):
             break  # 某某有限公司 | 财务部: the company's organ, not the end of its name
         strong = piece in STRONG_SUFFIX_WORDS and (piece != "投资" or ends_item(text, w.end))
-        # an unknown name's tail LAC tagged an adjective: 陕西 | 先进光子技术研究院/a
+        # an unknown name's tail LAC tagged an adjective: 江苏 | 先进材料技术研究院/a
         odd_tail = w.label == "a" and len(piece) >= 4 and ends_like_org(piece)
         if w.label not in NOUNISH and not w.is_entity and not strong and not odd_tail:
             break

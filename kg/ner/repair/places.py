@@ -68,7 +68,7 @@ def zones(text: str, words: list[Word]) -> list[Word]:
         if ws[j].label == "Region" and gazetteer().lookup(piece):
             return False  # a division of its own (but 成渝地区 | 双城 | 经济圈, 苏州 | 工业园区 are one)
         return (ws[j].label in _ZONE_PARTS or piece in ZONE_SUFFIXES) \
-            and not text[ws[i].start:ws[i].end].endswith(ZONE_SUFFIXES)  # 沣惠 | 创新谷/v
+            and not text[ws[i].start:ws[i].end].endswith(ZONE_SUFFIXES)  # 青梧 | 创新谷/v
 
     return _after_a_place(words, 3, "Region", part,
                           lambda ws, i, j: text[ws[i].start:ws[j].end].endswith(ZONE_SUFFIXES))
