@@ -116,7 +116,6 @@ def _province_suffix(code: str, short: str) -> str:
             "新疆": "维吾尔自治区"}.get(short, "省")
 
 
-@lru_cache(maxsize=1)
 def is_foreign_country(name: str) -> bool:
     """日本, 芬兰: a country other than China. Before a company's name it says where the company
     is, not what it is called (中国 often is part of the name: 中国移动通信集团)."""
@@ -124,6 +123,7 @@ def is_foreign_country(name: str) -> bool:
     return division is not None and division.level == "country" and division.code != "CN"
 
 
+@lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     return Gazetteer()
 

@@ -260,3 +260,11 @@ def test_a_county_level_city_by_its_short_name(tmp_path):
     out = build(tmp_path, {"a": "瑞金市加快发展。", "b": "■ 动态\n瑞金今年新增企业百余家。"})
     found = entities(out, "Region")
     assert entity_with(found, "瑞金") == entity_with(found, "瑞金市")
+
+
+def test_the_division_data_is_read_once_per_process():
+    """A build asks the gazetteer thousands of times; reading the data again each time made a
+    build of one long line take minutes."""
+    from kg.regions import gazetteer
+
+    assert gazetteer() is gazetteer()
