@@ -27,7 +27,7 @@ ORG_SUFFIXES = (
 )
 #: Words that end like an organization but are posts or generic nouns.
 NOT_ORG_WORDS = re.compile(r"(?:局长|部长|院长|处长|厅长|所长|委员|常委|主任|干部|内部|外部|全部|局部|总部|本部|学院派"
-                           r"|布局|格局|结局|大局|全局|变局|开局|破局|新局)$")
+                           r"|布局|格局|结局|大局|全局|变局|开局|破局|新局|注册资本|实缴资本)$")
 #: Words that end a company name whatever tag the model gave them (泰煜 | 投资/v).
 STRONG_SUFFIX_WORDS = {"资本", "创投", "投资", "基金", "集团", "控股", "科技", "资管", "证券", "银行"}
 #: The heads of a body named in quotes: “信息无障碍技术和知识产权开放工作组”.
@@ -41,10 +41,10 @@ REGION_PREFIX_WORDS = ("市", "省", "区", "县", "州", "国家", "中央", "�
 #: Levels of a local government, as the first character of 市经信局, 省科技厅.
 LOCAL_LEVELS = ("市", "省", "区", "县")
 LEGAL_FORMS = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团|株式会社)$"
-                         r"|合伙企业[（(]有限合伙[）)]$")
+                         r"|(?:合伙企业|基金)[（(]有限合伙[）)]$")
 #: The end of a registered name, which nothing but a name stands right before: 某某精密株式会社,
 #: 某某创业投资合伙企业（有限合伙）. (Not 公司 or 集团 alone: 该公司, 子公司.)
-REGISTERED_FORM = re.compile(r"股份有限公司|有限责任公司|有限公司|株式会社|合伙企业[（(]有限合伙[）)]")
+REGISTERED_FORM = re.compile(r"股份有限公司|有限责任公司|有限公司|株式会社|(?:合伙企业|基金)[（(]有限合伙[）)]")
 #: What a company owns, before the owned one's name: 全资子公司 | 某某有限公司. Never part of a name.
 OWNED_COMPANY_WORDS = ("子公司", "全资子公司", "控股子公司", "分公司", "母公司", "孙公司", "参股公司", "合资公司")
 TRADES = re.compile(r"(?:网络科技|信息技术|信息科技|科技发展|网络技术|电子信息|智能科技|数字科技|"
@@ -99,7 +99,7 @@ POLICY_HEADS = (
     "指导意见", "实施意见", "若干意见", "意见", "管理办法", "实施办法", "办法", "暂行规定", "规定",
     "条例", "法", "规划", "行动计划", "计划", "实施方案", "工作方案", "方案", "通知", "决定", "纲要",
     "实施细则", "细则", "若干措施", "措施", "政策", "战略", "指南", "准则", "规则", "目录", "清单",
-    "决议", "公约", "协定", "法案", "要点", "路线图", "规范", "标准",
+    "决议", "公约", "协定", "法案", "要点", "路线图", "规范", "标准", "指引",
 )
 REPORT_HEADS = (
     "报告", "白皮书", "蓝皮书", "绿皮书", "指数", "榜单", "排行榜", "名单", "年鉴", "发展现状",
@@ -122,7 +122,7 @@ SOURCE_MEDIA = re.compile(r"(?:来源|来自|稿源|转自)\s*[:：]\s*([\u4e00-
 #: the shorter heads (意见, 办法, 规划) name one only inside 《》.
 BARE_POLICY_HEADS = re.compile(
     r"(?:指导意见|实施意见|若干意见|管理办法|实施办法|暂行办法|实施细则|若干措施|若干政策|政策措施|"
-    r"行动计划|行动方案|实施方案|工作方案|三年行动|促进条例|管理条例|条例|暂行规定|若干规定|"
+    r"行动计划|行动方案|实施方案|工作方案|三年行动|促进条例|管理条例|条例|暂行规定|若干规定|工作指引|操作指引|"
     r"(?:新政)?[0-9一二三四五六七八九十]{1,3}条)")
 #: Verbs and prepositions that put a document's name right after them: 印发, 出台, 根据, 落实.
 BARE_POLICY_BEFORE = re.compile(
@@ -136,7 +136,7 @@ SCHEME_HEADS = ("专项", "工程", "行动计划", "计划", "行动", "政策"
 # -- posts -------------------------------------------------------------------------------------
 
 _POST = (r"(?:常务|执行|首席|名誉|高级|资深|联合|代理|专职|驻会)?(?:副)?"
-         r"(?:党组书记|党委书记|党工委书记|书记|院长|局长|部长|厅长|处长|科长|司长|主任|董事长|董事|"
+         r"(?:党组书记|党委书记|党工委书记|党组副书记|党委副书记|党工委副书记|党委委员|党组成员|党委常委|书记|院长|局长|部长|厅长|处长|科长|司长|主任|董事长|董事|"
          r"省长|市长|区长|县长|州长|镇长|乡长|"
          r"总经理|经理|总裁|总监|CEO|CTO|COO|CFO|首席执行官|首席技术官|首席科学家|首席专家|创始人|"
          r"合伙人|所长|校长|会长|理事长|秘书长|主席|总工程师|总师|负责人|行长|社长|台长|总编辑|"
@@ -169,7 +169,7 @@ ISSUE_TRIGGER = re.compile(r"(?:联合)?(?:制定下发|印发|发布|发出|出
 LEADING_CONNECTIVES = ("会同", "联合", "携手", "联手", "协同")
 FOUND_TRIGGER = re.compile(r"(?:共同|联合|牵头)?(?:发起成立|发起设立|发起|创立|创办|成立|组建|设立|创建|筹建)(?:了|的)?\s*[“\"]?\s*$")
 #: Two or more bodies building a named one together: A 与 B 签署协议，双方将共建“X”.
-JOINTLY_FOUNDED = re.compile(r"(?:共建|共同组建|联合组建|合作共建|共同建设|共同成立|联合成立|共同发起成立|联合发起成立)"
+JOINTLY_FOUNDED = re.compile(r"(?:共建|合作共建|共同建设|(?:共同|联合)(?:出资|发起)?(?:组建|成立|设立))"
                              r"(?:了|的)?\s*[“\"]?\s*$")
 #: Words that make an earlier body the one a sentence goes on about: 该中心, 这一联盟.
 THIS_BODY = re.compile(r"(?:该|此|这一?|上述)(中心|联盟|实验室|研究院|研究所|平台|基地|公司|企业|机构|协会|学院|园区)")
@@ -184,16 +184,17 @@ AGREEMENT_WORDS = ("签署", "签订", "签约", "达成", "战略合作", "合�
 AGREEMENT = re.compile(alternatives(AGREEMENT_WORDS))
 PARTNER_WORDS = re.compile(alternatives(AGREEMENT_WORDS + ("合作", "携手", "战略", "协议", "联手",
                                                              "共同打造", "共同推进")))
-PARTNER_LINK = re.compile(r"^\s*[）)]?\s*(?:[A-Za-z][\w-]*\s*)?(?:与|和|同|携手|联合|联手)\s*$")
+PARTNER_LINK = re.compile(r"^\s*[”’\"]?\s*[）)]?\s*(?:[A-Za-z][\w-]*\s*)?(?:与|和|同|携手|联合|联手)\s*$")
 #: The same with a date, an adverb or a description of the partner between:
 #: 4 月 17 日与瑞典 | Skarvik Energi AB, 正会同 | 民航中南地区管理局, 与德国氢能装备企业 | Corvana GmbH.
 PARTNER_LINK_WIDE = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*|上月|本月|今年|去年|近期|日前|此前)?"
                                r"(?:已|正|将|也|还|刚|近日)?(?:与|同|会同|携手|联手)\s*"
                                r"(?:[\u4e00-\u9fff]{0,12}?(?:企业|公司|机构|集团|厂商|制造商|运营商|高校|大学))?\s*$")
-LOCATED_TRIGGER = re.compile(r"^\s*(?:正式|已|将|已经)?(?:总部)?(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址)(?:在|于)?\s*$")
+LOCATED_TRIGGER = re.compile(r"^\s*(?:正式|已|将|已经|拟)?(?:总部)?(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址|注册)"
+                             r"(?:在|于)?\s*$")
 #: A body opened in a place: X 在 REGION 揭牌运行 / 正式成立 / 开业.
 OPENED_IN = re.compile(r"^\s*(?:已经|已|将|正式|近日|日前|于近日|\d{1,2}\s*月\s*\d{1,2}\s*日)*\s*(?:在|于)\s*$")
-OPENED_AFTER = re.compile(r"^\s*(?:正式)?(?:揭牌|挂牌|成立|开业|落成|启用|投入运营|投入使用|开园|注册(?:成立)?)"
+OPENED_AFTER = re.compile(r"^\s*(?:正式)?(?:揭牌|挂牌|成立|开业|落成|启用|投入运营|投入使用|开园|注册(?:成立)?|完成(?:工商)?注册)"
                           # 在珠海注册成立全资子公司: what is set up there is another body
                           r"(?!\s*(?:成立|设立)?\s*了?\s*(?:一家|一个)?\s*(?:全资|控股|合资)?\s*"
                           r"(?:子公司|分公司|公司|中心|基地|工厂|项目|平台))")
@@ -215,16 +216,21 @@ EXAMPLES_AFTER = re.compile(r"^\s*[，,]\s*(?:比如|例如|如|包括|像)\s*$"
 ALL_THERE = re.compile(r"^\s*等[^，。；]{0,24}?(?:均|都|全部|也都)(?:在|位于|落户于?|设在|扎根于?|集聚在)\s*$")
 CLAUSE_END = re.compile(r"^\s*(?:[，。；！,;]|$)")
 CLUSTER_TRIGGER = re.compile(r"(?:涌现出|涌现|集聚了?|聚集了?|培育出|孕育出|诞生了?|汇聚了?)[^，。；]{0,4}$")
-SUBSIDIARY_OF_HEAD = re.compile(r"^\s*(?:的)?(?:旗下|下属|所属)(?:的)?\s*$")
+#: The words by which a body owns another: 某某集团旗下 | 下属 | 所属 …
+OWNING_WORDS = ("旗下", "下属", "所属")
+OWNING = f"(?:{alternatives(OWNING_WORDS)})"
+SUBSIDIARY_OF_HEAD = re.compile(rf"^\s*(?:的|将|把)?{OWNING}(?:的)?\s*$")
 #: A 全资子公司 B, A 新设立的全资子公司 B, A 在上海设立子公司 B: B is A's.
 SUBSIDIARY_NAMED = re.compile(r"^\s*(?:[^，。；]{0,16}?(?P<set_up>设立|成立|组建|新设)(?:了|的)?)?\s*"
-                              r"(?:旗下)?(?:全资|控股)?(?:子公司|分公司)\s*$")
+                              rf"{OWNING}?(?:的)?(?:[一二三四]级)?(?:全资|控股)?(?:子公司|分公司|子企业)\s*$")
 #: X……，旗下拥有 A、B 等: the sentence's subject owns them.
 OWNS_AFTER_CLAUSE = re.compile(r"[，,]\s*(?:旗下|下设)(?:拥有|有|设有|包括)?\s*$")
 SUBSIDIARY_OF_TAIL = re.compile(r"^\s*(?:是|为|系|作为)?(?:隶属于|隶属)\s*$")
-SUBSIDIARY_NOUN = re.compile(r"^\s*(?:是|为|系)\s*$")
+SUBSIDIARY_NOUN = re.compile(r"^\s*(?:整体|正式|已|将)?(?:是|为|系|成为|作为)\s*$")
+#: A、B 整体成为其全资子公司: they become the sentence's subject's.
+SUBSIDIARY_OF_SUBJECT = re.compile(r"^\s*(?:整体|均|都|正式|已|将)?(?:成为|为|是)其(?:[一二三四]级)?(?:全资|控股)?(?:子公司|子企业)")
 SUBSIDIARY_AFTER = re.compile(r"^\s*的?(?:旗下|下属)?(?:的)?(?:[\u4e00-\u9fff]{1,4}型)?(?:全资|控股)?"
-                              r"(?:子公司|分公司|下属(?:单位|企业|机构|公司))")
+                              r"(?:[一二三四]级)?(?:子公司|分公司|子企业|下属(?:单位|企业|机构|公司))")
 #: B 的母公司 A: B is A's.
 PARENT_NAMED = re.compile(r"^\s*的\s*(?:母公司|控股股东|控股公司)\s*(?:是|为)?\s*$")
 

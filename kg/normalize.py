@@ -242,8 +242,8 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
         return True
     # a line of prose (it has a comma) that stops in the middle of a word, no headline being
     # that long (30 Han characters): a wrap the width test missed, where full paragraphs and
-    # wrapped lines mix
-    return width >= 60 and _is_cjk(line[-1]) and _is_cjk(nxt[0]) and bool(_PROSE.search(line))
+    # wrapped lines mix; or, without a comma, a line longer than headlines run (40 Han characters)
+    return width >= 60 and _is_cjk(line[-1]) and _is_cjk(nxt[0]) and (bool(_PROSE.search(line)) or width >= 80)
 
 
 def _resumes_after_caption(line: str, nxt: str, deferred: list[str]) -> bool:

@@ -470,3 +470,45 @@ def test_a_company_and_the_body_whose_bid_it_won_are_two_names(lac):
 def test_a_park_named_after_the_body_that_runs_it_is_a_place(lac):
     found = entities(lac, "7月以来，紫金工程大学科技园新入驻企业3家。")
     assert ("紫金工程大学科技园", "Region") in found and ("紫金工程大学科技园", "Organization") not in found
+
+
+def test_fund_forms_guidance_titles_heading_marks_and_declared_short_names(lac):
+    from pathlib import Path
+
+    from kg.ingest import RawIssue
+    from kg.stages import extract, prepare
+
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8",
+                             "5月12日，总规模50亿元的云栖国资高质量发展母基金（有限合伙）在南昌完成工商注册。"
+                             "近日，市国资委印发《市属企业混合所有制改革操作指引（试行）》，并印发市属企业外部董事履职工作指引。\n"
+                             "◆云栖新兴基金领投沧澜微电子\n"
+                             "云栖控股全资子公司云栖路桥工程有限公司（以下简称“云栖路桥”）在雅加达签约。"
+                             "云栖路桥将在雅加达设立子公司。"))
+    extract([issue], lac)
+    names = {(m.text, m.type) for m in issue.mentions}
+    assert ("云栖国资高质量发展母基金（有限合伙）", "Organization") in names
+    assert {m.text for m in issue.mentions if m.type == "Policy"} >= {
+        "市属企业混合所有制改革操作指引（试行）", "市属企业外部董事履职工作指引"}
+    assert not [m for m in issue.mentions if m.text.startswith("◆")]
+    assert [m.type for m in issue.mentions if m.text == "云栖路桥"] == ["Organization", "Organization"]
+
+
+def test_divisions_of_a_body_bodies_of_each_quoted_verbs_and_parks_in_a_district(lac):
+    """A division in a byline is a body (its head's post reads as the body's: see
+    test_posts_in_a_bodys_party_organ_are_posts_of_the_body); 各 before a kind of body names none;
+    a quoted verb phrase after 企业 is what they do; a district, then a park named in it, are two
+    places; a zone's word in a company's brand is no place."""
+    assert ("省国资委产权管理处", "Organization") in entities(lac, "（供稿：省国资委产权管理处）")
+    assert ("省国资委企业改革处", "Organization") in entities(lac, "（供稿：省国资委企业改革处）")
+    assert not {name for name, kind in entities(lac, "抄送：省财政厅、省审计厅，各设区市国资委") if "区市" in name}
+    assert entities(lac, "省属企业不得对参股企业“只投不管”，应有序退出。") == set()
+    found = entities(lac, "沧澜磁材落户赣州市南康区青萝湾新材料产业园，主要生产永磁材料。")
+    assert {("南康区", "Region"), ("青萝湾新材料产业园", "Region")} <= found
+    assert not [name for name, kind in entities(lac, "云栖控股与海湾数字港有限公司签署合作备忘录。") if kind == "Region"]
+
+
+def test_titles_after_revised_and_before_what_is_done_with_them(lac):
+    found = entities(lac, "同日，市国资委还印发了修订后的市属企业投资责任追究实施办法，明确免责情形。")
+    assert ("市属企业投资责任追究实施办法", "Policy") in found
+    found = entities(lac, "培训围绕市国资委今年3月印发的市属企业外部董事履职工作指引开展专题辅导。")
+    assert ("市属企业外部董事履职工作指引", "Policy") in found

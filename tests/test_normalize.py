@@ -54,6 +54,16 @@ def test_a_line_of_prose_broken_inside_a_word_is_joined_where_paragraphs_are_who
     assert lines[0] == "■ 某区新增一批算力企业" and len(lines) == 4
 
 
+def test_a_line_longer_than_any_headline_is_joined_without_a_comma():
+    """No comma in the line (a bracketed short name instead), but 40 Han characters and more:
+    no headline runs that long, so the break inside 发展 is a wrap."""
+    raw = ("◆北辰路桥与海外港口企业签约\n"
+           "云栖控股全资子公司北辰路桥工程有限公司（以下简称北辰路桥）5月15日在雅加达与努沙港口发\n"
+           "展有限公司签署合作协议。\n◆下一条消息\n当天共有 80 家企业参加。")
+    lines = normalize(raw).split("\n")
+    assert lines[1].endswith("在雅加达与努沙港口发展有限公司签署合作协议。") and len(lines) == 4
+
+
 def test_headline_wrapped_onto_a_short_line_is_joined():
     raw = "■ 某市推动中小企业利用资本市场实现高质量发展 打造上市服务\n\n生态圈\n\n" \
           "日前，该市启动了面向中小企业的上市培训活动，多家机构参加了培训并交流了经验。"

@@ -352,3 +352,66 @@ def test_an_amount_with_a_thousands_separator_and_no_place_inside_a_declared_bra
 def test_a_professor_of_a_school_founds_a_company_not_the_school(backend):
     found = relations(backend, "5．电子信息学院教授创办南京芯感微电科技有限公司")
     assert not any(r == "founded" for _, r, _, _ in found)
+
+
+def test_posts_in_a_bodys_party_organ_are_posts_of_the_body(backend):
+    found = relations(backend, "会上，市国资委党委委员、副主任邵明川主持会议，省商务厅党组成员、副厅长陆承泽出席。")
+    assert ("邵明川", "holdsPosition", "市国资委", (("title", "党委委员、副主任"),)) in found
+    assert ("陆承泽", "holdsPosition", "省商务厅", (("title", "党组成员、副厅长"),)) in found
+
+
+def test_appointments_posts_left_and_people_elected_by_the_subject(backend):
+    found = relations(backend, "经研究决定：林启航同志任云栖控股集团有限公司总经理、党委副书记，"
+                               "不再担任云栖交通建设集团有限公司总经理职务。")
+    assert ("林启航", "holdsPosition", "云栖控股集团有限公司", (("title", "总经理、党委副书记"),)) in found
+    assert ("林启航", "holdsPosition", "云栖交通建设集团有限公司", (("title", "总经理"),)) in found
+    found = relations(backend, "6月2日，澄川智能装备股份有限公司召开董事会，选举苏映雪为董事长，聘任贺知远为总经理。")
+    assert {(h, t) for h, r, t, _ in found if r == "holdsPosition"} == {
+        ("苏映雪", "澄川智能装备股份有限公司"), ("贺知远", "澄川智能装备股份有限公司")}
+    found = relations(backend, "经市政府研究同意，聘任严可馨、邵一凡为云栖控股集团有限公司外部董事。")
+    assert {h for h, r, _, _ in found if r == "holdsPosition"} == {"严可馨", "邵一凡"}
+    found = relations(backend, "灵泽城市发展集团总部位于上饶市信州区，党委书记、董事长由方定远同志担任。")
+    assert ("方定远", "holdsPosition", "灵泽城市发展集团", (("title", "党委书记、董事长"),)) in found
+
+
+def test_a_name_cut_before_its_date_or_its_verb_is_whole(backend):
+    found = relations(backend, "云栖控股总经理贺思远于2018年创办青禾科技。")
+    assert ("贺思远", "founded", "青禾科技", ()) in found
+    found = relations(backend, "沧澜水务党委书记、董事长纪景和表示，将做好衔接。")
+    assert {h for h, r, _, _ in found if r == "holdsPosition"} == {"纪景和"}
+
+
+def test_bodies_founded_on_others_and_by_both_sides_of_an_agreement(backend):
+    found = relations(backend, "市国资委以沧澜建工集团有限公司、沧澜路桥集团有限公司为基础，新设合并组建沧澜城建控股集团有限公司。")
+    assert {(h, t) for h, r, t, _ in found if r == "founded"} == {("市国资委", "沧澜城建控股集团有限公司")}
+    found = relations(backend, "5月6日，云栖能源集团有限公司与北辰电力集团有限公司签署战略合作协议，"
+                               "双方将按4∶6的比例共同出资设立云栖北辰新能源有限公司。")
+    assert {h for h, r, t, _ in found if r == "founded" and t == "云栖北辰新能源有限公司"} == {
+        "云栖能源集团有限公司", "北辰电力集团有限公司"}
+    found = relations(backend, "根据协议，云栖能源集团、北辰电力集团与沧澜理工大学共同组建沧澜储能技术创新联合体。")
+    assert len({(h, t) for h, r, t, _ in found if r == "partnerOf"}) == 3
+
+
+def test_subsidiaries_by_becoming_by_level_and_after_a_declared_name(backend):
+    found = relations(backend, "划转完成后，沧澜钨业成为云栖稀金全资子公司。")
+    assert ("沧澜钨业", "subsidiaryOf", "云栖稀金", ()) in found
+    found = relations(backend, "云栖稀金所属三级子企业沧澜锂业科技有限公司完成增资。")
+    assert ("沧澜锂业科技有限公司", "subsidiaryOf", "云栖稀金", ()) in found
+    found = relations(backend, "云栖能源集团有限公司（以下简称“云栖能源”）控股子公司云栖新能源股份有限公司递交上市申请。")
+    assert ("云栖新能源股份有限公司", "subsidiaryOf", "云栖能源", ()) in found
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8",
+                             "沧澜城建控股集团有限公司（以下简称“沧澜城建”）于近日成立。"
+                             "沧澜建工集团有限公司（以下简称“沧澜建工”）、沧澜路桥集团有限公司（以下简称“沧澜路桥”）同日划转。"
+                             "沧澜城建注册资本100亿元，总部位于南昌市红谷滩区，沧澜建工、沧澜路桥整体成为其全资子公司。"))
+    extract([issue], backend)
+    found = {(issue.mentions[r.head].text, r.type, issue.mentions[r.tail].text) for r in issue.relations}
+    assert {(h, t) for h, r, t in found if r == "subsidiaryOf"} >= {("沧澜建工", "沧澜城建"), ("沧澜路桥", "沧澜城建")}
+    assert ("沧澜城建", "locatedIn", "红谷滩区") in found
+    assert "沧澜城建注册资本" not in {m.text for m in issue.mentions}
+
+
+def test_followers_join_the_round_the_lead_named_and_seats_by_registration(backend):
+    found = relations(backend, "云栖稀金基金近日领投沧澜磁材科技有限公司A轮融资2亿元，北辰资本、沧澜产投跟投。")
+    assert {h for h, r, _, _ in found if r == "investedIn"} == {"云栖稀金基金", "北辰资本", "沧澜产投"}
+    found = relations(backend, "云栖北辰新能源有限公司拟注册于南昌经济技术开发区，注册资本20亿元。")
+    assert ("云栖北辰新能源有限公司", "locatedIn", "南昌经济技术开发区", ()) in found

@@ -67,6 +67,9 @@ def _seat_at_head(name: str, head: str, level: str, government: bool) -> bool:
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")
 
 
+_LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司|集团有限公司|集团")
+
+
 def _place_like(text: str, head: str | None) -> bool:
     """What stands before 管委会 names a place: a zone (…开发区), a division (北京经开区),
     or a short plain name (中关村), never a body itself (…党工委工委) or a business unit."""
@@ -125,8 +128,8 @@ def nested_names(name: str) -> list[Span]:
         zone_text = body.group(1)
     elif (zone := p["zone"].match(name)) and len(zone.group(1)) < len(name):
         zone_text = zone.group(1)  # 济南高新区生命科学城发展中心
-        if not (head and zone_text.startswith(head)) and len(zone_text) > 6:
-            zone_text = None
+        if not (head and zone_text.startswith(head)) and (len(zone_text) > 6 or _LEGAL_FORM.fullmatch(name[len(zone_text):])):
+            zone_text = None  # 某某数字港有限公司: a company with a zone's word in its brand
     if zone_text:
         province = head is not None and (d := g.lookup(head)) is not None and d.level == "province"
         start = len(head) if head and province and body is not None and zone_text.startswith(head) and \

@@ -206,12 +206,19 @@ def find_spans(text: str, model_spans: Sequence[Span]) -> list[Span]:
 
 
 def _read_as_verb(span: Span, words: Sequence[Span]) -> bool:
-    """企业“抱团”: the quote is one word the backend reads as a verb, what the companies do."""
-    return any(w.start == span.start and w.end == span.end and w.type == "pos:v" for w in words)
+    """企业“抱团”, 企业“只投不管”: the quote is words the backend reads as a verb and its
+    adverbs, what the companies do."""
+    inside = [w for w in words if span.start <= w.start and w.end <= span.end]
+    return bool(inside) and inside[0].start == span.start and inside[-1].end == span.end \
+        and any(w.type == "pos:v" for w in inside) and all(w.type in _VERB_PHRASE for w in inside)
 
 
-#: Marks that open or close a post, a tag or a heading, never part of a name: 【, #, ＃, @.
-_OUTER_MARKS = frozenset("【】#＃@")
+#: What a quoted verb phrase is made of: verbs, adverbs, and a negation.
+_VERB_PHRASE = frozenset({"pos:v", "pos:vd", "pos:d", "pos:ad", "pos:c"})
+
+
+#: Marks that open or close a post, a tag or a heading, never part of a name: 【, #, ＃, @, ◆.
+_OUTER_MARKS = frozenset("【】#＃@◆◇■□●○▲△▶►★☆")
 
 
 def _trim(text: str, span: Span) -> Span | None:

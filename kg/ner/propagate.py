@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..doc import Issue, Mention
-from ..lexicon import FOREIGN_COMPANY, GENERIC_ORG, GOVERNMENT_BODY, LEGAL_FORMS, ORG_SUFFIXES, TRADES, zone_by_kind
+from ..lexicon import DECLARATION, FOREIGN_COMPANY, GENERIC_ORG, GOVERNMENT_BODY, LEGAL_FORMS, ORG_SUFFIXES, TRADES, zone_by_kind
 from ..regions import gazetteer
 from ..resolve import company_core
 
@@ -24,7 +24,7 @@ _SHORTEST = 3
 
 def propagate(issue: Issue) -> None:
     """Add the short names of the issue's companies and complete cut-short people, in place."""
-    mentions = issue.mentions
+    issue.mentions = mentions = _starts_of_declared_names(issue)
     found = _short_names(issue) + _whole_people(issue) + _zones_by_kind(issue)
     if not found:
         return
@@ -61,6 +61,7 @@ def _short_names(issue: Issue) -> list[Mention]:
         elif m.type == "Organization" and len(m.text) >= 4 and m.text.endswith(ORG_SUFFIXES):
             cores.add(m.text)  # 湖北省先进传感技术创新中心 (missed where the model read 湖北省 alone), 山左资本
     cores |= offices(issue.mentions)
+    cores |= declared_short_names(issue)
     out: list[Mention] = []
     text = issue.text
     organizations = [m for m in issue.mentions if m.type == "Organization"]
@@ -71,6 +72,31 @@ def _short_names(issue: Issue) -> list[Mention]:
             if not _inside_organization(organizations, at, end) and not _inside_organization(out, at, end):
                 out.append(_mention(issue, at, end, "Organization", "rule:short-name"))
             at = text.find(core, end)
+    return out
+
+
+def _starts_of_declared_names(issue: Issue) -> list[Mention]:
+    """本源 | 量子计算科技（合肥）股份有限公司（以下简称本源量子）: the short name the text declares
+    starts the full name, so the model cut its first characters off."""
+    out = []
+    for m in issue.mentions:
+        declared = DECLARATION.match(issue.text[m.end:m.end + 40]) if m.type == "Organization" else None
+        short = declared.group(1).strip() if declared else ""
+        cut = next((k for k in range(1, min(len(short), 4)) if not m.text.startswith(short)
+                    and issue.text.startswith(short, m.start - k)), 0)
+        out.append(_mention(issue, m.start - cut, m.end, m.type, m.source) if cut else m)
+    return out
+
+
+def declared_short_names(issue: Issue) -> set[str]:
+    """某某路桥工程有限公司（以下简称“某某路桥”）: the text says what the short name is, even one
+    the model reads as a place elsewhere."""
+    out = set()
+    for m in issue.mentions:
+        if m.type == "Organization" and (declared := DECLARATION.match(issue.text[m.end:m.end + 40])):
+            short = declared.group(1).strip()
+            if len(short) >= _SHORTEST and short != m.text and not short.startswith("《"):
+                out.add(short)
     return out
 
 

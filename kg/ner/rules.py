@@ -55,10 +55,12 @@ def titled_works(text: str) -> list[Span]:
 #: After the head noun: a break, a particle, or a verb about the document.
 _BARE_TITLE = re.compile(rf"[\u4e00-\u9fff0-9A-Za-z“”‘’—\-]{{2,36}}?{BARE_POLICY_HEADS.pattern}"
                          r"(?:[（(][^（）()，。]{0,14}(?:年|试行|修订|暂行)[^（）()，。]{0,4}[）)])?"
-                         r"(?=$|[，。；：、！？”）)\s（(]|[的和与及中等]|提出|明确|指出|要求|规定|强调|将|已|自|于|共|从|为|同时|废止)")
+                         r"(?=$|[，。；：、！？”）)\s（(]|[的和与及中等]|提出|明确|指出|要求|规定|强调|将|已|自|于|共|从|为|同时|废止"
+                         r"|开展)")
 
 
 _BARE_POLICY_VERB = re.compile(BARE_POLICY_BEFORE.pattern.rstrip("$"))
+_REVISED = re.compile(r"(?:修订后|新修订|最新修订|重新修订)的")
 #: 发布关于组织申报某某补助的通知: a notice's title, 关于 … 的通知, needs no marks either.
 _ABOUT_TITLE = re.compile(r"关于[^，。；：《》“”]{4,48}?的(?:通知|决定|意见|公告)(?=$|[，。；：、）)\s]|[，,]?(?:对|要求|明确|提出))")
 
@@ -71,7 +73,8 @@ def bare_titles(text: str) -> list[Span]:
     """
     spans = []
     for verb in _BARE_POLICY_VERB.finditer(text):
-        m = _BARE_TITLE.match(text, verb.end())
+        revised = _REVISED.match(text, verb.end())  # 印发了修订后的某某办法: the title after the word
+        m = _BARE_TITLE.match(text, revised.end() if revised else verb.end())
         if not m and (notice := _ABOUT_TITLE.match(text, verb.end())):
             spans.append(Span(notice.start(), notice.end(), "Policy", "rule:bare-title"))
             continue

@@ -17,15 +17,15 @@ from ..lexicon import (
     INVEST_TRIGGER,
     INVESTORS_LISTED,
     JOINS_ROUND,
+    OWNING,
     ROUND,
     ROUND_AFTER,
     STAKE,
 )
-from .sentence import Sentence
-from .stated import sentence_subject
+from .sentence import Sentence, sentence_subject
 
 #: Between a group and the investor it owns: 由某某集团旗下的某某资本领投.
-_OWNER = re.compile(r"\s*(?:的)?(?:旗下|下属|所属)(?:的)?\s*")
+_OWNER = re.compile(rf"\s*(?:的)?{OWNING}(?:的)?\s*")
 
 
 def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relation]:
@@ -74,6 +74,7 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
                 if issue.mentions[k].start >= sentence.start + listed.end() and k != investee:
                     out.append(Relation(k, investee, "investedIn", n, {"round": round_} if round_ else {}))
             continue
+        named_target = None  # A 领投 X A 轮融资，B、C 跟投: the followers join the round named first
         for t in INVEST_TRIGGER.finditer(text):
             at = sentence.start + t.start()
             clause_start = max(sentence.start + max(text.rfind(c, 0, t.start()) for c in "，。；：") + 1,
@@ -86,7 +87,9 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
             target = investee
             after = [k for k in ks if issue.mentions[k].start >= sentence.start + t.end()]
             if after and re.fullmatch(r"了?", issue.text[sentence.start + t.end():issue.mentions[after[0]].start]):
-                target = after[0]  # 联想之星曾领投图灵量子天使轮
+                target = named_target = after[0]  # 联想之星曾领投图灵量子天使轮
+            elif target is None:
+                target = named_target
             if target is None:
                 continue
             lead = t.group(1) == "领投"

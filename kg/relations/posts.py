@@ -10,7 +10,7 @@ import re
 
 from ..doc import Relation
 from ..lexicon import BYLINE_ROLE, CLAUSE_BREAK, FOUNDER_POST, POST
-from .sentence import Sentence
+from .sentence import Sentence, sentence_subject
 
 #: A bracketed aside between an organization and a post: X（原Y）董事长, X（以下简称Z）院长.
 _ASIDE = re.compile(r"^\s*[（(][^（）()]{1,30}[）)]")
@@ -18,7 +18,7 @@ _ASIDE = re.compile(r"^\s*[（(][^（）()]{1,30}[）)]")
 _SAME_POST = re.compile(r"^\s*[、和及]\s*$")
 _ORG_POST_LINK = re.compile(r"\s*[、，]\s*$")
 #: Between two people of one body, each with a post: 厅长A、副厅长B.
-_NEXT_POST = re.compile(r"^\s*[、，和及]\s*([^、，。；：（）()]{1,12})$")
+_NEXT_POST = re.compile(r"^\s*[、，和及]\s*([^，。；：（）()]{1,16})$")
 
 
 def positions(s: Sentence) -> list[Relation]:
@@ -30,7 +30,8 @@ def positions(s: Sentence) -> list[Relation]:
         if s.m(k).type != "Person":
             continue
         # 行知机器人创始人宁远舟为协会副会长: the post before the name and the one taken after it
-        held = (_post_before(s, i) or _post_in_brackets(s, i) or _post_in_profile(s, i)) + _post_taken(s, i)
+        held = (_post_before(s, i) or _post_in_brackets(s, i) or _post_in_profile(s, i)) + (
+            _post_taken(s, i) or _post_at_subject(s, i))
         for org, title in held:
             out.append(s.relation(k, org, "holdsPosition", title=title))
             if FOUNDER_POST.search(title):
@@ -52,8 +53,8 @@ def positions(s: Sentence) -> list[Relation]:
 
 
 #: ORG POST 由 …: the post is filled by the person named before 担任.
-_FILLED_BY = re.compile(r"^([^，。；、（）()由]{1,10}?)\s*(?:一职)?\s*由")
-_FILLS = re.compile(r"^\s*(?:担任|出任|兼任)")
+_FILLED_BY = re.compile(r"^([^，。；（）()由]{1,14}?)\s*(?:一职)?\s*由")
+_FILLS = re.compile(r"^\s*(?:同志)?\s*(?:担任|出任|兼任)")
 
 
 def _posts_filled_by(s: Sentence) -> list[Relation]:
@@ -67,6 +68,13 @@ def _posts_filled_by(s: Sentence) -> list[Relation]:
         if person is not None and _FILLS.match(s.after(s.ks[person], 4)) \
                 and not CLAUSE_BREAK.search(s.between(k, s.ks[person])):
             out.append(s.relation(s.ks[person], k, "holdsPosition", title=filled.group(1).strip()))
+    subject = sentence_subject(s)
+    for i, k in enumerate(s.ks):  # 某某集团总部位于…，董事长由张三担任: a clause of the subject's
+        clause = re.search(r"[，,]\s*([^，。；（）()由]{1,14}?)\s*由\s*$", s.before(k, 24))
+        if subject is not None and s.type(i) == "Person" and clause and POST.match(clause.group(1)) \
+                and _FILLS.match(s.after(k, 4)) and not any(s.type(j) == "Organization" and s.ks[j] != subject
+                                                            for j in range(i)):
+            out.append(s.relation(k, subject, "holdsPosition", title=clause.group(1).strip()))
     return out
 
 
@@ -116,20 +124,66 @@ def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
     return held
 
 
-#: Between a person and the body of a post taken: 陆建成任…管委会常务副主任, 任命李明为….
-_TAKES = re.compile(r"^\s*(?:已|将|拟|正式|同时)?(?:担任|出任|兼任|升任|改任|调任|任|为)\s*$")
+#: Between a person and the body of a post taken: 陆建成任…管委会常务副主任, 任命李明为…, 张三同志任….
+_TAKES = re.compile(r"^\s*(?:同志)?\s*(?:已|将|拟|正式|同时)?(?:担任|出任|兼任|升任|改任|调任|任|为|当选为?)\s*$")
 _POST_TAKEN = re.compile(r"^([^，。；：、（）()]{1,14}?)(?=$|[，。；：、]|的|一职|职务)")
+#: Several posts taken at once: 总经理、党委副书记.
+_POSTS_TAKEN = re.compile(r"^([^，。；：（）()]{1,24}?)(?=$|[，。；：]|的|一职|职务)")
+#: Before a body whose post the person appointed leaves: 免去其…职务, 不再担任…职务.
+_LEAVES = re.compile(r"(?:免去其?|不再担任|不再兼任)\s*$")
 
 
 def _post_taken(s: Sentence, i: int) -> list[tuple[int, str]]:
-    """PERSON 任 ORG POST: appointments (陆建成任某管委会常务副主任)."""
+    """PERSON 任 ORG POST: appointments (陆建成任某管委会常务副主任), and the posts the same
+    clause says the person leaves (，免去其 ORG POST 职务: a post held, as the guidelines count it)."""
+    last = i  # 聘任张三、李四为 ORG POST: the people listed take the post together
+    while last + 1 < len(s.ks) and s.type(last + 1) == "Person" \
+            and re.fullmatch(r"\s*[、和及]\s*", s.between(s.ks[last], s.ks[last + 1])):
+        last += 1
+    i = last
     if i + 1 >= len(s.ks) or s.type(i + 1) != "Organization" or not _TAKES.match(s.between(s.ks[i], s.ks[i + 1])):
         return []
-    org = s.ks[i + 1]
-    post = _POST_TAKEN.match(s.after(org, 16))
-    if not post or not POST.match(post.group(1)):
+    taken = _title_after(s, i + 1)
+    if not taken:
         return []
-    return [(org, post.group(1).strip())]
+    held = [(s.ks[i + 1], taken)]
+    for j in range(i + 2, len(s.ks)):
+        if s.type(j) == "Person":
+            break
+        if s.type(j) == "Organization" and _LEAVES.search(s.between(s.ks[j - 1], s.ks[j])):
+            left = _title_after(s, j)
+            if left:
+                held.append((s.ks[j], left))
+    return held
+
+
+def _title_after(s: Sentence, j: int) -> str | None:
+    """The post written right after the body at position j (up to the next name): 总经理、党委副书记."""
+    k = s.ks[j]
+    room = (s.m(s.ks[j + 1]).start if j + 1 < len(s.ks) else s.sentence.end) - s.m(k).end
+    after = s.after(k, max(0, min(28, room)))
+    post = _POSTS_TAKEN.match(after)
+    if not post or not POST.match(post.group(1)):
+        post = _POST_TAKEN.match(after)
+    return post.group(1).strip() if post and POST.match(post.group(1)) else None
+
+
+#: Before a person given a post by the body the sentence is about: 选举张三为董事长, 聘任李四为总经理.
+_ELECTED = re.compile(r"(?:选举|聘任|任命|推选|选聘|聘请)\s*$")
+_AS_POST = re.compile(r"^\s*为\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
+#: What may stand before the body a sentence is about: a date, 近日, 日前.
+_LEADING_TIME = re.compile(r"^\s*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|近期)?\s*[，,]?\s*$")
+
+
+def _post_at_subject(s: Sentence, i: int) -> list[tuple[int, str]]:
+    """某某公司召开董事会，选举张三为董事长: the post is at the body the sentence starts with."""
+    post = _AS_POST.match(s.after(s.ks[i], 14))
+    if not post or not POST.match(post.group(1)) or not _ELECTED.search(s.before(s.ks[i], 6)):
+        return []
+    first = s.ks[0]
+    if s.type(0) != "Organization" or not _LEADING_TIME.match(s.issue.text[s.sentence.start:s.m(first).start]):
+        return []
+    return [(first, post.group(1).strip())]
 
 
 def _post_in_brackets(s: Sentence, i: int) -> list[tuple[int, str]]:

@@ -32,12 +32,16 @@ class Sentence:
         #: reads on past the short name (A（以下简称B）、C is the list A, C).
         self.short_name_of: dict[int, int] = {}
         self.declaration_end: dict[int, int] = {}
+        #: the short name's mention → where its declaration closes: what follows A（以下简称“B”）
+        #: follows B too (B”）控股子公司 C reads B 控股子公司 C)
+        self._text_after: dict[int, int] = {}
         for i in range(len(top) - 1):
             end = self.m(top[i]).end
             declared = DECLARATION.match(self.issue.text[end:end + 40])
             if declared and self.m(top[i + 1]).start < end + declared.end():
                 self.short_name_of[i + 1] = i
                 self.declaration_end[i] = end + declared.end()
+                self._text_after[top[i + 1]] = end + declared.end()
 
     @property
     def text(self) -> str:
@@ -59,15 +63,16 @@ class Sentence:
                 yield i, a, b
 
     def between(self, a: int, b: int) -> str:
-        return self.issue.text[self.m(a).end:self.m(b).start]
+        start = self._text_after.get(a, self.m(a).end)
+        return self.issue.text[min(start, self.m(b).start):self.m(b).start]
 
     def before(self, k: int, width: int = 30) -> str:
         start = max(self.sentence.start, self.m(k).start - width)
         return self.issue.text[start:self.m(k).start]
 
     def after(self, k: int, width: int = 30) -> str:
-        end = min(self.sentence.end, self.m(k).end + width)
-        return self.issue.text[self.m(k).end:end]
+        start = self._text_after.get(k, self.m(k).end)
+        return self.issue.text[start:min(self.sentence.end, start + width)]
 
     def position(self, offset: int) -> int:
         """The position of the first mention that starts at or after ``offset``."""
@@ -115,3 +120,10 @@ class Sentence:
     def relation(self, head: int, tail: int, type_: str, derived_from: str | None = None, **attributes) -> Relation:
         return Relation(head, tail, type_, self.n, {k: v for k, v in attributes.items() if v not in (None, "")},
                         derived_from)
+
+
+def sentence_subject(s: Sentence) -> int | None:
+    """The organization a sentence starts with: what it goes on to say is about it."""
+    if s.ks and s.type(0) == "Organization" and not s.issue.text[s.sentence.start:s.m(s.ks[0]).start].strip():
+        return s.ks[0]
+    return None

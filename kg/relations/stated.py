@@ -43,13 +43,14 @@ from ..lexicon import (
     SUBSIDIARY_NAMED,
     SUBSIDIARY_NOUN,
     SUBSIDIARY_OF_HEAD,
+    SUBSIDIARY_OF_SUBJECT,
     SUBSIDIARY_OF_TAIL,
     THERE_EXAMPLES,
     THIS_BODY,
     alternatives,
 )
 from ..regions import is_foreign_country
-from .sentence import WIDE_LINK, Sentence
+from .sentence import WIDE_LINK, Sentence, sentence_subject
 
 #: The end of a list that names only some: A、B 等部门, 等单位.
 _OTHERS = re.compile(r"^\s*等[^，。；]{0,4}?(?:部门|单位|机构|企业)")
@@ -148,6 +149,13 @@ def founded(s: Sentence) -> list[Relation]:
                 and s.type(i - 1) in ("Organization", "Person") \
                 and not (s.type(i - 1) == "Organization" and LATIN_POST.match(gap.strip())):  # 某学院教授创办 X
             out.extend(s.relation(head, k, "founded") for head in s.group_before(i - 1, ("Organization", "Person")))
+    for m in _BASED_ON.finditer(s.text):  # X 以 A、B 为基础，新设合并组建 Y
+        start, end = s.sentence.start + m.start(), s.sentence.start + m.end()
+        before, after = s.position(start) - 1, s.position(end)
+        if before >= 0 and after < len(s.ks) and s.type(before) == "Organization" \
+                and s.type(after) == "Organization" and s.m(s.ks[after]).start == end \
+                and not s.issue.text[s.m(s.ks[before]).end:start].strip():
+            out.append(s.relation(s.ks[before], s.ks[after], "founded"))
     for m in re.finditer(r"由", s.text):
         offset = s.sentence.start + m.end()
         at = s.position(offset)
@@ -158,6 +166,10 @@ def founded(s: Sentence) -> list[Relation]:
         if target is not None:
             out.extend(s.relation(head, target, "founded") for head in founders if head != target)
     return out
+
+
+#: 以 A、B 为基础，新设合并组建: the body before 以 founds the one after (the bases become its own).
+_BASED_ON = re.compile(r"以[^。；！？]{1,80}?为基础[，,]?\s*(?:新设合并|合并|整合|重组)?\s*(?:组建|设立|成立)了?\s*")
 
 
 def jointly_founded(s: Sentence) -> list[Relation]:
@@ -234,7 +246,9 @@ def co_founders(issue: Issue, relations: list[Relation]) -> list[Relation]:
     founders: dict[tuple[int, int], list[int]] = {}
     for r in relations:
         if r.type == "founded" and issue.mentions[r.head].type == "Organization":
-            founders.setdefault((r.sentence, r.tail), []).append(r.head)
+            heads = founders.setdefault((r.sentence, r.tail), [])
+            if r.head not in heads:  # two rules may state one founding
+                heads.append(r.head)
     out: list[Relation] = []
     for (n, _), heads in founders.items():
         sentence = issue.sentences[n]
@@ -391,13 +405,6 @@ def _names_between(s: Sentence, offset: int, i: int) -> bool:
     return any(s.type(j) == "Organization" and s.m(s.ks[j]).end > offset for j in range(i))
 
 
-def sentence_subject(s: Sentence) -> int | None:
-    """The organization a sentence starts with: what it goes on to say is about it."""
-    if s.ks and s.type(0) == "Organization" and not s.issue.text[s.sentence.start:s.m(s.ks[0]).start].strip():
-        return s.ks[0]
-    return None
-
-
 def _chain_start(s: Sentence, i: int) -> int:
     """The first of the places written together that end at position i (上海市 | 浦东新区)."""
     while i > 0 and s.type(i - 1) == "Region" and s.m(s.ks[i - 1]).end == s.m(s.ks[i]).start:
@@ -441,4 +448,7 @@ def subsidiaries(s: Sentence) -> list[Relation]:
                     and s.type(i - 1) != "Organization":
                 out.extend(s.relation(sub, subject, "subsidiaryOf") for sub in s.group_after(i))
                 break
+        for i, k in enumerate(s.ks[1:], 1):
+            if s.type(i) == "Organization" and SUBSIDIARY_OF_SUBJECT.match(s.after(k, 16)):
+                out.extend(s.relation(sub, subject, "subsidiaryOf") for sub in s.group_before(i) if sub != subject)
     return out

@@ -28,6 +28,7 @@ from .bounds import (
     extend_suffixes,
     foreign_companies,
     join_latin_names,
+    names_cut_short,
     organs_inside_names,
     posts_inside_names,
     registered_names,
@@ -35,6 +36,7 @@ from .bounds import (
 )
 from .context import (
     areas_in_posts,
+    bodies_of_each,
     counterparts,
     founded_subjects,
     funded,
@@ -55,6 +57,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
         return [s for s in spans if s.type in ENTITY and HAS_LETTERS.search(text[s.start:s.end])]
     words = split_joined(text, words)
     words = posts_inside_names(text, words)
+    words = names_cut_short(text, words)
     words = foreign_companies(text, words)
     words = join_latin_names(text, words)
     words = bracketed_seats(text, words)
@@ -70,6 +73,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = bodies_after_a_place(text, words)
     words = units(text, words)
     words = government_bodies(text, words)
+    words = bodies_of_each(text, words)
     words = investors(text, words)
     words = counterparts(text, words)
     words = funded(text, words)

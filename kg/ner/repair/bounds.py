@@ -14,6 +14,8 @@ from ...lexicon import (
     ORGAN,
     ORGAN_PARENT,
     OWNED_COMPANY_WORDS,
+    OWNING,
+    OWNING_WORDS,
     POST_AT_END,
     REGION_PREFIX_WORDS,
     REGISTERED_FORM,
@@ -33,9 +35,9 @@ _JOINED_NAME_TAIL = ("会", "体", "国", "实验", "创新", "研究", "办公"
 
 #: A company's legal form, then words about what it owns: 某某有限公司 | 旗下子公司.
 _OWNED_AFTER_NAME = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|集团|资本|创投|控股)"
-                               r"(旗下|下属|所属|全资|控股(?=子)|的)")
+                               rf"({OWNING}|全资|控股(?=子)|的)")
 #: A noun for what a company owns (旗下子公司, 全资子公司): never the tail of its name.
-_OWNED_NOUN = re.compile(r"(?:旗下|下属|所属|全资|控股子)")
+_OWNED_NOUN = re.compile(rf"(?:{OWNING}|全资|控股子)")
 
 
 def split_joined(text: str, words: list[Word]) -> list[Word]:
@@ -48,6 +50,20 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
     """
     out: list[Word] = []
     for w in words:
+        if w.label == "Organization" and text.startswith("投", w.start) and text[w.start - 1:w.start] in "领跟参" \
+                and w.end - w.start >= 5:
+            out += [Word(w.start, w.start + 1, "v")]  # 领 | 投某某有限公司: the role's second character
+            w = Word(w.start + 1, w.end, w.label)
+        if w.label == "Organization" and w.end - w.start >= 4:
+            owning = _OWNING_INSIDE.search(text, w.start + 2, w.end)
+            if owning and (owning.group().startswith(OWNING_WORDS) or text.startswith("子", owning.end())) \
+                    and not _REGISTERED_END.search(text, owning.end(), w.end):
+                # 某某交投所属 | 某某公司, 某某稀金全资 | 子公司, 某某所属三级子 | 企业: the owner, then words of owning
+                out += [Word(w.start, owning.start(), w.label), Word(owning.start(), w.end, "n")]
+                continue
+            if text[w.end - 1] in _PREPOSITIONS and ends_like_org(text[w.start:w.end - 1]):
+                out += [Word(w.start, w.end - 1, w.label), Word(w.end - 1, w.end, "p")]  # 市国资委以 | …为基础
+                continue
         trailing = _TRAILING_JOINER.search(text, w.start, w.end) if w.label == "Organization" else None
         if trailing and (_names_a_body(text[w.start:trailing.start()]) or LATIN.fullmatch(text[w.start:trailing.start()])):
             # 国家互联网信息办公室联合 | 国家发展改革委; 某创投有限公司领投
@@ -63,6 +79,12 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
                 if owned.end(1) < w.end:
                     out.append(Word(owned.end(1), w.end, "n"))
                 continue
+            owner = _OWNER_OF_NAMED.search(text, w.start + 2, w.end)
+            if owner and w.end - owner.end() >= 4 and _REGISTERED_END.search(text, owner.end(), w.end):
+                # 某某交投 | 控股子公司 | 某某科技股份有限公司: the owner, the word, the company owned
+                out += [Word(w.start, owner.start(), w.label), Word(owner.start(), owner.end(), "n"),
+                        Word(owner.end(), w.end, w.label)]
+                continue
             w_parts = _joined_parts(text, w)
             if w_parts:
                 out.extend(w_parts)
@@ -71,6 +93,13 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
     return out
 
 
+#: Words of owning inside what the model read as one name, with what may follow them: 所属三级子.
+_OWNING_INSIDE = re.compile(rf"{OWNING}(?:[一二三四]级)?(?:全资|控股)?子?|(?:全资|控股)(?=子|$)")
+#: Prepositions a name never ends with, which the model may read into one: 市国资委以 | 某某为基础.
+_PREPOSITIONS = frozenset("以在于向对从把将被给")
+#: Inside one "name": words by which the body before owns the registered company after.
+_OWNER_OF_NAMED = re.compile(rf"{OWNING}?(?:的)?(?:[一二三四]级)?(?:全资|控股)?(?:子公司|子企业)|{OWNING}")
+_REGISTERED_END = re.compile(rf"(?:{REGISTERED_FORM.pattern})$")
 #: A joining word the model took as the end of a name.
 _TRAILING_JOINER = re.compile(rf"\s*(?:{alternatives((*LEADING_CONNECTIVES, '领投', '跟投', '参投', '签署', '签约', '宣布'))})$")
 
@@ -126,8 +155,56 @@ def posts_inside_names(text: str, words: list[Word]) -> list[Word]:
     return out
 
 
+#: A post in the party organ of a body: 某某委党委 | 委员, 某某局党组 | 成员 (of any body, a bureau too).
+_PARTY_POST_AFTER = re.compile(r"(?:副)?书记|委员|成员|常委")
+
+
+#: What a person's name is followed by in its own clause: a verb of saying, 为 before a body.
+_SAYS = re.compile(r"表示|指出|介绍|强调|认为|透露|坦言|说")
+#: Words of one character that follow a name as words of their own: 张三也表示, 李四将为….
+_AFTER_A_NAME = frozenset("也都还就则又亦曾便才再均同将已更仍在对向等称所说为于并即")
+
+
+def names_cut_short(text: str, words: list[Word]) -> list[Word]:
+    """A two-character person and the next word's first character, when that character
+    cannot stand alone there: 任思 | 远于 | 2019年 (远于, 强于 are words too: 于 dates what
+    the person did), 温景 | 和 | 表示 and 阮清 | 和 | 为 + body (a conjunction before a verb)."""
+    out = list(words)
+    k = 0
+    while k < len(out) - 2:
+        name, nxt, after = out[k], out[k + 1], out[k + 2]
+        piece = text[nxt.start:nxt.end]
+        if name.label != "Person" or name.end - name.start != 2 or nxt.start != name.end:
+            pass
+        elif len(piece) == 2 and piece[1] == "于" and (after.label == "TIME" or text[after.start].isdigit()):
+            out[k], out[k + 1] = Word(name.start, name.end + 1, "Person"), Word(nxt.end - 1, nxt.end, "p")
+        elif len(piece) == 1 and "\u4e00" <= piece <= "\u9fff" and piece not in _AFTER_A_NAME and (
+                _SAYS.match(text, after.start) or (text[after.start:after.end] == "为" and k + 3 < len(out)
+                                                   and out[k + 3].label == "Organization")):
+            out[k:k + 2] = [Word(name.start, nxt.end, "Person")]
+        k += 1
+    return out
+
+
+#: A post in the party organ of a body: 某某委党委 | 委员, 某某局党组 | 成员 (of any body, a bureau too).
+_PARTY_POST_AFTER = re.compile(r"(?:副)?书记|委员|成员|常委")
+
+
+def names_cut_before_dates(text: str, words: list[Word]) -> list[Word]:
+    """任思 | 远于 | 2019年: a given name's last character read with the 于 that dates what the
+    person did (远于, 强于 are words too); a date after 于 says the name ran on."""
+    out = list(words)
+    for k in range(len(out) - 2):
+        name, verb, after = out[k], out[k + 1], out[k + 2]
+        if name.label == "Person" and name.end - name.start == 2 and verb.start == name.end \
+                and verb.end - verb.start == 2 and text[verb.end - 1] == "于" \
+                and (after.label == "TIME" or text[after.start].isdigit()):
+            out[k], out[k + 1] = Word(name.start, name.end + 1, "Person"), Word(verb.end - 1, verb.end, "p")
+    return out
+
+
 def organs_inside_names(text: str, words: list[Word]) -> list[Word]:
-    """`某某股份有限公司监事会`, `某某集团财务部` read as one name: the company, then its organ
+    """`某某股份有限公司监事会`, `某某集团财务部`, `某某委党委` (before 委员) read as one name: the body, then its organ
     (a word, not a body of its own); an organ read alone as a name is a word too."""
     out: list[Word] = []
     for w in words:
@@ -136,7 +213,9 @@ def organs_inside_names(text: str, words: list[Word]) -> list[Word]:
             out.append(w)
         elif organ.start() == w.start:
             out.append(Word(w.start, w.end, "n"))
-        elif organ.start() - w.start >= 3 and ORGAN_PARENT.search(text, w.start, organ.start()):
+        elif organ.start() - w.start >= 3 and (ORGAN_PARENT.search(text, w.start, organ.start())
+                                               or (_PARTY_POST_AFTER.match(text, w.end)
+                                               and text[organ.start():w.end] in ("党委", "党组"))):
             out += [Word(w.start, organ.start(), w.label), Word(organ.start(), w.end, "n")]
         else:
             out.append(w)
@@ -207,6 +286,18 @@ def bracketed_seats(text: str, words: list[Word]) -> list[Word]:
 #: What a registered name is made of before its legal form: nouns, places and names the model
 #: found inside it, and the words LAC tags as adjectives when it does not know them (精密).
 _REGISTERED_NAME_PARTS = frozenset({"n", "nz", "nw", "vn", "an", "a", "j", "ORG", "LOC", "Region", "Organization"})
+#: Verbs that name a company's business inside its name (某某高质量发展母基金, 某某城市建设有限公司),
+#: never what the sentence does with it (设立, 投资 stay out).
+_BUSINESS_VERBS = frozenset({"发展", "创新", "建设", "服务", "管理", "运营", "开发", "制造", "经营", "咨询", "孵化"})
+
+
+def _business(text: str, words: list[Word], k: int) -> bool:
+    """发展 in 某某发展母基金, and 高质量 before it: a business the name states, not a verb of the sentence."""
+    w = words[k]
+    if w.label == "v":
+        return text[w.start:w.end] in _BUSINESS_VERBS
+    return w.label in ("ad", "d") and k + 1 < len(words) and words[k + 1].label == "v" \
+        and text[words[k + 1].start:words[k + 1].end] in _BUSINESS_VERBS
 
 
 def registered_names(text: str, words: list[Word]) -> list[Word]:
@@ -219,7 +310,8 @@ def registered_names(text: str, words: list[Word]) -> list[Word]:
         if k is None or (words[k].label == "Organization" and words[k].start < form.start() and words[k].end >= form.end()):
             continue
         start = words[k].start
-        while k > 0 and words[k - 1].end == start and words[k - 1].label in _REGISTERED_NAME_PARTS \
+        while k > 0 and words[k - 1].end == start and (words[k - 1].label in _REGISTERED_NAME_PARTS or _business(
+                text, words, k - 1)) \
                 and not _starts_no_name(text[words[k - 1].start:words[k - 1].end]) and form.end() - words[k - 1].start <= 24 \
                 and not is_foreign_country(text[words[k - 1].start:words[k - 1].end]):
             k -= 1
@@ -233,8 +325,8 @@ _MINISTRY = re.compile(r"(?:部|省|厅|署|局|委员会|政府|议会)$")
 
 
 def _starts_no_name(piece: str) -> bool:
-    """全资子公司, 企业: what a company is, said before its name, is never the name's first word."""
-    return piece.endswith(OWNED_COMPANY_WORDS) or bool(DESCRIPTOR.fullmatch(piece))
+    """全资子公司, 旗下, 企业: what a company is or whose, said before its name, is never the name's first word."""
+    return piece.endswith(OWNED_COMPANY_WORDS + OWNING_WORDS) or bool(DESCRIPTOR.fullmatch(piece))
 
 
 #: Words that end a firm's name and never a place's.

@@ -16,16 +16,18 @@ from ...lexicon import (
     INVESTORS_NAMED,
     LATIN_POST,
     LIST_TAIL,
+    OWNING,
     WORK_AREAS,
 )
 from .words import ENTITY, LATIN, LIST_SEPARATORS, Word, claim, merge
 
 _CLAUSE_START = re.compile(r"[，。；：:！？]|本轮(?:融资|投资)?由|由")
-_ADVERBS = re.compile(r"(?:等[^、，]{0,8}?(?:股东|资方|机构|投资方|投资人)|等|联合|共同|持续|继续|也|均|曾|已|再次|此前|参与|进行)+$")
+_ADVERBS = re.compile(r"(?:等[^、，]{0,8}?(?:股东|资方|机构|投资方|投资人)|等|联合|共同|持续|继续|也|均|曾|已|再次|此前|参与|进行"
+                      r"|近日|日前|近期|目前|当天|同日|今年|本月|上月)+$")
 
 
-_OWNED_IN_ITEM = re.compile(r"旗下|下属|所属")
-_UNNAMED_FUND = re.compile(r"(?:旗下|下属|管理)的?(?:基金|子基金|投资平台|产业基金)$")
+_OWNED_IN_ITEM = re.compile(OWNING)
+_UNNAMED_FUND = re.compile(rf"(?:{OWNING}|管理)的?(?:基金|子基金|投资平台|产业基金)$")
 
 
 def investors(text: str, words: list[Word]) -> list[Word]:
@@ -338,3 +340,15 @@ def _list_items(text: str, words: list[Word], run: list[int]) -> list[tuple[int,
     if b < len(words) and words[b].label not in _ITEM_STOPS:
         items.append((b, last))
     return items
+
+
+#: Before a kind of body: every one of them, no one body (各设区市国资委, 各区县科技局).
+_EACH = re.compile(r"(?:各|各个|各设)$")
+
+
+def bodies_of_each(text: str, words: list[Word]) -> list[Word]:
+    """各设区市国资委: the bodies of every city, named by their kind, are not one organization."""
+    if "各" not in text:
+        return words
+    return [Word(w.start, w.end, "n") if w.label == "Organization" and _EACH.search(text, max(0, w.start - 2), w.start)
+            else w for w in words]

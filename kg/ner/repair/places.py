@@ -8,6 +8,7 @@ from ...lexicon import (
     BODY_HEADS,
     GOVERNMENT_BODY,
     GOVERNMENT_BODY_ENDS,
+    LATIN_POST,
     NOT_ORG_WORDS,
     PARENT_HEADS,
     TRANSLITERATION,
@@ -34,8 +35,8 @@ def government_bodies(text: str, words: list[Word]) -> list[Word]:
                 label, word = words[j].label, text[words[j].start:words[j].end]
                 if label not in ("n", "nz", "vn", "c", "an") or (label == "c" and word not in ("和", "与")):
                     break
-                if GOVERNMENT_BODY.search(word) and not NOT_ORG_WORDS.search(word):
-                    end = j
+                if GOVERNMENT_BODY.search(word) and not NOT_ORG_WORDS.search(word) and word not in ("党委", "党组"):
+                    end = j  # (the party organ of the body just named is a word of a post: 党委 | 委员)
                 j += 1
             if end is not None and end > i:
                 words = merge(words, i, end, "Organization")
@@ -67,11 +68,19 @@ def zones(text: str, words: list[Word]) -> list[Word]:
         piece = text[ws[j].start:ws[j].end]
         if ws[j].label == "Region" and gazetteer().lookup(piece):
             return False  # a division of its own (but 成渝地区 | 双城 | 经济圈, 苏州 | 工业园区 are one)
+        if ws[j].label == "Region" and j == i + 1 and _is_district(text[ws[i].start:ws[i].end]):
+            return False  # 南康区 | 青萝湾 新材料 产业园: a district, then a park named in it
         return (ws[j].label in _ZONE_PARTS or piece in ZONE_SUFFIXES) \
             and not text[ws[i].start:ws[i].end].endswith(ZONE_SUFFIXES)  # 青梧 | 创新谷/v
 
     return _after_a_place(words, 3, "Region", part,
                           lambda ws, i, j: text[ws[i].start:ws[j].end].endswith(ZONE_SUFFIXES))
+
+
+def _is_district(name: str) -> bool:
+    """A county-level division of the data (南康区, 信州区): the zones in it have names of their own."""
+    division = gazetteer().lookup(name)
+    return name.endswith(("区", "县")) and division is not None and division.level == "county"
 
 
 #: Words that may make up a unit's name between its parent and its tail: 能源 与 动力 工程.
@@ -95,6 +104,12 @@ def _campus_follows(text: str, words: list[Word], i: int) -> bool:
 _BUILDING_TOGETHER = ("共建", "合建", "联建", "共同组建", "合作", "携手", "联合")
 
 
+#: A government body's divisions: 企业改革处, 规划司, 企业改革局, 办公室.
+_OFFICE_TAILS = ("处", "司", "局", "办公室")
+_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:处|司)")
+_DIVISION = re.compile(r"(?:委|局|厅|部)[\u4e00-\u9fff]{2,8}(?:处|司)$")
+
+
 def units(text: str, words: list[Word]) -> list[Word]:
     """清华大学 | 能源 与 动力 工程 | 系: a parent body, nouns, then a unit's tail (系, 学院,
     研究所 …) is the unit's name, even where the model read 系 as a verb; the parent is
@@ -105,11 +120,17 @@ def units(text: str, words: list[Word]) -> list[Word]:
         if w.label == "Organization" and _campus_follows(text, words, i):
             words = merge(words, i, i + 3, "Organization")  # 中国矿业大学（徐州）: a campus's name
             w = words[i]
-        if w.label == "Organization" and _CAMPUS.sub("", text[w.start:w.end]).endswith(PARENT_HEADS):
+        government = w.label == "Organization" and bool(GOVERNMENT_BODY.search(text, w.start, w.end))
+        if w.label == "Organization" and i + 1 < len(words) and words[i + 1].start == w.end \
+                and words[i + 1].label in ("n", "nz") and _OFFICE.fullmatch(text, words[i + 1].start, words[i + 1].end) \
+                and _DIVISION.search(text, w.start, words[i + 1].end) and not LATIN_POST.match(text, words[i + 1].end):
+            words = merge(words, i, i + 1, "Organization")  # 省某某委(产权) | 管理处: a division of the body
+        elif w.label == "Organization" and (government or _CAMPUS.sub("", text[w.start:w.end]).endswith(PARENT_HEADS)):
+            tails = _OFFICE_TAILS if government else UNIT_TAILS
             j, end, nouns = i + 1, None, 0
             while j < len(words) and j <= i + 7 and words[j].start == words[j - 1].end:
                 word = text[words[j].start:words[j].end]
-                if nouns and word.endswith(UNIT_TAILS) and text[w.end:words[j].end].endswith(UNIT_TAILS):
+                if nouns and word.endswith(tails) and text[w.end:words[j].end].endswith(tails):
                     end = j
                     break
                 if words[j].label in _UNIT_PARTS and word not in _BUILDING_TOGETHER:
@@ -117,7 +138,8 @@ def units(text: str, words: list[Word]) -> list[Word]:
                 elif not (words[j].label == "c" and word in ("与", "和") and nouns):
                     break
                 j += 1
-            if end is not None:
+            if end is not None and not (government and LATIN_POST.match(text, words[end].end)):
+                # (a division before its head's post, 某某委 | 中小企业处 | 处长, reads as the body's post)
                 words = merge(words, i, end, "Organization")
         i += 1
     return words
