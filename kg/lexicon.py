@@ -158,7 +158,7 @@ FOUNDER_DESCRIPTION = re.compile(r"^\s*[\u4e00-\u9fff]{0,8}?(?:博士|博士后|
 #: Roles of a byline: 科技日报（记者吴纯新 通讯员刘梦雅）, 新华社记者 任超.
 BYLINE_ROLE = re.compile(r"(?:本报|特约|首席|摄影|见习)?(?:记者|通讯员|实习生|摄影)\s*$")
 #: A post that makes its holder a founder: 创始人, 联合创始人, 创办人.
-FOUNDER_POST = re.compile(r"创始人|创办人")
+FOUNDER_POST = re.compile(r"创始人|创办人|创始合伙人")
 
 # -- relation triggers -------------------------------------------------------------------------
 
@@ -315,3 +315,13 @@ UNIT_TAILS = ("系", "学院", "研究所", "研究院", "研究生院", "校区
               "分院", "分会", "分中心", "研发中心", "办公室", "事业部", "医院")
 #: A branch named by its place: 北京分公司, 北京有限公司 after 集团.
 BRANCH_TAILS = ("分公司", "分行", "分院", "分会", "分中心", "办事处", "代表处", "研发中心")
+
+
+#: The office of a body that edits its bulletin: 某某促进会秘书处编 is the 促进会's bulletin.
+_EDITING_OFFICE = re.compile(r"(?:秘书处|办公室|编辑部|综合处|宣传部)$")
+
+
+def publisher_body(publisher: str) -> str:
+    """某某促进会 of 某某促进会秘书处: the body whose bulletin it is, not its editing office."""
+    body = _EDITING_OFFICE.sub("", publisher)
+    return body if len(body) >= 4 else publisher

@@ -40,6 +40,7 @@ _STRUCTURAL = re.compile(
     r"^(?:[■□●◆◇▲△★☆◎▶►]|#{1,6}\s|【|编者按|目\s*录|图为|"
     r"[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]\s*[^\d\s])"
 )
+_SECTION_MARK = re.compile(r"【[^【】]{1,12}】")
 _CAPTION = re.compile(r"^(?:图为|图：|图:)|(?:供图|摄|图片来源[:：].*)[)）]?$")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
 _ZERO_WIDTH_CHAR = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
@@ -95,13 +96,19 @@ def _fix_line(line: str) -> str:
 
 def _drop_running_headers(lines: list[Line]) -> list[Line]:
     """A short line repeated on every page (`信息速报 2022 年第 5 期`) is kept once, at the top.
+    Only a line at a page's edge (next to where a page number stood) is a running header: a
+    headline said again under the table of contents is the article's.
 
     Lines a reader marked are left alone: it has removed the running headers it saw."""
+    filled = [k for k, (line, _) in enumerate(lines) if line == PAGE_BREAK or line.strip()]
+    at_edge = {k for a, b in zip(filled, filled[1:]) for k in (a, b)
+               if PAGE_BREAK in (lines[a][0], lines[b][0])}
     seen: set[str] = set()
     out = []
-    for line, mark in lines:
+    for k, (line, mark) in enumerate(lines):
         key = re.sub(r"\s+", "", line)
-        if mark is None and key and key in seen and display_width(line) <= 60 and line != PAGE_BREAK:
+        if mark is None and key and key in seen and display_width(line) <= 60 and line != PAGE_BREAK \
+                and (k in at_edge or not any(line == PAGE_BREAK for line, _ in lines)):
             continue
         seen.add(key)
         out.append((line, mark))
@@ -228,6 +235,8 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
     if nxt[0] in CONTINUING_STARTS or line[-1] in OPEN_ENDINGS:
         return True
     if _is_heading(line):
+        if _SECTION_MARK.fullmatch(line):
+            return False  # 【政策速递】: a section's name, whole on its line
         # a headline wrapped onto a short second line, before the article's first paragraph
         return (
             display_width(nxt) <= 40
@@ -242,8 +251,14 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
         return True
     # a line of prose (it has a comma) that stops in the middle of a word, no headline being
     # that long (30 Han characters): a wrap the width test missed, where full paragraphs and
-    # wrapped lines mix; or, without a comma, a line longer than headlines run (40 Han characters)
-    return width >= 60 and _is_cjk(line[-1]) and _is_cjk(nxt[0]) and (bool(_PROSE.search(line)) or width >= 80)
+    # wrapped lines mix; or, without a comma, a line longer than headlines run (40 Han characters);
+    # or a paragraph's opening (9 月 3 日，…), which no headline has, however short the line
+    return (width >= 60 or bool(_OPENING.match(line))) and _is_cjk(line[-1]) and _is_cjk(nxt[0]) \
+        and (bool(_PROSE.search(line)) or width >= 80)
+
+
+#: How a paragraph opens, never a headline: a date or a time, then a comma.
+_OPENING = re.compile(r"^(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*\d{1,2}\s*日|近日|日前|近期|今年以来)[^，。]{0,12}，")
 
 
 def _resumes_after_caption(line: str, nxt: str, deferred: list[str]) -> bool:

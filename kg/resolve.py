@@ -36,6 +36,7 @@ from .lexicon import (
     TRADES,
     UNIT_TAILS,
     ZONE_SUFFIXES,
+    publisher_body,
     zone_by_kind,
 )
 from .regions import gazetteer
@@ -94,7 +95,7 @@ def resolve_issue(issue: Issue, aliases: Aliases | None = None) -> None:
     publisher = issue.meta.publisher
     for m in issue.mentions:
         if m.source == "rule:publisher-kind" and publisher:  # 协会 in the bulletin of 某某协会
-            m.key = organization_key(surface_key(publisher), aliases, None)
+            m.key = organization_key(surface_key(publisher_body(publisher)), aliases, None)
             continue
         m.key = _base_key(m, aliases, places[issue.sentences[m.sentence].article])
     _companies_sharing_a_core(issue.mentions)

@@ -98,7 +98,9 @@ def _article_starts(lines: list[tuple[int, str]]) -> tuple[list[int], dict[int, 
         "numbered": lambda i, t: bool(_NUMBERED.match(t)) and _short_title(t),
     }
     is_section = lambda i, t: False  # noqa: E731
-    counts = {name: sum(1 for i, t in enumerate(texts) if i not in toc and test(i, t))
+    # a layout is told by its headlines: a bullet that opens a whole paragraph (● 某某公司日前…。)
+    # is an item of a roundup, which says nothing of how the headlines are marked
+    counts = {name: sum(1 for i, t in enumerate(texts) if i not in toc and test(i, t) and _short_title(t))
               for name, test in markers.items()}
     layout = max(counts, key=lambda name: counts[name])
     subitems = sum(1 for i, t in enumerate(texts) if i not in toc and _SUBITEM.match(t) and _short_title(t))

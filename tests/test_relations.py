@@ -415,3 +415,39 @@ def test_followers_join_the_round_the_lead_named_and_seats_by_registration(backe
     assert {h for h, r, _, _ in found if r == "investedIn"} == {"云栖稀金基金", "北辰资本", "沧澜产投"}
     found = relations(backend, "云栖北辰新能源有限公司拟注册于南昌经济技术开发区，注册资本20亿元。")
     assert ("云栖北辰新能源有限公司", "locatedIn", "南昌经济技术开发区", ()) in found
+
+
+def test_former_posts_founding_partners_and_posts_at_the_subject(backend):
+    found = relations(backend, "沧澜医疗科技有限公司总部位于成都市武侯区，创始人兼 CEO 唐某远曾在西川医科大学任骨科教授。")
+    assert ("唐某远", "holdsPosition", "沧澜医疗科技有限公司", (("title", "创始人兼 CEO"),)) in found
+    assert ("唐某远", "holdsPosition", "西川医科大学", (("title", "骨科教授"),)) in found
+    assert ("沧澜医疗科技有限公司", "locatedIn", "武侯区", ()) in found
+    found = relations(backend, "青禾储能科技有限公司创始人许卓然此前任东岳动力电池集团副总裁。")
+    assert ("许卓然", "founded", "青禾储能科技有限公司", ()) in found
+    assert ("许卓然", "holdsPosition", "东岳动力电池集团", (("title", "副总裁"),)) in found
+    assert not [t for h, r, t, _ in found if r == "holdsPosition" and t == "青禾储能科技有限公司"]  # 创始人 alone
+    found = relations(backend, "云栈创投近日宣布，原蓝穹集团投资部总经理韩素素加盟并出任合伙人；投资总监吴宇航晋升为执行董事。")
+    assert {("韩素素", "云栈创投"), ("吴宇航", "云栈创投"), ("韩素素", "蓝穹集团")} <= {
+        (h, t) for h, r, t, _ in found if r == "holdsPosition"}
+    found = relations(backend, "栖梧资本上海分公司日前在上海市浦东新区开业，负责人由栖梧资本合伙人沈博担任。")
+    assert ("沈博", "holdsPosition", "栖梧资本上海分公司", (("title", "负责人"),)) in found
+    found = relations(backend, "青屿资本投资总监宋佳认为，团队具备先发优势。")
+    assert ("宋佳", "holdsPosition", "青屿资本", (("title", "投资总监"),)) in found
+
+
+def test_a_country_before_a_firm_with_its_latin_name_and_investing_inside_a_title(backend):
+    found = relations(backend, "9 月 24 日，德国海宁格创投（Heininger Ventures）合伙人托马斯·韦伯一行到访。")
+    assert ("托马斯·韦伯", "holdsPosition", "海宁格创投", (("title", "合伙人"),)) in found
+    assert ("海宁格创投", "locatedIn", "德国", ()) in found
+    found = relations(backend, "同期，云栖市科学技术局、云栖市财政局联合印发《云栖市天使投资风险补偿管理办法》。")
+    assert not [r for _, r, _, _ in found if r == "investedIn"]
+
+
+def test_the_bare_kind_of_the_publisher_is_the_body_not_its_editing_office(backend):
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8",
+                             "投资动态\n2025 年第 3 期\n云栖省创业投资促进会秘书处编    2025 年 3 月 31 日\n"
+                             "■ 签约\n北辰投资联合会会长邓某、促进会会长王德鑫代表双方签约。"))
+    extract([issue], backend)
+    posts = {(issue.mentions[r.head].text, issue.mentions[r.tail].key) for r in issue.relations if r.type == "holdsPosition"}
+    body = next(m.key for m in issue.mentions if m.text == "促进会")
+    assert ("王德鑫", body) in posts and "秘书处" not in body

@@ -97,3 +97,28 @@ def test_the_last_sentence_keeps_its_last_character_without_a_final_newline(text
     issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
     assert issue.sentences[-1].text == last
     assert issue.articles[-1].end == len(issue.text)
+
+
+def test_headlines_under_a_table_of_contents_and_roundup_bullets_keep_their_articles():
+    """A headline said again under 本期导读 is the article's (a running header repeats only at a
+    page's edge); bullets that open whole paragraphs are items of a roundup, not the issue's
+    headline marks; a section's 【name】 stays on its line."""
+    from pathlib import Path
+
+    from kg.ingest import RawIssue
+
+    text = ("投资动态\n\n2025 年第 3 期\n\n云栖创投协会秘书处编        2025 年 3 月 31 日\n\n本期导读\n"
+            "青禾科技完成 2 亿元 B 轮融资\n沧澜医疗获天使轮融资\n\n【投融资观察】\n\n青禾科技完成 2 亿元 B 轮融资\n\n"
+            "3 月 3 日，位于云栖高新区的云栖青禾微电\n子科技有限公司宣布完成 2 亿元 B 轮融资。\n\n"
+            "沧澜医疗获天使轮融资\n\n沧澜医疗近日完成天使轮融资，由北辰资本领投。\n\n                — 1 —\n"
+            "投资动态            2025 年第 3 期\n\n【会员动态】\n\n"
+            "● 北辰资本上海分公司日前开业，负责人由北辰资本合伙人沈某担任。\n\n"
+            "● 云栈创投近日宣布，原某集团投资部总经理韩某加盟并出任合伙人。\n\n"
+            "● 沧澜资本完成新一期基金募集，规模 5 亿元。\n\n                — 2 —\n投资动态            2025 年第 3 期\n")
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    sections = {a.headline: a.section for a in issue.articles}
+    assert issue.text.count("青禾科技完成 2 亿元 B 轮融资") == 2
+    assert sections["青禾科技完成 2 亿元 B 轮融资"] == sections["沧澜医疗获天使轮融资"] == "投融资观察"
+    assert sum(1 for a in issue.articles if a.section == "会员动态") == 3
+    assert any(s.text.startswith("3 月 3 日，位于云栖高新区的云栖青禾微电子科技有限公司") for s in issue.sentences)
+    assert issue.text.count("投资动态            2025 年第 3 期") <= 1

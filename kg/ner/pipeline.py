@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..doc import Issue, Mention, Sentence, Span
-from ..lexicon import ORG_SUFFIXES
+from ..lexicon import ORG_SUFFIXES, publisher_body
 from ..vocab import NAME_TYPES
 from . import repair, rules
 from .names import nested_names
@@ -257,6 +257,7 @@ def _kind_pattern(kind: str) -> re.Pattern:
 def _publisher_by_its_kind(text: str, publisher: str, spans: Sequence[Span]) -> list[Span]:
     """协会秘书长某某: in the bulletin of 某某协会, a bare 协会 (or 本会, 我会) is the publisher.
     The model may have read it into a longer word (下一步协会); that word gives way."""
+    publisher = publisher_body(publisher)
     kind = next((k for k in _PUBLISHER_KINDS if publisher.endswith(k)), None)
     if kind is None:
         return list(spans)

@@ -28,6 +28,10 @@ from .sentence import Sentence, sentence_subject
 _OWNER = re.compile(rf"\s*(?:的)?{OWNING}(?:的)?\s*")
 
 
+#: Before 投资 as a noun: 创业投资, 股权投资, 天使投资 (a kind of investing, not a deal).
+_KIND_OF_INVESTMENT = re.compile(r"(?:创业|股权|风险|天使|产业|早期|私募|跨境|战略)$")
+
+
 def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relation]:
     """Every investedIn relation of the issue, with round, amount and lead."""
     out = []
@@ -75,8 +79,12 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
                     out.append(Relation(k, investee, "investedIn", n, {"round": round_} if round_ else {}))
             continue
         named_target = None  # A 领投 X A 轮融资，B、C 跟投: the followers join the round named first
+        names = [issue.mentions[k] for k in by_sentence.get(n, [])]
         for t in INVEST_TRIGGER.finditer(text):
             at = sentence.start + t.start()
+            if any(m.start <= at < m.end for m in names) or (_KIND_OF_INVESTMENT.search(text, 0, t.start())
+                    and t.group(1) == "投资"):
+                continue  # 《天使投资…办法》, 某某投资集团, 创业投资: a name or a kind of investing, no deal
             clause_start = max(sentence.start + max(text.rfind(c, 0, t.start()) for c in "，。；：") + 1,
                                sentence.start)
             investors = [k for k in ks if clause_start <= issue.mentions[k].start

@@ -12,6 +12,7 @@ from ..doc import Relation
 from ..lexicon import BYLINE_ROLE, CLAUSE_BREAK, FOUNDER_POST, POST
 from .sentence import Sentence, sentence_subject
 
+_FOUNDER_ONLY = re.compile(r"(?:联合)?(?:创始人|创办人)")
 #: A bracketed aside between an organization and a post: X（原Y）董事长, X（以下简称Z）院长.
 _ASIDE = re.compile(r"^\s*[（(][^（）()]{1,30}[）)]")
 #: Between two people holding the same post: 副主任A、B.
@@ -30,10 +31,11 @@ def positions(s: Sentence) -> list[Relation]:
         if s.m(k).type != "Person":
             continue
         # 行知机器人创始人宁远舟为协会副会长: the post before the name and the one taken after it
-        held = (_post_before(s, i) or _post_in_brackets(s, i) or _post_in_profile(s, i)) + (
-            _post_taken(s, i) or _post_at_subject(s, i))
+        held = (_post_before(s, i) or _post_in_brackets(s, i) or _post_in_profile(s, i)
+                or _post_opening_a_clause(s, i)) + (_post_taken(s, i) or _post_at_subject(s, i))
         for org, title in held:
-            out.append(s.relation(k, org, "holdsPosition", title=title))
+            if not _FOUNDER_ONLY.fullmatch(title):  # 创始人 alone says who founded it, not a post held
+                out.append(s.relation(k, org, "holdsPosition", title=title))
             if FOUNDER_POST.search(title):
                 out.append(s.relation(k, org, "founded"))
         if held:  # 副主任A、B: the people listed after one post hold it too; 厅长A、副厅长B: their own post
@@ -69,11 +71,14 @@ def _posts_filled_by(s: Sentence) -> list[Relation]:
                 and not CLAUSE_BREAK.search(s.between(k, s.ks[person])):
             out.append(s.relation(s.ks[person], k, "holdsPosition", title=filled.group(1).strip()))
     subject = sentence_subject(s)
-    for i, k in enumerate(s.ks):  # 某某集团总部位于…，董事长由张三担任: a clause of the subject's
-        clause = re.search(r"[，,]\s*([^，。；（）()由]{1,14}?)\s*由\s*$", s.before(k, 24))
-        if subject is not None and s.type(i) == "Person" and clause and POST.match(clause.group(1)) \
-                and _FILLS.match(s.after(k, 4)) and not any(s.type(j) == "Organization" and s.ks[j] != subject
-                                                            for j in range(i)):
+    for i, k in enumerate(s.ks):  # 某某集团总部位于…，董事长由(某某资本合伙人)张三担任: a clause of the subject's
+        if subject is None or s.type(i) != "Person" or not _FILLS.match(s.after(k, 4)):
+            continue
+        before = s.issue.text[s.m(subject).end:s.m(k).start]
+        clause = re.search(r"[，,]\s*([^，。；（）()由]{1,14}?)\s*由(?=[^，。；由]*$)", before)
+        clause_at = s.m(subject).end + clause.start() if clause else 0
+        if clause and POST.match(clause.group(1)) and not any(
+                s.type(j) == "Organization" and s.ks[j] != subject and s.m(s.ks[j]).start < clause_at for j in range(i)):
             out.append(s.relation(k, subject, "holdsPosition", title=clause.group(1).strip()))
     return out
 
@@ -125,7 +130,10 @@ def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
 
 
 #: Between a person and the body of a post taken: 陆建成任…管委会常务副主任, 任命李明为…, 张三同志任….
-_TAKES = re.compile(r"^\s*(?:同志)?\s*(?:已|将|拟|正式|同时)?(?:担任|出任|兼任|升任|改任|调任|任|为|当选为?)\s*$")
+_TAKES = re.compile(r"^\s*(?:同志)?\s*(?:已|将|拟|正式|同时|曾|曾经|此前|先后)?(?:担任|出任|兼任|升任|改任|调任|任|为|当选为?)\s*$")
+#: PERSON 曾在 ORG 任 POST: a post held at the body named between.
+_HELD_AT = re.compile(r"^\s*(?:曾|曾经|此前|先后|现)?在\s*$")
+_HELD_AFTER = re.compile(r"^\s*(?:任|担任)\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
 _POST_TAKEN = re.compile(r"^([^，。；：、（）()]{1,14}?)(?=$|[，。；：、]|的|一职|职务)")
 #: Several posts taken at once: 总经理、党委副书记.
 _POSTS_TAKEN = re.compile(r"^([^，。；：（）()]{1,24}?)(?=$|[，。；：]|的|一职|职务)")
@@ -141,6 +149,9 @@ def _post_taken(s: Sentence, i: int) -> list[tuple[int, str]]:
             and re.fullmatch(r"\s*[、和及]\s*", s.between(s.ks[last], s.ks[last + 1])):
         last += 1
     i = last
+    if i + 1 < len(s.ks) and s.type(i + 1) == "Organization" and _HELD_AT.match(s.between(s.ks[i], s.ks[i + 1])):
+        held_at = _HELD_AFTER.match(s.after(s.ks[i + 1], 14))  # 曾在某某大学任骨科教授
+        return [(s.ks[i + 1], held_at.group(1).strip())] if held_at and POST.match(held_at.group(1)) else []
     if i + 1 >= len(s.ks) or s.type(i + 1) != "Organization" or not _TAKES.match(s.between(s.ks[i], s.ks[i + 1])):
         return []
     taken = _title_after(s, i + 1)
@@ -171,19 +182,35 @@ def _title_after(s: Sentence, j: int) -> str | None:
 #: Before a person given a post by the body the sentence is about: 选举张三为董事长, 聘任李四为总经理.
 _ELECTED = re.compile(r"(?:选举|聘任|任命|推选|选聘|聘请)\s*$")
 _AS_POST = re.compile(r"^\s*为\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
+#: After a person who takes a post, no body named: 加盟并出任合伙人, 晋升为执行董事.
+_TAKES_POST = re.compile(r"^\s*(?:[^，。；、]{0,4}?并)?(?:出任|担任|晋升为|升任|获聘为?)\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
 #: What may stand before the body a sentence is about: a date, 近日, 日前.
 _LEADING_TIME = re.compile(r"^\s*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|近期)?\s*[，,]?\s*$")
 
 
 def _post_at_subject(s: Sentence, i: int) -> list[tuple[int, str]]:
-    """某某公司召开董事会，选举张三为董事长: the post is at the body the sentence starts with."""
-    post = _AS_POST.match(s.after(s.ks[i], 14))
-    if not post or not POST.match(post.group(1)) or not _ELECTED.search(s.before(s.ks[i], 6)):
+    """某某公司召开董事会，选举张三为董事长; 某某创投宣布，张三加盟并出任合伙人: the post is at the
+    body the sentence starts with."""
+    after = s.after(s.ks[i], 16)
+    post = _AS_POST.match(after) if _ELECTED.search(s.before(s.ks[i], 6)) else _TAKES_POST.match(after)
+    if not post or not POST.match(post.group(1)) or (i + 1 < len(s.ks) and s.m(s.ks[i + 1]).start
+                                                      < s.m(s.ks[i]).end + post.end()):
         return []
     first = s.ks[0]
     if s.type(0) != "Organization" or not _LEADING_TIME.match(s.issue.text[s.sentence.start:s.m(first).start]):
         return []
     return [(first, post.group(1).strip())]
+
+
+def _post_opening_a_clause(s: Sentence, i: int) -> list[tuple[int, str]]:
+    """某某医疗总部位于…，创始人兼 CEO 张三曾…: a clause opened by a post and its holder is about
+    the body the sentence starts with (no other body named before)."""
+    subject = sentence_subject(s)
+    opening = re.search(r"[，,]\s*([^，。；（）()]{1,12}?)\s*$", s.before(s.ks[i], 16))
+    if subject is None or opening is None or not POST.fullmatch(opening.group(1)) \
+            or any(s.type(j) == "Organization" and s.ks[j] != subject for j in range(i)):
+        return []
+    return [(subject, opening.group(1).strip())]
 
 
 def _post_in_brackets(s: Sentence, i: int) -> list[tuple[int, str]]:

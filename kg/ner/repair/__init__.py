@@ -46,7 +46,7 @@ from .context import (
     names_before_posts,
     units_before_posts,
 )
-from .places import bodies_after_a_place, foreign_places, government_bodies, parks_named_after_bodies, units, zones
+from .places import bodies_after_a_place, chained_places, foreign_places, government_bodies, parks_named_after_bodies, units, zones
 from .words import ENTITY, HAS_LETTERS, words_of
 
 
@@ -68,6 +68,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = extend_prefixes(text, words)
     words = branches(text, words)
     words = foreign_places(text, words)
+    words = chained_places(text, words)
     words = zones(text, words)
     words = parks_named_after_bodies(text, words)
     words = bodies_after_a_place(text, words)

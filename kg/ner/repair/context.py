@@ -19,7 +19,7 @@ from ...lexicon import (
     OWNING,
     WORK_AREAS,
 )
-from .words import ENTITY, LATIN, LIST_SEPARATORS, Word, claim, merge
+from .words import ENTITY, LATIN, LIST_SEPARATORS, Word, claim, ends_like_org, merge
 
 _CLAUSE_START = re.compile(r"[，。；：:！？]|本轮(?:融资|投资)?由|由")
 _ADVERBS = re.compile(r"(?:等[^、，]{0,8}?(?:股东|资方|机构|投资方|投资人)|等|联合|共同|持续|继续|也|均|曾|已|再次|此前|参与|进行"
@@ -231,6 +231,13 @@ def areas_in_posts(text: str, words: list[Word]) -> list[Word]:
                 and area.end == post.start and person.label == "Person" \
                 and text[area.start:area.end].endswith("区") and LATIN_POST.fullmatch(text[post.start:post.end]):
             words[k] = Word(area.start, area.end, "n")
+    for k in range(len(words) - 1):  # 某某资本投资 | 总监 | 宋某: the area the model read into the name
+        name, post = words[k], words[k + 1]
+        field = next((a for a in WORK_AREAS if text.endswith(a, name.start, name.end)), "")
+        if name.label == "Organization" and field and name.end == post.start \
+                and LATIN_POST.match(text, post.start, post.end) and ends_like_org(text[name.start:name.end - len(field)]):
+            words[k:k + 2] = [Word(name.start, name.end - len(field), "Organization"),
+                              Word(name.end - len(field), post.end, "n")]
     return words
 
 

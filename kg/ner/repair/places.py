@@ -77,6 +77,30 @@ def zones(text: str, words: list[Word]) -> list[Word]:
                           lambda ws, i, j: text[ws[i].start:ws[j].end].endswith(ZONE_SUFFIXES))
 
 
+_LEVELS = ("country", "province", "city", "county")
+
+
+def chained_places(text: str, words: list[Word]) -> list[Word]:
+    """成都市武侯区 read as one place: a division, then a division within it, are two places (the
+    graph places a body in both, and 武侯区 is named alone elsewhere)."""
+    g = gazetteer()
+    out: list[Word] = []
+    for w in words:
+        name = text[w.start:w.end]
+        if w.label == "Region" and 4 <= len(name) <= 12 and g.lookup(name) is None:
+            for cut in range(2, len(name) - 1):
+                outer, inner = g.lookup(name[:cut]), g.lookup(name[cut:])
+                if outer and inner and inner.parent == outer.code \
+                        and _LEVELS.index(inner.level) > _LEVELS.index(outer.level):
+                    out += [Word(w.start, w.start + cut, "Region"), Word(w.start + cut, w.end, "Region")]
+                    break
+            else:
+                out.append(w)
+            continue
+        out.append(w)
+    return out
+
+
 def _is_district(name: str) -> bool:
     """A county-level division of the data (南康区, 信州区): the zones in it have names of their own."""
     division = gazetteer().lookup(name)
