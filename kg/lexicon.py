@@ -54,7 +54,7 @@ COMPANY_DESCRIPTORS = ("公司", "企业", "厂商", "提供商", "服务商", "
                        "研发商", "平台", "机构", "品牌", "初创", "创企", "独角兽")
 DESCRIPTOR = re.compile(f"(?:{alternatives(COMPANY_DESCRIPTORS)})$")
 #: A description, then a full company name: the name starts after the description.
-DESCRIBED_COMPANY = re.compile(r"^.{2,16}?(?:研发商|提供商|服务商|运营商|供应商|制造商|开发商|厂商|企业|公司)"
+DESCRIBED_COMPANY = re.compile(r"^.{2,16}?(?:研发商|提供商|服务商|运营商|供应商|制造商|开发商|厂商|企业|公司|实施主体|运营主体)"
                                r"(?=.{4,}(?:有限公司|有限责任公司|股份公司|集团)$)")
 #: An "organization" made only of generic words (智能汽车公司, 汽车行业, 多维度), a
 #: category of bodies (中小企业, 国家重点实验室), or one character.
@@ -140,7 +140,7 @@ _POST = (r"(?:常务|执行|首席|名誉|高级|资深|联合|代理|专职|驻
          r"省长|市长|区长|县长|州长|镇长|乡长|"
          r"总经理|经理|总裁|总监|CEO|CTO|COO|CFO|首席执行官|首席技术官|首席科学家|首席专家|创始人|"
          r"合伙人|所长|校长|会长|理事长|秘书长|主席|总工程师|总师|负责人|行长|社长|台长|总编辑|"
-         r"主编|研究员|院士|教授|委员|常委|助理|总经理助理|市场总经理|专家|代表)")
+         r"主编|研究员|院士|教授|委员|常委|助理|总经理助理|市场总经理|专家|代表|总领事|领事|大使|参赞)")
 #: A post as written between an organization and a person: 院长; 党组书记、主任;
 #: 中小企业处处长; 战略发展部品牌市场总经理.
 POST = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{0,10}}?{_POST})(?:\s*[、兼和及]\s*(?:[\u4e00-\u9fff]{{0,6}}?{_POST}))*\s*$")
@@ -282,7 +282,7 @@ COMPANY_BEFORE_QUOTE = re.compile(f"(?:{alternatives(COMPANY_DESCRIPTORS)}|商)$
 ZONE_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "经开区", "高新区", "开发区", "科学城", "科技城",
                  "科创城", "软件园", "科技园", "产业园", "工业园", "园区", "综合保税区", "综保区", "保税区", "自贸区", "新区",
                  "示范区", "创新区", "经济圈", "都市圈", "城市群", "经济带", "经济区",
-                 "创新谷", "科创谷", "科技谷", "智造谷", "数字港", "信息港", "科技港", "创新港")
+                 "创新谷", "科创谷", "科技谷", "智造谷", "数字港", "信息港", "科技港", "创新港", "自贸片区")
 #: The kinds of zone a bulletin names alone once it has named one in full: 高新区 for
 #: 某某高新区 or 某某高新技术产业开发区.
 ZONE_KINDS = {"高新区": ("高新技术产业开发区", "高新区"), "经开区": ("经济技术开发区", "经开区"),

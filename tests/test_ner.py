@@ -512,3 +512,13 @@ def test_titles_after_revised_and_before_what_is_done_with_them(lac):
     assert ("市属企业投资责任追究实施办法", "Policy") in found
     found = entities(lac, "培训围绕市国资委今年3月印发的市属企业外部董事履职工作指引开展专题辅导。")
     assert ("市属企业外部董事履职工作指引", "Policy") in found
+
+
+def test_a_fully_quoted_title_studies_abroad_a_project_entity_and_a_free_trade_zone_area(lac):
+    assert ("云栖生物医药双十条", "Policy") in entities(lac, "云栖区人民政府日前发布“云栖生物医药双十条”，对企业给予补助。")
+    assert ("“十四五”数字经济发展规划", "Policy") in entities(lac, "市政府印发“十四五”数字经济发展规划，提出目标。")
+    assert not [n for n, kind in entities(lac, "沧澜微由留德博士许文博于2019年创办。") if kind == "Person" and n != "许文博"]
+    found = entities(lac, "项目实施主体水濑精密设备（厦门）有限公司为水濑精机在华第三家全资子公司。")
+    assert ("水濑精密设备（厦门）有限公司", "Organization") in found
+    assert ("厦门自贸片区", "Region") in entities(lac, "再次在厦门自贸片区发起设立产业基金")
+    assert entities(lac, "发：各区人民政府，各开发区管委会") == set()

@@ -110,7 +110,10 @@ def test_appointments_name_the_post_after_the_body(backend):
 def test_a_post_taken_after_the_post_held(backend):
     text = "武汉行知机器人有限公司发布新品。大会通过了增补行知机器人创始人宁远舟为武汉市人工智能产业协会副会长的议案。"
     got = {(h, a.get("title"), t) for h, t, a in _positions(backend, text)}
-    assert ("宁远舟", "副会长", "武汉市人工智能产业协会") in got and ("宁远舟", "创始人", "行知机器人") in got
+    assert ("宁远舟", "副会长", "武汉市人工智能产业协会") in got
+    # 创始人 alone says who founded the company, which no annotator counts as a post held
+    assert ("宁远舟", "创始人", "行知机器人") not in got
+    assert ("宁远舟", "行知机器人") in {(h, t) for h, _, t, _ in found(backend, text, "founded")}
 
 
 def test_a_post_the_model_took_into_a_name(backend):

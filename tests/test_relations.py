@@ -435,11 +435,15 @@ def test_former_posts_founding_partners_and_posts_at_the_subject(backend):
     assert ("宋佳", "holdsPosition", "青屿资本", (("title", "投资总监"),)) in found
 
 
-def test_a_country_before_a_firm_with_its_latin_name_and_investing_inside_a_title(backend):
-    found = relations(backend, "9 月 24 日，德国海宁格创投（Heininger Ventures）合伙人托马斯·韦伯一行到访。")
-    assert ("托马斯·韦伯", "holdsPosition", "海宁格创投", (("title", "合伙人"),)) in found
-    assert ("海宁格创投", "locatedIn", "德国", ()) in found
+def test_a_countrys_mission_in_a_city_and_investing_inside_a_title_or_as_a_noun(backend):
+    found = relations(backend, "11月20日，芬兰驻广州总领事馆与市商务局联合举办交流会，总领事维尔塔宁出席。")
+    assert ("芬兰驻广州总领事馆", "locatedIn", "广州", ()) in found
+    assert not [t for h, r, t, _ in found if r == "locatedIn" and t == "芬兰"]  # it sits in 广州, for 芬兰
+    found = relations(backend, "芬兰驻广州总领事馆总领事维尔塔宁出席仪式。")
+    assert ("维尔塔宁", "holdsPosition", "芬兰驻广州总领事馆", (("title", "总领事"),)) in found
     found = relations(backend, "同期，云栖市科学技术局、云栖市财政局联合印发《云栖市天使投资风险补偿管理办法》。")
+    assert not [r for _, r, _, _ in found if r == "investedIn"]
+    found = relations(backend, "沧澜医疗完成 A 轮融资。随后，云栖市商务局赴大阪举办云栖投资环境推介会。")
     assert not [r for _, r, _, _ in found if r == "investedIn"]
 
 

@@ -67,6 +67,7 @@ def _seat_at_head(name: str, head: str, level: str, government: bool) -> bool:
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")
 
 
+_MISSION_IN = re.compile(r"[\u4e00-\u9fff]{2,5}?驻([\u4e00-\u9fff]{2,5}?)(?:总领事馆|领事馆|大使馆|总领馆)")
 _LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司|集团有限公司|集团")
 
 
@@ -89,6 +90,10 @@ def nested_names(name: str) -> list[Span]:
                 not any(s.start == start and s.end == end for s in spans):
             spans.append(Span(start, end, "Region", source))
 
+    mission = _MISSION_IN.fullmatch(name)
+    if mission and g.lookup(mission.group(1)):  # 德国驻广州总领事馆: it sits in 广州, for 德国
+        region(*mission.span(1))
+        return spans
     government = bool(p["government"].search(name))
     head = g.head(name)
     if head and len(head) < len(name):

@@ -86,7 +86,9 @@ def bare_titles(text: str) -> list[Span]:
             continue  # (修订)印发某某办法: the next verb's title is the one
         if "的" in title[:head.start()] and not title.startswith("关于"):
             continue
-        spans.append(Span(m.start(), m.end(), "Policy", "rule:bare-title"))
+        # “某某十条”: quotes around the whole title mark it as 《》 would, and are no part of it
+        quoted = title[0] in "“‘" and title[1:].count(title[0]) == 0 and text[m.end():m.end() + 1] in "”’"
+        spans.append(Span(m.start() + quoted, m.end(), "Policy", "rule:bare-title"))
     return spans
 
 

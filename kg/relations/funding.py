@@ -32,6 +32,10 @@ _OWNER = re.compile(rf"\s*(?:的)?{OWNING}(?:的)?\s*")
 _KIND_OF_INVESTMENT = re.compile(r"(?:创业|股权|风险|天使|产业|早期|私募|跨境|战略)$")
 
 
+#: After 投资 as a noun: 投资环境, 投资贸易洽谈会, 投资协议 (what investing is about, not a deal).
+_INVESTMENT_NOUN = re.compile(r"环境|推介|促进|贸易|洽谈|合作|协议|总额|规模|项目|机构|意向|需求|领域|方向|服务|政策|补贴|奖励")
+
+
 def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relation]:
     """Every investedIn relation of the issue, with round, amount and lead."""
     out = []
@@ -82,8 +86,8 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
         names = [issue.mentions[k] for k in by_sentence.get(n, [])]
         for t in INVEST_TRIGGER.finditer(text):
             at = sentence.start + t.start()
-            if any(m.start <= at < m.end for m in names) or (_KIND_OF_INVESTMENT.search(text, 0, t.start())
-                    and t.group(1) == "投资"):
+            if any(m.start <= at < m.end for m in names) or (t.group(1) == "投资" and (
+                    _KIND_OF_INVESTMENT.search(text, 0, t.start()) or _INVESTMENT_NOUN.match(text, t.end()))):
                 continue  # 《天使投资…办法》, 某某投资集团, 创业投资: a name or a kind of investing, no deal
             clause_start = max(sentence.start + max(text.rfind(c, 0, t.start()) for c in "，。；：") + 1,
                                sentence.start)

@@ -28,6 +28,7 @@ from .bounds import (
     extend_suffixes,
     foreign_companies,
     join_latin_names,
+    missions,
     names_cut_short,
     organs_inside_names,
     posts_inside_names,
@@ -59,6 +60,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = posts_inside_names(text, words)
     words = names_cut_short(text, words)
     words = foreign_companies(text, words)
+    words = missions(text, words)
     words = join_latin_names(text, words)
     words = bracketed_seats(text, words)
     words = registered_names(text, words)
@@ -102,7 +104,13 @@ def _names_one(piece: str, label: str) -> bool:
         return not GENERIC_ORG.match(piece) and not _REPEATED.fullmatch(piece) and not NOT_ORG_WORDS.fullmatch(piece)
     if label == "Region":
         return not GENERIC_PLACE.match(piece) and not _REPEATED.fullmatch(piece)
+    if label == "Person":
+        return not _STUDIED_ABROAD.fullmatch(piece)
     return True
+
+
+#: 留德博士, 留美学者: where someone studied, read as a two-character name.
+_STUDIED_ABROAD = re.compile(r"留[美德日英法韩澳加俄欧苏]")
 
 
 

@@ -64,10 +64,6 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
             if text[w.end - 1] in _PREPOSITIONS and ends_like_org(text[w.start:w.end - 1]):
                 out += [Word(w.start, w.end - 1, w.label), Word(w.end - 1, w.end, "p")]  # 市国资委以 | …为基础
                 continue
-        country = _country_before_firm(text, w)
-        if country:  # 德国 | 某某创投: where the firm is, not what it is called
-            out += [Word(w.start, w.start + country, "Region"), Word(w.start + country, w.end, w.label)]
-            continue
         trailing = _TRAILING_JOINER.search(text, w.start, w.end) if w.label == "Organization" else None
         if trailing and (_names_a_body(text[w.start:trailing.start()]) or LATIN.fullmatch(text[w.start:trailing.start()])):
             # 国家互联网信息办公室联合 | 国家发展改革委; 某创投有限公司领投
@@ -104,25 +100,6 @@ _PREPOSITIONS = frozenset("以在于向对从把将被给")
 #: Inside one "name": words by which the body before owns the registered company after.
 _OWNER_OF_NAMED = re.compile(rf"{OWNING}?(?:的)?(?:[一二三四]级)?(?:全资|控股)?(?:子公司|子企业)|{OWNING}")
 _REGISTERED_END = re.compile(rf"(?:{REGISTERED_FORM.pattern})$")
-_LATIN_NAME_AFTER = re.compile(r"[（(]\s*[A-Z][A-Za-z]")
-
-
-def _country_before_firm(text: str, w: Word) -> int:
-    """德国海宁格创投（Heininger Ventures） read as one name: the length of the foreign country
-    it starts with, when what follows is a firm's name of its own (four characters and more,
-    ending like a firm) and the firm's own Latin name follows in brackets, without the country
-    (韩国生物领先集团 alone may be what the firm calls itself in Chinese)."""
-    if w.label != "Organization" or w.end - w.start < 6 or not _LATIN_NAME_AFTER.match(text, w.end):
-        return 0
-    name = text[w.start:w.end]
-    for size in (2, 3, 4, 5):
-        rest = name[size:]
-        if is_foreign_country(name[:size]) and len(rest) >= 4 and rest.endswith(_FIRM_WORDS + ("公司",)) \
-                and not _MINISTRY.search(rest):
-            return size
-    return 0
-
-
 #: A joining word the model took as the end of a name.
 _TRAILING_JOINER = re.compile(rf"\s*(?:{alternatives((*LEADING_CONNECTIVES, '领投', '跟投', '参投', '签署', '签约', '宣布'))})$")
 
@@ -243,6 +220,22 @@ def organs_inside_names(text: str, words: list[Word]) -> list[Word]:
         else:
             out.append(w)
     return out
+
+
+#: After 驻 and a place: a country's mission there (德国驻广州总领事馆).
+_MISSION = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:总领事馆|领事馆|大使馆|总领馆)")
+
+
+def missions(text: str, words: list[Word]) -> list[Word]:
+    """德国驻广州总领事馆: a country, 驻, a place and a mission are one organization."""
+    at = text.find("驻")
+    while at > 0:
+        mission = _MISSION.match(text, at + 1)
+        country = next((size for size in (5, 4, 3, 2) if at >= size and is_foreign_country(text[at - size:at])), 0)
+        if mission and country:
+            words = claim(words, at - country, mission.end(), "Organization")
+        at = text.find("驻", at + 1)
+    return words
 
 
 def foreign_companies(text: str, words: list[Word]) -> list[Word]:

@@ -350,12 +350,12 @@ def _list_items(text: str, words: list[Word], run: list[int]) -> list[tuple[int,
 
 
 #: Before a kind of body: every one of them, no one body (各设区市国资委, 各区县科技局).
-_EACH = re.compile(r"(?:各|各个|各设)$")
+_EACH = re.compile(r"各(?:个|设|开发|高新|类|级)?$")
 
 
 def bodies_of_each(text: str, words: list[Word]) -> list[Word]:
     """各设区市国资委: the bodies of every city, named by their kind, are not one organization."""
     if "各" not in text:
         return words
-    return [Word(w.start, w.end, "n") if w.label == "Organization" and _EACH.search(text, max(0, w.start - 2), w.start)
+    return [Word(w.start, w.end, "n") if w.label == "Organization" and _EACH.search(text, max(0, w.start - 3), w.start)
             else w for w in words]

@@ -10,6 +10,7 @@ from ...lexicon import (
     GOVERNMENT_BODY_ENDS,
     LATIN_POST,
     NOT_ORG_WORDS,
+    ORGAN,
     PARENT_HEADS,
     TRANSLITERATION,
     UNIT_TAILS,
@@ -131,7 +132,8 @@ _BUILDING_TOGETHER = ("共建", "合建", "联建", "共同组建", "合作", "�
 #: A government body's divisions: 企业改革处, 规划司, 企业改革局, 办公室.
 _OFFICE_TAILS = ("处", "司", "局", "办公室")
 _OFFICE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:处|司)")
-_DIVISION = re.compile(r"(?:委|局|厅|部)[\u4e00-\u9fff]{2,8}(?:处|司)$")
+#: A government body, then at most a word the model read into it, then its division: 省某某委(产权)管理处.
+_DIVISION = re.compile(r"(?:委|局|厅)[\u4e00-\u9fff]{0,3}$")
 
 
 def units(text: str, words: list[Word]) -> list[Word]:
@@ -144,10 +146,12 @@ def units(text: str, words: list[Word]) -> list[Word]:
         if w.label == "Organization" and _campus_follows(text, words, i):
             words = merge(words, i, i + 3, "Organization")  # 中国矿业大学（徐州）: a campus's name
             w = words[i]
-        government = w.label == "Organization" and bool(GOVERNMENT_BODY.search(text, w.start, w.end))
+        government = w.label == "Organization" and bool(GOVERNMENT_BODY.search(text, w.start, w.end)) \
+            and not ORGAN.search(text, w.start, w.end)  # 某某公司董事局 is a company's organ
         if w.label == "Organization" and i + 1 < len(words) and words[i + 1].start == w.end \
                 and words[i + 1].label in ("n", "nz") and _OFFICE.fullmatch(text, words[i + 1].start, words[i + 1].end) \
-                and _DIVISION.search(text, w.start, words[i + 1].end) and not LATIN_POST.match(text, words[i + 1].end):
+                and _DIVISION.search(text, w.start, w.end) and not ORGAN.search(text, w.start, w.end) \
+                and not LATIN_POST.match(text, words[i + 1].end):
             words = merge(words, i, i + 1, "Organization")  # 省某某委(产权) | 管理处: a division of the body
         elif w.label == "Organization" and (government or _CAMPUS.sub("", text[w.start:w.end]).endswith(PARENT_HEADS)):
             tails = _OFFICE_TAILS if government else UNIT_TAILS
