@@ -169,7 +169,7 @@ ISSUE_TRIGGER = re.compile(r"(?:联合)?(?:制定下发|印发|发布|发出|出
 LEADING_CONNECTIVES = ("会同", "联合", "携手", "联手", "协同")
 FOUND_TRIGGER = re.compile(r"(?:共同|联合|牵头)?(?:发起成立|发起设立|发起|创立|创办|成立|组建|设立|创建|筹建)(?:了|的)?\s*[“\"]?\s*$")
 #: Two or more bodies building a named one together: A 与 B 签署协议，双方将共建“X”.
-JOINTLY_FOUNDED = re.compile(r"(?:共建|合作共建|共同建设|(?:共同|联合)(?:出资|发起)?(?:组建|成立|设立))"
+JOINTLY_FOUNDED = re.compile(r"(?:共建|合作共建|共同建设|(?:共同|联合)(?:出资|发起)?(?:组建|成立|设立)|合资(?:设立|成立|组建))"
                              r"(?:了|的)?\s*[“\"]?\s*$")
 #: Words that make an earlier body the one a sentence goes on about: 该中心, 这一联盟.
 THIS_BODY = re.compile(r"(?:该|此|这一?|上述)(中心|联盟|实验室|研究院|研究所|平台|基地|公司|企业|机构|协会|学院|园区)")
@@ -199,8 +199,8 @@ OPENED_AFTER = re.compile(r"^\s*(?:正式)?(?:揭牌|挂牌|成立|开业|落成
                           r"(?!\s*(?:成立|设立)?\s*了?\s*(?:一家|一个)?\s*(?:全资|控股|合资)?\s*"
                           r"(?:子公司|分公司|公司|中心|基地|工厂|项目|平台))")
 #: 在 REGION 设立全资子公司 X: the body set up there is seated there.
-SET_UP_THERE = re.compile(r"^\s*(?:注册)?(?:成立|设立|组建|新设)了?\s*(?:一家|一个)?\s*(?:全资|控股|合资)?\s*"
-                          r"(?:子公司|分公司|公司)\s*$")
+SET_UP_THERE = re.compile(r"^\s*(?:注册)?(?:成立|设立|组建|新设)(?:了?\s*(?:一家|一个)?\s*(?:全资|控股|合资)?\s*"
+                          r"(?:子公司|分公司|公司)|的(?:全资|控股)?(?:子公司|分公司)?)\s*$")
 #: A place, then the organization seated there: 位于济南高新区的…, 成立于中关村软件园的….
 SEAT_BEFORE = re.compile(r"(?:位于|地处|坐落于|成立于|落户于?|扎根于?|总部位于|设在)\s*$")
 #: REGION 企业 ORG: 苏州工业园区另一家医疗器械企业华瑞医疗集团, 某国本地巴士制造商 X.
@@ -308,7 +308,7 @@ GOVERNMENT_SUFFIXES = ("人民政府", "政府", "党工委", "工委", "管理�
 GOVERNMENT_PARENT_HEADS = ("人民政府", "政府", "委员会", "部", "厅", "局")
 GOVERNMENT_UNIT_TAILS = ("办公厅", "办公室", "司", "处", "局", "中心", "科")
 #: Where a parent body's name ends when a unit's name follows it (清华大学 | 能源与动力工程系).
-PARENT_HEADS = ("大学", "科学院", "工程院", "社会科学院", "研究院", "集团", "股份有限公司", "有限责任公司", "有限公司",
+PARENT_HEADS = ("大学", "科学院", "工程院", "社会科学院", "研究院", "集团", "股份有限公司", "有限责任公司", "有限公司", "银行",
                 "协会", "学会", "联合会", "人民政府", "政府")
 #: How a unit inside a parent body is named: a school, department, institute, branch, office.
 UNIT_TAILS = ("系", "学院", "研究所", "研究院", "研究生院", "校区", "研究中心", "重点实验室", "实验室", "分公司", "分行",

@@ -455,3 +455,22 @@ def test_the_bare_kind_of_the_publisher_is_the_body_not_its_editing_office(backe
     posts = {(issue.mentions[r.head].text, issue.mentions[r.tail].key) for r in issue.relations if r.type == "holdsPosition"}
     body = next(m.key for m in issue.mentions if m.text == "促进会")
     assert ("王德鑫", body) in posts and "秘书处" not in body
+
+
+def test_a_banks_branch_a_regional_post_and_bodies_set_up_together_or_in_a_place(backend):
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8",
+                             "市商务局与云栖银行厦门分行签署合作协议，云栖银行将提供服务。云栖银行厦门分行行长苏某琳表示，分行已组建团队。"))
+    extract([issue], backend)
+    keys = {m.text: m.key for m in issue.mentions}
+    assert keys["云栖银行"] != keys["云栖银行厦门分行"]  # the bank is not its branch's short name
+    found = relations(backend, "11月1日，韩国沧澜化学株式会社副会长朴某勋、中国区总经理李某勋一行到访。")
+    assert ("李某勋", "holdsPosition", "韩国沧澜化学株式会社", (("title", "中国区总经理"),)) in found
+    found = relations(backend, "同日，沧澜科技与鹭芯微电子共同出资组建的晟芯功率器件联合创新中心揭牌。")
+    assert {h for h, r, t, _ in found if r == "founded" and t == "晟芯功率器件联合创新中心"} >= {"沧澜科技"}
+    found = relations(backend, "北辰物流私人有限公司与厦门云栖供应链集团有限公司合资设立的厦门北辰云栖国际物流有限公司日前开业。")
+    assert {h for h, r, t, _ in found if r == "founded"} == {"北辰物流私人有限公司", "厦门云栖供应链集团有限公司"}
+    assert ("北辰物流私人有限公司", "partnerOf", "厦门云栖供应链集团有限公司", ()) in found
+    found = relations(backend, "韩国沧澜半导体株式会社在厦门火炬高新区设立的沧澜半导体技术（厦门）有限公司日前完成注册。")
+    assert {h for h, r, t, _ in found if r == "founded" and t == "沧澜半导体技术（厦门）有限公司"} & {
+        "韩国沧澜半导体株式会社", "沧澜半导体株式会社"}  # (the country in the name or apart: the model's reading)
+    assert ("沧澜半导体技术（厦门）有限公司", "locatedIn", "厦门火炬高新区", ()) in found

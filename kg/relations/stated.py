@@ -149,6 +149,13 @@ def founded(s: Sentence) -> list[Relation]:
                 and s.type(i - 1) in ("Organization", "Person") \
                 and not (s.type(i - 1) == "Organization" and LATIN_POST.match(gap.strip())):  # 某学院教授创办 X
             out.extend(s.relation(head, k, "founded") for head in s.group_before(i - 1, ("Organization", "Person")))
+    for i, k in enumerate(s.ks):  # A 在某某高新区设立的 B: the place between says where
+        j = i - 1
+        while j >= 0 and s.type(j) == "Region":
+            j -= 1
+        if s.type(i) == "Organization" and 0 <= j < i - 1 and s.type(j) == "Organization" \
+                and _FOUNDED_IN_PLACE.fullmatch(_without_places(s, s.ks[j], k)):
+            out.append(s.relation(s.ks[j], k, "founded"))
     for m in _BASED_ON.finditer(s.text):  # X 以 A、B 为基础，新设合并组建 Y
         start, end = s.sentence.start + m.start(), s.sentence.start + m.end()
         before, after = s.position(start) - 1, s.position(end)
@@ -168,6 +175,8 @@ def founded(s: Sentence) -> list[Relation]:
     return out
 
 
+#: 在 PLACE 设立的 (the place left out): what follows was founded there.
+_FOUNDED_IN_PLACE = re.compile(r"\s*(?:已|将|近日|日前)?在\s*(?:设立|成立|注册成立|投资设立|组建)(?:了|的)\s*")
 #: 以 A、B 为基础，新设合并组建: the body before 以 founds the one after (the bases become its own).
 _BASED_ON = re.compile(r"以[^。；！？]{1,80}?为基础[，,]?\s*(?:新设合并|合并|整合|重组)?\s*(?:组建|设立|成立)了?\s*")
 
@@ -237,7 +246,7 @@ def _founded_target(s: Sentence, at: int, founders: list[int], offset: int) -> i
 
 
 #: Words that make the founders of one body act together: 共同发起设立, 由 A、B 共建.
-_TOGETHER = re.compile(r"共同|联合|共建|合作|合建|携手")
+_TOGETHER = re.compile(r"共同|联合|共建|合作|合建|携手|合资")
 
 
 def co_founders(issue: Issue, relations: list[Relation]) -> list[Relation]:

@@ -39,6 +39,7 @@ from .context import (
     areas_in_posts,
     bodies_of_each,
     counterparts,
+    founded_objects,
     founded_subjects,
     funded,
     investors,
@@ -86,6 +87,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = areas_in_posts(text, words)
     words = units_before_posts(text, words)
     words = founded_subjects(text, words)
+    words = founded_objects(text, words)
     source = spans[0].source if spans else "model"
     return [Span(w.start + _descriptor_prefix(text[w.start:w.end], w.label), w.end, w.label, source)
             for w in words if w.is_entity and _names_one(text[w.start:w.end], w.label)]

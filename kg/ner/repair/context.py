@@ -6,6 +6,7 @@ import re
 
 from ...lexicon import (
     AGREEMENT,
+    BODY_HEADS,
     DESCRIPTOR,
     FOUNDED_BY,
     FUNDED,
@@ -231,6 +232,11 @@ def areas_in_posts(text: str, words: list[Word]) -> list[Word]:
                 and area.end == post.start and person.label == "Person" \
                 and text[area.start:area.end].endswith("区") and LATIN_POST.fullmatch(text[post.start:post.end]):
             words[k] = Word(area.start, area.end, "n")
+    for k in range(len(words) - 1):  # 某某株式会社 | 中国 | 区总经理 | 某某: the country a regional post covers
+        area = words[k]
+        if area.label == "Region" and text.startswith("区", area.end) and LATIN_POST.match(text, area.end + 1) \
+                and words[k + 1].start == area.end and any(w.label == "Person" for w in words[k + 1:k + 4]):
+            words[k] = Word(area.start, area.end, "n")
     for k in range(len(words) - 1):  # 某某资本投资 | 总监 | 宋某: the area the model read into the name
         name, post = words[k], words[k + 1]
         field = next((a for a in WORK_AREAS if text.endswith(a, name.start, name.end)), "")
@@ -359,3 +365,27 @@ def bodies_of_each(text: str, words: list[Word]) -> list[Word]:
         return words
     return [Word(w.start, w.end, "n") if w.label == "Organization" and _EACH.search(text, max(0, w.start - 3), w.start)
             else w for w in words]
+
+
+#: A founding verb and 的 right before what was founded: 共同出资组建的 | 某某联合创新中心.
+_FOUNDED_BEFORE = re.compile(r"(?:组建|设立|成立|共建|创办|创立|发起设立)的$")
+_FOUNDED_PARTS = frozenset({"n", "nz", "nw", "vn", "vd", "an", "a", "j", "ORG", "LOC", "Region", "Organization", "Person"})
+
+
+def founded_objects(text: str, words: list[Word]) -> list[Word]:
+    """共同出资组建的 | 晟芯 功率 器件 联合创新 中心: the words up to a body's head after a founding
+    verb and 的 name the body founded, however the model read them."""
+    if "的" not in text:
+        return words
+    for k, w in enumerate(words):
+        if text[w.start:w.end] != "的" or not _FOUNDED_BEFORE.search(text, 0, w.end):
+            continue
+        end = None
+        for j in range(k + 1, min(k + 8, len(words))):
+            if words[j].label not in _FOUNDED_PARTS or words[j].start != words[j - 1].end:
+                break
+            if text[words[k + 1].start:words[j].end].endswith(BODY_HEADS) and words[j].end - words[k + 1].start >= 6:
+                end = j
+        if end is not None:
+            words = claim(words, words[k + 1].start, words[end].end, "Organization")
+    return words
