@@ -169,6 +169,8 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
     """A two-character person and the next word's first character, when that character
     cannot stand alone there: 任思 | 远于 | 2019年 (远于, 强于 are words too: 于 dates what
     the person did), 温景 | 和 | 表示 and 阮清 | 和 | 为 + body (a conjunction before a verb)."""
+    if not any(w.label == "Person" and w.end - w.start == 2 for w in words):
+        return words
     out = list(words)
     k = 0
     while k < len(out) - 2:

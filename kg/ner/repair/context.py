@@ -226,6 +226,8 @@ def units_before_posts(text: str, words: list[Word]) -> list[Word]:
 def areas_in_posts(text: str, words: list[Word]) -> list[Word]:
     """`某某集团 亚太区 总裁 某某`: the area a post covers, between the body and the post, is part
     of the title, not a place the text is about."""
+    if not LATIN_POST.search(text):
+        return words
     for k in range(1, len(words) - 2):
         area, post, person = words[k], words[k + 1], words[k + 2]
         if area.label == "Region" and words[k - 1].label == "Organization" and words[k - 1].end == area.start \
@@ -239,8 +241,11 @@ def areas_in_posts(text: str, words: list[Word]) -> list[Word]:
             words[k] = Word(area.start, area.end, "n")
     for k in range(len(words) - 1):  # 某某资本投资 | 总监 | 宋某: the area the model read into the name
         name, post = words[k], words[k + 1]
-        field = next((a for a in WORK_AREAS if text.endswith(a, name.start, name.end)), "")
-        if name.label == "Organization" and field and name.end == post.start \
+        if name.label != "Organization" or name.end != post.start:
+            continue
+        field = text.endswith(WORK_AREAS, name.start, name.end) and next(
+            a for a in WORK_AREAS if text.endswith(a, name.start, name.end))
+        if field and name.end == post.start \
                 and LATIN_POST.match(text, post.start, post.end) and ends_like_org(text[name.start:name.end - len(field)]):
             words[k:k + 2] = [Word(name.start, name.end - len(field), "Organization"),
                               Word(name.end - len(field), post.end, "n")]
@@ -369,13 +374,14 @@ def bodies_of_each(text: str, words: list[Word]) -> list[Word]:
 
 #: A founding verb and 的 right before what was founded: 共同出资组建的 | 某某联合创新中心.
 _FOUNDED_BEFORE = re.compile(r"(?:组建|设立|成立|共建|创办|创立|发起设立)的$")
+_FOUNDED_BEFORE_ANYWHERE = re.compile(_FOUNDED_BEFORE.pattern.rstrip("$"))
 _FOUNDED_PARTS = frozenset({"n", "nz", "nw", "vn", "vd", "an", "a", "j", "ORG", "LOC", "Region", "Organization", "Person"})
 
 
 def founded_objects(text: str, words: list[Word]) -> list[Word]:
     """共同出资组建的 | 晟芯 功率 器件 联合创新 中心: the words up to a body's head after a founding
     verb and 的 name the body founded, however the model read them."""
-    if "的" not in text:
+    if not _FOUNDED_BEFORE_ANYWHERE.search(text):
         return words
     for k, w in enumerate(words):
         if text[w.start:w.end] != "的" or not _FOUNDED_BEFORE.search(text, 0, w.end):

@@ -84,6 +84,8 @@ _LEVELS = ("country", "province", "city", "county")
 def chained_places(text: str, words: list[Word]) -> list[Word]:
     """成都市武侯区 read as one place: a division, then a division within it, are two places (the
     graph places a body in both, and 武侯区 is named alone elsewhere)."""
+    if not any(w.label == "Region" and w.end - w.start >= 4 for w in words):
+        return words
     g = gazetteer()
     out: list[Word] = []
     for w in words:
