@@ -474,3 +474,14 @@ def test_a_banks_branch_a_regional_post_and_bodies_set_up_together_or_in_a_place
     assert {h for h, r, t, _ in found if r == "founded" and t == "沧澜半导体技术（厦门）有限公司"} & {
         "韩国沧澜半导体株式会社", "沧澜半导体株式会社"}  # (the country in the name or apart: the model's reading)
     assert ("沧澜半导体技术（厦门）有限公司", "locatedIn", "厦门火炬高新区", ()) in found
+
+
+def test_a_funds_commitments_an_investor_after_receives_and_an_early_investor(backend):
+    found = relations(backend, "10 月 15 日，北辰创投发起设立的成都北辰三期创业投资合伙企业（有限合伙）（以下简称北辰三期）完成 10 亿元首关，"
+                               "云栖投资集团有限公司和沧澜产业投资集团有限公司分别认缴 2 亿元和 1 亿元。")
+    assert ("北辰创投", "founded", "成都北辰三期创业投资合伙企业（有限合伙）", ()) in found
+    assert {h for h, r, _, _ in found if r == "investedIn"} == {"云栖投资集团有限公司", "沧澜产业投资集团有限公司"}
+    found = relations(backend, "南充恒驰电驱科技有限公司获得北辰资本 B 轮投资。")
+    assert ("北辰资本", "investedIn", "南充恒驰电驱科技有限公司", (("round", "B 轮"),)) in found
+    found = relations(backend, "云矩数据科技有限公司早期投资方栖梧资本借此实现退出。")
+    assert ("栖梧资本", "investedIn", "云矩数据科技有限公司", ()) in found

@@ -40,6 +40,7 @@ RULES: tuple[Rule, ...] = (
     Rule("located", ("locatedIn",), "sentence", stated.located),
     Rule("subsidiaries", ("subsidiaryOf", "founded"), "sentence", stated.subsidiaries),
     Rule("stakes", ("investedIn",), "sentence", funding.stakes),
+    Rule("commitments", ("investedIn",), "sentence", funding.commitments),
     Rule("investments", ("investedIn",), "issue", funding.investments),
     Rule("names", ("locatedIn", "subsidiaryOf", "issued"), "issue", names.from_names),
 )

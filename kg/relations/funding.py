@@ -130,3 +130,34 @@ def stakes(s: Sentence) -> list[Relation]:
             round_ = ROUND.search(stated.group())
             out.append(s.relation(subject, k, "investedIn", round=round_.group(0) if round_ else None))
     return out
+
+
+#: After a fund: it raised money (完成 10 亿元首关, 完成二期募集).
+_RAISED = re.compile(r"^\s*(?:近日|日前|已|正式)?完成[^，。；]{0,16}?(?:募集|首关|关账|募资)")
+#: After the last of a list: they committed capital to the fund (分别认缴 2 亿元, 等认缴出资).
+_COMMITTED = re.compile(r"^\s*(?:等[^，。；]{0,8}?)?(?:分别|共同|合计)?(?:认缴|参与出资|出资)")
+#: Between a company and its investor: 获得 X B 轮投资, 获 X 战略融资.
+_RECEIVES = re.compile(r"^\s*(?:近日|日前|已|正式)?(?:获得|获)\s*$")
+_ROUND_RECEIVED = re.compile(r"^\s*(?P<round>[^，。；]{0,8}?轮|战略)?\s*(?:投资|融资)")
+#: Between a company and who invested in it early: 某某数据(的)早期投资方 X.
+_INVESTOR_OF = re.compile(r"^\s*的?(?:早期|天使轮|老|现有)?(?:投资方|投资人)(?:为|是)?\s*$")
+
+
+def commitments(s: Sentence) -> list[Relation]:
+    """某某三期完成 10 亿元首关，A、B 和 C 分别认缴…: the fund's investors; 某某科技获得 X B 轮投资;
+    某某数据早期投资方 X: X invested in the company."""
+    out: list[Relation] = []
+    fund = next((k for k in s.ks if s.m(k).type == "Organization" and _RAISED.match(s.after(k, 24))), None)
+    for i, k in enumerate(s.ks):
+        if s.type(i) != "Organization":
+            continue
+        if fund is not None and s.m(k).start > s.m(fund).end and _COMMITTED.match(s.after(k, 16)):
+            out.extend(s.relation(lp, fund, "investedIn") for lp in s.group_before(i) if lp != fund)
+        if i > 0 and s.type(i - 1) == "Organization" and (received := _ROUND_RECEIVED.match(s.after(k, 12))) \
+                and _RECEIVES.match(s.between(s.ks[i - 1], k)):
+            round_ = ROUND.search(received.group()) if received.group("round") else None
+            out.append(s.relation(k, s.ks[i - 1], "investedIn", round=round_.group(0) if round_ else (
+                "战略融资" if received.group("round") == "战略" else None)))
+        if i > 0 and s.type(i - 1) == "Organization" and _INVESTOR_OF.match(s.between(s.ks[i - 1], k)):
+            out.extend(s.relation(investor, s.ks[i - 1], "investedIn") for investor in s.group_after(i))
+    return out

@@ -50,9 +50,11 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
     """
     out: list[Word] = []
     for w in words:
-        if w.label == "Organization" and text.startswith("投", w.start) and text[w.start - 1:w.start] in "领跟参" \
-                and w.end - w.start >= 5:
-            out += [Word(w.start, w.start + 1, "v")]  # 领 | 投某某有限公司: the role's second character
+        if (w.label == "Organization" and w.end - w.start >= 5 and text.startswith("投", w.start)
+                and text[w.start - 1:w.start] in "领跟参") or (
+                w.label in ("Organization", "Person") and w.end - w.start >= 3
+                and text.startswith("方", w.start) and text.endswith("投资", 0, w.start)):
+            out += [Word(w.start, w.start + 1, "n")]  # 领 | 投某某有限公司, 投资 | 方某某资本: a word's last character
             w = Word(w.start + 1, w.end, w.label)
         if w.label == "Organization" and w.end - w.start >= 4:
             owning = _OWNING_INSIDE.search(text, w.start + 2, w.end)
@@ -309,9 +311,16 @@ _REGISTERED_NAME_PARTS = frozenset({"n", "nz", "nw", "vn", "an", "a", "j", "ORG"
 _BUSINESS_VERBS = frozenset({"发展", "创新", "建设", "服务", "管理", "运营", "开发", "制造", "经营", "咨询", "孵化"})
 
 
+#: A fund's phase or number inside its name: 某某三期, 某某一号.
+_PHASE = re.compile(r"[一二三四五六七八九十\d]{1,3}(?:期|号)")
+
+
 def _business(text: str, words: list[Word], k: int) -> bool:
-    """发展 in 某某发展母基金, and 高质量 before it: a business the name states, not a verb of the sentence."""
+    """发展 in 某某发展母基金, and 高质量 before it: a business the name states, not a verb of the
+    sentence; 三期 in 某某三期创业投资合伙企业."""
     w = words[k]
+    if w.label == "m":
+        return bool(_PHASE.fullmatch(text, w.start, w.end))
     if w.label == "v":
         return text[w.start:w.end] in _BUSINESS_VERBS
     return w.label in ("ad", "d") and k + 1 < len(words) and words[k + 1].label == "v" \
