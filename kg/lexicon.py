@@ -34,6 +34,8 @@ STRONG_SUFFIX_WORDS = {"资本", "创投", "投资", "基金", "集团", "控股
 BODY_HEADS = ("工作组", "联盟", "委员会", "实验室", "联合体", "研究院", "研究中心", "创新中心", "协会",
               "学会", "基金会", "俱乐部", "共同体", "工作委员会", "专委会", "分会", "创新联合体", "产业联盟")
 GOVERNMENT_BODY = re.compile(r"(?:局|委|厅|办|委员会|管委会|办公室|政府)$")
+#: A body that issues documents, the one a title may name: ministries (部), 国务院, 署, the central bank.
+ISSUING_BODY = re.compile(r"(?:局|委|厅|办|委员会|管委会|办公室|政府|部|国务院|署|人民银行)$")
 #: The last characters a government body's name can end with (a cheap test before the pass).
 GOVERNMENT_BODY_ENDS = re.compile(r"[局委厅办会室府]")
 #: Words before an organization name that belong to it: 市 经信局, 国家 发展改革委.
@@ -68,7 +70,9 @@ GENERIC_ORG = re.compile(
     # a kind of body with no name before it: 中心, 创新中心, 新中心, 管理委员会
     r"(?:新|创新|研发|技术|产业|服务)?(?:中心|研究院|研究所|实验室|委员会|管理委员会|管委会|联盟|基地)|"
     # a group sent on an errand: 招商小分队, 代表团
-    r"(?:招商|考察|调研|工作)?(?:小分队|分队|代表团|考察团|调研组|专班)|项目|平台|工程|学校|本校|我校|.)$")
+    r"(?:招商|考察|调研|工作)?(?:小分队|分队|代表团|考察团|调研组|专班)|项目|平台|工程|学校|本校|我校|"
+    # a kind of investing or of fund: 股权投资, 子基金投资, S 基金, QFLP 基金
+    r"(?:子基金|股权|创业|风险|天使|产业|早期)投资|[A-Z]{1,5}\s*基金|.)$")
 #: A body's own organs and departments: 董事会, 党委, 财务部. After a company, a university or an
 #: association they name no new body (某某股份有限公司 | 监事会), and alone they name none.
 INTERNAL_ORGANS = ("董事会", "监事会", "董事局", "理事会", "党委", "党组", "纪委", "工会", "团委", "党支部", "党总支",

@@ -522,3 +522,12 @@ def test_a_fully_quoted_title_studies_abroad_a_project_entity_and_a_free_trade_z
     assert ("水濑精密设备（厦门）有限公司", "Organization") in found
     assert ("厦门自贸片区", "Region") in entities(lac, "再次在厦门自贸片区发起设立产业基金")
     assert entities(lac, "发：各区人民政府，各开发区管委会") == set()
+
+
+def test_events_kinds_of_investing_and_bodies_a_title_is_about_are_no_organizations(lac):
+    assert entities(lac, "第五届云栖创投大会在天府新区举行。") == {("天府新区", "Region")}
+    assert not [n for n, kind in entities(lac, "第二十四届中国国际投资贸易洽谈会期间我市签约项目。") if kind == "Organization"]
+    assert ("全国人民代表大会常务委员会", "Organization") in entities(lac, "全国人民代表大会常务委员会通过决定。")
+    assert not [n for n, kind in entities(lac, "子基金投资市域企业的金额不低于引导基金出资额。") if kind == "Organization"]
+    found = entities(lac, "云栖省科学技术厅近日印发《云栖省概念验证中心建设工作指引》。")
+    assert ("云栖省概念验证中心", "Organization") not in found and ("云栖省概念验证中心建设工作指引", "Policy") in found

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..doc import Issue, Mention, Sentence, Span
-from ..lexicon import ORG_SUFFIXES, publisher_body
+from ..lexicon import ISSUING_BODY, publisher_body
 from ..vocab import NAME_TYPES
 from . import repair, rules
 from .names import nested_names
@@ -198,7 +198,7 @@ def find_spans(text: str, model_spans: Sequence[Span]) -> list[Span]:
     ruled += [s for s in rules.bare_titles(text) if not _overlaps(s, ruled)]
     ruled += [s for s in rules.masthead(text) + rules.sources(text) if not _overlaps(s, ruled)]
     kept = [t for s in repair.repair(text, model_spans) if (t := _trim(text, s)) and (not _overlaps(t, ruled) or (
-        _inside(t, ruled) and (t.type != "Organization" or text[t.start:t.end].endswith(ORG_SUFFIXES))))]
+        _inside(t, ruled) and (t.type != "Organization" or ISSUING_BODY.search(text, t.start, t.end))))]
     nested = [Span(s.start + n.start, s.start + n.end, n.type, n.source)  # read off the trimmed name
               for s in kept + ruled if s.type == "Organization" for n in nested_names(text[s.start:s.end])]
     return sorted(filter(None, (_trim(text, s) for s in ruled + kept + nested)),
@@ -279,8 +279,9 @@ def _publisher_by_its_kind(text: str, publisher: str, spans: Sequence[Span]) -> 
 
 
 def _inside(span: Span, others: Sequence[Span]) -> bool:
-    """A name inside a title (香港 in 《香港徽帜条例》) is kept: it names something too
-    (an organization only when it ends like one: not 湖北省科技 of 《湖北省科技创新…》)."""
+    """A name inside a title (香港 in 《香港徽帜条例》) is kept: it names something too (an
+    organization only when it is a body that issues documents, the issuer a title may name: not 湖北省科技 of
+    《湖北省科技创新…》 nor 某某省概念验证中心 of 《某某省概念验证中心建设工作指引》, what the title is about)."""
     return any(o.start <= span.start and span.end <= o.end and (o.start, o.end) != (span.start, span.end)
                for o in others)
 

@@ -39,6 +39,7 @@ from .context import (
     areas_in_posts,
     bodies_of_each,
     counterparts,
+    events,
     founded_objects,
     founded_subjects,
     funded,
@@ -78,6 +79,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = units(text, words)
     words = government_bodies(text, words)
     words = bodies_of_each(text, words)
+    words = events(text, words)
     words = investors(text, words)
     words = counterparts(text, words)
     words = funded(text, words)

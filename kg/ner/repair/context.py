@@ -19,11 +19,12 @@ from ...lexicon import (
     LIST_TAIL,
     OWNING,
     WORK_AREAS,
+    alternatives,
 )
 from .words import ENTITY, LATIN, LIST_SEPARATORS, Word, claim, ends_like_org, merge
 
 _CLAUSE_START = re.compile(r"[，。；：:！？]|本轮(?:融资|投资)?由|由")
-_ADVERBS = re.compile(r"(?:等[^、，]{0,8}?(?:股东|资方|机构|投资方|投资人)|等|联合|共同|持续|继续|也|均|曾|已|再次|此前|参与|进行"
+_ADVERBS = re.compile(r"(?:等[^、，]{0,8}?(?:股东|资方|机构|投资方|投资人)|等|联合|共同|持续|继续|也|均|曾|已|再次|此前|参与|进行|超额|追加"
                       r"|近日|日前|近期|目前|当天|同日|今年|本月|上月)+$")
 
 
@@ -395,3 +396,17 @@ def founded_objects(text: str, words: list[Word]) -> list[Word]:
         if end is not None:
             words = claim(words, words[k + 1].start, words[end].end, "Organization")
     return words
+
+
+#: Events, which the guidelines do not count as organizations: 某某创投大会, 投资贸易洽谈会, 沙龙.
+_EVENT_WORDS = ("大会", "沙龙", "论坛", "峰会", "博览会", "交易会", "洽谈会", "推介会", "交流会", "年会", "路演", "大赛", "展会")
+_EVENT = re.compile(alternatives(_EVENT_WORDS))
+
+
+def events(text: str, words: list[Word]) -> list[Word]:
+    """天府创投 | 大会, 中国国际投资贸易洽谈会: a name of an event, or the first words of one, is no
+    organization (but 全国人民代表大会 is)."""
+    if not _EVENT.search(text):
+        return words
+    return [Word(w.start, w.end, "n") if w.label == "Organization" and not text.endswith("代表大会", w.start, w.end)
+            and (_EVENT.match(text, w.end) or text.endswith(_EVENT_WORDS, w.start, w.end)) else w for w in words]
