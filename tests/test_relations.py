@@ -485,3 +485,11 @@ def test_a_funds_commitments_an_investor_after_receives_and_an_early_investor(ba
     assert ("北辰资本", "investedIn", "南充恒驰电驱科技有限公司", (("round", "B 轮"),)) in found
     found = relations(backend, "云矩数据科技有限公司早期投资方栖梧资本借此实现退出。")
     assert ("栖梧资本", "investedIn", "云矩数据科技有限公司", ()) in found
+
+
+def test_a_joint_lab_named_with_a_dash_after_a_declared_partner_and_where_it_opened(backend):
+    found = relations(backend, "8月20日，云栖理工大学材料学院与江苏沧澜新材料股份有限公司（以下简称“沧澜新材料”）共建的"
+                               "云栖理工—沧澜柔性显示材料联合实验室在常州市武进区揭牌。")
+    lab = "云栖理工—沧澜柔性显示材料联合实验室"
+    assert {h for h, r, t, _ in found if r == "founded" and t == lab} == {"云栖理工大学材料学院", "江苏沧澜新材料股份有限公司"}
+    assert {t for h, r, t, _ in found if r == "locatedIn" and h == lab} == {"常州市", "武进区"}

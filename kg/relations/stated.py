@@ -193,6 +193,7 @@ def jointly_founded(s: Sentence) -> list[Relation]:
         last = next((j for j in range(i - 1, -1, -1) if s.type(j) == "Organization"), None)
         if last is None or CLAUSE_BREAK.search(s.between(s.ks[last], k)) or len(s.between(s.ks[last], k)) > 40:
             continue
+        last = s.short_name_of.get(last, last)  # B（以下简称“b”）共建的 X: the list ends at B
         builders = s.group_before(last, link=WIDE_LINK)
         if len(builders) >= 2 or re.search(r"双方|两家|三方|各方|共同|联合", s.between(s.ks[last], k)):
             out.extend(s.relation(head, k, "founded") for head in builders if head != k)
