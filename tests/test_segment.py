@@ -113,7 +113,7 @@ def test_headlines_under_a_table_of_contents_and_roundup_bullets_keep_their_arti
             "沧澜医疗获天使轮融资\n\n沧澜医疗近日完成天使轮融资，由北辰资本领投。\n\n                — 1 —\n"
             "投资动态            2025 年第 3 期\n\n【会员动态】\n\n"
             "● 北辰资本上海分公司日前开业，负责人由北辰资本合伙人沈某担任。\n\n"
-            "● 云栈创投近日宣布，原某集团投资部总经理韩某加盟并出任合伙人。\n\n"
+            "● 岭栈创投近日宣布，原某集团投资部总经理韩某加盟并出任合伙人。\n\n"
             "● 沧澜资本完成新一期基金募集，规模 5 亿元。\n\n                — 2 —\n投资动态            2025 年第 3 期\n")
     issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
     sections = {a.headline: a.section for a in issue.articles}

@@ -91,7 +91,7 @@ def nested_names(name: str) -> list[Span]:
             spans.append(Span(start, end, "Region", source))
 
     mission = _MISSION_IN.fullmatch(name)
-    if mission and g.lookup(mission.group(1)):  # 德国驻广州总领事馆: it sits in 广州, for 德国
+    if mission and g.lookup(mission.group(1)):  # 芬兰驻广州总领事馆: it sits in 广州, for 德国
         region(*mission.span(1))
         return spans
     government = bool(p["government"].search(name))

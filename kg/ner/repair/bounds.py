@@ -163,6 +163,8 @@ _PARTY_POST_AFTER = re.compile(r"(?:副)?书记|委员|成员|常委")
 
 #: What a person's name is followed by in its own clause: a verb of saying, 为 before a body.
 _SAYS = re.compile(r"表示|指出|介绍|强调|认为|透露|坦言|说")
+#: Time words whose first character the model may read into the name before them: 某某此 | 前任.
+_TIME_WORDS = frozenset({"此前", "目前", "现任", "曾任"})
 #: Words of one character that follow a name as words of their own: 张三也表示, 李四将为….
 _AFTER_A_NAME = frozenset("也都还就则又亦曾便才再均同将已更仍在对向等称所说为于并即")
 
@@ -171,6 +173,8 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
     """A two-character person and the next word's first character, when that character
     cannot stand alone there: 任思 | 远于 | 2019年 (远于, 强于 are words too: 于 dates what
     the person did), 温景 | 和 | 表示 and 阮清 | 和 | 为 + body (a conjunction before a verb)."""
+    words = [Word(w.start, w.end - 1, "Person") if w.label == "Person" and w.end - w.start >= 3
+             and text[w.end - 1:w.end + 1] in _TIME_WORDS else w for w in words]  # 许某某此 | 前任: 此前 is no name
     if not any(w.label == "Person" and w.end - w.start == 2 for w in words):
         return words
     out = list(words)
@@ -226,12 +230,12 @@ def organs_inside_names(text: str, words: list[Word]) -> list[Word]:
     return out
 
 
-#: After 驻 and a place: a country's mission there (德国驻广州总领事馆).
+#: After 驻 and a place: a country's mission there (芬兰驻广州总领事馆).
 _MISSION = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:总领事馆|领事馆|大使馆|总领馆)")
 
 
 def missions(text: str, words: list[Word]) -> list[Word]:
-    """德国驻广州总领事馆: a country, 驻, a place and a mission are one organization."""
+    """芬兰驻广州总领事馆: a country, 驻, a place and a mission are one organization."""
     at = text.find("驻")
     while at > 0:
         mission = _MISSION.match(text, at + 1)

@@ -392,7 +392,7 @@ def founded_objects(text: str, words: list[Word]) -> list[Word]:
         for j in range(k + 1, min(k + 12, len(words))):
             if (words[j].label not in _FOUNDED_PARTS and text[words[j].start:words[j].end] not in ("—", "-")) \
                     or words[j].start != words[j - 1].end:
-                break  # (a dash joins the partners' names: 钟山理工—恒拓柔性显示材料联合实验室)
+                break  # (a dash joins the partners' names: 某某—某某柔性显示材料联合实验室)
             if text[words[k + 1].start:words[j].end].endswith(BODY_HEADS) and words[j].end - words[k + 1].start >= 6:
                 end = j
         if end is not None:

@@ -70,7 +70,7 @@ def zones(text: str, words: list[Word]) -> list[Word]:
         if ws[j].label == "Region" and gazetteer().lookup(piece):
             return False  # a division of its own (but 成渝地区 | 双城 | 经济圈, 苏州 | 工业园区 are one)
         if ws[j].label == "Region" and j == i + 1 and _is_district(text[ws[i].start:ws[i].end]):
-            return False  # 南康区 | 青萝湾 新材料 产业园: a district, then a park named in it
+            return False  # 某某区 | 某某湾 新材料 产业园: a district, then a park named in it
         return (ws[j].label in _ZONE_PARTS or piece in ZONE_SUFFIXES) \
             and not text[ws[i].start:ws[i].end].endswith(ZONE_SUFFIXES)  # 青梧 | 创新谷/v
 
