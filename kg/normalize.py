@@ -246,6 +246,8 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
         )
     if after is not None and display_width(nxt) <= 12 and not _ends_sentence(nxt):
         return True  # a title's last few characters pushed onto their own line
+    if line[-1] + nxt[0] in _NAME_WORDS and _ends_sentence(nxt) and display_width(nxt) > display_width(line):
+        return True  # 某某储能科 | 技有限公司完成…: a name's word broken at the start of a paragraph
     width = display_width(line)
     if width >= 0.85 * wrap or width >= 120:
         return True
@@ -257,6 +259,9 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
         and (bool(_PROSE.search(line)) or width >= 80)
 
 
+#: Two-character words of names that a break can fall inside (科|技, 有|限, 集|团): the line goes on.
+_NAME_WORDS = frozenset({"科技", "有限", "公司", "集团", "股份", "研究", "技术", "投资", "管理", "发展", "电子", "能源",
+                         "材料", "中心", "实验", "委员", "创新", "产业", "控股", "资本", "合伙", "基金", "智能"})
 #: How a paragraph opens, never a headline: a date or a time, then a comma.
 _OPENING = re.compile(r"^(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*\d{1,2}\s*日|近日|日前|近期|今年以来)[^，。]{0,12}，")
 

@@ -532,3 +532,9 @@ def test_events_kinds_of_investing_and_bodies_a_title_is_about_are_no_organizati
     assert not [n for n, kind in entities(lac, "子基金投资市域企业的金额不低于引导基金出资额。") if kind == "Organization"]
     found = entities(lac, "云栖省科学技术厅近日印发《云栖省概念验证中心建设工作指引》。")
     assert ("云栖省概念验证中心", "Organization") not in found and ("云栖省概念验证中心建设工作指引", "Policy") in found
+
+
+def test_a_places_industry_is_no_body_and_a_verb_ends_a_university(lac):
+    assert entities(lac, "据联盟秘书处统计，一季度川渝地区新能源汽车产量达到41.3万辆。") == {("川渝地区", "Region")}
+    found = entities(lac, "研究院与重庆汽车工程大学共建联合实验室的情况。")
+    assert ("重庆汽车工程大学", "Organization") in found and not [n for n, _ in found if n.endswith("共建")]

@@ -102,3 +102,8 @@ def test_corpus_artefacts_are_repaired():
     for text in texts.values():
         assert not any(line.strip().isdigit() for line in text.split("\n"))
         assert "\n\n" not in text
+
+
+def test_a_name_broken_inside_a_word_at_a_paragraphs_start_is_joined():
+    raw = "某某储能完成融资\n\n重庆岚石储能科\n技有限公司完成3亿元A轮融资，由某某基金领投。\n\n下一条标题\n正文第一段。"
+    assert normalize(raw).split("\n")[1] == "重庆岚石储能科技有限公司完成3亿元A轮融资，由某某基金领投。"

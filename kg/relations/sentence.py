@@ -13,6 +13,11 @@ from ..lexicon import DECLARATION, LIST_LINK
 WIDE_LINK = re.compile(r"^\s*(?:、|和|与|及|以及|同|会同|联合|[，,]\s*(?:会同|联合)|牵头[，,]?\s*联合)\s*$")
 
 
+#: Brackets holding a name in Latin letters, perhaps with a short name after it.
+_OTHER_NAME = re.compile(r"\s*[（(][^（）()]{2,60}[）)]")
+_LATIN_START = re.compile(r"[A-Za-z]")
+
+
 class Sentence:
     """The mentions of one sentence that are not inside another (北京 in 北京旷视…
     is not a link in a chain), with helpers to read the text around them."""
@@ -37,11 +42,20 @@ class Sentence:
         self._text_after: dict[int, int] = {}
         for i in range(len(top) - 1):
             end = self.m(top[i]).end
-            declared = DECLARATION.match(self.issue.text[end:end + 40])
+            declared = DECLARATION.match(self.issue.text[end:end + 40]) or self._other_name(top[i], top[i + 1])
             if declared and self.m(top[i + 1]).start < end + declared.end():
                 self.short_name_of[i + 1] = i
                 self.declaration_end[i] = end + declared.end()
                 self._text_after[top[i + 1]] = end + declared.end()
+
+    def _other_name(self, k: int, bracketed: int) -> re.Match | None:
+        """某某株式会社（Aoihara Denshi K.K.）: the same body's own name in brackets right after its
+        Chinese one is read like a declared short name (the list and the clause go on after it)."""
+        a, b = self.m(k), self.m(bracketed)
+        if a.type != "Organization" or b.type != "Organization" or not _LATIN_START.match(b.text):
+            return None
+        after = self.issue.text[a.end:a.end + 64]  # (matched from a's end, as a declaration is)
+        return _OTHER_NAME.match(after) if self.issue.text[a.end:b.start].strip() in ("（", "(") else None
 
     @property
     def text(self) -> str:
@@ -79,7 +93,9 @@ class Sentence:
         return next((i for i, k in enumerate(self.ks) if self.m(k).start >= offset), len(self.ks))
 
     def group_before(self, i: int, types=("Organization",), link: re.Pattern = LIST_LINK) -> list[int]:
-        """The coordinated mentions ending at position i: A、B 和 C."""
+        """The coordinated mentions ending at position i: A、B 和 C (ending at a short name declared
+        in brackets, the list ends at the name it shortens: A、B（以下简称“b”）)."""
+        i = self.short_name_of.get(i, i)
         group = [self.ks[i]]
         j = i
         while (previous := self._listed_before(j, types, link)) is not None:

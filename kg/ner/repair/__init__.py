@@ -95,6 +95,8 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
             for w in words if w.is_entity and _names_one(text[w.start:w.end], w.label)]
 
 
+#: A place written with its level or as an area, before what it is said of: 某某市, 某某地区.
+_PLACE_BEFORE = re.compile(r"^[\u4e00-\u9fff]{2,6}?(?:省|市|区|县|地区)")
 #: One character said again and again: 哈哈哈, 嘿嘿 (a laugh, never a place or a body).
 _REPEATED = re.compile(r"(.)\1+")
 
@@ -102,8 +104,8 @@ _REPEATED = re.compile(r"(.)\1+")
 def _names_one(piece: str, label: str) -> bool:
     """Whether a span the model and the repairs call a name names one thing: not a sector
     (信息技术服务业), a kind of body (科研院所, 创新中心), a kind of zone (科技园区) or a laugh."""
-    if not HAS_LETTERS.search(piece) or GENERIC_SECTORS.match(piece):
-        return False
+    if not HAS_LETTERS.search(piece) or GENERIC_SECTORS.match(piece) or GENERIC_SECTORS.match(_PLACE_BEFORE.sub("", piece)):
+        return False  # (德阳市新能源汽车, 川渝地区新能源汽车: a place's industry, no body)
     if label == "Organization":  # not 总部 or 局长 alone either
         return not GENERIC_ORG.match(piece) and not _REPEATED.fullmatch(piece) and not NOT_ORG_WORDS.fullmatch(piece)
     if label == "Region":

@@ -7,6 +7,7 @@ from ...lexicon import (
     BRANCH_TAILS,
     DESCRIPTOR,
     FOREIGN_COMPANY,
+    GENERIC_SECTORS,
     GOVERNMENT_BODY,
     LEADING_CONNECTIVES,
     NOT_ORG_WORDS,
@@ -103,7 +104,7 @@ _PREPOSITIONS = frozenset("以在于向对从把将被给")
 _OWNER_OF_NAMED = re.compile(rf"{OWNING}?(?:的)?(?:[一二三四]级)?(?:全资|控股)?(?:子公司|子企业)|{OWNING}")
 _REGISTERED_END = re.compile(rf"(?:{REGISTERED_FORM.pattern})$")
 #: A joining word the model took as the end of a name.
-_TRAILING_JOINER = re.compile(rf"\s*(?:{alternatives((*LEADING_CONNECTIVES, '领投', '跟投', '参投', '签署', '签约', '宣布'))})$")
+_TRAILING_JOINER = re.compile(rf"\s*(?:{alternatives((*LEADING_CONNECTIVES, '领投', '跟投', '参投', '签署', '签约', '宣布', '共建'))})$")
 
 
 #: The last characters of a unit's name: 能源节约和科技装备司 is one department, not two brands.
@@ -480,8 +481,8 @@ def extend_prefixes(text: str, words: list[Word]) -> list[Word]:
         if w.label == "Organization" and prev.end == w.start:
             piece = text[prev.start:prev.end]
             body = text[w.start:w.end]
-            if (prev.label == "Region" and (GOVERNMENT_BODY.search(body) or piece.endswith(("市", "省", "区", "县")))) \
-                    or piece in REGION_PREFIX_WORDS:
+            if ((prev.label == "Region" and (GOVERNMENT_BODY.search(body) or piece.endswith(("市", "省", "区", "县"))))
+                    or piece in REGION_PREFIX_WORDS) and not GENERIC_SECTORS.match(body):  # not 某某地区 | 新能源汽车
                 words = merge(words, i - 1, i, "Organization")
                 i = max(i - 1, 1)
                 continue

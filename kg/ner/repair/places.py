@@ -135,6 +135,8 @@ _BUILDING_TOGETHER = ("共建", "合建", "联建", "共同组建", "合作", "�
 _OFFICE_TAILS = ("处", "司", "局", "办公室")
 _OFFICE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:处|司)")
 #: A government body, then at most a word the model read into it, then its division: 省某某委(产权)管理处.
+#: The first characters of a division's name read into the body's: 市某某委 | 汽车 (产业处).
+_GLUED_TO_BODY = re.compile(r"(?<=[委局厅])[\u4e00-\u9fff]{1,3}$")
 _DIVISION = re.compile(r"(?:委|局|厅)[\u4e00-\u9fff]{0,3}$")
 
 
@@ -147,6 +149,12 @@ def units(text: str, words: list[Word]) -> list[Word]:
         w = words[i]
         if w.label == "Organization" and _campus_follows(text, words, i):
             words = merge(words, i, i + 3, "Organization")  # 中国矿业大学（徐州）: a campus's name
+            w = words[i]
+        glued = _GLUED_TO_BODY.search(text, w.start, w.end) if w.label == "Organization" else None
+        if glued and i + 1 < len(words) and _OFFICE.fullmatch(text, words[i + 1].start, words[i + 1].end) \
+                and LATIN_POST.match(text, words[i + 1].end):
+            # 市某某委汽车 | 产业处 | 处长: the body, then its division's name, before the head's post
+            words[i:i + 1] = [Word(w.start, glued.start(), "Organization"), Word(glued.start(), w.end, "n")]
             w = words[i]
         government = w.label == "Organization" and bool(GOVERNMENT_BODY.search(text, w.start, w.end)) \
             and not ORGAN.search(text, w.start, w.end)  # 某某公司董事局 is a company's organ
