@@ -187,7 +187,8 @@ FOUNDED_BEFORE_QUOTE = re.compile(r"(?:成立|组建|设立|发起成立|牵头�
 AGREEMENT_WORDS = ("签署", "签订", "签约", "达成", "战略合作", "合作协议", "共建")
 AGREEMENT = re.compile(alternatives(AGREEMENT_WORDS))
 PARTNER_WORDS = re.compile(alternatives(AGREEMENT_WORDS + ("合作", "携手", "战略", "协议", "联手",
-                                                             "共同打造", "共同推进")))
+                                                             "共同打造", "共同推进", "共同主办", "联合主办",
+                                                             "联合举办", "共同举办")))
 PARTNER_LINK = re.compile(r"^\s*[”’\"]?\s*[）)]?\s*(?:[A-Za-z][\w-]*\s*)?(?:与|和|同|携手|联合|联手)\s*$")
 #: The same with a date, an adverb or a description of the partner between:
 #: 4 月 17 日与瑞典 | Skarvik Energi AB, 正会同 | 民航中南地区管理局, 与德国氢能装备企业 | Corvana GmbH.

@@ -505,3 +505,8 @@ def test_partners_named_with_their_latin_name_in_brackets_and_a_division_read_in
     assert {h for h, r, t, _ in found if r == "founded"} == {"骋峤汽车有限公司", "日本晴野电装株式会社"}
     found = relations(backend, "市经济信息委汽车产业处处长蒋某表示，将按季度通报建设进度。")
     assert ("蒋某", "holdsPosition", "市经济信息委", (("title", "汽车产业处处长"),)) in found
+
+
+def test_bodies_hosting_an_event_together_are_partners(backend):
+    found = relations(backend, "4月25日，由云岭新能源汽车产业联盟与成都高新技术产业开发区管理委员会共同主办的芯片对接会在成都举行。")
+    assert ("云岭新能源汽车产业联盟", "partnerOf", "成都高新技术产业开发区管理委员会", ()) in found
