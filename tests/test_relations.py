@@ -510,3 +510,8 @@ def test_partners_named_with_their_latin_name_in_brackets_and_a_division_read_in
 def test_bodies_hosting_an_event_together_are_partners(backend):
     found = relations(backend, "4月25日，由云岭新能源汽车产业联盟与成都高新技术产业开发区管理委员会共同主办的芯片对接会在成都举行。")
     assert ("云岭新能源汽车产业联盟", "partnerOf", "成都高新技术产业开发区管理委员会", ()) in found
+
+
+def test_a_regional_post_in_a_chain_of_posts(backend):
+    found = relations(backend, "德国岚韦汽车零部件公司董事会成员、亚太区总裁卡斯滕·韦伯出席开工仪式。")
+    assert ("卡斯滕·韦伯", "holdsPosition", "德国岚韦汽车零部件公司", (("title", "董事会成员、亚太区总裁"),)) in found

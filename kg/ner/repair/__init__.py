@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from ...doc import Span
 from ...lexicon import DESCRIBED_COMPANY, GENERIC_ORG, GENERIC_PLACE, GENERIC_SECTORS, LEADING_CONNECTIVES, NOT_ORG_WORDS
+from ...regions import AREA, gazetteer
 from .bounds import (
     bodies_named_with_and,
     bracketed_seats,
@@ -97,6 +98,9 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
 
 #: A place written with its level or as an area, before what it is said of: 某某市, 某某地区.
 _PLACE_BEFORE = re.compile(r"^[\u4e00-\u9fff]{2,6}?(?:省|市|区|县|地区)")
+#: A company's base named by its place: 遂宁基地, 遂宁基地二期.
+_BASE = re.compile(r"^([\u4e00-\u9fff]{2,4}?)基地")
+_AREA_BEFORE = re.compile(rf"^(?:{AREA.pattern})")
 #: One character said again and again: 哈哈哈, 嘿嘿 (a laugh, never a place or a body).
 _REPEATED = re.compile(r"(.)\1+")
 
@@ -104,17 +108,22 @@ _REPEATED = re.compile(r"(.)\1+")
 def _names_one(piece: str, label: str) -> bool:
     """Whether a span the model and the repairs call a name names one thing: not a sector
     (信息技术服务业), a kind of body (科研院所, 创新中心), a kind of zone (科技园区) or a laugh."""
-    if not HAS_LETTERS.search(piece) or GENERIC_SECTORS.match(piece) or GENERIC_SECTORS.match(_PLACE_BEFORE.sub("", piece)):
-        return False  # (德阳市新能源汽车, 川渝地区新能源汽车: a place's industry, no body)
-    if label == "Organization":  # not 总部 or 局长 alone either
-        return not GENERIC_ORG.match(piece) and not _REPEATED.fullmatch(piece) and not NOT_ORG_WORDS.fullmatch(piece)
-    if label == "Region":
-        return not GENERIC_PLACE.match(piece) and not _REPEATED.fullmatch(piece)
+    if not HAS_LETTERS.search(piece) or GENERIC_SECTORS.match(piece) or GENERIC_SECTORS.match(_PLACE_BEFORE.sub("", piece)) \
+            or GENERIC_SECTORS.match(_AREA_BEFORE.sub("", piece)):
+        return False  # (德阳市新能源汽车, 川渝新能源汽车: a place's industry, no body)
+    if label == "Organization":  # not 总部 or 局长 alone either, nor a delegation (某某协会代表团)
+        return not GENERIC_ORG.match(piece) and not _REPEATED.fullmatch(piece) and not NOT_ORG_WORDS.fullmatch(piece) \
+            and not piece.endswith(_DELEGATIONS)
+    if label == "Region":  # not 某某基地 either: a company's base named by its place
+        return not GENERIC_PLACE.match(piece) and not _REPEATED.fullmatch(piece) \
+            and not ((base := _BASE.match(piece)) and gazetteer().lookup(base.group(1)) is not None)
     if label == "Person":
         return not _STUDIED_ABROAD.fullmatch(piece)
     return True
 
 
+#: A group sent on a visit, named after whom it comes from: 某某协会代表团.
+_DELEGATIONS = ("代表团", "考察团", "访问团", "调研团")
 #: 留德博士, 留美学者: where someone studied, read as a two-character name.
 _STUDIED_ABROAD = re.compile(r"留[美德日英法韩澳加俄欧苏]")
 
@@ -123,11 +132,17 @@ _STUDIED_ABROAD = re.compile(r"留[美德日英法韩澳加俄欧苏]")
 
 def _descriptor_prefix(name: str, label: str) -> int:
     """`量子计算测控系统研发商北京衡芯量子科技有限公司`: the name starts after the description;
-    `会同市经信局`: after the connective the model took in."""
+    `会同市经信局`, `经联盟理事会`: after the connective or preposition the model took in."""
     if label != "Organization":
         return 0
     m = DESCRIBED_COMPANY.match(name)
     if m:
         return m.end()
     connective = next((c for c in LEADING_CONNECTIVES if name.startswith(c)), None)
+    if connective is None and _BY_WAY_OF.match(name):
+        connective = "经"  # 经联盟理事会研究决定: the body that decided, after the preposition
     return len(connective) if connective and len(name) - len(connective) >= 3 else 0
+
+
+#: 经 as a preposition before a body (经省政府批准, 经联盟理事会研究), not 经济, 经信, 经开 ….
+_BY_WAY_OF = re.compile(r"经(?!济|信|开|贸|管|发|纬|典|营)")

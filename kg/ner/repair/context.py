@@ -21,6 +21,7 @@ from ...lexicon import (
     WORK_AREAS,
     alternatives,
 )
+from ...regions import gazetteer
 from .words import ENTITY, LATIN, LIST_SEPARATORS, Word, claim, ends_like_org, merge
 
 _CLAUSE_START = re.compile(r"[，。；：:！？]|本轮(?:融资|投资)?由|由")
@@ -235,10 +236,14 @@ def areas_in_posts(text: str, words: list[Word]) -> list[Word]:
                 and area.end == post.start and person.label == "Person" \
                 and text[area.start:area.end].endswith("区") and LATIN_POST.fullmatch(text[post.start:post.end]):
             words[k] = Word(area.start, area.end, "n")
-    for k in range(len(words) - 1):  # 某某株式会社 | 中国 | 区总经理 | 某某: the country a regional post covers
+    for k in range(len(words) - 1):  # 某某株式会社 | 中国 | 区总经理 | 某某, 、亚太区 | 总裁 | 某某: a regional post
         area = words[k]
-        if area.label == "Region" and text.startswith("区", area.end) and LATIN_POST.match(text, area.end + 1) \
-                and words[k + 1].start == area.end and any(w.label == "Person" for w in words[k + 1:k + 4]):
+        if area.label != "Region":
+            continue
+        region_of_post = (text.startswith("区", area.end) and LATIN_POST.match(text, area.end + 1)) or (
+            text.endswith("区", area.start, area.end) and LATIN_POST.match(text, area.end)
+            and not gazetteer().lookup(text[area.start:area.end]))  # (海淀区 | 区长 is a district's head)
+        if region_of_post and words[k + 1].start == area.end and any(w.label == "Person" for w in words[k + 1:k + 4]):
             words[k] = Word(area.start, area.end, "n")
     for k in range(len(words) - 1):  # 某某资本投资 | 总监 | 宋某: the area the model read into the name
         name, post = words[k], words[k + 1]
