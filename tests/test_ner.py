@@ -547,3 +547,9 @@ def test_delegations_a_companys_base_and_a_preposition_before_a_body_are_no_name
     assert not [n for n, kind in entities(lac, "4月20日，岚宸动力遂宁基地二期项目在遂宁经济技术开发区开工。") if "基地" in n]
     assert not [n for n, _ in entities(lac, "◆经联盟理事会研究决定，吕某同志任联盟副秘书长。") if n.startswith("经")]
     assert ("经纬集团", "Organization") in entities(lac, "经纬集团发布年报")
+
+
+def test_a_body_holding_its_own_meeting_a_national_delegation_and_a_zero_in_a_number(lac):
+    assert ("联合国", "Organization") in entities(lac, "在今年第五十二届联合国大会期间，两人会晤。")
+    assert not [n for n, _ in entities(lac, "4月28日，德国某州汽车产业代表团到访。") if n.endswith("代表团")]
+    assert not [n for n, _ in entities(lac, "各地迅速掀起了学习漳州一一○经验的热潮。") if n.endswith("一一")]

@@ -218,7 +218,7 @@ _VERB_PHRASE = frozenset({"pos:v", "pos:vd", "pos:d", "pos:ad", "pos:c"})
 
 
 #: Marks that open or close a post, a tag or a heading, never part of a name: 【, #, ＃, @, ◆.
-_OUTER_MARKS = frozenset("【】#＃@◆◇■□●○▲△▶►★☆")
+_OUTER_MARKS = frozenset("【】#＃@◆◇■□●▲△▶►★☆")  # (not ○: a zero in 一一○)
 
 
 def _trim(text: str, span: Span) -> Span | None:

@@ -113,9 +113,9 @@ def _names_one(piece: str, label: str) -> bool:
         return False  # (德阳市新能源汽车, 川渝新能源汽车: a place's industry, no body)
     if label == "Organization":  # not 总部 or 局长 alone either, nor a delegation (某某协会代表团)
         return not GENERIC_ORG.match(piece) and not _REPEATED.fullmatch(piece) and not NOT_ORG_WORDS.fullmatch(piece) \
-            and not piece.endswith(_DELEGATIONS)
-    if label == "Region":  # not 某某基地 either: a company's base named by its place
-        return not GENERIC_PLACE.match(piece) and not _REPEATED.fullmatch(piece) \
+            and not (piece.endswith(_DELEGATIONS) and not _NATIONAL.match(piece))
+    if label == "Region":  # not 某某基地 either: a company's base named by its place, nor a delegation
+        return not GENERIC_PLACE.match(piece) and not _REPEATED.fullmatch(piece) and not piece.endswith(_DELEGATIONS) \
             and not ((base := _BASE.match(piece)) and gazetteer().lookup(base.group(1)) is not None)
     if label == "Person":
         return not _STUDIED_ABROAD.fullmatch(piece)
@@ -124,6 +124,8 @@ def _names_one(piece: str, label: str) -> bool:
 
 #: A group sent on a visit, named after whom it comes from: 某某协会代表团.
 _DELEGATIONS = ("代表团", "考察团", "访问团", "调研团")
+#: A country's delegation (中国代表团, 中国体育代表团) acts for the country, and is one.
+_NATIONAL = re.compile(r"^(?:中国|[\u4e00-\u9fff]{2,5}?国)(?:[\u4e00-\u9fff]{0,4})?(?:代表团)$")
 #: 留德博士, 留美学者: where someone studied, read as a two-character name.
 _STUDIED_ABROAD = re.compile(r"留[美德日英法韩澳加俄欧苏]")
 

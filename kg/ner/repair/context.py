@@ -415,5 +415,18 @@ def events(text: str, words: list[Word]) -> list[Word]:
     organization (but 全国人民代表大会 is)."""
     if not _EVENT.search(text):
         return words
-    return [Word(w.start, w.end, "n") if w.label == "Organization" and not text.endswith("代表大会", w.start, w.end)
-            and (_EVENT.match(text, w.end) or text.endswith(_EVENT_WORDS, w.start, w.end)) else w for w in words]
+    out: list[Word] = []
+    for w in words:
+        event = next((e for e in _EVENT_WORDS if text.endswith(e, w.start, w.end)), None) \
+            if w.label == "Organization" and not text.endswith("代表大会", w.start, w.end) else None
+        if event and text.endswith(_HOSTS, w.start, w.end - len(event)):  # 联合国 | 大会: the host stays
+            out += [Word(w.start, w.end - len(event), w.label), Word(w.end - len(event), w.end, "n")]
+        elif event or (w.label == "Organization" and _EVENT.match(text, w.end) and not text.endswith(_HOSTS, w.start, w.end)):
+            out.append(Word(w.start, w.end, "n"))
+        else:
+            out.append(w)
+    return out
+
+
+#: A body that holds its own meeting: 某某理事会 | 年会, 联合国 | 大会 (the body is named, the event is not).
+_HOSTS = ("会", "国", "协", "组织", "集团", "公司", "局", "委", "部", "院", "联盟")
