@@ -535,21 +535,21 @@ def test_events_kinds_of_investing_and_bodies_a_title_is_about_are_no_organizati
 
 
 def test_a_places_industry_is_no_body_and_a_verb_ends_a_university(lac):
-    assert entities(lac, "据联盟秘书处统计，一季度川渝地区新能源汽车产量达到41.3万辆。") == {("川渝地区", "Region")}
-    found = entities(lac, "研究院与重庆汽车工程大学共建联合实验室的情况。")
-    assert ("重庆汽车工程大学", "Organization") in found and not [n for n, _ in found if n.endswith("共建")]
+    assert entities(lac, "据统计，上半年川渝地区新能源汽车销量增长三成。") == {("川渝地区", "Region")}
+    found = entities(lac, "研究院与江岚汽车工程大学共建联合实验室的情况。")
+    assert ("江岚汽车工程大学", "Organization") in found and not [n for n, _ in found if n.endswith("共建")]
 
 
 def test_delegations_a_companys_base_and_a_preposition_before_a_body_are_no_names(lac):
-    assert not [n for n, kind in entities(lac, "4月28日，德国某州汽车产业代表团到访联盟秘书处。") if n.endswith("代表团")]
-    assert not [n for n, kind in entities(lac, "并启动川渝新能源汽车产业链图谱编制。") if kind == "Organization"]
-    assert ("遂宁经济技术开发区", "Region") in entities(lac, "4月20日，岚宸动力遂宁基地二期项目在遂宁经济技术开发区开工。")
-    assert not [n for n, kind in entities(lac, "4月20日，岚宸动力遂宁基地二期项目在遂宁经济技术开发区开工。") if "基地" in n]
-    assert not [n for n, _ in entities(lac, "◆经联盟理事会研究决定，吕某同志任联盟副秘书长。") if n.startswith("经")]
+    assert not [n for n, kind in entities(lac, "6月3日，德国某州汽车工业代表团来访。") if n.endswith("代表团")]
+    assert not [n for n, kind in entities(lac, "联盟将绘制川渝新能源汽车招商地图。") if kind == "Organization"]
+    assert ("遂宁经济技术开发区", "Region") in entities(lac, "5月9日，岚宸新能源遂宁基地一期项目在遂宁经济技术开发区投产。")
+    assert not [n for n, kind in entities(lac, "5月9日，岚宸新能源遂宁基地一期项目在遂宁经济技术开发区投产。") if "基地" in n]
+    assert not [n for n, _ in entities(lac, "经协会理事会研究决定，杜某同志任协会副秘书长。") if n.startswith("经")]
     assert ("经纬集团", "Organization") in entities(lac, "经纬集团发布年报")
 
 
 def test_a_body_holding_its_own_meeting_a_national_delegation_and_a_zero_in_a_number(lac):
     assert ("联合国", "Organization") in entities(lac, "在今年第五十二届联合国大会期间，两人会晤。")
-    assert not [n for n, _ in entities(lac, "4月28日，德国某州汽车产业代表团到访。") if n.endswith("代表团")]
+    assert not [n for n, _ in entities(lac, "6月3日，德国某州汽车工业代表团来访。") if n.endswith("代表团")]
     assert not [n for n, _ in entities(lac, "各地迅速掀起了学习漳州一一○经验的热潮。") if n.endswith("一一")]

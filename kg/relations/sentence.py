@@ -49,7 +49,7 @@ class Sentence:
                 self._text_after[top[i + 1]] = end + declared.end()
 
     def _other_name(self, k: int, bracketed: int) -> re.Match | None:
-        """某某株式会社（Aoihara Denshi K.K.）: the same body's own name in brackets right after its
+        """某某株式会社（Ranno Denshi K.K.）: the same body's own name in brackets right after its
         Chinese one is read like a declared short name (the list and the clause go on after it)."""
         a, b = self.m(k), self.m(bracketed)
         if a.type != "Organization" or b.type != "Organization" or not _LATIN_START.match(b.text):
