@@ -515,3 +515,13 @@ def test_bodies_hosting_an_event_together_are_partners(backend):
 def test_a_regional_post_in_a_chain_of_posts(backend):
     found = relations(backend, "芬兰北岬电驱有限公司董事会成员、亚太区总裁尤哈·维尔塔出席签约仪式。")
     assert ("尤哈·维尔塔", "holdsPosition", "芬兰北岬电驱有限公司", (("title", "董事会成员、亚太区总裁"),)) in found
+
+
+def test_a_company_called_by_its_brand_and_its_trades_last_word(backend):
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8",
+                             "四川骋峤新能源汽车有限公司近日发布新平台，四川岚宸动力电池有限公司为其供应电池。"
+                             "4月15日，骋峤汽车与岚宸动力在成都签署动力电池供货协议。"))
+    extract([issue], backend)
+    keys = {m.text: m.key for m in issue.mentions}
+    assert keys.get("骋峤汽车") == keys["四川骋峤新能源汽车有限公司"]
+    assert any(r.type == "partnerOf" for r in issue.relations)

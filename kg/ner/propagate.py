@@ -53,6 +53,9 @@ def _short_names(issue: Issue) -> list[Mention]:
             if core and len(core) >= 6 and not _SEAT.search(core):  # the brand and its trade's first word:
                 cores.update(core[:n] for n in (4, 5) if len(core) - n >= 2  # 澄川生物, 瑞安达生物
                              and core[:n] not in places)  # not 青梧数字港 of 青梧数字港运营管理有限公司
+                trade_end = core[:2] + core[-2:]  # 骋远汽车 of 骋远新能源汽车: the brand and its trade's last word
+                if len(core) >= 6 and trade_end not in places and trade_end in issue.text:
+                    cores.add(trade_end)
             head = gazetteer().head(m.text)
             if core and head and len(core) >= 3 and m.text.startswith(head + core[:2]):
                 cores.add(head + core[:2])  # 厦门钠科 of 厦门钠科新能源科技有限公司
