@@ -163,6 +163,8 @@ FOUNDER_DESCRIPTION = re.compile(r"^\s*[\u4e00-\u9fff]{0,8}?(?:博士|博士后|
 BYLINE_ROLE = re.compile(r"(?:本报|特约|首席|摄影|见习)?(?:记者|通讯员|实习生|摄影)\s*$")
 #: A post that makes its holder a founder: 创始人, 联合创始人, 创办人.
 FOUNDER_POST = re.compile(r"创始人|创办人|创始合伙人")
+#: A founder's word alone, which says who founded a body and is no post held at it.
+FOUNDER_ONLY = re.compile(r"(?:联合)?(?:创始人|创办人)")
 
 # -- relation triggers -------------------------------------------------------------------------
 

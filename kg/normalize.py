@@ -103,12 +103,13 @@ def _drop_running_headers(lines: list[Line]) -> list[Line]:
     filled = [k for k, (line, _) in enumerate(lines) if line == PAGE_BREAK or line.strip()]
     at_edge = {k for a, b in zip(filled, filled[1:]) for k in (a, b)
                if PAGE_BREAK in (lines[a][0], lines[b][0])}
+    paged = any(line == PAGE_BREAK for line, _ in lines)
     seen: set[str] = set()
     out = []
     for k, (line, mark) in enumerate(lines):
         key = re.sub(r"\s+", "", line)
         if mark is None and key and key in seen and display_width(line) <= 60 and line != PAGE_BREAK \
-                and (k in at_edge or not any(line == PAGE_BREAK for line, _ in lines)):
+                and (k in at_edge or not paged):
             continue
         seen.add(key)
         out.append((line, mark))

@@ -83,8 +83,7 @@ def _starts_of_declared_names(issue: Issue) -> list[Mention]:
     starts the full name, so the model cut its first characters off."""
     out = []
     for m in issue.mentions:
-        declared = DECLARATION.match(issue.text[m.end:m.end + 40]) if m.type == "Organization" else None
-        short = declared.group(1).strip() if declared else ""
+        short = _declared_after(issue, m)
         cut = next((k for k in range(1, min(len(short), 4)) if not m.text.startswith(short)
                     and issue.text.startswith(short, m.start - k)), 0)
         out.append(_mention(issue, m.start - cut, m.end, m.type, m.source) if cut else m)
@@ -96,11 +95,16 @@ def declared_short_names(issue: Issue) -> set[str]:
     the model reads as a place elsewhere."""
     out = set()
     for m in issue.mentions:
-        if m.type == "Organization" and (declared := DECLARATION.match(issue.text[m.end:m.end + 40])):
-            short = declared.group(1).strip()
-            if len(short) >= _SHORTEST and short != m.text and not short.startswith("《"):
-                out.add(short)
+        short = _declared_after(issue, m)
+        if len(short) >= _SHORTEST and short != m.text and not short.startswith("《"):
+            out.add(short)
     return out
+
+
+def _declared_after(issue: Issue, m: Mention) -> str:
+    """The short name an organization's mention declares right after it (（以下简称“X”）), or ""."""
+    declared = DECLARATION.match(issue.text[m.end:m.end + 40]) if m.type == "Organization" else None
+    return declared.group(1).strip() if declared else ""
 
 
 def offices(mentions: list[Mention]) -> set[str]:

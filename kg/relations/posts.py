@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 
 from ..doc import Relation
-from ..lexicon import BYLINE_ROLE, CLAUSE_BREAK, FOUNDER_POST, POST
+from ..lexicon import BYLINE_ROLE, CLAUSE_BREAK, FOUNDER_ONLY, FOUNDER_POST, POST
 from .sentence import Sentence, sentence_subject
 
-_FOUNDER_ONLY = re.compile(r"(?:联合)?(?:创始人|创办人)")
 #: A bracketed aside between an organization and a post: X（原Y）董事长, X（以下简称Z）院长.
 _ASIDE = re.compile(r"^\s*[（(][^（）()]{1,30}[）)]")
 #: Between two people holding the same post: 副主任A、B.
@@ -34,7 +33,7 @@ def positions(s: Sentence) -> list[Relation]:
         held = (_post_before(s, i) or _post_in_brackets(s, i) or _post_in_profile(s, i)
                 or _post_opening_a_clause(s, i)) + (_post_taken(s, i) or _post_at_subject(s, i))
         for org, title in held:
-            if not _FOUNDER_ONLY.fullmatch(title):  # 创始人 alone says who founded it, not a post held
+            if not FOUNDER_ONLY.fullmatch(title):  # 创始人 alone says who founded it, not a post held
                 out.append(s.relation(k, org, "holdsPosition", title=title))
             if FOUNDER_POST.search(title):
                 out.append(s.relation(k, org, "founded"))
@@ -184,8 +183,6 @@ _ELECTED = re.compile(r"(?:选举|聘任|任命|推选|选聘|聘请)\s*$")
 _AS_POST = re.compile(r"^\s*为\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
 #: After a person who takes a post, no body named: 加盟并出任合伙人, 晋升为执行董事.
 _TAKES_POST = re.compile(r"^\s*(?:[^，。；、]{0,4}?并)?(?:出任|担任|晋升为|升任|获聘为?)\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
-#: What may stand before the body a sentence is about: a date, 近日, 日前.
-_LEADING_TIME = re.compile(r"^\s*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|近期)?\s*[，,]?\s*$")
 
 
 def _post_at_subject(s: Sentence, i: int) -> list[tuple[int, str]]:
@@ -196,10 +193,8 @@ def _post_at_subject(s: Sentence, i: int) -> list[tuple[int, str]]:
     if not post or not POST.match(post.group(1)) or (i + 1 < len(s.ks) and s.m(s.ks[i + 1]).start
                                                       < s.m(s.ks[i]).end + post.end()):
         return []
-    first = s.ks[0]
-    if s.type(0) != "Organization" or not _LEADING_TIME.match(s.issue.text[s.sentence.start:s.m(first).start]):
-        return []
-    return [(first, post.group(1).strip())]
+    subject = sentence_subject(s, after_a_date=True)
+    return [] if subject is None else [(subject, post.group(1).strip())]
 
 
 def _post_opening_a_clause(s: Sentence, i: int) -> list[tuple[int, str]]:

@@ -138,8 +138,14 @@ class Sentence:
                         derived_from)
 
 
-def sentence_subject(s: Sentence) -> int | None:
-    """The organization a sentence starts with: what it goes on to say is about it."""
-    if s.ks and s.type(0) == "Organization" and not s.issue.text[s.sentence.start:s.m(s.ks[0]).start].strip():
-        return s.ks[0]
-    return None
+#: What may stand before the body a sentence is about: a date, 近日, 日前.
+_LEADING_TIME = re.compile(r"^\s*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|近期)?\s*[，,]?\s*$")
+
+
+def sentence_subject(s: Sentence, after_a_date: bool = False) -> int | None:
+    """The organization a sentence starts with: what it goes on to say is about it
+    (``after_a_date``: also when a date or 近日 comes first)."""
+    if not s.ks or s.type(0) != "Organization":
+        return None
+    before = s.issue.text[s.sentence.start:s.m(s.ks[0]).start]
+    return s.ks[0] if not before.strip() or (after_a_date and _LEADING_TIME.match(before)) else None

@@ -158,10 +158,6 @@ def posts_inside_names(text: str, words: list[Word]) -> list[Word]:
     return out
 
 
-#: A post in the party organ of a body: 某某委党委 | 委员, 某某局党组 | 成员 (of any body, a bureau too).
-_PARTY_POST_AFTER = re.compile(r"(?:副)?书记|委员|成员|常委")
-
-
 #: What a person's name is followed by in its own clause: a verb of saying, 为 before a body.
 _SAYS = re.compile(r"表示|指出|介绍|强调|认为|透露|坦言|说")
 #: Time words whose first character the model may read into the name before them: 某某此 | 前任.
@@ -197,19 +193,6 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
 
 #: A post in the party organ of a body: 某某委党委 | 委员, 某某局党组 | 成员 (of any body, a bureau too).
 _PARTY_POST_AFTER = re.compile(r"(?:副)?书记|委员|成员|常委")
-
-
-def names_cut_before_dates(text: str, words: list[Word]) -> list[Word]:
-    """任思 | 远于 | 2019年: a given name's last character read with the 于 that dates what the
-    person did (远于, 强于 are words too); a date after 于 says the name ran on."""
-    out = list(words)
-    for k in range(len(out) - 2):
-        name, verb, after = out[k], out[k + 1], out[k + 2]
-        if name.label == "Person" and name.end - name.start == 2 and verb.start == name.end \
-                and verb.end - verb.start == 2 and text[verb.end - 1] == "于" \
-                and (after.label == "TIME" or text[after.start].isdigit()):
-            out[k], out[k + 1] = Word(name.start, name.end + 1, "Person"), Word(verb.end - 1, verb.end, "p")
-    return out
 
 
 def organs_inside_names(text: str, words: list[Word]) -> list[Word]:

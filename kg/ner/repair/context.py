@@ -251,8 +251,7 @@ def areas_in_posts(text: str, words: list[Word]) -> list[Word]:
             continue
         field = text.endswith(WORK_AREAS, name.start, name.end) and next(
             a for a in WORK_AREAS if text.endswith(a, name.start, name.end))
-        if field and name.end == post.start \
-                and LATIN_POST.match(text, post.start, post.end) and ends_like_org(text[name.start:name.end - len(field)]):
+        if field and LATIN_POST.match(text, post.start, post.end) and ends_like_org(text[name.start:name.end - len(field)]):
             words[k:k + 2] = [Word(name.start, name.end - len(field), "Organization"),
                               Word(name.end - len(field), post.end, "n")]
     return words

@@ -140,6 +140,14 @@ _GLUED_TO_BODY = re.compile(r"(?<=[委局厅])[\u4e00-\u9fff]{1,3}$")
 _DIVISION = re.compile(r"(?:委|局|厅)[\u4e00-\u9fff]{0,3}$")
 
 
+def _office_after(text: str, words: list[Word], i: int) -> Word | None:
+    """The word after the organization at i when it names a division (管理处, 产业处)."""
+    if words[i].label != "Organization" or i + 1 >= len(words):
+        return None
+    after = words[i + 1]
+    return after if _OFFICE.fullmatch(text, after.start, after.end) else None
+
+
 def units(text: str, words: list[Word]) -> list[Word]:
     """清华大学 | 能源 与 动力 工程 | 系: a parent body, nouns, then a unit's tail (系, 学院,
     研究所 …) is the unit's name, even where the model read 系 as a verb; the parent is
@@ -150,18 +158,16 @@ def units(text: str, words: list[Word]) -> list[Word]:
         if w.label == "Organization" and _campus_follows(text, words, i):
             words = merge(words, i, i + 3, "Organization")  # 中国矿业大学（徐州）: a campus's name
             w = words[i]
-        glued = _GLUED_TO_BODY.search(text, w.start, w.end) if w.label == "Organization" else None
-        if glued and i + 1 < len(words) and _OFFICE.fullmatch(text, words[i + 1].start, words[i + 1].end) \
-                and LATIN_POST.match(text, words[i + 1].end):
-            # 市某某委汽车 | 产业处 | 处长: the body, then its division's name, before the head's post
+        office = _office_after(text, words, i)
+        glued = _GLUED_TO_BODY.search(text, w.start, w.end) if office and LATIN_POST.match(text, office.end) else None
+        if glued:  # 市某某委汽车 | 产业处 | 处长: the body, then its division's name, before the head's post
             words[i:i + 1] = [Word(w.start, glued.start(), "Organization"), Word(glued.start(), w.end, "n")]
-            w = words[i]
+            w, office = words[i], _office_after(text, words, i)
         government = w.label == "Organization" and bool(GOVERNMENT_BODY.search(text, w.start, w.end)) \
             and not ORGAN.search(text, w.start, w.end)  # 某某公司董事局 is a company's organ
-        if w.label == "Organization" and i + 1 < len(words) and words[i + 1].start == w.end \
-                and words[i + 1].label in ("n", "nz") and _OFFICE.fullmatch(text, words[i + 1].start, words[i + 1].end) \
+        if office and office.start == w.end and office.label in ("n", "nz") \
                 and _DIVISION.search(text, w.start, w.end) and not ORGAN.search(text, w.start, w.end) \
-                and not LATIN_POST.match(text, words[i + 1].end):
+                and not LATIN_POST.match(text, office.end):
             words = merge(words, i, i + 1, "Organization")  # 省某某委(产权) | 管理处: a division of the body
         elif w.label == "Organization" and (government or _CAMPUS.sub("", text[w.start:w.end]).endswith(PARENT_HEADS)):
             tails = _OFFICE_TAILS if government else UNIT_TAILS
