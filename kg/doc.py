@@ -40,6 +40,8 @@ class Mention:
     sentence: int
     source: str
     key: str = ""
+    #: The (start, end) of the body this mention names again by its kind (该院, 工作站: kg.ner.anaphora).
+    refers_to: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)

@@ -103,6 +103,15 @@ def resolve_issue(issue: Issue, aliases: Aliases | None = None) -> None:
     _zones_named_by_kind(issue.mentions)
     _titles_in_full(issue.mentions)
     _short_titles(issue.mentions)
+    _named_again(issue.mentions)
+
+
+def _named_again(mentions: list[Mention]) -> None:
+    """该院, 工作站: a body named again by its kind is the body (kg.ner.anaphora)."""
+    named = {(m.start, m.end, m.type): m.key for m in mentions if m.refers_to is None}
+    for m in mentions:
+        if m.refers_to is not None:
+            m.key = named.get((*m.refers_to, m.type), m.key)
 
 
 def _base_key(m: Mention, aliases: Aliases, place: str | None) -> str:
@@ -124,10 +133,10 @@ def organization_key(key: str, aliases: Aliases, place: str | None) -> str:
         if expanded.endswith(short) and not expanded.endswith(long):
             expanded = expanded[: -len(short)] + long
             break
-    expanded = _peoples_government(expanded)
+    expanded = _peoples_government(_without_party(expanded))
     if expanded != key and (forced := aliases.same.get(("Organization", expanded))):
         return forced
-    if expanded[:1] in LOCAL_LEVELS and len(expanded) > 3 and place:
+    if expanded[:1] in LOCAL_LEVELS and (len(expanded) > 3 or _LOCAL_LEADERSHIP.fullmatch(expanded)) and place:
         level = expanded[0]
         division = gazetteer().lookup(place)
         chain = [division, *gazetteer().ancestors(division)] if division else []
@@ -135,6 +144,20 @@ def organization_key(key: str, aliases: Aliases, place: str | None) -> str:
         if match:
             return _peoples_government(match.name + expanded[1:])
     return company_core(expanded) or expanded
+
+
+#: A place's party committee or government named by its level alone: 市委, 省政府.
+_LOCAL_LEADERSHIP = re.compile(r"[省市区县](?:委|人民政府|政府)")
+_PARTY = "中共"
+
+
+def _without_party(name: str) -> str:
+    """中共某某市委 is 某某市委: the party's name before a place's committee adds nothing
+    (中共中央 keeps it: no place follows)."""
+    if name.startswith(_PARTY) and (head := gazetteer().head(name[len(_PARTY):])) \
+            and len(name) > len(_PARTY) + len(head):
+        return name[len(_PARTY):]
+    return name
 
 
 def _peoples_government(name: str) -> str:
@@ -204,14 +227,18 @@ def article_places(issue: Issue) -> list[str | None]:
     g = gazetteer()
     per_article: list[Counter] = [Counter() for _ in issue.articles]
     whole: Counter = Counter()
-    for m in issue.mentions:
+    inside_a_name = _inside_organizations(issue.mentions)
+    for k, m in enumerate(issue.mentions):
         if m.type == "Region" and (d := g.lookup(m.text)) and d.level in ("province", "city"):
-            per_article[issue.sentences[m.sentence].article][d.name] += 1
+            if k not in inside_a_name:  # 深圳某某创投 investing in the issue's city: its article stays there
+                per_article[issue.sentences[m.sentence].article][d.name] += 1
             whole[d.name] += 1
     if issue.meta.title and (head := g.head(issue.meta.title)) and (d := g.lookup(head)):
         whole[d.name] += 3
     default = whole.most_common(1)[0][0] if whole else None
-    return [c.most_common(1)[0][0] if c else default for c in per_article]
+    # one place named once (a contents line, a company's trip) does not move an article away from the issue's
+    return [top[0][0] if (top := c.most_common(1)) and (top[0][1] >= 2 or default is None) else default
+            for c in per_article]
 
 
 def _declared_short_names(issue: Issue) -> None:
@@ -261,6 +288,19 @@ def _sentence_at(issue: Issue, pos: int) -> int | None:
     return None
 
 
+def _inside_organizations(mentions: list[Mention]) -> set[int]:
+    """The mentions (by index) that lie inside an organization's name; mentions are sorted by start."""
+    inside: set[int] = set()
+    open_org: Mention | None = None
+    for k, m in enumerate(mentions):
+        if open_org is not None and m.start < open_org.end and m.end <= open_org.end and m is not open_org:
+            inside.add(k)
+            continue
+        if m.type == "Organization" and (open_org is None or m.start >= open_org.end):
+            open_org = m
+    return inside
+
+
 def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
     """Short names that abbreviate or shorten a longer name of the same issue take its key."""
     declared = getattr(issue, "declared", {})
@@ -281,10 +321,14 @@ def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
             continue
         if (surface, m.key) not in found:
             chars = frozenset(surface)
+            # 市委组织部 in a 烟台 article is 烟台市委组织部, not the county's 海阳市委组织部
+            placed = surface[:1] in LOCAL_LEVELS and m.key != surface and m.key.endswith(surface[1:])
+            place = m.key[:len(m.key) - len(surface) + 1] if placed else ""
             named = {other: other_key for other, other_key in by_type["Organization"].items()
                      if other_key != m.key and len(other) > len(surface) and chars <= org_chars[other]
+                     and other_key.startswith(place)
                      and (_abbreviates(surface, other) or _shortens(surface, other) or _abbreviates_core(surface, other)
-                          or _without_its_place(surface, other))
+                          or (not placed and _without_its_place(surface, other)))
                      and not _is_parent_of(surface, other)
                      and not aliases.forbids(m.type, surface, other)}
             # 澜清环境 beside 澜清环境（荆州）生态工程有限公司 and 湖北澜清生态环境科技股份有限公司:
@@ -323,12 +367,15 @@ def _abbreviates(short: str, long: str) -> bool:
 
     A place and a whole suffix (武汉大学) is a name of its own, not 武汉理工大学 cut short.
     """
+    if short[:1] in LOCAL_LEVELS and short[1:2] == "委":  # 市委人才办 / 中共某某市委人才工作领导小组办公室
+        long = _committee_of_a_level(long, short[0])
     if len(short) < 2 or short[0] != long[0] or (len(short) == 2 and short[0] in LOCAL_LEVELS):  # 省委, 市委
         return False
     suffix = next((x for x in _SUFFIXES_LONGEST_FIRST if len(x) >= 2 and short.endswith(x) and long.endswith(x)), None)
     if suffix and gazetteer().lookup(short[:-len(suffix)]):
         return False
-    if short[-1] != long[-1] and not (short[-1] == "委" and long.endswith("委员会")):
+    if short[-1] != long[-1] and not (short[-1] == "委" and long.endswith("委员会")) \
+            and not (short[-1] == "办" and long.endswith("办公室")):
         return False
     pos = 0
     for ch in short:
@@ -340,6 +387,15 @@ def _abbreviates(short: str, long: str) -> bool:
 
 
 _SUFFIXES_LONGEST_FIRST = sorted(ORG_SUFFIXES, key=len, reverse=True)
+
+
+def _committee_of_a_level(long: str, level: str) -> str:
+    """中共某某市委人才工作领导小组办公室 → 市委人才工作领导小组办公室: the name as 市委 starts it."""
+    long = _without_party(long)
+    head = gazetteer().head(long)
+    if head and head.endswith(level) and long[len(head):].startswith("委"):
+        return long[len(head) - 1:]
+    return long
 
 
 def _abbreviates_core(short: str, long: str) -> bool:
@@ -431,6 +487,8 @@ def describe_entities(issue: Issue) -> None:
     organization the official form its key gives (市经信局 → 北京市经济和信息化局)."""
     surfaces: dict[EntityKey, dict[str, int]] = defaultdict(dict)
     for m in issue.mentions:
+        if m.refers_to is not None:  # 该院 is no name of the 院
+            continue
         counts = surfaces[(m.type, m.key)]
         counts[m.text] = counts.get(m.text, 0) + 1
     issue.entities = {}

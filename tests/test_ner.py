@@ -553,3 +553,20 @@ def test_a_body_holding_its_own_meeting_a_national_delegation_and_a_zero_in_a_nu
     assert ("联合国", "Organization") in entities(lac, "在今年第五十二届联合国大会期间，两人会晤。")
     assert not [n for n, _ in entities(lac, "6月3日，德国某州汽车工业代表团来访。") if n.endswith("代表团")]
     assert not [n for n, _ in entities(lac, "各地迅速掀起了学习漳州一一○经验的热潮。") if n.endswith("一一")]
+
+
+def test_a_party_committees_leading_group_its_office_and_its_short_name(lac):
+    found = entities(lac, "9月3日，中共德州市委科技工作领导小组召开全体会议。")
+    assert ("中共德州市委科技工作领导小组", "Organization") in found
+    found = entities(lac, "蔺书禾同志任中共德州市委科技工作领导小组办公室主任。")
+    assert ("中共德州市委科技工作领导小组办公室", "Organization") in found
+    found = entities(lac, "市委科技办牵头组织对接活动，县委改革办参加。")
+    assert {("市委科技办", "Organization"), ("县委改革办", "Organization")} <= found
+    assert ("科技办", "Organization") not in found
+    found = entities(lac, "市委常委、市委宣传部部长昝文溪出席。")
+    assert ("市委", "Organization") in found
+
+
+def test_an_academicians_workstation_and_a_named_studio_are_bodies(lac):
+    found = entities(lac, "依托汀兰科技建设的桑北辰院士工作站揭牌运行，汀兰科技为此设立了阮知秋创新工作室。")
+    assert {("桑北辰院士工作站", "Organization"), ("阮知秋创新工作室", "Organization")} <= found

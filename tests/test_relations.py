@@ -525,3 +525,40 @@ def test_a_company_called_by_its_brand_and_its_trades_last_word(backend):
     keys = {m.text: m.key for m in issue.mentions}
     assert keys.get("骋峤汽车") == keys["四川骋峤新能源汽车有限公司"]
     assert any(r.type == "partnerOf" for r in issue.relations)
+
+
+def _named(issue, k: int) -> str:
+    """The label of the entity mention k belongs to."""
+    m = issue.mentions[k]
+    return issue.entities[(m.type, m.key)].label
+
+
+def stated(backend, text: str) -> set[tuple]:
+    """(head, relation, tail, title) with the label of each side's entity, not its surface."""
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    extract([issue], backend)
+    return {(_named(issue, r.head), r.type, _named(issue, r.tail), r.attributes.get("title")) for r in issue.relations}
+
+
+def test_a_party_bodys_office_is_part_of_its_leading_group_not_of_the_committee(backend):
+    found = relations(backend, "中共德州市委科技工作领导小组办公室编印。")
+    assert ("中共德州市委科技工作领导小组办公室", "subsidiaryOf", "中共德州市委科技工作领导小组", ()) in found
+    assert not any(r == "subsidiaryOf" and t == "中共德州市委" for _, r, t, _ in found)
+    found = relations(backend, "市委常委、市委宣传部部长，市委科技工作领导小组副组长昝文溪同志出席会议。")
+    assert {("昝文溪", "holdsPosition", "市委", (("title", "常委"),)),
+            ("昝文溪", "holdsPosition", "市委宣传部", (("title", "部长"),)),
+            ("昝文溪", "holdsPosition", "市委科技工作领导小组", (("title", "副组长"),))} <= found
+
+
+def test_a_body_named_again_by_its_kind(backend):
+    found = stated(backend, "澄岭大学青溪研究院近日揭牌成立。研究院设在德州高新区，院长由桑北辰教授担任。")
+    assert ("桑北辰", "holdsPosition", "澄岭大学青溪研究院", "院长") in found
+    assert ("澄岭大学青溪研究院", "locatedIn", "德州高新区", None) in found
+    found = stated(backend, "汀兰机器人有限公司与北辰智能装备研究院共建汀兰联合实验室，由该院研究员阮知秋担任实验室主任。")
+    assert {("阮知秋", "holdsPosition", "北辰智能装备研究院", "研究员"),
+            ("阮知秋", "holdsPosition", "汀兰联合实验室", "主任")} <= found
+    found = stated(backend, "汀兰集团建成汀兰青年创业孵化器。汀兰集团副总经理蔺书禾兼任孵化器负责人。")
+    assert ("蔺书禾", "holdsPosition", "汀兰青年创业孵化器", "负责人") in found
+    # a kind with no body of its kind named before it is a common noun
+    found = stated(backend, "实验室主任由阮知秋担任，孵化器负责人由蔺书禾担任。")
+    assert not any(r == "holdsPosition" for _, r, _, _ in found)

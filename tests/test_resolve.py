@@ -268,3 +268,19 @@ def test_the_division_data_is_read_once_per_process():
     from kg.regions import gazetteer
 
     assert gazetteer() is gazetteer()
+
+
+def test_a_party_committees_offices_by_their_short_names_and_a_countys_own(tmp_path):
+    out = build(tmp_path, {"a": "中共德州市委科技工作领导小组办公室编印。\n"
+                                "9月3日，市委科技工作领导小组召开会议。市委常委、市委组织部部长昝文溪出席。\n"
+                                "市委科技办与澄岭大学签署人才合作协议。\n"
+                                "乐陵市委组织部、乐陵市科学技术局联合印发通知。\n"
+                                "深圳汀兰创业投资有限公司领投德州澄川科技有限公司A轮融资，市科技局出席签约仪式。"})
+    orgs = entities(out, "Organization")
+    assert "中共德州市委科技工作领导小组办公室" in entity_with(orgs, "市委科技办")
+    assert "市委科技工作领导小组" in entity_with(orgs, "中共德州市委科技工作领导小组")
+    assert "乐陵市委组织部" not in entity_with(orgs, "市委组织部")
+    with kg.open(out) as graph:
+        labels = {r["label"] for r in graph.select(
+            'SELECT ?label WHERE { ?m kg:mentionOf ?e ; kg:surface "市科技局" . ?e rdfs:label ?label }')}
+    assert labels and not any(label.startswith("深圳") for label in labels)

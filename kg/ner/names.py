@@ -45,8 +45,11 @@ def _patterns() -> dict[str, re.Pattern]:
         # 某某街道办事处, 某某镇人民政府: a township's own bodies are named by it
         "township": re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?=办事处|党工委|工委|党委|人民政府|政府)"),
         "government": re.compile(rf"(?:{alternatives(GOVERNMENT_SUFFIXES)})$"),
-        "government_unit": re.compile(rf"^(.{{2,20}}?(?:{alternatives(GOVERNMENT_PARENT_HEADS)}))"
+        # the longest parent: 某某市人民政府国有资产监督管理委员会 | 办公室, not 某某市人民政府
+        "government_unit": re.compile(rf"^(.{{2,24}}(?:{alternatives(GOVERNMENT_PARENT_HEADS)}))"
                                       rf"(.{{0,14}}?(?:{alternatives(GOVERNMENT_UNIT_TAILS)}))$"),
+        # 市委 | 组织部: a committee named by its level alone
+        "committee_unit": re.compile(rf"^([省市区县州]委)(.{{0,12}}?(?:{alternatives(GOVERNMENT_UNIT_TAILS)}))$"),
         "parent": re.compile(rf"^(.{{2,20}}?(?:{alternatives(PARENT_HEADS)})(?:[（(][^（）()]{{2,8}}[）)])?)"
                              rf"(.{{1,16}}?(?:{alternatives(UNIT_TAILS)}))$"),  # 安徽大学 | 法学院
     }
@@ -76,11 +79,28 @@ def _place_like(text: str, head: str | None) -> bool:
     or a short plain name (中关村), never a body itself (…党工委工委) or a business unit."""
     if not _HAN_NAME.fullmatch(text) or text.endswith(GOVERNMENT_SUFFIXES):
         return False
-    return text.endswith(ZONE_SUFFIXES) or bool(head) or len(text) <= 4
+    return text.endswith(ZONE_SUFFIXES) or (bool(head) and len(text) - len(head) <= 3) or len(text) <= 4  # not 中国 | 证券监督
+
+
+#: The party's name before a party committee: 中共 | 某某市委.
+_PARTY = "中共"
 
 
 def nested_names(name: str) -> list[Span]:
-    """Regions and parent organizations inside an organization's name, offsets into it."""
+    """Regions and parent organizations inside an organization's name, offsets into it;
+    a parent's own parents too (某某市委人才工作领导小组办公室 → 某某市委人才工作领导小组 → 某某市委)."""
+    if name.startswith(_PARTY) and len(name) > len(_PARTY) + 2:
+        lead = len(_PARTY)  # the party's committee of a place: the place is read after 中共
+        return [Span(0 if s.type == "Organization" else s.start + lead, s.end + lead, s.type, s.source)
+                for s in nested_names(name[lead:])]
+    spans = _nested_once(name)
+    parent = next((s for s in spans if s.source == "rule:parent-org"), None)
+    if parent is not None:
+        spans += [s for s in _nested_once(name[:parent.end]) if s.source == "rule:parent-org"]
+    return spans
+
+
+def _nested_once(name: str) -> list[Span]:
     g = gazetteer()
     p = _patterns()
     spans: list[Span] = []

@@ -16,6 +16,7 @@ from ..lexicon import ISSUING_BODY, publisher_body
 from ..vocab import NAME_TYPES
 from . import repair, rules
 from .names import nested_names
+from .anaphora import refer_back
 from .propagate import propagate
 
 #: Sentences handed to the backend per call: large enough to batch well (the model sorts
@@ -127,6 +128,7 @@ def _apply(chunk: list[Issue], model_spans: list[list[Span]]) -> None:
     for issue in chunk:
         issue.mentions = _mentions(issue, [_final_spans(issue, s, next(spans_of)) for s in issue.sentences])
         propagate(issue)
+        refer_back(issue)
 
 
 def _apply_two(chunk: list[Issue], views: list[tuple[list[Span], list[Span] | None]]) -> None:
@@ -145,6 +147,7 @@ def _apply_two(chunk: list[Issue], views: list[tuple[list[Span], list[Span] | No
         issue.other_reading = {(m.type, m.text) for m in other.mentions}
         issue.mentions = _mentions(issue, firsts)
         propagate(issue)
+        refer_back(issue)
 
 
 def _final_spans(issue: Issue, sentence: Sentence, model_spans: list[Span]) -> list[Span]:

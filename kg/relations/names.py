@@ -34,12 +34,19 @@ def from_names(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relation
                         and not _parents_place(mentions, r, outer):
                     out.append(Relation(k, r, "locatedIn", outer.sentence, {}, "name"))
                 elif outer.type == "Organization" and inner.type == "Organization" and inner.start == outer.start \
-                        and inner.source == "rule:parent-org":
+                        and inner.source == "rule:parent-org" and not _nearer_parent(mentions, r, outer):
                     out.append(Relation(k, r, "subsidiaryOf", outer.sentence, {}, "name"))
                 elif outer.type == "Policy" and inner.type == "Organization" and inner.start == outer.start \
                         and _ISSUER_IN_TITLE.match(issue.text[inner.end:outer.end]):
                     out.append(Relation(r, k, "issued", outer.sentence, {}, "name"))
     return out
+
+
+def _nearer_parent(mentions: list[Mention], r: int, outer: Mention) -> bool:
+    """某某市委 in 某某市委人才工作领导小组办公室: the office's parent is the group, the group's the 市委."""
+    inner = mentions[r]
+    return any(m.type == "Organization" and m.source == "rule:parent-org" and m.start == outer.start
+               and inner.end < m.end < outer.end for m in _within(mentions, outer))
 
 
 def _inside_larger_region(mentions: list[Mention], r: int, outer: Mention) -> bool:

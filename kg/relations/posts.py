@@ -55,7 +55,7 @@ def positions(s: Sentence) -> list[Relation]:
 
 #: ORG POST 由 …: the post is filled by the person named before 担任.
 _FILLED_BY = re.compile(r"^([^，。；（）()由]{1,14}?)\s*(?:一职)?\s*由")
-_FILLS = re.compile(r"^\s*(?:同志)?\s*(?:担任|出任|兼任)")
+_FILLS = re.compile(r"^\s*(?:同志|教授|研究员|博士|院士|先生|女士)?\s*(?:担任|出任|兼任)")
 
 
 def _posts_filled_by(s: Sentence) -> list[Relation]:

@@ -50,7 +50,16 @@ from .context import (
     names_before_posts,
     units_before_posts,
 )
-from .places import bodies_after_a_place, chained_places, foreign_places, government_bodies, parks_named_after_bodies, units, zones
+from .places import (
+    bodies_after_a_place,
+    chained_places,
+    foreign_places,
+    government_bodies,
+    parks_named_after_bodies,
+    party_offices,
+    units,
+    zones,
+)
 from .words import ENTITY, HAS_LETTERS, words_of
 
 
@@ -79,6 +88,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = bodies_after_a_place(text, words)
     words = units(text, words)
     words = government_bodies(text, words)
+    words = party_offices(text, words)
     words = bodies_of_each(text, words)
     words = events(text, words)
     words = investors(text, words)

@@ -365,6 +365,8 @@ def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
                 end = None
             if end is not None:
                 out = merge(out, i, end, "Organization")
+                if not _REGISTERED_END.search(text, out[i].start, out[i].end):
+                    continue  # 中共某某市委 | 人才工作领导小组办公室: the merged name may run on
         i += 1
     return [Word(w.start, w.end, "Organization") if w.label == "ORG" else w for w in out]
 
@@ -393,7 +395,11 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
         strong = piece in STRONG_SUFFIX_WORDS and (piece != "投资" or ends_item(text, w.end))
         # an unknown name's tail LAC tagged an adjective: 江苏 | 先进材料技术研究院/a
         odd_tail = w.label == "a" and len(piece) >= 4 and ends_like_org(piece)
-        if w.label not in NOUNISH and not w.is_entity and not strong and not odd_tail:
+        # a verb read into a name just before its kind: 某某 | 创新/v | 工作室
+        verb_before_kind = w.label == "v" and piece in _BUSINESS_VERBS and j + 1 < len(words) and words[j + 1].start == w.end \
+            and text[words[j + 1].start:words[j + 1].end] not in STRONG_SUFFIX_WORDS \
+            and ends_like_org(text[words[j + 1].start:words[j + 1].end])
+        if w.label not in NOUNISH and not w.is_entity and not strong and not odd_tail and not verb_before_kind:
             break
         length += w.end - w.start
         if length > 24:

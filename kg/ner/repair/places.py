@@ -45,6 +45,37 @@ def government_bodies(text: str, words: list[Word]) -> list[Word]:
     return words
 
 
+#: A party committee (市委, 中共某某市委) whose office for one task is named by it and the task:
+#: 市委 | 人才 | 办, 县委 | 改革 | 办 (the office of its 人才工作领导小组, 改革委员会).
+_PARTY_COMMITTEE = re.compile(r"(?:中共)?[\u4e00-\u9fff]{0,4}[省市区县州]委")
+
+
+def party_offices(text: str, words: list[Word]) -> list[Word]:
+    """市委 | 人才 | 办 is a body, and so is 市委 before a post of its own (市委 | 常委)."""
+    if "委" not in text:
+        return words
+    i = 0
+    while i < len(words):
+        w = words[i]
+        committee = w.label in ("Organization", "n", "nz") and _PARTY_COMMITTEE.fullmatch(text, w.start, w.end)
+        if committee and w.label != "Organization" and i + 1 < len(words) and words[i + 1].start == w.end \
+                and LATIN_POST.fullmatch(text, words[i + 1].start, words[i + 1].end):
+            words[i] = w = Word(w.start, w.end, "Organization")
+        if committee and "办" in text:
+            j, size = i + 1, 0
+            while j < len(words) and j <= i + 3 and words[j].start == words[j - 1].end and size <= 4:
+                word = text[words[j].start:words[j].end]
+                if word.endswith("办") and j > i + (word == "办"):
+                    words = merge(words, i, j, "Organization")
+                    break
+                if words[j].label not in ("n", "vn", "v", "nz", "j"):
+                    break
+                size += len(word)
+                j += 1
+        i += 1
+    return words
+
+
 #: The words between a place and the kind of zone it names: nouns and the like, never
 #: a preposition, conjunction or verb (苏州工业园区 | 以 | 园区 is not one place).
 _ZONE_PARTS = ("n", "nz", "nw", "vn", "an", "s", "j", "Region")

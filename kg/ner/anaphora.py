@@ -1,0 +1,81 @@
+"""Bodies named again by their kind: 该院, 工作站 for the 某某院士工作站 just named.
+
+A bulletin names a body in full once, then goes on about it by its kind alone:
+研究院设在某某新区，院长由某某担任; 由该院研究员某某担任实验室主任; 首批入驻创新港的企业.
+Without the body, the post, the seat or the deal has nobody to attach to. Such a
+word is made a mention that refers to the body named last with that kind, in the
+same article and a few sentences back (``Mention.refers_to``); the resolver gives it
+that body's key. A kind word with no such body before it stays a common noun.
+Only the kind and its place in the clause decide, never a list of names.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from ..doc import Issue, Mention
+from ..lexicon import LATIN_POST, alternatives
+
+#: Kinds a body is named again by (the longest first, so 研究中心 wins over 中心).
+KINDS = ("研究院", "研究所", "研究中心", "实验室", "工作站", "工作室", "中心", "联盟", "基金", "孵化器", "加速器",
+         "创新港", "产业园", "园区", "基地", "平台", "协会", "学会", "研究会", "集团")
+_KIND = alternatives(KINDS)
+#: 该院, 此中心, 上述基金: a demonstrative and a kind (院 and 所 for any 研究院, 学院, 研究所).
+_DEMONSTRATIVE = re.compile(rf"(?:该|此|这一?|上述)({_KIND}|院|所)")
+#: A kind opening a clause, then what is said of the body: its seat, who fills it, its first deal.
+_SUBJECT = re.compile(rf"(?:^|(?<=[，；。：]))({_KIND})(?=由|设在|设于|位于|落户|坐落|首个|首批|首期|总规模|已于)")
+#: A post taken at a kind (担任实验室主任, 兼任孵化器负责人); a kind settled in (入驻创新港的).
+_POST_AT = re.compile(rf"(?:担任|兼任|出任|任)({_KIND})")
+_SETTLED_IN = re.compile(rf"(?:入驻|落户|进驻)({_KIND})(?=的)")
+#: How far back the body may have been named.
+_SENTENCES_BACK = 3
+
+
+def refer_back(issue: Issue) -> None:
+    """Add, in place, a mention for each kind word that names a body of the article again."""
+    mentions = issue.mentions
+    if not mentions:
+        return
+    starts = [m.start for m in mentions]
+    added: list[Mention] = []
+    for n, sentence in enumerate(issue.sentences):
+        text = sentence.text
+        if not any(k in text for k in ("该", "此", "这", "上述", "由", "设", "位于", "落户", "坐落", "首", "总规模", "已于",
+                                         "任", "入驻", "进驻")):
+            continue
+        for at, kind in _sites(text):
+            start = sentence.start + at
+            end = start + len(kind)
+            lo = bisect_left(starts, start - 40)
+            if any(m.start <= start < m.end or start <= m.start < end for m in mentions[lo:lo + 40]):
+                continue  # the word is part of a name already
+            body = _antecedent(issue, mentions, bisect_left(starts, start), n, kind)
+            if body is not None:
+                added.append(Mention(start, end, body.type, issue.text[start:end], n, "rule:refers-back",
+                                     refers_to=(body.start, body.end)))
+    if added:
+        issue.mentions = sorted(mentions + added, key=lambda m: (m.start, -m.end))
+
+
+def _sites(text: str) -> list[tuple[int, str]]:
+    """(offset, the word naming the body) of each kind word in a place a body's name takes."""
+    sites = [(m.start(), m.group(0)) for m in _DEMONSTRATIVE.finditer(text)]
+    sites += [(m.start(1), m.group(1)) for m in _SUBJECT.finditer(text)]
+    sites += [(m.start(1), m.group(1)) for m in _SETTLED_IN.finditer(text)]
+    sites += [(m.start(1), m.group(1)) for m in _POST_AT.finditer(text) if LATIN_POST.match(text, m.end(1))]
+    return sites
+
+
+def _antecedent(issue: Issue, mentions: list[Mention], before: int, sentence: int, word: str) -> Mention | None:
+    """The organization or place of the same article named last before the word, whose name
+    ends with the word's kind (该院: with 院)."""
+    kind = _DEMONSTRATIVE.fullmatch(word).group(1) if _DEMONSTRATIVE.fullmatch(word) else word
+    article = issue.sentences[sentence].article
+    for m in reversed(mentions[:before]):
+        if m.sentence < sentence - _SENTENCES_BACK or issue.sentences[m.sentence].article != article:
+            return None
+        if m.type in ("Organization", "Region") and m.refers_to is None:
+            name = m.text.strip("“”\"")
+            if name.endswith(kind) and len(name) > len(kind):
+                return m
+    return None
