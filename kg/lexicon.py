@@ -191,12 +191,15 @@ AGREEMENT_WORDS = ("签署", "签订", "签约", "达成", "战略合作", "合�
 AGREEMENT = re.compile(alternatives(AGREEMENT_WORDS))
 PARTNER_WORDS = re.compile(alternatives(AGREEMENT_WORDS + ("合作", "携手", "战略", "协议", "联手",
                                                              "共同打造", "共同推进", "共同主办", "联合主办",
-                                                             "联合举办", "共同举办")))
+                                                             "联合举办", "共同举办", "共同组织", "联合组织",
+                                                             "共同承办")))
+#: Bodies that host or organize one thing together, after 由: 由 A、B 共同主办的….
+HOSTED_TOGETHER = re.compile(r"^\s*(?:共同|联合)(?:主办|举办|承办|组织)")
 PARTNER_LINK = re.compile(r"^\s*[”’\"]?\s*[）)]?\s*(?:[A-Za-z][\w-]*\s*)?(?:与|和|同|携手|联合|联手)\s*$")
 #: The same with a date, an adverb or a description of the partner between:
 #: 4 月 17 日与瑞典 | Skarvik Energi AB, 正会同 | 民航中南地区管理局, 与德国氢能装备企业 | Corvana GmbH.
 PARTNER_LINK_WIDE = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*|上月|本月|今年|去年|近期|日前|此前)?"
-                               r"(?:已|正|将|也|还|刚|近日)?(?:与|同|会同|携手|联手)\s*"
+                               r"(?:已|正|将|也|还|刚|近日)?(?:与|同|会同|携手|联手)\s*(?:(?:位于|地处|来自)\s*的)?\s*"
                                r"(?:[\u4e00-\u9fff]{0,12}?(?:企业|公司|机构|集团|厂商|制造商|运营商|高校|大学))?\s*$")
 LOCATED_TRIGGER = re.compile(r"^\s*(?:正式|已|将|已经|拟)?(?:总部)?(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址|注册)"
                              r"(?:在|于)?\s*$")
@@ -215,6 +218,8 @@ SEAT_BEFORE = re.compile(r"(?:位于|地处|坐落于|成立于|落户于?|扎�
 LOCAL_DESCRIPTOR = re.compile(r"^(?:的)?(?:另一家|又一家|首家|一家)?(?:本地|当地|本土)?[\u4e00-\u9fff]{0,8}?"
                               rf"(?:{alternatives(COMPANY_DESCRIPTORS)}|龙头)\s*$")
 #: ORG 是 REGION 首家入驻企业.
+#: A list of bodies, then the place they moved into: A、B 等成为首批入驻 | 某某创新港 | 的企业.
+SETTLED_INTO = re.compile(r"^\s*(?:等[^，。；]{0,6}?)?(?:成为|是|为)?(?:首批|首家|第一批|又一批)?(?:入驻|落户|进驻)\s*$")
 SETTLED_IN = re.compile(r"^\s*(?:是|为|系|作为)\s*$")
 SETTLED_AFTER = re.compile(r"^[^，。；]{0,6}?(?:入驻|落户|引进)(?:的)?(?:企业|项目|单位|机构)")
 #: 在 REGION，比如 A、B: the list that follows is of organizations there.
@@ -257,7 +262,7 @@ INVESTORS_LISTED = re.compile(r"(?:参与|参投)(?:了)?本轮(?:投资|融资)
 INVESTOR_ROLE = re.compile(rf"(?:联合|共同|持续|继续|也)?(?:{alternatives(INVESTOR_ROLES)})")
 #: Right after a word: it names the company funded (地平线完成 C2 轮融资).
 FUNDED = re.compile(r"\s*(?:于\s*(?:今年|去年|\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?)?"
-                    r"(?:宣布|正式|已经|已|近日)?(?:完成|获得|获)[^，。；]{0,30}?融资")
+                    r"(?:宣布|正式|已经|已|近日)?(?:完成|获得|获)(?:(?!投资|领投|跟投)[^，。；：:]){0,30}?融资")
 #: A clause with no subject of its own that is a funding: `……，今年 3 月完成 2 亿元 A 轮融资`
 #: (its subject is the sentence's).
 FUNDED_CLAUSE = re.compile(r"[，,]\s*(?:(?:今年|去年|近日|日前|此前|\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?)"

@@ -562,3 +562,43 @@ def test_a_body_named_again_by_its_kind(backend):
     # a kind with no body of its kind named before it is a common noun
     found = stated(backend, "实验室主任由阮知秋担任，孵化器负责人由蔺书禾担任。")
     assert not any(r == "holdsPosition" for _, r, _, _ in found)
+
+
+def test_partners_of_a_lead_a_list_hosting_together_and_a_clause_of_the_subject(backend):
+    found = relations(backend, "9月12日，由市科技局牵头，市商务局、德州澄川控股集团有限公司共同组织的代表团赴德国考察。")
+    assert {("市科技局", "partnerOf", "市商务局", ()), ("市科技局", "partnerOf", "德州澄川控股集团有限公司", ())} <= found
+    found = relations(backend, "其间，市科技局与位于慕尼黑的汀兰工业大学、旅德华人材料学会分别签署合作协议。")
+    assert {("市科技局", "partnerOf", "汀兰工业大学", ()), ("市科技局", "partnerOf", "旅德华人材料学会", ())} <= found
+    found = relations(backend, "其间，市科技局与汀兰工业大学签署交流协议，并与旅德华人材料学会共同举办推介会。")
+    assert ("市科技局", "partnerOf", "旅德华人材料学会", ()) in found
+    found = relations(backend, "大赛由德城区科学技术局和澄川控股集团旗下德州澄川创业服务有限公司共同主办。")
+    assert ("德城区科学技术局", "partnerOf", "德州澄川创业服务有限公司", ()) in found
+    assert ("德城区科学技术局", "partnerOf", "澄川控股集团", ()) not in found
+
+
+def test_posts_taken_on_joining_on_being_hired_and_in_a_profile(backend):
+    found = relations(backend, "其中，材料学博士桑北辰加入德州汀兰新材料股份有限公司任研发总监；"
+                               "博士后阮知秋受聘为山东澄川生物医药有限公司首席科学家。")
+    assert {("桑北辰", "holdsPosition", "德州汀兰新材料股份有限公司", (("title", "研发总监"),)),
+            ("阮知秋", "holdsPosition", "山东澄川生物医药有限公司", (("title", "首席科学家"),))} <= found
+    found = relations(backend, "马库斯·韦伯是汀兰工业大学材料工程系教授，2019年起受聘担任德州澄川氢能科技有限公司首席工程师。")
+    assert ("马库斯·韦伯", "holdsPosition", "汀兰工业大学材料工程系", (("title", "教授"),)) in found
+
+
+def test_bodies_settled_in_a_park_and_a_unit_set_up_in_a_company(backend):
+    found = stated(backend, "德州蓝湾人才创新港正式开园。德州汀兰半导体有限公司、德州澄川数字科技有限公司等成为首批入驻创新港的企业。")
+    settled = {h for h, r, t, _ in found if r == "locatedIn" and t.endswith("蓝湾人才创新港")}
+    assert settled == {"德州汀兰半导体有限公司", "德州澄川数字科技有限公司"}
+    found = relations(backend, "10月9日，设在德州汀兰新材料有限公司的汀兰新材博士后科研工作站迎来首批进站博士后。")
+    assert ("汀兰新材博士后科研工作站", "subsidiaryOf", "德州汀兰新材料有限公司", ()) in found
+
+
+def test_a_funds_deals_in_clauses_without_their_investor(backend):
+    found = relations(backend, "德州澄川创业投资基金合伙企业（有限合伙）近日完成3笔投资：领投德州汀兰海洋装备科技有限公司"
+                               "5000万元A轮融资，深圳启明创业投资有限公司跟投；向德州汀兰半导体有限公司、"
+                               "德州澄川数字科技有限公司分别投资1500万元、800万元，均为天使轮。")
+    fund = "德州澄川创业投资基金合伙企业（有限合伙）"
+    deals = {(h, t, dict(a).get("round")) for h, r, t, a in found if r == "investedIn"}
+    assert deals == {(fund, "德州汀兰海洋装备科技有限公司", "A轮"),
+                     ("深圳启明创业投资有限公司", "德州汀兰海洋装备科技有限公司", "A轮"),
+                     (fund, "德州汀兰半导体有限公司", "天使轮"), (fund, "德州澄川数字科技有限公司", "天使轮")}

@@ -69,7 +69,8 @@ def _sites(text: str) -> list[tuple[int, str]]:
 def _antecedent(issue: Issue, mentions: list[Mention], before: int, sentence: int, word: str) -> Mention | None:
     """The organization or place of the same article named last before the word, whose name
     ends with the word's kind (该院: with 院)."""
-    kind = _DEMONSTRATIVE.fullmatch(word).group(1) if _DEMONSTRATIVE.fullmatch(word) else word
+    demonstrative = _DEMONSTRATIVE.fullmatch(word)
+    kind = demonstrative.group(1) if demonstrative else word
     article = issue.sentences[sentence].article
     for m in reversed(mentions[:before]):
         if m.sentence < sentence - _SENTENCES_BACK or issue.sentences[m.sentence].article != article:

@@ -79,7 +79,7 @@ def _place_like(text: str, head: str | None) -> bool:
     or a short plain name (中关村), never a body itself (…党工委工委) or a business unit."""
     if not _HAN_NAME.fullmatch(text) or text.endswith(GOVERNMENT_SUFFIXES):
         return False
-    return text.endswith(ZONE_SUFFIXES) or (bool(head) and len(text) - len(head) <= 3) or len(text) <= 4  # not 中国 | 证券监督
+    return text.endswith(ZONE_SUFFIXES) or (head is not None and len(text) - len(head) <= 3) or len(text) <= 4  # not 中国 | 证券监督
 
 
 #: The party's name before a party committee: 中共 | 某某市委.

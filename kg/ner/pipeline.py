@@ -15,8 +15,8 @@ from ..doc import Issue, Mention, Sentence, Span
 from ..lexicon import ISSUING_BODY, publisher_body
 from ..vocab import NAME_TYPES
 from . import repair, rules
-from .names import nested_names
 from .anaphora import refer_back
+from .names import nested_names
 from .propagate import propagate
 
 #: Sentences handed to the backend per call: large enough to batch well (the model sorts

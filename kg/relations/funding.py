@@ -28,6 +28,8 @@ from .sentence import Sentence, sentence_subject
 _OWNER = re.compile(rf"\s*(?:的)?{OWNING}(?:的)?\s*")
 
 
+#: What may stand before the body a sentence starts with.
+_OPENING = re.compile(r"\s*(?:(?:\d{4}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日|近日|日前|近期)?\s*[，,]?\s*")
 #: Before 投资 as a noun: 创业投资, 股权投资, 天使投资 (a kind of investing, not a deal).
 _KIND_OF_INVESTMENT = re.compile(r"(?:创业|股权|风险|天使|产业|早期|私募|跨境|战略)$")
 
@@ -83,6 +85,9 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
                     out.append(Relation(k, investee, "investedIn", n, {"round": round_} if round_ else {}))
             continue
         named_target = None  # A 领投 X A 轮融资，B、C 跟投: the followers join the round named first
+        first = ks[0] if ks else None  # the body the sentence starts with (after a date or 近日)
+        subject = first if first is not None and _OPENING.fullmatch(
+            issue.text, sentence.start, issue.mentions[first].start) else None
         names = [issue.mentions[k] for k in by_sentence.get(n, [])]
         for t in INVEST_TRIGGER.finditer(text):
             at = sentence.start + t.start()
@@ -93,6 +98,10 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
                                sentence.start)
             investors = [k for k in ks if clause_start <= issue.mentions[k].start
                          and issue.mentions[k].end <= at and k != investee]
+            # 向 A、B 分别投资: A and B are funded; the sentence's subject invests
+            towards = _TOWARDS.search(issue.text, clause_start, at)
+            funded_here = [k for k in investors if towards and issue.mentions[k].start >= towards.end()]
+            investors = [k for k in investors if k not in funded_here]
             # 由 A 旗下的 B 领投: B invests (but A does where its fund is not named: A 旗下基金领投)
             investors = [k for n, k in enumerate(investors) if n + 1 == len(investors) or not _OWNER.fullmatch(
                 issue.text, issue.mentions[k].end, issue.mentions[investors[n + 1]].start)]
@@ -102,15 +111,37 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
                 target = named_target = after[0]  # 联想之星曾领投图灵量子天使轮
             elif target is None:
                 target = named_target
-            if target is None:
+            targets = funded_here or ([target] if target is not None else [])
+            opens_with_the_deal = funded_here or _NO_INVESTOR.fullmatch(issue.text, clause_start, at)
+            if not investors and subject is not None and clause_start > issue.mentions[subject].end \
+                    and opens_with_the_deal:
+                investors = [subject]  # 某某基金完成三笔投资：领投 X A 轮融资: the subject leads
+            if not targets:
                 continue
+            # the round and amount of this clause's deal (…；向 A、B 分别投资…，均为天使轮), else the sentence's
+            deal = issue.text[clause_start:_deal_end(issue.text, sentence.start + t.end(), sentence.end)]
+            deal_round = (r.group(0) if (r := ROUND.search(deal)) else None) or round_
+            deal_amount = None if "分别" in deal else (a.group(0).strip() if (a := AMOUNT.search(deal)) else amount)
             lead = t.group(1) == "领投"
-            for k in investors:
-                if k != target:
-                    out.append(Relation(k, target, "investedIn", n,
-                                        {k2: v for k2, v in (("round", round_), ("amount", amount),
-                                                             ("lead", lead)) if v not in (None, "")}))
+            for target in targets:
+                for k in investors:
+                    if k != target:
+                        out.append(Relation(k, target, "investedIn", n,
+                                            {k2: v for k2, v in (("round", deal_round), ("amount", deal_amount),
+                                                                 ("lead", lead)) if v not in (None, "")}))
     return out
+
+
+#: A clause that opens with its deal, no investor named: ：领投 X…, ，并领投 X….
+_NO_INVESTOR = re.compile(r"\s*(?:并|还|又|再|同时|也|已|将|此外)?\s*")
+#: Before the companies a clause funds: 向 A、B 分别投资, 对 X 追加投资.
+_TOWARDS = re.compile(r"(?:向|对)(?=[^，。；：]*$)")
+
+
+def _deal_end(text: str, start: int, end: int) -> int:
+    """Where a deal's clause ends: the next 。 or ；, else the sentence's end."""
+    stop = min((p for p in (text.find("；", start, end), text.find("。", start, end)) if p >= 0), default=end)
+    return stop
 
 
 def stakes(s: Sentence) -> list[Relation]:

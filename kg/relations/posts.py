@@ -85,13 +85,15 @@ def _posts_filled_by(s: Sentence) -> list[Relation]:
 def _post_in_profile(s: Sentence, i: int) -> list[tuple[int, str]]:
     """A profile's first line, PERSON，ORG POST。: 张三，某某有限公司创始人、董事长。"""
     if i + 1 >= len(s.ks) or s.type(i + 1) != "Organization" or s.issue.text[s.sentence.start:s.m(s.ks[i]).start].strip() \
-            or not re.fullmatch(r"\s*[，,：:]\s*", s.between(s.ks[i], s.ks[i + 1])):
+            or not _PROFILE_LINK.fullmatch(s.between(s.ks[i], s.ks[i + 1])):
         return []
     org = s.ks[i + 1]
-    post = s.issue.text[s.m(org).end:s.sentence.end].rstrip("。；; \n")
+    post = re.split(r"[，,。；;！？]", s.issue.text[s.m(org).end:s.sentence.end], maxsplit=1)[0].strip()
     return [(org, post.strip())] if POST.match(post) and not _NOT_A_POST.match(post) else []
 
 
+#: Between a profile's person and the body of the post: 张三，某某公司董事长; 张三是某某大学教授.
+_PROFILE_LINK = re.compile(r"\s*(?:[，,：:]|是|系|现为|现任)\s*")
 #: A "post" that starts with a preposition belongs to a clause: 行知机器人由机器人专家宁远舟创立.
 _NOT_A_POST = re.compile(r"\s*(?:由|被|与|和|对|向|从|在|把|将|给|为)")
 
@@ -129,9 +131,10 @@ def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
 
 
 #: Between a person and the body of a post taken: 陆建成任…管委会常务副主任, 任命李明为…, 张三同志任….
-_TAKES = re.compile(r"^\s*(?:同志)?\s*(?:已|将|拟|正式|同时|曾|曾经|此前|先后)?(?:担任|出任|兼任|升任|改任|调任|任|为|当选为?)\s*$")
-#: PERSON 曾在 ORG 任 POST: a post held at the body named between.
-_HELD_AT = re.compile(r"^\s*(?:曾|曾经|此前|先后|现)?在\s*$")
+_TAKES = re.compile(r"^\s*(?:同志)?\s*(?:已|将|拟|正式|同时|曾|曾经|此前|先后|共同|分别)?"
+                    r"(?:担任|出任|兼任|升任|改任|调任|任|为|当选为?|(?:受|获|被)聘(?:为|担任)?)\s*$")
+#: PERSON 曾在 ORG 任 POST, PERSON 加入 ORG 任 POST: a post held at the body named between.
+_HELD_AT = re.compile(r"^\s*(?:(?:曾|曾经|此前|先后|现)?在|(?:正式)?(?:加入|加盟))\s*$")
 _HELD_AFTER = re.compile(r"^\s*(?:任|担任)\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
 _POST_TAKEN = re.compile(r"^([^，。；：、（）()]{1,14}?)(?=$|[，。；：、]|的|一职|职务)")
 #: Several posts taken at once: 总经理、党委副书记.

@@ -138,8 +138,8 @@ class Sentence:
                         derived_from)
 
 
-#: What may stand before the body a sentence is about: a date, 近日, 日前.
-_LEADING_TIME = re.compile(r"^\s*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|近期)?\s*[，,]?\s*$")
+#: What may stand before the body a sentence is about: a date, 近日, 日前, 其间.
+_LEADING_TIME = re.compile(r"^\s*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|近期|其间|期间|会上|此外|同时)?\s*[，,]?\s*$")
 
 
 def sentence_subject(s: Sentence, after_a_date: bool = False) -> int | None:

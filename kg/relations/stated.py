@@ -19,10 +19,12 @@ from ..lexicon import (
     FOUND_TRIGGER,
     FOUNDED_BY,
     FOUNDER_DESCRIPTION,
+    HOSTED_TOGETHER,
     ISSUE_TRIGGER,
     ISSUED_BY,
     JOINTLY_FOUNDED,
     LATIN_POST,
+    LEGAL_FORMS,
     LIST_LINK,
     LOCAL_DESCRIPTOR,
     LOCATED_TRIGGER,
@@ -39,6 +41,7 @@ from ..lexicon import (
     SET_UP_THERE,
     SETTLED_AFTER,
     SETTLED_IN,
+    SETTLED_INTO,
     SUBSIDIARY_AFTER,
     SUBSIDIARY_NAMED,
     SUBSIDIARY_NOUN,
@@ -276,7 +279,7 @@ def partners(s: Sentence) -> list[Relation]:
     for i, j, a, b in _organizations_in_turn(s):
         link = s.between(a, b)
         if not PARTNER_LINK.match(link) and not PARTNER_LINK_WIDE.match(_without_places(s, a, b)) \
-                and not re.fullmatch(r"\s*(?:牵头)?[，,]\s*(?:联合|携手)\s*", link):
+                and not _LEADS_THEN_JOINS.fullmatch(link):
             continue
         if link.strip() in ("和", "及", "以及") and (_splits_later(s, j) or _joined_earlier(s, i)):
             continue  # A 和 B 与 C, A 与 B 和 C: 和 coordinates one side
@@ -287,7 +290,48 @@ def partners(s: Sentence) -> list[Relation]:
         if ISSUED_BY.match(_OTHERS.sub("", clause, count=1)) and any(s.type(j) == "Policy" for j in range(len(s.ks))):
             continue  # A 联合 B、C 印发《…》: they issued it together, which says so already
         if link.strip()[-2:] in ("携手", "联合", "联手", "会同") or PARTNER_WORDS.search(clause[:40]):
+            right = [_owned_after(s, y) for y in right]  # A 和 B 旗下 C 共同主办: C hosts, not B
             out.extend(s.relation(x, y, "partnerOf") for x in left for y in right)
+    return out + _hosts(s) + _partners_of_the_subject(s)
+
+
+#: 由 A 牵头，(联合) B、C 共同…: A leads, with each of them.
+_LEADS_THEN_JOINS = re.compile(r"\s*(?:牵头)?[，,]\s*(?:联合|携手)\s*|\s*牵头[，,]\s*")
+#: A clause going on with the sentence's subject: …，并与 C 共同举办.
+_AND_WITH = re.compile(r"[，；,;]\s*(?:并|还|同时|也|另)(?:与|同)\s*$")
+
+
+def _owned_after(s: Sentence, k: int) -> int:
+    """B 旗下 C: the organization named after 旗下, else B itself."""
+    i = s.ks.index(k)
+    if i + 1 < len(s.ks) and s.type(i + 1) == "Organization" and SUBSIDIARY_OF_HEAD.match(s.between(k, s.ks[i + 1])):
+        return s.ks[i + 1]
+    return k
+
+
+def _hosts(s: Sentence) -> list[Relation]:
+    """由 A、B 共同主办的…: two or three bodies that host one thing are partners."""
+    out: list[Relation] = []
+    for i, k in enumerate(s.ks):
+        if s.type(i) != "Organization" or not s.before(k, 2).endswith("由") or \
+                (i > 0 and s.m(s.ks[i - 1]).end > s.m(k).start - 2):
+            continue
+        group = [_owned_after(s, h) for h in s.group_after(i)]
+        if 2 <= len(group) <= 3 and HOSTED_TOGETHER.match(s.after(s.ks[s.ks.index(group[-1])], 8)):
+            out.extend(s.relation(a, b, "partnerOf") for a, b in combinations(group, 2))
+    return out
+
+
+def _partners_of_the_subject(s: Sentence) -> list[Relation]:
+    """A 与 B 签署协议，并与 C 共同举办…: the clause's partner is the sentence's subject's too."""
+    subject = sentence_subject(s, after_a_date=True)
+    if subject is None:
+        return []
+    out: list[Relation] = []
+    for i, k in enumerate(s.ks):
+        if k != subject and s.type(i) == "Organization" and _AND_WITH.search(s.before(k, 8)) \
+                and PARTNER_WORDS.search(CLAUSE_BREAK.split(s.after(k, 40), 1)[0]):
+            out.extend(s.relation(subject, y, "partnerOf") for y in s.group_after(i))
     return out
 
 
@@ -357,6 +401,8 @@ def located(s: Sentence) -> list[Relation]:
                            for place in _place_and_within(s, i + 1))
             elif SETTLED_IN.match(link) and SETTLED_AFTER.match(s.after(b, 16)):
                 out.append(s.relation(a, b, "locatedIn"))
+            elif SETTLED_INTO.match(link) and re.match(r"\s*的\s*(?:企业|单位|机构|项目)", s.after(b, 8)):
+                out.extend(s.relation(org, b, "locatedIn") for org in s.group_before(i))  # A、B 等成为首批入驻某园的企业
             elif OPENED_IN.match(link):  # X 已于近日在 武汉市 江夏区 注册成立
                 places = _place_and_within(s, i + 1)
                 if OPENED_AFTER.match(s.after(places[-1], 16)):
@@ -431,6 +477,10 @@ def _place_and_within(s: Sentence, i: int) -> list[int]:
     return places
 
 
+#: Before the body a unit is set up in: 设在 | 某某公司 | 的 | 某某工作站.
+_SET_UP_AT = re.compile(r"(?:设在|设于)\s*$")
+
+
 def subsidiaries(s: Sentence) -> list[Relation]:
     """A 旗下 B; B 隶属于 A; B 是 A 的（研发型）子公司; B 的母公司 A; A 全资子公司 B; A 设立子公司 B (A founded B
     too); X……，旗下拥有 A、B."""
@@ -439,6 +489,8 @@ def subsidiaries(s: Sentence) -> list[Relation]:
         link = s.between(a, b)
         if SUBSIDIARY_OF_HEAD.match(link):
             out.extend(s.relation(sub, a, "subsidiaryOf") for sub in s.group_after(i + 1))
+        elif link.strip() == "的" and _SET_UP_AT.search(s.before(a, 4)) and not LEGAL_FORMS.search(s.m(b).text):
+            out.append(s.relation(b, a, "subsidiaryOf"))  # 设在某某公司的某某博士后工作站
         elif SUBSIDIARY_OF_TAIL.match(link) or (SUBSIDIARY_NOUN.match(link) and SUBSIDIARY_AFTER.match(s.after(b, 12))) \
                 or PARENT_NAMED.match(link):
             out.append(s.relation(a, b, "subsidiaryOf"))
