@@ -53,11 +53,11 @@ TRADES = re.compile(r"(?:网络科技|信息技术|信息科技|科技发展|网
                     r"科技|技术|信息|网络|软件|电子|智能|数据)$")
 #: Nouns that describe a company before its name: 提供商“曼孚科技”, 研发商北京衡芯量子科技有限公司.
 COMPANY_DESCRIPTORS = ("公司", "企业", "厂商", "提供商", "服务商", "运营商", "供应商", "制造商", "开发商",
-                       "研发商", "平台", "机构", "品牌", "初创", "创企", "独角兽")
+                       "研发商", "设备商", "芯片商", "材料商", "软件商", "平台", "机构", "品牌", "初创", "创企", "独角兽")
 DESCRIPTOR = re.compile(f"(?:{alternatives(COMPANY_DESCRIPTORS)})$")
 #: A description, then a full company name: the name starts after the description.
-DESCRIBED_COMPANY = re.compile(r"^.{2,16}?(?:研发商|提供商|服务商|运营商|供应商|制造商|开发商|厂商|企业|公司|实施主体|运营主体)"
-                               r"(?=.{4,}(?:有限公司|有限责任公司|股份公司|集团)$)")
+DESCRIBED_COMPANY = re.compile(r"^.{2,16}?(?:研发商|提供商|服务商|运营商|供应商|制造商|开发商|设备商|芯片商|材料商|软件商|厂商|企业|公司"
+                               r"|实施主体|运营主体)(?=.{4,}(?:有限公司|有限责任公司|股份公司|集团|公司|株式会社)$)")
 #: An "organization" made only of generic words (智能汽车公司, 汽车行业, 多维度), a
 #: category of bodies (中小企业, 国家重点实验室), or one character.
 GENERIC_ORG = re.compile(
@@ -94,7 +94,9 @@ GENERIC_SECTORS = re.compile(
     r"集成电路|大数据|云计算|物联网|区块链|信息技术|文化娱乐|本地生活|汽车交通|硬件|软件|游戏|物流|"
     r"制造业|服务业|金融|教育|医疗|能源|汽车|芯片|半导体|新能源汽车|智能网联汽车|汽车零部件|动力电池|储能)$")
 #: `(以下简称国盾量子)`: the text declares a short name.
-DECLARATION = re.compile(r"^[（(]\s*(?:以下)?(?:简称|下称|以下称|股票简称|证券简称)\s*[:：]?\s*[“\"]?([^”\"）)，,、]{2,12})[”\"]?\s*[）)]")
+#: (Latin Name，简称ABC): a body's own Latin name may come first.
+DECLARATION = re.compile(r"^[（(]\s*(?:[A-Za-z][A-Za-z0-9 .&'-]{1,40}[，,]\s*)?(?:以下)?(?:简称|下称|以下称|股票简称|证券简称)"
+                         r"\s*[:：]?\s*[“\"]?([^”\"）)，,、]{2,12})[”\"]?\s*[）)]")
 
 # -- titles and schemes ------------------------------------------------------------------------
 
@@ -171,7 +173,7 @@ FOUNDER_ONLY = re.compile(r"(?:联合)?(?:创始人|创办人)")
 
 #: Between the issuer and the title, at the end: 联合印发, 制定了被称为“绿色通道”制度的.
 ISSUE_TRIGGER = re.compile(r"(?:联合)?(?:制定下发|印发|发布|发出|出台|制定|下发|颁布|推出|公布|签署|修订|审议通过|正式实施)(?:了|的)?"
-                           r"(?:[^，。；！？]{0,16}的)?\s*$")
+                           r"(?:[^，。；！？]{0,16}的|[^，。；！？]{0,12}(?:政策|文件|措施))?\s*$")  # 出台人才政策“某某十条”
 #: Words that join a name to the verb before it and are not part of it: 会同市经信局.
 LEADING_CONNECTIVES = ("会同", "联合", "携手", "联手", "协同")
 FOUND_TRIGGER = re.compile(r"(?:共同|联合|牵头)?(?:发起成立|发起设立|发起|创立|创办|成立|组建|设立|创建|筹建)(?:了|的)?\s*[“\"]?\s*$")
@@ -199,7 +201,7 @@ PARTNER_LINK = re.compile(r"^\s*[”’\"]?\s*[）)]?\s*(?:[A-Za-z][\w-]*\s*)?(?
 #: The same with a date, an adverb or a description of the partner between:
 #: 4 月 17 日与瑞典 | Skarvik Energi AB, 正会同 | 民航中南地区管理局, 与德国氢能装备企业 | Corvana GmbH.
 PARTNER_LINK_WIDE = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*|上月|本月|今年|去年|近期|日前|此前)?"
-                               r"(?:已|正|将|也|还|刚|近日)?(?:与|同|会同|携手|联手)\s*(?:(?:位于|地处|来自)\s*的)?\s*"
+                               r"(?:同日|当日)?(?:宣布|表示)?(?:已|正|将|也|还|刚|近日)?(?:与|同|会同|携手|联手)\s*(?:(?:位于|地处|来自)\s*的)?\s*"
                                r"(?:[\u4e00-\u9fff]{0,12}?(?:企业|公司|机构|集团|厂商|制造商|运营商|高校|大学))?\s*$")
 LOCATED_TRIGGER = re.compile(r"^\s*(?:正式|已|将|已经|拟)?(?:总部)?(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址|注册)"
                              r"(?:在|于)?\s*$")

@@ -247,7 +247,7 @@ def _declared_short_names(issue: Issue) -> None:
     for m in list(issue.mentions):
         if m.type not in ("Organization", "Policy"):
             continue
-        d = DECLARATION.match(issue.text[m.end:m.end + 24])
+        d = DECLARATION.match(issue.text[m.end:m.end + 64])
         if d:
             declared[d.group(1)] = m
     if not declared:
@@ -373,6 +373,9 @@ def _abbreviates(short: str, long: str) -> bool:
         return False
     suffix = next((x for x in _SUFFIXES_LONGEST_FIRST if len(x) >= 2 and short.endswith(x) and long.endswith(x)), None)
     if suffix and gazetteer().lookup(short[:-len(suffix)]):
+        return False
+    government = re.search(r"(?:人民政府|政府)$", short)  # 某某市人民政府 is no short name of 某某市某某区人民政府
+    if government and gazetteer().lookup(short[:government.start()]):
         return False
     if short[-1] != long[-1] and not (short[-1] == "委" and long.endswith("委员会")) \
             and not (short[-1] == "办" and long.endswith("办公室")):

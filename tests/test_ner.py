@@ -570,3 +570,10 @@ def test_a_party_committees_leading_group_its_office_and_its_short_name(lac):
 def test_an_academicians_workstation_and_a_named_studio_are_bodies(lac):
     found = entities(lac, "依托汀兰科技建设的桑北辰院士工作站揭牌运行，汀兰科技为此设立了阮知秋创新工作室。")
     assert {("桑北辰院士工作站", "Organization"), ("阮知秋创新工作室", "Organization")} <= found
+
+
+def test_a_committee_and_a_government_named_as_one_are_two_and_a_quoted_title_after_its_kind(lac):
+    found = entities(lac, "汀兰集团在德州市委市政府的指导下建立了创新街区。")
+    assert {("德州市委", "Organization"), ("市政府", "Organization")} <= found
+    found = entities(lac, "德州市德城区人民政府出台集成电路人才政策“澄才十条”，对新引进人才给予补贴。")
+    assert ("澄才十条", "Policy") in found

@@ -602,3 +602,45 @@ def test_a_funds_deals_in_clauses_without_their_investor(backend):
     assert deals == {(fund, "德州汀兰海洋装备科技有限公司", "A轮"),
                      ("深圳启明创业投资有限公司", "德州汀兰海洋装备科技有限公司", "A轮"),
                      (fund, "德州汀兰半导体有限公司", "天使轮"), (fund, "德州澄川数字科技有限公司", "天使轮")}
+
+
+def test_a_foreign_company_described_before_its_name_and_declared_with_its_latin_name(backend):
+    found = stated(backend, "荷兰光刻设备商汀澜光刻公司（Tinlan Lithography，简称TLT）公布二季度财报。"
+                            "TLT同日宣布与德州澄川半导体有限公司续签五年期设备维保协议。")
+    assert ("汀澜光刻公司", "locatedIn", "荷兰", None) in found
+    assert ("汀澜光刻公司", "partnerOf", "德州澄川半导体有限公司", None) in found
+
+
+def test_acquisitions_and_subscriptions(backend):
+    found = relations(backend, "德州澄川科技股份有限公司拟以9.6亿元收购苏州汀兰半导体设备有限公司65%股权。")
+    assert {("德州澄川科技股份有限公司", "investedIn", "苏州汀兰半导体设备有限公司", ()),
+            ("苏州汀兰半导体设备有限公司", "subsidiaryOf", "德州澄川科技股份有限公司", ())} <= found
+    found = relations(backend, "德州澄川科技股份有限公司完成对成都汀兰数据科技有限公司的全资收购。")
+    assert ("成都汀兰数据科技有限公司", "subsidiaryOf", "德州澄川科技股份有限公司", ()) in found
+    found = stated(backend, "日本汀峰精机株式会社以3.5亿元认购德州澄川装备科技有限公司4.9%股权，双方同时签署战略合作协议。")
+    buyer = next(h for h, r, t, _ in found if r == "investedIn" and t == "德州澄川装备科技有限公司")
+    assert (buyer, "partnerOf", "德州澄川装备科技有限公司", None) in found
+    assert not any(r == "subsidiaryOf" for _, r, _, _ in found)
+    found = relations(backend, "山东省汀兰产业引导基金、德州市人民政府分别认缴山东澄川产业投资基金二期40亿元、20亿元。")
+    assert {h for h, r, t, _ in found if r == "investedIn" and t == "山东澄川产业投资基金二期"} == {
+        "山东省汀兰产业引导基金", "德州市人民政府"}
+
+
+def test_posts_of_a_founder_one_kept_one_elected_and_a_division_heads(backend):
+    found = relations(backend, "德州汀兰半导体设备有限公司由董事长蔺书禾于2019年创办，主营晶圆探针台。")
+    assert {("蔺书禾", "holdsPosition", "德州汀兰半导体设备有限公司", (("title", "董事长"),)),
+            ("蔺书禾", "founded", "德州汀兰半导体设备有限公司", ())} <= found
+    found = relations(backend, "蔺书禾留任德州汀兰半导体设备有限公司董事长。")
+    assert ("蔺书禾", "holdsPosition", "德州汀兰半导体设备有限公司", (("title", "董事长"),)) in found
+    found = relations(backend, "山东省半导体装备产业联合会第六届会员大会选举德州澄川半导体有限公司董事长昝文溪为理事长。")
+    assert ("昝文溪", "holdsPosition", "山东省半导体装备产业联合会", (("title", "理事长"),)) in found
+    found = relations(backend, "德州市工信局电子信息产业处处长阮知秋表示，政策将重点向高新区倾斜。")
+    assert ("阮知秋", "holdsPosition", "德州市工信局", (("title", "电子信息产业处处长"),)) in found
+
+
+def test_a_body_named_again_by_its_kind_before_its_post(backend):
+    found = stated(backend, "9月6日，澄川研究院苏州分院在苏州工业园区揭牌。研究院党委书记、院长桑北辰同志出席并致辞，"
+                            "分院院长由阮知秋担任。")
+    assert {("桑北辰", "holdsPosition", "澄川研究院", "党委书记、院长"),
+            ("阮知秋", "holdsPosition", "澄川研究院苏州分院", "院长")} <= found
+    assert ("阮知秋", "holdsPosition", "澄川研究院", "分院院长") not in found

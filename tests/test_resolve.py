@@ -284,3 +284,9 @@ def test_a_party_committees_offices_by_their_short_names_and_a_countys_own(tmp_p
         labels = {r["label"] for r in graph.select(
             'SELECT ?label WHERE { ?m kg:mentionOf ?e ; kg:surface "市科技局" . ?e rdfs:label ?label }')}
     assert labels and not any(label.startswith("深圳") for label in labels)
+
+
+def test_a_citys_government_is_no_short_name_of_its_districts(tmp_path):
+    out = build(tmp_path, {"a": "德州市人民政府与澄川基金共同发起设立汀兰产业基金。德州市德城区人民政府出台人才政策。"})
+    orgs = entities(out, "Organization")
+    assert "德州市德城区人民政府" not in entity_with(orgs, "德州市人民政府")

@@ -18,12 +18,14 @@ from ..lexicon import LATIN_POST, alternatives
 
 #: Kinds a body is named again by (the longest first, so 研究中心 wins over 中心).
 KINDS = ("研究院", "研究所", "研究中心", "实验室", "工作站", "工作室", "中心", "联盟", "基金", "孵化器", "加速器",
-         "创新港", "产业园", "园区", "基地", "平台", "协会", "学会", "研究会", "集团")
+         "创新港", "产业园", "园区", "基地", "平台", "协会", "学会", "研究会", "集团", "分院", "分会")
 _KIND = alternatives(KINDS)
 #: 该院, 此中心, 上述基金: a demonstrative and a kind (院 and 所 for any 研究院, 学院, 研究所).
 _DEMONSTRATIVE = re.compile(rf"(?:该|此|这一?|上述)({_KIND}|院|所)")
-#: A kind opening a clause, then what is said of the body: its seat, who fills it, its first deal.
+#: A kind opening a clause, then what is said of the body: its seat, who fills it, its first deal,
+#: or one of its posts (研究院党委书记、院长某某, 联盟理事长由某某担任).
 _SUBJECT = re.compile(rf"(?:^|(?<=[，；。：]))({_KIND})(?=由|设在|设于|位于|落户|坐落|首个|首批|首期|总规模|已于)")
+_OPENING_KIND = re.compile(rf"(?:^|(?<=[，；。：]))({_KIND})")
 #: A post taken at a kind (担任实验室主任, 兼任孵化器负责人); a kind settled in (入驻创新港的).
 _POST_AT = re.compile(rf"(?:担任|兼任|出任|任)({_KIND})")
 _SETTLED_IN = re.compile(rf"(?:入驻|落户|进驻)({_KIND})(?=的)")
@@ -61,6 +63,8 @@ def _sites(text: str) -> list[tuple[int, str]]:
     """(offset, the word naming the body) of each kind word in a place a body's name takes."""
     sites = [(m.start(), m.group(0)) for m in _DEMONSTRATIVE.finditer(text)]
     sites += [(m.start(1), m.group(1)) for m in _SUBJECT.finditer(text)]
+    sites += [(m.start(1), m.group(1)) for m in _OPENING_KIND.finditer(text)
+              if LATIN_POST.match(text, m.end(1)) and not _SUBJECT.match(text, m.start(1))]
     sites += [(m.start(1), m.group(1)) for m in _SETTLED_IN.finditer(text)]
     sites += [(m.start(1), m.group(1)) for m in _POST_AT.finditer(text) if LATIN_POST.match(text, m.end(1))]
     return sites

@@ -144,6 +144,7 @@ def _apply_two(chunk: list[Issue], views: list[tuple[list[Span], list[Span] | No
             seconds.append(firsts[-1] if second is None else _final_spans(issue, sentence, second))
         other = replace(issue, mentions=_mentions(issue, seconds))
         propagate(other)
+        refer_back(other)
         issue.other_reading = {(m.type, m.text) for m in other.mentions}
         issue.mentions = _mentions(issue, firsts)
         propagate(issue)
@@ -234,6 +235,8 @@ def _trim(text: str, span: Span) -> Span | None:
         end -= 1
     if start == end:
         return None
+    if span.type == "Policy" and (quote := text.rfind("“", start, end)) > start and "”" not in text[quote:end]:
+        start = quote + 1  # 某某人才政策“芯才十条: the title is what the quotes open
     return span if (start, end) == (span.start, span.end) else Span(start, end, span.type, span.source)
 
 

@@ -103,7 +103,7 @@ def declared_short_names(issue: Issue) -> set[str]:
 
 def _declared_after(issue: Issue, m: Mention) -> str:
     """The short name an organization's mention declares right after it (（以下简称“X”）), or ""."""
-    declared = DECLARATION.match(issue.text[m.end:m.end + 40]) if m.type == "Organization" else None
+    declared = DECLARATION.match(issue.text[m.end:m.end + 64]) if m.type == "Organization" else None
     return declared.group(1).strip() if declared else ""
 
 

@@ -163,10 +163,40 @@ def stakes(s: Sentence) -> list[Relation]:
     return out
 
 
+#: Between a buyer and what it buys: 拟以 9.6 亿元收购, 以 3.5 亿元认购, 完成对.
+_BUYS = re.compile(r"^\s*(?:公告|宣布)?[，,]?\s*(?:拟|将|已|正式|同月|近日)?\s*(?:以[^，。；]{1,16}?)?(?:收购|认购|并购)\s*$")
+_COMPLETES = re.compile(r"^\s*(?:拟|将|已|正式|近日)?\s*(?:以[^，。；]{1,16}?)?完成对\s*$")
+#: After what is bought: the stake (65%股权, 100%股权, 全部股权) or, after 完成对 X, 的全资收购.
+_STAKE_BOUGHT = re.compile(r"^\s*(?:（[^（）]{0,30}）)?\s*(?:(?P<share>[\d.]+)\s*[%％]|(?P<whole>全部))?\s*的?\s*(?:股权|股份|新增注册资本)")
+_BOUGHT_AFTER = re.compile(r"^\s*(?:（[^（）]{0,30}）)?\s*(?:(?P<share>[\d.]+)\s*[%％]\s*(?:股权|股份))?\s*的\s*(?P<whole>全资)?(?:收购|并购)")
+
+
+def acquisitions(s: Sentence) -> list[Relation]:
+    """A 以 N 亿元收购 B 65% 股权, A 完成对 B 的全资收购, A 认购 B 4.9% 股权: A invested in B;
+    a majority or the whole bought makes B A's subsidiary."""
+    out: list[Relation] = []
+    for i in range(1, len(s.ks)):
+        if s.type(i) != "Organization" or s.type(i - 1) != "Organization":
+            continue
+        buyer, bought, link = s.ks[i - 1], s.ks[i], s.between(s.ks[i - 1], s.ks[i])
+        after = s.after(bought, 40)
+        stake = (_STAKE_BOUGHT.match(after) or (_BOUGHT_AFTER.match(after) if not _BUYS.match(link) else None)) \
+            if _BUYS.match(link) or _COMPLETES.match(link) else None
+        if stake is None and not (_BUYS.match(link) and "收购" in link):
+            continue
+        out.append(s.relation(buyer, bought, "investedIn"))
+        share = stake.group("share") if stake else None
+        if (stake and stake.group("whole")) or (share and float(share) > 50) or (stake is None and "收购" in link):
+            out.append(s.relation(bought, buyer, "subsidiaryOf"))
+    return out
+
+
 #: After a fund: it raised money (完成 10 亿元首关, 完成二期募集).
 _RAISED = re.compile(r"^\s*(?:近日|日前|已|正式)?完成[^，。；]{0,16}?(?:募集|首关|关账|募资)")
 #: After the last of a list: they committed capital to the fund (分别认缴 2 亿元, 等认缴出资).
 _COMMITTED = re.compile(r"^\s*(?:等[^，。；]{0,8}?)?(?:分别|共同|合计)?(?:认缴|参与出资|出资)")
+#: Between the last of a list and the fund it committed capital to: A、B 分别认缴 | 某某基金.
+_COMMITTED_TO = re.compile(r"\s*(?:等[^，。；]{0,8}?)?(?:分别|共同|合计)?(?:认缴|出资认缴)\s*")
 #: Between a company and its investor: 获得 X B 轮投资, 获 X 战略融资.
 _RECEIVES = re.compile(r"^\s*(?:近日|日前|已|正式)?(?:获得|获)\s*$")
 _ROUND_RECEIVED = re.compile(r"^\s*(?P<round>[^，。；]{0,8}?轮|战略)?\s*(?:投资|融资)")
@@ -184,6 +214,9 @@ def commitments(s: Sentence) -> list[Relation]:
             continue
         if fund is not None and s.m(k).start > s.m(fund).end and _COMMITTED.match(s.after(k, 16)):
             out.extend(s.relation(lp, fund, "investedIn") for lp in s.group_before(i) if lp != fund)
+        if i > 0 and s.type(i - 1) == "Organization" and _COMMITTED_TO.fullmatch(s.between(s.ks[i - 1], k)):
+            out.extend(s.relation(lp, k, "investedIn") for lp in s.group_before(i - 1)  # A、B 分别认缴 X
+                       if s.m(lp).key != s.m(k).key)
         if i > 0 and s.type(i - 1) == "Organization" and (received := _ROUND_RECEIVED.match(s.after(k, 12))) \
                 and _RECEIVES.match(s.between(s.ks[i - 1], k)):
             round_ = ROUND.search(received.group()) if received.group("round") else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Relation
-from ..lexicon import BYLINE_ROLE, CLAUSE_BREAK, FOUNDER_ONLY, FOUNDER_POST, POST
+from ..lexicon import BYLINE_ROLE, CLAUSE_BREAK, FOUNDER_DESCRIPTION, FOUNDER_ONLY, FOUNDER_POST, POST
 from .sentence import Sentence, sentence_subject
 
 #: A bracketed aside between an organization and a post: X（原Y）董事长, X（以下简称Z）院长.
@@ -31,7 +31,7 @@ def positions(s: Sentence) -> list[Relation]:
             continue
         # 行知机器人创始人宁远舟为协会副会长: the post before the name and the one taken after it
         held = (_post_before(s, i) or _post_in_brackets(s, i) or _post_in_profile(s, i)
-                or _post_opening_a_clause(s, i)) + (_post_taken(s, i) or _post_at_subject(s, i))
+                or _post_opening_a_clause(s, i) or _post_of_a_founder(s, i)) + (_post_taken(s, i) or _post_at_subject(s, i))
         for org, title in held:
             if not FOUNDER_ONLY.fullmatch(title):  # 创始人 alone says who founded it, not a post held
                 out.append(s.relation(k, org, "holdsPosition", title=title))
@@ -75,11 +75,27 @@ def _posts_filled_by(s: Sentence) -> list[Relation]:
             continue
         before = s.issue.text[s.m(subject).end:s.m(k).start]
         clause = re.search(r"[，,]\s*([^，。；（）()由]{1,14}?)\s*由(?=[^，。；由]*$)", before)
-        clause_at = s.m(subject).end + clause.start() if clause else 0
+        by_at = s.m(subject).end + clause.end() if clause else 0  # (a body named before 由 holds it: 分院院长由)
         if clause and POST.match(clause.group(1)) and not any(
-                s.type(j) == "Organization" and s.ks[j] != subject and s.m(s.ks[j]).start < clause_at for j in range(i)):
+                s.type(j) == "Organization" and s.ks[j] != subject and s.m(s.ks[j]).start < by_at for j in range(i)):
             out.append(s.relation(k, subject, "holdsPosition", title=clause.group(1).strip()))
     return out
+
+
+#: 某某半导体由 | 董事长 | 张三 | 于 2019 年创办: a founder named with a post at what was founded.
+_BY_POST = re.compile(r"由\s*([^，。；由]{1,10})\s*$")
+_FOUNDED_IT = re.compile(r"^\s*(?:于[^，。；]{1,12}?)?(?:创办|创立|创建|创设|发起成立|成立)")
+
+
+def _post_of_a_founder(s: Sentence, i: int) -> list[tuple[int, str]]:
+    """某某半导体由董事长张三于 2019 年创办: the post is at the body the sentence starts with."""
+    by = _BY_POST.search(s.before(s.ks[i], 14))
+    subject = sentence_subject(s, after_a_date=True)
+    if by is None or subject is None or not POST.fullmatch(by.group(1)) or FOUNDER_DESCRIPTION.match(by.group(1)) \
+            or not _FOUNDED_IT.match(s.after(s.ks[i], 16)) \
+            or any(s.type(j) == "Organization" and s.ks[j] != subject for j in range(i)):
+        return []
+    return [(subject, by.group(1).strip())]
 
 
 def _post_in_profile(s: Sentence, i: int) -> list[tuple[int, str]]:
@@ -132,7 +148,7 @@ def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
 
 #: Between a person and the body of a post taken: 陆建成任…管委会常务副主任, 任命李明为…, 张三同志任….
 _TAKES = re.compile(r"^\s*(?:同志)?\s*(?:已|将|拟|正式|同时|曾|曾经|此前|先后|共同|分别)?"
-                    r"(?:担任|出任|兼任|升任|改任|调任|任|为|当选为?|(?:受|获|被)聘(?:为|担任)?)\s*$")
+                    r"(?:担任|出任|兼任|升任|改任|调任|留任|任|为|当选为?|(?:受|获|被)聘(?:为|担任)?)\s*$")
 #: PERSON 曾在 ORG 任 POST, PERSON 加入 ORG 任 POST: a post held at the body named between.
 _HELD_AT = re.compile(r"^\s*(?:(?:曾|曾经|此前|先后|现)?在|(?:正式)?(?:加入|加盟))\s*$")
 _HELD_AFTER = re.compile(r"^\s*(?:任|担任)\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
@@ -185,19 +201,22 @@ def _title_after(s: Sentence, j: int) -> str | None:
 _ELECTED = re.compile(r"(?:选举|聘任|任命|推选|选聘|聘请)\s*$")
 _AS_POST = re.compile(r"^\s*为\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
 #: After a person who takes a post, no body named: 加盟并出任合伙人, 晋升为执行董事.
-_TAKES_POST = re.compile(r"^\s*(?:[^，。；、]{0,4}?并)?(?:出任|担任|晋升为|升任|获聘为?)\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
+_TAKES_POST = re.compile(r"^\s*(?:[^，。；、]{0,4}?并)?(?:出任|担任|兼任|晋升为|升任|获聘为?)\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
 
 
 def _post_at_subject(s: Sentence, i: int) -> list[tuple[int, str]]:
     """某某公司召开董事会，选举张三为董事长; 某某创投宣布，张三加盟并出任合伙人: the post is at the
     body the sentence starts with."""
     after = s.after(s.ks[i], 16)
-    post = _AS_POST.match(after) if _ELECTED.search(s.before(s.ks[i], 6)) else _TAKES_POST.match(after)
+    # 选举(某某公司董事长)张三为理事长: the person may be named with a post of their own
+    introduced = i > 0 and s.type(i - 1) == "Organization" and POST.fullmatch(s.between(s.ks[i - 1], s.ks[i]))
+    elected = _ELECTED.search(s.before(s.ks[i], 6)) or (introduced and _ELECTED.search(s.before(s.ks[i - 1], 6)))
+    post = _AS_POST.match(after) if elected else _TAKES_POST.match(after)
     if not post or not POST.match(post.group(1)) or (i + 1 < len(s.ks) and s.m(s.ks[i + 1]).start
                                                       < s.m(s.ks[i]).end + post.end()):
         return []
     subject = sentence_subject(s, after_a_date=True)
-    return [] if subject is None else [(subject, post.group(1).strip())]
+    return [] if subject is None or (introduced and subject == s.ks[i - 1]) else [(subject, post.group(1).strip())]
 
 
 def _post_opening_a_clause(s: Sentence, i: int) -> list[tuple[int, str]]:

@@ -42,7 +42,7 @@ class Sentence:
         self._text_after: dict[int, int] = {}
         for i in range(len(top) - 1):
             end = self.m(top[i]).end
-            declared = DECLARATION.match(self.issue.text[end:end + 40]) or self._other_name(top[i], top[i + 1])
+            declared = DECLARATION.match(self.issue.text[end:end + 64]) or self._other_name(top[i], top[i + 1])
             if declared and self.m(top[i + 1]).start < end + declared.end():
                 self.short_name_of[i + 1] = i
                 self.declaration_end[i] = end + declared.end()

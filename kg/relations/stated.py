@@ -292,7 +292,23 @@ def partners(s: Sentence) -> list[Relation]:
         if link.strip()[-2:] in ("携手", "联合", "联手", "会同") or PARTNER_WORDS.search(clause[:40]):
             right = [_owned_after(s, y) for y in right]  # A 和 B 旗下 C 共同主办: C hosts, not B
             out.extend(s.relation(x, y, "partnerOf") for x in left for y in right)
-    return out + _hosts(s) + _partners_of_the_subject(s)
+    return out + _hosts(s) + _partners_of_the_subject(s) + _both_sides(s)
+
+
+#: 双方 and what they do together: 双方同时签署战略合作协议, 双方还将共建….
+_BOTH_SIDES = re.compile(r"双方[^，。；]{0,6}?(?:签署|签订|达成|共建|合作|携手)")
+
+
+def _both_sides(s: Sentence) -> list[Relation]:
+    """A 以 3 亿元认购 B 4.9% 股权，双方同时签署战略合作协议: the two bodies named before 双方."""
+    both = _BOTH_SIDES.search(s.text)
+    if both is None:
+        return []
+    at = s.sentence.start + both.start()
+    before = [k for i, k in enumerate(s.ks) if s.type(i) == "Organization" and s.m(k).end <= at
+              and i not in s.short_name_of]
+    keys = {s.m(k).key for k in before}
+    return [s.relation(before[0], before[-1], "partnerOf")] if len(before) >= 2 and len(keys) == 2 else []
 
 
 #: 由 A 牵头，(联合) B、C 共同…: A leads, with each of them.

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from ...doc import Span
 from ...lexicon import DESCRIBED_COMPANY, GENERIC_ORG, GENERIC_PLACE, GENERIC_SECTORS, LEADING_CONNECTIVES, NOT_ORG_WORDS
-from ...regions import AREA, gazetteer
+from ...regions import AREA, gazetteer, is_foreign_country
 from .bounds import (
     bodies_named_with_and,
     bracketed_seats,
@@ -102,8 +102,15 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = founded_subjects(text, words)
     words = founded_objects(text, words)
     source = spans[0].source if spans else "model"
-    return [Span(w.start + _descriptor_prefix(text[w.start:w.end], w.label), w.end, w.label, source)
-            for w in words if w.is_entity and _names_one(text[w.start:w.end], w.label)]
+    out = []
+    for w in words:
+        if not w.is_entity or not _names_one(text[w.start:w.end], w.label):
+            continue
+        cut = _descriptor_prefix(text[w.start:w.end], w.label)
+        if cut and (country := gazetteer().head(text[w.start:w.start + cut])) and is_foreign_country(country):
+            out.append(Span(w.start, w.start + len(country), "Region", source))  # 荷兰 | 光刻设备商 | 某某公司
+        out.append(Span(w.start + cut, w.end, w.label, source))
+    return out
 
 
 #: A place written with its level or as an area, before what it is said of: 某某市, 某某地区.

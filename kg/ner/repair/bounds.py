@@ -371,6 +371,10 @@ def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
     return [Word(w.start, w.end, "Organization") if w.label == "ORG" else w for w in out]
 
 
+#: A place's government named by its level: a body of its own, never the tail of another's name.
+_A_GOVERNMENT = re.compile(r"[省市区县](?:人民)?政府")
+
+
 def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
     """The last word of an organization name that starts at word i, if its tail is missing."""
     best = None
@@ -388,7 +392,10 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
                 j += 3
                 continue
             break
-        if w.label == "Person" or NOT_ORG_WORDS.search(piece) or _OWNED_NOUN.match(piece):
+        if w.label == "Person" or NOT_ORG_WORDS.search(piece) or _OWNED_NOUN.match(piece) or _A_GOVERNMENT.fullmatch(piece):
+            break  # (某某市委 | 市政府: two bodies)
+        if w.label == "m" and _PHASE.fullmatch(piece) and text[:w.start].endswith("基金"):
+            best = j  # 某某产业投资基金 | 二期: the fund's phase is its name's
             break
         if ORGAN.fullmatch(piece) and ORGAN_PARENT.search(text, words[i].start, words[j - 1].end):
             break  # 某某有限公司 | 财务部: the company's organ, not the end of its name

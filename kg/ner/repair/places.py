@@ -50,10 +50,19 @@ def government_bodies(text: str, words: list[Word]) -> list[Word]:
 _PARTY_COMMITTEE = re.compile(r"(?:中共)?[\u4e00-\u9fff]{0,4}[省市区县州]委")
 
 
+#: A place's party committee and its government named as one: 北京市委市政府.
+_COMMITTEE_AND_GOVERNMENT = re.compile(r"((?:中共)?[\u4e00-\u9fff]{0,6}[省市区县]委)([省市区县](?:人民)?政府)")
+
+
 def party_offices(text: str, words: list[Word]) -> list[Word]:
-    """市委 | 人才 | 办 is a body, and so is 市委 before a post of its own (市委 | 常委)."""
+    """市委 | 人才 | 办 is a body, and so is 市委 before a post of its own (市委 | 常委);
+    北京市委市政府 is two."""
     if "委" not in text:
         return words
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        if w.label == "Organization" and (both := _COMMITTEE_AND_GOVERNMENT.fullmatch(text, w.start, w.end)):
+            words[i:i + 1] = [Word(w.start, both.end(1), "Organization"), Word(both.end(1), w.end, "Organization")]
     i = 0
     while i < len(words):
         w = words[i]
@@ -169,6 +178,9 @@ _OFFICE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:处|司)")
 #: The first characters of a division's name read into the body's: 市某某委 | 汽车 (产业处).
 _GLUED_TO_BODY = re.compile(r"(?<=[委局厅])[\u4e00-\u9fff]{1,3}$")
 _DIVISION = re.compile(r"(?:委|局|厅)[\u4e00-\u9fff]{0,3}$")
+#: A government body and its division read as one name: 某某市工信局 | 电子信息产业处, 园区管委会 | 科技创新委员会.
+_BODY_AND_DIVISION = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:局|厅|委|管委会))([\u4e00-\u9fff]{2,10}(?:处|科)"
+                                r"|(?<=管委会)[\u4e00-\u9fff]{2,8}委员会)")
 
 
 def _office_after(text: str, words: list[Word], i: int) -> Word | None:
@@ -188,6 +200,10 @@ def units(text: str, words: list[Word]) -> list[Word]:
         w = words[i]
         if w.label == "Organization" and _campus_follows(text, words, i):
             words = merge(words, i, i + 3, "Organization")  # 中国矿业大学（徐州）: a campus's name
+            w = words[i]
+        whole = _BODY_AND_DIVISION.fullmatch(text, w.start, w.end) if w.label == "Organization" else None
+        if whole and LATIN_POST.match(text, w.end):  # 某某市工信局电子信息产业处 | 处长: the bureau's post
+            words[i:i + 1] = [Word(w.start, whole.end(1), "Organization"), Word(whole.end(1), w.end, "n")]
             w = words[i]
         office = _office_after(text, words, i)
         glued = _GLUED_TO_BODY.search(text, w.start, w.end) if office and LATIN_POST.match(text, office.end) else None
