@@ -577,3 +577,10 @@ def test_a_committee_and_a_government_named_as_one_are_two_and_a_quoted_title_af
     assert {("德州市委", "Organization"), ("市政府", "Organization")} <= found
     found = entities(lac, "德州市德城区人民政府出台集成电路人才政策“澄才十条”，对新引进人才给予补贴。")
     assert ("澄才十条", "Policy") in found
+
+
+def test_a_branch_of_a_company_and_a_bureaus_liaison_office_stay_whole(lac):
+    found = entities(lac, "曾任德州澄川港务股份有限公司九龙集装箱码头分公司副经理。")
+    assert ("德州澄川港务股份有限公司九龙集装箱码头分公司", "Organization") in found
+    found = entities(lac, "曾任山东省人事局开发区办事处主任。")
+    assert ("山东省人事局开发区办事处", "Organization") in found

@@ -179,7 +179,7 @@ _OFFICE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:处|司)")
 _GLUED_TO_BODY = re.compile(r"(?<=[委局厅])[\u4e00-\u9fff]{1,3}$")
 _DIVISION = re.compile(r"(?:委|局|厅)[\u4e00-\u9fff]{0,3}$")
 #: A government body and its division read as one name: 某某市工信局 | 电子信息产业处, 园区管委会 | 科技创新委员会.
-_BODY_AND_DIVISION = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:局|厅|委|管委会))([\u4e00-\u9fff]{2,10}(?:处|科)"
+_BODY_AND_DIVISION = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:局|厅|委|管委会))([\u4e00-\u9fff]{2,10}(?<!办事)(?:处|科)"
                                 r"|(?<=管委会)[\u4e00-\u9fff]{2,8}委员会)")
 
 
