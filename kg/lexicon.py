@@ -213,7 +213,9 @@ OPENED_AFTER = re.compile(r"^\s*(?:正式)?(?:揭牌|挂牌|成立|开业|落成
                           r"(?!\s*(?:成立|设立)?\s*了?\s*(?:一家|一个)?\s*(?:全资|控股|合资)?\s*"
                           r"(?:子公司|分公司|公司|中心|基地|工厂|项目|平台))")
 #: 在 REGION 设立全资子公司 X: the body set up there is seated there.
-SET_UP_THERE = re.compile(r"^\s*(?:注册)?(?:成立|设立|组建|新设)(?:了?\s*(?:一家|一个)?\s*(?:全资|控股|合资)?\s*"
+#: Verbs of setting a body up (注册 may come first: 注册成立).
+SET_UP = alternatives(("设立", "成立", "组建", "新设", "投资设立"))
+SET_UP_THERE = re.compile(rf"^\s*(?:注册)?(?:{SET_UP})(?:了?\s*(?:一家|一个)?\s*(?:全资|控股|合资)?\s*"
                           r"(?:子公司|分公司|公司)|的(?:全资|控股)?(?:子公司|分公司)?)\s*$")
 #: A place, then the organization seated there: 位于济南高新区的…, 成立于中关村软件园的….
 SEAT_BEFORE = re.compile(r"(?:位于|地处|坐落于|成立于|落户于?|扎根于?|总部位于|设在)\s*$")
@@ -327,8 +329,10 @@ GOVERNMENT_UNIT_TAILS = ("办公厅", "办公室", "司", "处", "局", "中心"
 PARENT_HEADS = ("大学", "科学院", "工程院", "社会科学院", "研究院", "集团", "股份有限公司", "有限责任公司", "有限公司", "银行",
                 "协会", "学会", "联合会", "人民政府", "政府")
 #: How a unit inside a parent body is named: a school, department, institute, branch, office.
-UNIT_TAILS = ("系", "学院", "研究所", "研究院", "研究生院", "校区", "研究中心", "重点实验室", "实验室", "分公司", "分行",
-              "分院", "分会", "分中心", "研发中心", "办公室", "事业部", "医院")
+#: A university's or an institute's units: 某某学院, 某某研究所, 某某实验室.
+ACADEMIC_UNITS = ("系", "学院", "研究所", "研究院", "研究中心", "实验室")
+UNIT_TAILS = ACADEMIC_UNITS + ("研究生院", "校区", "重点实验室", "分公司", "分行", "分院", "分会", "分中心", "研发中心",
+                               "办公室", "事业部", "医院")
 #: A branch named by its place: 北京分公司, 北京有限公司 after 集团.
 BRANCH_TAILS = ("分公司", "分行", "分院", "分会", "分中心", "办事处", "代表处", "研发中心")
 

@@ -38,6 +38,7 @@ from ..lexicon import (
     POLICY_HEADS,
     POST,
     SEAT_BEFORE,
+    SET_UP,
     SET_UP_THERE,
     SETTLED_AFTER,
     SETTLED_IN,
@@ -179,7 +180,7 @@ def founded(s: Sentence) -> list[Relation]:
 
 
 #: 在 PLACE 设立的 (the place left out): what follows was founded there.
-_FOUNDED_IN_PLACE = re.compile(r"\s*(?:已|将|近日|日前)?在\s*(?:设立|成立|注册成立|投资设立|组建)(?:了|的)\s*")
+_FOUNDED_IN_PLACE = re.compile(rf"\s*(?:已|将|近日|日前)?在\s*(?:注册)?(?:{SET_UP})(?:了|的)\s*")
 #: 以 A、B 为基础，新设合并组建: the body before 以 founds the one after (the bases become its own).
 _BASED_ON = re.compile(r"以[^。；！？]{1,80}?为基础[，,]?\s*(?:新设合并|合并|整合|重组)?\s*(?:组建|设立|成立)了?\s*")
 

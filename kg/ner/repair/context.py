@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...lexicon import (
+    ACADEMIC_UNITS,
     AGREEMENT,
     BODY_HEADS,
     DESCRIPTOR,
@@ -197,7 +198,7 @@ def names_before_posts(text: str, words: list[Word]) -> list[Word]:
 
 
 #: The kinds of unit a university or a government names before a post: 某某学院 教授, 某某处 处长.
-_UNIT_KINDS = ("学院", "研究院", "研究所", "研究中心", "系", "处", "实验室")
+_UNIT_KINDS = (*ACADEMIC_UNITS, "处")
 _UNIT_WORDS = ("n", "nz", "vn", "an", "j")
 
 
