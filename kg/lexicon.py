@@ -321,6 +321,8 @@ ZONE_BODIES = ("管理委员会", "管委会", "党工委", "工委")
 #: A government body: its place may be a district or county too (海淀区政府 → 海淀区).
 GOVERNMENT_SUFFIXES = ("人民政府", "政府", "党工委", "工委", "管理委员会", "管委会", "委员会", "委", "局", "厅",
                        "办公室", "办", "市委", "区委", "县委", "省委")
+#: The party's name before a place's party committee: 中共 | 某某市委.
+PARTY = "中共"
 #: A government body and a unit of it: 科技部 | 成果转化与区域创新司, 省科技厅 | 成果转化处,
 #: 湖北省人民政府 | 办公厅, a party committee's 某某市委 | 组织部 and 某某市委人才工作领导小组 | 办公室.
 GOVERNMENT_PARENT_HEADS = ("人民政府", "政府", "委员会", "部", "厅", "局", "领导小组")

@@ -33,6 +33,7 @@ from .lexicon import (
     LOCAL_LEVELS,
     ORG_SUFFIXES,
     PARENT_HEADS,
+    PARTY,
     TRADES,
     UNIT_TAILS,
     ZONE_SUFFIXES,
@@ -148,15 +149,14 @@ def organization_key(key: str, aliases: Aliases, place: str | None) -> str:
 
 #: A place's party committee or government named by its level alone: 市委, 省政府.
 _LOCAL_LEADERSHIP = re.compile(r"[省市区县](?:委|人民政府|政府)")
-_PARTY = "中共"
 
 
 def _without_party(name: str) -> str:
     """中共某某市委 is 某某市委: the party's name before a place's committee adds nothing
     (中共中央 keeps it: no place follows)."""
-    if name.startswith(_PARTY) and (head := gazetteer().head(name[len(_PARTY):])) \
-            and len(name) > len(_PARTY) + len(head):
-        return name[len(_PARTY):]
+    if name.startswith(PARTY) and (head := gazetteer().head(name[len(PARTY):])) \
+            and len(name) > len(PARTY) + len(head):
+        return name[len(PARTY):]
     return name
 
 

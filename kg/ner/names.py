@@ -21,6 +21,7 @@ from ..lexicon import (
     GOVERNMENT_UNIT_TAILS,
     ORG_SUFFIXES,
     PARENT_HEADS,
+    PARTY,
     TRADES,
     UNIT_TAILS,
     ZONE_BODIES,
@@ -48,8 +49,6 @@ def _patterns() -> dict[str, re.Pattern]:
         # the longest parent: 某某市人民政府国有资产监督管理委员会 | 办公室, not 某某市人民政府
         "government_unit": re.compile(rf"^(.{{2,24}}(?:{alternatives(GOVERNMENT_PARENT_HEADS)}))"
                                       rf"(.{{0,14}}?(?:{alternatives(GOVERNMENT_UNIT_TAILS)}))$"),
-        # 市委 | 组织部: a committee named by its level alone
-        "committee_unit": re.compile(rf"^([省市区县州]委)(.{{0,12}}?(?:{alternatives(GOVERNMENT_UNIT_TAILS)}))$"),
         "parent": re.compile(rf"^(.{{2,20}}?(?:{alternatives(PARENT_HEADS)})(?:[（(][^（）()]{{2,8}}[）)])?)"
                              rf"(.{{1,16}}?(?:{alternatives(UNIT_TAILS)}))$"),  # 安徽大学 | 法学院
     }
@@ -82,15 +81,11 @@ def _place_like(text: str, head: str | None) -> bool:
     return text.endswith(ZONE_SUFFIXES) or (head is not None and len(text) - len(head) <= 3) or len(text) <= 4  # not 中国 | 证券监督
 
 
-#: The party's name before a party committee: 中共 | 某某市委.
-_PARTY = "中共"
-
-
 def nested_names(name: str) -> list[Span]:
-    """Regions and parent organizations inside an organization's name, offsets into it;
-    a parent's own parents too (某某市委人才工作领导小组办公室 → 某某市委人才工作领导小组 → 某某市委)."""
-    if name.startswith(_PARTY) and len(name) > len(_PARTY) + 2:
-        lead = len(_PARTY)  # the party's committee of a place: the place is read after 中共
+    """Regions and parent organizations inside an organization's name, offsets into it, and a
+    parent's own parent (某某市人民政府办公厅 | 秘书处 → 某某市人民政府办公厅 → 某某市人民政府)."""
+    if name.startswith(PARTY) and len(name) > len(PARTY) + 2:
+        lead = len(PARTY)  # the party's committee of a place: the place is read after 中共
         return [Span(0 if s.type == "Organization" else s.start + lead, s.end + lead, s.type, s.source)
                 for s in nested_names(name[lead:])]
     spans = _nested_once(name)

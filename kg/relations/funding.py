@@ -140,8 +140,7 @@ _TOWARDS = re.compile(r"(?:向|对)(?=[^，。；：]*$)")
 
 def _deal_end(text: str, start: int, end: int) -> int:
     """Where a deal's clause ends: the next 。 or ；, else the sentence's end."""
-    stop = min((p for p in (text.find("；", start, end), text.find("。", start, end)) if p >= 0), default=end)
-    return stop
+    return min((p for p in (text.find("；", start, end), text.find("。", start, end)) if p >= 0), default=end)
 
 
 def stakes(s: Sentence) -> list[Relation]:
@@ -166,9 +165,9 @@ def stakes(s: Sentence) -> list[Relation]:
 #: Between a buyer and what it buys: 拟以 9.6 亿元收购, 以 3.5 亿元认购, 完成对.
 _BUYS = re.compile(r"^\s*(?:公告|宣布)?[，,]?\s*(?:拟|将|已|正式|同月|近日)?\s*(?:以[^，。；]{1,16}?)?(?:收购|认购|并购)\s*$")
 _COMPLETES = re.compile(r"^\s*(?:拟|将|已|正式|近日)?\s*(?:以[^，。；]{1,16}?)?完成对\s*$")
-#: After what is bought: the stake (65%股权, 100%股权, 全部股权) or, after 完成对 X, 的全资收购.
+#: After what is bought: the stake (65%股权, 100%股权, 全部股权) or, after 完成对 X, 的全资收购 (65%股权的交割).
 _STAKE_BOUGHT = re.compile(r"^\s*(?:（[^（）]{0,30}）)?\s*(?:(?P<share>[\d.]+)\s*[%％]|(?P<whole>全部))?\s*的?\s*(?:股权|股份|新增注册资本)")
-_BOUGHT_AFTER = re.compile(r"^\s*(?:（[^（）]{0,30}）)?\s*(?:(?P<share>[\d.]+)\s*[%％]\s*(?:股权|股份))?\s*的\s*(?P<whole>全资)?(?:收购|并购)")
+_BOUGHT_AFTER = re.compile(r"^\s*(?:（[^（）]{0,30}）)?\s*(?:(?P<share>[\d.]+)\s*[%％]\s*(?:股权|股份))?\s*的\s*(?P<whole>全资)?(?:收购|并购|交割|过户)")
 
 
 def acquisitions(s: Sentence) -> list[Relation]:
@@ -180,13 +179,19 @@ def acquisitions(s: Sentence) -> list[Relation]:
             continue
         buyer, bought, link = s.ks[i - 1], s.ks[i], s.between(s.ks[i - 1], s.ks[i])
         after = s.after(bought, 40)
-        stake = (_STAKE_BOUGHT.match(after) or (_BOUGHT_AFTER.match(after) if not _BUYS.match(link) else None)) \
-            if _BUYS.match(link) or _COMPLETES.match(link) else None
-        if stake is None and not (_BUYS.match(link) and "收购" in link):
+        if _BUYS.match(link):
+            stake = _STAKE_BOUGHT.match(after)
+            if stake is None and "收购" not in link:
+                continue  # 认购 says what: a stake or new capital
+        elif _COMPLETES.match(link):
+            stake = _BOUGHT_AFTER.match(after)
+            if stake is None:
+                continue
+        else:
             continue
         out.append(s.relation(buyer, bought, "investedIn"))
         share = stake.group("share") if stake else None
-        if (stake and stake.group("whole")) or (share and float(share) > 50) or (stake is None and "收购" in link):
+        if stake is None or stake.group("whole") or (share and float(share) > 50):  # 收购 X: all of it
             out.append(s.relation(bought, buyer, "subsidiaryOf"))
     return out
 

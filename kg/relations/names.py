@@ -43,7 +43,7 @@ def from_names(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relation
 
 
 def _nearer_parent(mentions: list[Mention], r: int, outer: Mention) -> bool:
-    """某某市委 in 某某市委人才工作领导小组办公室: the office's parent is the group, the group's the 市委."""
+    """某某市人民政府 in 某某市人民政府办公厅秘书处: the 秘书处's parent is the 办公厅, the 办公厅's the government."""
     inner = mentions[r]
     return any(m.type == "Organization" and m.source == "rule:parent-org" and m.start == outer.start
                and inner.end < m.end < outer.end for m in _within(mentions, outer))

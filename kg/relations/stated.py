@@ -334,7 +334,7 @@ def _hosts(s: Sentence) -> list[Relation]:
                 (i > 0 and s.m(s.ks[i - 1]).end > s.m(k).start - 2):
             continue
         group = [_owned_after(s, h) for h in s.group_after(i)]
-        if 2 <= len(group) <= 3 and HOSTED_TOGETHER.match(s.after(s.ks[s.ks.index(group[-1])], 8)):
+        if 2 <= len(group) <= 3 and HOSTED_TOGETHER.match(s.after(group[-1], 8)):
             out.extend(s.relation(a, b, "partnerOf") for a, b in combinations(group, 2))
     return out
 

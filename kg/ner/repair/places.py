@@ -12,6 +12,7 @@ from ...lexicon import (
     NOT_ORG_WORDS,
     ORGAN,
     PARENT_HEADS,
+    PARTY,
     TRANSLITERATION,
     UNIT_TAILS,
     ZONE_SUFFIXES,
@@ -47,11 +48,11 @@ def government_bodies(text: str, words: list[Word]) -> list[Word]:
 
 #: A party committee (市委, 中共某某市委) whose office for one task is named by it and the task:
 #: 市委 | 人才 | 办, 县委 | 改革 | 办 (the office of its 人才工作领导小组, 改革委员会).
-_PARTY_COMMITTEE = re.compile(r"(?:中共)?[\u4e00-\u9fff]{0,4}[省市区县州]委")
+_PARTY_COMMITTEE = re.compile(rf"(?:{PARTY})?[\u4e00-\u9fff]{{0,4}}[省市区县州]委")
 
 
 #: A place's party committee and its government named as one: 北京市委市政府.
-_COMMITTEE_AND_GOVERNMENT = re.compile(r"((?:中共)?[\u4e00-\u9fff]{0,6}[省市区县]委)([省市区县](?:人民)?政府)")
+_COMMITTEE_AND_GOVERNMENT = re.compile(rf"((?:{PARTY})?[\u4e00-\u9fff]{{0,6}}[省市区县]委)([省市区县](?:人民)?政府)")
 
 
 def party_offices(text: str, words: list[Word]) -> list[Word]:
