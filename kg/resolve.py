@@ -321,7 +321,7 @@ def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
             continue
         if (surface, m.key) not in found:
             chars = frozenset(surface)
-            # 市委组织部 in a 烟台 article is 烟台市委组织部, not the county's 海阳市委组织部
+            # 市委组织部 in a 德州 article is 德州市委组织部, not a county-level city's 某某市委组织部
             placed = surface[:1] in LOCAL_LEVELS and m.key != surface and m.key.endswith(surface[1:])
             place = m.key[:len(m.key) - len(surface) + 1] if placed else ""
             named = {other: other_key for other, other_key in by_type["Organization"].items()

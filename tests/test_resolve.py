@@ -272,7 +272,7 @@ def test_the_division_data_is_read_once_per_process():
 
 def test_a_party_committees_offices_by_their_short_names_and_a_countys_own(tmp_path):
     out = build(tmp_path, {"a": "中共德州市委科技工作领导小组办公室编印。\n"
-                                "9月3日，市委科技工作领导小组召开会议。市委常委、市委组织部部长昝文溪出席。\n"
+                                "市委科技工作领导小组日前举行第三次会议，市委常委、市委组织部部长昝文溪到会。\n"
                                 "市委科技办与澄岭大学签署人才合作协议。\n"
                                 "乐陵市委组织部、乐陵市科学技术局联合印发通知。\n"
                                 "深圳汀兰创业投资有限公司领投德州澄川科技有限公司A轮融资，市科技局出席签约仪式。"})

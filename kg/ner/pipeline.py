@@ -236,7 +236,7 @@ def _trim(text: str, span: Span) -> Span | None:
     if start == end:
         return None
     if span.type == "Policy" and (quote := text.rfind("“", start, end)) > start and "”" not in text[quote:end]:
-        start = quote + 1  # 某某人才政策“芯才十条: the title is what the quotes open
+        start = quote + 1  # 某某人才政策“某某十条: the title is what the quotes open
     return span if (start, end) == (span.start, span.end) else Span(start, end, span.type, span.source)
 
 

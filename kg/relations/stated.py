@@ -296,12 +296,12 @@ def partners(s: Sentence) -> list[Relation]:
     return out + _hosts(s) + _partners_of_the_subject(s) + _both_sides(s)
 
 
-#: 双方 and what they do together: 双方同时签署战略合作协议, 双方还将共建….
+#: 双方 and what they do together: 双方还签订了合作协议, 双方将共建….
 _BOTH_SIDES = re.compile(r"双方[^，。；]{0,6}?(?:签署|签订|达成|共建|合作|携手)")
 
 
 def _both_sides(s: Sentence) -> list[Relation]:
-    """A 以 3 亿元认购 B 4.9% 股权，双方同时签署战略合作协议: the two bodies named before 双方."""
+    """A 出资认购 B 的股权，双方并签订合作协议: the two bodies named before 双方."""
     both = _BOTH_SIDES.search(s.text)
     if both is None:
         return []

@@ -315,6 +315,10 @@ def _business(text: str, words: list[Word], k: int) -> bool:
         and text[words[k + 1].start:words[k + 1].end] in _BUSINESS_VERBS
 
 
+#: A word of owning that starts the model's word: 旗下 | 某某有限公司.
+_OWNED_WORD_START = re.compile(rf"{OWNING}(?:的)?")
+
+
 def registered_names(text: str, words: list[Word]) -> list[Word]:
     """东辰 | 精机株式会社, 全资子公司 | 远帆 | 空天东南亚有限责任公司: a registered legal form ends a
     name, which starts after the last word that cannot be part of one, however the model read it."""
@@ -325,6 +329,11 @@ def registered_names(text: str, words: list[Word]) -> list[Word]:
         if k is None or (words[k].label == "Organization" and words[k].start < form.start() and words[k].end >= form.end()):
             continue
         start = words[k].start
+        owned = _OWNED_WORD_START.match(text, start, form.start())
+        if owned:  # 某某集团 | 旗下某某有限公司 read as one word: the name starts after 旗下
+            if form.start() - owned.end() >= 2:
+                words = claim(words, owned.end(), form.end(), "Organization")
+            continue
         while k > 0 and words[k - 1].end == start and (words[k - 1].label in _REGISTERED_NAME_PARTS or _business(
                 text, words, k - 1)) \
                 and not _starts_no_name(text[words[k - 1].start:words[k - 1].end]) and form.end() - words[k - 1].start <= 24 \
