@@ -168,7 +168,8 @@ _COMPLETES = re.compile(r"^\s*(?:拟|将|已|正式|近日)?\s*(?:以[^，。；
 #: After what is bought: the stake (65%股权, 100%股权, 全部股权) or, after 完成对 X, 的全资收购 (65%股权的交割).
 _STAKE_BOUGHT = re.compile(r"^\s*(?:（[^（）]{0,30}）)?\s*(?:(?P<share>[\d.]+)\s*[%％]|(?P<whole>全部))?\s*的?\s*"
                            r"(?:股权|股份|新增注册资本)")
-_BOUGHT_AFTER = re.compile(r"^\s*(?:（[^（）]{0,30}）)?\s*(?:(?P<share>[\d.]+)\s*[%％]\s*(?:股权|股份))?\s*的\s*(?P<whole>全资)?(?:收购|并购|交割|过户)")
+_BOUGHT_AFTER = re.compile(r"^\s*(?:（[^（）]{0,30}）)?\s*(?:(?P<share>[\d.]+)\s*[%％]\s*(?:股权|股份))?\s*的\s*"
+                           r"(?P<whole>全资)?(?:收购|并购|交割|过户)")
 
 
 def acquisitions(s: Sentence) -> list[Relation]:
