@@ -267,7 +267,8 @@ INVESTORS_LISTED = re.compile(r"(?:参与|参投)(?:了)?本轮(?:投资|融资)
 INVESTOR_ROLE = re.compile(rf"(?:联合|共同|持续|继续|也)?(?:{alternatives(INVESTOR_ROLES)})")
 #: Right after a word: it names the company funded (地平线完成 C2 轮融资).
 FUNDED = re.compile(r"\s*(?:于\s*(?:今年|去年|\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?)?"
-                    r"(?:宣布|正式|已经|已|近日)?(?:完成|获得|获)(?:(?!投资)[^，。；：:]){0,30}?融资")
+                    r"(?:宣布|正式|已经|已|近日|日前|本月|上月)?(?:(?:完成|获得|获)(?:(?!投资)[^，。；：:]){0,30}?融资"
+                    r"|(?:获得|获)[^，。；：:]{0,30}?投资)")  # (完成 3 笔投资 is the investor's, 获得…投资 the company's)
 #: A clause with no subject of its own that is a funding: `……，今年 3 月完成 2 亿元 A 轮融资`
 #: (its subject is the sentence's).
 FUNDED_CLAUSE = re.compile(r"[，,]\s*(?:(?:今年|去年|近日|日前|此前|\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?)"

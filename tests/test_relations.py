@@ -644,3 +644,38 @@ def test_a_body_named_again_by_its_kind_before_its_post(backend):
     assert {("桑北辰", "holdsPosition", "岚屿研究院", "党委书记、院长"),
             ("阮知秋", "holdsPosition", "岚屿研究院济南分院", "院长")} <= found
     assert ("阮知秋", "holdsPosition", "岚屿研究院", "分院院长") not in found
+
+
+def test_a_body_joined_to_the_next_by_a_connective_and_a_long_list_of_founders(backend):
+    found = relations(backend, "本月，由岚屿软件工程研究院与德州园区发展有限公司共同组建的岚屿信创适配中心投入使用。")
+    assert {h for h, r, t, _ in found if r == "founded"} == {"岚屿软件工程研究院", "德州园区发展有限公司"}
+    found = relations(backend, "岚屿数据科技联合汀兰大学开展大模型安全攻关。")
+    assert ("岚屿数据科技", "partnerOf", "汀兰大学", ()) in found
+    found = relations(backend, "由德州岚屿软件有限公司、德州汀兰数据有限公司、德州澄江网络有限公司等11家企业联合发起的"
+                               "德州开源协作基金会正式成立。")
+    assert len({h for h, r, _, _ in found if r == "founded"}) == 3
+    assert not any(r == "partnerOf" for _, r, _, _ in found)
+
+
+def test_a_fund_named_again_and_investors_named_with_their_owners(backend):
+    found = stated(backend, "德州岚屿数据有限公司日前获得汀兰数智基金战略投资，该基金由德州汀兰控股集团有限公司发起设立。")
+    assert ("德州汀兰控股集团有限公司", "founded", "汀兰数智基金", None) in found
+    assert ("汀兰数智基金", "investedIn", "德州岚屿数据有限公司", None) in found
+    found = relations(backend, "●德州岚屿软件股份有限公司日前完成Pre-IPO轮融资，投资方包括山东汀兰产业引导基金"
+                               "和德州澄江能源旗下的澄江产业资本。")
+    assert {h for h, r, _, _ in found if r == "investedIn"} == {"山东汀兰产业引导基金", "澄江产业资本"}
+    found = relations(backend, "德州岚屿视觉科技有限公司本月获得汀兰天使基金领投的600万元天使轮投资，"
+                               "园区发展公司旗下澄江种子基金跟投。")
+    assert {(h, dict(a).get("lead")) for h, r, _, a in found if r == "investedIn"} == {
+        ("汀兰天使基金", True), ("澄江种子基金", False)}
+    found = relations(backend, "德州岚屿互动娱乐有限公司本月以900万元战略投资德州汀兰游戏科技有限公司，持股12%。")
+    assert ("德州岚屿互动娱乐有限公司", "investedIn", "德州汀兰游戏科技有限公司", ()) in {
+        (h, r, t, ()) for h, r, t, _ in found}
+
+
+def test_posts_taken_after_by_at_the_body_named_last_before_it(backend):
+    found = relations(backend, "岚屿网络科技有限公司与汀兰大学共同组建“汀兰—岚屿智能计算联合研究院”，由汀兰大学信息学院"
+                               "教授阮知秋担任院长、岚屿网络科技有限公司首席科学家桑北辰担任常务副院长。")
+    assert {("阮知秋", "holdsPosition", "汀兰—岚屿智能计算联合研究院", (("title", "院长"),)),
+            ("桑北辰", "holdsPosition", "汀兰—岚屿智能计算联合研究院", (("title", "常务副院长"),))} <= found
+    assert ("桑北辰", "holdsPosition", "岚屿网络科技有限公司", (("title", "常务副院长"),)) not in found

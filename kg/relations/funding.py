@@ -80,8 +80,10 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
         amount = a.group(0).strip() if (a := AMOUNT.search(text)) else None
         listed = INVESTORS_LISTED.search(text)
         if listed and investee is not None:  # 参与本轮投资的机构还包括：A，B，C 等
-            for k in ks:
-                if issue.mentions[k].start >= sentence.start + listed.end() and k != investee:
+            for n_k, k in enumerate(ks):
+                owner = n_k + 1 < len(ks) and _OWNER.fullmatch(  # A 旗下的 B: B invests
+                    issue.text, issue.mentions[k].end, issue.mentions[ks[n_k + 1]].start)
+                if issue.mentions[k].start >= sentence.start + listed.end() and k != investee and not owner:
                     out.append(Relation(k, investee, "investedIn", n, {"round": round_} if round_ else {}))
             continue
         named_target = None  # A 领投 X A 轮融资，B、C 跟投: the followers join the round named first
@@ -91,7 +93,8 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
         names = [issue.mentions[k] for k in by_sentence.get(n, [])]
         for t in INVEST_TRIGGER.finditer(text):
             at = sentence.start + t.start()
-            if any(m.start <= at < m.end for m in names) or (t.group(1) == "投资" and (
+            names_its_target = any(m.start == sentence.start + t.end() for m in names)  # 以 1 亿元战略投资 X
+            if any(m.start <= at < m.end for m in names) or (t.group(1) == "投资" and not names_its_target and (
                     _KIND_OF_INVESTMENT.search(text, 0, t.start()) or _INVESTMENT_NOUN.match(text, t.end()))):
                 continue  # 《天使投资…办法》, 某某投资集团, 创业投资: a name or a kind of investing, no deal
             clause_start = max(sentence.start + max(text.rfind(c, 0, t.start()) for c in "，。；：") + 1,

@@ -215,8 +215,16 @@ def _post_at_subject(s: Sentence, i: int) -> list[tuple[int, str]]:
     if not post or not POST.match(post.group(1)) or (i + 1 < len(s.ks) and s.m(s.ks[i + 1]).start
                                                       < s.m(s.ks[i]).end + post.end()):
         return []
+    by = _BY_IN_CLAUSE.search(s.issue.text, s.sentence.start, s.m(s.ks[i - 1] if introduced else s.ks[i]).start)
+    if by is not None and not elected:  # …组建某某研究院，由(某大学教授)张三担任院长、李四担任副院长
+        named = [k for j, k in enumerate(s.ks[:i]) if s.type(j) == "Organization" and s.m(k).end <= by.start()]
+        return [(named[-1], post.group(1).strip())] if named else []  # the body named last before 由
     subject = sentence_subject(s, after_a_date=True)
     return [] if subject is None or (introduced and subject == s.ks[i - 1]) else [(subject, post.group(1).strip())]
+
+
+#: The 由 of the clause a person takes a post in: 由 A 担任院长、B 担任副院长.
+_BY_IN_CLAUSE = re.compile(r"由[^由，。；！？]*$")
 
 
 def _post_opening_a_clause(s: Sentence, i: int) -> list[tuple[int, str]]:

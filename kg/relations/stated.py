@@ -244,6 +244,9 @@ def _founded_target(s: Sentence, at: int, founders: list[int], offset: int) -> i
               and not _GUIDES.match(s.after(s.ks[j], 6))]
     if not before:
         return None
+    right_before = s.ks[before[-1]]  # X 由 A 创立: the body 由 follows (该基金 of a later clause)
+    if not s.issue.text[s.m(right_before).end:offset - 1].strip():
+        return right_before
     subject = s.ks[before[0]]
     between = s.issue.text[s.m(subject).end:offset]
     between = _DECLARED.sub("", between)
@@ -252,6 +255,8 @@ def _founded_target(s: Sentence, at: int, founders: list[int], offset: int) -> i
 
 #: Words that make the founders of one body act together: 共同发起设立, 由 A、B 共建.
 _TOGETHER = re.compile(r"共同|联合|共建|合作|合建|携手|合资")
+#: A list that names only some of many: A、B、C 等 9 家企业.
+_MANY = re.compile(r"等\s*(?:[4-9]|\d{2,}|[四五六七八九十]|[一二三四五六七八九]十)[余多]?\s*家")
 
 
 def co_founders(issue: Issue, relations: list[Relation]) -> list[Relation]:
@@ -269,7 +274,7 @@ def co_founders(issue: Issue, relations: list[Relation]) -> list[Relation]:
         # a long list of founders (由 12 家单位共同发起) is a membership, not a partnership each;
         # 由 A 牵头，联合 B、C 共同组建: A leads, and partners each (:func:`partners` says so)
         text = issue.text[sentence.start:sentence.end]
-        if 2 <= len(heads) <= 3 and _TOGETHER.search(text) and "牵头" not in text:
+        if 2 <= len(heads) <= 3 and _TOGETHER.search(text) and "牵头" not in text and not _MANY.search(text):
             out.extend(Relation(a, b, "partnerOf", n) for a, b in combinations(heads, 2))
     return out
 

@@ -104,7 +104,8 @@ _PREPOSITIONS = frozenset("以在于向对从把将被给")
 _OWNER_OF_NAMED = re.compile(rf"{OWNING}?(?:的)?(?:[一二三四]级)?(?:全资|控股)?(?:子公司|子企业)|{OWNING}")
 _REGISTERED_END = re.compile(rf"(?:{REGISTERED_FORM.pattern})$")
 #: A joining word the model took as the end of a name.
-_TRAILING_JOINER = re.compile(rf"\s*(?:{alternatives((*LEADING_CONNECTIVES, '领投', '跟投', '参投', '签署', '签约', '宣布', '共建'))})$")
+_TRAILING_JOINER = re.compile(
+    rf"\s*(?:{alternatives((*LEADING_CONNECTIVES, '领投', '跟投', '参投', '签署', '签约', '宣布', '共建', '与', '和', '及'))})$")
 
 
 #: The last characters of a unit's name: 能源节约和科技装备司 is one department, not two brands.
@@ -128,7 +129,10 @@ def _joined_parts(text: str, w: Word) -> list[Word] | None:
         # 华为云与科大讯飞: a name with 与 inside ends in its suffix (区块链与边缘计算研究院)
         two_brands = m.group() in ("与", "和", "及") and len(right) >= 2 \
             and not _names_a_body(left) and not _names_a_body(right) and not right.endswith(_UNIT_ENDS)
-        if both_bodies or two_brands or dealt_with:
+        # 某某科技联合某某大学: a company's short name (its brand and trade), a connective, a body
+        brand_with_body = m.group() in LEADING_CONNECTIVES and len(left) >= 4 and left.endswith(_FIRM_TRADES) \
+            and _names_a_body(right) and len(right) >= 3
+        if both_bodies or two_brands or dealt_with or brand_with_body:
             at, after = w.start + m.start(), w.start + m.end()
             return [Word(w.start, at, "Organization"), Word(at, after, "c"), Word(after, w.end, "Organization")]
     return None
@@ -355,6 +359,8 @@ def _starts_no_name(piece: str) -> bool:
 
 #: Words that end a firm's name and never a place's.
 _FIRM_WORDS = tuple(STRONG_SUFFIX_WORDS - {"科技"})
+#: The last word of a company's short name, its trade: 某某科技, 某某能源.
+_FIRM_TRADES = (*STRONG_SUFFIX_WORDS, "能源", "智能", "软件", "电子", "生物", "医药", "材料")
 
 
 def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
@@ -380,6 +386,8 @@ def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
     return [Word(w.start, w.end, "Organization") if w.label == "ORG" else w for w in out]
 
 
+#: Kinds of investing before 投资, which then is the deal, not a firm's name: 战略 | 投资.
+_KINDS_OF_INVESTING = ("战略", "天使", "股权", "风险", "早期", "轮")
 #: A place's government named by its level: a body of its own, never the tail of another's name.
 _A_GOVERNMENT = re.compile(r"[省市区县](?:人民)?政府")
 
@@ -408,6 +416,8 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
             break
         if ORGAN.fullmatch(piece) and ORGAN_PARENT.search(text, words[i].start, words[j - 1].end):
             break  # 某某有限公司 | 财务部: the company's organ, not the end of its name
+        if piece == "投资" and text.endswith(_KINDS_OF_INVESTING, 0, w.start):
+            break  # 某某基金 | 战略投资: the deal, not the firm's name
         strong = piece in STRONG_SUFFIX_WORDS and (piece != "投资" or ends_item(text, w.end))
         # an unknown name's tail LAC tagged an adjective: 江苏 | 先进材料技术研究院/a
         odd_tail = w.label == "a" and len(piece) >= 4 and ends_like_org(piece)

@@ -48,7 +48,7 @@ def investors(text: str, words: list[Word]) -> list[Word]:
             start, pos = pos, pos + len(piece)
             if piece in ("、", "和", "及"):
                 continue
-            name = _ADVERBS.sub("", piece)
+            name = _ADVERBS.sub("", _AFTER_OWNER.sub("", piece))  # 某某集团旗下的 | 某某资本; 某某科技获得 | 某某基金
             name = re.sub(r"^(?:老股东|新股东|股东|投资方|其他机构|机构)", "", name)
             name = _UNNAMED_FUND.sub("", name)  # 某某资本旗下基金: the fund is not named, its owner is
             if name.strip() and 2 <= len(name.strip()) <= 16 and not GENERIC_INVESTORS.match(name.strip()):
@@ -60,6 +60,11 @@ def investors(text: str, words: list[Word]) -> list[Word]:
 
 
 
+#: What stands before an investor's own name in its list item: its owner (某某集团旗下的), or the
+#: company it funds and the verb (某某科技近日获得).
+_AFTER_OWNER = re.compile(rf"^.*?(?:{OWNING}的?|获得)")
+
+
 def _listed_investors(text: str, words: list[Word]) -> list[Word]:
     """`投资方为A和B`: the names listed to the clause's end are investors."""
     listed = INVESTORS_NAMED.search(text)
@@ -69,7 +74,7 @@ def _listed_investors(text: str, words: list[Word]) -> list[Word]:
     pos = listed.end()
     for piece in re.split(r"(、|和|及|以及)", clause):
         start, pos = pos, pos + len(piece)
-        name = piece.strip()
+        name = _AFTER_OWNER.sub("", piece).strip()
         if piece not in ("、", "和", "及", "以及") and 2 <= len(name) <= 16 and not GENERIC_INVESTORS.match(name) \
                 and not re.search(r"等|[\d%％]", name):
             at = start + piece.find(name)
