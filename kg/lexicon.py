@@ -53,12 +53,12 @@ TRADES = re.compile(r"(?:网络科技|信息技术|信息科技|科技发展|网
                     r"科技|技术|信息|网络|软件|电子|智能|数据)$")
 #: Nouns that describe a company before its name: 提供商“曼孚科技”, 研发商北京衡芯量子科技有限公司.
 COMPANY_DESCRIPTORS = ("公司", "企业", "厂商", "提供商", "服务商", "运营商", "供应商", "制造商", "开发商",
-                       "研发商", "设备商", "芯片商", "材料商", "软件商", "平台", "机构", "品牌", "初创", "创企", "独角兽")
+                       "研发商", "设备商", "芯片商", "材料商", "软件商", "发行商", "平台", "机构", "品牌", "初创", "创企", "独角兽")
 DESCRIPTOR = re.compile(f"(?:{alternatives(COMPANY_DESCRIPTORS)})$")
 #: A description, then a full company name: the name starts after the description.
 DESCRIBED_COMPANY = re.compile(r"^.{2,16}?(?:(?:研发商|提供商|服务商|运营商|供应商|制造商|开发商|厂商|企业|公司|实施主体|运营主体)"
                                r"(?=.{4,}(?:有限公司|有限责任公司|股份公司|集团)$)"
-                               r"|(?:设备商|芯片商|材料商|软件商)(?=.{4,}(?:公司|株式会社)$))")  # 荷兰光刻设备商 | 某某公司
+                               r"|(?:设备商|芯片商|材料商|软件商|发行商|工作室)(?=.{4,}(?:公司|株式会社)$))")  # 荷兰光刻设备商 | 某某公司
 #: An "organization" made only of generic words (智能汽车公司, 汽车行业, 多维度), a
 #: category of bodies (中小企业, 国家重点实验室), or one character.
 GENERIC_ORG = re.compile(
@@ -195,15 +195,15 @@ AGREEMENT = re.compile(alternatives(AGREEMENT_WORDS))
 PARTNER_WORDS = re.compile(alternatives(AGREEMENT_WORDS + ("合作", "携手", "战略", "协议", "联手",
                                                              "共同打造", "共同推进", "共同主办", "联合主办",
                                                              "联合举办", "共同举办", "共同组织", "联合组织",
-                                                             "共同承办")))
+                                                             "共同承办", "联合承办")))
 #: Bodies that host or organize one thing together, after 由: 由 A、B 共同主办的….
 HOSTED_TOGETHER = re.compile(r"^\s*(?:共同|联合)(?:主办|举办|承办|组织)")
 PARTNER_LINK = re.compile(r"^\s*[”’\"]?\s*[）)]?\s*(?:[A-Za-z][\w-]*\s*)?(?:与|和|同|携手|联合|联手)\s*$")
 #: The same with a date, an adverb or a description of the partner between:
 #: 4 月 17 日与瑞典 | Skarvik Energi AB, 正会同 | 民航中南地区管理局, 与德国氢能装备企业 | Corvana GmbH.
-PARTNER_LINK_WIDE = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*|上月|本月|今年|去年|近期|日前|此前)?"
+PARTNER_LINK_WIDE = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*|上月|本月|本周|上周|今年|去年|近期|日前|此前)?"
                                r"(?:同日|当日)?(?:宣布|表示)?(?:已|正|将|也|还|刚|近日)?(?:与|同|会同|携手|联手)\s*(?:(?:位于|地处|来自)\s*的)?\s*"
-                               r"(?:[\u4e00-\u9fff]{0,12}?(?:企业|公司|机构|集团|厂商|制造商|运营商|高校|大学))?\s*$")
+                               r"(?:[\u4e00-\u9fff]{0,12}?(?:企业|公司|机构|集团|[\u4e00-\u9fff]{1,3}商|高校|大学))?\s*$")
 LOCATED_TRIGGER = re.compile(r"^\s*(?:正式|已|将|已经|拟)?(?:总部)?(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址|注册)"
                              r"(?:在|于)?\s*$")
 #: A body opened in a place: X 在 REGION 揭牌运行 / 正式成立 / 开业.

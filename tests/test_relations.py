@@ -679,3 +679,25 @@ def test_posts_taken_after_by_at_the_body_named_last_before_it(backend):
     assert {("阮知秋", "holdsPosition", "汀兰—岚屿智能计算联合研究院", (("title", "院长"),)),
             ("桑北辰", "holdsPosition", "汀兰—岚屿智能计算联合研究院", (("title", "常务副院长"),))} <= found
     assert ("桑北辰", "holdsPosition", "岚屿网络科技有限公司", (("title", "常务副院长"),)) not in found
+
+
+def test_a_partner_after_a_declared_short_name_and_posts_of_comrades(backend):
+    found = relations(backend, "德州岚屿信息技术股份有限公司（以下简称岚屿信息）本周与德州汀兰公交集团有限公司签订线网优化服务合同。")
+    assert ("德州岚屿信息技术股份有限公司", "partnerOf", "德州汀兰公交集团有限公司", ()) in found
+    found = relations(backend, "会上宣布桑北辰同志任德州岚屿园区发展有限公司总经理；蔺书禾同志不再担任德州岚屿园区发展有限公司总经理职务。")
+    assert {("桑北辰", "holdsPosition", "德州岚屿园区发展有限公司", (("title", "总经理"),)),
+            ("蔺书禾", "holdsPosition", "德州岚屿园区发展有限公司", (("title", "总经理"),))} <= found
+
+
+def test_a_studio_a_publisher_and_a_vendor_described_before_their_names(backend):
+    found = relations(backend, "●独立动画工作室德州汀兰影像科技有限公司获得岚屿文创投资基金900万元天使轮投资。")
+    assert {(h, t, dict(a).get("round")) for h, r, t, a in found if r == "investedIn"} == {
+        ("岚屿文创投资基金", "德州汀兰影像科技有限公司", "天使轮")}
+    found = stated(backend, "本月，德州岚屿互动娱乐有限公司与日本发行商汀兰游戏株式会社（Tinlan Games Inc.）签署代理协议。")
+    assert {("汀兰游戏株式会社", "locatedIn", "日本", None),
+            ("德州岚屿互动娱乐有限公司", "partnerOf", "汀兰游戏株式会社", None)} <= found
+    found = stated(backend, "美国测试设备商汀澜测试系统公司与德州岚屿封测科技股份有限公司签订测试机采购协议。")
+    assert ("汀澜测试系统公司", "locatedIn", "美国", None) in found
+    assert ("德州岚屿封测科技股份有限公司", "locatedIn", "美国", None) not in found
+    found = relations(backend, "论坛由德州市工业和信息化局指导，德州岚屿软件股份有限公司与德州汀兰网络科技有限公司联合承办。")
+    assert ("德州岚屿软件股份有限公司", "partnerOf", "德州汀兰网络科技有限公司", ()) in found

@@ -301,6 +301,8 @@ def partners(s: Sentence) -> list[Relation]:
     return out + _hosts(s) + _partners_of_the_subject(s) + _both_sides(s)
 
 
+#: A list's link that is no partnership: A、B 和 C.
+_AND_LINK = re.compile(r"^\s*(?:、|和|及|以及)\s*$")
 #: 双方 and what they do together: 双方还签订了合作协议, 双方将共建….
 _BOTH_SIDES = re.compile(r"双方[^，。；]{0,6}?(?:签署|签订|达成|共建|合作|携手)")
 
@@ -373,8 +375,9 @@ def _organizations_in_turn(s: Sentence) -> list[tuple[int, int, int, int]]:
 
 
 def _without_places(s: Sentence, a: int, b: int) -> str:
-    """The text between two mentions with the places between them left out."""
-    text, at = [], s.m(a).end
+    """The text between two mentions with the places between them left out (after a declared
+    short name, from where its declaration closes, as :meth:`Sentence.between` reads it)."""
+    text, at = [], s.m(b).start - len(s.between(a, b))
     for k in s.ks:
         m = s.m(k)
         if m.start >= at and m.end <= s.m(b).start and m.type == "Region":
@@ -435,9 +438,10 @@ def located(s: Sentence) -> list[Relation]:
             elif _OF_A_KIND.fullmatch(link) and SEAT_BEFORE.search(s.before(s.ks[_chain_start(s, i)], 8)):
                 # 总部位于瑞典斯德哥尔摩的电池制造商 X: each place
                 out.extend(s.relation(b, place, "locatedIn") for place in _place_and_within(s, _chain_start(s, i)))
-            elif LOCAL_DESCRIPTOR.match(link):  # 某国本地巴士制造商 A 和 B
+            elif LOCAL_DESCRIPTOR.match(link):  # 某国本地巴士制造商 A 和 B (not the partner after 与)
                 places = _place_and_within(s, _chain_start(s, i))
-                out.extend(s.relation(org, place, "locatedIn") for org in s.group_after(i + 1) for place in places)
+                out.extend(s.relation(org, place, "locatedIn") for org in s.group_after(i + 1, link=_AND_LINK)
+                           for place in places)
             elif not link.strip() and is_foreign_country(s.m(a).text):  # 芬兰 Kuusi Materials Oy, 日本某某株式会社
                 out.append(s.relation(b, a, "locatedIn"))
             elif EXAMPLES_AFTER.match(link) and THERE_EXAMPLES.search(s.before(a, 4)):

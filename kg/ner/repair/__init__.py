@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from ...doc import Span
-from ...lexicon import DESCRIBED_COMPANY, GENERIC_ORG, GENERIC_PLACE, GENERIC_SECTORS, LEADING_CONNECTIVES, NOT_ORG_WORDS
+from ...lexicon import DESCRIBED_COMPANY, GENERIC_ORG, GENERIC_PLACE, GENERIC_SECTORS, LEADING_CONNECTIVES, NOT_ORG_WORDS, ROUND
 from ...regions import AREA, gazetteer, is_foreign_country
 from .bounds import (
     bodies_named_with_and,
@@ -107,6 +107,9 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
         if not w.is_entity or not _names_one(text[w.start:w.end], w.label):
             continue
         cut = _descriptor_prefix(text[w.start:w.end], w.label)
+        if not cut and w.label == "Organization" and text.startswith("商", w.start) and w.end - w.start >= 5 \
+                and text.endswith(_VENDOR_STEMS, 0, w.start):
+            cut = 1  # 美国测试设备 | 商某某公司: the descriptor's last character
         if cut and (country := gazetteer().head(text[w.start:w.start + cut])) and is_foreign_country(country):
             out.append(Span(w.start, w.start + len(country), "Region", source))  # 荷兰 | 光刻设备商 | 某某公司
         out.append(Span(w.start + cut, w.end, w.label, source))
@@ -128,8 +131,9 @@ def _names_one(piece: str, label: str) -> bool:
     if not HAS_LETTERS.search(piece) or GENERIC_SECTORS.match(piece) or GENERIC_SECTORS.match(_PLACE_BEFORE.sub("", piece)) \
             or GENERIC_SECTORS.match(_AREA_BEFORE.sub("", piece)):
         return False  # (德阳市新能源汽车, 川渝新能源汽车: a place's industry, no body)
-    if label == "Organization":  # not 总部 or 局长 alone either, nor a delegation (某某协会代表团)
+    if label == "Organization":  # not 总部 or 局长 alone either, nor a delegation (某某协会代表团), nor a round (天使轮)
         return not GENERIC_ORG.match(piece) and not _REPEATED.fullmatch(piece) and not NOT_ORG_WORDS.fullmatch(piece) \
+            and not ROUND.fullmatch(piece) \
             and not (piece.endswith(_DELEGATIONS) and not _NATIONAL.match(piece))
     if label == "Region":  # not 某某基地 either: a company's base named by its place, nor a delegation
         return not GENERIC_PLACE.match(piece) and not _REPEATED.fullmatch(piece) and not piece.endswith(_DELEGATIONS) \
@@ -163,5 +167,7 @@ def _descriptor_prefix(name: str, label: str) -> int:
     return len(connective) if connective and len(name) - len(connective) >= 3 else 0
 
 
+#: What a vendor is said to make or do, before 商 (设备商, 发行商).
+_VENDOR_STEMS = ("设备", "芯片", "材料", "软件", "发行", "零售", "游戏", "测试")
 #: 经 as a preposition before a body (经省政府批准, 经联盟理事会研究), not 经济, 经信, 经开 ….
 _BY_WAY_OF = re.compile(r"经(?!济|信|开|贸|管|发|纬|典|营)")

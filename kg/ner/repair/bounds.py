@@ -57,6 +57,10 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
                 and text.startswith("方", w.start) and text.endswith("投资", 0, w.start)):
             out += [Word(w.start, w.start + 1, "n")]  # 领 | 投某某有限公司, 投资 | 方某某资本: a word's last character
             w = Word(w.start + 1, w.end, w.label)
+        if w.label == "Organization" and w.end - w.start >= 4 and out and text[w.start] == "任" \
+                and (out[-1].label == "Person" or text.endswith("同志", 0, w.start)):
+            out.append(Word(w.start, w.start + 1, "v"))  # 张三同志 | 任 | 某某公司总经理: the verb, then the body
+            w = Word(w.start + 1, w.end, w.label)
         if w.label == "Organization" and w.end - w.start >= 4:
             owning = _OWNING_INSIDE.search(text, w.start + 2, w.end)
             if owning and (owning.group().startswith(OWNING_WORDS) or text.startswith("子", owning.end())) \
@@ -409,8 +413,9 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
                 j += 3
                 continue
             break
-        if w.label == "Person" or NOT_ORG_WORDS.search(piece) or _OWNED_NOUN.match(piece) or _A_GOVERNMENT.fullmatch(piece):
-            break  # (某某市委 | 市政府: two bodies)
+        if w.label == "Person" or NOT_ORG_WORDS.search(piece) or _OWNED_NOUN.match(piece) or _A_GOVERNMENT.fullmatch(piece) \
+                or piece == "同志":
+            break  # (某某市委 | 市政府: two bodies; 张三 | 同志 | 任…: a person)
         if w.label == "m" and _PHASE.fullmatch(piece) and text[:w.start].endswith("基金"):
             best = j  # 某某产业投资基金 | 二期: the fund's phase is its name's
             break
