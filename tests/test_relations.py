@@ -701,3 +701,11 @@ def test_a_studio_a_publisher_and_a_vendor_described_before_their_names(backend)
     assert ("德州岚屿封测科技股份有限公司", "locatedIn", "美国", None) not in found
     found = relations(backend, "论坛由德州市工业和信息化局指导，德州岚屿软件股份有限公司与德州汀兰网络科技有限公司联合承办。")
     assert ("德州岚屿软件股份有限公司", "partnerOf", "德州汀兰网络科技有限公司", ()) in found
+
+
+def test_a_controlling_holder_and_holders_of_the_company_named_before(backend):
+    found = relations(backend, "招股书显示，德州岚屿控股有限公司持有德州岚屿软件股份有限公司38.6%股份，为控股股东；"
+                               "德州汀兰产业资本有限公司、上海澄江投资管理有限公司分别持股4.2%和2.9%。")
+    assert ("德州岚屿软件股份有限公司", "subsidiaryOf", "德州岚屿控股有限公司", ()) in found
+    assert {h for h, r, t, _ in found if r == "investedIn" and t == "德州岚屿软件股份有限公司"} == {
+        "德州岚屿控股有限公司", "德州汀兰产业资本有限公司", "上海澄江投资管理有限公司"}

@@ -151,13 +151,20 @@ def stakes(s: Sentence) -> list[Relation]:
     the sentence's subject invested in Y."""
     out: list[Relation] = []
     subject = sentence_subject(s)
+    held = None  # the company the last stake was held in: …；C、D 分别持股 5.1% 和 3.8% (in it too)
     for i, k in enumerate(s.ks):
+        if s.type(i) == "Organization" and held is not None and held != k and _HOLDS_TOO.match(s.after(k, 12)):
+            out.extend(s.relation(holder, held, "investedIn") for holder in s.group_before(i) if holder != held)
         if s.type(i) != "Organization" or i == 0:
             continue
         before = s.between(s.ks[i - 1], k)
         if s.type(i - 1) == "Organization" and HOLDS_STAKE.search(before) and len(before) <= 8 \
                 and STAKE.match(s.after(k, 8)):
-            out.extend(s.relation(holder, k, "investedIn") for holder in s.group_before(i - 1))
+            holders = s.group_before(i - 1)
+            out.extend(s.relation(holder, k, "investedIn") for holder in holders)
+            if _CONTROLS.match(s.after(k, 24)) and len(holders) == 1:  # …，为控股股东: k is the holder's
+                out.append(s.relation(k, holders[0], "subsidiaryOf"))
+            held = k
         elif subject is not None and subject != k and JOINS_ROUND.search(s.before(k, 4)) \
                 and (stated := ROUND_AFTER.match(s.after(k, 16))):
             round_ = ROUND.search(stated.group())
@@ -165,6 +172,10 @@ def stakes(s: Sentence) -> list[Relation]:
     return out
 
 
+#: After the company a stake is held in: the holder controls it (41.2%股份，为控股股东).
+_CONTROLS = re.compile(r"^\s*[\d.]+\s*[%％]\s*的?\s*(?:股份|股权)?\s*[，,]\s*(?:为|系|是|成为)其?(?:控股股东|第一大股东)")
+#: After holders, a stake in the company named before: 分别持股 5.1% 和 3.8%, 分别持有 10%、6%股份.
+_HOLDS_TOO = re.compile(r"^\s*(?:分别|合计|共|各)?(?:持有|持股)\s*[\d.]+\s*[%％]")
 #: Between a buyer and what it buys: 拟以 9.6 亿元收购, 以 3.5 亿元认购, 完成对.
 _BUYS = re.compile(r"^\s*(?:公告|宣布)?[，,]?\s*(?:拟|将|已|正式|同月|近日)?\s*(?:(?:以|出资)[^，。；]{1,16}?)?(?:收购|认购|并购)\s*$")
 _COMPLETES = re.compile(r"^\s*(?:拟|将|已|正式|近日)?\s*(?:以[^，。；]{1,16}?)?完成对\s*$")
