@@ -235,6 +235,8 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
         return False
     if nxt[0] in CONTINUING_STARTS or line[-1] in OPEN_ENDINGS:
         return True
+    if line.count("（") + line.count("(") > line.count("）") + line.count(")") and _is_cjk(nxt[0]):
+        return True  # 某某（新加 | 坡）有限公司: a bracket left open goes on
     if _is_heading(line):
         if _SECTION_MARK.fullmatch(line):
             return False  # 【政策速递】: a section's name, whole on its line

@@ -247,7 +247,8 @@ def _declared_short_names(issue: Issue) -> None:
     for m in list(issue.mentions):
         if m.type not in ("Organization", "Policy"):
             continue
-        d = DECLARATION.match(issue.text[m.end:m.end + 64])
+        d = DECLARATION.match(issue.text[m.end:m.end + 64]) or (
+            _LATIN_NAME_AFTER.match(issue.text[m.end:m.end + 64]) if m.type == "Organization" else None)
         if d:
             declared[d.group(1)] = m
     if not declared:
@@ -272,6 +273,11 @@ def _declared_short_names(issue: Issue) -> None:
             a.start <= m.start and m.end <= a.end and (a.start, a.end) != (m.start, m.end) for a in aliases))]
     issue.mentions.sort(key=lambda m: (m.start, -m.end))
     issue.declared = {short: full for short, full in declared.items()}
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+#: A body's own Latin name in brackets after its Chinese one: 某某有限公司（Swiftlet Interactive Pte. Ltd.）.
+_LATIN_NAME_AFTER = re.compile(r"^[（(]\s*([A-Za-z][A-Za-z0-9 .,&'\-]{2,60}?)\s*[）)]")
 
 
 def _sentence_at(issue: Issue, pos: int) -> int | None:
@@ -303,7 +309,7 @@ def _inside_organizations(mentions: list[Mention]) -> set[int]:
 
 def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
     """Short names that abbreviate or shorten a longer name of the same issue take its key."""
-    declared = getattr(issue, "declared", {})
+    declared = {surface_key(short): full for short, full in getattr(issue, "declared", {}).items()}
     by_type: dict[str, dict[str, str]] = defaultdict(dict)  # type -> surface -> key
     for m in issue.mentions:
         by_type[m.type].setdefault(surface_key(m.text), m.key)
@@ -485,8 +491,8 @@ def resolve_people(issue: Issue) -> None:
 def describe_entities(issue: Issue) -> None:
     """Set ``issue.entities``: each entity's label and its other surfaces.
 
-    The label is the fullest name the issue gives (the longest surface, then the
-    most frequent); a region takes its division's official name, and an
+    The label is the fullest name the issue gives (a Chinese one before a Latin one, then the
+    longest surface, then the most frequent); a region takes its division's official name, and an
     organization the official form its key gives (市经信局 → 北京市经济和信息化局)."""
     surfaces: dict[EntityKey, dict[str, int]] = defaultdict(dict)
     for m in issue.mentions:
@@ -496,7 +502,8 @@ def describe_entities(issue: Issue) -> None:
         counts[m.text] = counts.get(m.text, 0) + 1
     issue.entities = {}
     for ident, counts in surfaces.items():
-        label = max(counts, key=lambda s: (len(surface_key(s)), counts[s]))
+        # a Chinese name before a Latin one (某某株式会社, not its own Latin name in brackets)
+        label = max(counts, key=lambda s: (bool(_HAN.search(s)), len(surface_key(s)), counts[s]))
         type_, key = ident
         if key.startswith("division:"):
             label = gazetteer().divisions[key[9:]].name

@@ -584,3 +584,8 @@ def test_a_branch_of_a_company_and_a_bureaus_liaison_office_stay_whole(lac):
     assert ("德州澄川港务股份有限公司九龙集装箱码头分公司", "Organization") in found
     found = entities(lac, "曾任山东省人事局开发区办事处主任。")
     assert ("山东省人事局开发区办事处", "Organization") in found
+
+
+def test_a_brand_and_its_business_verb_before_a_bracketed_seat(lac):
+    found = entities(lac, "旗下岚屿互动（新加坡）有限公司本月在马来西亚设立分公司。")
+    assert ("岚屿互动（新加坡）有限公司", "Organization") in found

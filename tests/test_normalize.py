@@ -107,3 +107,10 @@ def test_corpus_artefacts_are_repaired():
 def test_a_name_broken_inside_a_word_at_a_paragraphs_start_is_joined():
     raw = "某某储能完成融资\n\n重庆岚石储能科\n技有限公司完成3亿元A轮融资，由某某基金领投。\n\n下一条标题\n正文第一段。"
     assert normalize(raw).split("\n")[1] == "重庆岚石储能科技有限公司完成3亿元A轮融资，由某某基金领投。"
+
+
+def test_a_line_with_a_bracket_left_open_goes_on():
+    text = ("岚屿动漫发布新作\n"
+            "德州岚屿动漫有限公司全资子公司岚屿动漫（新加\n"
+            "坡）有限公司本月开业。\n")
+    assert "岚屿动漫（新加坡）有限公司本月开业" in normalize(text)

@@ -290,3 +290,9 @@ def test_a_citys_government_is_no_short_name_of_its_districts(tmp_path):
     out = build(tmp_path, {"a": "德州市人民政府与澄川基金共同发起设立汀兰产业基金。德州市德城区人民政府出台人才政策。"})
     orgs = entities(out, "Organization")
     assert "德州市德城区人民政府" not in entity_with(orgs, "德州市人民政府")
+
+
+def test_a_bodys_latin_name_in_brackets_is_the_body(tmp_path):
+    out = build(tmp_path, {"a": "德州岚屿动漫有限公司全资子公司岚屿动漫（新加坡）有限公司（Lanyu Animation Pte. Ltd.）本月开业。"})
+    orgs = entities(out, "Organization")
+    assert "Lanyu Animation Pte. Ltd." in entity_with(orgs, "岚屿动漫（新加坡）有限公司")

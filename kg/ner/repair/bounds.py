@@ -288,7 +288,12 @@ def bracketed_seats(text: str, words: list[Word]) -> list[Word]:
             w = words[k]
             if w.end > m.start():
                 continue
-            if w.end != (words[first].start if first is not None else m.start()) or w.label in _NOT_NAME_TAGS \
+            # a verb after a brand is the name's business (雨燕 | 互动/v | （新加坡）有限公司)
+            brand_verb = w.label == "v" and w.end - w.start >= 2 and k > 0 and words[k - 1].end == w.start \
+                and (words[k - 1].label in ("Organization", "nz", "ORG") or (  # (a brand the model read as a place)
+                    words[k - 1].label == "Region" and gazetteer().lookup(text[words[k - 1].start:words[k - 1].end]) is None))
+            if w.end != (words[first].start if first is not None else m.start()) \
+                    or (w.label in _NOT_NAME_TAGS and not brand_verb) \
                     or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", text[w.start:w.end]) \
                     or _starts_no_name(text[w.start:w.end]) \
                     or m.start() - w.start > 16:
