@@ -237,6 +237,9 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
         return True
     if line.count("（") + line.count("(") > line.count("）") + line.count(")") and _is_cjk(nxt[0]):
         return True  # 某某（新加 | 坡）有限公司: a bracket left open goes on
+    if line[-1] + nxt[0] in _NAME_WORDS and _ends_sentence(nxt) and display_width(nxt) > display_width(line) \
+            and not _SECTION_MARK.fullmatch(line):
+        return True  # 某某储能科 | 技有限公司完成…: a name's word broken at the start of a paragraph
     if _is_heading(line):
         if _SECTION_MARK.fullmatch(line):
             return False  # 【政策速递】: a section's name, whole on its line
@@ -244,13 +247,13 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
         return (
             display_width(nxt) <= 40
             and not _ends_sentence(nxt)
+            and not _OPENING.match(nxt)  # (2月12日，…: a paragraph starts, not the headline's end)
             and after is not None
             and display_width(after) > 40
+            and nxt[-1] + after[0] not in _NAME_WORDS  # (某某材料股 | 份有限公司…: a paragraph broken in a name)
         )
     if after is not None and display_width(nxt) <= 12 and not _ends_sentence(nxt):
         return True  # a title's last few characters pushed onto their own line
-    if line[-1] + nxt[0] in _NAME_WORDS and _ends_sentence(nxt) and display_width(nxt) > display_width(line):
-        return True  # 某某储能科 | 技有限公司完成…: a name's word broken at the start of a paragraph
     width = display_width(line)
     if width >= 0.85 * wrap or width >= 120:
         return True
@@ -266,7 +269,7 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
 _NAME_WORDS = frozenset({"科技", "有限", "公司", "集团", "股份", "研究", "技术", "投资", "管理", "发展", "电子", "能源",
                          "材料", "中心", "实验", "委员", "创新", "产业", "控股", "资本", "合伙", "基金", "智能"})
 #: How a paragraph opens, never a headline: a date or a time, then a comma.
-_OPENING = re.compile(r"^(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*\d{1,2}\s*日|近日|日前|近期|今年以来)[^，。]{0,12}，")
+_OPENING = re.compile(r"^(?:(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*\d{1,2}\s*日|近日|日前|近期|今年以来)[^，。]{0,12}|\d{4}\s*年)，")
 
 
 def _resumes_after_caption(line: str, nxt: str, deferred: list[str]) -> bool:

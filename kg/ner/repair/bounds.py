@@ -71,6 +71,10 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
             if text[w.end - 1] in _PREPOSITIONS and ends_like_org(text[w.start:w.end - 1]):
                 out += [Word(w.start, w.end - 1, w.label), Word(w.end - 1, w.end, "p")]  # 市国资委以 | …为基础
                 continue
+        if w.label == "Organization" and w.end - w.start >= 5 and text.endswith("控股", w.start, w.end) \
+                and text.startswith(("子公司", "子企业"), w.end):
+            out += [Word(w.start, w.end - 2, w.label), Word(w.end - 2, w.end, "n")]  # 某某鞋业 | 控股子公司
+            continue
         trailing = _TRAILING_JOINER.search(text, w.start, w.end) if w.label == "Organization" else None
         if trailing and (_names_a_body(text[w.start:trailing.start()]) or LATIN.fullmatch(text[w.start:trailing.start()])):
             # 国家互联网信息办公室联合 | 国家发展改革委; 某创投有限公司领投
@@ -329,7 +333,7 @@ def _business(text: str, words: list[Word], k: int) -> bool:
 
 
 #: A word of owning that starts the model's word: 旗下 | 某某有限公司.
-_OWNED_WORD_START = re.compile(rf"{OWNING}(?:的)?")
+_OWNED_WORD_START = re.compile(rf"{OWNING}(?:的)?|(?:全资|控股)?子(?:公司|企业)")
 
 
 def registered_names(text: str, words: list[Word]) -> list[Word]:
@@ -419,8 +423,8 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
                 continue
             break
         if w.label == "Person" or NOT_ORG_WORDS.search(piece) or _OWNED_NOUN.match(piece) or _A_GOVERNMENT.fullmatch(piece) \
-                or piece == "同志":
-            break  # (某某市委 | 市政府: two bodies; 张三 | 同志 | 任…: a person)
+                or piece == "同志" or (piece == "控股" and text.startswith(("子公司", "子企业"), w.end)):
+            break  # (某某市委 | 市政府: two bodies; 张三 | 同志 | 任…: a person; 某某 | 控股子公司)
         if w.label == "m" and _PHASE.fullmatch(piece) and text[:w.start].endswith("基金"):
             best = j  # 某某产业投资基金 | 二期: the fund's phase is its name's
             break
