@@ -195,7 +195,8 @@ AGREEMENT = re.compile(alternatives(AGREEMENT_WORDS))
 PARTNER_WORDS = re.compile(alternatives(AGREEMENT_WORDS + ("合作", "携手", "战略", "协议", "联手",
                                                              "共同打造", "共同推进", "共同主办", "联合主办",
                                                              "联合举办", "共同举办", "共同组织", "联合组织",
-                                                             "共同承办", "联合承办")))
+                                                             "共同承办", "联合承办", "联合开展", "共同开展", "联合攻关",
+                                                             "联合申报")))
 #: Bodies that host or organize one thing together, after 由: 由 A、B 共同主办的….
 HOSTED_TOGETHER = re.compile(r"^\s*(?:共同|联合)(?:主办|举办|承办|组织)")
 PARTNER_LINK = re.compile(r"^\s*[”’\"]?\s*[）)]?\s*(?:[A-Za-z][\w-]*\s*)?(?:与|和|同|携手|联合|联手)\s*$")

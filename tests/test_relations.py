@@ -709,3 +709,23 @@ def test_a_controlling_holder_and_holders_of_the_company_named_before(backend):
     assert ("德州岚屿软件股份有限公司", "subsidiaryOf", "德州岚屿控股有限公司", ()) in found
     assert {h for h, r, t, _ in found if r == "investedIn" and t == "德州岚屿软件股份有限公司"} == {
         "德州岚屿控股有限公司", "德州汀兰产业资本有限公司", "上海澄江投资管理有限公司"}
+
+
+def test_the_company_and_the_new_company_named_again(backend):
+    found = stated(backend, "德州岚屿精密机械有限公司去年营收增长三成，主要客户来自汽车行业。"
+                            "其企业技术中心已获省级认定，公司总经理桑北辰说，今年将新增两条产线。")
+    assert ("桑北辰", "holdsPosition", "德州岚屿精密机械有限公司", "总经理") in found
+    found = stated(backend, "3月，德州岚屿机械制造有限公司与山东汀兰成长基金共同出资设立德州岚屿智能液压有限公司。"
+                            "新公司为岚屿机械的控股子公司。")
+    assert ("德州岚屿智能液压有限公司", "subsidiaryOf", "德州岚屿机械制造有限公司", None) in found
+    found = stated(backend, "德州汀兰精密制造研究院本月揭牌。首批入驻的德州岚屿模具有限公司将与研究院联合开展工艺攻关。")
+    assert ("德州岚屿模具有限公司", "partnerOf", "德州汀兰精密制造研究院", None) in found
+
+
+def test_bodies_listed_under_their_city_and_inside_a_zone(backend):
+    found = relations(backend, "德州市：德州岚屿机械制造有限公司、乐陵市汀兰重工有限公司、禹城市澄江鞋业有限公司。")
+    assert {h for h, r, t, _ in found if r == "locatedIn" and t == "德州市"} == {
+        "德州岚屿机械制造有限公司", "乐陵市汀兰重工有限公司", "禹城市澄江鞋业有限公司"}
+    found = relations(backend, "德州经济技术开发区内的德州岚屿运动用品有限公司、德州汀兰织带有限公司已完成改造。")
+    assert {h for h, r, t, _ in found if r == "locatedIn" and t == "德州经济技术开发区"} == {
+        "德州岚屿运动用品有限公司", "德州汀兰织带有限公司"}

@@ -414,6 +414,17 @@ def _splits_later(s: Sentence, i: int) -> bool:
     return False
 
 
+def _listed_under_a_place(s: Sentence) -> list[Relation]:
+    """福州市：A、B、C: a list of bodies headed by the place they are in."""
+    if len(s.ks) < 2 or s.type(0) != "Region" or s.issue.text[s.sentence.start:s.m(s.ks[0]).start].strip(" ■●") \
+            or not re.match(r"\s*[：:]", s.after(s.ks[0], 2)):
+        return []
+    first = next((i for i in range(1, len(s.ks)) if s.type(i) == "Organization"), None)
+    if first is None or s.between(s.ks[0], s.ks[first]).strip() not in ("：", ":"):
+        return []
+    return [s.relation(org, s.ks[0], "locatedIn") for org in s.group_after(first, link=_AND_LINK)]
+
+
 def located(s: Sentence) -> list[Relation]:
     """X 位于 / 落户 REGION; A、B 等机构均在 REGION; REGION 涌现出 A、B、C; 位于 REGION
     的 X; REGION 企业 X; X 是 REGION 首家入驻企业; 在 REGION，比如 A、B."""
@@ -438,6 +449,8 @@ def located(s: Sentence) -> list[Relation]:
             elif _OF_A_KIND.fullmatch(link) and SEAT_BEFORE.search(s.before(s.ks[_chain_start(s, i)], 8)):
                 # 总部位于瑞典斯德哥尔摩的电池制造商 X: each place
                 out.extend(s.relation(b, place, "locatedIn") for place in _place_and_within(s, _chain_start(s, i)))
+            elif re.fullmatch(r"\s*(?:区域)?内的\s*", link):  # 某某经济开发区内的 A、B
+                out.extend(s.relation(org, a, "locatedIn") for org in s.group_after(i + 1, link=_AND_LINK))
             elif LOCAL_DESCRIPTOR.match(link):  # 某国本地巴士制造商 A 和 B (not the partner after 与)
                 places = _place_and_within(s, _chain_start(s, i))
                 out.extend(s.relation(org, place, "locatedIn") for org in s.group_after(i + 1, link=_AND_LINK)
@@ -463,7 +476,7 @@ def located(s: Sentence) -> list[Relation]:
             if s.type(i) == "Region" and clause and not _names_between(s, s.m(k).start - len(clause.group()), i):
                 out.extend(s.relation(subject, place, "locatedIn") for place in _place_and_within(s, i))
                 break
-    return out
+    return out + _listed_under_a_place(s)
 
 
 #: After the founders, where: X 由 某某 于 2016 年在 REGION 创立.
