@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 
 from ..doc import Issue, Mention
-from ..lexicon import LATIN_POST, alternatives
+from ..lexicon import BEFORE_THE_SUBJECT, LATIN_POST, alternatives
 
 #: Kinds a body is named again by (the longest first, so 研究中心 wins over 中心).
 KINDS = ("研究院", "研究所", "研究中心", "实验室", "工作站", "工作室", "中心", "联盟", "基金", "孵化器", "加速器",
@@ -92,10 +92,7 @@ def _antecedent(issue: Issue, mentions: list[Mention], before: int, sentence: in
         return None
     if word == "公司":  # 公司 alone is the company the article is about: its sentence's subject, if one is
         opening = issue.sentences[found[0].sentence].start
-        subject = next((m for m in found if _LEADING.fullmatch(issue.text, opening, m.start)), None)
+        subject = next((m for m in found if BEFORE_THE_SUBJECT.fullmatch(issue.text, opening, m.start)), None)
         return subject or found[0]
     return found[0]
 
-
-#: What may stand before a sentence's subject: a date, 近日.
-_LEADING = re.compile(r"\s*(?:(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|近日|日前)?\s*[，,]?\s*")

@@ -11,6 +11,7 @@ import re
 from ..doc import Issue, Relation
 from ..lexicon import (
     AMOUNT,
+    BEFORE_THE_SUBJECT,
     FUNDED_AFTER_NAME,
     FUNDED_CLAUSE,
     HOLDS_STAKE,
@@ -28,8 +29,6 @@ from .sentence import Sentence, sentence_subject
 _OWNER = re.compile(rf"\s*(?:的)?{OWNING}(?:的)?\s*")
 
 
-#: What may stand before the body a sentence starts with.
-_OPENING = re.compile(r"\s*(?:(?:\d{4}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日|近日|日前|近期)?\s*[，,]?\s*")
 #: Before 投资 as a noun: 创业投资, 股权投资, 天使投资 (a kind of investing, not a deal).
 _KIND_OF_INVESTMENT = re.compile(r"(?:创业|股权|风险|天使|产业|早期|私募|跨境|战略)$")
 
@@ -88,7 +87,7 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
             continue
         named_target = None  # A 领投 X A 轮融资，B、C 跟投: the followers join the round named first
         first = ks[0] if ks else None  # the body the sentence starts with (after a date or 近日)
-        subject = first if first is not None and _OPENING.fullmatch(
+        subject = first if first is not None and BEFORE_THE_SUBJECT.fullmatch(
             issue.text, sentence.start, issue.mentions[first].start) else None
         names = [issue.mentions[k] for k in by_sentence.get(n, [])]
         for t in INVEST_TRIGGER.finditer(text):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..doc import Issue, Mention, Relation
-from ..lexicon import DECLARATION, LIST_LINK
+from ..lexicon import BEFORE_THE_SUBJECT, DECLARATION, LIST_LINK
 
 #: Links that join the members of one side of a relation: A、B 和 C; A 与 B (issuers);
 #: A，会同 B; A 牵头，联合 B.
@@ -138,8 +138,6 @@ class Sentence:
                         derived_from)
 
 
-#: What may stand before the body a sentence is about: a date, 近日, 日前, 其间.
-_LEADING_TIME = re.compile(r"^\s*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|近期|其间|期间|会上|此外|同时)?\s*[，,]?\s*$")
 
 
 def sentence_subject(s: Sentence, after_a_date: bool = False) -> int | None:
@@ -148,4 +146,4 @@ def sentence_subject(s: Sentence, after_a_date: bool = False) -> int | None:
     if not s.ks or s.type(0) != "Organization":
         return None
     before = s.issue.text[s.sentence.start:s.m(s.ks[0]).start]
-    return s.ks[0] if not before.strip() or (after_a_date and _LEADING_TIME.match(before)) else None
+    return s.ks[0] if not before.strip() or (after_a_date and BEFORE_THE_SUBJECT.fullmatch(before)) else None
