@@ -276,7 +276,7 @@ def _declared_short_names(issue: Issue) -> None:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-#: A body's own Latin name in brackets after its Chinese one: 某某有限公司（Swiftlet Interactive Pte. Ltd.）.
+#: A body's own Latin name in brackets after its Chinese one: 某某有限公司（Latin Name Pte. Ltd.）.
 _LATIN_NAME_AFTER = re.compile(r"^[（(]\s*([A-Za-z][A-Za-z0-9 .,&'\-]{2,60}?)\s*[）)]")
 
 

@@ -592,7 +592,7 @@ def test_a_brand_and_its_business_verb_before_a_bracketed_seat(lac):
 
 
 def test_a_company_before_its_controlled_subsidiary(lac):
-    found = entities(lac, "德州岚屿液压件有限公司控股子公司德州岚屿精密铸造有限公司在德城区的新厂区日前投产。")
-    assert {("德州岚屿液压件有限公司", "Organization"), ("德州岚屿精密铸造有限公司", "Organization")} <= found
+    found = entities(lac, "德州岚屿泵业有限公司控股子公司德州岚屿精铸有限公司的新厂房本周启用。")
+    assert {("德州岚屿泵业有限公司", "Organization"), ("德州岚屿精铸有限公司", "Organization")} <= found
     found = entities(lac, "收购完成后，汀兰机械成为德州岚屿鞋业有限公司控股子公司。")
     assert ("德州岚屿鞋业有限公司", "Organization") in found

@@ -121,14 +121,14 @@ def test_a_paragraph_opening_under_a_headline_and_a_name_broken_after_one():
             "■德州：阮知秋调研岚屿精密、汀兰新材料\n"
             "2月12日，德州市工业和信\n"
             "息化局局长阮知秋带队走访德州岚屿精密机械有限公司和位于德城区的德州汀兰新材料有限公司，了解企业技改进展。\n"
-            "■济南：岚屿新材料企业技术中心获批国家级\n"
+            "■济南：岚屿材料技术中心升为国家级\n"
             "山东岚屿新材料股\n"
-            "份有限公司企业技术中心日前被认定为国家企业技术中心，中心现有研发人员一百余人。\n"
+            "份有限公司的技术中心本月通过国家认定，中心有研发人员一百余人。\n"
             "2024年，岚屿纺织出资设立全资子公司德州岚屿印\n"
             "染有限公司，新公司落户德城区。\n")
     out = normalize(text).split("\n")
     assert "■德州：阮知秋调研岚屿精密、汀兰新材料" in out
     assert any(line.startswith("2月12日，德州市工业和信息化局局长阮知秋") for line in out)
-    assert "■济南：岚屿新材料企业技术中心获批国家级" in out
-    assert any(line.startswith("山东岚屿新材料股份有限公司企业技术中心") for line in out)
+    assert "■济南：岚屿材料技术中心升为国家级" in out
+    assert any(line.startswith("山东岚屿新材料股份有限公司的技术中心") for line in out)
     assert any("德州岚屿印染有限公司，新公司" in line for line in out)

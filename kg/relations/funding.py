@@ -171,7 +171,7 @@ def stakes(s: Sentence) -> list[Relation]:
     return out
 
 
-#: After the company a stake is held in: the holder controls it (41.2%股份，为控股股东).
+#: After the company a stake is held in: the holder controls it (38%股份，为控股股东).
 _CONTROLS = re.compile(r"^\s*[\d.]+\s*[%％]\s*的?\s*(?:股份|股权)?\s*[，,]\s*(?:为|系|是|成为)其?(?:控股股东|第一大股东)")
 #: After holders, a stake in the company named before: 分别持股 5.1% 和 3.8%, 分别持有 10%、6%股份.
 _HOLDS_TOO = re.compile(r"^\s*(?:分别|合计|共|各)?(?:持有|持股)\s*[\d.]+\s*[%％]")
