@@ -60,7 +60,7 @@ from .places import (
     units,
     zones,
 )
-from .words import ENTITY, HAS_LETTERS, words_of
+from .words import ENTITY, HAS_LETTERS, Word, words_of
 
 
 def repair(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -106,10 +106,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     for w in words:
         if not w.is_entity or not _names_one(text[w.start:w.end], w.label):
             continue
-        cut = _descriptor_prefix(text[w.start:w.end], w.label)
-        if not cut and w.label == "Organization" and text.startswith("商", w.start) and w.end - w.start >= 5 \
-                and text.endswith(_VENDOR_STEMS, 0, w.start):
-            cut = 1  # 美国测试设备 | 商某某公司: the descriptor's last character
+        cut = _descriptor_prefix(text, w)
         if cut and (country := gazetteer().head(text[w.start:w.start + cut])) and is_foreign_country(country):
             out.append(Span(w.start, w.start + len(country), "Region", source))  # 荷兰 | 光刻设备商 | 某某公司
         out.append(Span(w.start + cut, w.end, w.label, source))
@@ -153,14 +150,18 @@ _STUDIED_ABROAD = re.compile(r"留[美德日英法韩澳加俄欧苏]")
 
 
 
-def _descriptor_prefix(name: str, label: str) -> int:
-    """`量子计算测控系统研发商北京衡芯量子科技有限公司`: the name starts after the description;
+def _descriptor_prefix(text: str, w: Word) -> int:
+    """`量子计算测控系统研发商北京衡芯量子科技有限公司`: the name starts after the description,
+    also where the model took in only its last character (美国测试设备 | 商某某公司);
     `会同市经信局`, `经联盟理事会`: after the connective or preposition the model took in."""
-    if label != "Organization":
+    if w.label != "Organization":
         return 0
+    name = text[w.start:w.end]
     m = DESCRIBED_COMPANY.match(name)
     if m:
         return m.end()
+    if name.startswith("商") and len(name) >= 5 and text.endswith(_VENDOR_STEMS, 0, w.start):
+        return 1
     connective = next((c for c in LEADING_CONNECTIVES if name.startswith(c)), None)
     if connective is None and _BY_WAY_OF.match(name):
         connective = "经"  # 经联盟理事会研究决定: the body that decided, after the preposition
