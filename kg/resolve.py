@@ -364,8 +364,9 @@ def _zones_named_by_kind(mentions: list[Mention]) -> None:
 
 
 def _is_parent_of(short: str, long: str) -> bool:
-    """中国电子学会 / 中国电子学会智能制造分会: the body a unit is part of, not its short name."""
-    return long.startswith(short) and short.endswith(PARENT_HEADS) and long.endswith(UNIT_TAILS + BRANCH_TAILS)
+    """中国电子学会 / 中国电子学会智能制造分会, 某某银行某某分行 / 某某银行某某分行某某支行: the body a
+    unit is part of, not its short name."""
+    return long.startswith(short) and short.endswith(PARENT_HEADS + ("分行",)) and long.endswith(UNIT_TAILS + BRANCH_TAILS)
 
 
 def _abbreviates(short: str, long: str) -> bool:

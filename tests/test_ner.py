@@ -596,3 +596,32 @@ def test_a_company_before_its_controlled_subsidiary(lac):
     assert {("德州岚屿泵业有限公司", "Organization"), ("德州岚屿精铸有限公司", "Organization")} <= found
     found = entities(lac, "收购完成后，汀兰机械成为德州岚屿鞋业有限公司控股子公司。")
     assert ("德州岚屿鞋业有限公司", "Organization") in found
+
+
+def test_fund_names_run_past_a_guidance_verb_and_a_long_registered_form(lac):
+    found = entities(lac, "由山东岚屿科创引导基金与汀兰资本管理有限公司共同发起设立的"
+                          "德州汀兰岚屿硬科技创业投资基金合伙企业（有限合伙）完成备案。")
+    assert {("山东岚屿科创引导基金", "Organization"),
+            ("德州汀兰岚屿硬科技创业投资基金合伙企业（有限合伙）", "Organization")} <= found
+
+
+def test_which_or_how_many_ends_a_name_and_a_role_in_a_deal_is_none(lac):
+    found = entities(lac, "山东汀兰产业投资基金首批子基金完成遴选，这是德州市首家科技特色支行。")
+    assert ("山东汀兰产业投资基金", "Organization") in found
+    assert not any("首" in name for name, _ in found)
+    found = entities(lac, "岚屿银行德州分行成为首家签约合作银行，老股东德州澄江新能源产业投资基金合伙企业（有限合伙）继续加码。")
+    assert ("合作银行", "Organization") not in found
+    assert ("德州澄江新能源产业投资基金合伙企业（有限合伙）", "Organization") in found
+
+
+def test_a_banks_branches_name_their_parent_and_place():
+    from kg.ner.names import nested_names
+
+    def nested(name):
+        return {(name[s.start:s.end], s.type) for s in nested_names(name)}
+
+    assert nested("岚屿银行德州分行汀兰科技支行") == {
+        ("岚屿银行德州分行", "Organization"), ("岚屿银行", "Organization"), ("德州", "Region")}
+    assert nested("澄江银行禹城高新科技支行") == {("澄江银行", "Organization"), ("禹城", "Region")}
+    assert ("岚屿银行股份有限公司", "Organization") in nested("岚屿银行股份有限公司德州经开区支行")
+    assert nested("澄江银行总行普惠金融部") == {("澄江银行", "Organization")}

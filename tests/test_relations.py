@@ -729,3 +729,66 @@ def test_bodies_listed_under_their_city_and_inside_a_zone(backend):
     found = relations(backend, "德州经济技术开发区内的德州岚屿运动用品有限公司、德州汀兰织带有限公司已完成改造。")
     assert {h for h, r, t, _ in found if r == "locatedIn" and t == "德州经济技术开发区"} == {
         "德州岚屿运动用品有限公司", "德州汀兰织带有限公司"}
+
+
+def test_a_banks_branches_and_the_bank_named_again(backend):
+    found = relations(backend, "本月，岚屿银行德州分行汀兰科技支行、澄江银行禹城高新科技支行获批设立。")
+    assert {("岚屿银行德州分行汀兰科技支行", "subsidiaryOf", "岚屿银行德州分行", ()),
+            ("岚屿银行德州分行", "subsidiaryOf", "岚屿银行", ()),
+            ("岚屿银行德州分行汀兰科技支行", "locatedIn", "德州", ()),
+            ("澄江银行禹城高新科技支行", "subsidiaryOf", "澄江银行", ()),
+            ("澄江银行禹城高新科技支行", "locatedIn", "禹城", ())} <= found
+    found = stated(backend, "岚屿银行德州分行推出“鲁科贷”。分行行长桑北辰介绍，该行已发放贷款3亿元。")
+    assert ("桑北辰", "holdsPosition", "岚屿银行德州分行", "行长") in found
+    found = stated(backend, "中国人民银行德州市分行召开会议。该行副行长蔺书禾表示，再贷款已到位。")
+    assert ("蔺书禾", "holdsPosition", "中国人民银行德州市分行", "副行长") in found
+
+
+def test_a_branch_is_no_short_name_of_its_sub_branch(backend):
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8",
+                             "岚屿银行德州分行汀兰科技支行开业。岚屿银行德州分行行长桑北辰出席。"))
+    extract([issue], backend)
+    labels = {issue.entities[(m.type, m.key)].label for m in issue.mentions if m.type == "Organization"}
+    assert {"岚屿银行德州分行汀兰科技支行", "岚屿银行德州分行"} <= labels
+
+
+def test_a_mayors_post_is_at_the_places_government_when_the_issue_names_it(backend):
+    found = stated(backend, "12月3日，德州市人民政府与岚屿银行股份有限公司签署战略合作协议。"
+                            "德州市副市长桑北辰、岚屿银行副行长蔺书禾出席签约仪式。")
+    assert ("桑北辰", "holdsPosition", "德州市人民政府", "副市长") in found
+    found = stated(backend, "德州市地方金融管理局局长蔺书禾同志出席并讲话，禹城市副市长桑北辰同志致辞。")
+    assert not any(h == "桑北辰" for h, r, t, _ in found if r == "holdsPosition")
+
+
+def test_posts_listed_after_one_body_and_a_post_given_to_a_former_officer(backend):
+    found = relations(backend, "岚屿光电董事长桑北辰、董事会秘书蔺书禾参加审议会议。")
+    assert ("蔺书禾", "holdsPosition", "岚屿光电", (("title", "董事会秘书"),)) in found
+    found = relations(backend, "汀兰创投聘任原澄江证券董事总经理阮知秋为合伙人。")
+    assert ("阮知秋", "holdsPosition", "汀兰创投", (("title", "合伙人"),)) in found
+
+
+def test_subsidiaries_after_a_short_name_as_a_groups_firm_and_of_the_company_written_about(backend):
+    found = stated(backend, "德州岚屿融资担保有限公司（以下简称岚屿担保）推出批量担保业务。"
+                            "岚屿担保为德州岚屿金融控股集团有限公司（简称岚屿金控）全资子公司。")
+    assert ("德州岚屿融资担保有限公司", "subsidiaryOf", "德州岚屿金融控股集团有限公司", None) in found
+    found = relations(backend, "德州汀兰天使投资有限公司为德州汀兰发展投资集团有限公司旗下企业。")
+    assert ("德州汀兰天使投资有限公司", "subsidiaryOf", "德州汀兰发展投资集团有限公司", ()) in found
+    found = stated(backend, "岚屿光电登陆科创板\n12月10日，德州岚屿光电科技股份有限公司在科创板挂牌上市。"
+                            "汀兰基金参与战略配售。募集资金主要投向控股子公司岚屿光电（禹城）精密光学有限公司的扩产项目。")
+    assert ("岚屿光电（禹城）精密光学有限公司", "subsidiaryOf", "德州岚屿光电科技股份有限公司", None) in found
+
+
+def test_all_sides_of_a_three_party_agreement_and_partners_joined_by_the_subject(backend):
+    found = relations(backend, "德州经开区管委会、岚屿银行德州分行与德州汀兰融资担保有限公司（以下简称汀兰担保）"
+                               "签署“园区贷”三方合作协议。")
+    assert ("德州经开区管委会", "partnerOf", "岚屿银行德州分行", ()) in found
+    found = relations(backend, "德州汀兰融资担保有限公司是德州汀兰控股集团有限公司的全资子公司，近期联合澄江农商银行推出批量担保业务。")
+    assert ("德州汀兰融资担保有限公司", "partnerOf", "澄江农商银行", ()) in found
+    found = relations(backend, "德州岚屿股权交易中心有限公司（以下简称岚屿股交中心）举办路演。"
+                               "该中心已与澄江证券、汀兰资本等12家机构建立协同机制。")
+    assert {t for h, r, t, _ in found if r == "partnerOf"} >= {"澄江证券", "汀兰资本"}
+
+
+def test_a_follower_joins_a_deal_written_with_its_target_first(backend):
+    found = relations(backend, "德州汀兰创业投资基金合伙企业（有限合伙）对德州岚屿数据科技有限公司追加投资8000万元（A轮），澄江创投跟投。")
+    assert ("澄江创投", "investedIn", "德州岚屿数据科技有限公司", (("lead", False), ("round", "A轮"))) in found

@@ -18,20 +18,22 @@ from ..lexicon import BEFORE_THE_SUBJECT, LATIN_POST, alternatives
 
 #: Kinds a body is named again by (the longest first, so 研究中心 wins over 中心).
 KINDS = ("研究院", "研究所", "研究中心", "实验室", "工作站", "工作室", "中心", "联盟", "基金", "孵化器", "加速器",
-         "创新港", "产业园", "园区", "基地", "平台", "协会", "学会", "研究会", "集团", "分院", "分会", "公司")
+         "创新港", "产业园", "园区", "基地", "平台", "协会", "学会", "研究会", "集团", "分院", "分会", "公司",
+         "分行", "支行", "事业部")
 _KIND = alternatives(KINDS)
-#: 该院, 此中心, 上述基金, 新公司: a demonstrative and a kind (院 and 所 for any 研究院, 学院, 研究所).
-_DEMONSTRATIVE = re.compile(rf"(?:该|此|这一?|上述)({_KIND}|院|所)|新(公司)")
+#: 该院, 此中心, 上述基金, 新公司: a demonstrative and a kind (院 and 所 for any 研究院, 学院, 研究所;
+#: 该行 for a bank or its branch, never 此行, a trip).
+_DEMONSTRATIVE = re.compile(rf"(?:该|此|这一?|上述)({_KIND}|院|所)|该(行)|新(公司)")
 #: A kind opening a clause, then what is said of the body: its seat, who fills it, its first deal,
 #: or one of its posts (研究院党委书记、院长某某, 联盟理事长由某某担任).
 _SUBJECT = re.compile(rf"(?:^|(?<=[，；。：]))({_KIND})(?=由|设在|设于|位于|落户|坐落|首个|首批|首期|总规模|已于)")
-_OPENING_KIND = re.compile(rf"(?:^|(?<=[，；。：]))({_KIND})")
+_OPENING_KIND = re.compile(rf"(?:^|(?<=[，；。：由]))({_KIND})")
 #: A post taken at a kind (担任实验室主任, 兼任孵化器负责人); a kind settled in (入驻创新港的); a kind
 #: one works with (将与研究院联合攻关).
 _POST_AT = re.compile(rf"(?:担任|兼任|出任|任)({_KIND})")
 _PARTNER_OF = re.compile(rf"(?:与|同)({_KIND})(?=联合|共同|合作|签署|签订|共建)")
 _SETTLED_IN = re.compile(rf"(?:入驻|落户|进驻)({_KIND})(?=的)")
-_ANY_KIND = re.compile(rf"{_KIND}|院|所")
+_ANY_KIND = re.compile(rf"{_KIND}|院|所|该行")
 #: How far back the body may have been named.
 _SENTENCES_BACK = 3
 
@@ -66,7 +68,8 @@ def _sites(text: str) -> list[tuple[int, str]]:
     sites = [(m.start(), m.group(0)) for m in _DEMONSTRATIVE.finditer(text)]
     sites += [(m.start(1), m.group(1)) for m in _SUBJECT.finditer(text)]
     sites += [(m.start(1), m.group(1)) for m in _OPENING_KIND.finditer(text)
-              if LATIN_POST.match(text, m.end(1)) and not _SUBJECT.match(text, m.start(1))]
+              if LATIN_POST.match(text, m.end(1)) and not _SUBJECT.match(text, m.start(1))
+              and not (m.group(1) == "公司" and text[m.start(1) - 1:m.start(1)] == "由")]  # (由公司副总裁…: whose?)
     sites += [(m.start(1), m.group(1)) for m in _SETTLED_IN.finditer(text)]
     sites += [(m.start(1), m.group(1)) for m in _PARTNER_OF.finditer(text)]
     sites += [(m.start(1), m.group(1)) for m in _POST_AT.finditer(text) if LATIN_POST.match(text, m.end(1))]
@@ -77,7 +80,7 @@ def _antecedent(issue: Issue, mentions: list[Mention], before: int, sentence: in
     """The organization or place of the same article named last before the word, whose name
     ends with the word's kind (该院: with 院)."""
     demonstrative = _DEMONSTRATIVE.fullmatch(word)
-    kind = (demonstrative.group(1) or demonstrative.group(2)) if demonstrative else word
+    kind = next(g for g in demonstrative.groups() if g) if demonstrative else word
     article = issue.sentences[sentence].article
     found: list[Mention] = []
     for m in reversed(mentions[:before]):
@@ -88,6 +91,8 @@ def _antecedent(issue: Issue, mentions: list[Mention], before: int, sentence: in
             name = m.text.strip("“”\"")
             if name.endswith(kind) and len(name) > len(kind):
                 found.append(m)
+    # 该行 is the 某某银行某某分行 named, not the 某某银行 inside its name (but 研究院 is the 某某研究院 in 某某研究院某某分院)
+    found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end for o in found)]
     if not found:
         return None
     if word == "公司":  # 公司 alone is the company the article is about: its sentence's subject, if one is

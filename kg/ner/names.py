@@ -81,6 +81,39 @@ def _place_like(text: str, head: str | None) -> bool:
     return text.endswith(ZONE_SUFFIXES) or (head is not None and len(text) - len(head) <= 3) or len(text) <= 4  # not 中国 | 证券监督
 
 
+#: A bank's units: its head office (总行) and its branches (分行) and sub-branches (支行).
+_BANK = "银行"
+_SUB_BRANCH = "支行"
+
+
+def _bank_branch(name: str) -> tuple[tuple[int, int] | None, int] | None:
+    """某某银行西安分行云创科技支行, 某某银行宝鸡高新科技支行, 某某银行总行科技金融部: a bank's unit
+    whose place, if any, follows the bank's name. The unit's parent is the branch named inside a
+    sub-branch's name, else the bank. (A branch named by its place alone, 某某银行西安分行, is read
+    as any branch is.)"""
+    at = name.find(_BANK)
+    if at < 2 or at + len(_BANK) >= len(name) - 1:
+        return None
+    bank_end = at + len(_BANK)
+    if form := _LEGAL_FORM.match(name, bank_end):  # 某某银行股份有限公司 | 合肥高新区支行
+        bank_end = form.end()
+    rest = name[bank_end:]
+    head_office = rest.startswith("总行") and len(rest) > 3
+    if not (name.endswith(_SUB_BRANCH) or head_office):
+        return None
+    branch = name.find("分行", bank_end, len(name) - len(_SUB_BRANCH))
+    parent_end = branch + 2 if branch >= 0 and not head_office else bank_end
+    g = gazetteer()
+    head = g.head(rest)
+    division = g.lookup(head) if head else None
+    if head and division is not None and division.level in _HEAD_LEVELS + ("county",):
+        return (bank_end, bank_end + len(head)), parent_end
+    zone = _patterns()["zone"].match(rest)
+    if zone and 2 < len(zone.group(1)) <= 6 and zone.end() < len(rest):
+        return (bank_end, bank_end + zone.end()), parent_end
+    return None, parent_end
+
+
 def nested_names(name: str) -> list[Span]:
     """Regions and parent organizations inside an organization's name, offsets into it, and a
     parent's own parent (某某市人民政府办公厅 | 秘书处 → 某某市人民政府办公厅 → 某某市人民政府)."""
@@ -159,6 +192,13 @@ def _nested_once(name: str) -> list[Span]:
     if branch_of is not None and branch_of >= 2 and name[branch_of - 1] not in "（(" and \
             name.endswith(BRANCH_TAILS):
         spans.append(Span(0, branch_of, "Organization", "rule:parent-org"))
+        return spans
+    bank = _bank_branch(name)
+    if bank is not None:
+        place, parent_end = bank
+        if place is not None:
+            region(*place)
+        spans.append(Span(0, parent_end, "Organization", "rule:parent-org"))
         return spans
     unit = p["government_unit"].match(name)
     if unit and not unit.group(2).endswith("公司") and (len(unit.group(2)) >= 2 or unit.group(2) == "办公厅"):

@@ -114,6 +114,8 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
             elif target is None:
                 target = named_target
             targets = funded_here or ([target] if target is not None else [])
+            if len(funded_here) == 1 and named_target is None:
+                named_target = funded_here[0]  # A 对 X 追加投资…，B 跟投: B joins A's deal in X
             opens_with_the_deal = funded_here or _NO_INVESTOR.fullmatch(issue.text, clause_start, at)
             if not investors and subject is not None and clause_start > issue.mentions[subject].end \
                     and opens_with_the_deal:

@@ -10,6 +10,7 @@ import re
 
 from ..doc import Relation
 from ..lexicon import BYLINE_ROLE, CLAUSE_BREAK, FOUNDER_DESCRIPTION, FOUNDER_ONLY, FOUNDER_POST, POST
+from ..regions import gazetteer
 from .sentence import Sentence, sentence_subject
 
 #: A bracketed aside between an organization and a post: X（原Y）董事长, X（以下简称Z）院长.
@@ -30,7 +31,7 @@ def positions(s: Sentence) -> list[Relation]:
         if s.m(k).type != "Person":
             continue
         # 行知机器人创始人宁远舟为协会副会长: the post before the name and the one taken after it
-        held = (_post_before(s, i) or _post_in_brackets(s, i) or _post_in_profile(s, i)
+        held = (_post_before(s, i) or _post_at_a_government(s, i) or _post_in_brackets(s, i) or _post_in_profile(s, i)
                 or _post_opening_a_clause(s, i) or _post_of_a_founder(s, i)) + (_post_taken(s, i) or _post_at_subject(s, i))
         for org, title in held:
             if not FOUNDER_ONLY.fullmatch(title):  # 创始人 alone says who founded it, not a post held
@@ -198,7 +199,7 @@ def _title_after(s: Sentence, j: int) -> str | None:
 
 
 #: Before a person given a post by the body the sentence is about: 选举张三为董事长, 聘任李四为总经理.
-_ELECTED = re.compile(r"(?:选举|聘任|任命|推选|选聘|聘请)\s*$")
+_ELECTED = re.compile(r"(?:选举|聘任|任命|推选|选聘|聘请)\s*原?\s*$")  # 聘任原(某某公司董事)张三为…
 _AS_POST = re.compile(r"^\s*为\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
 #: After a person who takes a post, no body named: 加盟并出任合伙人, 晋升为执行董事.
 _TAKES_POST = re.compile(r"^\s*(?:[^，。；、]{0,4}?并)?(?:出任|担任|兼任|晋升为|升任|获聘为?)\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
@@ -227,14 +228,37 @@ def _post_at_subject(s: Sentence, i: int) -> list[tuple[int, str]]:
 _BY_IN_CLAUSE = re.compile(r"由[^由，。；！？]*$")
 
 
+#: The posts of a place's government, written after the place alone: 某某市副市长, 某某区常务副区长.
+_GOVERNMENT_POST = re.compile(r"^\s*(?:常务)?副?[省市区县州]长\s*$")
+
+
+def _post_at_a_government(s: Sentence, i: int) -> list[tuple[int, str]]:
+    """某某市副市长张三: the post is at the place's 人民政府, when the issue names that body."""
+    if i == 0 or s.type(i - 1) != "Region":
+        return []
+    place, k = s.m(s.ks[i - 1]), s.ks[i]
+    post = s.between(s.ks[i - 1], k)
+    if not _GOVERNMENT_POST.match(post):
+        return []
+    division = gazetteer().lookup(place.text)
+    full = division.name if division is not None else place.text  # 宝鸡副市长: 宝鸡市人民政府
+    names = {place.text + "人民政府", place.text + "政府", full + "人民政府", full + "政府"}
+    governments = [n for n, m in enumerate(s.issue.mentions) if m.type == "Organization" and m.text in names]
+    if not governments:
+        return []
+    nearest = min(governments, key=lambda n: abs(s.issue.mentions[n].start - s.m(k).start))
+    return [(nearest, post.strip())]
+
+
 def _post_opening_a_clause(s: Sentence, i: int) -> list[tuple[int, str]]:
     """某某医疗总部位于…，创始人兼 CEO 张三曾…: a clause opened by a post and its holder is about
     the body the sentence starts with (no other body named before)."""
     subject = sentence_subject(s)
     opening = re.search(r"[，,]\s*([^，。；（）()]{1,12}?)\s*$", s.before(s.ks[i], 16))
     if subject is None or opening is None or not POST.fullmatch(opening.group(1)) \
-            or any(s.type(j) == "Organization" and s.ks[j] != subject for j in range(i)):
-        return []
+            or any(s.type(j) == "Organization" and s.ks[j] != subject for j in range(i)) \
+            or (i > 0 and s.type(i - 1) == "Region" and s.m(s.ks[i - 1]).start >= s.m(s.ks[i]).start - len(opening.group(0))):
+        return []  # (…，某某市副市长张三: a place's post)
     return [(subject, opening.group(1).strip())]
 
 

@@ -6,11 +6,13 @@ there, tied to that sentence. The trigger words are in :mod:`kg.lexicon`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import combinations
 
 from ..doc import Issue, Relation
 from ..lexicon import (
     ALL_THERE,
+    BEFORE_THE_SUBJECT,
     CLAUSE_BREAK,
     CLAUSE_END,
     CLUSTER_TRIGGER,
@@ -298,9 +300,15 @@ def partners(s: Sentence) -> list[Relation]:
         if link.strip()[-2:] in ("携手", "联合", "联手", "会同") or PARTNER_WORDS.search(clause[:40]):
             right = [_owned_after(s, y) for y in right]  # A 和 B 旗下 C 共同主办: C hosts, not B
             out.extend(s.relation(x, y, "partnerOf") for x in left for y in right)
+            sides = _ALL_SIDES.match(clause)
+            if sides and _SIDES.get(sides.group(1)) in (None, len(left) + len(right)):
+                out.extend(s.relation(x, y, "partnerOf") for x, y in combinations(left + right, 2))
     return out + _hosts(s) + _partners_of_the_subject(s) + _both_sides(s)
 
 
+#: A、B 与 C 签署三方合作协议, A 与 B、C 三方共建: every side is every other's partner.
+_ALL_SIDES = re.compile(r"^(?:\s*[（(][^（）()]*[）)])?[^，。；]{0,12}?([三四五六多各])方")
+_SIDES = {"三": 3, "四": 4, "五": 5, "六": 6}
 #: A list's link that is no partnership: A、B 和 C.
 _AND_LINK = re.compile(r"^\s*(?:、|和|及|以及)\s*$")
 #: 双方 and what they do together: 双方还签订了合作协议, 双方将共建….
@@ -323,6 +331,8 @@ def _both_sides(s: Sentence) -> list[Relation]:
 _LEADS_THEN_JOINS = re.compile(r"\s*(?:牵头)?[，,]\s*(?:联合|携手)\s*|\s*牵头[，,]\s*")
 #: A clause going on with the sentence's subject: …，并与 C 共同举办.
 _AND_WITH = re.compile(r"[，；,;]\s*(?:并|还|同时|也|另)(?:与|同)\s*$")
+#: …，近期联合 C 推出: the subject works with C (unless they issue a document together).
+_JOINS_WITH = re.compile(r"[，；,;]\s*(?:近期|近日|日前|并|还|同时|也|另)?(?:联合|携手|联手)\s*$")
 
 
 def _owned_after(s: Sentence, k: int) -> int:
@@ -353,8 +363,12 @@ def _partners_of_the_subject(s: Sentence) -> list[Relation]:
         return []
     out: list[Relation] = []
     for i, k in enumerate(s.ks):
-        if k != subject and s.type(i) == "Organization" and _AND_WITH.search(s.before(k, 8)) \
-                and PARTNER_WORDS.search(CLAUSE_BREAK.split(s.after(k, 40), 1)[0]):
+        if k == subject or s.type(i) != "Organization":
+            continue
+        clause = CLAUSE_BREAK.split(s.after(k, 40), 1)[0]
+        if (_AND_WITH.search(s.before(k, 8)) and PARTNER_WORDS.search(clause)) \
+                or (_JOINS_WITH.search(s.before(k, 8)) and not ISSUED_BY.match(clause)
+                    and "由" not in s.issue.text[s.m(subject).end:s.m(k).start]):  # (由 A 牵头，联合 B: A's partner)
             out.extend(s.relation(subject, y, "partnerOf") for y in s.group_after(i))
     return out
 
@@ -516,6 +530,28 @@ def _place_and_within(s: Sentence, i: int) -> list[int]:
     return places
 
 
+#: A clause naming a subsidiary with no owner named before it in the clause: 募集资金将投向控股子公司 B.
+_OWNED_BY_NOBODY_NAMED = re.compile(r"(?:^|[，；。：])[^，；。：]{0,12}?(?:投向|用于|通过|依托|由)其?(?:全资|控股)子公司\s*$")
+
+
+def _article_subject(s: Sentence) -> int | None:
+    """The company the article is about: the subject of its first sentence that has one
+    (a headline, or a lead opening with a date)."""
+    issue = s.issue
+    article = issue.sentences[s.n].article
+    first = s.n
+    while first > 0 and issue.sentences[first - 1].article == article and s.n - first < 6:
+        first -= 1
+    for n in range(first, s.n + 1):
+        sentence = issue.sentences[n]
+        at = bisect_left(issue.mentions, sentence.start, key=lambda m: m.start)
+        if at < len(issue.mentions) and issue.mentions[at].sentence == n:
+            m = issue.mentions[at]
+            if m.type == "Organization" and BEFORE_THE_SUBJECT.fullmatch(issue.text, sentence.start, m.start):
+                return at
+    return None
+
+
 #: Before the body a unit is set up in: 设在 | 某某公司 | 的 | 某某工作站.
 _SET_UP_AT = re.compile(r"(?:设在|设于)\s*$")
 
@@ -526,11 +562,13 @@ def subsidiaries(s: Sentence) -> list[Relation]:
     out: list[Relation] = []
     for i, a, b in s.neighbours("Organization", "Organization"):
         link = s.between(a, b)
+        # B（简称C）全资子公司: what is said of B follows its short name
+        after_b = s.after(s.ks[i + 2], 12) if s.short_name_of.get(i + 2) == i + 1 else s.after(b, 12)
         if SUBSIDIARY_OF_HEAD.match(link):
             out.extend(s.relation(sub, a, "subsidiaryOf") for sub in s.group_after(i + 1))
         elif link.strip() == "的" and _SET_UP_AT.search(s.before(a, 4)) and not LEGAL_FORMS.search(s.m(b).text):
             out.append(s.relation(b, a, "subsidiaryOf"))  # 设在某某公司的某某博士后工作站
-        elif SUBSIDIARY_OF_TAIL.match(link) or (SUBSIDIARY_NOUN.match(link) and SUBSIDIARY_AFTER.match(s.after(b, 12))) \
+        elif SUBSIDIARY_OF_TAIL.match(link) or (SUBSIDIARY_NOUN.match(link) and SUBSIDIARY_AFTER.match(after_b)) \
                 or PARENT_NAMED.match(link):
             out.append(s.relation(a, b, "subsidiaryOf"))
     for i, k in enumerate(s.ks):  # places may stand between: A 在上海市浦东新区设立子公司 B
@@ -542,6 +580,10 @@ def subsidiaries(s: Sentence) -> list[Relation]:
             out.append(s.relation(s.ks[later], k, "subsidiaryOf"))
             if named.group("set_up"):
                 out.append(s.relation(k, s.ks[later], "founded"))
+    for i, k in enumerate(s.ks):  # 募集资金将投向控股子公司 B: the company the article is about owns B
+        if s.type(i) == "Organization" and _OWNED_BY_NOBODY_NAMED.search(s.before(k, 24)) \
+                and (owner := _article_subject(s)) is not None and owner != k:
+            out.append(s.relation(k, owner, "subsidiaryOf"))
     subject = sentence_subject(s)
     if subject is not None:
         for i, k in enumerate(s.ks[1:], 1):

@@ -313,7 +313,7 @@ def bracketed_seats(text: str, words: list[Word]) -> list[Word]:
 _REGISTERED_NAME_PARTS = frozenset({"n", "nz", "nw", "vn", "an", "a", "j", "ORG", "LOC", "Region", "Organization"})
 #: Verbs that name a company's business inside its name (某某高质量发展母基金, 某某城市建设有限公司),
 #: never what the sentence does with it (设立, 投资 stay out).
-_BUSINESS_VERBS = frozenset({"发展", "创新", "建设", "服务", "管理", "运营", "开发", "制造", "经营", "咨询", "孵化"})
+_BUSINESS_VERBS = frozenset({"发展", "创新", "建设", "服务", "管理", "运营", "开发", "制造", "经营", "咨询", "孵化", "引导"})
 
 
 #: A fund's phase or number inside its name: 某某三期, 某某一号.
@@ -353,7 +353,7 @@ def registered_names(text: str, words: list[Word]) -> list[Word]:
             continue
         while k > 0 and words[k - 1].end == start and (words[k - 1].label in _REGISTERED_NAME_PARTS or _business(
                 text, words, k - 1)) \
-                and not _starts_no_name(text[words[k - 1].start:words[k - 1].end]) and form.end() - words[k - 1].start <= 24 \
+                and not _starts_no_name(text[words[k - 1].start:words[k - 1].end]) and form.end() - words[k - 1].start <= 30 \
                 and not is_foreign_country(text[words[k - 1].start:words[k - 1].end]):
             k -= 1
             start = words[k].start
@@ -405,6 +405,9 @@ _KINDS_OF_INVESTING = ("战略", "天使", "股权", "风险", "早期", "轮")
 _A_GOVERNMENT = re.compile(r"[省市区县](?:人民)?政府")
 
 
+_ORDINAL_OR_COUNT = re.compile(r"首|[一二三四五六七八九十两多数几]+[批家个只支项]")
+
+
 def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
     """The last word of an organization name that starts at word i, if its tail is missing."""
     best = None
@@ -425,6 +428,8 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
         if w.label == "Person" or NOT_ORG_WORDS.search(piece) or _OWNED_NOUN.match(piece) or _A_GOVERNMENT.fullmatch(piece) \
                 or piece == "同志" or (piece == "控股" and text.startswith(("子公司", "子企业"), w.end)):
             break  # (某某市委 | 市政府: two bodies; 张三 | 同志 | 任…: a person; 某某 | 控股子公司)
+        if w.label == "m" and _ORDINAL_OR_COUNT.match(piece):
+            break  # 某某基金 | 首批子基金, 咸阳市 | 首家科技特色支行: which or how many, no name
         if w.label == "m" and _PHASE.fullmatch(piece) and text[:w.start].endswith("基金"):
             best = j  # 某某产业投资基金 | 二期: the fund's phase is its name's
             break
@@ -437,7 +442,7 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
         odd_tail = w.label == "a" and len(piece) >= 4 and ends_like_org(piece)
         # a verb read into a name just before its kind: 某某 | 创新/v | 工作室
         verb_before_kind = w.label == "v" and piece in _BUSINESS_VERBS and j + 1 < len(words) and words[j + 1].start == w.end \
-            and text[words[j + 1].start:words[j + 1].end] not in STRONG_SUFFIX_WORDS \
+            and text[words[j + 1].start:words[j + 1].end] not in STRONG_SUFFIX_WORDS - {"基金"} \
             and ends_like_org(text[words[j + 1].start:words[j + 1].end])
         if w.label not in NOUNISH and not w.is_entity and not strong and not odd_tail and not verb_before_kind:
             break
