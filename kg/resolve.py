@@ -323,7 +323,7 @@ def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
         if surface in declared and declared[surface].type == m.type:
             m.key = declared[surface].key
             continue
-        if m.type != "Organization" or len(surface) > 8 or (m.key in full_keys and not LEGAL_FORMS.search(m.text)):
+        if m.type != "Organization" or len(surface) > 12 or (m.key in full_keys and not LEGAL_FORMS.search(m.text)):
             continue
         if (surface, m.key) not in found:
             chars = frozenset(surface)
@@ -333,8 +333,9 @@ def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
             named = {other: other_key for other, other_key in by_type["Organization"].items()
                      if other_key != m.key and len(other) > len(surface) and chars <= org_chars[other]
                      and other_key.startswith(place)
-                     and (_abbreviates(surface, other) or _shortens(surface, other) or _abbreviates_core(surface, other)
-                          or (not placed and _without_its_place(surface, other)))
+                     and ((len(surface) <= 8 and (_abbreviates(surface, other) or _shortens(surface, other)
+                                                  or _abbreviates_core(surface, other)))
+                          or (not placed and _without_its_place(surface, other)))  # (先进储能技术研究院 too)
                      and not _is_parent_of(surface, other)
                      and not aliases.forbids(m.type, surface, other)}
             # 澜清环境 beside 澜清环境（荆州）生态工程有限公司 and 湖北澜清生态环境科技股份有限公司:

@@ -26,6 +26,8 @@ _LABEL = re.compile(r"(?<!总)(?:(\d{4})\s*年\s*)?第\s*(\d{1,4})\s*期")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{1,2})-(\d{1,2})")
 _PUBLISHER = re.compile(r"(?:^|\s)(\S{2,30}?)\s*(?:编印|编|主办)$|(?:主办|编印)(?:单位)?[:：]\s*(\S{2,30})"
                         r"|^(\S{4,30}(?:中心|研究院|研究所|秘书处|办公室|编辑部|协会|联盟|委员会))$")
+#: Words of a headline, never of a publisher's name alone on its line.
+_HEADLINE_VERBS = re.compile(r"共建|携手|揭牌|成立|签署|签约|获批|入选|启动|举办|召开")
 _SUBITEM = re.compile(r"^\d{1,2}[.．、]\s*(?=\D)")
 _SENTENCE_END = re.compile(r"[。！？!?…]+[”’」』）)]*")
 HEADER_LINES = 8
@@ -59,7 +61,8 @@ def read_meta(header: list[str]) -> IssueMeta:
             meta.label, meta.number = m.group(0), m.group(2)
         if meta.date is None and (d := _first_date(line)):
             meta.date = d
-        if meta.publisher is None and (m := _PUBLISHER.search(_strip_dates(line))):
+        if meta.publisher is None and (m := _PUBLISHER.search(_strip_dates(line))) \
+                and not (m.group(3) and _HEADLINE_VERBS.search(m.group(3))):  # (某区与某大学共建某研究院: a headline)
             meta.publisher = m.group(1) or m.group(2) or m.group(3)
     return meta
 

@@ -625,3 +625,31 @@ def test_a_banks_branches_name_their_parent_and_place():
     assert nested("澄江银行禹城高新科技支行") == {("澄江银行", "Organization"), ("禹城", "Region")}
     assert ("岚屿银行股份有限公司", "Organization") in nested("岚屿银行股份有限公司德州经开区支行")
     assert nested("澄江银行总行普惠金融部") == {("澄江银行", "Organization")}
+
+
+def test_a_bylines_people_are_persons_whatever_the_model_made_of_them(lac):
+    found = entities(lac, "本报记者 区书禾")
+    assert found == {("区书禾", "Person")}
+    found = entities(lac, "本报讯（记者 区汀兰 通讯员 邝书禾）6月7日，德州市科技局召开会议。")
+    assert {("区汀兰", "Person"), ("邝书禾", "Person")} <= found
+
+
+def test_zones_of_universities_and_a_district_before_a_named_zone(lac):
+    assert ("德州大学城", "Region") in entities(lac, "位于德州大学城的汀兰理工大学，是最早入驻的高校。")
+    found = entities(lac, "就在从德城区德州大学城到禹城市的这条走廊上。")
+    assert {("德城区", "Region"), ("德州大学城", "Region")} <= found
+
+
+def test_a_slogan_in_quotes_is_no_name(lac):
+    assert entities(lac, "鼓励中小企业“抱团出海”，并设立“点对点”服务专员。") == set()
+
+
+def test_a_building_verb_read_into_a_name_and_a_word_like_a_places_short_name():
+    from kg.ner.names import nested_names
+    from kg.ner.repair.bounds import split_joined
+    from kg.ner.repair.words import Word
+
+    text = "双方将共建汀兰大学德州创新研究院。"
+    words = split_joined(text, [Word(0, 2, "n"), Word(2, 3, "d"), Word(3, 16, "v"), Word(16, 17, "w")])
+    assert [(text[w.start:w.end], w.label) for w in words][2:4] == [("共建", "v"), ("汀兰大学德州创新研究院", "Organization")]
+    assert nested_names("合作区执委会科技创新局") == []  # 合作 | 区 is no 合作市

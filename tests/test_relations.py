@@ -792,3 +792,21 @@ def test_all_sides_of_a_three_party_agreement_and_partners_joined_by_the_subject
 def test_a_follower_joins_a_deal_written_with_its_target_first(backend):
     found = relations(backend, "德州汀兰创业投资基金合伙企业（有限合伙）对德州岚屿数据科技有限公司追加投资8000万元（A轮），澄江创投跟投。")
     assert ("澄江创投", "investedIn", "德州岚屿数据科技有限公司", (("lead", False), ("round", "A轮"))) in found
+
+
+def test_a_joint_lab_named_by_its_field_is_founded_by_both_sides(backend):
+    found = relations(backend, "德州岚屿科技有限公司与汀兰大学签署合作协议，双方将共建深海声学联合实验室。")
+    assert {("德州岚屿科技有限公司", "founded", "深海声学联合实验室", ()),
+            ("汀兰大学", "founded", "深海声学联合实验室", ())} <= found
+    found = relations(backend, "德州岚屿科技有限公司宣布与汀兰理工学院共建方言语音大模型联合实验室。")
+    assert {("德州岚屿科技有限公司", "founded", "方言语音大模型联合实验室", ()),
+            ("汀兰理工学院", "founded", "方言语音大模型联合实验室", ())} <= found
+
+
+def test_a_body_named_in_a_headline_without_its_place(backend):
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8",
+                             "德州科技周报\n2025年第3期\n\n德州高新区与汀兰大学共建先进储能材料研究院\n\n"
+                             "德州高新区管理委员会与汀兰大学签署合作协议，共建德州先进储能材料研究院。"))
+    extract([issue], backend)
+    assert {m.key for m in issue.mentions if "储能" in m.text} == {"德州先进储能材料研究院"}
+    assert ("汀兰大学", "Organization") in {(m.text, m.type) for m in issue.mentions if m.sentence == 1}

@@ -30,6 +30,8 @@ from ..lexicon import (
 )
 from ..regions import AREA, gazetteer
 
+#: The characters of a division's level, which make a place's short name part of a longer word.
+_LEVEL_MARKS = tuple("省市区县州旗镇乡")
 #: Levels of a place named inside a name (北京分公司, 附属北京安贞医院).
 _HEAD_LEVELS = ("country", "province", "city")
 
@@ -144,6 +146,8 @@ def _nested_once(name: str) -> list[Span]:
         return spans
     government = bool(p["government"].search(name))
     head = g.head(name)
+    if head and name[len(head):len(head) + 1] in _LEVEL_MARKS and not g.lookup(name[:len(head) + 1]):
+        head = None  # 合作区执委会: a word that starts like a place's short name (合作市) is no place
     if head and len(head) < len(name):
         division = g.lookup(head)
         if division and _seat_at_head(name, head, division.level, government):

@@ -200,9 +200,10 @@ def find_spans(text: str, model_spans: Sequence[Span]) -> list[Span]:
     ruled += [s for s in rules.quoted_names(text) if not _overlaps(s, ruled)
               and not (s.source == "rule:quoted-company" and _read_as_verb(s, model_spans))]
     ruled += [s for s in rules.bare_titles(text) if not _overlaps(s, ruled)]
-    ruled += [s for s in rules.masthead(text) + rules.sources(text) if not _overlaps(s, ruled)]
+    ruled += [s for s in rules.masthead(text) + rules.sources(text) + rules.byline_people(text) if not _overlaps(s, ruled)]
+    holders = [s for s in ruled if s.type != "Person"]  # (a name holds places and bodies; a person's, none)
     kept = [t for s in repair.repair(text, model_spans) if (t := _trim(text, s)) and (not _overlaps(t, ruled) or (
-        _inside(t, ruled) and (t.type != "Organization" or ISSUING_BODY.search(text, t.start, t.end))))]
+        _inside(t, holders) and (t.type != "Organization" or ISSUING_BODY.search(text, t.start, t.end))))]
     nested = [Span(s.start + n.start, s.start + n.end, n.type, n.source)  # read off the trimmed name
               for s in kept + ruled if s.type == "Organization" for n in nested_names(text[s.start:s.end])]
     return sorted(filter(None, (_trim(text, s) for s in ruled + kept + nested)),

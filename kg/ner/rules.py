@@ -121,18 +121,25 @@ def quoted_names(text: str) -> list[Span]:
         inner = m.group(1)
         start, end = m.start(1), m.end(1)
         if (inner.endswith(BODY_HEADS) and len(inner) >= 4) or (
-                FOUNDED_BEFORE_QUOTE.search(text[max(0, m.start() - 6):m.start()]) and _looks_like_name(inner)) or (
+                FOUNDED_BEFORE_QUOTE.search(text[max(0, m.start() - 6):m.start()]) and _looks_like_name(inner)
+                and not _SLOGAN.search(inner)) or (  # (设立“一对一”服务专员: a slogan)
                 text.startswith(BODY_HEADS, m.end()) and _looks_like_name(inner, 16)):  # “…”联合体
             spans.append(Span(start, end, "Organization", "rule:quoted-body"))
         elif inner.endswith(SCHEME_HEADS) and len(inner) >= 4:
             spans.append(Span(start, end, "Policy", "rule:scheme"))
-        elif _looks_like_name(inner) and (
+        elif _looks_like_name(inner) and not _SLOGAN.search(inner) and not _CLASS_OF_COMPANIES.search(text, 0, m.start()) and (
             (COMPANY_BEFORE_QUOTE.search(text[max(0, m.start() - 6):m.start()])
              and not _CLAUSE_ENDS.match(text, m.end()))
             or _COMPANY_AFTER_QUOTE.match(text[m.end():m.end() + 4])
         ):
             spans.append(Span(start, end, "Organization", "rule:quoted-company"))
     return spans
+
+
+#: A character again after another in a short quote: 楼上楼下, 一对一 (a slogan's pattern; 货拉拉 is a brand's).
+_SLOGAN = re.compile(r"^(?:(.).\1.?|.(.).\2)$")
+#: Companies as a class before a quote, which then says what they do: 中小企业“上云用数”.
+_CLASS_OF_COMPANIES = re.compile(r"(?:中小|小微|上下游|规上|各类|广大|相关|重点)企业$")
 
 
 def _looks_like_name(inner: str, longest: int = 12) -> bool:
@@ -160,6 +167,17 @@ def _balanced(text: str, open_mark: str, close_mark: str) -> list[tuple[int, int
 #: A byline's masthead: 科技日报（记者…, 新华社记者….
 _MASTHEAD = re.compile(r"^\s*([\u4e00-\u9fff]{2,8}?(?:日报|晚报|时报|早报|商报|报|通讯社|新闻社|社|网|电视台|广播电台))"
                        r"(?=\s*[（(]?\s*(?:本报|特约|首席|摄影|见习)?(?:记者|通讯员))")
+
+
+#: A byline's people, each after a role: （记者 某某 通讯员 某某）, 本报记者 某某 (alone on its line).
+_BYLINE_PERSON = re.compile(r"(?:(?:本报|特约|首席|见习)?(?:记者|通讯员|实习生)|摄影)[ \u3000]*([\u4e00-\u9fff]{2,4}?)"
+                            r"(?=[ \u3000]*(?:[）)]|$|\n|摄|[ \u3000](?:记者|通讯员|实习生|摄影)))")
+
+
+def byline_people(text: str) -> list[Span]:
+    """The reporters and correspondents a byline names: a name in that slot is a person's
+    whatever the model made of a rare surname (区, 庄)."""
+    return [Span(m.start(1), m.end(1), "Person", "rule:byline") for m in _BYLINE_PERSON.finditer(text)]
 
 
 def sources(text: str) -> list[Span]:

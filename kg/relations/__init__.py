@@ -17,7 +17,7 @@ from itertools import combinations
 
 from ..doc import EntityKey, Issue, Relation
 from ..vocab import CO_MENTION_TYPES
-from . import context, funding, names, posts, stated
+from . import context, funding, names, partners, posts, stated
 from .sentence import Sentence
 
 
@@ -36,7 +36,7 @@ RULES: tuple[Rule, ...] = (
     Rule("issued", ("issued",), "sentence", stated.issued),
     Rule("founded", ("founded",), "sentence", stated.founded),
     Rule("jointly founded", ("founded",), "sentence", stated.jointly_founded),
-    Rule("partners", ("partnerOf",), "sentence", stated.partners),
+    Rule("partners", ("partnerOf",), "sentence", partners.partners),
     Rule("located", ("locatedIn",), "sentence", stated.located),
     Rule("subsidiaries", ("subsidiaryOf", "founded"), "sentence", stated.subsidiaries),
     Rule("stakes", ("investedIn",), "sentence", funding.stakes),

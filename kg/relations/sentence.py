@@ -13,6 +13,12 @@ from ..lexicon import BEFORE_THE_SUBJECT, DECLARATION, LIST_LINK
 WIDE_LINK = re.compile(r"^\s*(?:、|和|与|及|以及|同|会同|联合|[，,]\s*(?:会同|联合)|牵头[，,]?\s*联合)\s*$")
 
 
+#: The end of a list that names only some: A、B 等部门, 等单位.
+OTHERS_LISTED = re.compile(r"^\s*等[^，。；]{0,4}?(?:部门|单位|机构|企业)")
+#: A list's link that is no partnership: A、B 和 C.
+AND_LINK = re.compile(r"^\s*(?:、|和|及|以及)\s*$")
+
+
 #: Brackets holding a name in Latin letters, perhaps with a short name after it.
 _OTHER_NAME = re.compile(r"\s*[（(][^（）()]{2,60}[）)]")
 _LATIN_START = re.compile(r"[A-Za-z]")
@@ -147,3 +153,16 @@ def sentence_subject(s: Sentence, after_a_date: bool = False) -> int | None:
         return None
     before = s.issue.text[s.sentence.start:s.m(s.ks[0]).start]
     return s.ks[0] if not before.strip() or (after_a_date and BEFORE_THE_SUBJECT.fullmatch(before)) else None
+
+
+def without_places(s: Sentence, a: int, b: int) -> str:
+    """The text between two mentions with the places between them left out (after a declared
+    short name, from where its declaration closes, as :meth:`Sentence.between` reads it)."""
+    text, at = [], s.m(b).start - len(s.between(a, b))
+    for k in s.ks:
+        m = s.m(k)
+        if m.start >= at and m.end <= s.m(b).start and m.type == "Region":
+            text.append(s.issue.text[at:m.start])
+            at = m.end
+    text.append(s.issue.text[at:s.m(b).start])
+    return "".join(text)

@@ -21,22 +21,17 @@ from ..lexicon import (
     FOUND_TRIGGER,
     FOUNDED_BY,
     FOUNDER_DESCRIPTION,
-    HOSTED_TOGETHER,
     ISSUE_TRIGGER,
     ISSUED_BY,
     JOINTLY_FOUNDED,
     LATIN_POST,
     LEGAL_FORMS,
-    LIST_LINK,
     LOCAL_DESCRIPTOR,
     LOCATED_TRIGGER,
     OPENED_AFTER,
     OPENED_IN,
     OWNS_AFTER_CLAUSE,
     PARENT_NAMED,
-    PARTNER_LINK,
-    PARTNER_LINK_WIDE,
-    PARTNER_WORDS,
     POLICY_HEADS,
     POST,
     SEAT_BEFORE,
@@ -56,10 +51,7 @@ from ..lexicon import (
     alternatives,
 )
 from ..regions import is_foreign_country
-from .sentence import WIDE_LINK, Sentence, sentence_subject
-
-#: The end of a list that names only some: A、B 等部门, 等单位.
-_OTHERS = re.compile(r"^\s*等[^，。；]{0,4}?(?:部门|单位|机构|企业)")
+from .sentence import AND_LINK, OTHERS_LISTED, WIDE_LINK, Sentence, sentence_subject, without_places
 
 
 def issued(s: Sentence) -> list[Relation]:
@@ -135,7 +127,7 @@ def _after_by(s: Sentence, at: int, trigger: re.Pattern) -> list[int]:
     if not group:
         return []
     rest = s.issue.text[s.m(s.ks[last]).end:s.sentence.end]
-    return group if trigger.match(_OTHERS.sub("", rest, count=1)) else []
+    return group if trigger.match(OTHERS_LISTED.sub("", rest, count=1)) else []
 
 
 #: People from a body, named by it: 某大学校友团队, 某院专家.
@@ -160,7 +152,7 @@ def founded(s: Sentence) -> list[Relation]:
         while j >= 0 and s.type(j) == "Region":
             j -= 1
         if s.type(i) == "Organization" and 0 <= j < i - 1 and s.type(j) == "Organization" \
-                and _FOUNDED_IN_PLACE.fullmatch(_without_places(s, s.ks[j], k)):
+                and _FOUNDED_IN_PLACE.fullmatch(without_places(s, s.ks[j], k)):
             out.append(s.relation(s.ks[j], k, "founded"))
     for m in _BASED_ON.finditer(s.text):  # X 以 A、B 为基础，新设合并组建 Y
         start, end = s.sentence.start + m.start(), s.sentence.start + m.end()
@@ -187,6 +179,10 @@ _FOUNDED_IN_PLACE = re.compile(rf"\s*(?:已|将|近日|日前)?在\s*(?:注册)?
 _BASED_ON = re.compile(r"以[^。；！？]{1,80}?为基础[，,]?\s*(?:新设合并|合并|整合|重组)?\s*(?:组建|设立|成立)了?\s*")
 
 
+#: Between the bodies that build one together: A、B 和 C; A 与 B; A 宣布与 B.
+_BUILDERS_LINK = re.compile(rf"{WIDE_LINK.pattern}|^\s*(?:宣布|将|已|正|还|拟|日前|近日|也)(?:与|同)\s*$")
+
+
 def jointly_founded(s: Sentence) -> list[Relation]:
     """A 与 B（签署协议，双方将）共建“X”: each of the bodies before the verb founded X."""
     out: list[Relation] = []
@@ -200,7 +196,7 @@ def jointly_founded(s: Sentence) -> list[Relation]:
         if last is None or CLAUSE_BREAK.search(s.between(s.ks[last], k)) or len(s.between(s.ks[last], k)) > 40:
             continue
         last = s.short_name_of.get(last, last)  # B（以下简称“b”）共建的 X: the list ends at B
-        builders = s.group_before(last, link=WIDE_LINK)
+        builders = s.group_before(last, link=_BUILDERS_LINK)
         if len(builders) >= 2 or re.search(r"双方|两家|三方|各方|共同|联合", s.between(s.ks[last], k)):
             out.extend(s.relation(head, k, "founded") for head in builders if head != k)
     return out
@@ -230,7 +226,7 @@ def _founded_target(s: Sentence, at: int, founders: list[int], offset: int) -> i
     organization the sentence is about, before 由."""
     end = s.m(founders[-1]).end
     rest = s.issue.text[end:s.sentence.end]
-    skip = _OTHERS.match(rest)
+    skip = OTHERS_LISTED.match(rest)
     start = end + (skip.end() if skip else 0)
     verb = FOUNDED_BY.match(s.issue.text[start:s.sentence.end])
     if verb:
@@ -281,153 +277,6 @@ def co_founders(issue: Issue, relations: list[Relation]) -> list[Relation]:
     return out
 
 
-def partners(s: Sentence) -> list[Relation]:
-    """A 与 B、C 签署合作协议; A 联合 B 共建; A、B 和 C 与 D 签约 (A, B, C each with D)."""
-    out: list[Relation] = []
-    for i, j, a, b in _organizations_in_turn(s):
-        link = s.between(a, b)
-        if not PARTNER_LINK.match(link) and not PARTNER_LINK_WIDE.match(_without_places(s, a, b)) \
-                and not _LEADS_THEN_JOINS.fullmatch(link):
-            continue
-        if link.strip() in ("和", "及", "以及") and (_splits_later(s, j) or _joined_earlier(s, i)):
-            continue  # A 和 B 与 C, A 与 B 和 C: 和 coordinates one side
-        left = s.group_before(i, link=re.compile(r"^\s*(?:、|和|及|以及)\s*$"))
-        right = s.group_after(j)
-        tail_text = s.issue.text[s.m(right[-1]).end:s.sentence.end]
-        clause = CLAUSE_BREAK.split(tail_text, 1)[0]
-        if ISSUED_BY.match(_OTHERS.sub("", clause, count=1)) and any(s.type(j) == "Policy" for j in range(len(s.ks))):
-            continue  # A 联合 B、C 印发《…》: they issued it together, which says so already
-        if link.strip()[-2:] in ("携手", "联合", "联手", "会同") or PARTNER_WORDS.search(clause[:40]):
-            right = [_owned_after(s, y) for y in right]  # A 和 B 旗下 C 共同主办: C hosts, not B
-            out.extend(s.relation(x, y, "partnerOf") for x in left for y in right)
-            sides = _ALL_SIDES.match(clause)
-            if sides and _SIDES.get(sides.group(1)) in (None, len(left) + len(right)):
-                out.extend(s.relation(x, y, "partnerOf") for x, y in combinations(left + right, 2))
-    return out + _hosts(s) + _partners_of_the_subject(s) + _both_sides(s)
-
-
-#: A、B 与 C 签署三方合作协议, A 与 B、C 三方共建: every side is every other's partner.
-_ALL_SIDES = re.compile(r"^(?:\s*[（(][^（）()]*[）)])?[^，。；]{0,12}?([三四五六多各])方")
-_SIDES = {"三": 3, "四": 4, "五": 5, "六": 6}
-#: A list's link that is no partnership: A、B 和 C.
-_AND_LINK = re.compile(r"^\s*(?:、|和|及|以及)\s*$")
-#: 双方 and what they do together: 双方还签订了合作协议, 双方将共建….
-_BOTH_SIDES = re.compile(r"双方[^，。；]{0,6}?(?:签署|签订|达成|共建|合作|携手)")
-
-
-def _both_sides(s: Sentence) -> list[Relation]:
-    """A 出资认购 B 的股权，双方并签订合作协议: the two bodies named before 双方."""
-    both = _BOTH_SIDES.search(s.text)
-    if both is None:
-        return []
-    at = s.sentence.start + both.start()
-    before = [k for i, k in enumerate(s.ks) if s.type(i) == "Organization" and s.m(k).end <= at
-              and i not in s.short_name_of]
-    keys = {s.m(k).key for k in before}
-    return [s.relation(before[0], before[-1], "partnerOf")] if len(before) >= 2 and len(keys) == 2 else []
-
-
-#: 由 A 牵头，(联合) B、C 共同…: A leads, with each of them.
-_LEADS_THEN_JOINS = re.compile(r"\s*(?:牵头)?[，,]\s*(?:联合|携手)\s*|\s*牵头[，,]\s*")
-#: A clause going on with the sentence's subject: …，并与 C 共同举办.
-_AND_WITH = re.compile(r"[，；,;]\s*(?:并|还|同时|也|另)(?:与|同)\s*$")
-#: …，近期联合 C 推出: the subject works with C (unless they issue a document together).
-_JOINS_WITH = re.compile(r"[，；,;]\s*(?:近期|近日|日前|并|还|同时|也|另)?(?:联合|携手|联手)\s*$")
-
-
-def _owned_after(s: Sentence, k: int) -> int:
-    """B 旗下 C: the organization named after 旗下, else B itself."""
-    i = s.ks.index(k)
-    if i + 1 < len(s.ks) and s.type(i + 1) == "Organization" and SUBSIDIARY_OF_HEAD.match(s.between(k, s.ks[i + 1])):
-        return s.ks[i + 1]
-    return k
-
-
-def _hosts(s: Sentence) -> list[Relation]:
-    """由 A、B 共同主办的…: two or three bodies that host one thing are partners."""
-    out: list[Relation] = []
-    for i, k in enumerate(s.ks):
-        if s.type(i) != "Organization" or not s.before(k, 2).endswith("由") or \
-                (i > 0 and s.m(s.ks[i - 1]).end > s.m(k).start - 2):
-            continue
-        group = [_owned_after(s, h) for h in s.group_after(i)]
-        if 2 <= len(group) <= 3 and HOSTED_TOGETHER.match(s.after(group[-1], 8)):
-            out.extend(s.relation(a, b, "partnerOf") for a, b in combinations(group, 2))
-    return out
-
-
-def _partners_of_the_subject(s: Sentence) -> list[Relation]:
-    """A 与 B 签署协议，并与 C 共同举办…: the clause's partner is the sentence's subject's too."""
-    subject = sentence_subject(s, after_a_date=True)
-    if subject is None:
-        return []
-    out: list[Relation] = []
-    for i, k in enumerate(s.ks):
-        if k == subject or s.type(i) != "Organization":
-            continue
-        clause = CLAUSE_BREAK.split(s.after(k, 40), 1)[0]
-        if (_AND_WITH.search(s.before(k, 8)) and PARTNER_WORDS.search(clause)) \
-                or (_JOINS_WITH.search(s.before(k, 8)) and not ISSUED_BY.match(clause)
-                    and "由" not in s.issue.text[s.m(subject).end:s.m(k).start]):  # (由 A 牵头，联合 B: A's partner)
-            out.extend(s.relation(subject, y, "partnerOf") for y in s.group_after(i))
-    return out
-
-
-def _organizations_in_turn(s: Sentence) -> list[tuple[int, int, int, int]]:
-    """(position, the next one's position, organization, the next organization) with only
-    places between them (与瑞典 Skarvik Energi AB: the place describes the partner)."""
-    out = []
-    for i, k in enumerate(s.ks):
-        if s.type(i) != "Organization":
-            continue
-        j = i + 1
-        while j < len(s.ks) and s.type(j) == "Region":
-            j += 1
-        if j < len(s.ks) and s.type(j) == "Organization":
-            out.append((i, j, k, s.ks[j]))
-    return out
-
-
-def _without_places(s: Sentence, a: int, b: int) -> str:
-    """The text between two mentions with the places between them left out (after a declared
-    short name, from where its declaration closes, as :meth:`Sentence.between` reads it)."""
-    text, at = [], s.m(b).start - len(s.between(a, b))
-    for k in s.ks:
-        m = s.m(k)
-        if m.start >= at and m.end <= s.m(b).start and m.type == "Region":
-            text.append(s.issue.text[at:m.start])
-            at = m.end
-    text.append(s.issue.text[at:s.m(b).start])
-    return "".join(text)
-
-
-def _joined_earlier(s: Sentence, i: int) -> bool:
-    """The organization at position i ends a list that a stronger link (与, 同, 携手) opened."""
-    j = i
-    while j > 0 and s.type(j - 1) in ("Organization", "Region"):
-        link = s.between(s.ks[j - 1], s.ks[j]).strip()
-        if s.type(j - 1) == "Organization" and (link.endswith(("与", "同", "携手", "联合", "联手"))
-                                                or PARTNER_LINK_WIDE.match(_without_places(s, s.ks[j - 1], s.ks[j]))):
-            return True
-        if link and not LIST_LINK.match(link) and s.type(j - 1) == "Organization":
-            return False
-        j -= 1
-    return False
-
-
-def _splits_later(s: Sentence, i: int) -> bool:
-    """A stronger partner link (与, 同, 携手) follows within the same list."""
-    j = i
-    while j + 1 < len(s.ks) and s.type(j + 1) == "Organization":
-        link = s.between(s.ks[j], s.ks[j + 1]).strip()
-        if link in ("与", "同", "携手", "联合", "联手"):
-            return True
-        if not LIST_LINK.match(link):
-            return False
-        j += 1
-    return False
-
-
 def _listed_under_a_place(s: Sentence) -> list[Relation]:
     """福州市：A、B、C: a list of bodies headed by the place they are in."""
     if len(s.ks) < 2 or s.type(0) != "Region" or s.issue.text[s.sentence.start:s.m(s.ks[0]).start].strip(" ■●") \
@@ -436,7 +285,7 @@ def _listed_under_a_place(s: Sentence) -> list[Relation]:
     first = next((i for i in range(1, len(s.ks)) if s.type(i) == "Organization"), None)
     if first is None or s.between(s.ks[0], s.ks[first]).strip() not in ("：", ":"):
         return []
-    return [s.relation(org, s.ks[0], "locatedIn") for org in s.group_after(first, link=_AND_LINK)]
+    return [s.relation(org, s.ks[0], "locatedIn") for org in s.group_after(first, link=AND_LINK)]
 
 
 def located(s: Sentence) -> list[Relation]:
@@ -464,10 +313,10 @@ def located(s: Sentence) -> list[Relation]:
                 # 总部位于瑞典斯德哥尔摩的电池制造商 X: each place
                 out.extend(s.relation(b, place, "locatedIn") for place in _place_and_within(s, _chain_start(s, i)))
             elif re.fullmatch(r"\s*(?:区域)?内的\s*", link):  # 某某经济开发区内的 A、B
-                out.extend(s.relation(org, a, "locatedIn") for org in s.group_after(i + 1, link=_AND_LINK))
+                out.extend(s.relation(org, a, "locatedIn") for org in s.group_after(i + 1, link=AND_LINK))
             elif LOCAL_DESCRIPTOR.match(link):  # 某国本地巴士制造商 A 和 B (not the partner after 与)
                 places = _place_and_within(s, _chain_start(s, i))
-                out.extend(s.relation(org, place, "locatedIn") for org in s.group_after(i + 1, link=_AND_LINK)
+                out.extend(s.relation(org, place, "locatedIn") for org in s.group_after(i + 1, link=AND_LINK)
                            for place in places)
             elif not link.strip() and is_foreign_country(s.m(a).text):  # 芬兰 Kuusi Materials Oy, 日本某某株式会社
                 out.append(s.relation(b, a, "locatedIn"))

@@ -25,10 +25,12 @@ from .bounds import (
     bodies_named_with_and,
     bracketed_seats,
     branches,
+    dotted_names,
     extend_prefixes,
     extend_suffixes,
     foreign_companies,
     join_latin_names,
+    joint_bodies,
     missions,
     names_cut_short,
     organs_inside_names,
@@ -74,8 +76,10 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = foreign_companies(text, words)
     words = missions(text, words)
     words = join_latin_names(text, words)
+    words = dotted_names(text, words)
     words = bracketed_seats(text, words)
     words = registered_names(text, words)
+    words = joint_bodies(text, words)
     words = extend_suffixes(text, words)
     words = organs_inside_names(text, words)
     words = bodies_named_with_and(text, words)

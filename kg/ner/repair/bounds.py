@@ -21,6 +21,7 @@ from ...lexicon import (
     REGION_PREFIX_WORDS,
     REGISTERED_FORM,
     STRONG_SUFFIX_WORDS,
+    ZONE_SUFFIXES,
     alternatives,
 )
 from ...regions import gazetteer, is_foreign_country
@@ -57,6 +58,17 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
                 and text.startswith("方", w.start) and text.endswith("投资", 0, w.start)):
             out += [Word(w.start, w.start + 1, "n")]  # 领 | 投某某有限公司, 投资 | 方某某资本: a word's last character
             w = Word(w.start + 1, w.end, w.label)
+        if w.end - w.start >= 6 and text[w.start:w.start + 2] in _SETTING_UP_TOGETHER and ends_like_org(text[w.start + 2:w.end]) \
+                and w.label not in ("Person", "Region"):
+            out.append(Word(w.start, w.start + 2, "v"))  # 共建某某大学某某研究院 read as one word: the verb, then the body
+            w = Word(w.start + 2, w.end, "Organization")
+        built = _SET_UP_INSIDE.search(text, w.start + 2, w.end - 4) if w.label == "Organization" else None
+        if built and ends_like_org(text[built.end():w.end]) and not _bare_suffix(text[built.end():w.end]) \
+                and _names_a_body(text[w.start:built.start()]):
+            left = Word(w.start, built.start(), "Organization")  # 某某区与某某大学 | 共建 | 某某研究院
+            out += (_joined_parts(text, left) or [left]) + [Word(built.start(), built.end(), "v"),
+                                                           Word(built.end(), w.end, "Organization")]
+            continue
         if w.label == "Organization" and w.end - w.start >= 4 and out and text[w.start] == "任" \
                 and (out[-1].label == "Person" or text.endswith("同志", 0, w.start)):
             out.append(Word(w.start, w.start + 1, "v"))  # 张三同志 | 任 | 某某公司总经理: the verb, then the body
@@ -273,6 +285,52 @@ def join_latin_names(text: str, words: list[Word]) -> list[Word]:
     return words
 
 
+def dotted_names(text: str, words: list[Word]) -> list[Word]:
+    """若泽· | 费雷拉: a transliterated name the model cut at its dot is one person."""
+    if "·" not in text:
+        return words
+    i = 0
+    while i + 1 < len(words):
+        a, b = words[i], words[i + 1]
+        if a.label == "Person" and text[a.end - 1] == "·" and b.start == a.end and b.label in ("Person", "nz", "nr") \
+                and _HAN_RUN.fullmatch(text, b.start, b.end):
+            words = merge(words, i, i + 1, "Person")
+            continue
+        i += 1
+    return words
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,6}")
+#: A body two or more set up together, named by its field: 某某 | 联合实验室, 某某 | 联合研发中心.
+_JOINT_BODY = re.compile(r"联合(?:实验室|研发中心|创新中心|研究中心|研究院)")
+#: Verbs of setting up a body together, which the model may read into its name (共建某某研究院).
+_SETTING_UP_TOGETHER = ("共建", "组建", "筹建", "联建")
+_SET_UP_INSIDE = re.compile("|".join(_SETTING_UP_TOGETHER))
+#: Verbs of setting up a body, which the model may tag as nouns (共建/vn).
+_BUILDING_VERBS = frozenset({"共建", "组建", "成立", "设立", "筹建", "创建", "联建"})  # (not 建设: 某某建设集团)
+#: Who or what level a joint body has, not its field: 校企联合实验室 names a kind, no body.
+_NO_FIELD = frozenset({"校企", "院企", "校地", "校所", "企业", "高校", "产学研", "国际", "省级", "市级", "国家级", "重点", "各类"})
+#: What a joint body's field is written with: nouns, names, and the adjectives of a field (大模型).
+_FIELD_WORDS = frozenset({"n", "nz", "nw", "vn", "an", "a", "j", "ORG", "LOC", "Region", "Organization"})
+
+
+def joint_bodies(text: str, words: list[Word]) -> list[Word]:
+    """共建 | 卫星 载荷 联合 实验室: the field before a joint body's kind is its name, back to the
+    verb, mark or particle before it (共建, 的, “)."""
+    for body in _JOINT_BODY.finditer(text):
+        k = next((n for n, w in enumerate(words) if w.start <= body.start() < w.end), None)
+        if k is None or (words[k].label == "Organization" and words[k].start < body.start()
+                         and words[k].end >= body.end()):
+            continue  # a name already
+        start = words[k].start if words[k].start == body.start() else body.start()
+        while k > 0 and words[k - 1].end == start and words[k - 1].label in _FIELD_WORDS \
+                and body.end() - words[k - 1].start <= 20 and not _starts_no_name(text[words[k - 1].start:words[k - 1].end]) \
+                and text[words[k - 1].start:words[k - 1].end] not in _BUILDING_VERBS:
+            k -= 1
+            start = words[k].start
+        if body.start() - start >= 2 and text[start:body.start()] not in _NO_FIELD:
+            words = claim(words, start, body.end(), "Organization")
+    return words
 _BRACKETED_SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 _AFTER_SEAT = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团)"
                          rf"(?:[\u4e00-\u9fff]{{2,4}}?(?:{alternatives(BRANCH_TAILS)}))?")  # …有限公司合肥分公司
@@ -370,6 +428,8 @@ def _starts_no_name(piece: str) -> bool:
     return piece.endswith(OWNED_COMPANY_WORDS + OWNING_WORDS) or bool(DESCRIPTOR.fullmatch(piece))
 
 
+#: Words that end a governing body's name and never a place's.
+_GOVERNING_BODY = re.compile(r"(?:委员会|管委会|人民政府|政府|办公室|局)$")
 #: Words that end a firm's name and never a place's.
 _FIRM_WORDS = tuple(STRONG_SUFFIX_WORDS - {"科技"})
 #: The last word of a company's short name, its trade: 某某科技, 某某能源.
@@ -382,8 +442,11 @@ def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
     while i < len(out):
         w = out[i]
         # one character read as a name before a name (任 | 某某有限公司: the verb) starts none
-        if w.label == "Region" and w.end - w.start >= 4 and text[w.start:w.end].endswith(_FIRM_WORDS):
-            out[i] = w = Word(w.start, w.end, "Organization")  # 深圳某某创投 read as a place
+        if w.label == "Region" and w.end - w.start >= 4 and (text[w.start:w.end].endswith(_FIRM_WORDS)
+                                                            or _GOVERNING_BODY.search(text, w.start, w.end)):
+            out[i] = w = Word(w.start, w.end, "Organization")  # 深圳某某创投, 某某合作区执行委员会 read as a place
+        elif w.label == "Organization" and w.end - w.start >= 4 and text[w.start:w.end].endswith(ZONE_SUFFIXES):
+            out[i] = w = Word(w.start, w.end, "Region")  # 某某大学城, 某某科学城 read as a body
         if (w.label in ENTITY or w.label in ("nz", "ORG")) \
                 and not (w.end - w.start == 1 and i + 1 < len(out) and out[i + 1].is_entity):
             end = _suffix_end(text, out, i)
@@ -426,7 +489,7 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
                 continue
             break
         if w.label == "Person" or NOT_ORG_WORDS.search(piece) or _OWNED_NOUN.match(piece) or _A_GOVERNMENT.fullmatch(piece) \
-                or piece == "同志" or (piece == "控股" and text.startswith(("子公司", "子企业"), w.end)):
+                or piece == "同志" or piece in _BUILDING_VERBS or (piece == "控股" and text.startswith(("子公司", "子企业"), w.end)):
             break  # (某某市委 | 市政府: two bodies; 张三 | 同志 | 任…: a person; 某某 | 控股子公司)
         if w.label == "m" and _ORDINAL_OR_COUNT.match(piece):
             break  # 某某基金 | 首批子基金, 咸阳市 | 首家科技特色支行: which or how many, no name

@@ -16,6 +16,7 @@ from ...lexicon import (
     TRANSLITERATION,
     UNIT_TAILS,
     ZONE_SUFFIXES,
+    alternatives,
 )
 from ...regions import gazetteer
 from .words import Word, ends_like_org, merge
@@ -120,6 +121,8 @@ def zones(text: str, words: list[Word]) -> list[Word]:
 
 
 _LEVELS = ("country", "province", "city", "county")
+#: A zone with a name of its own before its kind: 广州 | 大学城, 光明 | 科学城 (not 高新区 alone).
+_NAMED_ZONE = re.compile(rf"[\u4e00-\u9fff]{{2,8}}(?:{alternatives(ZONE_SUFFIXES)})")
 
 
 def chained_places(text: str, words: list[Word]) -> list[Word]:
@@ -138,6 +141,9 @@ def chained_places(text: str, words: list[Word]) -> list[Word]:
                         and _LEVELS.index(inner.level) > _LEVELS.index(outer.level):
                     out += [Word(w.start, w.start + cut, "Region"), Word(w.start + cut, w.end, "Region")]
                     break
+                if outer and name[:cut].endswith(("市", "区", "县")) and _NAMED_ZONE.fullmatch(name[cut:]):
+                    out += [Word(w.start, w.start + cut, "Region"), Word(w.start + cut, w.end, "Region")]
+                    break  # 番禺区 | 广州大学城: a district, then a zone named in it
             else:
                 out.append(w)
             continue

@@ -1,0 +1,155 @@
+"""Partners: who works with whom, as a sentence says.
+
+A 与 B、C 签署合作协议 (A with each of them); A 联合 B 共建; A、B 和 C 与 D 签约 (each with D);
+由 A、B 共同主办 (hosts together); A、B 与 C 签署三方合作协议 (every side with every other);
+…，并与 C 共同举办 (the sentence's subject with C).
+"""
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from ..doc import Relation
+from ..lexicon import (
+    CLAUSE_BREAK,
+    HOSTED_TOGETHER,
+    ISSUED_BY,
+    LIST_LINK,
+    PARTNER_LINK,
+    PARTNER_LINK_WIDE,
+    PARTNER_WORDS,
+    SUBSIDIARY_OF_HEAD,
+)
+from .sentence import AND_LINK, OTHERS_LISTED, Sentence, sentence_subject, without_places
+
+
+def partners(s: Sentence) -> list[Relation]:
+    """A 与 B、C 签署合作协议; A 联合 B 共建; A、B 和 C 与 D 签约 (A, B, C each with D)."""
+    out: list[Relation] = []
+    for i, j, a, b in _organizations_in_turn(s):
+        link = s.between(a, b)
+        if not PARTNER_LINK.match(link) and not PARTNER_LINK_WIDE.match(without_places(s, a, b)) \
+                and not _LEADS_THEN_JOINS.fullmatch(link):
+            continue
+        if link.strip() in ("和", "及", "以及") and (_splits_later(s, j) or _joined_earlier(s, i)):
+            continue  # A 和 B 与 C, A 与 B 和 C: 和 coordinates one side
+        left = s.group_before(i, link=AND_LINK)
+        right = s.group_after(j)
+        tail_text = s.issue.text[s.m(right[-1]).end:s.sentence.end]
+        clause = CLAUSE_BREAK.split(tail_text, 1)[0]
+        if ISSUED_BY.match(OTHERS_LISTED.sub("", clause, count=1)) and any(s.type(j) == "Policy" for j in range(len(s.ks))):
+            continue  # A 联合 B、C 印发《…》: they issued it together, which says so already
+        if link.strip()[-2:] in ("携手", "联合", "联手", "会同") or PARTNER_WORDS.search(clause[:40]):
+            right = [_owned_after(s, y) for y in right]  # A 和 B 旗下 C 共同主办: C hosts, not B
+            out.extend(s.relation(x, y, "partnerOf") for x in left for y in right)
+            sides = _ALL_SIDES.match(clause)
+            if sides and _SIDES.get(sides.group(1)) in (None, len(left) + len(right)):
+                out.extend(s.relation(x, y, "partnerOf") for x, y in combinations(left + right, 2))
+    return out + _hosts(s) + _partners_of_the_subject(s) + _both_sides(s)
+
+
+#: A、B 与 C 签署三方合作协议, A 与 B、C 三方共建: every side is every other's partner.
+_ALL_SIDES = re.compile(r"^(?:\s*[（(][^（）()]*[）)])?[^，。；]{0,12}?([三四五六多各])方")
+_SIDES = {"三": 3, "四": 4, "五": 5, "六": 6}
+#: 双方 and what they do together: 双方还签订了合作协议, 双方将共建….
+_BOTH_SIDES = re.compile(r"双方[^，。；]{0,6}?(?:签署|签订|达成|共建|合作|携手)")
+
+
+def _both_sides(s: Sentence) -> list[Relation]:
+    """A 出资认购 B 的股权，双方并签订合作协议: the two bodies named before 双方."""
+    both = _BOTH_SIDES.search(s.text)
+    if both is None:
+        return []
+    at = s.sentence.start + both.start()
+    before = [k for i, k in enumerate(s.ks) if s.type(i) == "Organization" and s.m(k).end <= at
+              and i not in s.short_name_of]
+    keys = {s.m(k).key for k in before}
+    return [s.relation(before[0], before[-1], "partnerOf")] if len(before) >= 2 and len(keys) == 2 else []
+
+
+#: 由 A 牵头，(联合) B、C 共同…: A leads, with each of them.
+_LEADS_THEN_JOINS = re.compile(r"\s*(?:牵头)?[，,]\s*(?:联合|携手)\s*|\s*牵头[，,]\s*")
+#: A clause going on with the sentence's subject: …，并与 C 共同举办.
+_AND_WITH = re.compile(r"[，；,;]\s*(?:并|还|同时|也|另)(?:与|同)\s*$")
+#: …，近期联合 C 推出: the subject works with C (unless they issue a document together).
+_JOINS_WITH = re.compile(r"[，；,;]\s*(?:近期|近日|日前|并|还|同时|也|另)?(?:联合|携手|联手)\s*$")
+
+
+def _owned_after(s: Sentence, k: int) -> int:
+    """B 旗下 C: the organization named after 旗下, else B itself."""
+    i = s.ks.index(k)
+    if i + 1 < len(s.ks) and s.type(i + 1) == "Organization" and SUBSIDIARY_OF_HEAD.match(s.between(k, s.ks[i + 1])):
+        return s.ks[i + 1]
+    return k
+
+
+def _hosts(s: Sentence) -> list[Relation]:
+    """由 A、B 共同主办的…: two or three bodies that host one thing are partners."""
+    out: list[Relation] = []
+    for i, k in enumerate(s.ks):
+        if s.type(i) != "Organization" or not s.before(k, 2).endswith("由") or \
+                (i > 0 and s.m(s.ks[i - 1]).end > s.m(k).start - 2):
+            continue
+        group = [_owned_after(s, h) for h in s.group_after(i)]
+        if 2 <= len(group) <= 3 and HOSTED_TOGETHER.match(s.after(group[-1], 8)):
+            out.extend(s.relation(a, b, "partnerOf") for a, b in combinations(group, 2))
+    return out
+
+
+def _partners_of_the_subject(s: Sentence) -> list[Relation]:
+    """A 与 B 签署协议，并与 C 共同举办…: the clause's partner is the sentence's subject's too."""
+    subject = sentence_subject(s, after_a_date=True)
+    if subject is None:
+        return []
+    out: list[Relation] = []
+    for i, k in enumerate(s.ks):
+        if k == subject or s.type(i) != "Organization":
+            continue
+        clause = CLAUSE_BREAK.split(s.after(k, 40), 1)[0]
+        if (_AND_WITH.search(s.before(k, 8)) and PARTNER_WORDS.search(clause)) \
+                or (_JOINS_WITH.search(s.before(k, 8)) and not ISSUED_BY.match(clause)
+                    and "由" not in s.issue.text[s.m(subject).end:s.m(k).start]):  # (由 A 牵头，联合 B: A's partner)
+            out.extend(s.relation(subject, y, "partnerOf") for y in s.group_after(i))
+    return out
+
+
+def _organizations_in_turn(s: Sentence) -> list[tuple[int, int, int, int]]:
+    """(position, the next one's position, organization, the next organization) with only
+    places between them (与瑞典 Skarvik Energi AB: the place describes the partner)."""
+    out = []
+    for i, k in enumerate(s.ks):
+        if s.type(i) != "Organization":
+            continue
+        j = i + 1
+        while j < len(s.ks) and s.type(j) == "Region":
+            j += 1
+        if j < len(s.ks) and s.type(j) == "Organization":
+            out.append((i, j, k, s.ks[j]))
+    return out
+
+
+def _joined_earlier(s: Sentence, i: int) -> bool:
+    """The organization at position i ends a list that a stronger link (与, 同, 携手) opened."""
+    j = i
+    while j > 0 and s.type(j - 1) in ("Organization", "Region"):
+        link = s.between(s.ks[j - 1], s.ks[j]).strip()
+        if s.type(j - 1) == "Organization" and (link.endswith(("与", "同", "携手", "联合", "联手"))
+                                                or PARTNER_LINK_WIDE.match(without_places(s, s.ks[j - 1], s.ks[j]))):
+            return True
+        if link and not LIST_LINK.match(link) and s.type(j - 1) == "Organization":
+            return False
+        j -= 1
+    return False
+
+
+def _splits_later(s: Sentence, i: int) -> bool:
+    """A stronger partner link (与, 同, 携手) follows within the same list."""
+    j = i
+    while j + 1 < len(s.ks) and s.type(j + 1) == "Organization":
+        link = s.between(s.ks[j], s.ks[j + 1]).strip()
+        if link in ("与", "同", "携手", "联合", "联手"):
+            return True
+        if not LIST_LINK.match(link):
+            return False
+        j += 1
+    return False
