@@ -104,6 +104,7 @@ def resolve_issue(issue: Issue, aliases: Aliases | None = None) -> None:
     _zones_named_by_kind(issue.mentions)
     _titles_in_full(issue.mentions)
     _short_titles(issue.mentions)
+    _abridged_titles(issue)
     _named_again(issue.mentions)
 
 
@@ -447,6 +448,28 @@ def _short_titles(mentions: list[Mention]) -> None:
                   and _title_core(o.key).endswith(m.key)]
         if longer:
             m.key = max(longer, key=lambda o: o.start).key
+
+
+def _abridged_titles(issue: Issue) -> None:
+    """A headline's 宝安出台低空经济若干措施 is the article's 《宝安区促进低空经济高质量发展若干措施》:
+    a title of the same kind whose words it keeps in order, when the article has one such title."""
+    policies = [m for m in issue.mentions if m.type == "Policy"]
+    if len(policies) < 2:
+        return
+    for m in policies:
+        if len(m.key) > 14:
+            continue
+        article = issue.sentences[m.sentence].article
+        fuller = {o.key for o in policies if len(o.key) > len(m.key) + 2 and o.key[-2:] == m.key[-2:]
+                  and issue.sentences[o.sentence].article == article and _in_order(m.key, o.key)}
+        if len(fuller) == 1:
+            m.key = fuller.pop()
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Every character of ``short`` in ``long``, in order."""
+    chars = iter(long)
+    return all(c in chars for c in short)
 
 
 def _title_core(key: str) -> str:

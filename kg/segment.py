@@ -61,7 +61,7 @@ def read_meta(header: list[str]) -> IssueMeta:
             meta.label, meta.number = m.group(0), m.group(2)
         if meta.date is None and (d := _first_date(line)):
             meta.date = d
-        if meta.publisher is None and (m := _PUBLISHER.search(_strip_dates(line))) \
+        if meta.publisher is None and (m := _PUBLISHER.search(_strip_dates(line).strip())) \
                 and not (m.group(3) and _HEADLINE_VERBS.search(m.group(3))):  # (某区与某大学共建某研究院: a headline)
             meta.publisher = m.group(1) or m.group(2) or m.group(3)
     return meta
@@ -129,10 +129,16 @@ def _article_starts(lines: list[tuple[int, str]]) -> tuple[list[int], dict[int, 
             starts.append(i)
             sections[i] = section
             continue
-        if i >= 2 and is_headline(i, t):
+        if i >= 2 and is_headline(i, t) and not (i < HEADER_LINES and _masthead_line(t)):
             starts.append(i)
             sections[i] = section
     return starts, sections
+
+
+def _masthead_line(line: str) -> bool:
+    """2025年第15期（总第87期）, 某某秘书处编印 2025年4月14日: the masthead's lines, never a headline."""
+    rest = _strip_dates(line)
+    return bool(_LABEL.search(line)) or not rest or bool((m := _PUBLISHER.search(rest)) and not m.group(3))
 
 
 def _toc_lines(texts: list[str]) -> set[int]:

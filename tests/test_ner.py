@@ -653,3 +653,21 @@ def test_a_building_verb_read_into_a_name_and_a_word_like_a_places_short_name():
     words = split_joined(text, [Word(0, 2, "n"), Word(2, 3, "d"), Word(3, 16, "v"), Word(16, 17, "w")])
     assert [(text[w.start:w.end], w.label) for w in words][2:4] == [("共建", "v"), ("汀兰大学德州创新研究院", "Organization")]
     assert nested_names("合作区执委会科技创新局") == []  # 合作 | 区 is no 合作市
+
+
+def test_who_announces_a_funding_and_what_a_round_and_a_kind_of_company_are(lac):
+    found = entities(lac, "昨日，地平线公告完成 C2 轮 4 亿美元融资，由汀兰资本领投。")
+    assert ("地平线", "Organization") in found and not any(name.endswith("公告") for name, _ in found)
+    assert ("飞行汽车公司", "Organization") not in entities(lac, "岚屿汽车携手汀兰航空组建飞行汽车公司")
+
+
+def test_a_company_read_as_a_person_and_a_verb_read_into_a_name():
+    from kg.ner.repair.bounds import extend_suffixes, split_joined
+    from kg.ner.repair.words import Word
+
+    text = "岚隼航空董事长苏明远出席。"
+    words = extend_suffixes(text, [Word(0, 4, "Person"), Word(4, 7, "n"), Word(7, 10, "Person"), Word(10, 12, "v")])
+    assert (text[words[0].start:words[0].end], words[0].label) == ("岚隼航空", "Organization")
+    text = "大会选举岚驿集团董事长温景澄为监事长。"
+    words = split_joined(text, [Word(0, 2, "n"), Word(2, 3, "v"), Word(3, 8, "Organization"), Word(8, 11, "n")])
+    assert [(text[w.start:w.end], w.label) for w in words][1:3] == [("选举", "v"), ("岚驿集团", "Organization")]

@@ -810,3 +810,36 @@ def test_a_body_named_in_a_headline_without_its_place(backend):
     extract([issue], backend)
     assert {m.key for m in issue.mentions if "储能" in m.text} == {"德州先进储能材料研究院"}
     assert ("汀兰大学", "Organization") in {(m.text, m.type) for m in issue.mentions if m.sentence == 1}
+
+
+def test_a_sentence_of_several_deals_one_per_clause(backend):
+    found = relations(backend, "蓝汀导航获数千万元天使轮投资，投资方为峻岳资本；飞汀无人机完成A轮融资，松汀创投领投，鹏岳基金跟投。")
+    assert {(h, t, dict(a).get("round")) for h, r, t, a in found if r == "investedIn"} == {
+        ("峻岳资本", "蓝汀导航", "天使轮"), ("松汀创投", "飞汀无人机", "A轮"), ("鹏岳基金", "飞汀无人机", "A轮")}
+
+
+def test_posts_opening_clauses_after_a_dated_meeting_of_a_body_with_a_short_name(backend):
+    found = relations(backend, "4月11日，德州市岚屿低空产业协会（以下简称岚屿协会）理事会会议在德城区召开，"
+                               "会长苏明远、执行会长何静澜出席。")
+    assert {("苏明远", "holdsPosition", "德州市岚屿低空产业协会", (("title", "会长"),)),
+            ("何静澜", "holdsPosition", "德州市岚屿低空产业协会", (("title", "执行会长"),))} <= found
+    found = relations(backend, "德城区科技局副局长蔺书和同志介绍，全区新增企业30家。")
+    assert ("蔺书和", "holdsPosition", "德城区科技局", (("title", "副局长"),)) in found
+
+
+def test_a_headlines_abridged_title_is_the_articles_policy(backend):
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8",
+                             "德州科技周报\n2025年第3期\n\n■ 德城出台低空经济若干措施\n\n"
+                             "4月9日，德州市德城区人民政府印发《德城区促进低空经济高质量发展若干措施》，共十二条。"))
+    extract([issue], backend)
+    assert {m.key for m in issue.mentions if m.type == "Policy"} == {"德城区促进低空经济高质量发展若干措施"}
+
+
+def test_a_masthead_names_its_publisher_after_the_issues_label(backend):
+    text = ("低空产业周报\n\n内部资料\n\n2025年第15期（总第87期）\n\n德州市岚屿低空产业协会秘书处编印　　　2025年4月14日\n\n"
+            "■ 协会召开理事会\n\n4月11日，德州市岚屿低空产业协会召开理事会。")
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    assert issue.meta.publisher == "德州市岚屿低空产业协会秘书处"
+    extract([issue], backend)
+    assert ("德州市岚屿低空产业协会秘书处", "subsidiaryOf", "德州市岚屿低空产业协会") in {
+        (issue.mentions[r.head].text, r.type, issue.mentions[r.tail].text) for r in issue.relations}

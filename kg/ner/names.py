@@ -52,7 +52,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "government_unit": re.compile(rf"^(.{{2,24}}(?:{alternatives(GOVERNMENT_PARENT_HEADS)}))"
                                       rf"(.{{0,14}}?(?:{alternatives(GOVERNMENT_UNIT_TAILS)}))$"),
         "parent": re.compile(rf"^(.{{2,20}}?(?:{alternatives(PARENT_HEADS)})(?:[（(][^（）()]{{2,8}}[）)])?)"
-                             rf"(.{{1,16}}?(?:{alternatives(UNIT_TAILS)}))$"),  # 安徽大学 | 法学院
+                             rf"(.{{1,16}}?(?:{alternatives(UNIT_TAILS)})|秘书处|办公室)$"),  # 安徽大学 | 法学院, 某某协会 | 秘书处
     }
 
 
@@ -209,6 +209,6 @@ def _nested_once(name: str) -> list[Span]:
         spans.append(Span(0, unit.end(1), "Organization", "rule:parent-org"))
         return spans
     parent = p["parent"].match(name)
-    if (parent and not p["government"].search(parent.group(2))) or (parent and parent.group(2).endswith("办公室")):
+    if parent and (not p["government"].search(parent.group(2)) or parent.group(2).endswith(("办公室", "秘书处"))):
         spans.append(Span(0, parent.end(1), "Organization", "rule:parent-org"))
     return spans

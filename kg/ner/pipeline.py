@@ -246,7 +246,8 @@ def _publisher(text: str, publisher: str, spans: Sequence[Span]) -> list[Span]:
     at = text.find(publisher)
     if at < 0 or any(s.start <= at and at + len(publisher) <= s.end and s.type == "Organization" for s in spans):
         return []
-    return [Span(at, at + len(publisher), "Organization", "rule:publisher")]
+    return [Span(at, at + len(publisher), "Organization", "rule:publisher")] + [  # and what its name holds
+        Span(at + n.start, at + n.end, n.type, n.source) for n in nested_names(publisher)]
 
 
 #: The kinds of body a bulletin's publisher may be, as it calls itself for short: 协会, 本会.

@@ -12,6 +12,7 @@ from ..doc import Issue, Relation
 from ..lexicon import (
     AMOUNT,
     BEFORE_THE_SUBJECT,
+    FUNDED,
     FUNDED_AFTER_NAME,
     FUNDED_CLAUSE,
     HOLDS_STAKE,
@@ -41,17 +42,23 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
     """Every investedIn relation of the issue, with round, amount and lead."""
     out = []
     funded: dict[int, tuple[int, str | None]] = {}  # sentence -> (company funded, round)
+    # a sentence of several deals, one per clause: X 获…投资，投资方为 A；Y 完成 A 轮融资，B 领投；…
+    funded_in_clause: dict[int, tuple[int, str | None]] = {}  # where a ；-clause starts -> (company, round)
     for n, sentence in enumerate(issue.sentences):
         ks = sorted(by_sentence.get(n, []), key=lambda k: issue.mentions[k].start)
         for k in ks:
             m = issue.mentions[k]
             if m.type == "Organization" and FUNDED_AFTER_NAME.match(issue.text, m.end) \
                     and not issue.text[m.end:m.end + 2].startswith("的"):
-                r = ROUND.search(issue.text, m.end, sentence.end)
-                funded[n] = (k, r.group(0) if r else None)
-                break
+                if n not in funded:
+                    r = ROUND.search(issue.text, m.end, sentence.end)
+                    funded[n] = (k, r.group(0) if r else None)
+                opened = issue.text.rfind("；", sentence.start, m.start) + 1
+                if opened > 0 and not issue.text[opened:m.start].strip():  # the company opens its clause
+                    r = ROUND.search(issue.text, m.end, _deal_end(issue.text, m.end, sentence.end))
+                    funded_in_clause[opened] = (k, r.group(0) if r else None)
         else:  # 青禾储能创办于……，去年 11 月获得 A 轮融资: the sentence's subject was funded
-            clause = FUNDED_CLAUSE.search(sentence.text)
+            clause = FUNDED_CLAUSE.search(sentence.text) if n not in funded else None
             first = ks[0] if ks else None
             if clause and first is not None and issue.mentions[first].type == "Organization" \
                     and issue.mentions[first].start == sentence.start:
@@ -79,12 +86,20 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
         amount = a.group(0).strip() if (a := AMOUNT.search(text)) else None
         listed = INVESTORS_LISTED.search(text)
         if listed and investee is not None:  # 参与本轮投资的机构还包括：A，B，C 等
+            listing = sentence.start + listed.end()
+            opened = issue.text.rfind("；", sentence.start, listing) + 1
+            listed_to, listed_round = funded_in_clause.get(opened, (investee, round_))
+            ends = _deal_end(issue.text, listing, sentence.end)  # (…，投资方为 A；Y 完成…: A's clause only)
             for n_k, k in enumerate(ks):
                 owner = n_k + 1 < len(ks) and _OWNER.fullmatch(  # A 旗下的 B: B invests
                     issue.text, issue.mentions[k].end, issue.mentions[ks[n_k + 1]].start)
-                if issue.mentions[k].start >= sentence.start + listed.end() and k != investee and not owner:
-                    out.append(Relation(k, investee, "investedIn", n, {"round": round_} if round_ else {}))
-            continue
+                if listing <= issue.mentions[k].start < ends and k != listed_to and not owner:
+                    out.append(Relation(k, listed_to, "investedIn", n, {"round": listed_round} if listed_round else {}))
+            if "；" not in issue.text[ends:sentence.end] and not issue.text.startswith("；", ends):
+                continue
+            listed_clause = (max(opened, sentence.start), ends)
+        else:
+            listed_clause = (0, 0)
         named_target = None  # A 领投 X A 轮融资，B、C 跟投: the followers join the round named first
         first = ks[0] if ks else None  # the body the sentence starts with (after a date or 近日)
         subject = first if first is not None and BEFORE_THE_SUBJECT.fullmatch(
@@ -92,6 +107,8 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
         names = [issue.mentions[k] for k in by_sentence.get(n, [])]
         for t in INVEST_TRIGGER.finditer(text):
             at = sentence.start + t.start()
+            if listed_clause[0] <= at < listed_clause[1]:
+                continue  # its investors were listed
             names_its_target = any(m.start == sentence.start + t.end() for m in names)  # 以 1 亿元战略投资 X
             if any(m.start <= at < m.end for m in names) or (t.group(1) == "投资" and not names_its_target and (
                     _KIND_OF_INVESTMENT.search(text, 0, t.start()) or _INVESTMENT_NOUN.match(text, t.end()))):
@@ -108,6 +125,12 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
             investors = [k for n, k in enumerate(investors) if n + 1 == len(investors) or not _OWNER.fullmatch(
                 issue.text, issue.mentions[k].end, issue.mentions[investors[n + 1]].start)]
             target = investee
+            opens = issue.text.rfind("；", sentence.start, at) + 1
+            own = funded_in_clause.get(opens)
+            if own is not None:  # …；Y 完成 A 轮融资，B 领投: the deal of this clause
+                target, deal_funded_round = own
+            elif opens > 0 and FUNDED.search(issue.text, opens, at):
+                continue  # …；某某完成天使轮融资，B 领投: a deal of a company not recognized, not the sentence's
             after = [k for k in ks if issue.mentions[k].start >= sentence.start + t.end()]
             if after and re.fullmatch(r"了?", issue.text[sentence.start + t.end():issue.mentions[after[0]].start]):
                 target = named_target = after[0]  # 联想之星曾领投图灵量子天使轮
@@ -124,8 +147,9 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
                 continue
             # the round and amount of this clause's deal (…；向 A、B 分别投资…，均为天使轮), else the sentence's
             deal = issue.text[clause_start:_deal_end(issue.text, sentence.start + t.end(), sentence.end)]
-            deal_round = (r.group(0) if (r := ROUND.search(deal)) else None) or round_
-            deal_amount = None if "分别" in deal else (a.group(0).strip() if (a := AMOUNT.search(deal)) else amount)
+            deal_round = (r.group(0) if (r := ROUND.search(deal)) else None) or (deal_funded_round if own else round_)
+            deal_amount = None if "分别" in deal else (a.group(0).strip() if (a := AMOUNT.search(deal)) else
+                                                        None if own else amount)
             lead = t.group(1) == "领投"
             for target in targets:
                 for k in investors:

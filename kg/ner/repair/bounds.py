@@ -69,6 +69,10 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
             out += (_joined_parts(text, left) or [left]) + [Word(built.start(), built.end(), "v"),
                                                            Word(built.end(), w.end, "Organization")]
             continue
+        if w.label == "Organization" and w.end - w.start >= 5 and out and out[-1].end == w.start \
+                and text[out[-1].start:w.start + 1] in ("选举", "推举"):
+            out[-1] = Word(out[-1].start, w.start + 1, "v")  # 选 | 举某某集团: the verb, then the body
+            w = Word(w.start + 1, w.end, w.label)
         if w.label == "Organization" and w.end - w.start >= 4 and out and text[w.start] == "任" \
                 and (out[-1].label == "Person" or text.endswith("同志", 0, w.start)):
             out.append(Word(w.start, w.start + 1, "v"))  # 张三同志 | 任 | 某某公司总经理: the verb, then the body
@@ -193,7 +197,7 @@ _AFTER_A_NAME = frozenset("也都还就则又亦曾便才再均同将已更仍�
 def names_cut_short(text: str, words: list[Word]) -> list[Word]:
     """A two-character person and the next word's first character, when that character
     cannot stand alone there: 任思 | 远于 | 2019年 (远于, 强于 are words too: 于 dates what
-    the person did), 温景 | 和 | 表示 and 阮清 | 和 | 为 + body (a conjunction before a verb)."""
+    the person did), 温景 | 和 | 表示 and 阮清 | 和 | 为 + body (a conjunction before a verb), 吕清 | 和 | 同志."""
     words = [Word(w.start, w.end - 1, "Person") if w.label == "Person" and w.end - w.start >= 3
              and text[w.end - 1:w.end + 1] in _TIME_WORDS else w for w in words]  # 许某某此 | 前任: 此前 is no name
     if not any(w.label == "Person" and w.end - w.start == 2 for w in words):
@@ -209,7 +213,8 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
             out[k], out[k + 1] = Word(name.start, name.end + 1, "Person"), Word(nxt.end - 1, nxt.end, "p")
         elif len(piece) == 1 and "\u4e00" <= piece <= "\u9fff" and piece not in _AFTER_A_NAME and (
                 _SAYS.match(text, after.start) or (text[after.start:after.end] == "为" and k + 3 < len(out)
-                                                   and out[k + 3].label == "Organization")):
+                                                   and out[k + 3].label == "Organization")
+                or (text.startswith("同志", after.start) and not text.startswith("同志们", after.start))):
             out[k:k + 2] = [Word(name.start, nxt.end, "Person")]
         k += 1
     return out
@@ -447,6 +452,8 @@ def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
             out[i] = w = Word(w.start, w.end, "Organization")  # 深圳某某创投, 某某合作区执行委员会 read as a place
         elif w.label == "Organization" and w.end - w.start >= 4 and text[w.start:w.end].endswith(ZONE_SUFFIXES):
             out[i] = w = Word(w.start, w.end, "Region")  # 某某大学城, 某某科学城 read as a body
+        elif w.label == "Person" and w.end - w.start >= 4 and text[w.start:w.end].endswith(_FIRM_TRADES + ("航空",)):
+            out[i] = w = Word(w.start, w.end, "Organization")  # 某某航空, 某某科技 read as a person
         if (w.label in ENTITY or w.label in ("nz", "ORG")) \
                 and not (w.end - w.start == 1 and i + 1 < len(out) and out[i + 1].is_entity):
             end = _suffix_end(text, out, i)

@@ -82,6 +82,10 @@ def _listed_investors(text: str, words: list[Word]) -> list[Word]:
     return words
 
 
+#: Words of announcing between a company and its funding: 某某公告完成…融资.
+_REPORTING = frozenset({"公告", "宣布", "官宣", "披露", "透露", "表示"})
+
+
 def funded(text: str, words: list[Word]) -> list[Word]:
     """`地平线完成 C2 轮融资`, `Keep 完成 F 轮融资`: who is funded is an organization."""
     if "融资" not in text:
@@ -93,6 +97,18 @@ def funded(text: str, words: list[Word]) -> list[Word]:
             k += 1
             continue
         piece = text[w.start:w.end]
+        if piece in _REPORTING:  # 地平线 | 公告 | 完成 C2 轮融资: who announces, not the announcement
+            first = k
+            while first > 0 and words[first - 1].label in ("n", "nz") and words[first - 1].end == words[first].start \
+                    and k - first < 2:
+                first -= 1
+            name = text[words[first].start:w.start]
+            if first < k and (first == 0 or words[first - 1].label in ("w", "TIME")) \
+                    and not GENERIC_INVESTORS.match(name) and not DESCRIPTOR.search(name):
+                words = merge(words, first, k - 1, "Organization")
+                k = first + 1
+            k += 1
+            continue
         first = k
         while first > 0 and words[first - 1].label in ("n", "nz") and words[first - 1].end == words[first].start \
                 and not DESCRIPTOR.search(text[words[first - 1].start:words[first - 1].end]) and k - first < 2:
@@ -105,9 +121,13 @@ def funded(text: str, words: list[Word]) -> list[Word]:
         after_descriptor = first > 0 and DESCRIPTOR.search(text[words[first - 1].start:words[first - 1].end])
         starts_clause = first == 0 or words[first - 1].label in ("w", "TIME")
         name_like = (w.label == "nz" and len(piece) >= 2) or bool(LATIN.fullmatch(piece)) \
-            or (w.label == "n" and (named_head or after_descriptor or (starts_clause and len(piece) >= 2)))
+            or (w.label == "n" and (named_head or after_descriptor or (starts_clause and len(piece) >= 2))) \
+            or (w.label == "vn" and starts_clause and first < k) \
+            or (w.label == "v" and named_head and len(piece) == 2 and words[first].label == "Person"
+                and (first == 0 or words[first - 1].label == "w"))  # 蓝穹 | 导航/vn 获…投资; 擎宇/Person | 复材/v 完成…
         if name_like and not GENERIC_INVESTORS.match(piece) and not DESCRIPTOR.search(piece):
-            start = first if after_descriptor or named_head else k
+            # a clause's opening words up to the verb are the whole name: 飞梭 | 无人机 完成 A 轮融资
+            start = first if after_descriptor or named_head or starts_clause else k
             words = merge(words, start, k, "Organization")
             k = start
         k += 1
