@@ -66,7 +66,7 @@ GENERIC_ORG = re.compile(
     r"^(?:(?:科技|智能|汽车|电动|运动|互联网|医疗|教育|金融|数据|信息|技术|网络|软件|硬件|新能源|人工智能|"
     r"创新|创业|初创|科创|投资|上市|民营|国有|外资|龙头|头部|平台|制造|服务|研发|生物|医药|"
     r"飞行|航空|物流|无人机|机器人|芯片|半导体|新材料)+(?:公司|企业|集团|机构|合资公司)|"
-    # a company's unit named by its kind only: 中国子公司, 合资公司 (not 济南分公司, a branch named again)
+    # a company's unit named by its kind only: 中国子公司, 合资公司 (not 德州分公司, a branch named again)
     r"(?:中国|海外|境外|国内)?(?:子公司|合资公司)|.{0,6}(?:行业|产业|领域|维度|板块)|公告|政府|企业|公司|集团|"
     # a round or a deal, not a name: 天使轮融资, A 轮投资
     r".{0,6}轮(?:融资|投资)|"
@@ -186,7 +186,7 @@ ISSUE_TRIGGER = re.compile(r"(?:联合)?(?:制定下发|印发|发布|发出|出
 LEADING_CONNECTIVES = ("会同", "联合", "携手", "联手", "协同")
 FOUND_TRIGGER = re.compile(r"(?:共同|联合|牵头)?(?:发起成立|发起设立|发起|创立|创办|成立|组建|设立|创建|筹建)(?:了|的)?\s*[“\"]?\s*$")
 #: Two or more bodies building a named one together: A 与 B 签署协议，双方将共建“X”.
-JOINTLY_FOUNDED = re.compile(r"(?:共建|合作共建|共同建设|(?:共同|联合)(?:出资|发起)?(?:组建|成立|设立)|合资(?:设立|成立|组建))"
+JOINTLY_FOUNDED = re.compile(r"(?:共建|合作共建|共同建设|合作建设|(?:共同|联合)(?:出资|发起)?(?:组建|成立|设立)|合资(?:设立|成立|组建))"
                              r"(?:了|的)?\s*[“\"]?\s*$")
 #: Words that make an earlier body the one a sentence goes on about: 该中心, 这一联盟.
 THIS_BODY = re.compile(r"(?:该|此|这一?|上述)(中心|联盟|实验室|研究院|研究所|平台|基地|公司|企业|机构|协会|学院|园区)")

@@ -451,7 +451,7 @@ def _short_titles(mentions: list[Mention]) -> None:
 
 
 def _abridged_titles(issue: Issue) -> None:
-    """A headline's 宝安出台低空经济若干措施 is the article's 《宝安区促进低空经济高质量发展若干措施》:
+    """A headline's 德城出台数字经济若干措施 is the article's 《德城区促进数字经济高质量发展若干措施》:
     a title of the same kind whose words it keeps in order, when the article has one such title."""
     policies = [m for m in issue.mentions if m.type == "Policy"]
     if len(policies) < 2:

@@ -136,7 +136,7 @@ def _article_starts(lines: list[tuple[int, str]]) -> tuple[list[int], dict[int, 
 
 
 def _masthead_line(line: str) -> bool:
-    """2025年第15期（总第87期）, 某某秘书处编印 2025年4月14日: the masthead's lines, never a headline."""
+    """2025年第9期（总第41期）, 某某秘书处编印 2025年3月2日: the masthead's lines, never a headline."""
     rest = _strip_dates(line)
     return bool(_LABEL.search(line)) or not rest or bool((m := _PUBLISHER.search(rest)) and not m.group(3))
 

@@ -89,7 +89,7 @@ _SUB_BRANCH = "支行"
 
 
 def _bank_branch(name: str) -> tuple[tuple[int, int] | None, int] | None:
-    """某某银行西安分行云创科技支行, 某某银行宝鸡高新科技支行, 某某银行总行科技金融部: a bank's unit
+    """某某银行济南分行历下科创支行, 某某银行德州创新支行, 某某银行总行普惠金融部: a bank's unit
     whose place, if any, follows the bank's name. The unit's parent is the branch named inside a
     sub-branch's name, else the bank. (A branch named by its place alone, 某某银行西安分行, is read
     as any branch is.)"""
@@ -147,7 +147,7 @@ def _nested_once(name: str) -> list[Span]:
     government = bool(p["government"].search(name))
     head = g.head(name)
     if head and name[len(head):len(head) + 1] in _LEVEL_MARKS and not g.lookup(name[:len(head) + 1]):
-        head = None  # 合作区执委会: a word that starts like a place's short name (合作市) is no place
+        head = None  # 合作区管委会: a word that starts like a place's short name (合作市) is no place
     if head and len(head) < len(name):
         division = g.lookup(head)
         if division and _seat_at_head(name, head, division.level, government):

@@ -122,7 +122,7 @@ def quoted_names(text: str) -> list[Span]:
         start, end = m.start(1), m.end(1)
         if (inner.endswith(BODY_HEADS) and len(inner) >= 4) or (
                 FOUNDED_BEFORE_QUOTE.search(text[max(0, m.start() - 6):m.start()]) and _looks_like_name(inner)
-                and not _SLOGAN.search(inner)) or (  # (设立“一对一”服务专员: a slogan)
+                and not _SLOGAN.search(inner)) or (  # (设立“点对点”服务专员: a slogan)
                 text.startswith(BODY_HEADS, m.end()) and _looks_like_name(inner, 16)):  # “…”联合体
             spans.append(Span(start, end, "Organization", "rule:quoted-body"))
         elif inner.endswith(SCHEME_HEADS) and len(inner) >= 4:
@@ -136,9 +136,9 @@ def quoted_names(text: str) -> list[Span]:
     return spans
 
 
-#: A character again after another in a short quote: 楼上楼下, 一对一 (a slogan's pattern; 货拉拉 is a brand's).
+#: A character again after another in a short quote: 面对面, 点对点 (a slogan's pattern; 货拉拉 is a brand's).
 _SLOGAN = re.compile(r"^(?:(.).\1.?|.(.).\2)$")
-#: Companies as a class before a quote, which then says what they do: 中小企业“上云用数”.
+#: Companies as a class before a quote, which then says what they do: 中小企业“抱团出海”.
 _CLASS_OF_COMPANIES = re.compile(r"(?:中小|小微|上下游|规上|各类|广大|相关|重点)企业$")
 
 
@@ -174,10 +174,17 @@ _BYLINE_PERSON = re.compile(r"(?:(?:本报|特约|首席|见习)?(?:记者|通�
                             r"(?=[ \u3000]*(?:[）)]|$|\n|摄|[ \u3000](?:记者|通讯员|实习生|摄影)))")
 
 
+#: Who edited and checked an issue: 编辑：某某    审核：某某.
+_EDITOR = re.compile(r"(?:责任编辑|编辑|审核|审稿|校对|签发)[：:][ \u3000]*([\u4e00-\u9fff]{2,4}?)(?=[ \u3000]|$|\n)")
+#: An author's line closing an analysis: 某某研究院政策室助理研究员  某某 (alone at the line's end).
+_AUTHOR = re.compile(r"(?:研究员|分析师|研究助理|主任|所长|院长|博士)[ \u3000]{2,}([\u4e00-\u9fff]{2,4})[ \u3000]*(?=$|\n)")
+
+
 def byline_people(text: str) -> list[Span]:
-    """The reporters and correspondents a byline names: a name in that slot is a person's
-    whatever the model made of a rare surname (区, 庄)."""
-    return [Span(m.start(1), m.end(1), "Person", "rule:byline") for m in _BYLINE_PERSON.finditer(text)]
+    """The reporters and correspondents a byline names, an issue's editors and an analysis's
+    author: a name in that slot is a person's whatever the model made of a rare surname (区, 庄)."""
+    return [Span(m.start(1), m.end(1), "Person", "rule:byline")
+            for pattern in (_BYLINE_PERSON, _EDITOR, _AUTHOR) for m in pattern.finditer(text)]
 
 
 def sources(text: str) -> list[Span]:

@@ -241,7 +241,7 @@ def _post_at_a_government(s: Sentence, i: int) -> list[tuple[int, str]]:
     if not _GOVERNMENT_POST.match(post):
         return []
     division = gazetteer().lookup(place.text)
-    full = division.name if division is not None else place.text  # 宝鸡副市长: 宝鸡市人民政府
+    full = division.name if division is not None else place.text  # 德州副市长: 德州市人民政府
     names = {place.text + "人民政府", place.text + "政府", full + "人民政府", full + "政府"}
     governments = [n for n, m in enumerate(s.issue.mentions) if m.type == "Organization" and m.text in names]
     if not governments:

@@ -379,7 +379,7 @@ def _place_and_within(s: Sentence, i: int) -> list[int]:
     return places
 
 
-#: A clause naming a subsidiary with no owner named before it in the clause: 募集资金将投向控股子公司 B.
+#: A clause naming a subsidiary with no owner named before it in the clause: 募资将用于全资子公司 B.
 _OWNED_BY_NOBODY_NAMED = re.compile(r"(?:^|[，；。：])[^，；。：]{0,12}?(?:投向|用于|通过|依托|由)其?(?:全资|控股)子公司\s*$")
 
 
@@ -429,7 +429,7 @@ def subsidiaries(s: Sentence) -> list[Relation]:
             out.append(s.relation(s.ks[later], k, "subsidiaryOf"))
             if named.group("set_up"):
                 out.append(s.relation(k, s.ks[later], "founded"))
-    for i, k in enumerate(s.ks):  # 募集资金将投向控股子公司 B: the company the article is about owns B
+    for i, k in enumerate(s.ks):  # 募资将用于全资子公司 B: the company the article is about owns B
         if s.type(i) == "Organization" and _OWNED_BY_NOBODY_NAMED.search(s.before(k, 24)) \
                 and (owner := _article_subject(s)) is not None and owner != k:
             out.append(s.relation(k, owner, "subsidiaryOf"))

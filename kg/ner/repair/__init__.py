@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from ...doc import Span
 from ...lexicon import DESCRIBED_COMPANY, GENERIC_ORG, GENERIC_PLACE, GENERIC_SECTORS, LEADING_CONNECTIVES, NOT_ORG_WORDS, ROUND
 from ...regions import AREA, gazetteer, is_foreign_country
+from .bodies import bodies_set_up, joint_bodies
 from .bounds import (
     bodies_named_with_and,
     bracketed_seats,
@@ -30,7 +31,6 @@ from .bounds import (
     extend_suffixes,
     foreign_companies,
     join_latin_names,
-    joint_bodies,
     missions,
     names_cut_short,
     organs_inside_names,
@@ -80,6 +80,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = bracketed_seats(text, words)
     words = registered_names(text, words)
     words = joint_bodies(text, words)
+    words = bodies_set_up(text, words)
     words = extend_suffixes(text, words)
     words = organs_inside_names(text, words)
     words = bodies_named_with_and(text, words)

@@ -14,7 +14,6 @@ from ...lexicon import (
     ORG_SUFFIXES,
     ORGAN,
     ORGAN_PARENT,
-    OWNED_COMPANY_WORDS,
     OWNING,
     OWNING_WORDS,
     POST_AT_END,
@@ -25,7 +24,20 @@ from ...lexicon import (
     alternatives,
 )
 from ...regions import gazetteer, is_foreign_country
-from .words import ENTITY, LATIN, LATIN_THEN_SPACE, NOUNISH, Word, claim, ends_item, ends_like_org, merge
+from .words import (
+    BUILDING_VERBS,
+    ENTITY,
+    HAN_RUN,
+    LATIN,
+    LATIN_THEN_SPACE,
+    NOUNISH,
+    Word,
+    claim,
+    ends_item,
+    ends_like_org,
+    merge,
+    starts_no_name,
+)
 
 #: Words that join two bodies acting together: 市政府会同市发改委, 省科技厅联合省教育厅.
 #: Verbs of a deal the model may read into one name: 某某中标工信部 (a company, then the body).
@@ -68,6 +80,18 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
             left = Word(w.start, built.start(), "Organization")  # 某某区与某某大学 | 共建 | 某某研究院
             out += (_joined_parts(text, left) or [left]) + [Word(built.start(), built.end(), "v"),
                                                            Word(built.end(), w.end, "Organization")]
+            continue
+        form = REGISTERED_FORM.search(text, w.start, w.end) if w.label == "Organization" else None
+        if form and form.end() < w.end and not text.startswith(("（", "("), form.end()):
+            verb = _DEALS_AFTER_NAME.match(text, form.end(), w.end)
+            if verb or (w.end - form.end() <= 3 and not ends_like_org(text[form.end():w.end])):
+                # 某某有限公司 | 合作, 某某有限公司 | 合作建设 | 某某实验室: the model ran on past the name
+                out += [Word(w.start, form.end(), w.label), Word(form.end(), verb.end() if verb else w.end, "v")]
+                if verb and verb.end() < w.end:
+                    out.append(Word(verb.end(), w.end, "n"))
+                continue
+        if w.label in ("Organization", "Region") and 4 <= w.end - w.start <= 6 and (pair := _two_places(text[w.start:w.end])):
+            out += [Word(w.start, w.start + pair, "Region"), Word(w.start + pair, w.end, "Region")]  # 绵阳 | 德阳
             continue
         if w.label == "Organization" and w.end - w.start >= 5 and out and out[-1].end == w.start \
                 and text[out[-1].start:w.start + 1] in ("选举", "推举"):
@@ -138,6 +162,19 @@ _UNIT_ENDS = ("司", "处", "科", "室", "部", "局", "院", "所", "中心", 
 _ADVERB_BEFORE_JOINING = ("正", "已", "将", "也", "还", "并", "再", "均", "拟")
 
 
+#: What a company does with another, read into its name: 某某有限公司合作建设….
+_DEALS_AFTER_NAME = re.compile(r"(?:合作|共同|联合|携手)?(?:建设|共建|组建|签署|签约|合作|开展)")
+
+
+def _two_places(name: str) -> int | None:
+    """Where a word of two places named side by side splits (万州达州, 绵阳德阳), if it is one."""
+    g = gazetteer()
+    for cut in (2, 3):
+        if len(name) - cut >= 2 and g.lookup(name[:cut]) and g.lookup(name[cut:]) and g.lookup(name) is None:
+            return cut
+    return None
+
+
 def _joined_parts(text: str, w: Word) -> list[Word] | None:
     name = text[w.start:w.end]
     for m in _JOINING.finditer(name, 3):
@@ -197,7 +234,7 @@ _AFTER_A_NAME = frozenset("也都还就则又亦曾便才再均同将已更仍�
 def names_cut_short(text: str, words: list[Word]) -> list[Word]:
     """A two-character person and the next word's first character, when that character
     cannot stand alone there: 任思 | 远于 | 2019年 (远于, 强于 are words too: 于 dates what
-    the person did), 温景 | 和 | 表示 and 阮清 | 和 | 为 + body (a conjunction before a verb), 吕清 | 和 | 同志."""
+    the person did), 温景 | 和 | 表示 and 阮清 | 和 | 为 + body (a conjunction before a verb), 蔺书 | 和 | 同志."""
     words = [Word(w.start, w.end - 1, "Person") if w.label == "Person" and w.end - w.start >= 3
              and text[w.end - 1:w.end + 1] in _TIME_WORDS else w for w in words]  # 许某某此 | 前任: 此前 is no name
     if not any(w.label == "Person" and w.end - w.start == 2 for w in words):
@@ -291,51 +328,25 @@ def join_latin_names(text: str, words: list[Word]) -> list[Word]:
 
 
 def dotted_names(text: str, words: list[Word]) -> list[Word]:
-    """若泽· | 费雷拉: a transliterated name the model cut at its dot is one person."""
+    """马里奥· | 桑托斯: a transliterated name the model cut at its dot is one person."""
     if "·" not in text:
         return words
     i = 0
     while i + 1 < len(words):
         a, b = words[i], words[i + 1]
         if a.label == "Person" and text[a.end - 1] == "·" and b.start == a.end and b.label in ("Person", "nz", "nr") \
-                and _HAN_RUN.fullmatch(text, b.start, b.end):
+                and HAN_RUN.fullmatch(text, b.start, b.end):
             words = merge(words, i, i + 1, "Person")
             continue
         i += 1
     return words
 
 
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,6}")
-#: A body two or more set up together, named by its field: 某某 | 联合实验室, 某某 | 联合研发中心.
-_JOINT_BODY = re.compile(r"联合(?:实验室|研发中心|创新中心|研究中心|研究院)")
 #: Verbs of setting up a body together, which the model may read into its name (共建某某研究院).
 _SETTING_UP_TOGETHER = ("共建", "组建", "筹建", "联建")
 _SET_UP_INSIDE = re.compile("|".join(_SETTING_UP_TOGETHER))
-#: Verbs of setting up a body, which the model may tag as nouns (共建/vn).
-_BUILDING_VERBS = frozenset({"共建", "组建", "成立", "设立", "筹建", "创建", "联建"})  # (not 建设: 某某建设集团)
-#: Who or what level a joint body has, not its field: 校企联合实验室 names a kind, no body.
-_NO_FIELD = frozenset({"校企", "院企", "校地", "校所", "企业", "高校", "产学研", "国际", "省级", "市级", "国家级", "重点", "各类"})
-#: What a joint body's field is written with: nouns, names, and the adjectives of a field (大模型).
-_FIELD_WORDS = frozenset({"n", "nz", "nw", "vn", "an", "a", "j", "ORG", "LOC", "Region", "Organization"})
 
 
-def joint_bodies(text: str, words: list[Word]) -> list[Word]:
-    """共建 | 卫星 载荷 联合 实验室: the field before a joint body's kind is its name, back to the
-    verb, mark or particle before it (共建, 的, “)."""
-    for body in _JOINT_BODY.finditer(text):
-        k = next((n for n, w in enumerate(words) if w.start <= body.start() < w.end), None)
-        if k is None or (words[k].label == "Organization" and words[k].start < body.start()
-                         and words[k].end >= body.end()):
-            continue  # a name already
-        start = words[k].start if words[k].start == body.start() else body.start()
-        while k > 0 and words[k - 1].end == start and words[k - 1].label in _FIELD_WORDS \
-                and body.end() - words[k - 1].start <= 20 and not _starts_no_name(text[words[k - 1].start:words[k - 1].end]) \
-                and text[words[k - 1].start:words[k - 1].end] not in _BUILDING_VERBS:
-            k -= 1
-            start = words[k].start
-        if body.start() - start >= 2 and text[start:body.start()] not in _NO_FIELD:
-            words = claim(words, start, body.end(), "Organization")
-    return words
 _BRACKETED_SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 _AFTER_SEAT = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团)"
                          rf"(?:[\u4e00-\u9fff]{{2,4}}?(?:{alternatives(BRANCH_TAILS)}))?")  # …有限公司合肥分公司
@@ -362,7 +373,7 @@ def bracketed_seats(text: str, words: list[Word]) -> list[Word]:
             if w.end != (words[first].start if first is not None else m.start()) \
                     or (w.label in _NOT_NAME_TAGS and not brand_verb) \
                     or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", text[w.start:w.end]) \
-                    or _starts_no_name(text[w.start:w.end]) \
+                    or starts_no_name(text[w.start:w.end]) \
                     or m.start() - w.start > 16:
                 break
             first = k
@@ -416,7 +427,7 @@ def registered_names(text: str, words: list[Word]) -> list[Word]:
             continue
         while k > 0 and words[k - 1].end == start and (words[k - 1].label in _REGISTERED_NAME_PARTS or _business(
                 text, words, k - 1)) \
-                and not _starts_no_name(text[words[k - 1].start:words[k - 1].end]) and form.end() - words[k - 1].start <= 30 \
+                and not starts_no_name(text[words[k - 1].start:words[k - 1].end]) and form.end() - words[k - 1].start <= 30 \
                 and not is_foreign_country(text[words[k - 1].start:words[k - 1].end]):
             k -= 1
             start = words[k].start
@@ -426,11 +437,6 @@ def registered_names(text: str, words: list[Word]) -> list[Word]:
 
 
 _MINISTRY = re.compile(r"(?:部|省|厅|署|局|委员会|政府|议会)$")
-
-
-def _starts_no_name(piece: str) -> bool:
-    """全资子公司, 旗下, 企业: what a company is or whose, said before its name, is never the name's first word."""
-    return piece.endswith(OWNED_COMPANY_WORDS + OWNING_WORDS) or bool(DESCRIPTOR.fullmatch(piece))
 
 
 #: Words that end a governing body's name and never a place's.
@@ -496,10 +502,10 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
                 continue
             break
         if w.label == "Person" or NOT_ORG_WORDS.search(piece) or _OWNED_NOUN.match(piece) or _A_GOVERNMENT.fullmatch(piece) \
-                or piece == "同志" or piece in _BUILDING_VERBS or (piece == "控股" and text.startswith(("子公司", "子企业"), w.end)):
+                or piece == "同志" or piece in BUILDING_VERBS or (piece == "控股" and text.startswith(("子公司", "子企业"), w.end)):
             break  # (某某市委 | 市政府: two bodies; 张三 | 同志 | 任…: a person; 某某 | 控股子公司)
         if w.label == "m" and _ORDINAL_OR_COUNT.match(piece):
-            break  # 某某基金 | 首批子基金, 咸阳市 | 首家科技特色支行: which or how many, no name
+            break  # 某某基金 | 首批子基金, 某市 | 首家示范网点: which or how many, no name
         if w.label == "m" and _PHASE.fullmatch(piece) and text[:w.start].endswith("基金"):
             best = j  # 某某产业投资基金 | 二期: the fund's phase is its name's
             break

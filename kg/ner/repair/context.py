@@ -97,7 +97,7 @@ def funded(text: str, words: list[Word]) -> list[Word]:
             k += 1
             continue
         piece = text[w.start:w.end]
-        if piece in _REPORTING:  # 地平线 | 公告 | 完成 C2 轮融资: who announces, not the announcement
+        if piece in _REPORTING:  # 某某科技 | 公告 | 完成 B 轮融资: who announces, not the announcement
             first = k
             while first > 0 and words[first - 1].label in ("n", "nz") and words[first - 1].end == words[first].start \
                     and k - first < 2:
@@ -124,9 +124,9 @@ def funded(text: str, words: list[Word]) -> list[Word]:
             or (w.label == "n" and (named_head or after_descriptor or (starts_clause and len(piece) >= 2))) \
             or (w.label == "vn" and starts_clause and first < k) \
             or (w.label == "v" and named_head and len(piece) == 2 and words[first].label == "Person"
-                and (first == 0 or words[first - 1].label == "w"))  # 蓝穹 | 导航/vn 获…投资; 擎宇/Person | 复材/v 完成…
+                and (first == 0 or words[first - 1].label == "w"))  # 某某 | 导航/vn 获…投资; 某某/Person | 复材/v 完成…
         if name_like and not GENERIC_INVESTORS.match(piece) and not DESCRIPTOR.search(piece):
-            # a clause's opening words up to the verb are the whole name: 飞梭 | 无人机 完成 A 轮融资
+            # a clause's opening words up to the verb are the whole name: 某某 | 无人机 完成 A 轮融资
             start = first if after_descriptor or named_head or starts_clause else k
             words = merge(words, start, k, "Organization")
             k = start
@@ -213,7 +213,7 @@ def names_before_posts(text: str, words: list[Word]) -> list[Word]:
         org, noun, post, nxt = words[k], words[k + 1], words[k + 2], words[k + 3]
         piece = text[noun.start:noun.end]
         if org.label == "Organization" and noun.label in ("n", "nz") and org.end == noun.start \
-                and noun.end == post.start and len(piece) <= 3 and piece not in WORK_AREAS \
+                and noun.end == post.start and len(piece) <= 3 and piece not in WORK_AREAS + _SCOPES \
                 and not _DEPARTMENT_END.search(piece) and not LATIN_POST.search(piece) \
                 and _COMPANY_POST.fullmatch(text[post.start:post.end]) \
                 and (nxt.label == "Person" or text[nxt.start:nxt.end] in ("、", "兼")):
@@ -222,6 +222,8 @@ def names_before_posts(text: str, words: list[Word]) -> list[Word]:
     return words
 
 
+#: Where a post reaches, said between a company and the post: 某某集团 | 全球 | 首席执行官.
+_SCOPES = ("全球", "全国", "中国区", "亚太区", "亚太", "海外", "国际")
 #: The kinds of unit a university or a government names before a post: 某某学院 教授, 某某处 处长.
 _UNIT_KINDS = (*ACADEMIC_UNITS, "处")
 _UNIT_WORDS = ("n", "nz", "vn", "an", "j")

@@ -121,7 +121,7 @@ def zones(text: str, words: list[Word]) -> list[Word]:
 
 
 _LEVELS = ("country", "province", "city", "county")
-#: A zone with a name of its own before its kind: 广州 | 大学城, 光明 | 科学城 (not 高新区 alone).
+#: A zone with a name of its own before its kind: 德州 | 大学城, 某某 | 科学城 (not 高新区 alone).
 _NAMED_ZONE = re.compile(rf"[\u4e00-\u9fff]{{2,8}}(?:{alternatives(ZONE_SUFFIXES)})")
 
 
@@ -143,7 +143,7 @@ def chained_places(text: str, words: list[Word]) -> list[Word]:
                     break
                 if outer and name[:cut].endswith(("市", "区", "县")) and _NAMED_ZONE.fullmatch(name[cut:]):
                     out += [Word(w.start, w.start + cut, "Region"), Word(w.start + cut, w.end, "Region")]
-                    break  # 番禺区 | 广州大学城: a district, then a zone named in it
+                    break  # 德城区 | 德州大学城: a district, then a zone named in it
             else:
                 out.append(w)
             continue

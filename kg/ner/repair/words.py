@@ -7,8 +7,11 @@ from typing import NamedTuple
 
 from ...doc import Span
 from ...lexicon import (
+    DESCRIPTOR,
     NOT_ORG_WORDS,
     ORG_SUFFIXES,
+    OWNED_COMPANY_WORDS,
+    OWNING_WORDS,
 )
 from ...vocab import NAME_TYPES
 
@@ -17,6 +20,9 @@ NOUNISH = {"n", "nz", "nw", "vn", "an", "m", "ORG", "LOC"}
 LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
 LATIN_THEN_SPACE = re.compile(r"[A-Za-z0-9] ")
 LIST_SEPARATORS = ("、",)
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,6}")
+#: Verbs of setting up a body, which the model may tag as nouns (共建/vn) or read into a name.
+BUILDING_VERBS = frozenset({"共建", "组建", "成立", "设立", "筹建", "创建", "联建"})  # (not 建设: 某某建设集团)
 #: A name has letters or digits (360): a rule of box-drawing characters (────) names nothing.
 HAS_LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
@@ -86,3 +92,8 @@ def claim(words: list[Word], start: int, end: int, label: str) -> list[Word]:
         if w.end > end:
             out.append(Word(end, w.end, "x"))
     return out
+
+
+def starts_no_name(piece: str) -> bool:
+    """全资子公司, 旗下, 企业: what a company is or whose, said before its name, is never the name's first word."""
+    return piece.endswith(OWNED_COMPANY_WORDS + OWNING_WORDS) or bool(DESCRIPTOR.fullmatch(piece))
