@@ -57,13 +57,13 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
                 if opened > 0 and not issue.text[opened:m.start].strip():  # the company opens its clause
                     r = ROUND.search(issue.text, m.end, _deal_end(issue.text, m.end, sentence.end))
                     funded_in_clause[opened] = (k, r.group(0) if r else None)
-        else:  # 青禾储能创办于……，去年 11 月获得 A 轮融资: the sentence's subject was funded
-            clause = FUNDED_CLAUSE.search(sentence.text) if n not in funded else None
-            first = ks[0] if ks else None
-            if clause and first is not None and issue.mentions[first].type == "Organization" \
-                    and issue.mentions[first].start == sentence.start:
-                r = ROUND.search(sentence.text, clause.start())
-                funded[n] = (first, r.group(0) if r else None)
+        # 青禾储能创办于……，去年 11 月获得 A 轮融资: the sentence's subject was funded
+        clause = FUNDED_CLAUSE.search(sentence.text) if n not in funded else None
+        first = ks[0] if ks else None
+        if clause and first is not None and issue.mentions[first].type == "Organization" \
+                and issue.mentions[first].start == sentence.start:
+            r = ROUND.search(sentence.text, clause.start())
+            funded[n] = (first, r.group(0) if r else None)
 
     def latest_funded(n: int) -> tuple[int, str | None] | tuple[None, None]:
         """The company funded in this sentence, else the nearest before it in the article."""
