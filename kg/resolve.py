@@ -389,13 +389,7 @@ def _abbreviates(short: str, long: str) -> bool:
     if short[-1] != long[-1] and not (short[-1] == "委" and long.endswith("委员会")) \
             and not (short[-1] == "办" and long.endswith("办公室")):
         return False
-    pos = 0
-    for ch in short:
-        pos = long.find(ch, pos)
-        if pos < 0:
-            return False
-        pos += 1
-    return True
+    return _in_order(short, long)
 
 
 _SUFFIXES_LONGEST_FIRST = sorted(ORG_SUFFIXES, key=len, reverse=True)

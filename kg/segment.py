@@ -61,7 +61,7 @@ def read_meta(header: list[str]) -> IssueMeta:
             meta.label, meta.number = m.group(0), m.group(2)
         if meta.date is None and (d := _first_date(line)):
             meta.date = d
-        if meta.publisher is None and (m := _PUBLISHER.search(_strip_dates(line).strip())) \
+        if meta.publisher is None and (m := _PUBLISHER.search(_strip_dates(line))) \
                 and not (m.group(3) and _HEADLINE_VERBS.search(m.group(3))):  # (某区与某大学共建某研究院: a headline)
             meta.publisher = m.group(1) or m.group(2) or m.group(3)
     return meta

@@ -204,10 +204,15 @@ def find_spans(text: str, model_spans: Sequence[Span]) -> list[Span]:
     holders = [s for s in ruled if s.type != "Person"]  # (a name holds places and bodies; a person's, none)
     kept = [t for s in repair.repair(text, model_spans) if (t := _trim(text, s)) and (not _overlaps(t, ruled) or (
         _inside(t, holders) and (t.type != "Organization" or ISSUING_BODY.search(text, t.start, t.end))))]
-    nested = [Span(s.start + n.start, s.start + n.end, n.type, n.source)  # read off the trimmed name
-              for s in kept + ruled if s.type == "Organization" for n in nested_names(text[s.start:s.end])]
+    nested = [n for s in kept + ruled if s.type == "Organization" for n in _nested_in(text, s)]  # off the trimmed name
     return sorted(filter(None, (_trim(text, s) for s in ruled + kept + nested)),
                   key=lambda s: (s.start, -s.end))
+
+
+def _nested_in(text: str, span: Span) -> list[Span]:
+    """The places and parent bodies inside a name (:func:`nested_names`), as spans of the text."""
+    return [Span(span.start + n.start, span.start + n.end, n.type, n.source)
+            for n in nested_names(text[span.start:span.end])]
 
 
 def _read_as_verb(span: Span, words: Sequence[Span]) -> bool:
@@ -246,8 +251,8 @@ def _publisher(text: str, publisher: str, spans: Sequence[Span]) -> list[Span]:
     at = text.find(publisher)
     if at < 0 or any(s.start <= at and at + len(publisher) <= s.end and s.type == "Organization" for s in spans):
         return []
-    return [Span(at, at + len(publisher), "Organization", "rule:publisher")] + [  # and what its name holds
-        Span(at + n.start, at + n.end, n.type, n.source) for n in nested_names(publisher)]
+    named = Span(at, at + len(publisher), "Organization", "rule:publisher")
+    return [named, *_nested_in(text, named)]  # and what its name holds
 
 
 #: The kinds of body a bulletin's publisher may be, as it calls itself for short: 协会, 本会.
