@@ -23,7 +23,8 @@ ORG_SUFFIXES = (
     "基金会", "银行", "证券", "研究院", "研究所", "研究中心", "实验室", "中心", "大学", "学院", "医院",
     "协会", "学会", "联盟", "委员会", "管委会", "办公室", "工作组", "秘书处", "联席会", "交易所",
     "分会", "智库", "出版社", "电视台", "报社", "研究会", "促进会", "商会", "联合会", "合作社",
-    "事务所", "孵化器", "加速器", "株式会社", "领导小组", "工作站", "工作室", "局", "厅", "委", "部", "院", "署", "办",
+    "事务所", "孵化器", "加速器", "株式会社", "领导小组", "工作站", "工作室", "家庭农场", "农场", "试验站", "服务站",
+    "推广站", "监测站", "植检站", "局", "厅", "委", "部", "院", "署", "办",
 )
 #: Words that end like an organization but are posts or generic nouns.
 NOT_ORG_WORDS = re.compile(r"(?:局长|部长|院长|处长|厅长|所长|委员|常委|主任|干部|内部|外部|全部|局部|总部|本部|学院派"
@@ -191,7 +192,9 @@ JOINTLY_FOUNDED = re.compile(r"(?:共建|合作共建|共同建设|合作建设|
 #: Words that make an earlier body the one a sentence goes on about: 该中心, 这一联盟.
 THIS_BODY = re.compile(r"(?:该|此|这一?|上述)(中心|联盟|实验室|研究院|研究所|平台|基地|公司|企业|机构|协会|学院|园区)")
 #: After 由 and the founders: 由浙江大学教授陈明远 2020 年 5 月创立; 由 A 牵头组建; 由 A、B 共同组成的 X.
-FOUNDED_BY = re.compile(r"^[^。；！？]{0,20}?(?:共同|联合|牵头)?(?:发起成立|发起设立|创立|创办|组建|成立|设立|创建|组成|筹建)")
+#: A comma only after 牵头 (由 A 牵头，联合…组建): 由 X 负责，目前已在某地设立办事处 is no founding by X.
+FOUNDED_BY = re.compile(r"^(?:[^。；！？，]{0,12}?牵头[，,])?[^。；！？，]{0,20}?(?:共同|联合|牵头)?"
+                        r"(?:发起成立|发起设立|创立|创办|组建|成立|设立|创建|组成|筹建)")
 #: After 由 and the issuers: 由工业和信息化部与中国残疾人联合会于 2020 年 9 月联合印发.
 ISSUED_BY = re.compile(r"^[^。；！？，]{0,16}?(?:联合|共同)?(?:印发|发布|出台|制定|下发|颁布|公布)")
 #: What was founded stands in quotes after: 成立“……工作组”.
@@ -220,11 +223,11 @@ OPENED_AFTER = re.compile(r"^\s*(?:正式)?(?:揭牌|挂牌|成立|开业|落成
                           # 在珠海注册成立全资子公司: what is set up there is another body
                           r"(?!\s*(?:成立|设立)?\s*了?\s*(?:一家|一个)?\s*(?:全资|控股|合资)?\s*"
                           r"(?:子公司|分公司|公司|中心|基地|工厂|项目|平台))")
-#: 在 REGION 设立全资子公司 X: the body set up there is seated there.
+#: 在 REGION 设立全资子公司 X, 在 REGION 共建 X: the body set up there is seated there.
 #: Verbs of setting a body up (注册 may come first: 注册成立).
 SET_UP = alternatives(("设立", "成立", "组建", "新设", "投资设立"))
-SET_UP_THERE = re.compile(rf"^\s*(?:注册)?(?:{SET_UP})(?:了?\s*(?:一家|一个)?\s*(?:全资|控股|合资)?\s*"
-                          r"(?:子公司|分公司|公司)|的(?:全资|控股)?(?:子公司|分公司)?)\s*$")
+SET_UP_THERE = re.compile(rf"^\s*(?:注册)?(?:{SET_UP}|共建|合作共建|共同建设|合作建设)(?:了?\s*(?:一家|一个)?\s*(?:全资|控股|合资)?\s*"
+                          r"(?:子公司|分公司|公司)|的(?:全资|控股)?(?:子公司|分公司)?|了)?\s*$")
 #: A place, then the organization seated there: 位于济南高新区的…, 成立于中关村软件园的….
 SEAT_BEFORE = re.compile(r"(?:位于|地处|坐落于|成立于|落户于?|扎根于?|总部位于|设在)\s*$")
 #: REGION 企业 ORG: 苏州工业园区另一家医疗器械企业华瑞医疗集团, 某国本地巴士制造商 X.
@@ -245,7 +248,8 @@ CLUSTER_TRIGGER = re.compile(r"(?:涌现出|涌现|集聚了?|聚集了?|培育�
 #: The words by which a body owns another: 某某集团旗下 | 下属 | 所属 …
 OWNING_WORDS = ("旗下", "下属", "所属")
 OWNING = f"(?:{alternatives(OWNING_WORDS)})"
-SUBSIDIARY_OF_HEAD = re.compile(rf"^\s*(?:的|将|把)?{OWNING}(?:的)?\s*$")
+#: A 旗下 B, A 旗下已有 B、C 等, A 控股的 B: B is A's.
+SUBSIDIARY_OF_HEAD = re.compile(rf"^\s*(?:(?:的|将|把)?{OWNING}(?:的|(?:已|现|目前|共)?(?:拥有|有|设有|包括))?|(?:全资)?控股的)\s*$")
 #: A 全资子公司 B, A 新设立的全资子公司 B, A 在上海设立子公司 B: B is A's.
 SUBSIDIARY_NAMED = re.compile(r"^\s*(?:[^，。；]{0,16}?(?P<set_up>设立|成立|组建|新设)(?:了|的)?)?\s*"
                               rf"{OWNING}?(?:的)?(?:[一二三四]级)?(?:全资|控股)?(?:子公司|分公司|子企业)\s*$")
@@ -340,7 +344,8 @@ PARTY = "中共"
 GOVERNMENT_PARENT_HEADS = ("人民政府", "政府", "委员会", "部", "厅", "局", "领导小组")
 GOVERNMENT_UNIT_TAILS = ("办公厅", "办公室", "司", "处", "局", "中心", "科", "组织部", "宣传部", "统战部", "领导小组")
 #: Where a parent body's name ends when a unit's name follows it (清华大学 | 能源与动力工程系).
-PARENT_HEADS = ("大学", "科学院", "工程院", "社会科学院", "研究院", "集团", "股份有限公司", "有限责任公司", "有限公司", "银行",
+#: 科院 for the short names of academies: 省农科院 | 小麦研究所, 市社科院 | 经济研究所.
+PARENT_HEADS = ("大学", "科学院", "工程院", "社会科学院", "科院", "研究院", "集团", "股份有限公司", "有限责任公司", "有限公司", "银行",
                 "协会", "学会", "联合会", "人民政府", "政府")
 #: How a unit inside a parent body is named: a school, department, institute, branch, office.
 #: A university's or an institute's units: 某某学院, 某某研究所, 某某实验室.

@@ -622,9 +622,9 @@ def test_a_banks_branches_name_their_parent_and_place():
 
     assert nested("岚屿银行德州分行汀兰科技支行") == {
         ("岚屿银行德州分行", "Organization"), ("岚屿银行", "Organization"), ("德州", "Region")}
-    assert nested("澄江银行禹城创新支行") == {("澄江银行", "Organization"), ("禹城", "Region")}
+    assert nested("汀岚银行禹城创新支行") == {("汀岚银行", "Organization"), ("禹城", "Region")}
     assert ("岚屿银行股份有限公司", "Organization") in nested("岚屿银行股份有限公司德州经开区支行")
-    assert nested("澄江银行总行普惠金融部") == {("澄江银行", "Organization")}
+    assert nested("汀岚银行总行普惠金融部") == {("汀岚银行", "Organization")}
 
 
 def test_a_bylines_people_are_persons_whatever_the_model_made_of_them(lac):
@@ -678,3 +678,34 @@ def test_an_issues_editors_an_analysts_line_and_two_places_side_by_side(lac):
     assert ("阮知秋", "Person") in entities(lac, "德州岚屿研究院政策室助理研究员  阮知秋")
     assert entities(lac, "德州聊城联合开行跨市公交") == {("德州", "Region"), ("聊城", "Region")}
     assert ("德州岚屿集团", "Organization") in entities(lac, "德州岚屿集团全球首席执行官汉斯·穆勒出席投产仪式。")
+
+
+def test_a_dot_read_apart_a_division_read_into_its_post_and_a_station(lac):
+    assert ("扬·岚德林", "Person") in entities(lac, "该公司亚太区总监扬·岚德林通过视频致辞。")
+    from kg.ner.repair.context import divisions_before_posts
+    from kg.ner.repair.words import Word
+
+    text = "省农科院科研管理处处长蔺书禾表示"
+    words = divisions_before_posts(text, [Word(0, 8, "Organization"), Word(8, 10, "d"), Word(10, 11, "n"),
+                                          Word(11, 14, "Person"), Word(14, 16, "v")])
+    assert [(text[w.start:w.end], w.label) for w in words][:3] == [("省农科院", "Organization"), ("科研管理处", "n"),
+                                                                    ("处长", "n")]
+    assert ("禹城市植保植检站", "Organization") in entities(lac, "禹城市植保植检站站长庄汀岚同志参与指导。")
+    assert ("禹城市岚屿家庭农场", "Organization") in entities(lac, "位于禹城市房寺镇的禹城市岚屿家庭农场流转土地860亩。")
+
+
+def test_an_owner_before_the_word_for_controlling_and_a_place_like_new_before_a_plan(lac):
+    found = entities(lac, "同时，岚屿集团控股的德州岚屿食品有限公司投产。")
+    assert ("岚屿集团", "Organization") in found and ("岚屿集团控股", "Organization") not in found
+    found = entities(lac, "新乡市农业农村局近日印发新乡市2025年小麦单产提升工作方案，在各县建设示范片。")
+    assert ("新乡市2025年小麦单产提升工作方案", "Policy") in found
+
+
+def test_a_county_level_citys_short_name_at_the_head_of_a_company_and_an_academys_short_name():
+    from kg.ner.names import nested_names
+
+    def nested(name):
+        return [(name[s.start:s.end], s.type) for s in nested_names(name)]
+
+    assert nested("寿光岚屿种苗有限公司") == [("寿光", "Region")]
+    assert nested("省农科院小麦研究所") == [("省农科院", "Organization")]

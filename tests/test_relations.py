@@ -852,3 +852,33 @@ def test_a_body_set_up_named_by_its_field_and_a_company_name_run_on_into_its_ver
     found = relations(backend, "德州汀兰大学与山东岚屿精密仪器有限公司合作建设光学检测实验室。")
     assert {("德州汀兰大学", "founded", "光学检测实验室", ()),
             ("山东岚屿精密仪器有限公司", "founded", "光学检测实验室", ())} <= found
+
+
+def test_units_owned_listed_after_the_owner_and_a_body_it_controls(backend):
+    found = relations(backend, "目前，汀兰集团旗下已有德州汀兰物流有限公司、禹城汀兰农机服务有限公司等6家子公司。")
+    assert {("德州汀兰物流有限公司", "subsidiaryOf", "汀兰集团", ()),
+            ("禹城汀兰农机服务有限公司", "subsidiaryOf", "汀兰集团", ())} <= found
+    found = relations(backend, "同时，汀兰集团控股的山东汀兰食品有限公司在德州市德城区设立山东汀兰食品有限公司德城分公司。")
+    assert {("山东汀兰食品有限公司", "subsidiaryOf", "汀兰集团", ()),
+            ("山东汀兰食品有限公司", "founded", "山东汀兰食品有限公司德城分公司", ()),
+            ("山东汀兰食品有限公司德城分公司", "locatedIn", "德城区", ())} <= found
+
+
+def test_a_station_built_together_in_a_place_and_who_heads_it(backend):
+    found = relations(backend, "省农科院小麦研究所与禹城市人民政府签订协议，在禹城市房寺镇共建禹城强筋小麦试验站，"
+                               "由小麦研究所首席专家庄汀岚研究员兼任站长。")
+    assert {("省农科院小麦研究所", "founded", "禹城强筋小麦试验站", ()),
+            ("禹城市人民政府", "founded", "禹城强筋小麦试验站", ()),
+            ("禹城强筋小麦试验站", "locatedIn", "房寺镇", ()),
+            ("庄汀岚", "holdsPosition", "禹城强筋小麦试验站", (("title", "站长"),)),
+            ("省农科院小麦研究所", "subsidiaryOf", "省农科院", ())} <= found
+
+
+def test_bodies_that_found_one_under_a_leader_and_a_task_is_no_founding(backend):
+    found = relations(backend, "在禹城市农业农村局指导下，禹城市岚屿小麦种植专业合作社牵头，联合山东汀兰面粉有限公司、"
+                               "禹城市房寺镇岚田家庭农场等15家经营主体，发起成立禹城市强筋小麦产业化联合体。")
+    assert {(head, "founded", "禹城市强筋小麦产业化联合体", ()) for head in (
+        "禹城市岚屿小麦种植专业合作社", "山东汀兰面粉有限公司", "禹城市房寺镇岚田家庭农场")} <= found
+    found = relations(backend, "岚屿灌溉技术公司在华业务由其全资子公司岚屿灌溉（上海）有限公司负责，目前已在德州设立办事处。")
+    assert ("岚屿灌溉（上海）有限公司", "subsidiaryOf", "岚屿灌溉技术公司", ()) in found
+    assert not any(r[1] == "founded" for r in found)

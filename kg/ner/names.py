@@ -56,16 +56,17 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
-def _seat_at_head(name: str, head: str, level: str, government: bool) -> bool:
+def _seat_at_head(name: str, head: str, level: str, government: bool, county_city: bool = False) -> bool:
     """Whether a division at the head of a name is its seat: always for a country or
     province and for a government body; for a city or county, when written in full
     (湘乡市…) or when the name ends like an organization or a trade (宁德时代 does not,
-    and a company called 朝阳 something is not placed in 朝阳区)."""
+    and a company called 朝阳 something is not placed in 朝阳区); a county-level city
+    (寿光 of 寿光市) as a city."""
     if government or level in ("country", "province"):
         return True
     if head.endswith(("市", "区", "县", "旗", "州")):
         return True
-    return level == "city" and (name.endswith(ORG_SUFFIXES) or bool(TRADES.search(name)))
+    return (level == "city" or county_city) and (name.endswith(ORG_SUFFIXES) or bool(TRADES.search(name)))
 
 
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")
@@ -150,7 +151,7 @@ def _nested_once(name: str) -> list[Span]:
         head = None  # 合作区管委会: a word that starts like a place's short name (合作市) is no place
     if head and len(head) < len(name):
         division = g.lookup(head)
-        if division and _seat_at_head(name, head, division.level, government):
+        if division and _seat_at_head(name, head, division.level, government, division.name.endswith("市")):
             region(0, len(head))
             second = g.head(name[len(head):])  # 湖北武汉…, 湖南省湘潭市…: a place within the first
             if second and len(head) + len(second) < len(name) and (d2 := g.lookup(second)) \

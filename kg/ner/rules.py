@@ -26,6 +26,7 @@ from ..lexicon import (
     SCHEME_HEADS,
     SOURCE_MEDIA,
 )
+from ..regions import gazetteer
 
 #: Bracketed tails that do not change what a title is: 《…（2021-2023 年）》, 《…（试行）》.
 _TITLE_TAIL = re.compile(r"[（(][^（）()]*[）)]\s*$")
@@ -82,7 +83,8 @@ def bare_titles(text: str) -> list[Span]:
             continue
         title = m.group()
         head = BARE_POLICY_HEADS.search(title)
-        if head is None or head.start() < 2 or GENERIC_DOCUMENT.match(title) or _BARE_POLICY_VERB.match(title):
+        if head is None or head.start() < 2 or _BARE_POLICY_VERB.match(title) \
+                or (GENERIC_DOCUMENT.match(title) and not gazetteer().head(title)):  # 新乡市…方案 is no 新…方案
             continue  # (修订)印发某某办法: the next verb's title is the one
         if "的" in title[:head.start()] and not title.startswith("关于"):
             continue

@@ -161,6 +161,14 @@ def founded(s: Sentence) -> list[Relation]:
                 and s.type(after) == "Organization" and s.m(s.ks[after]).start == end \
                 and not s.issue.text[s.m(s.ks[before]).end:start].strip():
             out.append(s.relation(s.ks[before], s.ks[after], "founded"))
+    for i, k in enumerate(s.ks):  # A 牵头，联合 B、C 等 15 家单位，发起成立 X
+        if s.type(i) != "Organization" or i + 1 >= len(s.ks) or "牵头" not in s.between(k, s.ks[i + 1]):
+            continue
+        group = s.group_after(i, link=WIDE_LINK)
+        last = s.ks.index(group[-1])
+        if len(group) >= 2 and last + 1 < len(s.ks) and s.type(last + 1) == "Organization" \
+                and _LED_FOUNDING.fullmatch(s.between(group[-1], s.ks[last + 1])):
+            out.extend(s.relation(head, s.ks[last + 1], "founded") for head in group)
     for m in re.finditer(r"由", s.text):
         offset = s.sentence.start + m.end()
         at = s.position(offset)
@@ -173,8 +181,10 @@ def founded(s: Sentence) -> list[Relation]:
     return out
 
 
-#: 在 PLACE 设立的 (the place left out): what follows was founded there.
-_FOUNDED_IN_PLACE = re.compile(rf"\s*(?:已|将|近日|日前)?在\s*(?:注册)?(?:{SET_UP})(?:了|的)\s*")
+#: After the last of those who found a body together under a leader: 等 15 家经营主体，发起成立.
+_LED_FOUNDING = re.compile(r"\s*(?:等[^，。；]{0,10})?[，,]?\s*(?:共同)?(?:发起成立|发起设立|成立|组建|设立)了?\s*[“\"]?\s*")
+#: 在 PLACE 设立(的) (the place left out): what follows was founded there.
+_FOUNDED_IN_PLACE = re.compile(rf"\s*(?:已|将|近日|日前)?在\s*(?:注册)?(?:{SET_UP})(?:了|的)?\s*")
 #: 以 A、B 为基础，新设合并组建: the body before 以 founds the one after (the bases become its own).
 _BASED_ON = re.compile(r"以[^。；！？]{1,80}?为基础[，,]?\s*(?:新设合并|合并|整合|重组)?\s*(?:组建|设立|成立)了?\s*")
 

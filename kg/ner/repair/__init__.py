@@ -26,12 +26,8 @@ from .bounds import (
     bodies_named_with_and,
     bracketed_seats,
     branches,
-    dotted_names,
     extend_prefixes,
     extend_suffixes,
-    foreign_companies,
-    join_latin_names,
-    missions,
     names_cut_short,
     organs_inside_names,
     posts_inside_names,
@@ -41,7 +37,9 @@ from .bounds import (
 from .context import (
     areas_in_posts,
     bodies_of_each,
+    controlling_owners,
     counterparts,
+    divisions_before_posts,
     events,
     founded_objects,
     founded_subjects,
@@ -52,6 +50,7 @@ from .context import (
     names_before_posts,
     units_before_posts,
 )
+from .foreign import dotted_names, foreign_companies, join_latin_names, missions
 from .places import (
     bodies_after_a_place,
     chained_places,
@@ -104,6 +103,8 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = names_before_posts(text, words)
     words = areas_in_posts(text, words)
     words = units_before_posts(text, words)
+    words = divisions_before_posts(text, words)
+    words = controlling_owners(text, words)
     words = founded_subjects(text, words)
     words = founded_objects(text, words)
     source = spans[0].source if spans else "model"

@@ -21,7 +21,7 @@ _FIELD_WORDS = frozenset({"n", "nz", "nw", "vn", "an", "a", "j", "ORG", "LOC", "
 #: Verbs that set a body up, and the kinds of body named by their field after them:
 #: 组建 | 两地 职教 协作 联盟, 合作建设 | 汽车电子 检测 实验室.
 _SETS_UP = frozenset({"共建", "组建", "建设", "成立", "设立", "筹建", "联建", "发起成立", "合作建设", "共同建设"})
-_FIELD_BODY = re.compile(r"(?:联盟|实验室|联合体)$")  # (not 中心: 算力调度中心 is a facility)
+_FIELD_BODY = re.compile(r"(?:联盟|实验室|联合体|试验站)$")  # (not 中心: 算力调度中心 is a facility)
 
 
 def bodies_set_up(text: str, words: list[Word]) -> list[Word]:
@@ -36,7 +36,7 @@ def bodies_set_up(text: str, words: list[Word]) -> list[Word]:
         while j < len(words) and words[j].start == words[j - 1].end and words[j].end - words[k + 1].start <= 20 and (
                 words[j].label in _FIELD_WORDS or (words[j].label == "v" and j > k + 1)  # 成果 转移/v 转化/v 联盟
                 or (j == k + 1 and text[words[j].start:words[j].end] in ("两", "三", "双"))):  # 两 | 地 … 联盟
-            if _FIELD_BODY.search(text, words[j].start, words[j].end):
+            if _FIELD_BODY.search(text, words[k + 1].start, words[j].end):  # (试验 | 站: the kind may span words)
                 end = j
             j += 1
         # (a place may open the name, 成渝 | 地区 高校…; no other name stands inside it)

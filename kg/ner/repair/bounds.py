@@ -6,7 +6,6 @@ import re
 from ...lexicon import (
     BRANCH_TAILS,
     DESCRIPTOR,
-    FOREIGN_COMPANY,
     GENERIC_SECTORS,
     GOVERNMENT_BODY,
     LEADING_CONNECTIVES,
@@ -27,9 +26,7 @@ from ...regions import gazetteer, is_foreign_country
 from .words import (
     BUILDING_VERBS,
     ENTITY,
-    HAN_RUN,
     LATIN,
-    LATIN_THEN_SPACE,
     NOUNISH,
     Word,
     claim,
@@ -278,68 +275,6 @@ def organs_inside_names(text: str, words: list[Word]) -> list[Word]:
         else:
             out.append(w)
     return out
-
-
-#: After 驻 and a place: a country's mission there (芬兰驻广州总领事馆).
-_MISSION = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:总领事馆|领事馆|大使馆|总领馆)")
-
-
-def missions(text: str, words: list[Word]) -> list[Word]:
-    """芬兰驻广州总领事馆: a country, 驻, a place and a mission are one organization."""
-    at = text.find("驻")
-    while at > 0:
-        mission = _MISSION.match(text, at + 1)
-        country = next((size for size in (5, 4, 3, 2) if at >= size and is_foreign_country(text[at - size:at])), 0)
-        if mission and country:
-            words = claim(words, at - country, mission.end(), "Organization")
-        at = text.find("驻", at + 1)
-    return words
-
-
-def foreign_companies(text: str, words: list[Word]) -> list[Word]:
-    """Skarvik Energi AB, Corvana GmbH, Summit Grid Partners: capitalized Latin words and a
-    legal form or kind of firm are one organization, however the model cut them."""
-    if not LATIN_THEN_SPACE.search(text):
-        return words
-    for m in FOREIGN_COMPANY.finditer(text):
-        words = claim(words, m.start(), m.end(), "Organization")
-    return words
-
-
-def join_latin_names(text: str, words: list[Word]) -> list[Word]:
-    """`Aspex 思柏投资`, `BAI 资本`: a Latin word, a space, then an organization word."""
-    if not LATIN_THEN_SPACE.search(text):
-        return words
-    i = 0
-    while i + 1 < len(words):
-        a, b = words[i], words[i + 1]
-        gap = text[a.end:b.start]
-        nxt = words[i + 2] if i + 2 < len(words) and text[b.end:words[i + 2].start] == "" else None
-        if LATIN.fullmatch(text[a.start:a.end]) and gap.strip() == "" and b.start == a.end + len(gap):
-            target = b if b.label == "Organization" or (b.label in NOUNISH and ends_like_org(text[b.start:b.end])) else None
-            if target is None and nxt is not None and nxt.label in NOUNISH and ends_like_org(text[b.start:nxt.end]):
-                words = merge(words, i, i + 2, "Organization")
-                continue
-            if target is not None:
-                words = merge(words, i, i + 1, "Organization")
-                continue
-        i += 1
-    return words
-
-
-def dotted_names(text: str, words: list[Word]) -> list[Word]:
-    """马里奥· | 桑托斯: a transliterated name the model cut at its dot is one person."""
-    if "·" not in text:
-        return words
-    i = 0
-    while i + 1 < len(words):
-        a, b = words[i], words[i + 1]
-        if a.label == "Person" and text[a.end - 1] == "·" and b.start == a.end and b.label in ("Person", "nz", "nr") \
-                and HAN_RUN.fullmatch(text, b.start, b.end):
-            words = merge(words, i, i + 1, "Person")
-            continue
-        i += 1
-    return words
 
 
 #: Verbs of setting up a body together, which the model may read into its name (共建某某研究院).

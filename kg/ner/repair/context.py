@@ -253,6 +253,50 @@ def units_before_posts(text: str, words: list[Word]) -> list[Word]:
     return words
 
 
+def controlling_owners(text: str, words: list[Word]) -> list[Word]:
+    """`某某集团控股 | 的 | 某某公司`: 控股 before 的 is the owning, not the end of the owner's name."""
+    if "控股的" not in text:
+        return words
+    for k, w in enumerate(words):
+        name = text[w.start:w.end]
+        if w.label == "Organization" and name.endswith("控股") and text.startswith("的", w.end) \
+                and ends_like_org(name[:-2]) and len(name) >= 5:
+            words = words[:k] + [Word(w.start, w.end - 2, "Organization"), Word(w.end - 2, w.end, "v")] + words[k + 1:]
+    return words
+
+
+#: A unit's last character before its post, which the model read apart: 科研管理 | 处处 | 长,
+#: 植保植检 | 站 | 站长.
+_DIVISION_POST = re.compile(r"([处科司站])副?\1长")
+
+
+def divisions_before_posts(text: str, words: list[Word]) -> list[Word]:
+    """`省农科院科研管理 | 处处 | 长 | 某某`: the body is the academy; its division and the post are
+    the title (科研管理处处长), as for 省科技厅 | 规划处 | 处长. A station is a body of its own:
+    `某某县植保植检 | 站 | 站长` names 某某县植保植检站."""
+    if not _DIVISION_POST.search(text):
+        return words
+    k = 0
+    while k < len(words):
+        w = words[k]
+        post = _DIVISION_POST.match(text, w.end)
+        name = text[w.start:w.end]
+        if w.is_entity and post and not ends_like_org(name) and len(name) >= 3:
+            unit_end = post.start() + 1
+            if post.group(1) == "站":
+                unit = next((j for j in range(k + 1, min(k + 3, len(words))) if words[j].end == unit_end), None)
+                if unit is not None:
+                    words = merge(words, k, unit, "Organization")
+            elif w.label == "Organization":
+                cut = next((i for i in range(len(name) - 2, 2, -1) if ends_like_org(name[:i])), None)
+                last = next((j for j in range(k + 1, min(k + 4, len(words))) if words[j].end == post.end()), None)
+                if cut is not None and last is not None:
+                    words = words[:k] + [Word(w.start, w.start + cut, "Organization"), Word(w.start + cut, unit_end, "n"),
+                                         Word(unit_end, post.end(), "n")] + words[last + 1:]
+        k += 1
+    return words
+
+
 def areas_in_posts(text: str, words: list[Word]) -> list[Word]:
     """`某某集团 亚太区 总裁 某某`: the area a post covers, between the body and the post, is part
     of the title, not a place the text is about."""
