@@ -18,13 +18,15 @@ def alternatives(words) -> str:
 
 # -- organization names ------------------------------------------------------------------------
 
+#: Kinds of body the model may write as two words: 家庭 | 农场, 推广 | 站.
+KINDS_IN_TWO_WORDS = ("家庭农场", "试验站", "服务站", "推广站", "监测站", "植检站")
 ORG_SUFFIXES = (
     "有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "控股", "资本", "创投", "投资", "基金",
     "基金会", "银行", "证券", "研究院", "研究所", "研究中心", "实验室", "中心", "大学", "学院", "医院",
     "协会", "学会", "联盟", "委员会", "管委会", "办公室", "工作组", "秘书处", "联席会", "交易所",
     "分会", "智库", "出版社", "电视台", "报社", "研究会", "促进会", "商会", "联合会", "合作社",
-    "事务所", "孵化器", "加速器", "株式会社", "领导小组", "工作站", "工作室", "家庭农场", "农场", "试验站", "服务站",
-    "推广站", "监测站", "植检站", "局", "厅", "委", "部", "院", "署", "办",
+    "事务所", "孵化器", "加速器", "株式会社", "领导小组", "工作站", "工作室", *KINDS_IN_TWO_WORDS,
+    "局", "厅", "委", "部", "院", "署", "办",
 )
 #: Words that end like an organization but are posts or generic nouns.
 NOT_ORG_WORDS = re.compile(r"(?:局长|部长|院长|处长|厅长|所长|委员|常委|主任|干部|内部|外部|全部|局部|总部|本部|学院派"
@@ -156,7 +158,7 @@ _POST = (r"(?:常务|执行|首席|名誉|高级|资深|联合|代理|专职|驻
          r"总经理|经理|总裁|总监|CEO|CTO|COO|CFO|首席执行官|首席技术官|首席科学家|首席专家|创始人|"
          r"合伙人|所长|校长|会长|理事长|秘书长|主席|总工程师|总师|负责人|行长|社长|台长|总编辑|"
          r"主编|研究员|院士|教授|委员|常委|助理|总经理助理|市场总经理|专家|代表|总领事|领事|大使|参赞|成员|"
-         r"组长|站长|首席工程师|董事会秘书|董秘)")
+         r"组长|站长|首席工程师|董事会秘书|董秘|农场主|巡视员|调研员)")
 #: A post as written between an organization and a person: 院长; 党组书记、主任;
 #: 中小企业处处长; 战略发展部品牌市场总经理.
 POST = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{0,10}}?{_POST})(?:\s*[、兼和及]\s*(?:[\u4e00-\u9fff]{{0,6}}?{_POST}))*\s*$")
@@ -186,8 +188,9 @@ ISSUE_TRIGGER = re.compile(r"(?:联合)?(?:制定下发|印发|发布|发出|出
 #: Words that join a name to the verb before it and are not part of it: 会同市经信局.
 LEADING_CONNECTIVES = ("会同", "联合", "携手", "联手", "协同")
 FOUND_TRIGGER = re.compile(r"(?:共同|联合|牵头)?(?:发起成立|发起设立|发起|创立|创办|成立|组建|设立|创建|筹建)(?:了|的)?\s*[“\"]?\s*$")
-#: Two or more bodies building a named one together: A 与 B 签署协议，双方将共建“X”.
-JOINTLY_FOUNDED = re.compile(r"(?:共建|合作共建|共同建设|合作建设|(?:共同|联合)(?:出资|发起)?(?:组建|成立|设立)|合资(?:设立|成立|组建))"
+#: Two or more bodies building a named one together: A 与 B 签署协议，双方将共建“X”; A 与 B 共同出资 1 亿元，在某地组建 X.
+JOINTLY_FOUNDED = re.compile(r"(?:共建|合作共建|共同建设|合作建设|(?:共同|联合)(?:出资|发起)?(?:组建|成立|设立)|合资(?:设立|成立|组建)"
+                             r"|共同出资[^，。；]{0,12}?[，,]\s*在[^，。；]{1,12}?(?:组建|成立|设立))"
                              r"(?:了|的)?\s*[“\"]?\s*$")
 #: Words that make an earlier body the one a sentence goes on about: 该中心, 这一联盟.
 THIS_BODY = re.compile(r"(?:该|此|这一?|上述)(中心|联盟|实验室|研究院|研究所|平台|基地|公司|企业|机构|协会|学院|园区)")
@@ -211,9 +214,9 @@ PARTNER_WORDS = re.compile(alternatives(AGREEMENT_WORDS + ("合作", "携手", "
 HOSTED_TOGETHER = re.compile(r"^\s*(?:共同|联合)(?:主办|举办|承办|组织)")
 PARTNER_LINK = re.compile(r"^\s*[”’\"]?\s*[）)]?\s*(?:[A-Za-z][\w-]*\s*)?(?:与|和|同|携手|联合|联手)\s*$")
 #: The same with a date, an adverb or a description of the partner between:
-#: 4 月 17 日与瑞典 | Skarvik Energi AB, 正会同 | 民航中南地区管理局, 与德国氢能装备企业 | Corvana GmbH.
+#: 4 月 17 日与瑞典 | Skarvik Energi AB, 正会同 | 民航中南地区管理局, 与德国氢能装备企业 | Corvana GmbH, 还将联合.
 PARTNER_LINK_WIDE = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*|上月|本月|本周|上周|今年|去年|近期|日前|此前)?"
-                               r"(?:同日|当日)?(?:宣布|表示)?(?:已|正|将|也|还|刚|近日)?(?:与|同|会同|携手|联手)\s*(?:(?:位于|地处|来自)\s*的)?\s*"
+                               r"(?:同日|当日)?(?:宣布|表示)?(?:已|正|将|也|还|刚|近日)*(?:与|同|会同|携手|联手|联合)\s*(?:(?:位于|地处|来自)\s*的)?\s*"
                                r"(?:[\u4e00-\u9fff]{0,12}?(?:企业|公司|机构|集团|[\u4e00-\u9fff]{1,3}商|高校|大学))?\s*$")
 LOCATED_TRIGGER = re.compile(r"^\s*(?:正式|已|将|已经|拟)?(?:总部)?(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址|注册)"
                              r"(?:在|于)?\s*$")

@@ -170,6 +170,17 @@ def _peoples_government(name: str) -> str:
     return name
 
 
+#: An academy's or a university's institute: 省农科院 | 园艺 | 研究所, named alone as 园艺研究所 or 园艺所.
+_ACADEMY_UNIT = re.compile(r"^.{2,14}?(?:科院|科学院|大学)([\u4e00-\u9fff]{2,6})研究所$")
+
+
+def unit_short_names(name: str) -> tuple[str, ...]:
+    """园艺研究所 and 园艺所 of 省农科院园艺研究所: how an article names an institute once it has named
+    the institute with its academy."""
+    unit = _ACADEMY_UNIT.match(name)
+    return (unit.group(1) + "研究所", unit.group(1) + "所") if unit else ()
+
+
 @lru_cache(maxsize=8192)
 def company_core(name: str) -> str | None:
     """旷视 for 北京旷视科技有限公司 and 旷视科技: the name without region, legal form, trade.
@@ -335,14 +346,16 @@ def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
                      if other_key != m.key and len(other) > len(surface) and chars <= org_chars[other]
                      and other_key.startswith(place)
                      and ((len(surface) <= 8 and (_abbreviates(surface, other) or _shortens(surface, other)
-                                                  or _abbreviates_core(surface, other)))
+                                                  or _abbreviates_core(surface, other) or surface in unit_short_names(other)))
                           or (not placed and _without_its_place(surface, other)))  # (先进储能技术研究院 too)
                      and not _is_parent_of(surface, other)
                      and not aliases.forbids(m.type, surface, other)}
             # 澜清环境 beside 澜清环境（荆州）生态工程有限公司 and 湖北澜清生态环境科技股份有限公司:
             # the brand before a regional company's seat is the group's name, when the group is named too
             regional = {o for o in named if re.split(r"[（(]", o, maxsplit=1)[0] == surface and len(named) > 1}
-            candidates = {key for other, key in named.items() if other not in regional}
+            # 岚屿所 abbreviates 岚屿研究所 and 省农科院岚屿研究所: the institute named alone is the one in full
+            candidates = {key for other, key in named.items() if other not in regional
+                          and not any(other in unit_short_names(o) for o in named)}
             # an ambiguous short name (two companies contain it) stays apart
             found[(surface, m.key)] = candidates.pop() if len(candidates) == 1 else m.key
         m.key = found[(surface, m.key)]

@@ -882,3 +882,29 @@ def test_bodies_that_found_one_under_a_leader_and_a_task_is_no_founding(backend)
     found = relations(backend, "岚屿灌溉技术公司在华业务由其全资子公司岚屿灌溉（上海）有限公司负责，目前已在德州设立办事处。")
     assert ("岚屿灌溉（上海）有限公司", "subsidiaryOf", "岚屿灌溉技术公司", ()) in found
     assert not any(r[1] == "founded" for r in found)
+
+
+def test_an_institute_named_again_without_its_academy_and_partners_joined_later(backend):
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8",
+                             "省农科院岚屿研究所与德州市人民政府签署合作协议。\n\n岚屿所所长庄汀岚表示，将选派专家驻点。"
+                             "岚屿研究所副所长宁书远出席。"))
+    extract([issue], backend)
+    keys = {m.text: m.key for m in issue.mentions if m.type == "Organization"}
+    assert keys["岚屿所"] == keys["岚屿研究所"] == keys["省农科院岚屿研究所"]
+    found = relations(backend, "岚屿研究所和汀兰种苗有限公司还将联合荷兰澄溪种子公司引进番茄种质。")
+    assert {("岚屿研究所", "partnerOf", "荷兰澄溪种子公司", ()), ("汀兰种苗有限公司", "partnerOf", "荷兰澄溪种子公司", ())} <= found
+
+
+def test_posts_taken_at_a_body_the_sentence_opens_with_as_made_by_others(backend):
+    found = relations(backend, "4月2日，由省农科院与德州市人民政府共建的德州小麦产业研究院在德城区揭牌，"
+                               "省农科院小麦研究所所长庄汀岚兼任院长，德州市农业农村局副局长宁书远任副院长。")
+    assert {("庄汀岚", "holdsPosition", "德州小麦产业研究院", (("title", "院长"),)),
+            ("宁书远", "holdsPosition", "德州小麦产业研究院", (("title", "副院长"),))} <= found
+    found = relations(backend, "河南岚屿种业股份有限公司（以下简称岚屿种业）与汀兰种苗有限公司近日共同出资1亿元，"
+                               "在禹城市组建禹城岚屿蔬菜种业有限公司。")
+    assert {("河南岚屿种业股份有限公司", "founded", "禹城岚屿蔬菜种业有限公司", ()),
+            ("汀兰种苗有限公司", "founded", "禹城岚屿蔬菜种业有限公司", ())} <= found
+    found = relations(backend, "岚屿灌溉技术公司中国区首席代表约阿夫·岚德林表示，公司看好黄淮海设施蔬菜市场。")
+    assert ("约阿夫·岚德林", "holdsPosition", "岚屿灌溉技术公司", (("title", "中国区首席代表"),)) in found
+    assert ("庄汀岚", "holdsPosition", "岚田家庭农场", (("title", "农场主"),)) in relations(
+        backend, "岚田家庭农场农场主庄汀岚说，苗情很好。")

@@ -201,9 +201,9 @@ def _title_after(s: Sentence, j: int) -> str | None:
 #: Before a person given a post by the body the sentence is about: 选举张三为董事长, 聘任李四为总经理.
 _ELECTED = re.compile(r"(?:选举|聘任|任命|推选|选聘|聘请)\s*原?\s*$")  # 聘任原(某某公司董事)张三为…
 _AS_POST = re.compile(r"^\s*为\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
-#: After a person who takes a post, no body named: 加盟并出任合伙人, 晋升为执行董事, (研究员)兼任站长.
+#: After a person who takes a post, no body named: 加盟并出任合伙人, 晋升为执行董事, (研究员)兼任站长, 任副院长.
 _TAKES_POST = re.compile(r"^\s*(?:同志|教授|副?研究员|博士|院士|先生|女士)?"
-                         r"(?:[^，。；、]{0,4}?并)?(?:出任|担任|兼任|晋升为|升任|获聘为?)\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
+                         r"(?:[^，。；、]{0,4}?并)?(?:出任|担任|兼任|晋升为|升任|获聘为?|任(?![命职务期]))\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
 
 
 def _post_at_subject(s: Sentence, i: int) -> list[tuple[int, str]]:

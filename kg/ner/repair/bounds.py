@@ -8,6 +8,7 @@ from ...lexicon import (
     DESCRIPTOR,
     GENERIC_SECTORS,
     GOVERNMENT_BODY,
+    KINDS_IN_TWO_WORDS,
     LEADING_CONNECTIVES,
     NOT_ORG_WORDS,
     ORG_SUFFIXES,
@@ -460,7 +461,8 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
         length += w.end - w.start
         if length > 24:
             break
-        if strong or odd_tail or (ends_like_org(piece) and (len(piece) >= 2 or w.label in ("n", "ORG"))):
+        if strong or odd_tail or (ends_like_org(piece) and (len(piece) >= 2 or w.label in ("n", "ORG"))) \
+                or text.endswith(KINDS_IN_TWO_WORDS, words[i].start, w.end):
             best = j
         j += 1
     if best is not None and best + 1 < len(words) and words[best + 1].start == words[best].end:

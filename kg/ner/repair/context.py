@@ -315,7 +315,7 @@ def areas_in_posts(text: str, words: list[Word]) -> list[Word]:
         region_of_post = (text.startswith("区", area.end) and LATIN_POST.match(text, area.end + 1)) or (
             text.endswith("区", area.start, area.end) and LATIN_POST.match(text, area.end)
             and not gazetteer().lookup(text[area.start:area.end]))  # (海淀区 | 区长 is a district's head)
-        if region_of_post and words[k + 1].start == area.end and any(w.label == "Person" for w in words[k + 1:k + 4]):
+        if region_of_post and words[k + 1].start == area.end and any(w.label == "Person" for w in words[k + 1:k + 5]):
             words[k] = Word(area.start, area.end, "n")
     for k in range(len(words) - 1):  # 某某资本投资 | 总监 | 宋某: the area the model read into the name
         name, post = words[k], words[k + 1]
