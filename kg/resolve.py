@@ -170,12 +170,12 @@ def _peoples_government(name: str) -> str:
     return name
 
 
-#: An academy's or a university's institute: 省农科院 | 园艺 | 研究所, named alone as 园艺研究所 or 园艺所.
+#: An academy's or a university's institute: 省农科院 | 岚屿 | 研究所, named alone as 岚屿研究所 or 岚屿所.
 _ACADEMY_UNIT = re.compile(r"^.{2,14}?(?:科院|科学院|大学)([\u4e00-\u9fff]{2,6})研究所$")
 
 
 def unit_short_names(name: str) -> tuple[str, ...]:
-    """园艺研究所 and 园艺所 of 省农科院园艺研究所: how an article names an institute once it has named
+    """岚屿研究所 and 岚屿所 of 省农科院岚屿研究所: how an article names an institute once it has named
     the institute with its academy."""
     unit = _ACADEMY_UNIT.match(name)
     return (unit.group(1) + "研究所", unit.group(1) + "所") if unit else ()

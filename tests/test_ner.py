@@ -681,24 +681,24 @@ def test_an_issues_editors_an_analysts_line_and_two_places_side_by_side(lac):
 
 
 def test_a_dot_read_apart_a_division_read_into_its_post_and_a_station(lac):
-    assert ("扬·岚德林", "Person") in entities(lac, "该公司亚太区总监扬·岚德林通过视频致辞。")
+    assert ("扬·岚德林", "Person") in entities(lac, "岚屿公司欧洲区总监扬·岚德林在线发言。")
     from kg.ner.repair.context import divisions_before_posts
     from kg.ner.repair.words import Word
 
-    text = "省农科院科研管理处处长蔺书禾表示"
+    text = "省农科院成果推广处处长蔺书禾表示"
     words = divisions_before_posts(text, [Word(0, 8, "Organization"), Word(8, 10, "d"), Word(10, 11, "n"),
                                           Word(11, 14, "Person"), Word(14, 16, "v")])
-    assert [(text[w.start:w.end], w.label) for w in words][:3] == [("省农科院", "Organization"), ("科研管理处", "n"),
+    assert [(text[w.start:w.end], w.label) for w in words][:3] == [("省农科院", "Organization"), ("成果推广处", "n"),
                                                                     ("处长", "n")]
-    assert ("禹城市植保植检站", "Organization") in entities(lac, "禹城市植保植检站站长庄汀岚同志参与指导。")
-    assert ("禹城市岚屿家庭农场", "Organization") in entities(lac, "位于禹城市房寺镇的禹城市岚屿家庭农场流转土地860亩。")
+    assert ("禹城市植保植检站", "Organization") in entities(lac, "禹城市植保植检站站长庄汀岚同志到场讲解。")
+    assert ("禹城市岚屿家庭农场", "Organization") in entities(lac, "地处禹城市房寺镇的禹城市岚屿家庭农场今年种植棉花300亩。")
 
 
 def test_an_owner_before_the_word_for_controlling_and_a_place_like_new_before_a_plan(lac):
-    found = entities(lac, "同时，岚屿集团控股的德州岚屿食品有限公司投产。")
+    found = entities(lac, "岚屿集团控股的德州岚屿纺织有限公司上月投产。")
     assert ("岚屿集团", "Organization") in found and ("岚屿集团控股", "Organization") not in found
-    found = entities(lac, "新乡市农业农村局近日印发新乡市2025年小麦单产提升工作方案，在各县建设示范片。")
-    assert ("新乡市2025年小麦单产提升工作方案", "Policy") in found
+    found = entities(lac, "新乡市科学技术局日前印发新乡市2026年棉花产业提升工作方案，明确了重点任务。")
+    assert ("新乡市2026年棉花产业提升工作方案", "Policy") in found
 
 
 def test_a_county_level_citys_short_name_at_the_head_of_a_company_and_an_academys_short_name():
@@ -708,4 +708,41 @@ def test_a_county_level_citys_short_name_at_the_head_of_a_company_and_an_academy
         return [(name[s.start:s.end], s.type) for s in nested_names(name)]
 
     assert nested("寿光岚屿种苗有限公司") == [("寿光", "Region")]
-    assert nested("省农科院小麦研究所") == [("省农科院", "Organization")]
+    assert nested("省农科院岚屿研究所") == [("省农科院", "Organization")]
+
+
+def test_a_post_and_a_person_read_into_a_name_and_a_connective_before_a_name():
+    from kg.ner.names import nested_names
+    from kg.ner.repair.bounds import posts_inside_names, split_joined
+    from kg.ner.repair.words import Word
+
+    def read(text, words):
+        return [(text[w.start:w.end], w.label) for w in words]
+
+    text = "中国工程院院士蔺启介绍"
+    assert read(text, posts_inside_names(text, [Word(0, 8, "Organization"), Word(8, 9, "v"), Word(9, 11, "v")]))[:3] == [
+        ("中国工程院", "Organization"), ("院士", "n"), ("蔺启", "Person")]
+    text = "由中国工程院院士蔺启远任实验室主任"
+    assert read(text, posts_inside_names(text, [Word(0, 1, "p"), Word(1, 6, "Organization"), Word(6, 15, "n"),
+                                                Word(15, 17, "n")]))[2:5] == [("院士", "n"), ("蔺启远", "Person"), ("任", "v")]
+    text = "该中心由岚屿装备联合汀兰理工大学共同运营"
+    words = split_joined(text, [Word(0, 1, "r"), Word(1, 3, "n"), Word(3, 4, "p"), Word(4, 10, "Organization"),
+                                Word(10, 16, "Organization"), Word(16, 18, "ad"), Word(18, 20, "v")])
+    assert read(text, words)[3:6] == [("岚屿装备", "Organization"), ("联合", "c"), ("汀兰理工大学", "Organization")]
+    text = "德州市联合汀兰大学成立研究院"
+    assert read(text, split_joined(text, [Word(0, 9, "Organization"), Word(9, 11, "v"), Word(11, 14, "n")]))[:3] == [
+        ("德州市", "Region"), ("联合", "c"), ("汀兰大学", "Organization")]
+    assert ("广西北部", "Organization") not in {
+        ("广西北部湾岚屿工程技术研究中心"[s.start:s.end], s.type) for s in nested_names("广西北部湾岚屿工程技术研究中心")}
+
+
+def test_a_place_before_a_status_the_model_read_as_a_name_and_a_team_of_envoys(lac):
+    from kg.ner.repair.places import bodies_after_a_place
+    from kg.ner.repair.words import Word
+
+    text = "的广西岚屿诊疗重点实验室获评优秀"
+    words = bodies_after_a_place(text, [Word(0, 1, "u"), Word(1, 3, "Region"), Word(3, 12, "Organization"),
+                                        Word(12, 14, "v")])
+    assert (text[words[1].start:words[1].end], words[1].label) == ("广西岚屿诊疗重点实验室", "Organization")
+    assert ("德州市岚屿棉业科技特派员服务团", "Organization") in entities(
+        lac, "德州市科学技术局牵头组建德州市岚屿棉业科技特派员服务团，成员来自各高校。")

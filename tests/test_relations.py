@@ -854,33 +854,34 @@ def test_a_body_set_up_named_by_its_field_and_a_company_name_run_on_into_its_ver
             ("山东岚屿精密仪器有限公司", "founded", "光学检测实验室", ())} <= found
 
 
+
 def test_units_owned_listed_after_the_owner_and_a_body_it_controls(backend):
-    found = relations(backend, "目前，汀兰集团旗下已有德州汀兰物流有限公司、禹城汀兰农机服务有限公司等6家子公司。")
-    assert {("德州汀兰物流有限公司", "subsidiaryOf", "汀兰集团", ()),
-            ("禹城汀兰农机服务有限公司", "subsidiaryOf", "汀兰集团", ())} <= found
-    found = relations(backend, "同时，汀兰集团控股的山东汀兰食品有限公司在德州市德城区设立山东汀兰食品有限公司德城分公司。")
-    assert {("山东汀兰食品有限公司", "subsidiaryOf", "汀兰集团", ()),
-            ("山东汀兰食品有限公司", "founded", "山东汀兰食品有限公司德城分公司", ()),
-            ("山东汀兰食品有限公司德城分公司", "locatedIn", "德城区", ())} <= found
+    found = relations(backend, "截至年底，汀兰集团旗下已有德州汀兰冷链有限公司、禹城汀兰棉业有限公司等4家子公司。")
+    assert {("德州汀兰冷链有限公司", "subsidiaryOf", "汀兰集团", ()),
+            ("禹城汀兰棉业有限公司", "subsidiaryOf", "汀兰集团", ())} <= found
+    found = relations(backend, "此外，汀兰集团控股的山东汀兰纺织有限公司在德州市德城区设立山东汀兰纺织有限公司德城分公司。")
+    assert {("山东汀兰纺织有限公司", "subsidiaryOf", "汀兰集团", ()),
+            ("山东汀兰纺织有限公司", "founded", "山东汀兰纺织有限公司德城分公司", ()),
+            ("山东汀兰纺织有限公司德城分公司", "locatedIn", "德城区", ())} <= found
 
 
 def test_a_station_built_together_in_a_place_and_who_heads_it(backend):
-    found = relations(backend, "省农科院小麦研究所与禹城市人民政府签订协议，在禹城市房寺镇共建禹城强筋小麦试验站，"
-                               "由小麦研究所首席专家庄汀岚研究员兼任站长。")
-    assert {("省农科院小麦研究所", "founded", "禹城强筋小麦试验站", ()),
-            ("禹城市人民政府", "founded", "禹城强筋小麦试验站", ()),
-            ("禹城强筋小麦试验站", "locatedIn", "房寺镇", ()),
-            ("庄汀岚", "holdsPosition", "禹城强筋小麦试验站", (("title", "站长"),)),
-            ("省农科院小麦研究所", "subsidiaryOf", "省农科院", ())} <= found
+    found = relations(backend, "省农科院岚屿研究所和禹城市人民政府商定，在禹城市房寺镇共建禹城优质棉花试验站，"
+                               "由岚屿研究所首席专家庄汀岚研究员兼任站长。")
+    assert {("省农科院岚屿研究所", "founded", "禹城优质棉花试验站", ()),
+            ("禹城市人民政府", "founded", "禹城优质棉花试验站", ()),
+            ("禹城优质棉花试验站", "locatedIn", "房寺镇", ()),
+            ("庄汀岚", "holdsPosition", "禹城优质棉花试验站", (("title", "站长"),)),
+            ("省农科院岚屿研究所", "subsidiaryOf", "省农科院", ())} <= found
 
 
 def test_bodies_that_found_one_under_a_leader_and_a_task_is_no_founding(backend):
-    found = relations(backend, "在禹城市农业农村局指导下，禹城市岚屿小麦种植专业合作社牵头，联合山东汀兰面粉有限公司、"
-                               "禹城市房寺镇岚田家庭农场等15家经营主体，发起成立禹城市强筋小麦产业化联合体。")
-    assert {(head, "founded", "禹城市强筋小麦产业化联合体", ()) for head in (
-        "禹城市岚屿小麦种植专业合作社", "山东汀兰面粉有限公司", "禹城市房寺镇岚田家庭农场")} <= found
-    found = relations(backend, "岚屿灌溉技术公司在华业务由其全资子公司岚屿灌溉（上海）有限公司负责，目前已在德州设立办事处。")
-    assert ("岚屿灌溉（上海）有限公司", "subsidiaryOf", "岚屿灌溉技术公司", ()) in found
+    found = relations(backend, "禹城市岚屿棉花专业合作社牵头，联合山东汀兰纺织有限公司、"
+                               "禹城市房寺镇岚田家庭农场等9家单位，发起成立禹城市棉纺产业化联合体。")
+    assert {(head, "founded", "禹城市棉纺产业化联合体", ()) for head in (
+        "禹城市岚屿棉花专业合作社", "山东汀兰纺织有限公司", "禹城市房寺镇岚田家庭农场")} <= found
+    found = relations(backend, "岚屿滴灌公司的国内销售由其全资子公司岚屿滴灌（上海）有限公司负责，该公司已在德州设立办事处。")
+    assert ("岚屿滴灌（上海）有限公司", "subsidiaryOf", "岚屿滴灌公司", ()) in found
     assert not any(r[1] == "founded" for r in found)
 
 
@@ -891,20 +892,35 @@ def test_an_institute_named_again_without_its_academy_and_partners_joined_later(
     extract([issue], backend)
     keys = {m.text: m.key for m in issue.mentions if m.type == "Organization"}
     assert keys["岚屿所"] == keys["岚屿研究所"] == keys["省农科院岚屿研究所"]
-    found = relations(backend, "岚屿研究所和汀兰种苗有限公司还将联合荷兰澄溪种子公司引进番茄种质。")
-    assert {("岚屿研究所", "partnerOf", "荷兰澄溪种子公司", ()), ("汀兰种苗有限公司", "partnerOf", "荷兰澄溪种子公司", ())} <= found
+    found = relations(backend, "岚屿研究所和汀兰棉业有限公司还将联合荷兰澄溪育种公司选育抗旱棉花。")
+    assert {("岚屿研究所", "partnerOf", "荷兰澄溪育种公司", ()), ("汀兰棉业有限公司", "partnerOf", "荷兰澄溪育种公司", ())} <= found
 
 
 def test_posts_taken_at_a_body_the_sentence_opens_with_as_made_by_others(backend):
-    found = relations(backend, "4月2日，由省农科院与德州市人民政府共建的德州小麦产业研究院在德城区揭牌，"
-                               "省农科院小麦研究所所长庄汀岚兼任院长，德州市农业农村局副局长宁书远任副院长。")
-    assert {("庄汀岚", "holdsPosition", "德州小麦产业研究院", (("title", "院长"),)),
-            ("宁书远", "holdsPosition", "德州小麦产业研究院", (("title", "副院长"),))} <= found
-    found = relations(backend, "河南岚屿种业股份有限公司（以下简称岚屿种业）与汀兰种苗有限公司近日共同出资1亿元，"
-                               "在禹城市组建禹城岚屿蔬菜种业有限公司。")
-    assert {("河南岚屿种业股份有限公司", "founded", "禹城岚屿蔬菜种业有限公司", ()),
-            ("汀兰种苗有限公司", "founded", "禹城岚屿蔬菜种业有限公司", ())} <= found
-    found = relations(backend, "岚屿灌溉技术公司中国区首席代表约阿夫·岚德林表示，公司看好黄淮海设施蔬菜市场。")
-    assert ("约阿夫·岚德林", "holdsPosition", "岚屿灌溉技术公司", (("title", "中国区首席代表"),)) in found
+    found = relations(backend, "6月9日，由省农科院与德州市人民政府共建的德州棉花产业研究院在德城区揭牌，"
+                               "省农科院岚屿研究所所长庄汀岚兼任院长，德州市科学技术局副局长宁书远任副院长。")
+    assert {("庄汀岚", "holdsPosition", "德州棉花产业研究院", (("title", "院长"),)),
+            ("宁书远", "holdsPosition", "德州棉花产业研究院", (("title", "副院长"),))} <= found
+    found = relations(backend, "山东岚屿棉业股份有限公司（以下简称岚屿棉业）与汀兰纺织有限公司日前共同出资3000万元，"
+                               "在禹城市组建禹城岚屿新纤维有限公司。")
+    assert {("山东岚屿棉业股份有限公司", "founded", "禹城岚屿新纤维有限公司", ()),
+            ("汀兰纺织有限公司", "founded", "禹城岚屿新纤维有限公司", ())} <= found
+    found = relations(backend, "岚屿滴灌公司中国区首席代表尤纳斯·岚德林称，公司将扩大在华北的销售网络。")
+    assert ("尤纳斯·岚德林", "holdsPosition", "岚屿滴灌公司", (("title", "中国区首席代表"),)) in found
     assert ("庄汀岚", "holdsPosition", "岚田家庭农场", (("title", "农场主"),)) in relations(
-        backend, "岚田家庭农场农场主庄汀岚说，苗情很好。")
+        backend, "岚田家庭农场农场主庄汀岚说，棉花长势很好。")
+
+
+def test_a_lab_hosted_by_bodies_is_theirs_and_who_heads_it(backend):
+    found = relations(backend, "日前，科技部批准依托汀兰大学和山东岚屿纤维股份有限公司在德州共同建设纤维材料绿色制造全国重点实验室，"
+                               "由中国工程院院士蔺启远任实验室主任，岚屿纤维董事长庄汀岚任副主任。")
+    lab = "纤维材料绿色制造全国重点实验室"
+    assert {(lab, "subsidiaryOf", "汀兰大学", ()), (lab, "subsidiaryOf", "山东岚屿纤维股份有限公司", ()),
+            ("庄汀岚", "holdsPosition", lab, (("title", "副主任"),))} <= found
+    assert not any(r[1] == "founded" for r in found)
+    assert not any(r[0] == "庄汀岚" and r[1] == "holdsPosition" and r[2] in ("科技部", "实验室") for r in found)
+    found = relations(backend, "名单中，依托汀兰大学建设的山东岚屿纺织材料重点实验室排名第一。")
+    assert ("山东岚屿纺织材料重点实验室", "subsidiaryOf", "汀兰大学", ()) in found
+    found = relations(backend, "德州市科学技术局牵头组建德州市岚屿棉业科技特派员服务团，由汀兰农业大学农学院教授宁书远任团长。")
+    assert {("德州市科学技术局", "founded", "德州市岚屿棉业科技特派员服务团", ()),
+            ("宁书远", "holdsPosition", "德州市岚屿棉业科技特派员服务团", (("title", "团长"),))} <= found

@@ -70,6 +70,8 @@ def _seat_at_head(name: str, head: str, level: str, government: bool, county_cit
 
 
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")
+#: A part of a place, which ends in 部 as a ministry does: 北部, 西南部.
+_SIDES = ("东部", "南部", "西部", "北部", "中部", "内部")
 
 
 _MISSION_IN = re.compile(r"[\u4e00-\u9fff]{2,5}?驻([\u4e00-\u9fff]{2,5}?)(?:总领事馆|领事馆|大使馆|总领馆)")
@@ -206,7 +208,8 @@ def _nested_once(name: str) -> list[Span]:
         spans.append(Span(0, parent_end, "Organization", "rule:parent-org"))
         return spans
     unit = p["government_unit"].match(name)
-    if unit and not unit.group(2).endswith("公司") and (len(unit.group(2)) >= 2 or unit.group(2) == "办公厅"):
+    if unit and not unit.group(2).endswith("公司") and (len(unit.group(2)) >= 2 or unit.group(2) == "办公厅") \
+            and not unit.group(1).endswith(_SIDES):  # 广西北部 | 湾…中心: a direction, no ministry
         spans.append(Span(0, unit.end(1), "Organization", "rule:parent-org"))
         return spans
     parent = p["parent"].match(name)

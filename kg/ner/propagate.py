@@ -63,7 +63,7 @@ def _short_names(issue: Issue) -> list[Mention]:
             cores.add(m.text.split()[0])  # Skarvik of Skarvik Energi AB
         elif m.type == "Organization" and len(m.text) >= 4 and m.text.endswith(ORG_SUFFIXES):
             cores.add(m.text)  # 湖北省先进传感技术创新中心 (missed where the model read 湖北省 alone), 山左资本
-            cores.update(unit_short_names(m.text))  # 园艺所 of 省农科院园艺研究所
+            cores.update(unit_short_names(m.text))  # 某某所 of 省农科院某某研究所
     cores |= offices(issue.mentions)
     cores |= declared_short_names(issue)
     out: list[Mention] = []

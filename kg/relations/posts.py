@@ -137,6 +137,8 @@ def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
     while j > 0 and s.type(j - 1) == "Organization":
         link = s.between(s.ks[j - 1], s.ks[j])
         own_post = _ORG_POST_LINK.sub("", link)
+        if _TAKEN_BY_ANOTHER.search(s.before(s.ks[j - 1], 4)):
+            break  # 由张三任实验室主任，某某公司董事长李四…: that post is 张三's
         if re.fullmatch(r"\s*[、和及]\s*", link):  # A、B 书记: the same post
             held.append((s.ks[j - 1], post.strip()))
         elif own_post != link and POST.match(own_post):  # A 副总经理、B 副总经理
@@ -147,6 +149,8 @@ def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
     return held
 
 
+#: Before a body whose post someone named earlier takes: 张三任 | 实验室 | 主任.
+_TAKEN_BY_ANOTHER = re.compile(r"(?:兼任|担任|出任|任)\s*$")
 #: Between a person and the body of a post taken: 陆建成任…管委会常务副主任, 任命李明为…, 张三同志任….
 _TAKES = re.compile(r"^\s*(?:同志)?\s*(?:已|将|拟|正式|同时|曾|曾经|此前|先后|共同|分别)?"
                     r"(?:担任|出任|兼任|升任|改任|调任|留任|不再担任|不再兼任|任|为|当选为?|(?:受|获|被)聘(?:为|担任)?)\s*$")
@@ -217,7 +221,8 @@ def _post_at_subject(s: Sentence, i: int) -> list[tuple[int, str]]:
     if not post or not POST.match(post.group(1)) or (i + 1 < len(s.ks) and s.m(s.ks[i + 1]).start
                                                       < s.m(s.ks[i]).end + post.end()):
         return []
-    by = _BY_IN_CLAUSE.search(s.issue.text, s.sentence.start, s.m(s.ks[i - 1] if introduced else s.ks[i]).start)
+    opening = s.m(s.ks[i - 1] if introduced else s.ks[i]).start
+    by = _BY_IN_CLAUSE.search(s.issue.text, s.sentence.start, opening) or _BY_BEFORE.search(s.issue.text, s.sentence.start, opening)
     if by is not None and not elected:  # …组建某某研究院，由(某大学教授)张三担任院长、李四担任副院长
         named = [k for j, k in enumerate(s.ks[:i]) if s.type(j) == "Organization" and s.m(k).end <= by.start()]
         return [(named[-1], post.group(1).strip())] if named else []  # the body named last before 由
@@ -225,8 +230,10 @@ def _post_at_subject(s: Sentence, i: int) -> list[tuple[int, str]]:
     return [] if subject is None or (introduced and subject == s.ks[i - 1]) else [(subject, post.group(1).strip())]
 
 
-#: The 由 of the clause a person takes a post in: 由 A 担任院长、B 担任副院长.
+#: The 由 of the clause a person takes a post in: 由 A 担任院长、B 担任副院长; or of the clause
+#: before, when this one goes on with another person: 由 A 任实验室主任，B 任副主任.
 _BY_IN_CLAUSE = re.compile(r"由[^由，。；！？]*$")
+_BY_BEFORE = re.compile(r"由[^由，。；！？]*(?:担任|兼任|任)[^由，。；！？]*[，,][^由，。；！？]*$")
 
 
 #: The posts of a place's government, written after the place alone: 某某市副市长, 某某区常务副区长.

@@ -207,6 +207,8 @@ def jointly_founded(s: Sentence) -> list[Relation]:
             continue
         last = s.short_name_of.get(last, last)  # B（以下简称“b”）共建的 X: the list ends at B
         builders = s.group_before(last, link=_BUILDERS_LINK)
+        if _HOSTED_BY.search(s.before(builders[0], 4)):
+            continue  # 依托 A 和 B 共同建设的 X: X is theirs (see subsidiaries), not founded by them
         if len(builders) >= 2 or re.search(r"双方|两家|三方|各方|共同|联合", s.between(s.ks[last], k)):
             out.extend(s.relation(head, k, "founded") for head in builders if head != k)
     return out
@@ -411,6 +413,9 @@ def _article_subject(s: Sentence) -> int | None:
     return None
 
 
+#: 依托 A 建设的 X, 依托 A 和 B 在某地共同建设 X: a lab or a center hosted by A is A's.
+_HOSTED_BY = re.compile(r"依托\s*$")
+_HOST_BUILT = re.compile(r"\s*(?:在\s*)?(?:共同|联合)?\s*(?:在\s*)?(?:建设|组建|设立|成立|建立|共建)(?:的)?\s*")
 #: Before the body a unit is set up in: 设在 | 某某公司 | 的 | 某某工作站.
 _SET_UP_AT = re.compile(r"(?:设在|设于)\s*$")
 
@@ -443,6 +448,15 @@ def subsidiaries(s: Sentence) -> list[Relation]:
         if s.type(i) == "Organization" and _OWNED_BY_NOBODY_NAMED.search(s.before(k, 24)) \
                 and (owner := _article_subject(s)) is not None and owner != k:
             out.append(s.relation(k, owner, "subsidiaryOf"))
+    for i, k in enumerate(s.ks):  # 依托 A（和 B）(共同)建设的 X: X is a unit of each host
+        if s.type(i) == "Organization" and _HOSTED_BY.search(s.before(k, 4)):
+            hosts = s.group_after(i)
+            after = s.ks.index(hosts[-1]) + 1
+            while after < len(s.ks) and s.type(after) == "Region":
+                after += 1
+            if after < len(s.ks) and s.type(after) == "Organization" \
+                    and _HOST_BUILT.fullmatch(without_places(s, hosts[-1], s.ks[after])):
+                out.extend(s.relation(s.ks[after], host, "subsidiaryOf") for host in hosts)
     subject = sentence_subject(s)
     if subject is not None:
         for i, k in enumerate(s.ks[1:], 1):

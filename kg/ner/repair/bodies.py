@@ -34,7 +34,7 @@ def bodies_set_up(text: str, words: list[Word]) -> list[Word]:
             continue
         j, end = k + 1, None
         while j < len(words) and words[j].start == words[j - 1].end and words[j].end - words[k + 1].start <= 20 and (
-                words[j].label in _FIELD_WORDS or (words[j].label == "v" and j > k + 1)  # 成果 转移/v 转化/v 联盟
+                words[j].label in _FIELD_WORDS or (words[j].label in ("v", "ad") and j > k + 1)  # 成果 转移/v 转化/v 联盟
                 or (j == k + 1 and text[words[j].start:words[j].end] in ("两", "三", "双"))):  # 两 | 地 … 联盟
             if _FIELD_BODY.search(text, words[k + 1].start, words[j].end):  # (试验 | 站: the kind may span words)
                 end = j

@@ -61,6 +61,7 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
     联合实验室 stay whole.
     """
     out: list[Word] = []
+    starts = {w.start: w for w in words}
     for w in words:
         if (w.label == "Organization" and w.end - w.start >= 5 and text.startswith("投", w.start)
                 and text[w.start - 1:w.start] in "领跟参") or (
@@ -114,10 +115,14 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
             out += [Word(w.start, w.end - 2, w.label), Word(w.end - 2, w.end, "n")]  # 某某鞋业 | 控股子公司
             continue
         trailing = _TRAILING_JOINER.search(text, w.start, w.end) if w.label == "Organization" else None
-        if trailing and (_names_a_body(text[w.start:trailing.start()]) or LATIN.fullmatch(text[w.start:trailing.start()])):
+        before_joiner = text[w.start:trailing.start()] if trailing else ""
+        # 某某装备联合 | 某某大学, 某某市联合 | 某某大学: a connective before a name ends no name
+        before_a_name = trailing and trailing.group().strip() in LEADING_CONNECTIVES and len(before_joiner) >= 3 \
+            and (following := starts.get(w.end)) is not None and following.label == "Organization"
+        if trailing and (_names_a_body(before_joiner) or LATIN.fullmatch(before_joiner) or before_a_name):
             # 国家互联网信息办公室联合 | 国家发展改革委; 某创投有限公司领投
-            w, joiner = Word(w.start, trailing.start(), w.label), Word(trailing.start(), w.end, "c")
-            out += [w, joiner]
+            label = "Region" if before_a_name and gazetteer().lookup(before_joiner) else w.label
+            out += [Word(w.start, trailing.start(), label), Word(trailing.start(), w.end, "c")]
             continue
         if w.label == "Organization" and w.end - w.start >= 7:
             owned = _OWNED_AFTER_NAME.search(text, w.start, w.end)
@@ -191,9 +196,13 @@ def _joined_parts(text: str, w: Word) -> list[Word] | None:
         # 某某科技联合某某大学: a company's short name (its brand and trade), a connective, a body
         brand_with_body = m.group() in LEADING_CONNECTIVES and len(left) >= 4 and left.endswith(_FIRM_TRADES) \
             and _names_a_body(right) and len(right) >= 3
-        if both_bodies or two_brands or dealt_with or brand_with_body:
+        # 某某市联合某某大学: a place acting with a body
+        place_with_body = m.group() in LEADING_CONNECTIVES and gazetteer().lookup(left) is not None \
+            and _names_a_body(right) and len(right) >= 3 and not right.startswith(_JOINED_NAME_TAIL)
+        if both_bodies or two_brands or dealt_with or brand_with_body or place_with_body:
             at, after = w.start + m.start(), w.start + m.end()
-            return [Word(w.start, at, "Organization"), Word(at, after, "c"), Word(after, w.end, "Organization")]
+            return [Word(w.start, at, "Region" if place_with_body else "Organization"), Word(at, after, "c"),
+                    Word(after, w.end, "Organization")]
     return None
 
 
@@ -207,11 +216,33 @@ def _bare_suffix(name: str) -> bool:
 
 
 def posts_inside_names(text: str, words: list[Word]) -> list[Word]:
-    """`猇亭区委书记`, `宜昌市委常委` read as one name: the body, then the post."""
+    """`猇亭区委书记`, `宜昌市委常委` read as one name: the body, then the post; `中国工程院院士龙 |
+    启航 | 介绍`: the body, the post and a person whose name the model split."""
     out: list[Word] = []
-    for w in words:
+    skip = False
+    for k, w in enumerate(words):
+        if skip:
+            skip = False
+            continue
+        taken = _POST_TAKEN_INSIDE.search(text, w.start, w.end) if w.label in ("Organization", "n") else None
+        if taken and ((w.label == "n" and taken.start() == w.start) or (
+                w.label == "Organization" and taken.start() - w.start >= 3 and ends_like_org(text[w.start:taken.start()]))):
+            out += [Word(w.start, taken.start(), "Organization")] if taken.start() > w.start else []
+            out += [Word(taken.start(1), taken.end(1), "n"), Word(taken.start(2), taken.end(2), "Person"),
+                    Word(taken.end(2), taken.end(), "v"), Word(taken.end(), w.end, "n")]  # 某某院院士张三任实验室 | 主任
+            continue
         if w.label in ("Organization", "Region"):
             post = POST_AT_END.search(text, w.start, w.end)
+            rest = words[k + 1] if k + 1 < len(words) else None
+            if post is None and rest is not None and _PERSONS_REST.fullmatch(text, rest.start, rest.end) \
+                    and rest.start == w.end and not rest.is_entity and _AFTER_A_PERSON.match(text, rest.end):
+                post = POST_AT_END.search(text, w.start, w.end - 1)  # the person's surname is the last character
+                if post and ends_like_org(text[w.start:post.start()]) and post.start() - w.start >= 3:
+                    out += [Word(w.start, post.start(), "Organization"), Word(post.start(), w.end - 1, "n"),
+                            Word(w.end - 1, rest.end, "Person")]
+                    skip = True
+                    continue
+                post = None
             if post and post.start() - w.start >= 3:
                 body = text[w.start:post.start()]
                 label = "Organization" if GOVERNMENT_BODY.search(body) or ends_like_org(body) else w.label
@@ -219,6 +250,13 @@ def posts_inside_names(text: str, words: list[Word]) -> list[Word]:
                 continue
         out.append(w)
     return out
+
+
+#: Inside one "name": a post, a person and the verb by which the person takes another post.
+_POST_TAKEN_INSIDE = re.compile(rf"({POST_AT_END.pattern.rstrip('$')})([\u4e00-\u9fff]{{2,3}}?)(?:兼任|担任|任)(?=[\u4e00-\u9fff]{{2,}})")
+#: The given name of a person the model split after the surname, and what follows a person.
+_PERSONS_REST = re.compile(r"[\u4e00-\u9fff]{1,2}")
+_AFTER_A_PERSON = re.compile(r"\s*(?:[，、。；：]|介绍|表示|指出|说|强调|认为|任|担任|兼任|出席|主持|致辞)")
 
 
 #: What a person's name is followed by in its own clause: a verb of saying, 为 before a body.
@@ -438,6 +476,7 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
                 continue
             break
         if w.label == "Person" or NOT_ORG_WORDS.search(piece) or _OWNED_NOUN.match(piece) or _A_GOVERNMENT.fullmatch(piece) \
+                or _POST_TAKEN_INSIDE.match(piece) \
                 or piece == "同志" or piece in BUILDING_VERBS or (piece == "控股" and text.startswith(("子公司", "子企业"), w.end)):
             break  # (某某市委 | 市政府: two bodies; 张三 | 同志 | 任…: a person; 某某 | 控股子公司)
         if w.label == "m" and _ORDINAL_OR_COUNT.match(piece):

@@ -265,14 +265,14 @@ def controlling_owners(text: str, words: list[Word]) -> list[Word]:
     return words
 
 
-#: A unit's last character before its post, which the model read apart: 科研管理 | 处处 | 长,
+#: A unit's last character before its post, which the model read apart: 成果推广 | 处处 | 长,
 #: 植保植检 | 站 | 站长.
 _DIVISION_POST = re.compile(r"([处科司站])副?\1长")
 
 
 def divisions_before_posts(text: str, words: list[Word]) -> list[Word]:
-    """`省农科院科研管理 | 处处 | 长 | 某某`: the body is the academy; its division and the post are
-    the title (科研管理处处长), as for 省科技厅 | 规划处 | 处长. A station is a body of its own:
+    """`省农科院成果推广 | 处处 | 长 | 某某`: the body is the academy; its division and the post are
+    the title (成果推广处处长), as for 省科技厅 | 规划处 | 处长. A station is a body of its own:
     `某某县植保植检 | 站 | 站长` names 某某县植保植检站."""
     if not _DIVISION_POST.search(text):
         return words

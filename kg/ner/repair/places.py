@@ -13,6 +13,7 @@ from ...lexicon import (
     ORGAN,
     PARENT_HEADS,
     PARTY,
+    STATUS_KINDS,
     TRANSLITERATION,
     UNIT_TAILS,
     ZONE_SUFFIXES,
@@ -249,12 +250,15 @@ _BODY_PARTS = ("n", "nz", "nw", "vn", "an", "a", "j")
 
 def bodies_after_a_place(text: str, words: list[Word]) -> list[Word]:
     """湖北省 | 新型 显示 技术创新 | 中心: a place, what the body does, and a body's kind
-    (创新中心, 研究院, 联盟 …) is one organization the model read as a place and words."""
+    (创新中心, 研究院, 联盟 …) is one organization the model read as a place and words; so is a
+    place and a status the model read as a name (广西 | 某某诊疗重点实验室)."""
     def part(ws: list[Word], i: int, j: int) -> bool:  # 新型 显示(v): a verb inside, not first
-        return ws[j].label in _BODY_PARTS or (j > i + 1 and ws[j].label == "v" and ws[j].end - ws[j].start == 2)
+        return ws[j].label in _BODY_PARTS or (j > i + 1 and ws[j].label == "v" and ws[j].end - ws[j].start == 2) \
+            or (j == i + 1 and ws[j].label == "Organization" and text.endswith(STATUS_KINDS, ws[j].start, ws[j].end))
 
     def whole(ws: list[Word], i: int, j: int) -> bool:
-        return j > i + 1 and text[ws[i].end:ws[j].end].endswith(BODY_HEADS) and ws[j].end - ws[i].start <= 20
+        return (j > i + 1 or ws[j].label == "Organization") and text[ws[i].end:ws[j].end].endswith(BODY_HEADS) \
+            and ws[j].end - ws[i].start <= 20
 
     return _after_a_place(words, 6, "Organization", part, whole)
 
