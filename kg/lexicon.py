@@ -264,7 +264,8 @@ SUBSIDIARY_OF_TAIL = re.compile(r"^\s*(?:是|为|系|作为)?(?:隶属于|隶属
 SUBSIDIARY_NOUN = re.compile(r"^\s*(?:整体|正式|已|将)?(?:是|为|系|成为|作为)\s*$")
 #: A、B 整体成为其全资子公司: they become the sentence's subject's.
 SUBSIDIARY_OF_SUBJECT = re.compile(r"^\s*(?:整体|均|都|正式|已|将)?(?:成为|为|是)其(?:[一二三四]级)?(?:全资|控股)?(?:子公司|子企业)")
-SUBSIDIARY_AFTER = re.compile(r"^\s*的?(?:(?:旗下|下属)的?(?:企业|公司|单位|机构)|(?:旗下|下属)?(?:的)?(?:[\u4e00-\u9fff]{1,4}型)?"
+SUBSIDIARY_AFTER = re.compile(r"^\s*(?:在[^，。；]{1,10}?(?:投资)?(?:设立|成立|组建|新设))?的?(?:(?:旗下|下属)的?(?:企业|公司|单位|机构)"
+                              r"|(?:旗下|下属)?(?:的)?(?:[\u4e00-\u9fff]{1,4}型)?"
                               r"(?:全资|控股)?(?:[一二三四]级)?(?:子公司|分公司|子企业|下属(?:单位|企业|机构|公司)))")
 #: B 的母公司 A: B is A's.
 PARENT_NAMED = re.compile(r"^\s*的\s*(?:母公司|控股股东|控股公司)\s*(?:是|为)?\s*$")

@@ -924,3 +924,20 @@ def test_a_lab_hosted_by_bodies_is_theirs_and_who_heads_it(backend):
     found = relations(backend, "德州市科学技术局牵头组建德州市岚屿棉业科技特派员服务团，由汀兰农业大学农学院教授宁书远任团长。")
     assert {("德州市科学技术局", "founded", "德州市岚屿棉业科技特派员服务团", ()),
             ("宁书远", "holdsPosition", "德州市岚屿棉业科技特派员服务团", (("title", "团长"),))} <= found
+
+
+def test_companies_listed_in_a_park_a_subsidiary_set_up_abroad_and_a_schools_company(backend):
+    found = relations(backend, "据悉，位于钦州岚屿产业园区的钦州汀兰科技有限公司、广西岚屿检测技术有限公司、钦州澄溪材料有限公司均已入选。")
+    assert {(org, "locatedIn", "钦州岚屿产业园区", ()) for org in (
+        "钦州汀兰科技有限公司", "广西岚屿检测技术有限公司", "钦州澄溪材料有限公司")} <= found
+    found = relations(backend, "钦州岚屿新能源科技有限公司（以下简称“岚屿新能源”）上周投产。"
+                               "岚屿新能源是马来西亚澄溪集团在钦州设立的全资子公司。")
+    assert {("岚屿新能源", "subsidiaryOf", "马来西亚澄溪集团", ()), ("马来西亚澄溪集团", "founded", "岚屿新能源", ())} <= found
+    found = relations(backend, "汀兰大学资产经营有限公司当日完成增资。")
+    assert ("汀兰大学资产经营有限公司", "subsidiaryOf", "汀兰大学", ()) in found
+
+
+def test_a_post_of_the_kind_of_the_body_just_set_up(backend):
+    found = relations(backend, "梧州市人民政府同汀兰农业大学签约，双方将共同组建梧州岚屿茶叶研究院，院长由汀兰农业大学教授宁书远担任。")
+    assert ("宁书远", "holdsPosition", "梧州岚屿茶叶研究院", (("title", "院长"),)) in found
+    assert not any(r[0] == "宁书远" and r[2] == "梧州市人民政府" for r in found)

@@ -74,6 +74,8 @@ _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")
 _SIDES = ("东部", "南部", "西部", "北部", "中部", "内部")
 
 
+#: A company named after the university or academy that owns it: 某某大学 | 资产经营有限公司.
+_SCHOOLS_COMPANY = re.compile(r"^([\u4e00-\u9fff]{2,12}?(?:大学|科学院|研究院))[\u4e00-\u9fff]{2,10}(?:有限责任公司|有限公司)$")
 _MISSION_IN = re.compile(r"[\u4e00-\u9fff]{2,5}?驻([\u4e00-\u9fff]{2,5}?)(?:总领事馆|领事馆|大使馆|总领馆)")
 _LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司|集团有限公司|集团")
 
@@ -206,6 +208,10 @@ def _nested_once(name: str) -> list[Span]:
         if place is not None:
             region(*place)
         spans.append(Span(0, parent_end, "Organization", "rule:parent-org"))
+        return spans
+    owned = _SCHOOLS_COMPANY.match(name)
+    if owned and not gazetteer().lookup(owned.group(1)):
+        spans.append(Span(0, owned.end(1), "Organization", "rule:parent-org"))  # 某某大学 | 资产经营有限公司
         return spans
     unit = p["government_unit"].match(name)
     if unit and not unit.group(2).endswith("公司") and (len(unit.group(2)) >= 2 or unit.group(2) == "办公厅") \

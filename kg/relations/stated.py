@@ -322,8 +322,14 @@ def located(s: Sentence) -> list[Relation]:
             if CLUSTER_TRIGGER.search(link):
                 out.extend(s.relation(org, a, "locatedIn") for org in s.group_after(i + 1))
             elif _OF_A_KIND.fullmatch(link) and SEAT_BEFORE.search(s.before(s.ks[_chain_start(s, i)], 8)):
-                # 总部位于瑞典斯德哥尔摩的电池制造商 X: each place
-                out.extend(s.relation(b, place, "locatedIn") for place in _place_and_within(s, _chain_start(s, i)))
+                # 总部位于瑞典斯德哥尔摩的电池制造商 X: each place; 位于某园区的 A、B、C (companies, or a
+                # list closed by 等): each of them
+                listed = s.group_after(i + 1, link=AND_LINK)
+                if not (all(LEGAL_FORMS.search(s.m(k).text) for k in listed)
+                        or s.after(listed[-1], 2).lstrip().startswith("等")):
+                    listed = [b]
+                out.extend(s.relation(org, place, "locatedIn") for org in listed
+                           for place in _place_and_within(s, _chain_start(s, i)))
             elif re.fullmatch(r"\s*(?:区域)?内的\s*", link):  # 某某经济开发区内的 A、B
                 out.extend(s.relation(org, a, "locatedIn") for org in s.group_after(i + 1, link=AND_LINK))
             elif LOCAL_DESCRIPTOR.match(link):  # 某国本地巴士制造商 A 和 B (not the partner after 与)
@@ -416,6 +422,8 @@ def _article_subject(s: Sentence) -> int | None:
 #: 依托 A 建设的 X, 依托 A 和 B 在某地共同建设 X: a lab or a center hosted by A is A's.
 _HOSTED_BY = re.compile(r"依托\s*$")
 _HOST_BUILT = re.compile(r"\s*(?:在\s*)?(?:共同|联合)?\s*(?:在\s*)?(?:建设|组建|设立|成立|建立|共建)(?:的)?\s*")
+#: After the owner: 在某地设立的(全资子公司): the owner set it up.
+_SET_UP_THERE_BY = re.compile(r"\s*在[^，。；]{1,10}?(?:投资)?(?:设立|成立|组建|新设)")
 #: Before the body a unit is set up in: 设在 | 某某公司 | 的 | 某某工作站.
 _SET_UP_AT = re.compile(r"(?:设在|设于)\s*$")
 
@@ -435,6 +443,8 @@ def subsidiaries(s: Sentence) -> list[Relation]:
         elif SUBSIDIARY_OF_TAIL.match(link) or (SUBSIDIARY_NOUN.match(link) and SUBSIDIARY_AFTER.match(after_b)) \
                 or PARENT_NAMED.match(link):
             out.append(s.relation(a, b, "subsidiaryOf"))
+            if SUBSIDIARY_NOUN.match(link) and _SET_UP_THERE_BY.match(after_b):
+                out.append(s.relation(b, a, "founded"))  # B 是 A 在某地设立的全资子公司
     for i, k in enumerate(s.ks):  # places may stand between: A 在上海市浦东新区设立子公司 B
         later = next((j for j in range(i + 1, len(s.ks)) if s.type(j) != "Region"), None)
         if s.type(i) != "Organization" or later is None or s.type(later) != "Organization":
