@@ -218,7 +218,7 @@ PARTNER_LINK = re.compile(r"^\s*[”’\"]?\s*[）)]?\s*(?:[A-Za-z][\w-]*\s*)?(?
 #: The same with a date, an adverb or a description of the partner between:
 #: 4 月 17 日与瑞典 | Skarvik Energi AB, 正会同 | 民航中南地区管理局, 与德国氢能装备企业 | Corvana GmbH, 还将联合.
 PARTNER_LINK_WIDE = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*|上月|本月|本周|上周|今年|去年|近期|日前|此前)?"
-                               r"(?:同日|当日)?(?:宣布|表示)?(?:已|正|将|也|还|刚|近日)*(?:与|同|会同|携手|联手|联合)\s*(?:(?:位于|地处|来自)\s*的)?\s*"
+                               r"(?:同日|当日)?(?:宣布|表示)?(?:已|正|将|也|还|刚|近日)*(?:与|同|会同|携手|联手|联合)\s*(?:(?:总部位于|位于|地处|来自)\s*的)?\s*"
                                r"(?:[\u4e00-\u9fff]{0,12}?(?:企业|公司|机构|集团|[\u4e00-\u9fff]{1,3}商|高校|大学))?\s*$")
 LOCATED_TRIGGER = re.compile(r"^\s*(?:正式|已|将|已经|拟)?(?:总部)?(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址|注册)"
                              r"(?:在|于)?\s*$")
@@ -256,7 +256,7 @@ OWNING = f"(?:{alternatives(OWNING_WORDS)})"
 #: A 旗下 B, A 旗下已有 B、C 等, A 控股的 B: B is A's.
 SUBSIDIARY_OF_HEAD = re.compile(rf"^\s*(?:(?:的|将|把)?{OWNING}(?:的|(?:已|现|目前|共)?(?:拥有|有|设有|包括))?|(?:全资)?控股的)\s*$")
 #: A 全资子公司 B, A 新设立的全资子公司 B, A 在上海设立子公司 B: B is A's.
-SUBSIDIARY_NAMED = re.compile(r"^\s*(?:[^，。；]{0,16}?(?P<set_up>设立|成立|组建|新设)(?:了|的)?)?\s*"
+SUBSIDIARY_NAMED = re.compile(r"^\s*(?:[^。；]{0,40}?(?P<set_up>设立|成立|组建|新设)(?:了|的)?)?\s*"
                               rf"{OWNING}?(?:的)?(?:[一二三四]级)?(?:全资|控股)?(?:子公司|分公司|子企业)\s*$")
 #: X……，旗下拥有 A、B 等: the sentence's subject owns them.
 OWNS_AFTER_CLAUSE = re.compile(r"[，,]\s*(?:旗下|下设)(?:拥有|有|设有|包括)?\s*$")
@@ -268,7 +268,7 @@ SUBSIDIARY_AFTER = re.compile(r"^\s*(?:在[^，。；]{1,10}?(?:投资)?(?:设�
                               r"|(?:旗下|下属)?(?:的)?(?:[\u4e00-\u9fff]{1,4}型)?"
                               r"(?:全资|控股)?(?:[一二三四]级)?(?:子公司|分公司|子企业|下属(?:单位|企业|机构|公司)))")
 #: B 的母公司 A: B is A's.
-PARENT_NAMED = re.compile(r"^\s*的\s*(?:母公司|控股股东|控股公司)\s*(?:是|为)?\s*$")
+PARENT_NAMED = re.compile(r"^\s*的?\s*(?:母公司|控股股东|控股公司)\s*(?:是|为)?\s*$")
 
 # -- financing ---------------------------------------------------------------------------------
 

@@ -237,6 +237,8 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
         return True
     if line.count("（") + line.count("(") > line.count("）") + line.count(")") and _is_cjk(nxt[0]):
         return True  # 某某（新加 | 坡）有限公司: a bracket left open goes on
+    if _is_cjk(line[-1]) and _NAME_TAIL_FIRST.match(nxt) and not _is_heading(line):
+        return True  # 位于某区的某某新能源 | 材料有限公司（…）完成…: the next line opens with a name's tail
     if line[-1] + nxt[0] in _NAME_WORDS and _ends_sentence(nxt) and display_width(nxt) > display_width(line) \
             and not _SECTION_MARK.fullmatch(line):
         return True  # 某某储能科 | 技有限公司完成…: a name's word broken at the start of a paragraph
@@ -251,6 +253,7 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
             and after is not None
             and display_width(after) > 40
             and nxt[-1] + after[0] not in _NAME_WORDS  # (某某材料股 | 份有限公司…: a paragraph broken in a name)
+            and not _NAME_TAIL_FIRST.match(after)  # (…的某某新能源 | 材料有限公司（…: the same)
         )
     if after is not None and display_width(nxt) <= 12 and not _ends_sentence(nxt):
         return True  # a title's last few characters pushed onto their own line
@@ -268,6 +271,9 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
 #: Two-character words of names that a break can fall inside (科|技, 有|限, 集|团): the line goes on.
 _NAME_WORDS = frozenset({"科技", "有限", "公司", "集团", "股份", "研究", "技术", "投资", "管理", "发展", "电子", "能源",
                          "材料", "中心", "实验", "委员", "创新", "产业", "控股", "资本", "合伙", "基金", "智能"})
+#: A line that opens with the last words of a company's name and what follows a name: 材料有限公司（.
+#: (Not a whole name, which a headline may stand before: a tail has at most four characters before its form.)
+_NAME_TAIL_FIRST = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:股份有限公司|有限责任公司|有限公司)[（(，、]")
 #: How a paragraph opens, never a headline: a date or a time, then a comma.
 _OPENING = re.compile(r"^(?:(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*\d{1,2}\s*日|近日|日前|近期|今年以来)[^，。]{0,12}|\d{4}\s*年)，")
 

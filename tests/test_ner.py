@@ -746,3 +746,13 @@ def test_a_place_before_a_status_the_model_read_as_a_name_and_a_team_of_envoys(l
     assert (text[words[1].start:words[1].end], words[1].label) == ("广西岚屿诊疗重点实验室", "Organization")
     assert ("德州市岚屿棉业科技特派员服务团", "Organization") in entities(
         lac, "德州市科学技术局牵头组建德州市岚屿棉业科技特派员服务团，成员来自各高校。")
+
+
+def test_a_place_the_model_ran_into_the_next_places_first_character():
+    from kg.ner.repair.places import chained_places
+    from kg.ner.repair.words import Word
+
+    text = "池州市东至县 8"
+    words = chained_places(text, [Word(0, 4, "Region"), Word(4, 5, "v"), Word(5, 6, "n"), Word(6, 7, "w"),
+                                  Word(7, 8, "m")])
+    assert [(text[w.start:w.end], w.label) for w in words][:2] == [("池州市", "Region"), ("东至县", "Region")]

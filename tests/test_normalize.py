@@ -132,3 +132,15 @@ def test_a_paragraph_opening_under_a_headline_and_a_name_broken_after_one():
     assert "■济南：岚屿材料技术中心升为国家级" in out
     assert any(line.startswith("山东岚屿新材料股份有限公司的技术中心") for line in out)
     assert any("德州岚屿印染有限公司，新公司" in line for line in out)
+
+
+def test_a_paragraphs_short_first_line_broken_inside_a_company_name_is_joined():
+    text = ("■ 岚屿材料获汀兰基金独家投资\n\n位于德州高新区的德州岚屿新能源\n"
+            "材料有限公司（岚屿材料）近日完成数亿元 A+ 轮融资，由汀兰基金独家投资，资金将用于中试线建设，预计明年投产。\n")
+    lines = normalize(text).split("\n")
+    assert "位于德州高新区的德州岚屿新能源材料有限公司（岚屿材料）近日完成数亿元 A+ 轮融资，" \
+           "由汀兰基金独家投资，资金将用于中试线建设，预计明年投产。" in lines
+    assert "■ 岚屿材料获汀兰基金独家投资" in lines
+    # a whole name after a headline is no tail: 岚屿科技集团股份有限公司 opens its own paragraph
+    text = "岚屿集团完成收购\n岚屿科技集团股份有限公司（以下简称岚屿集团）完成对德州汀兰数据科技有限公司 70% 股权的收购。\n"
+    assert normalize(text).split("\n")[0] == "岚屿集团完成收购"

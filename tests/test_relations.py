@@ -930,9 +930,9 @@ def test_companies_listed_in_a_park_a_subsidiary_set_up_abroad_and_a_schools_com
     found = relations(backend, "据悉，位于钦州岚屿产业园区的钦州汀兰科技有限公司、广西岚屿检测技术有限公司、钦州澄溪材料有限公司均已入选。")
     assert {(org, "locatedIn", "钦州岚屿产业园区", ()) for org in (
         "钦州汀兰科技有限公司", "广西岚屿检测技术有限公司", "钦州澄溪材料有限公司")} <= found
-    found = relations(backend, "钦州岚屿新能源科技有限公司（以下简称“岚屿新能源”）上周投产。"
-                               "岚屿新能源是马来西亚澄溪集团在钦州设立的全资子公司。")
-    assert {("岚屿新能源", "subsidiaryOf", "马来西亚澄溪集团", ()), ("马来西亚澄溪集团", "founded", "岚屿新能源", ())} <= found
+    found = relations(backend, "钦州岚屿储能科技有限公司（以下称“岚屿储能”）上周投产。"
+                               "岚屿储能是马来西亚澄溪集团在防城港设立的全资子公司。")
+    assert {("岚屿储能", "subsidiaryOf", "马来西亚澄溪集团", ()), ("马来西亚澄溪集团", "founded", "岚屿储能", ())} <= found
     found = relations(backend, "汀兰大学资产经营有限公司当日完成增资。")
     assert ("汀兰大学资产经营有限公司", "subsidiaryOf", "汀兰大学", ()) in found
 
@@ -941,3 +941,25 @@ def test_a_post_of_the_kind_of_the_body_just_set_up(backend):
     found = relations(backend, "梧州市人民政府同汀兰农业大学签约，双方将共同组建梧州岚屿茶叶研究院，院长由汀兰农业大学教授宁书远担任。")
     assert ("宁书远", "holdsPosition", "梧州岚屿茶叶研究院", (("title", "院长"),)) in found
     assert not any(r[0] == "宁书远" and r[2] == "梧州市人民政府" for r in found)
+
+
+def test_a_table_of_signed_projects_a_subsidiary_set_up_after_an_announcement_and_a_bought_company(backend):
+    found = relations(backend, "4　特种铝合金型材　　　　宣城汀兰金属科技股份有限公司　宣城经开区　　7")
+    assert ("宣城汀兰金属科技股份有限公司", "locatedIn", "宣城经开区", ()) in found
+    found = relations(backend, "岚屿铜业集团有限公司（简称“岚屿集团”）3 月 2 日公告，拟以自有资金 2 亿元在铜陵经济技术开发区"
+                               "设立全资子公司铜陵岚屿电子铜箔有限公司。")
+    assert {("铜陵岚屿电子铜箔有限公司", "subsidiaryOf", "岚屿集团", ()),
+            ("岚屿集团", "founded", "铜陵岚屿电子铜箔有限公司", ())} <= found
+    found = relations(backend, "科创板上市公司安徽岚屿新材料股份有限公司（岚屿新材）披露重组预案，"
+                               "拟以发行股份方式收购苏州汀兰精密陶瓷有限公司 100% 股权。")
+    assert {("岚屿新材", "investedIn", "苏州汀兰精密陶瓷有限公司", ()),
+            ("苏州汀兰精密陶瓷有限公司", "subsidiaryOf", "岚屿新材", ())} <= found
+    assert ("汀兰合金", "subsidiaryOf", "马鞍山汀兰控股集团有限公司", ()) in relations(
+        backend, "汀兰合金控股股东为马鞍山汀兰控股集团有限公司，该项目明年投产。")
+
+
+def test_a_partner_described_by_its_seat_keeps_the_seat(backend):
+    found = relations(backend, "安庆岚屿光刻胶有限公司与总部位于日本京都的汀兰化成株式会社签署技术许可协议。")
+    assert {("安庆岚屿光刻胶有限公司", "partnerOf", "汀兰化成株式会社", ()),
+            ("汀兰化成株式会社", "locatedIn", "京都", ())} <= found
+    assert ("安庆岚屿光刻胶有限公司", "locatedIn", "京都", ()) not in found

@@ -302,7 +302,7 @@ def _listed_under_a_place(s: Sentence) -> list[Relation]:
 
 def located(s: Sentence) -> list[Relation]:
     """X 位于 / 落户 REGION; A、B 等机构均在 REGION; REGION 涌现出 A、B、C; 位于 REGION
-    的 X; REGION 企业 X; X 是 REGION 首家入驻企业; 在 REGION，比如 A、B."""
+    的 X; REGION 企业 X; X 是 REGION 首家入驻企业; 在 REGION，比如 A、B; a table's row (X  REGION)."""
     out: list[Relation] = []
     for i, a, b in s.neighbours():
         ta, tb, link = s.m(a).type, s.m(b).type, s.between(a, b)
@@ -312,6 +312,8 @@ def located(s: Sentence) -> list[Relation]:
                            for place in _place_and_within(s, i + 1))
             elif SETTLED_IN.match(link) and SETTLED_AFTER.match(s.after(b, 16)):
                 out.append(s.relation(a, b, "locatedIn"))
+            elif _TABLE_ROW.match(s.text) and re.fullmatch(r"\s+", link):
+                out.extend(s.relation(a, place, "locatedIn") for place in _place_and_within(s, i + 1))
             elif SETTLED_INTO.match(link) and re.match(r"\s*的\s*(?:企业|单位|机构|项目)", s.after(b, 8)):
                 out.extend(s.relation(org, b, "locatedIn") for org in s.group_before(i))  # A、B 等成为首批入驻某园的企业
             elif OPENED_IN.match(link):  # X 已于近日在 武汉市 江夏区 注册成立
@@ -354,12 +356,16 @@ def located(s: Sentence) -> list[Relation]:
     if subject is not None:  # X 成立于 2012 年，总部位于 武汉市 洪山区
         for i, k in enumerate(s.ks):
             clause = _HEADQUARTERS.search(s.before(k, 20))
-            if s.type(i) == "Region" and clause and not _names_between(s, s.m(k).start - len(clause.group()), i):
+            if s.type(i) == "Region" and clause and not _names_between(s, s.m(k).start - len(clause.group()), i) \
+                    and not _OF_A_KIND.match(s.after(s.ks[_chain_end(s, i)], 12)):  # (与总部位于大阪的 X: X's seat)
                 out.extend(s.relation(subject, place, "locatedIn") for place in _place_and_within(s, i))
                 break
     return out + _listed_under_a_place(s)
 
 
+#: A row of a table written as text (a number, then columns apart by spaces): a company's column,
+#: then its place's: 3  某某项目  某某有限公司    某某市某某区  12.
+_TABLE_ROW = re.compile(r"^\s*\d{1,3}\s+\S")
 #: After the founders, where: X 由 某某 于 2016 年在 REGION 创立.
 _BY_FOUNDER = re.compile(r"\s*由[^，。；]{1,24}?(?:于\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?)?\s*在\s*")
 _FOUNDED_THERE = re.compile(r"^\s*(?:创立|创办|创建|成立|注册成立|设立)")
@@ -379,6 +385,13 @@ def _names_between(s: Sentence, offset: int, i: int) -> bool:
     """An organization named between ``offset`` and the mention at position i: the clause has a
     subject of its own."""
     return any(s.type(j) == "Organization" and s.m(s.ks[j]).end > offset for j in range(i))
+
+
+def _chain_end(s: Sentence, i: int) -> int:
+    """The last of the places written together that start at position i (日本 | 大阪)."""
+    while i + 1 < len(s.ks) and s.type(i + 1) == "Region" and s.m(s.ks[i + 1]).start == s.m(s.ks[i]).end:
+        i += 1
+    return i
 
 
 def _chain_start(s: Sentence, i: int) -> int:

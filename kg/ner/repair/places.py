@@ -133,8 +133,16 @@ def chained_places(text: str, words: list[Word]) -> list[Word]:
         return words
     g = gazetteer()
     out: list[Word] = []
-    for w in words:
+    skip = 0
+    for k, w in enumerate(words):
+        if skip:
+            skip -= 1
+            continue
         name = text[w.start:w.end]
+        if w.label == "Region" and g.lookup(name) is None and (run_on := _cut_into_the_next(text, words, k)):
+            cut, skip = run_on  # 池州市东 | 至 | 县: 池州市 and 东至县, the model's cut one character late
+            out += [Word(w.start, cut, "Region"), Word(cut, words[k + skip].end, "Region")]
+            continue
         if w.label == "Region" and 4 <= len(name) <= 12 and g.lookup(name) is None:
             for cut in range(2, len(name) - 1):
                 outer, inner = g.lookup(name[:cut]), g.lookup(name[cut:])
@@ -150,6 +158,24 @@ def chained_places(text: str, words: list[Word]) -> list[Word]:
             continue
         out.append(w)
     return out
+
+
+def _cut_into_the_next(text: str, words: list[Word], k: int) -> tuple[int, int] | None:
+    """Where a place the model ran into the next one's first characters splits, and how many of
+    the following words (up to two, of one character each) finish the second place."""
+    g = gazetteer()
+    w = words[k]
+    for extra in (1, 2):
+        last = k + extra
+        if last >= len(words) or any(words[j].end - words[j].start != 1 or words[j].start != words[j - 1].end
+                                     for j in range(k + 1, last + 1)):
+            return None
+        name = text[w.start:words[last].end]
+        for cut in range(2, w.end - w.start):
+            outer, inner = g.lookup(name[:cut]), g.lookup(name[cut:])
+            if outer and inner and inner.parent == outer.code:
+                return w.start + cut, extra
+    return None
 
 
 def _is_district(name: str) -> bool:
