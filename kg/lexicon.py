@@ -203,7 +203,7 @@ FOUNDED_BY = re.compile(r"^(?:[^。；！？，]{0,12}?牵头[，,])?[^。；！
 #: After 由 and the issuers: 由工业和信息化部与中国残疾人联合会于 2020 年 9 月联合印发.
 ISSUED_BY = re.compile(r"^[^。；！？，]{0,16}?(?:联合|共同)?(?:印发|发布|出台|制定|下发|颁布|公布)")
 #: What was founded stands in quotes after: 成立“……工作组”.
-FOUNDED_BEFORE_QUOTE = re.compile(r"(?:成立|组建|设立|发起成立|牵头成立|创建|组成)(?:了|的)?$")
+FOUNDED_BEFORE_QUOTE = re.compile(r"(?:成立|组建|设立|发起成立|牵头成立|创建|组成|共建)(?:了|的)?$")
 #: Words of an agreement: both sides named around 与 are organizations.
 AGREEMENT_WORDS = ("签署", "签订", "签约", "达成", "战略合作", "合作协议", "共建")
 AGREEMENT = re.compile(alternatives(AGREEMENT_WORDS))
@@ -256,7 +256,7 @@ OWNING = f"(?:{alternatives(OWNING_WORDS)})"
 #: A 旗下 B, A 旗下已有 B、C 等, A 控股的 B: B is A's.
 SUBSIDIARY_OF_HEAD = re.compile(rf"^\s*(?:(?:的|将|把)?{OWNING}(?:的|(?:已|现|目前|共)?(?:拥有|有|设有|包括))?|(?:全资)?控股的)\s*$")
 #: A 全资子公司 B, A 新设立的全资子公司 B, A 在上海设立子公司 B: B is A's.
-SUBSIDIARY_NAMED = re.compile(r"^\s*(?:[^。；]{0,40}?(?P<set_up>设立|成立|组建|新设)(?:了|的)?)?\s*"
+SUBSIDIARY_NAMED = re.compile(r"^\s*(?:[^。；]{0,40}?(?P<set_up>设立|成立|组建|新设)(?:了|的)?|[^。；]{0,24}?(?:公告|宣布|披露)[，,]?)?\s*"
                               rf"{OWNING}?(?:的)?(?:[一二三四]级)?(?:全资|控股)?(?:子公司|分公司|子企业)\s*$")
 #: X……，旗下拥有 A、B 等: the sentence's subject owns them.
 OWNS_AFTER_CLAUSE = re.compile(r"[，,]\s*(?:旗下|下设)(?:拥有|有|设有|包括)?\s*$")
@@ -264,7 +264,8 @@ SUBSIDIARY_OF_TAIL = re.compile(r"^\s*(?:是|为|系|作为)?(?:隶属于|隶属
 SUBSIDIARY_NOUN = re.compile(r"^\s*(?:整体|正式|已|将)?(?:是|为|系|成为|作为)\s*$")
 #: A、B 整体成为其全资子公司: they become the sentence's subject's.
 SUBSIDIARY_OF_SUBJECT = re.compile(r"^\s*(?:整体|均|都|正式|已|将)?(?:成为|为|是)其(?:[一二三四]级)?(?:全资|控股)?(?:子公司|子企业)")
-SUBSIDIARY_AFTER = re.compile(r"^\s*(?:在[^，。；]{1,10}?(?:投资)?(?:设立|成立|组建|新设))?的?(?:(?:旗下|下属)的?(?:企业|公司|单位|机构)"
+SUBSIDIARY_AFTER = re.compile(r"^\s*(?:在[^，。；]{1,10}?(?:投资)?(?:设立|成立|组建|新设))?的?"
+                              r"(?:(?:旗下|下属)的?[\u4e00-\u9fff]{0,6}?(?:企业|公司|单位|机构|平台)"
                               r"|(?:旗下|下属)?(?:的)?(?:[\u4e00-\u9fff]{1,4}型)?"
                               r"(?:全资|控股)?(?:[一二三四]级)?(?:子公司|分公司|子企业|下属(?:单位|企业|机构|公司)))")
 #: B 的母公司 A: B is A's.

@@ -963,3 +963,22 @@ def test_a_partner_described_by_its_seat_keeps_the_seat(backend):
     assert {("安庆岚屿光刻胶有限公司", "partnerOf", "汀兰化成株式会社", ()),
             ("汀兰化成株式会社", "locatedIn", "京都", ())} <= found
     assert ("安庆岚屿光刻胶有限公司", "locatedIn", "京都", ()) not in found
+
+
+def test_a_fund_that_is_a_groups_platform_and_units_owned_after_an_announcement(backend):
+    assert ("汀兰资本", "subsidiaryOf", "汀兰航空工业集团有限公司", ()) in relations(
+        backend, "汀兰资本系汀兰航空工业集团有限公司旗下产业投资平台。")
+    found = relations(backend, "德州岚屿铜业集团有限公司（岚屿集团）3 月 8 日公告，旗下控股子公司德州岚屿精密线材有限公司拟在越南设厂。")
+    assert ("德州岚屿精密线材有限公司", "subsidiaryOf", "岚屿集团", ()) in found
+    found = relations(backend, "山东岚屿陶瓷股份有限公司（岚屿陶瓷）3 月 9 日公告，收购苏州汀兰精密部件有限公司 70% 股权事项已完成。")
+    assert {("岚屿陶瓷", "investedIn", "苏州汀兰精密部件有限公司", ()),
+            ("苏州汀兰精密部件有限公司", "subsidiaryOf", "岚屿陶瓷", ())} <= found
+    found = relations(backend, "德州汀兰高新技术产业开发区管理委员会旗下德州汀兰产业投资有限公司当日跟投 1 亿元。")
+    assert ("德州汀兰产业投资有限公司", "subsidiaryOf", "德州汀兰高新技术产业开发区管理委员会", ()) in found
+
+
+def test_a_quoted_body_with_a_latin_word_built_together_and_a_quoted_way_of_working(backend):
+    found = relations(backend, "4 月 2 日，省材料院与德州岚屿高分子材料有限公司签约共建“汀兰 PEEK 院士工作站”。")
+    assert ("德州岚屿高分子材料有限公司", "founded", "汀兰 PEEK 院士工作站", ()) in found
+    found = relations(backend, "德州岚屿银行与德城区管委会共建“投贷联动”试点。")
+    assert not any(r[1] == "founded" for r in found)

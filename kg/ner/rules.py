@@ -124,7 +124,7 @@ def quoted_names(text: str) -> list[Span]:
         start, end = m.start(1), m.end(1)
         if (inner.endswith(BODY_HEADS) and len(inner) >= 4) or (
                 FOUNDED_BEFORE_QUOTE.search(text[max(0, m.start() - 6):m.start()]) and _looks_like_name(inner)
-                and not _SLOGAN.search(inner)) or (  # (设立“点对点”服务专员: a slogan)
+                and not _SLOGAN.search(inner) and not _NO_BODY_AFTER.match(text, m.end())) or (  # (设立“点对点”服务专员: a slogan)
                 text.startswith(BODY_HEADS, m.end()) and _looks_like_name(inner, 16)):  # “…”联合体
             spans.append(Span(start, end, "Organization", "rule:quoted-body"))
         elif inner.endswith(SCHEME_HEADS) and len(inner) >= 4:
@@ -138,6 +138,8 @@ def quoted_names(text: str) -> list[Span]:
     return spans
 
 
+#: What a quote set up names when these follow it: a way of working, no body (共建“某某”机制, “某某”试点).
+_NO_BODY_AFTER = re.compile(r"(?:机制|试点|模式|体系|工程|行动|计划|项目|品牌|活动|服务|专区|专班|专项)")
 #: A character again after another in a short quote: 面对面, 点对点 (a slogan's pattern; 货拉拉 is a brand's).
 _SLOGAN = re.compile(r"^(?:(.).\1.?|.(.).\2)$")
 #: Companies as a class before a quote, which then says what they do: 中小企业“抱团出海”.
@@ -145,7 +147,11 @@ _CLASS_OF_COMPANIES = re.compile(r"(?:中小|小微|上下游|规上|各类|广�
 
 
 def _looks_like_name(inner: str, longest: int = 12) -> bool:
+    inner = _SPACE_BY_LATIN.sub("", inner)  # 某某 PEEK 工作站: spaces set off Latin words, not clauses
     return 2 <= len(inner) <= longest and not _CLAUSE_MARK.search(inner)
+
+
+_SPACE_BY_LATIN = re.compile(r"(?<=[A-Za-z0-9])\s+|\s+(?=[A-Za-z0-9])")
 
 
 _CLAUSE_MARK = re.compile(r"[，。、：；！？\s]")

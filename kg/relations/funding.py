@@ -202,7 +202,7 @@ _CONTROLS = re.compile(r"^\s*[\d.]+\s*[%％]\s*的?\s*(?:股份|股权)?\s*[，,
 #: After holders, a stake in the company named before: 分别持股 5.1% 和 3.8%, 分别持有 10%、6%股份.
 _HOLDS_TOO = re.compile(r"^\s*(?:分别|合计|共|各)?(?:持有|持股)\s*[\d.]+\s*[%％]")
 #: Between a buyer and what it buys: 拟以 9.6 亿元收购, 以 3.5 亿元认购, 完成对.
-_BUYS = re.compile(r"^\s*[）)]?\s*(?:(?:公告|宣布|披露)[^，。；]{0,12}?)?[，,]?\s*(?:拟|将|已|正式|同月|近日)?\s*"
+_BUYS = re.compile(r"^\s*[）)]?\s*(?:[^，。；]{0,12}?(?:公告|宣布|披露)[^，。；]{0,12}?)?[，,]?\s*(?:拟|将|已|正式|同月|近日)?\s*"
                    r"(?:(?:以|出资)[^，。；]{1,16}?)?(?:收购|认购|并购)\s*$")
 _COMPLETES = re.compile(r"^\s*(?:拟|将|已|正式|近日)?\s*(?:以[^，。；]{1,16}?)?完成对\s*$")
 #: After what is bought: the stake (65%股权, 100%股权, 全部股权) or, after 完成对 X, 的全资收购 (65%股权的交割).

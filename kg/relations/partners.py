@@ -68,7 +68,7 @@ def _both_sides(s: Sentence) -> list[Relation]:
 
 
 #: 由 A 牵头，(联合) B、C 共同…: A leads, with each of them.
-_LEADS_THEN_JOINS = re.compile(r"\s*(?:牵头)?[，,]\s*(?:联合|携手)\s*|\s*牵头[，,]\s*")
+_LEADS_THEN_JOINS = re.compile(r"\s*(?:牵头)?[，,]\s*(?:联合|携手)\s*|\s*牵头[，,、]\s*")
 #: A clause going on with the sentence's subject: …，并与 C 共同举办.
 _AND_WITH = re.compile(r"[，；,;]\s*(?:并|还|同时|也|另)(?:与|同)\s*$")
 #: …，近期联合 C 推出: the subject works with C (unless they issue a document together).

@@ -40,7 +40,7 @@ from .words import (
 #: Words that join two bodies acting together: 市政府会同市发改委, 省科技厅联合省教育厅.
 #: Verbs of a deal the model may read into one name: 某某中标工信部 (a company, then the body).
 _DEALS = ("中标", "收购", "并购", "入股", "牵手")
-_JOINING = re.compile(alternatives(("共同组建", "联合组建", "共建", *LEADING_CONNECTIVES, "与", "和", "及", *_DEALS)))
+_JOINING = re.compile(alternatives(("共同组建", "联合组建", "共建", *LEADING_CONNECTIVES, "与", "和", "及", "系", *_DEALS)))
 #: What follows 联合 inside one name: 联合会, 联合体, 联合国 (not 联合 | 国家…), 联合实验室.
 _JOINED_NAME_TAIL = ("会", "体", "国", "实验", "创新", "研究", "办公", "培养", "学院", "大学", "基金", "舰队")
 
@@ -107,6 +107,12 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
                 # 某某交投所属 | 某某公司, 某某稀金全资 | 子公司, 某某所属三级子 | 企业: the owner, then words of owning
                 out += [Word(w.start, owning.start(), w.label), Word(owning.start(), w.end, "n")]
                 continue
+            if owning and owning.group() in OWNING_WORDS and ends_like_org(text[w.start:owning.start()]) \
+                    and w.end - owning.end() >= 8 and _REGISTERED_END.search(text, owning.end(), w.end):
+                # 某某管理委员会旗下 | 某某产业投资有限公司: the owner, the word, the company it owns
+                out += [Word(w.start, owning.start(), w.label), Word(owning.start(), owning.end(), "f"),
+                        Word(owning.end(), w.end, w.label)]
+                continue
             if text[w.end - 1] in _PREPOSITIONS and ends_like_org(text[w.start:w.end - 1]):
                 out += [Word(w.start, w.end - 1, w.label), Word(w.end - 1, w.end, "p")]  # 市国资委以 | …为基础
                 continue
@@ -156,7 +162,7 @@ _OWNER_OF_NAMED = re.compile(rf"{OWNING}?(?:的)?(?:[一二三四]级)?(?:全资
 _REGISTERED_END = re.compile(rf"(?:{REGISTERED_FORM.pattern})$")
 #: A joining word the model took as the end of a name.
 _TRAILING_JOINER = re.compile(
-    rf"\s*(?:{alternatives((*LEADING_CONNECTIVES, '领投', '跟投', '参投', '签署', '签约', '宣布', '共建', '与', '和', '及'))})$")
+    rf"\s*(?:{alternatives((*LEADING_CONNECTIVES, '领投', '跟投', '参投', '签署', '签约', '宣布', '共建', '与', '和', '及', '系'))})$")
 
 
 #: The last characters of a unit's name: 能源节约和科技装备司 is one department, not two brands.
@@ -196,10 +202,13 @@ def _joined_parts(text: str, w: Word) -> list[Word] | None:
         # 某某科技联合某某大学: a company's short name (its brand and trade), a connective, a body
         brand_with_body = m.group() in LEADING_CONNECTIVES and len(left) >= 4 and left.endswith(_FIRM_TRADES) \
             and _names_a_body(right) and len(right) >= 3
+        # 某某资本系某某集团有限公司: 系 (is) between two names (not 系统, 系列)
+        is_of = m.group() == "系" and _names_a_body(left) and _names_a_body(right) and len(right) >= 4 \
+            and right[0] not in "统列数"
         # 某某市联合某某大学: a place acting with a body
         place_with_body = m.group() in LEADING_CONNECTIVES and gazetteer().lookup(left) is not None \
             and _names_a_body(right) and len(right) >= 3 and not right.startswith(_JOINED_NAME_TAIL)
-        if both_bodies or two_brands or dealt_with or brand_with_body or place_with_body:
+        if both_bodies or two_brands or dealt_with or brand_with_body or place_with_body or is_of:
             at, after = w.start + m.start(), w.start + m.end()
             return [Word(w.start, at, "Region" if place_with_body else "Organization"), Word(at, after, "c"),
                     Word(after, w.end, "Organization")]

@@ -11,6 +11,7 @@ from ...lexicon import (
     LATIN_POST,
     NOT_ORG_WORDS,
     ORGAN,
+    OWNING_WORDS,
     PARENT_HEADS,
     PARTY,
     STATUS_KINDS,
@@ -255,6 +256,8 @@ def units(text: str, words: list[Word]) -> list[Word]:
             j, end, nouns = i + 1, None, 0
             while j < len(words) and j <= i + 7 and words[j].start == words[j - 1].end:
                 word = text[words[j].start:words[j].end]
+                if word in OWNING_WORDS:
+                    break  # 某某管委会 | 旗下 | 某某公司: what the body owns, no unit of its name
                 if nouns and word.endswith(tails) and text[w.end:words[j].end].endswith(tails):
                     end = j
                     break
