@@ -756,3 +756,7 @@ def test_a_place_the_model_ran_into_the_next_places_first_character():
     words = chained_places(text, [Word(0, 4, "Region"), Word(4, 5, "v"), Word(5, 6, "n"), Word(6, 7, "w"),
                                   Word(7, 8, "m")])
     assert [(text[w.start:w.end], w.label) for w in words][:2] == [("池州市", "Region"), ("东至县", "Region")]
+
+
+def test_a_preposition_and_a_space_read_into_a_bodys_name(lac):
+    assert entities(lac, "● 据省材料院监测，3 月全省材料价格指数为 96.4。") == {("省材料院", "Organization")}

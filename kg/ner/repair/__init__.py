@@ -159,7 +159,8 @@ _STUDIED_ABROAD = re.compile(r"留[美德日英法韩澳加俄欧苏]")
 def _descriptor_prefix(text: str, w: Word) -> int:
     """`量子计算测控系统研发商北京衡芯量子科技有限公司`: the name starts after the description,
     also where the model took in only its last character (美国测试设备 | 商某某公司);
-    `会同市经信局`, `经联盟理事会`, `依托某某大学`: after the connective, preposition or verb the model took in."""
+    `会同市经信局`, `经联盟理事会`, `依托某某大学`, `据省经信厅`: after the connective, preposition or verb the
+    model took in."""
     if w.label != "Organization":
         return 0
     name = text[w.start:w.end]
@@ -168,10 +169,12 @@ def _descriptor_prefix(text: str, w: Word) -> int:
         return m.end()
     if name.startswith("商") and len(name) >= 5 and text.endswith(_VENDOR_STEMS, 0, w.start):
         return 1
-    connective = next((c for c in (*LEADING_CONNECTIVES, "依托") if name.startswith(c)), None)
+    lead = len(name) - len(name.lstrip())  # (● 据省某某院: the model's word may start with the space)
+    name = name.lstrip()
+    connective = next((c for c in (*LEADING_CONNECTIVES, "依托", "据") if name.startswith(c)), None)
     if connective is None and _BY_WAY_OF.match(name):
         connective = "经"  # 经联盟理事会研究决定: the body that decided, after the preposition
-    return len(connective) if connective and len(name) - len(connective) >= 3 else 0
+    return lead + (len(connective) if connective and len(name) - len(connective) >= 3 else 0)
 
 
 #: What a vendor is said to make or do, before 商 (设备商, 发行商).
