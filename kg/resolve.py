@@ -174,6 +174,7 @@ def _peoples_government(name: str) -> str:
 _ACADEMY_UNIT = re.compile(r"^.{2,14}?(?:科院|科学院|大学)([\u4e00-\u9fff]{2,6})研究所$")
 
 
+@lru_cache(maxsize=8192)
 def unit_short_names(name: str) -> tuple[str, ...]:
     """岚屿研究所 and 岚屿所 of 省农科院岚屿研究所: how an article names an institute once it has named
     the institute with its academy."""

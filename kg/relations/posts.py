@@ -84,7 +84,7 @@ def _posts_filled_by(s: Sentence) -> list[Relation]:
         clause = _FILLED_AFTER_A_CLAUSE.search(s.issue.text, s.sentence.start, s.m(k).start) \
             if s.type(i) == "Person" and _FILLS.match(s.after(k, 4)) else None
         named = [j for j in range(i) if s.type(j) == "Organization" and s.m(s.ks[j]).end <= clause.start()] if clause else []
-        if clause and named and _KIND_POST.fullmatch(clause.group(1)) and _post_fits(clause.group(1), s.m(s.ks[named[-1]]).text) \
+        if clause and named and _post_fits(clause.group(1), s.m(s.ks[named[-1]]).text) \
                 and (subject is None or s.ks[named[-1]] != subject):
             out.append(s.relation(k, s.ks[named[-1]], "holdsPosition", title=clause.group(1).strip()))
     return out
@@ -92,7 +92,6 @@ def _posts_filled_by(s: Sentence) -> list[Relation]:
 
 #: ，院长由…: a clause that gives a post of a kind of body (院长, 所长, 站长) before 由.
 _FILLED_AFTER_A_CLAUSE = re.compile(r"[，,]\s*((?:常务)?副?[院所站]长)\s*由[^，。；由]*$")
-_KIND_POST = re.compile(r"(?:常务)?副?[院所站]长")
 
 
 #: 某某半导体由 | 董事长 | 张三 | 于 2019 年创办: a founder named with a post at what was founded.
