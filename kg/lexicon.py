@@ -140,7 +140,7 @@ SOURCE_MEDIA = re.compile(r"(?:来源|来自|稿源|转自)\s*[:：]\s*([\u4e00-
 #: Head nouns that name a document even without 《》 (湖南省促进科技成果转化实施方案, 人才新政20条);
 #: the shorter heads (意见, 办法, 规划) name one only inside 《》.
 BARE_POLICY_HEADS = re.compile(
-    r"(?:指导意见|实施意见|若干意见|管理办法|实施办法|暂行办法|实施细则|若干措施|若干政策|政策措施|"
+    r"(?:指导意见|实施意见|若干意见|管理办法|实施办法|暂行办法|实施细则|管理细则|操作细则|管理规定|若干措施|若干政策|政策措施|"
     r"行动计划|行动方案|实施方案|工作方案|三年行动|促进条例|管理条例|条例|暂行规定|若干规定|工作指引|操作指引|"
     r"(?:新政)?[0-9一二三四五六七八九十]{1,3}条)")
 #: Verbs and prepositions that put a document's name right after them: 印发, 出台, 根据, 落实.
@@ -198,8 +198,9 @@ JOINTLY_FOUNDED = re.compile(r"(?:共建|合作共建|共同建设|合作建设|
 THIS_BODY = re.compile(r"(?:该|此|这一?|上述)(中心|联盟|实验室|研究院|研究所|平台|基地|公司|企业|机构|协会|学院|园区)")
 #: After 由 and the founders: 由浙江大学教授陈明远 2020 年 5 月创立; 由 A 牵头组建; 由 A、B 共同组成的 X.
 #: A comma only after 牵头 (由 A 牵头，联合…组建): 由 X 负责，目前已在某地设立办事处 is no founding by X.
+#: 发起 alone when it ends the clause: X 在某地设立，由 A、B、C 共同发起，….
 FOUNDED_BY = re.compile(r"^(?:[^。；！？，]{0,12}?牵头[，,])?[^。；！？，]{0,20}?(?:共同|联合|牵头)?"
-                        r"(?:发起成立|发起设立|创立|创办|组建|成立|设立|创建|组成|筹建)")
+                        r"(?:发起成立|发起设立|创立|创办|组建|成立|设立|创建|组成|筹建|发起(?=\s*[，。；,]))")
 #: After 由 and the issuers: 由工业和信息化部与中国残疾人联合会于 2020 年 9 月联合印发.
 ISSUED_BY = re.compile(r"^[^。；！？，]{0,16}?(?:联合|共同)?(?:印发|发布|出台|制定|下发|颁布|公布)")
 #: What was founded stands in quotes after: 成立“……工作组”.
@@ -222,9 +223,10 @@ PARTNER_LINK_WIDE = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*|上月|
                                r"(?:[\u4e00-\u9fff]{0,12}?(?:企业|公司|机构|集团|[\u4e00-\u9fff]{1,3}商|高校|大学))?\s*$")
 LOCATED_TRIGGER = re.compile(r"^\s*(?:正式|已|将|已经|拟)?(?:总部)?(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址|注册)"
                              r"(?:在|于)?\s*$")
-#: A body opened in a place: X 在 REGION 揭牌运行 / 正式成立 / 开业.
-OPENED_IN = re.compile(r"^\s*(?:已经|已|将|正式|近日|日前|于近日|\d{1,2}\s*月\s*\d{1,2}\s*日)*\s*(?:在|于)\s*$")
-OPENED_AFTER = re.compile(r"^\s*(?:正式)?(?:揭牌|挂牌|成立|开业|落成|启用|投入运营|投入使用|开园|注册(?:成立)?|完成(?:工商)?注册)"
+#: A body opened in a place: X 在 REGION 揭牌运行 / 正式成立 / 开业, X（简称“Y”）在 REGION 设立.
+OPENED_IN = re.compile(r"^\s*[”\"’）)]{0,2}\s*(?:已经|已|将|正式|近日|日前|于近日|本月|上月|本周|今年|\d{1,2}\s*月\s*\d{1,2}\s*日)*\s*(?:在|于)\s*$")
+OPENED_AFTER = re.compile(r"^\s*(?:正式)?(?:揭牌|挂牌|成立|开业|落成|启用|投入运营|投入使用|开园|注册(?:成立)?|完成(?:工商)?注册"
+                          r"|设立(?=\s*[，。；,]))"  # 某某基金在武汉设立，首期规模…
                           # 在珠海注册成立全资子公司: what is set up there is another body
                           r"(?!\s*(?:成立|设立)?\s*了?\s*(?:一家|一个)?\s*(?:全资|控股|合资)?\s*"
                           r"(?:子公司|分公司|公司|中心|基地|工厂|项目|平台))")

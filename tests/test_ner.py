@@ -760,3 +760,21 @@ def test_a_place_the_model_ran_into_the_next_places_first_character():
 
 def test_a_preposition_and_a_space_read_into_a_bodys_name(lac):
     assert entities(lac, "● 据省材料院监测，3 月全省材料价格指数为 96.4。") == {("省材料院", "Organization")}
+
+
+def test_a_name_before_its_party_and_a_dotted_name_read_with_its_dot(lac):
+    assert ("大野健一", "Person") in entities(lac, "日本岚屿精工株式会社社长大野健一一行来访。")
+    from kg.ner.repair.foreign import dotted_names
+    from kg.ner.repair.words import Word
+
+    text = "总经理宋汀·本澄尼一行来访"
+    words = dotted_names(text, [Word(0, 3, "n"), Word(3, 5, "Person"), Word(5, 9, "w"), Word(9, 11, "m")])
+    assert (text[words[1].start:words[1].end], words[1].label) == ("宋汀·本澄尼", "Person")
+
+
+def test_a_county_level_citys_short_name_before_a_bare_kind_is_no_seat():
+    from kg.ner.names import nested_names
+
+    assert not [s for s in nested_names("合作中心") if s.type == "Region"]
+    assert [("寿光", "Region")] == [("寿光蔬菜产业集团"[s.start:s.end], s.type) for s in nested_names("寿光蔬菜产业集团")
+                                   if s.type == "Region"]

@@ -982,3 +982,37 @@ def test_a_quoted_body_with_a_latin_word_built_together_and_a_quoted_way_of_work
     assert ("德州岚屿高分子材料有限公司", "founded", "汀兰 PEEK 院士工作站", ()) in found
     found = relations(backend, "德州岚屿银行与德城区管委会共建“投贷联动”试点。")
     assert not any(r[1] == "founded" for r in found)
+
+
+def test_a_round_led_in_a_described_company_and_pairs_listed_with_their_partners(backend):
+    found = relations(backend, "岚屿资本本周领投荷兰初创公司汀兰光子有限公司 A 轮融资，澄湖产业基金、岚屿科创投资有限公司跟投。")
+    assert {h for h, r, t, _ in found if r == "investedIn" and t == "汀兰光子有限公司"} == {
+        "岚屿资本", "澄湖产业基金", "岚屿科创投资有限公司"}
+    found = relations(backend, "今年入选的对接项目中，岚屿农业大学与泰国汀兰农业学院、澄湖种业集团与越南岚屿稻作研究所、"
+                               "汀兰理工大学与波兰澄湖工学院等 6 对单位获得资助。")
+    partners = {frozenset((h, t)) for h, r, t, _ in found if r == "partnerOf"}
+    assert partners == {frozenset(("岚屿农业大学", "泰国汀兰农业学院")), frozenset(("澄湖种业集团", "越南岚屿稻作研究所")),
+                        frozenset(("汀兰理工大学", "波兰澄湖工学院"))}
+
+
+def test_shares_each_holder_takes_in_a_body_named_before_and_a_fund_set_up_in_a_place(backend):
+    found = relations(backend, "岚屿电子有限公司日前在德国设立控股子公司岚屿电子欧洲有限公司，由岚屿电子与德国汀兰实业有限公司"
+                               "分别持有 55%、45% 股权。")
+    assert {("岚屿电子", "investedIn", "岚屿电子欧洲有限公司", ()),
+            ("德国汀兰实业有限公司", "investedIn", "岚屿电子欧洲有限公司", ())} <= found
+    found = relations(backend, "湖北省汀兰创新引导基金（简称“汀兰基金”）本月在襄阳设立，总规模 3 亿元，由岚屿投资有限公司、"
+                               "澄湖资本管理有限公司共同发起，双方分别持有 60%、40% 的份额。")
+    fund = {"湖北省汀兰创新引导基金", "汀兰基金"}  # its name or the short name declared for it
+    for holder in ("岚屿投资有限公司", "澄湖资本管理有限公司"):
+        assert {r for h, r, t, _ in found if h == holder and t in fund} >= {"founded", "investedIn"}
+    assert {h for h, r, t, _ in found if r == "locatedIn" and t == "襄阳"} & fund
+    # shares that do not match the holders one to one say nothing of who holds what
+    found = relations(backend, "岚屿电子欧洲有限公司由岚屿电子与德国汀兰实业有限公司分别持有 55% 股权。")
+    assert not any(r == "investedIn" for _, r, _, _ in found)
+
+
+def test_a_title_without_marks_ending_in_management_rules_and_its_two_issuers(backend):
+    found = relations(backend, "岚屿基金管理中心会同澄湖资本管理有限公司制定了汀兰海外孵化基金投资管理细则，明确了退出程序。")
+    assert {("岚屿基金管理中心", "issued", "汀兰海外孵化基金投资管理细则", ()),
+            ("澄湖资本管理有限公司", "issued", "汀兰海外孵化基金投资管理细则", ())} <= found
+    assert not any(r == "partnerOf" for _, r, _, _ in found)

@@ -61,11 +61,13 @@ def _seat_at_head(name: str, head: str, level: str, government: bool, county_cit
     province and for a government body; for a city or county, when written in full
     (湘乡市…) or when the name ends like an organization or a trade (宁德时代 does not,
     and a company called 朝阳 something is not placed in 朝阳区); a county-level city
-    (寿光 of 寿光市) as a city."""
+    (寿光 of 寿光市) as a city, when more than a kind of body follows it."""
     if government or level in ("country", "province"):
         return True
     if head.endswith(("市", "区", "县", "旗", "州")):
         return True
+    if county_city and level != "city" and len(name) - len(head) <= 2:
+        return False  # 合作 | 中心: a word before a bare kind, not the county-level city 合作市
     return (level == "city" or county_city) and (name.endswith(ORG_SUFFIXES) or bool(TRADES.search(name)))
 
 

@@ -19,12 +19,13 @@ from ..lexicon import (
     INVEST_TRIGGER,
     INVESTORS_LISTED,
     JOINS_ROUND,
+    LIST_LINK,
     OWNING,
     ROUND,
     ROUND_AFTER,
     STAKE,
 )
-from .sentence import Sentence, sentence_subject
+from .sentence import Sentence, sentence_subject, without_places
 
 #: Between a group and the investor it owns: 由某某集团旗下的某某资本领投.
 _OWNER = re.compile(rf"\s*(?:的)?{OWNING}(?:的)?\s*")
@@ -132,7 +133,9 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
             elif opens > 0 and FUNDED.search(issue.text, opens, at):
                 continue  # …；某某完成天使轮融资，B 领投: a deal of a company not recognized, not the sentence's
             after = [k for k in ks if issue.mentions[k].start >= sentence.start + t.end()]
-            if after and re.fullmatch(r"了?", issue.text[sentence.start + t.end():issue.mentions[after[0]].start]):
+            if after and (re.fullmatch(r"了?", issue.text[sentence.start + t.end():issue.mentions[after[0]].start])
+                          or (_DESCRIBED.fullmatch(issue.text, sentence.start + t.end(), issue.mentions[after[0]].start)
+                              and ROUND_AFTER.match(issue.text[issue.mentions[after[0]].end:sentence.end]))):
                 target = named_target = after[0]  # 联想之星曾领投图灵量子天使轮
             elif target is None:
                 target = named_target
@@ -160,6 +163,9 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
     return out
 
 
+#: Between a role and the company whose round it is, what kind of company it is:
+#: 领投某地初创企业 X A 轮融资, 跟投本地科技公司 X.
+_DESCRIBED = re.compile(r"了?[^，。；：、]{0,12}?(?:初创企业|初创公司|创业公司|企业|公司)\s*")
 #: A clause that opens with its deal, no investor named: ：领投 X…, ，并领投 X….
 _NO_INVESTOR = re.compile(r"\s*(?:并|还|又|再|同时|也|已|将|此外)?\s*")
 #: Before the companies a clause funds: 向 A、B 分别投资, 对 X 追加投资.
@@ -194,6 +200,46 @@ def stakes(s: Sentence) -> list[Relation]:
                 and (stated := ROUND_AFTER.match(s.after(k, 16))):
             round_ = ROUND.search(stated.group())
             out.append(s.relation(subject, k, "investedIn", round=round_.group(0) if round_ else None))
+    return out
+
+
+#: A stake each of the bodies before it holds in a body named earlier: 分别持有 60%、40% 股权,
+#: (，三方)分别持有 40%、35%、25% 的份额.
+_SHARES_EACH = re.compile(r"(?P<sides>[，,]\s*(?:[二两三四五六七八九]|双|各)方)?\s*分别(?:持有|持股)\s*"
+                          r"(?P<shares>[\d.]+\s*[%％](?:\s*[、和及与]\s*[\d.]+\s*[%％])+)\s*的?\s*(?:股权|股份|出资份额|份额)")
+#: Before the holders: 由 (X，由 A 与 B 分别持有…).
+_HELD_BY = re.compile(r"由\s*$")
+
+
+def shares_each(s: Sentence) -> list[Relation]:
+    """X，由 A 与 B 分别持有 60%、40% 股权; X 在某地设立，由 A、B、C 共同发起，三方分别持有…的份额:
+    each holder invested in X, the body named before 由 (one share per holder)."""
+    out: list[Relation] = []
+    for m in _SHARES_EACH.finditer(s.text):
+        at = s.sentence.start + m.start()
+        last = s.position(at) - 1
+        if last < 0 or s.type(last) != "Organization":
+            continue
+        gap = s.issue.text[s.m(s.ks[last]).end:at]
+        if gap.strip() and not (m.group("sides") and len(gap) <= 8 and not re.search(r"[，。；,]", gap)):
+            continue  # (由 A、B、C 共同发起，三方分别持有: the sides are the bodies just named)
+        holders = [s.ks[last]]
+        j = last
+        while j > 0:
+            previous = j - 1
+            while previous >= 0 and s.type(previous) == "Region":
+                previous -= 1
+            if previous < 0 or s.type(previous) != "Organization" \
+                    or not LIST_LINK.match(without_places(s, s.ks[previous], s.ks[j])):
+                break
+            holders.insert(0, s.ks[previous])
+            j = previous
+        if len(holders) != len(re.findall(r"[%％]", m.group("shares"))) \
+                or not _HELD_BY.search(s.issue.text[s.sentence.start:s.m(holders[0]).start]):
+            continue
+        held = next((s.ks[i] for i in range(j - 1, -1, -1) if s.type(i) == "Organization"), None)
+        if held is not None and "。" not in s.issue.text[s.m(held).end:s.m(holders[0]).start]:
+            out.extend(s.relation(holder, held, "investedIn") for holder in holders if s.m(holder).key != s.m(held).key)
     return out
 
 

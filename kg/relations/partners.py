@@ -25,8 +25,12 @@ from .sentence import AND_LINK, OTHERS_LISTED, Sentence, sentence_subject, witho
 
 def partners(s: Sentence) -> list[Relation]:
     """A 与 B、C 签署合作协议; A 联合 B 共建; A、B 和 C 与 D 签约 (A, B, C each with D)."""
-    out: list[Relation] = []
+    pairs = _pairs(s)
+    out = [s.relation(s.ks[i], s.ks[j], "partnerOf") for i, j in pairs]
+    paired = {i for pair in pairs for i in pair}
     for i, j, a, b in _organizations_in_turn(s):
+        if i in paired or j in paired:
+            continue
         link = s.between(a, b)
         if not PARTNER_LINK.match(link) and not PARTNER_LINK_WIDE.match(without_places(s, a, b)) \
                 and not _LEADS_THEN_JOINS.fullmatch(link):
@@ -111,6 +115,33 @@ def _partners_of_the_subject(s: Sentence) -> list[Relation]:
                     and "由" not in s.issue.text[s.m(subject).end:s.m(k).start]):  # (由 A 牵头，联合 B: A's partner)
             out.extend(s.relation(subject, y, "partnerOf") for y in s.group_after(i))
     return out
+
+
+def _pairs(s: Sentence) -> list[tuple[int, int]]:
+    """A 与 B、C 与 D、E 与 F 等 12 个合作项目: a list of pairs, each with its own partner (the
+    positions of each pair's two organizations); none where the list holds fewer than two pairs."""
+    turns = _organizations_in_turn(s)
+    links = [without_places(s, a, b).strip() for _, _, a, b in turns]
+    pairs: list[tuple[int, int]] = []
+    t = 0
+    while t < len(turns):
+        chain: list[tuple[int, int]] = []
+        u = t
+        while u < len(turns) and links[u] in _PAIR_LINKS and (not chain or turns[u][0] == turns[u - 1][1]):
+            chain.append(turns[u][:2])
+            if u + 2 < len(turns) and links[u + 1] == "、" and turns[u + 1][0] == turns[u][1]:
+                u += 2
+            else:
+                break
+        if len(chain) >= 2:
+            pairs.extend(chain)
+            t = u + 1
+        else:
+            t += 1
+    return pairs
+
+
+_PAIR_LINKS = ("与", "同")
 
 
 def _organizations_in_turn(s: Sentence) -> list[tuple[int, int, int, int]]:

@@ -282,6 +282,9 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
     the person did), 温景 | 和 | 表示 and 阮清 | 和 | 为 + body (a conjunction before a verb), 蔺书 | 和 | 同志."""
     words = [Word(w.start, w.end - 1, "Person") if w.label == "Person" and w.end - w.start >= 3
              and text[w.end - 1:w.end + 1] in _TIME_WORDS else w for w in words]  # 许某某此 | 前任: 此前 is no name
+    for k in range(len(words) - 1):  # 山本健 | 一一行: the name ends in 一, and 一行 is the party with them
+        if words[k].label == "Person" and text[words[k + 1].start:words[k + 1].end] == "一一行" and words[k + 1].start == words[k].end:
+            words[k:k + 2] = [Word(words[k].start, words[k].end + 1, "Person"), Word(words[k].end + 1, words[k + 1].end, "n")]
     if not any(w.label == "Person" and w.end - w.start == 2 for w in words):
         return words
     out = list(words)

@@ -58,7 +58,8 @@ def join_latin_names(text: str, words: list[Word]) -> list[Word]:
 
 
 def dotted_names(text: str, words: list[Word]) -> list[Word]:
-    """马里奥· | 桑托斯 and 扬 | · | 范德林登: a transliterated name the model cut at its dot is one person."""
+    """马里奥· | 桑托斯, 扬 | · | 范德林登 and 宋西 | ·本玛尼: a transliterated name the model cut at its
+    dot is one person."""
     if "·" not in text:
         return words
     i = 0
@@ -68,7 +69,8 @@ def dotted_names(text: str, words: list[Word]) -> list[Word]:
         if dot_alone:
             b = words[i + 2]
         if a.label == "Person" and (dot_alone or text[a.end - 1] == "·") and b.label in ("Person", "nz", "nr") \
-                and HAN_RUN.fullmatch(text, b.start, b.end) and text[a.end:b.start] in ("", "·"):
+                and HAN_RUN.fullmatch(text, b.start, b.end) and text[a.end:b.start] in ("", "·") \
+                or a.label == "Person" and b.start == a.end and text[b.start] == "·" and HAN_RUN.fullmatch(text, b.start + 1, b.end):
             words = merge(words, i, i + 1 + dot_alone, "Person")
             continue
         i += 1
