@@ -272,8 +272,9 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
 _NAME_WORDS = frozenset({"科技", "有限", "公司", "集团", "股份", "研究", "技术", "投资", "管理", "发展", "电子", "能源",
                          "材料", "中心", "实验", "委员", "创新", "产业", "控股", "资本", "合伙", "基金", "智能"})
 #: A line that opens with the last words of a company's name and what follows a name: 材料有限公司（.
-#: (Not a whole name, which a headline may stand before: a tail has at most four characters before its form.)
-_NAME_TAIL_FIRST = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:股份有限公司|有限责任公司|有限公司)[（(，、]")
+#: (Not a whole name, which a headline may stand before: a tail has at most four characters before its form,
+#: and perhaps its seat in brackets: 体（槟城）有限公司，.)
+_NAME_TAIL_FIRST = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:[（(][\u4e00-\u9fff]{2,6}[）)])?(?:股份有限公司|有限责任公司|有限公司)[（(，、]")
 #: How a paragraph opens, never a headline: a date or a time, then a comma.
 _OPENING = re.compile(r"^(?:(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*\d{1,2}\s*日|近日|日前|近期|今年以来)[^，。]{0,12}|\d{4}\s*年)，")
 

@@ -778,3 +778,9 @@ def test_a_county_level_citys_short_name_before_a_bare_kind_is_no_seat():
     assert not [s for s in nested_names("合作中心") if s.type == "Region"]
     assert [("寿光", "Region")] == [("寿光蔬菜产业集团"[s.start:s.end], s.type) for s in nested_names("寿光蔬菜产业集团")
                                    if s.type == "Region"]
+
+
+def test_a_biotech_city_is_a_place(lac):
+    found = entities(lac, "岚屿医疗株式会社社长一行走访襄阳汀兰国际生物城，与当地企业座谈。")
+    assert ("襄阳汀兰国际生物城", "Region") in found or ("汀兰国际生物城", "Region") in found
+    assert not any(name.endswith("生物城") and type_ == "Organization" for name, type_ in found)

@@ -144,3 +144,10 @@ def test_a_paragraphs_short_first_line_broken_inside_a_company_name_is_joined():
     # a whole name after a headline is no tail: 岚屿科技集团股份有限公司 opens its own paragraph
     text = "岚屿集团完成收购\n岚屿科技集团股份有限公司（以下简称岚屿集团）完成对德州汀兰数据科技有限公司 70% 股权的收购。\n"
     assert normalize(text).split("\n")[0] == "岚屿集团完成收购"
+
+
+def test_a_line_broken_inside_a_company_name_whose_tail_holds_its_seat_is_joined():
+    text = ("■ 岚屿半导体德国子公司成立\n\n德州岚屿半导体有限公司日前在德国汉诺威注册成立全资子公司岚屿半导\n"
+            "体（汉诺威）有限公司，注册资本 500 万欧元。\n")
+    assert "德州岚屿半导体有限公司日前在德国汉诺威注册成立全资子公司岚屿半导体（汉诺威）有限公司，注册资本 500 万欧元。" \
+        in normalize(text).split("\n")

@@ -1016,3 +1016,21 @@ def test_a_title_without_marks_ending_in_management_rules_and_its_two_issuers(ba
     assert {("岚屿基金管理中心", "issued", "汀兰海外孵化基金投资管理细则", ()),
             ("澄湖资本管理有限公司", "issued", "汀兰海外孵化基金投资管理细则", ())} <= found
     assert not any(r == "partnerOf" for _, r, _, _ in found)
+
+
+def test_the_next_post_of_a_body_whose_post_was_filled_and_a_centre_named_with_its_seat(backend):
+    found = relations(backend, "澄湖智能制造联合研究中心主任由岚屿光电首席科学家罗汀宇担任，德方副主任为汉斯·岚德博士。")
+    assert {("罗汀宇", "holdsPosition", "澄湖智能制造联合研究中心", (("title", "主任"),)),
+            ("汉斯·岚德", "holdsPosition", "澄湖智能制造联合研究中心", (("title", "德方副主任"),))} <= found
+    found = relations(backend, "岚屿（德国）离岸创新中心本月在汉诺威启用。")
+    assert ("岚屿（德国）离岸创新中心", "locatedIn", "德国", ()) in found
+
+
+def test_a_delegations_body_partners_whom_it_signs_with_and_a_clause_about_a_centre_seats_no_speaker(backend):
+    found = relations(backend, "5 月 8 日至 10 日，丹麦岚屿理工大学副校长汉斯·汀德率团访问襄阳，考察了澄湖电子有限公司，"
+                               "并与襄阳汀兰微波技术有限公司签署合作备忘录。")
+    partners = {frozenset((h, t)) for h, r, t, _ in found if r == "partnerOf"}
+    assert frozenset(("丹麦岚屿理工大学", "襄阳汀兰微波技术有限公司")) in partners
+    assert not any("澄湖电子有限公司" in pair for pair in partners)  # visited, no agreement
+    found = relations(backend, "澄湖锂电总经理何汀介绍，中心将落户宜昌高新区，重点攻关固态电解质。")
+    assert not any(r == "locatedIn" and h == "澄湖锂电" for h, r, _, _ in found)

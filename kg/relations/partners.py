@@ -11,6 +11,7 @@ from itertools import combinations
 
 from ..doc import Relation
 from ..lexicon import (
+    AGREEMENT,
     CLAUSE_BREAK,
     HOSTED_TOGETHER,
     ISSUED_BY,
@@ -18,6 +19,7 @@ from ..lexicon import (
     PARTNER_LINK,
     PARTNER_LINK_WIDE,
     PARTNER_WORDS,
+    POST,
     SUBSIDIARY_OF_HEAD,
 )
 from .sentence import AND_LINK, OTHERS_LISTED, Sentence, sentence_subject, without_places
@@ -49,7 +51,7 @@ def partners(s: Sentence) -> list[Relation]:
             sides = _ALL_SIDES.match(clause)
             if sides and _SIDES.get(sides.group(1)) in (None, len(left) + len(right)):
                 out.extend(s.relation(x, y, "partnerOf") for x, y in combinations(left + right, 2))
-    return out + _hosts(s) + _partners_of_the_subject(s) + _both_sides(s)
+    return out + _hosts(s) + _partners_of_the_subject(s) + _both_sides(s) + _delegations(s)
 
 
 #: A、B 与 C 签署三方合作协议, A 与 B、C 三方共建: every side is every other's partner.
@@ -77,6 +79,31 @@ _LEADS_THEN_JOINS = re.compile(r"\s*(?:牵头)?[，,]\s*(?:联合|携手)\s*|\s*
 _AND_WITH = re.compile(r"[，；,;]\s*(?:并|还|同时|也|另)(?:与|同)\s*$")
 #: …，近期联合 C 推出: the subject works with C (unless they issue a document together).
 _JOINS_WITH = re.compile(r"[，；,;]\s*(?:近期|近日|日前|并|还|同时|也|另)?(?:联合|携手|联手)\s*$")
+
+
+#: A delegation led by a body's officer: 某某大学副校长张三率团访问….
+_LEADS_A_DELEGATION = re.compile(r"^\s*(?:等)?\s*(?:一行)?\s*率(?:团|队|代表团)")
+#: …，(并)与 Y: the body the delegation met, at the start of a clause.
+_THEN_WITH = re.compile(r"[，,]\s*(?:并|还|同时|随后)?(?:与|同)\s*$")
+
+
+def _delegations(s: Sentence) -> list[Relation]:
+    """X 副校长张三率团访问某地，…，并与 Y 签署合作备忘录: the delegation's body is Y's partner."""
+    out: list[Relation] = []
+    for i, k in enumerate(s.ks):
+        if s.type(i) != "Person" or i == 0 or not _LEADS_A_DELEGATION.match(s.after(k, 8)):
+            continue
+        body = next((j for j in range(i - 1, -1, -1) if s.type(j) == "Organization"), None)
+        if body is None or not POST.match(s.between(s.ks[body], k)):
+            continue
+        for j in range(i + 1, len(s.ks)):
+            if s.type(j) == "Organization" and _THEN_WITH.search(s.before(s.ks[j], 6)):
+                group = s.group_after(j)
+                clause = CLAUSE_BREAK.split(s.issue.text[s.m(group[-1]).end:s.sentence.end], 1)[0]
+                if AGREEMENT.search(clause[:30]) or PARTNER_WORDS.search(clause[:20]):
+                    out.extend(s.relation(s.ks[body], y, "partnerOf") for y in group)
+                break
+    return out
 
 
 def _owned_after(s: Sentence, k: int) -> int:

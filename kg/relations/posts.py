@@ -57,6 +57,8 @@ def positions(s: Sentence) -> list[Relation]:
 #: ORG POST 由 …: the post is filled by the person named before 担任.
 _FILLED_BY = re.compile(r"^([^，。；（）()由]{1,14}?)\s*(?:一职)?\s*由")
 _FILLS = re.compile(r"^\s*(?:同志|教授|研究员|博士|院士|先生|女士)?\s*(?:担任|出任|兼任)")
+#: After the person who fills a post, the next post of the body and who fills it: 担任，德方副主任为.
+_NEXT_FILLED = re.compile(r"^\s*[^，。；]{0,12}?[，,]\s*([^，。；（）()]{1,10}?)\s*为\s*$")
 
 
 def _posts_filled_by(s: Sentence) -> list[Relation]:
@@ -70,6 +72,12 @@ def _posts_filled_by(s: Sentence) -> list[Relation]:
         if person is not None and _FILLS.match(s.after(s.ks[person], 4)) \
                 and not CLAUSE_BREAK.search(s.between(k, s.ks[person])):
             out.append(s.relation(s.ks[person], k, "holdsPosition", title=filled.group(1).strip()))
+            for j in range(person + 1, len(s.ks)):  # …担任，外方主任为 B: the next post of the same body
+                if s.type(j) == "Organization":
+                    break
+                also = _NEXT_FILLED.match(s.between(s.ks[j - 1], s.ks[j])) if s.type(j) == "Person" else None
+                if also and POST.match(also.group(1)):
+                    out.append(s.relation(s.ks[j], k, "holdsPosition", title=also.group(1).strip()))
     subject = sentence_subject(s)
     for i, k in enumerate(s.ks):  # 某某集团总部位于…，董事长由(某某资本合伙人)张三担任: a clause of the subject's
         if subject is None or s.type(i) != "Person" or not _FILLS.match(s.after(k, 4)):

@@ -357,7 +357,8 @@ def located(s: Sentence) -> list[Relation]:
         for i, k in enumerate(s.ks):
             clause = _HEADQUARTERS.search(s.before(k, 20))
             if s.type(i) == "Region" and clause and not _names_between(s, s.m(k).start - len(clause.group()), i) \
-                    and not _OF_A_KIND.match(s.after(s.ks[_chain_end(s, i)], 12)):  # (与总部位于大阪的 X: X's seat)
+                    and not _OF_A_KIND.match(s.after(s.ks[_chain_end(s, i)], 12)) \
+                    and not _ANOTHER_SUBJECT.match(clause.group()):  # (与总部位于大阪的 X: X's seat)
                 out.extend(s.relation(subject, place, "locatedIn") for place in _place_and_within(s, i))
                 break
     return out + _listed_under_a_place(s)
@@ -379,6 +380,10 @@ _OF_A_KIND = re.compile(rf"\s*的\s*(?:[\u4e00-\u9fff]{{0,8}}?(?:{alternatives(C
 #: seats the subject: ……，2021 年落户 REGION; ……，已完成注册登记并入驻 REGION.
 _HEADQUARTERS = re.compile(r"总部(?:位于|设在|在|设于)\s*$"
                            r"|[，,][^，。；]{0,16}?(?:落户|入驻|扎根)(?:于|在)?\s*$")
+
+
+#: A clause with a subject of its own, the body it goes on about: ……介绍，中心将落户 REGION.
+_ANOTHER_SUBJECT = re.compile(r"^[，,]\s*(?:该|此|这一?)?(?:中心|项目|基地|实验室|平台|工厂|研究院|联盟)")
 
 
 def _names_between(s: Sentence, offset: int, i: int) -> bool:

@@ -334,15 +334,16 @@ _SET_UP_INSIDE = re.compile("|".join(_SETTING_UP_TOGETHER))
 
 
 _BRACKETED_SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
-_AFTER_SEAT = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团)"
+_AFTER_SEAT = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团"
+                         r"|中心|研究院|研究所|实验室|孵化器)"
                          rf"(?:[\u4e00-\u9fff]{{2,4}}?(?:{alternatives(BRANCH_TAILS)}))?")  # …有限公司合肥分公司
 #: Tags that cannot be part of a company name before its bracketed seat.
 _NOT_NAME_TAGS = {"p", "v", "vd", "c", "u", "d", "w", "r", "xc", "q", "m", "f", "TIME"}
 
 
 def bracketed_seats(text: str, words: list[Word]) -> list[Word]:
-    """联想（北京）有限公司, 百度在线网络技术（北京）有限公司: a company named with its seat
-    in brackets is one name, however the model cut it."""
+    """联想（北京）有限公司, 百度在线网络技术（北京）有限公司, 某某（新加坡）离岸创新中心: a company or a
+    centre named with its seat in brackets is one name, however the model cut it."""
     for m in _BRACKETED_SEAT.finditer(text):
         after = _AFTER_SEAT.match(text, m.end())
         if not after or gazetteer().lookup(m.group(1)) is None:
