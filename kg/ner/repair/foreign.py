@@ -68,9 +68,9 @@ def dotted_names(text: str, words: list[Word]) -> list[Word]:
         dot_alone = text[b.start:b.end] == "·" and i + 2 < len(words)
         if dot_alone:
             b = words[i + 2]
-        if a.label == "Person" and (dot_alone or text[a.end - 1] == "·") and b.label in ("Person", "nz", "nr") \
-                and HAN_RUN.fullmatch(text, b.start, b.end) and text[a.end:b.start] in ("", "·") \
-                or a.label == "Person" and b.start == a.end and text[b.start] == "·" and HAN_RUN.fullmatch(text, b.start + 1, b.end):
+        if (a.label == "Person" and (dot_alone or text[a.end - 1] == "·") and b.label in ("Person", "nz", "nr") \
+                and HAN_RUN.fullmatch(text, b.start, b.end) and text[a.end:b.start] in ("", "·")) \
+                or (a.label == "Person" and b.start == a.end and text[b.start] == "·" and HAN_RUN.fullmatch(text, b.start + 1, b.end)):
             words = merge(words, i, i + 1 + dot_alone, "Person")
             continue
         i += 1
