@@ -1034,3 +1034,26 @@ def test_a_delegations_body_partners_whom_it_signs_with_and_a_clause_about_a_cen
     assert not any("澄湖电子有限公司" in pair for pair in partners)  # visited, no agreement
     found = relations(backend, "澄湖锂电总经理何汀介绍，中心将落户宜昌高新区，重点攻关固态电解质。")
     assert not any(r == "locatedIn" and h == "澄湖锂电" for h, r, _, _ in found)
+
+
+def test_builders_and_founders_with_a_place_between_and_a_visitors_body(backend):
+    found = relations(backend, "5 月 20 日，湖北省国际合作中心与新加坡企业汀兰医疗科技集团（简称“汀兰医疗”）共建的"
+                               "岚屿（新加坡）离岸创新中心正式启用。")
+    assert {h for h, r, t, _ in found if r == "founded" and t == "岚屿（新加坡）离岸创新中心"} == {
+        "湖北省国际合作中心", "汀兰医疗科技集团"}
+    found = relations(backend, "6 月 5 日，由湖北省科学技术厅与匈牙利澄湖理工大学共建的中匈岚屿电池联合实验室在汀兰理工大学揭牌。")
+    founders = {h for h, r, t, _ in found if r == "founded"}  # (the country may be read into the name or not)
+    assert len(founders) == 2 and "湖北省科学技术厅" in founders and any(h.endswith("澄湖理工大学") for h in founders)
+    found = relations(backend, "5 月 23 日，宜昌汀兰锂电科技有限公司（以下简称汀兰锂电）与英国曼彻斯特澄湖能源大学签署协议，"
+                               "共建中英岚屿电池联合创新中心。")
+    assert ("英国曼彻斯特澄湖能源大学", "founded", "中英岚屿电池联合创新中心", ()) in found
+    found = relations(backend, "老挝澄湖农业发展有限公司总经理宋汀·本德尼一行 6 月 17 日访问襄阳，"
+                               "与襄阳岚屿茶业集团有限公司签署种植技术合作协议。")
+    assert ("老挝澄湖农业发展有限公司", "partnerOf", "襄阳岚屿茶业集团有限公司", ()) in found
+
+
+def test_a_subject_that_puts_money_into_each_of_a_list(backend):
+    found = relations(backend, "岚屿产业投资基金近日完成首批投资，分别向新加坡岚屿孵化器有限公司、德国汀兰创新中心和"
+                               "匈牙利澄湖孵化器出资 3000 万元、2500 万元和 2000 万元。")
+    assert {t for h, r, t, _ in found if r == "investedIn" and h == "岚屿产业投资基金"} == {
+        "新加坡岚屿孵化器有限公司", "德国汀兰创新中心", "澄湖孵化器"}

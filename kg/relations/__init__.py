@@ -41,6 +41,7 @@ RULES: tuple[Rule, ...] = (
     Rule("subsidiaries", ("subsidiaryOf", "founded"), "sentence", stated.subsidiaries),
     Rule("stakes", ("investedIn",), "sentence", funding.stakes),
     Rule("shares each", ("investedIn",), "sentence", funding.shares_each),
+    Rule("contributions", ("investedIn",), "sentence", funding.contributions),
     Rule("commitments", ("investedIn",), "sentence", funding.commitments),
     Rule("acquisitions", ("investedIn", "subsidiaryOf"), "sentence", funding.acquisitions),
     Rule("investments", ("investedIn",), "issue", funding.investments),

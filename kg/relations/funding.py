@@ -19,13 +19,12 @@ from ..lexicon import (
     INVEST_TRIGGER,
     INVESTORS_LISTED,
     JOINS_ROUND,
-    LIST_LINK,
     OWNING,
     ROUND,
     ROUND_AFTER,
     STAKE,
 )
-from .sentence import Sentence, sentence_subject, without_places
+from .sentence import Sentence, sentence_subject
 
 #: Between a group and the investor it owns: 由某某集团旗下的某某资本领投.
 _OWNER = re.compile(rf"\s*(?:的)?{OWNING}(?:的)?\s*")
@@ -223,17 +222,8 @@ def shares_each(s: Sentence) -> list[Relation]:
         gap = s.issue.text[s.m(s.ks[last]).end:at]
         if gap.strip() and not (m.group("sides") and len(gap) <= 8 and not re.search(r"[，。；,]", gap)):
             continue  # (由 A、B、C 共同发起，三方分别持有: the sides are the bodies just named)
-        holders = [s.ks[last]]
-        j = last
-        while j > 0:
-            previous = j - 1
-            while previous >= 0 and s.type(previous) == "Region":
-                previous -= 1
-            if previous < 0 or s.type(previous) != "Organization" \
-                    or not LIST_LINK.match(without_places(s, s.ks[previous], s.ks[j])):
-                break
-            holders.insert(0, s.ks[previous])
-            j = previous
+        holders = s.group_past_places(last, forward=False)
+        j = s.ks.index(holders[0])
         if len(holders) != len(re.findall(r"[%％]", m.group("shares"))) \
                 or not _HELD_BY.search(s.issue.text[s.sentence.start:s.m(holders[0]).start]):
             continue
@@ -241,6 +231,24 @@ def shares_each(s: Sentence) -> list[Relation]:
         if held is not None and "。" not in s.issue.text[s.m(held).end:s.m(holders[0]).start]:
             out.extend(s.relation(holder, held, "investedIn") for holder in holders if s.m(holder).key != s.m(held).key)
     return out
+
+
+#: Before the first of the bodies a subject puts money into: (分别)向 A、B 和 C 出资.
+_TOWARDS_EACH = re.compile(r"(?:分别)?向\s*$")
+_PUTS_IN = re.compile(r"^\s*(?:分别)?(?:出资|注资)")
+
+
+def contributions(s: Sentence) -> list[Relation]:
+    """某某基金…，分别向 A、德国 B 和 C 出资 3000 万元、…: the sentence's subject invested in each."""
+    subject = sentence_subject(s)
+    if subject is None or "向" not in s.text:
+        return []
+    for i, k in enumerate(s.ks):
+        if s.type(i) == "Organization" and k != subject and _TOWARDS_EACH.search(s.before(k, 4)):
+            funded = s.group_past_places(i)
+            if _PUTS_IN.match(s.after(funded[-1], 6)):
+                return [s.relation(subject, f, "investedIn") for f in funded if s.m(f).key != s.m(subject).key]
+    return []
 
 
 #: After the company a stake is held in: the holder controls it (38%股份，为控股股东).

@@ -81,17 +81,19 @@ _AND_WITH = re.compile(r"[，；,;]\s*(?:并|还|同时|也|另)(?:与|同)\s*$"
 _JOINS_WITH = re.compile(r"[，；,;]\s*(?:近期|近日|日前|并|还|同时|也|另)?(?:联合|携手|联手)\s*$")
 
 
-#: A delegation led by a body's officer: 某某大学副校长张三率团访问….
-_LEADS_A_DELEGATION = re.compile(r"^\s*(?:等)?\s*(?:一行)?\s*率(?:团|队|代表团)")
+#: A delegation led by a body's officer, or the officer's visit: 某某大学副校长张三率团访问…, 某某公司总经理
+#: 李四一行 6 月 17 日访问…, 某某中心副主任王五同志带队赴….
+_LEADS_A_DELEGATION = re.compile(r"^\s*(?:同志|博士|教授)?\s*(?:等)?\s*(?:一行)?\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日|近日|日前)?\s*"
+                                 r"(?:率(?:团|队|代表团)|带队|到访|来访|访问|考察|走访)")
 #: …，(并)与 Y: the body the delegation met, at the start of a clause.
 _THEN_WITH = re.compile(r"[，,]\s*(?:并|还|同时|随后)?(?:与|同)\s*$")
 
 
 def _delegations(s: Sentence) -> list[Relation]:
-    """X 副校长张三率团访问某地，…，并与 Y 签署合作备忘录: the delegation's body is Y's partner."""
+    """X 副校长张三率团访问某地，…，并与 Y 签署合作备忘录: the body of who led the visit is Y's partner."""
     out: list[Relation] = []
     for i, k in enumerate(s.ks):
-        if s.type(i) != "Person" or i == 0 or not _LEADS_A_DELEGATION.match(s.after(k, 8)):
+        if s.type(i) != "Person" or i == 0 or not _LEADS_A_DELEGATION.match(s.after(k, 20)):
             continue
         body = next((j for j in range(i - 1, -1, -1) if s.type(j) == "Organization"), None)
         if body is None or not POST.match(s.between(s.ks[body], k)):

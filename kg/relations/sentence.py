@@ -117,6 +117,22 @@ class Sentence:
             group.append(self.ks[j])
         return group
 
+    def group_past_places(self, i: int, link: re.Pattern = LIST_LINK, forward: bool = True) -> list[int]:
+        """The organizations listed from position i on (or up to it), places standing between them
+        taken as their descriptions: A、德国 B 和匈牙利 C."""
+        group, j, step = [self.ks[i]], i, 1 if forward else -1
+        while True:
+            nxt = j + step
+            while 0 <= nxt < len(self.ks) and self.type(nxt) == "Region":
+                nxt += step
+            if not 0 <= nxt < len(self.ks) or self.type(nxt) != "Organization":
+                return group
+            a, b = (self.ks[j], self.ks[nxt]) if forward else (self.ks[nxt], self.ks[j])
+            if not link.match(without_places(self, a, b)):
+                return group
+            group = group + [self.ks[nxt]] if forward else [self.ks[nxt]] + group
+            j = nxt
+
     def _listed_after(self, j: int, types, link: re.Pattern) -> int | None:
         """The position of the member listed after position j, if any."""
         following = j + 1

@@ -32,6 +32,7 @@ from ..lexicon import (
     OPENED_IN,
     OWNS_AFTER_CLAUSE,
     PARENT_NAMED,
+    PARTNER_LINK_WIDE,
     POLICY_HEADS,
     POST,
     SEAT_BEFORE,
@@ -120,8 +121,9 @@ def _after_by(s: Sentence, at: int, trigger: re.Pattern) -> list[int]:
             break
         group.append(s.ks[j])
         last = j
-        if j + 1 < len(s.ks) and WIDE_LINK.match(s.between(s.ks[j], s.ks[j + 1])):
-            j += 1
+        following = _next_past_places(s, j)  # 由 A 与匈牙利 B 共建: the place describes B
+        if following is not None and WIDE_LINK.match(without_places(s, s.ks[j], s.ks[following])):
+            j = following
             continue
         break
     if not group:
@@ -206,12 +208,38 @@ def jointly_founded(s: Sentence) -> list[Relation]:
         if last is None or CLAUSE_BREAK.search(s.between(s.ks[last], k)) or len(s.between(s.ks[last], k)) > 40:
             continue
         last = s.short_name_of.get(last, last)  # B（以下简称“b”）共建的 X: the list ends at B
-        builders = s.group_before(last, link=_BUILDERS_LINK)
+        builders = _builders(s, last)
         if _HOSTED_BY.search(s.before(builders[0], 4)):
             continue  # 依托 A 和 B 共同建设的 X: X is theirs (see subsidiaries), not founded by them
         if len(builders) >= 2 or re.search(r"双方|两家|三方|各方|共同|联合", s.between(s.ks[last], k)):
             out.extend(s.relation(head, k, "founded") for head in builders if head != k)
     return out
+
+
+def _next_past_places(s: Sentence, j: int) -> int | None:
+    """The position of the first mention after position j that is not a place."""
+    j += 1
+    while j < len(s.ks) and s.type(j) == "Region":
+        j += 1
+    return j if j < len(s.ks) else None
+
+
+def _builders(s: Sentence, last: int) -> list[int]:
+    """The bodies listed before position ``last`` (included) that build something together; places
+    and what kind of body a partner is may stand between them (A 与新加坡企业 B)."""
+    group = s.group_before(last, link=_BUILDERS_LINK)
+    j = s.ks.index(group[0])
+    while True:
+        previous = j - 1
+        while previous >= 0 and s.type(previous) == "Region":
+            previous -= 1
+        if previous < 0 or s.type(previous) != "Organization" or previous == j - 1:
+            return group
+        link = without_places(s, s.ks[previous], s.ks[j])
+        if not (_BUILDERS_LINK.match(link) or PARTNER_LINK_WIDE.match(link)):
+            return group
+        group = s.group_before(previous, link=_BUILDERS_LINK) + group
+        j = s.ks.index(group[0])
 
 
 def _this_body(s: Sentence, offset: int) -> int | None:

@@ -319,6 +319,10 @@ _DONE_THERE = re.compile(r"^\s*(?:建设|投产|设立|建厂|落地|布局|规�
 _FOREIGN_PLACE_LABELS = frozenset({"Region", "Person", "Organization"})
 
 
+#: What a body's name ends with and no place's does.
+_SCHOOL_OR_COMPANY = re.compile(r"(?:大学|学院|研究院|研究所|实验室|有限公司|公司|集团)$")
+
+
 def foreign_places(text: str, words: list[Word]) -> list[Word]:
     """瑞典斯德哥尔摩 is two places; 在瓦萨建设, 得克萨斯州奥斯汀: a transliterated "person" in a
     place's position is a place; 日本, 山东 typed as organizations are places."""
@@ -335,6 +339,8 @@ def foreign_places(text: str, words: list[Word]) -> list[Word]:
             if cut is not None and g.lookup(piece) is None:  # 瑞典 | 斯德哥尔摩
                 out += [Word(w.start, w.start + cut, "Region"), Word(w.start + cut, w.end, "Region")]
                 continue
+            if _SCHOOL_OR_COMPANY.search(piece) and len(piece) >= 5 and g.lookup(piece) is None:
+                w = Word(w.start, w.end, "Organization")  # 英国曼彻斯特北方能源大学: a body named with its places
         elif w.label == "Person" and TRANSLITERATION.match(piece):
             before = text[words[k - 1].start:words[k - 1].end] if k > 0 else ""
             after_place = k > 0 and words[k - 1].label == "Region" and words[k - 1].end == w.start
