@@ -784,3 +784,4 @@ def test_a_biotech_city_is_a_place(lac):
     found = entities(lac, "岚屿医疗株式会社社长一行走访襄阳汀兰国际生物城，与当地企业座谈。")
     assert ("襄阳汀兰国际生物城", "Region") in found or ("汀兰国际生物城", "Region") in found
     assert not any(name.endswith("生物城") and type_ == "Organization" for name, type_ in found)
+

@@ -1057,3 +1057,8 @@ def test_a_subject_that_puts_money_into_each_of_a_list(backend):
                                "匈牙利澄湖孵化器出资 3000 万元、2500 万元和 2000 万元。")
     assert {t for h, r, t, _ in found if r == "investedIn" and h == "岚屿产业投资基金"} == {
         "新加坡岚屿孵化器有限公司", "德国汀兰创新中心", "澄湖孵化器"}
+
+
+def test_more_money_into_the_sentences_subject(backend):
+    found = relations(backend, "岚屿（新加坡）离岸创新中心二期日前启动建设，新加坡企业汀兰医疗科技集团追加投资 1500 万新元。")
+    assert ("汀兰医疗科技集团", "investedIn", "岚屿（新加坡）离岸创新中心", (("lead", False),)) in found

@@ -145,6 +145,8 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
             if not investors and subject is not None and clause_start > issue.mentions[subject].end \
                     and opens_with_the_deal:
                 investors = [subject]  # 某某基金完成三笔投资：领投 X A 轮融资: the subject leads
+            if not targets and t.group(1) in _MORE_OF and subject is not None and investors and subject not in investors:
+                targets = [subject]  # X 二期启动建设，A 追加投资 1500 万元: more money into the sentence's subject
             if not targets:
                 continue
             # the round and amount of this clause's deal (…；向 A、B 分别投资…，均为天使轮), else the sentence's
@@ -165,6 +167,8 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
 #: Between a role and the company whose round it is, what kind of company it is:
 #: 领投某地初创企业 X A 轮融资, 跟投本地科技公司 X.
 _DESCRIBED = re.compile(r"了?[^，。；：、]{0,12}?(?:初创企业|初创公司|创业公司|企业|公司)\s*")
+#: Roles that put more money into what the investor funded before, named earlier in the sentence.
+_MORE_OF = ("追加投资", "追投", "加码")
 #: A clause that opens with its deal, no investor named: ：领投 X…, ，并领投 X….
 _NO_INVESTOR = re.compile(r"\s*(?:并|还|又|再|同时|也|已|将|此外)?\s*")
 #: Before the companies a clause funds: 向 A、B 分别投资, 对 X 追加投资.
