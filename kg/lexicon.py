@@ -66,7 +66,8 @@ DESCRIBED_COMPANY = re.compile(r"^.{2,16}?(?:(?:研发商|提供商|服务商|�
 #: An "organization" made only of generic words (智能汽车公司, 汽车行业, 多维度), a
 #: category of bodies (中小企业, 国家重点实验室), or one character.
 #: Kinds of body a government confers as a status: 某省某某重点实验室, 某某工程技术研究中心.
-STATUS_KINDS = ("重点实验室", "工程实验室", "工程研究中心", "工程技术研究中心", "技术创新中心")
+STATUS_KINDS = ("重点实验室", "工程实验室", "工程研究中心", "工程技术研究中心", "技术创新中心", "国际联合研究中心",
+                "国际科技合作基地")
 GENERIC_ORG = re.compile(
     r"^(?:(?:科技|智能|汽车|电动|运动|互联网|医疗|教育|金融|数据|信息|技术|网络|软件|硬件|新能源|人工智能|"
     r"创新|创业|初创|科创|投资|上市|民营|国有|外资|龙头|头部|平台|制造|服务|研发|生物|医药|"
@@ -79,7 +80,7 @@ GENERIC_ORG = re.compile(
     r"(?:合作|签约|试点|承办|协办|主办|参与|托管|经办|放款|授信|合资)(?:银行|机构|企业|单位|公司|方)|"
     # categories of body, not bodies: 中小企业, 科研院所, a status such as 国家重点实验室
     r"中小企业|小微企业|科研院所|院所|高校|高等院校|银行|证券|保险|券商|科技|"
-    rf"(?:国家|全国|自治区|[\u4e00-\u9fff]{{0,3}}[省市])?(?:{alternatives(STATUS_KINDS)})|"
+    rf"(?:国家级?|全国|自治区|[\u4e00-\u9fff]{{0,3}}[省市]级?)?(?:{alternatives(STATUS_KINDS)})|"
     # a kind of body with no name before it: 中心, 创新中心, 新中心, 管理委员会
     r"(?:新|创新|研发|技术|产业|服务)?(?:中心|研究院|研究所|实验室|委员会|管理委员会|管委会|联盟|基地)|"
     # a group sent on an errand: 招商小分队, 代表团

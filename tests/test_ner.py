@@ -785,3 +785,11 @@ def test_a_biotech_city_is_a_place(lac):
     assert ("襄阳汀兰国际生物城", "Region") in found or ("汀兰国际生物城", "Region") in found
     assert not any(name.endswith("生物城") and type_ == "Organization" for name, type_ in found)
 
+
+
+def test_a_headline_title_before_its_verb_and_a_provincial_status(lac):
+    found = entities(lac, "■ 汀兰基金投资管理细则出台")
+    assert ("汀兰基金投资管理细则", "Policy") in found
+    found = entities(lac, "省科技厅近日公布 2025 年度省级国际联合研究中心名单，岚屿材料研究院等 8 家单位入选。")
+    assert ("岚屿材料研究院", "Organization") in found
+    assert not any(name.endswith("国际联合研究中心") for name, _ in found)

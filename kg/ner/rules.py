@@ -91,7 +91,16 @@ def bare_titles(text: str) -> list[Span]:
         # “某某十条”: quotes around the whole title mark it as 《》 would, and are no part of it
         quoted = title[0] in "“‘" and title[1:].count(title[0]) == 0 and text[m.end():m.end() + 1] in "”’"
         spans.append(Span(m.start() + quoted, m.end(), "Policy", "rule:bare-title"))
+    for m in _HEADLINE_TITLE.finditer(text):  # ■ 某某投资管理细则出台: a headline's title, then its verb
+        title = m.group(1)
+        if not GENERIC_DOCUMENT.match(title) and "的" not in title and not any(s.start <= m.start(1) < s.end for s in spans):
+            spans.append(Span(m.start(1), m.end(1), "Policy", "rule:bare-title"))
     return spans
+
+
+#: A headline that is a title and the verb that issued it: ■ 某某投资管理细则出台.
+_HEADLINE_TITLE = re.compile(rf"(?m)^[■●◆▲\s]*([\u4e00-\u9fff0-9A-Za-z]{{2,36}}?{BARE_POLICY_HEADS.pattern})"
+                             r"(?:正式)?(?:出台|印发|发布|施行|实施|公布)\s*$")
 
 
 def classify_title(title: str) -> str | None:
