@@ -225,7 +225,8 @@ PARTNER_LINK_WIDE = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*|上月|
 LOCATED_TRIGGER = re.compile(r"^\s*(?:正式|已|将|已经|拟)?(?:总部)?(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址|注册)"
                              r"(?:在|于)?\s*$")
 #: A body opened in a place: X 在 REGION 揭牌运行 / 正式成立 / 开业, X（简称“Y”）在 REGION 设立.
-OPENED_IN = re.compile(r"^\s*[”\"’）)]{0,2}\s*(?:已经|已|将|正式|近日|日前|于近日|本月|上月|本周|今年|\d{1,2}\s*月\s*\d{1,2}\s*日)*\s*(?:在|于)\s*$")
+OPENED_IN = re.compile(r"^\s*[”\"’）)]{0,2}\s*(?:已经|已|将|正式|近日|日前|于近日|本月|上月|本周|今年"
+                       r"|于?\s*\d{1,2}\s*月\s*\d{1,2}\s*日)*\s*(?:在|于)\s*$")
 OPENED_AFTER = re.compile(r"^\s*(?:正式)?(?:揭牌|挂牌|成立|开业|落成|启用|投入运营|投入使用|开园|注册(?:成立)?|完成(?:工商)?注册"
                           r"|设立(?=\s*[，。；,]))"  # 某某基金在武汉设立，首期规模…
                           # 在珠海注册成立全资子公司: what is set up there is another body
@@ -250,7 +251,9 @@ SETTLED_AFTER = re.compile(r"^[^，。；]{0,6}?(?:入驻|落户|引进)(?:的)?
 THERE_EXAMPLES = re.compile(r"(?:在|位于)\s*$")
 EXAMPLES_AFTER = re.compile(r"^\s*[，,]\s*(?:比如|例如|如|包括|像)\s*$")
 #: A、B 等机构均在 REGION: a list, then where all of it is.
-ALL_THERE = re.compile(r"^\s*等[^，。；]{0,24}?(?:均|都|全部|也都)(?:在|位于|落户于?|设在|扎根于?|集聚在)\s*$")
+ALL_THERE = re.compile(r"^\s*等[^，。；]{0,24}?(?:(?:均|都|全部|也都)(?:在|位于|落户于?|设在|扎根于?|集聚在)"
+                       # A、B、C 等十家低空企业落户 REGION
+                       r"|[家个][^，。；]{0,10}?(?:企业|单位|机构|公司)(?:先后|相继|陆续|已|已经)?(?:落户于?|入驻|进驻|签约落户))\s*$")
 CLAUSE_END = re.compile(r"^\s*(?:[，。；！,;]|$)")
 CLUSTER_TRIGGER = re.compile(r"(?:涌现出|涌现|集聚了?|聚集了?|培育出|孕育出|诞生了?|汇聚了?)[^，。；]{0,4}$")
 #: The words by which a body owns another: 某某集团旗下 | 下属 | 所属 …

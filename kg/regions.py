@@ -19,7 +19,9 @@ CHINA = "CN"
 MUNICIPALITIES = ("110000", "120000", "310000", "500000")
 #: Other names of places the data gives differently.
 EXTRA_NAMES = {"中华人民共和国": CHINA, "我国": CHINA, "全国": None, "台湾": "710000",
-               "香港": "810000", "澳门": "820000"}
+               "香港": "810000", "澳门": "820000",
+               # countries' short names in common use
+               "印尼": "ID", "沙特": "SA", "澳洲": "AU", "孟加拉": "BD", "蒙古国": "MN"}
 
 
 #: Areas that span several divisions or countries, which the division data has no code for:
@@ -28,7 +30,10 @@ AREA = re.compile(
     r"(?:(?:华北|华东|华南|华中|华西|西南|西北|东北|中南)(?:地区)?"
     r"|京津冀|京津|长三角|珠三角|长株潭|成渝(?:地区)?|川渝|粤港澳大湾区|大湾区|环渤海|北部湾"
     r"|长江经济带|长江流域|黄河流域|[\u4e00-\u9fff]{2,6}城市群|[\u4e00-\u9fff]{2,4}经济圈"
-    r"|亚洲|欧洲|非洲|美洲|大洋洲|北美洲?|南美洲?|拉美|拉丁美洲|北欧|西欧|东欧|南欧|中东|东南亚|南亚|中亚|西亚|东亚|亚太)")
+    r"|亚洲|欧洲|非洲|美洲|大洋洲|北美洲?|南美洲?|拉美|拉丁美洲|北欧|西欧|东欧|南欧|中东|东南亚|南亚|中亚|西亚|东亚|亚太"
+    r"|欧盟|东盟)")
+#: Unions of countries: a place, and before a body's name the union whose organ it is (欧盟委员会), not its seat.
+UNIONS = ("欧盟", "东盟")
 
 
 def is_area(name: str) -> bool:

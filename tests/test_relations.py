@@ -1062,3 +1062,23 @@ def test_a_subject_that_puts_money_into_each_of_a_list(backend):
 def test_more_money_into_the_sentences_subject(backend):
     found = relations(backend, "岚屿（新加坡）离岸创新中心二期日前启动建设，新加坡企业汀兰医疗科技集团追加投资 1500 万新元。")
     assert ("汀兰医疗科技集团", "investedIn", "岚屿（新加坡）离岸创新中心", (("lead", False),)) in found
+
+
+def test_places_of_a_list_of_many_a_scene_and_a_registration_on_a_date(backend):
+    found = relations(backend, "据龙岗区工业和信息化局统计，一季度深圳汀兰科技有限公司、岚屿测绘、深圳澄湖动力系统有限公司"
+                               "等十家低空企业落户龙岗区，其中整机企业三家。")
+    assert {h for h, r, t, _ in found if r == "locatedIn" and t == "龙岗区"} >= {
+        "深圳汀兰科技有限公司", "岚屿测绘", "深圳澄湖动力系统有限公司"}
+    found = relations(backend, "在松山湖，东莞汀兰精密光学有限公司与东莞岚屿智造研究院联合开发的抛光设备已实现进口替代。")
+    assert {("东莞汀兰精密光学有限公司", "locatedIn", "松山湖", ()), ("东莞岚屿智造研究院", "locatedIn", "松山湖", ())} <= found
+    found = relations(backend, "岚屿大学技术转移有限公司已于9月5日在五象新区注册成立，由学校科技处处长谢汀兼任执行董事。")
+    assert {("岚屿大学技术转移有限公司", "locatedIn", "五象新区", ()),
+            ("谢汀", "holdsPosition", "岚屿大学技术转移有限公司", (("title", "执行董事"),))} <= found
+    assert not any(r == "holdsPosition" and a[0][1].startswith("由") for _, r, _, a in found)
+
+
+def test_countries_short_names_and_unions_of_countries_are_places():
+    from kg.regions import gazetteer, is_area
+
+    assert gazetteer().lookup("印尼").name == "印度尼西亚"
+    assert is_area("东盟") and is_area("欧盟")

@@ -28,7 +28,7 @@ from ..lexicon import (
     ZONE_SUFFIXES,
     alternatives,
 )
-from ..regions import AREA, gazetteer
+from ..regions import AREA, UNIONS, gazetteer
 
 #: The characters of a division's level, which make a place's short name part of a longer word.
 _LEVEL_MARKS = tuple("省市区县州旗镇乡")
@@ -163,7 +163,8 @@ def _nested_once(name: str) -> list[Span]:
             if second and len(head) + len(second) < len(name) and (d2 := g.lookup(second)) \
                     and d2.level in ("city", "county") and _seat_at_head(name, second, d2.level, government):
                 region(len(head), len(head) + len(second))
-    elif (area := AREA.match(name)) and area.end() < len(name) and not name.endswith(("大学", "学院")):
+    elif (area := AREA.match(name)) and area.end() < len(name) and not name.endswith(("大学", "学院")) \
+            and area.group() not in UNIONS:
         region(0, area.end())  # 长三角 | 人工智能产业联盟; not 华中科技大学, named after a region long ago
     elif township := p["township"].match(name):
         region(0, township.end(1))

@@ -389,7 +389,25 @@ def located(s: Sentence) -> list[Relation]:
                     and not _ANOTHER_SUBJECT.match(clause.group()):  # (与总部位于大阪的 X: X's seat)
                 out.extend(s.relation(subject, place, "locatedIn") for place in _place_and_within(s, i))
                 break
-    return out + _listed_under_a_place(s)
+    return out + _listed_under_a_place(s) + _scene(s)
+
+
+#: A sentence that opens with where it happens: 在 REGION，.
+_SCENE_OPENS = re.compile(r"^\s*在\s*$")
+#: Between the bodies the scene is about: A 与 B, A、B 和 C.
+_SCENE_LINK = re.compile(r"^\s*(?:、|和|与|及|以及|同)\s*$")
+
+
+def _scene(s: Sentence) -> list[Relation]:
+    """在某园区，A 与 B 联合开发的…: the bodies that open the sentence after its place are there."""
+    if len(s.ks) < 2 or s.type(0) != "Region" or not _SCENE_OPENS.match(s.issue.text[s.sentence.start:s.m(s.ks[0]).start]):
+        return []
+    places = _place_and_within(s, 0)
+    first = len(places)
+    if first >= len(s.ks) or s.type(first) != "Organization" \
+            or not re.fullmatch(r"\s*[，,]\s*", s.between(places[-1], s.ks[first])):
+        return []
+    return [s.relation(org, places[-1], "locatedIn") for org in s.group_after(first, link=_SCENE_LINK)]
 
 
 #: A row of a table written as text (a number, then columns apart by spaces): a company's column,
