@@ -246,6 +246,9 @@ LOCAL_DESCRIPTOR = re.compile(r"^(?:的)?(?:另一家|又一家|首家|一家)?(
 #: A list of bodies, then the place they moved into: A、B 等成为首批入驻 | 某某创新港 | 的企业.
 SETTLED_INTO = re.compile(r"^\s*(?:等[^，。；]{0,6}?)?(?:成为|是|为)?(?:首批|首家|第一批|又一批)?(?:入驻|落户|进驻)\s*$")
 SETTLED_IN = re.compile(r"^\s*(?:是|为|系|作为)\s*$")
+#: After a list of bodies: they signed to settle in the place the sentence is about (…签约落户，协议总投资…),
+#: each with the place, not with each other.
+SIGNS_TO_SETTLE = re.compile(r"^\s*(?:等[^，。；]{0,12}?)?(?:集中|正式|先后|相继|同时)?签约(?:落户|入驻|进驻)\s*[，。；]")
 SETTLED_AFTER = re.compile(r"^[^，。；]{0,6}?(?:入驻|落户|引进)(?:的)?(?:企业|项目|单位|机构)")
 #: 在 REGION，比如 A、B: the list that follows is of organizations there.
 THERE_EXAMPLES = re.compile(r"(?:在|位于)\s*$")
@@ -289,9 +292,9 @@ INVESTORS_NAMED = re.compile(r"投资方(?:为|是|包括)[：:]?")
 INVESTORS_LISTED = re.compile(r"(?:参与|参投)(?:了)?本轮(?:投资|融资)?的[^，。；：:]{0,10}?(?:包括|有)[：:]?|"
                               + INVESTORS_NAMED.pattern)
 #: Before a role: the names in that clause are investors.
-INVESTOR_ROLE = re.compile(rf"(?:联合|共同|持续|继续|也)?(?:{alternatives(INVESTOR_ROLES)})")
+INVESTOR_ROLE = re.compile(rf"(?:联合|共同|持续|继续|也)?(?:{alternatives(INVESTOR_ROLES + ('独家投资',))})")
 #: Right after a word: it names the company funded (地平线完成 C2 轮融资).
-FUNDED = re.compile(r"\s*(?:于\s*(?:今年|去年|\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?)?"
+FUNDED = re.compile(r"\s*(?:于?\s*(?:今年|去年|\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?)?"
                     r"(?:宣布|正式|已经|已|近日|日前|本月|上月)?(?:(?:完成|获得|获)(?:(?!投资)[^，。；：:]){0,30}?融资"
                     r"|(?:获得|获)[^，。；：:]{0,30}?投资)")  # (完成 3 笔投资 is the investor's, 获得…投资 the company's)
 #: A clause with no subject of its own that is a funding: `……，今年 3 月完成 2 亿元 A 轮融资`
@@ -327,7 +330,8 @@ ZONE_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经济
                  "科学园", "大学城", "科教城",
                  "科创城", "软件园", "科技园", "产业园", "工业园", "园区", "综合保税区", "综保区", "保税区", "自贸区", "新区",
                  "示范区", "创新区", "经济圈", "都市圈", "城市群", "经济带", "经济区",
-                 "创新谷", "科创谷", "科技谷", "智造谷", "数字港", "信息港", "科技港", "创新港", "自贸片区")
+                 "创新谷", "科创谷", "科技谷", "智造谷", "数字港", "信息港", "科技港", "创新港", "自贸片区",
+                 "机器人谷")  # (not 光谷 or 药谷 alone: brands take them too, 某某光谷仪器有限公司)
 #: The kinds of zone a bulletin names alone once it has named one in full: 高新区 for
 #: 某某高新区 or 某某高新技术产业开发区.
 ZONE_KINDS = {"高新区": ("高新技术产业开发区", "高新区"), "经开区": ("经济技术开发区", "经开区"),

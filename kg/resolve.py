@@ -99,6 +99,7 @@ def resolve_issue(issue: Issue, aliases: Aliases | None = None) -> None:
             m.key = organization_key(surface_key(publisher_body(publisher)), aliases, None)
             continue
         m.key = _base_key(m, aliases, places[issue.sentences[m.sentence].article])
+    _districts_after_their_city(issue.mentions)
     _companies_sharing_a_core(issue.mentions)
     _within_issue_abbreviations(issue, aliases)
     _zones_named_by_kind(issue.mentions)
@@ -106,6 +107,20 @@ def resolve_issue(issue: Issue, aliases: Aliases | None = None) -> None:
     _short_titles(issue.mentions)
     _abridged_titles(issue)
     _named_again(issue.mentions)
+
+
+def _districts_after_their_city(mentions: list[Mention]) -> None:
+    """常州 | 武进 | 某某公司: a district named without its level right after its city is that district."""
+    g = gazetteer()
+    cities = {m.end: g.divisions[m.key[9:]] for m in mentions
+              if m.type == "Region" and m.key.startswith("division:") and g.divisions[m.key[9:]].level == "city"}
+    for m in mentions:
+        city = cities.get(m.start) if m.type == "Region" and not m.key.startswith("division:") else None
+        if city is not None:
+            district = next((d for level in ("区", "县", "市") if (d := g.lookup(m.text + level)) is not None
+                             and d.parent == city.code), None)
+            if district is not None:
+                m.key = f"division:{district.code}"
 
 
 def _named_again(mentions: list[Mention]) -> None:

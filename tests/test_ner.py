@@ -793,3 +793,31 @@ def test_a_headline_title_before_its_verb_and_a_provincial_status(lac):
     found = entities(lac, "省科技厅近日公布 2025 年度省级国际联合研究中心名单，岚屿材料研究院等 8 家单位入选。")
     assert ("岚屿材料研究院", "Organization") in found
     assert not any(name.endswith("国际联合研究中心") for name, _ in found)
+
+
+def test_a_joint_labs_field_joined_by_and_and_names_the_model_cut_by_a_character(lac):
+    found = entities(lac, "5 月 8 日，岚屿工程大学与汀兰机器人有限公司共建的智能机器人感知与控制联合实验室揭牌。")
+    assert ("智能机器人感知与控制联合实验室", "Organization") in found
+    found = entities(lac, "汀兰智能由程汀与岚屿工程大学教授何澄恒于 2021 年共同创立。")
+    assert ("何澄恒", "Person") in found and ("何澄恒于", "Person") not in found
+    from kg.ner.repair.people import names_cut_short
+    from kg.ner.repair.words import Word
+
+    text = "院长林衍之院士出席"
+    words = names_cut_short(text, [Word(0, 2, "n"), Word(2, 4, "Person"), Word(4, 5, "u"), Word(5, 7, "n"), Word(7, 9, "v")])
+    assert (text[words[1].start:words[1].end], words[1].label) == ("林衍之", "Person")
+    text = "董事长大野健一表示"
+    words = names_cut_short(text, [Word(0, 3, "n"), Word(3, 6, "Person"), Word(6, 7, "d"), Word(7, 9, "v")])
+    assert (text[words[1].start:words[1].end], words[1].label) == ("大野健一", "Person")
+
+
+def test_a_district_named_after_its_city_inside_a_name_and_a_robot_valley():
+    from kg.ner.names import nested_names
+
+    name = "常州武进汀兰自动化设备有限公司"
+    assert [(name[s.start:s.end], s.type) for s in nested_names(name)] == [("常州", "Region"), ("武进", "Region")]
+    name = "常州汀兰自动化设备有限公司"  # a word after the city that is no district of it stays in the name
+    assert [(name[s.start:s.end], s.type) for s in nested_names(name)] == [("常州", "Region")]
+    from kg.lexicon import ZONE_SUFFIXES
+
+    assert "岚屿机器人谷".endswith(ZONE_SUFFIXES) and not "岚屿光谷仪器".endswith(ZONE_SUFFIXES)

@@ -1082,3 +1082,34 @@ def test_countries_short_names_and_unions_of_countries_are_places():
 
     assert gazetteer().lookup("印尼").name == "印度尼西亚"
     assert is_area("东盟") and is_area("欧盟")
+
+
+def test_posts_after_a_meeting_at_a_venue_and_a_leader_that_joined_others_on_a_day(backend):
+    found = relations(backend, "5 月 13 日，常州市汀兰产业协会三届四次理事会在岚屿机器人有限公司召开，会长沈汀群主持会议，"
+                               "秘书长冯澄禾通报工作情况。")
+    assert {("沈汀群", "holdsPosition", "常州市汀兰产业协会", (("title", "会长"),)),
+            ("冯澄禾", "holdsPosition", "常州市汀兰产业协会", (("title", "秘书长"),))} <= found
+    found = relations(backend, "常州汀兰机器人技术研究院（以下简称“汀兰院”）5 月 10 日联合常州岚屿传动有限公司、常州澄湖电机有限公司"
+                               "等 7 家单位发起成立“精密传动岚屿联合体”。")
+    founders = {h for h, r, t, _ in found if r == "founded" and t == "精密传动岚屿联合体"}
+    assert {"常州岚屿传动有限公司", "常州澄湖电机有限公司"} <= founders
+    assert founders & {"常州汀兰机器人技术研究院", "汀兰院"}
+
+
+def test_capital_increases_sole_investors_and_a_strategic_part_in_a_round(backend):
+    found = relations(backend, "常州岚屿传动有限公司近日完成 1.8 亿元增资，汀兰资本、常州澄湖创业投资有限公司认缴新增注册资本。")
+    assert {h for h, r, t, _ in found if r == "investedIn" and t == "常州岚屿传动有限公司"} == {
+        "汀兰资本", "常州澄湖创业投资有限公司"}
+    found = relations(backend, "常州汀兰执行器有限公司完成 Pre-A 轮融资，岚屿投资独家投资。")
+    assert ("岚屿投资", "investedIn", "常州汀兰执行器有限公司", (("lead", False), ("round", "Pre-A 轮"))) in found
+    found = relations(backend, "上海岚屿人形机器人有限公司 6 月 12 日宣布完成 3.5 亿元 B 轮融资，由汀兰资本领投，"
+                               "江苏澄湖智能装备股份有限公司作为产业方参与本轮战略投资。")
+    assert ("江苏澄湖智能装备股份有限公司", "investedIn", "上海岚屿人形机器人有限公司") in {f[:3] for f in found}
+
+
+def test_companies_that_sign_to_settle_in_a_zone_are_there_not_partners(backend):
+    found = relations(backend, "5 月 16 日，位于武进区的汀兰机器人谷举行集中签约活动，上海岚屿人形机器人有限公司、"
+                               "苏州澄湖视觉科技有限公司和宁波汀兰精工科技有限公司签约落户，协议总投资 18.5 亿元。")
+    assert {h for h, r, t, _ in found if r == "locatedIn" and t == "汀兰机器人谷"} == {
+        "上海岚屿人形机器人有限公司", "苏州澄湖视觉科技有限公司", "宁波汀兰精工科技有限公司"}
+    assert not any(r == "partnerOf" for _, r, _, _ in found)

@@ -28,7 +28,7 @@ from ..lexicon import (
     ZONE_SUFFIXES,
     alternatives,
 )
-from ..regions import AREA, UNIONS, gazetteer
+from ..regions import AREA, UNIONS, Division, gazetteer
 
 #: The characters of a division's level, which make a place's short name part of a longer word.
 _LEVEL_MARKS = tuple("省市区县州旗镇乡")
@@ -123,6 +123,18 @@ def _bank_branch(name: str) -> tuple[tuple[int, int] | None, int] | None:
     return None, parent_end
 
 
+def _district_short_name(name: str, at: int, city: str) -> tuple[str, Division] | None:
+    """常州 | 武进 | 某某公司: a district or county of the city before it, named without its level
+    (武进 of 武进区), which stands for the district only right after its city."""
+    g = gazetteer()
+    for size in (2, 3):
+        for level in ("区", "县", "市"):
+            d = g.lookup(name[at:at + size] + level)
+            if d is not None and d.parent == city and d.level == "county":
+                return name[at:at + size], d
+    return None
+
+
 def nested_names(name: str) -> list[Span]:
     """Regions and parent organizations inside an organization's name, offsets into it, and a
     parent's own parent (某某市人民政府办公厅 | 秘书处 → 某某市人民政府办公厅 → 某某市人民政府)."""
@@ -159,10 +171,14 @@ def _nested_once(name: str) -> list[Span]:
         division = g.lookup(head)
         if division and _seat_at_head(name, head, division.level, government, division.name.endswith("市")):
             region(0, len(head))
-            second = g.head(name[len(head):])  # 湖北武汉…, 湖南省湘潭市…: a place within the first
-            if second and len(head) + len(second) < len(name) and (d2 := g.lookup(second)) \
-                    and d2.level in ("city", "county") and _seat_at_head(name, second, d2.level, government):
-                region(len(head), len(head) + len(second))
+            second = g.head(name[len(head):])
+            d2 = g.lookup(second) if second else None
+            after_its_city = False
+            if d2 is None and (district := _district_short_name(name, len(head), division.code)):
+                (second, d2), after_its_city = district, True
+            if second and len(head) + len(second) < len(name) and d2 is not None and d2.level in ("city", "county") \
+                    and (after_its_city or _seat_at_head(name, second, d2.level, government)):
+                region(len(head), len(head) + len(second))  # 湖北武汉…, 湖南省湘潭市…: a place within the first
     elif (area := AREA.match(name)) and area.end() < len(name) and not name.endswith(("大学", "学院")) \
             and area.group() not in UNIONS:
         region(0, area.end())  # 长三角 | 人工智能产业联盟; not 华中科技大学, named after a region long ago

@@ -34,6 +34,10 @@ _OWNER = re.compile(rf"\s*(?:的)?{OWNING}(?:的)?\s*")
 _KIND_OF_INVESTMENT = re.compile(r"(?:创业|股权|风险|天使|产业|早期|私募|跨境|战略)$")
 
 
+#: Before 投资: the deal of the sentence (参与本轮战略投资).
+_THIS_ROUND = re.compile(r"(?:参与|参投)?本轮(?:战略)?$")
+
+
 #: After 投资 as a noun: 投资环境, 投资贸易洽谈会, 投资协议 (what investing is about, not a deal).
 _INVESTMENT_NOUN = re.compile(r"环境|推介|促进|贸易|洽谈|合作|协议|总额|规模|项目|机构|意向|需求|领域|方向|服务|政策|补贴|奖励")
 
@@ -110,8 +114,9 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
             if listed_clause[0] <= at < listed_clause[1]:
                 continue  # its investors were listed
             names_its_target = any(m.start == sentence.start + t.end() for m in names)  # 以 1 亿元战略投资 X
+            this_round = _THIS_ROUND.search(text, 0, t.start())  # 作为产业方参与本轮战略投资: a deal, not a kind
             if any(m.start <= at < m.end for m in names) or (t.group(1) == "投资" and not names_its_target and (
-                    _KIND_OF_INVESTMENT.search(text, 0, t.start()) or _INVESTMENT_NOUN.match(text, t.end()))):
+                    (_KIND_OF_INVESTMENT.search(text, 0, t.start()) and not this_round) or _INVESTMENT_NOUN.match(text, t.end()))):
                 continue  # 《天使投资…办法》, 某某投资集团, 创业投资: a name or a kind of investing, no deal
             clause_start = max(sentence.start + max(text.rfind(c, 0, t.start()) for c in "，。；：") + 1,
                                sentence.start)
@@ -297,7 +302,7 @@ def acquisitions(s: Sentence) -> list[Relation]:
 
 
 #: After a fund: it raised money (完成 10 亿元首关, 完成二期募集).
-_RAISED = re.compile(r"^\s*(?:近日|日前|已|正式)?完成[^，。；]{0,16}?(?:募集|首关|关账|募资)")
+_RAISED = re.compile(r"^\s*(?:近日|日前|已|正式)?完成[^，。；]{0,16}?(?:募集|首关|关账|募资|增资)")
 #: After the last of a list: they committed capital to the fund (分别认缴 2 亿元, 等认缴出资).
 _COMMITTED = re.compile(r"^\s*(?:等[^，。；]{0,8}?)?(?:分别|共同|合计)?(?:认缴|参与出资|出资)")
 #: Between the last of a list and the fund it committed capital to: A、B 分别认缴 | 某某基金.

@@ -20,6 +20,7 @@ from ..lexicon import (
     PARTNER_LINK_WIDE,
     PARTNER_WORDS,
     POST,
+    SIGNS_TO_SETTLE,
     SUBSIDIARY_OF_HEAD,
 )
 from .sentence import AND_LINK, OTHERS_LISTED, Sentence, sentence_subject, without_places
@@ -43,6 +44,8 @@ def partners(s: Sentence) -> list[Relation]:
         right = s.group_after(j)
         tail_text = s.issue.text[s.m(right[-1]).end:s.sentence.end]
         clause = CLAUSE_BREAK.split(tail_text, 1)[0]
+        if SIGNS_TO_SETTLE.match(tail_text):
+            continue  # A、B 和 C 签约落户: each signed with the place
         if ISSUED_BY.match(OTHERS_LISTED.sub("", clause, count=1)) and any(s.type(j) == "Policy" for j in range(len(s.ks))):
             continue  # A 联合 B、C 印发《…》: they issued it together, which says so already
         if link.strip()[-2:] in ("携手", "联合", "联手", "会同") or PARTNER_WORDS.search(clause[:40]):

@@ -280,13 +280,14 @@ def _post_at_a_government(s: Sentence, i: int) -> list[tuple[int, str]]:
 def _post_opening_a_clause(s: Sentence, i: int) -> list[tuple[int, str]]:
     """某某医疗总部位于…，创始人兼 CEO 张三曾…: a clause opened by a post and its holder is about
     the body the sentence starts with, after a date, perhaps with its short name declared (no other
-    body named before). Not 由 and a post (…注册成立，由学校某处处长张三兼任执行董事): the post held
+    body named before, but where it happens: 某某协会理事会在 X 召开，会长张三…). Not 由 and a post (…，由学校某处处长张三兼任执行董事): the post held
     there is the one taken after the name."""
     subject = sentence_subject(s, after_a_date=True)
     opening = re.search(r"[，,]\s*([^，。；（）()]{1,12}?)\s*$", s.before(s.ks[i], 16))
     at = s.ks.index(subject) if subject is not None else -1
     if subject is None or opening is None or not POST.fullmatch(opening.group(1)) or opening.group(1).startswith("由") \
-            or any(s.type(j) == "Organization" and j != at and s.short_name_of.get(j) != at for j in range(i)) \
+            or any(s.type(j) == "Organization" and j != at and s.short_name_of.get(j) != at
+                   and not s.before(s.ks[j], 2).endswith("在") for j in range(i)) \
             or (i > 0 and s.type(i - 1) == "Region" and s.m(s.ks[i - 1]).start >= s.m(s.ks[i]).start - len(opening.group(0))):
         return []  # (…，某某市副市长张三: a place's post)
     return [(subject, opening.group(1).strip())]

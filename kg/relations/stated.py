@@ -41,6 +41,7 @@ from ..lexicon import (
     SETTLED_AFTER,
     SETTLED_IN,
     SETTLED_INTO,
+    SIGNS_TO_SETTLE,
     SUBSIDIARY_AFTER,
     SUBSIDIARY_NAMED,
     SUBSIDIARY_NOUN,
@@ -49,6 +50,7 @@ from ..lexicon import (
     SUBSIDIARY_OF_TAIL,
     THERE_EXAMPLES,
     THIS_BODY,
+    ZONE_SUFFIXES,
     alternatives,
 )
 from ..regions import is_foreign_country
@@ -163,10 +165,17 @@ def founded(s: Sentence) -> list[Relation]:
                 and s.type(after) == "Organization" and s.m(s.ks[after]).start == end \
                 and not s.issue.text[s.m(s.ks[before]).end:start].strip():
             out.append(s.relation(s.ks[before], s.ks[after], "founded"))
-    for i, k in enumerate(s.ks):  # A 牵头，联合 B、C 等 15 家单位，发起成立 X
-        if s.type(i) != "Organization" or i + 1 >= len(s.ks) or "牵头" not in s.between(k, s.ks[i + 1]):
+    for i, k in enumerate(s.ks):  # A 牵头，联合 B、C 等 15 家单位，发起成立 X; A 5 月 10 日联合 B、C 等发起成立 X
+        nxt = i + 2 if s.short_name_of.get(i + 1) == i else i + 1  # (A（以下简称“a”）5 月 10 日联合 B)
+        if s.type(i) != "Organization" or nxt >= len(s.ks) or s.type(nxt) != "Organization":
             continue
-        group = s.group_after(i, link=WIDE_LINK)
+        link = s.between(k, s.ks[nxt])
+        if "牵头" in link:
+            group = s.group_after(i, link=WIDE_LINK)
+        elif _JOINS_ON_A_DAY.fullmatch(link):
+            group = [k, *s.group_after(nxt, link=WIDE_LINK)]
+        else:
+            continue
         last = s.ks.index(group[-1])
         if len(group) >= 2 and last + 1 < len(s.ks) and s.type(last + 1) == "Organization" \
                 and _LED_FOUNDING.fullmatch(s.between(group[-1], s.ks[last + 1])):
@@ -183,6 +192,8 @@ def founded(s: Sentence) -> list[Relation]:
     return out
 
 
+#: A leader and the day it joined with others: A 5 月 10 日联合 | B.
+_JOINS_ON_A_DAY = re.compile(r"\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日|近日|日前|今年|本月)?\s*(?:联合|携手)\s*")
 #: After the last of those who found a body together under a leader: 等 15 家经营主体，发起成立.
 _LED_FOUNDING = re.compile(r"\s*(?:等[^，。；]{0,10})?[，,]?\s*(?:共同)?(?:发起成立|发起设立|成立|组建|设立)了?\s*[“\"]?\s*")
 #: 在 PLACE 设立(的) (the place left out): what follows was founded there.
@@ -389,7 +400,21 @@ def located(s: Sentence) -> list[Relation]:
                     and not _ANOTHER_SUBJECT.match(clause.group()):  # (与总部位于大阪的 X: X's seat)
                 out.extend(s.relation(subject, place, "locatedIn") for place in _place_and_within(s, i))
                 break
-    return out + _listed_under_a_place(s) + _scene(s)
+    return out + _listed_under_a_place(s) + _scene(s) + _signed_into_the_zone(s)
+
+
+def _signed_into_the_zone(s: Sentence) -> list[Relation]:
+    """某某园区举行集中签约活动，A、B 和 C 签约落户: the bodies settle in the zone named before them."""
+    for i, k in enumerate(s.ks):
+        if s.type(i) != "Organization" or not SIGNS_TO_SETTLE.match(s.after(k, 24)):
+            continue
+        listed = s.group_before(i, link=AND_LINK)
+        first = s.ks.index(listed[0])
+        zone = next((j for j in range(first - 1, -1, -1) if s.type(j) == "Region"), None)
+        if zone is not None and s.m(s.ks[zone]).text.endswith(ZONE_SUFFIXES) \
+                and not any(s.type(j) == "Organization" for j in range(zone + 1, first)):
+            return [s.relation(org, s.ks[zone], "locatedIn") for org in listed]
+    return []
 
 
 #: A sentence that opens with where it happens: 在 REGION，.

@@ -9,6 +9,7 @@ except for the character-level rules. The passes run in the order of
   run together at 会同 split; a post read into a name cut off);
 - ``places``: places and the bodies named by them (济南 | 高新区; 清华大学 … 系;
   湖北省 | 先进传感技术创新中心);
+- ``people``: where a person's name ends (许某某此 | 前任, 大野某 | 一 | 表示);
 - ``context``: a name's type from its sentence (investors before 领投, the company
   before 完成融资, list items, Latin names, parties to an agreement);
 - ``words``: what the passes share.
@@ -28,7 +29,6 @@ from .bounds import (
     branches,
     extend_prefixes,
     extend_suffixes,
-    names_cut_short,
     organs_inside_names,
     posts_inside_names,
     registered_names,
@@ -51,6 +51,7 @@ from .context import (
     units_before_posts,
 )
 from .foreign import dotted_names, foreign_companies, join_latin_names, missions
+from .people import names_cut_short
 from .places import (
     bodies_after_a_place,
     chained_places,

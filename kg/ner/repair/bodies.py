@@ -49,16 +49,22 @@ def bodies_set_up(text: str, words: list[Word]) -> list[Word]:
     return words
 
 
+def _joins_two_fields(text: str, words: list[Word], k: int) -> bool:
+    """感知 | 与 | 控制: a conjunction between two words of a field, none of them a name."""
+    return 0 < k < len(words) - 1 and text[words[k].start:words[k].end] in ("与", "和", "及") \
+        and all(w.label in _FIELD_WORDS and not w.is_entity and w.label not in ("ORG", "LOC") for w in (words[k - 1], words[k + 1]))
+
+
 def joint_bodies(text: str, words: list[Word]) -> list[Word]:
     """共建 | 深海 声学 联合 实验室: the field before a joint body's kind is its name, back to the
-    verb, mark or particle before it (共建, 的, “)."""
+    verb, mark or particle before it (共建, 的, “); a field may join two (感知 | 与 | 控制)."""
     for body in _JOINT_BODY.finditer(text):
         k = next((n for n, w in enumerate(words) if w.start <= body.start() < w.end), None)
         if k is None or (words[k].label == "Organization" and words[k].start < body.start()
                          and words[k].end >= body.end()):
             continue  # a name already
         start = words[k].start if words[k].start == body.start() else body.start()
-        while k > 0 and words[k - 1].end == start and words[k - 1].label in _FIELD_WORDS \
+        while k > 0 and words[k - 1].end == start and (words[k - 1].label in _FIELD_WORDS or _joins_two_fields(text, words, k - 1)) \
                 and body.end() - words[k - 1].start <= 20 and not starts_no_name(text[words[k - 1].start:words[k - 1].end]) \
                 and text[words[k - 1].start:words[k - 1].end] not in BUILDING_VERBS:
             k -= 1

@@ -58,7 +58,7 @@ def join_latin_names(text: str, words: list[Word]) -> list[Word]:
 
 
 def dotted_names(text: str, words: list[Word]) -> list[Word]:
-    """马里奥· | 桑托斯, 扬 | · | 范德林登 and 宋西 | ·本玛尼: a transliterated name the model cut at its
+    """马里奥· | 桑托斯, 扬 | · | 范德林登 and 宋汀 | ·本澄尼: a transliterated name the model cut at its
     dot is one person."""
     if "·" not in text:
         return words

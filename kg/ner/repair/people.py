@@ -1,0 +1,53 @@
+"""Where a person's name ends: the model's reading of a name runs into the next word, or stops a
+character short of it (许某某此 | 前任, 温景 | 和 | 表示, 大野某 | 一 | 表示)."""
+from __future__ import annotations
+
+import re
+
+from .words import Word
+
+#: What a person's name is followed by in its own clause: a verb of saying, 为 before a body.
+_SAYS = re.compile(r"表示|指出|介绍|强调|认为|透露|坦言|说")
+#: Time words whose first character the model may read into the name before them: 某某此 | 前任.
+_TIME_WORDS = frozenset({"此前", "目前", "现任", "曾任"})
+#: After 于: a date or a year (于 2021 年, 于今年).
+_DATED = re.compile(r"\s*(?:\d|今年|去年|同年|当年|次年)")
+#: How a person is addressed after the name: 院士, 教授.
+_HONORIFICS = ("院士", "教授", "研究员", "博士", "先生", "女士")
+#: Words of one character that follow a name as words of their own: 张三也表示, 李四将为….
+_AFTER_A_NAME = frozenset("也都还就则又亦曾便才再均同将已更仍在对向等称所说为于并即")
+
+
+def names_cut_short(text: str, words: list[Word]) -> list[Word]:
+    """A two-character person and the next word's first character, when that character
+    cannot stand alone there: 任思 | 远于 | 2019年 (远于, 强于 are words too: 于 dates what
+    the person did), 温景 | 和 | 表示 and 阮清 | 和 | 为 + body (a conjunction before a verb), 蔺书 | 和 | 同志."""
+    words = [Word(w.start, w.end - 1, "Person") if w.label == "Person" and w.end - w.start >= 3
+             and text[w.end - 1:w.end + 1] in _TIME_WORDS else w for w in words]  # 许某某此 | 前任: 此前 is no name
+    for k in range(len(words) - 1):  # 大野某 | 一一行: the name ends in 一, and 一行 is the party with them
+        if words[k].label == "Person" and text[words[k + 1].start:words[k + 1].end] == "一一行" and words[k + 1].start == words[k].end:
+            words[k:k + 2] = [Word(words[k].start, words[k].end + 1, "Person"), Word(words[k].end + 1, words[k + 1].end, "n")]
+    words = [Word(w.start, w.end - 1, "Person") if w.label == "Person" and w.end - w.start >= 4 and text[w.end - 1] == "于"
+             and _DATED.match(text, w.end) else w for w in words]  # 何某某于 | 2021 年: 于 dates what the person did
+    if not any(w.label == "Person" and 2 <= w.end - w.start <= 3 for w in words):
+        return words
+    out = list(words)
+    k = 0
+    while k < len(out) - 2:
+        name, nxt, after = out[k], out[k + 1], out[k + 2]
+        piece = text[nxt.start:nxt.end]
+        if name.label == "Person" and nxt.start == name.end and (  # 林某 | 之 | 院士, 大野某 | 一 | 表示
+                (piece == "之" and name.end - name.start == 2 and text.startswith(_HONORIFICS, after.start))
+                or (piece == "一" and _SAYS.match(text, after.start))):
+            out[k:k + 2] = [Word(name.start, nxt.end, "Person")]
+        elif name.label != "Person" or name.end - name.start != 2 or nxt.start != name.end:
+            pass
+        elif len(piece) == 2 and piece[1] == "于" and (after.label == "TIME" or text[after.start].isdigit()):
+            out[k], out[k + 1] = Word(name.start, name.end + 1, "Person"), Word(nxt.end - 1, nxt.end, "p")
+        elif len(piece) == 1 and "\u4e00" <= piece <= "\u9fff" and piece not in _AFTER_A_NAME and (
+                _SAYS.match(text, after.start) or (text[after.start:after.end] == "为" and k + 3 < len(out)
+                                                   and out[k + 3].label == "Organization")
+                or (text.startswith("同志", after.start) and not text.startswith("同志们", after.start))):
+            out[k:k + 2] = [Word(name.start, nxt.end, "Person")]
+        k += 1
+    return out
