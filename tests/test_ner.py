@@ -821,3 +821,27 @@ def test_a_district_named_after_its_city_inside_a_name_and_a_robot_valley():
     from kg.lexicon import ZONE_SUFFIXES
 
     assert "岚屿机器人谷".endswith(ZONE_SUFFIXES) and not "岚屿光谷仪器".endswith(ZONE_SUFFIXES)
+
+
+def test_foreign_states_and_cities_are_places_within_their_country():
+    from kg.regions import gazetteer
+
+    g = gazetteer()
+    munich = g.lookup("慕尼黑")
+    assert munich is not None and [d.name for d in g.ancestors(munich)] == ["德国"]
+    assert g.lookup("巴伐利亚") == g.lookup("巴伐利亚州") and g.lookup("阿拉木图市") == g.lookup("阿拉木图")
+    assert g.lookup("北京").code == "110000"  # China's divisions keep their names
+    assert g.lookup("汉堡") is not None and g.head("汉堡包装有限公司") is None  # a word too: never a name's head
+    assert g.head("汉堡包装有限公司", words_too=True) == "汉堡"
+
+
+def test_a_foreign_body_is_named_with_and_without_its_country(lac):
+    from kg.ner.names import nested_names
+
+    name = "德国慕尼黑汀兰光学研究所"
+    assert [(name[s.start:s.end], s.type) for s in nested_names(name)] == [
+        ("德国", "Region"), ("慕尼黑", "Region"), ("慕尼黑汀兰光学研究所", "Organization")]
+    name = "美国商务部"  # a country's own body needs the country
+    assert not [s for s in nested_names(name) if s.type == "Organization"]
+    name = "德国海宁格创投有限公司"  # no Chinese place inside a German name
+    assert ("海宁", "Region") not in [(name[s.start:s.end], s.type) for s in nested_names(name)]

@@ -266,8 +266,8 @@ def test_an_area_in_a_title_a_post_filled_by_and_a_brand_with_its_trade(backend)
 
 
 def test_a_foreign_company_and_its_country(backend):
-    found = relations(backend, "同日，日本东辰精机株式会社宣布已与对方达成协议。")
-    assert ("东辰精机株式会社", "locatedIn", "日本", ()) in found
+    found = relations(backend, "同日，日本东辰精机株式会社宣布已与对方达成协议。")  # (named with and without its country)
+    assert {("日本东辰精机株式会社", "locatedIn", "日本", ()), ("东辰精机株式会社", "locatedIn", "日本", ())} & found
     found = relations(backend, "入选项目中，芬兰 Kuusi Materials Oy 在坦佩雷建设的正极材料项目规模最大。")
     assert ("Kuusi Materials Oy", "locatedIn", "芬兰", ()) in found
     found = relations(backend, "总部位于瑞典斯德哥尔摩的电池制造商 Norrsken Cells AB 宣布启动扩产。")
@@ -1113,3 +1113,16 @@ def test_companies_that_sign_to_settle_in_a_zone_are_there_not_partners(backend)
     assert {h for h, r, t, _ in found if r == "locatedIn" and t == "汀兰机器人谷"} == {
         "上海岚屿人形机器人有限公司", "苏州澄湖视觉科技有限公司", "宁波汀兰精工科技有限公司"}
     assert not any(r == "partnerOf" for _, r, _, _ in found)
+
+
+def test_a_foreign_body_with_and_without_its_country_is_one_entity_seated_there(backend):
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8",
+                             "汀兰光电宣布收购德国斯图加特岚屿透镜有限公司 70% 股权。岚屿透镜有限公司总经理克劳斯·汀德留任。"))
+    extract([issue], backend)
+    keys = {m.key for m in issue.mentions if m.type == "Organization" and "岚屿透镜" in m.text}
+    assert len(keys) == 1
+    surfaces = {m.text for m in issue.mentions if m.key in keys}
+    assert {"德国斯图加特岚屿透镜有限公司", "斯图加特岚屿透镜有限公司"} <= surfaces
+    seats = {issue.mentions[r.tail].text for r in issue.relations
+             if r.type == "locatedIn" and issue.mentions[r.head].key in keys}
+    assert {"德国", "斯图加特"} <= seats

@@ -28,7 +28,7 @@ from ..lexicon import (
     ZONE_SUFFIXES,
     alternatives,
 )
-from ..regions import AREA, UNIONS, Division, gazetteer
+from ..regions import AREA, UNIONS, Division, country_before_name, gazetteer
 
 #: The characters of a division's level, which make a place's short name part of a longer word.
 _LEVEL_MARKS = tuple("省市区县州旗镇乡")
@@ -136,13 +136,16 @@ def _district_short_name(name: str, at: int, city: str) -> tuple[str, Division] 
 
 
 def nested_names(name: str) -> list[Span]:
-    """Regions and parent organizations inside an organization's name, offsets into it, and a
-    parent's own parent (某某市人民政府办公厅 | 秘书处 → 某某市人民政府办公厅 → 某某市人民政府)."""
+    """Regions and parent organizations inside an organization's name, offsets into it, a
+    parent's own parent (某某市人民政府办公厅 | 秘书处 → 某某市人民政府办公厅 → 某某市人民政府), and a
+    foreign body's name without the country written before it (德国 | 某某集团), which names it too."""
     if name.startswith(PARTY) and len(name) > len(PARTY) + 2:
         lead = len(PARTY)  # the party's committee of a place: the place is read after 中共
         return [Span(0 if s.type == "Organization" else s.start + lead, s.end + lead, s.type, s.source)
                 for s in nested_names(name[lead:])]
     spans = _nested_once(name)
+    if cut := country_before_name(name):  # 德国 | 某某自动化集团: the name without its country, the same body
+        spans.append(Span(cut, len(name), "Organization", "rule:without-country"))
     parent = next((s for s in spans if s.source == "rule:parent-org"), None)
     if parent is not None:
         spans += [s for s in _nested_once(name[:parent.end]) if s.source == "rule:parent-org"]
@@ -171,8 +174,10 @@ def _nested_once(name: str) -> list[Span]:
         division = g.lookup(head)
         if division and _seat_at_head(name, head, division.level, government, division.name.endswith("市")):
             region(0, len(head))
-            second = g.head(name[len(head):])
+            second = g.head(name[len(head):], words_too=division.level == "country")
             d2 = g.lookup(second) if second else None
+            if d2 is not None and division.level == "country" and division not in g.ancestors(d2):
+                second, d2 = None, None  # 德国 | 海宁格创投: no place of that country
             after_its_city = False
             if d2 is None and (district := _district_short_name(name, len(head), division.code)):
                 (second, d2), after_its_city = district, True

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..doc import Issue, Mention, Sentence, Span
 from ..lexicon import ISSUING_BODY, publisher_body
+from ..regions import Division, country_before_name, gazetteer
 from ..vocab import NAME_TYPES
 from . import repair, rules
 from .anaphora import refer_back
@@ -205,14 +206,32 @@ def find_spans(text: str, model_spans: Sequence[Span]) -> list[Span]:
     kept = [t for s in repair.repair(text, model_spans) if (t := _trim(text, s)) and (not _overlaps(t, ruled) or (
         _inside(t, holders) and (t.type != "Organization" or ISSUING_BODY.search(text, t.start, t.end))))]
     nested = [n for s in kept + ruled if s.type == "Organization" for n in _nested_in(text, s)]  # off the trimmed name
-    return sorted(filter(None, (_trim(text, s) for s in ruled + kept + nested)),
+    return sorted(filter(None, (_trim(text, s) for s in ruled + kept + nested + _with_country(text, kept))),
                   key=lambda s: (s.start, -s.end))
 
 
+def _with_country(text: str, spans: list[Span]) -> list[Span]:
+    """日本 | 某某株式会社 read apart: the name with its country names the body too (as 德国某某集团
+    read whole names it without, :func:`kg.ner.names.nested_names`)."""
+    places = {s.end: s for s in spans if s.type == "Region"}
+    return [Span(place.start, s.end, "Organization", "rule:with-country") for s in spans
+            if s.type == "Organization" and (place := places.get(s.start)) is not None
+            and country_before_name(text[place.start:s.end]) == place.end - place.start]
+
+
 def _nested_in(text: str, span: Span) -> list[Span]:
-    """The places and parent bodies inside a name (:func:`nested_names`), as spans of the text."""
+    """The places and parent bodies inside a name (:func:`nested_names`), as spans of the text; after
+    a foreign country read apart (德国 | 某某创投), only that country's places."""
+    country = next((d for n in (2, 3, 4, 5) if n <= span.start and (d := gazetteer().lookup(text[span.start - n:span.start]))
+                    and d.level == "country" and d.code != "CN"), None)
     return [Span(span.start + n.start, span.start + n.end, n.type, n.source)
-            for n in nested_names(text[span.start:span.end])]
+            for n in nested_names(text[span.start:span.end])
+            if country is None or n.type != "Region" or _within(text[span.start + n.start:span.start + n.end], country)]
+
+
+def _within(place: str, country: Division) -> bool:
+    division = gazetteer().lookup(place)
+    return division is not None and country in gazetteer().ancestors(division)
 
 
 def _read_as_verb(span: Span, words: Sequence[Span]) -> bool:

@@ -111,6 +111,9 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     source = spans[0].source if spans else "model"
     out = []
     for w in words:
+        place = _place_before_its_field(text[w.start:w.end]) if w.label == "Organization" else None
+        if place is not None:  # 某州 | 科技合作对接会: the place, no body
+            out.append(Span(w.start, w.start + len(place), "Region", source))
         if not w.is_entity or not _names_one(text[w.start:w.end], w.label):
             continue
         cut = _descriptor_prefix(text, w)
@@ -138,7 +141,8 @@ def _names_one(piece: str, label: str) -> bool:
     if label == "Organization":  # not 总部 or 局长 alone either, nor a delegation (某某协会代表团), nor a round (天使轮)
         return not GENERIC_ORG.match(piece) and not _REPEATED.fullmatch(piece) and not NOT_ORG_WORDS.fullmatch(piece) \
             and not ROUND.fullmatch(piece) \
-            and not (piece.endswith(_DELEGATIONS) and not _NATIONAL.match(piece))
+            and not (piece.endswith(_DELEGATIONS) and not _NATIONAL.match(piece)) \
+            and _place_before_its_field(piece) is None
     if label == "Region":  # not 某某基地 either: a company's base named by its place, nor a delegation
         return not GENERIC_PLACE.match(piece) and not _REPEATED.fullmatch(piece) and not piece.endswith(_DELEGATIONS) \
             and not ((base := _BASE.match(piece)) and gazetteer().lookup(base.group(1)) is not None)
@@ -147,6 +151,14 @@ def _names_one(piece: str, label: str) -> bool:
     return True
 
 
+#: What follows a place's name when it says the place's field, not a body: 某州科技(合作对接会).
+_A_PLACES_FIELD = frozenset({"科技", "产业", "经济", "创新", "经贸"})
+
+
+def _place_before_its_field(piece: str) -> str | None:
+    """巴伐利亚科技: a place and its field read as one name; the place, if so."""
+    head = gazetteer().head(piece)
+    return head if head and piece[len(head):] in _A_PLACES_FIELD else None
 #: A group sent on a visit, named after whom it comes from: 某某协会代表团.
 _DELEGATIONS = ("代表团", "考察团", "访问团", "调研团")
 #: A country's delegation (中国代表团, 中国体育代表团) acts for the country, and is one.

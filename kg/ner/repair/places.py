@@ -335,7 +335,7 @@ def foreign_places(text: str, words: list[Word]) -> list[Word]:
         piece = text[w.start:w.end]
         if w.label == "Region" and len(piece) >= 4:
             cut = next((n for n in range(2, min(6, len(piece) - 1)) if (d := g.lookup(piece[:n])) is not None
-                        and d.level == "country" and TRANSLITERATION.match(piece[n:])), None)
+                        and d.level == "country" and (TRANSLITERATION.match(piece[n:]) or g.lookup(piece[n:]))), None)
             if cut is not None and g.lookup(piece) is None:  # 瑞典 | 斯德哥尔摩
                 out += [Word(w.start, w.start + cut, "Region"), Word(w.start + cut, w.end, "Region")]
                 continue
