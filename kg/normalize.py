@@ -235,8 +235,9 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
         return False
     if nxt[0] in CONTINUING_STARTS or line[-1] in OPEN_ENDINGS:
         return True
-    if line.count("（") + line.count("(") > line.count("）") + line.count(")") and _is_cjk(nxt[0]):
-        return True  # 某某（新加 | 坡）有限公司: a bracket left open goes on
+    if (line.count("（") + line.count("(") > line.count("）") + line.count(")")
+            or line.count("《") > line.count("》")) and _is_cjk(nxt[0]):
+        return True  # 某某（新加 | 坡）有限公司, 《某某专项实 | 施细则》: a bracket or title mark left open goes on
     if _is_cjk(line[-1]) and _NAME_TAIL_FIRST.match(nxt) and not _is_heading(line):
         return True  # 位于某区的某某新能源 | 材料有限公司（…）完成…: the next line opens with a name's tail
     if line[-1] + nxt[0] in _NAME_WORDS and _ends_sentence(nxt) and display_width(nxt) > display_width(line) \
@@ -245,6 +246,8 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
     if _is_heading(line):
         if _SECTION_MARK.fullmatch(line):
             return False  # 【政策速递】: a section's name, whole on its line
+        if _PROSE.search(line) and display_width(line) >= 60 and _is_cjk(line[-1]) and _is_cjk(nxt[0]):
+            return True  # ● 某某公司完成…融资，投资方为…技术研 | 究院…: an item's paragraph after its mark, wrapped
         # a headline wrapped onto a short second line, before the article's first paragraph
         return (
             display_width(nxt) <= 40

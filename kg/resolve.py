@@ -496,10 +496,14 @@ def _abridged_titles(issue: Issue) -> None:
         if len(m.key) > 14:
             continue
         article = issue.sentences[m.sentence].article
-        fuller = {o.key for o in policies if len(o.key) > len(m.key) + 2 and o.key[-2:] == m.key[-2:]
-                  and issue.sentences[o.sentence].article == article and _in_order(m.key, o.key)}
+        fuller = {o.key for o in policies if len(o.key) > len(m.key) + 2 and _BRACKETED_END.sub("", o.key)[-2:] == m.key[-2:]
+                  and issue.sentences[o.sentence].article == article and _in_order(m.key, _BRACKETED_END.sub("", o.key))}
         if len(fuller) == 1:
             m.key = fuller.pop()
+
+
+#: A title's period or status in brackets at its end: （2025—2027年）, （试行）.
+_BRACKETED_END = re.compile(r"[（(][^（）()]{1,16}[）)]$")
 
 
 def _in_order(short: str, long: str) -> bool:

@@ -845,3 +845,10 @@ def test_a_foreign_body_is_named_with_and_without_its_country(lac):
     assert not [s for s in nested_names(name) if s.type == "Organization"]
     name = "德国海宁格创投有限公司"  # no Chinese place inside a German name
     assert ("海宁", "Region") not in [(name[s.start:s.end], s.type) for s in nested_names(name)]
+
+
+def test_an_editor_named_in_brackets_at_an_issues_end():
+    from kg.ner.rules import byline_people
+
+    text = "（责任编辑：岚汀）"
+    assert [(text[s.start:s.end], s.type) for s in byline_people(text)] == [("岚汀", "Person")]

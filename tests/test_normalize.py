@@ -151,3 +151,17 @@ def test_a_line_broken_inside_a_company_name_whose_tail_holds_its_seat_is_joined
             "体（汉诺威）有限公司，注册资本 500 万欧元。\n")
     assert "德州岚屿半导体有限公司日前在德国汉诺威注册成立全资子公司岚屿半导体（汉诺威）有限公司，注册资本 500 万欧元。" \
         in normalize(text).split("\n")
+
+
+def test_an_items_paragraph_after_its_mark_wrapped_inside_a_name_is_joined():
+    text = ("● 常州汀兰智能科技有限公司完成数千万元天使轮融资，投资方为岚屿创投和常州澄湖机器人技术研\n"
+            "究院旗下的常州澄湖创业投资有限公司。\n● 岚屿协会召开理事会\n")
+    lines = normalize(text).split("\n")
+    assert any("常州澄湖机器人技术研究院旗下的" in line for line in lines)
+    assert "● 岚屿协会召开理事会" in lines
+
+
+def test_a_title_mark_left_open_at_a_lines_end_goes_on():
+    text = ("■ 省科技厅出台岚屿专项细则\n江苏省科学技术厅会同江苏省财政厅制定的《江苏省汀兰智能关键技术攻关专项实\n"
+            "施细则（试行）》近日发布，单个项目最高 2000 万元。\n")
+    assert any("《江苏省汀兰智能关键技术攻关专项实施细则（试行）》近日发布" in line for line in normalize(text).split("\n"))

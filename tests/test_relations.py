@@ -833,6 +833,11 @@ def test_a_headlines_abridged_title_is_the_articles_policy(backend):
                              "4月9日，德州市德城区人民政府印发《德城区支持数字经济加快发展若干措施》，共十二条。"))
     extract([issue], backend)
     assert {m.key for m in issue.mentions if m.type == "Policy"} == {"德城区支持数字经济加快发展若干措施"}
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8",  # the full title ends with its period in brackets
+                             "德州科技周报\n2025年第4期\n\n■ 省工信厅印发汀兰机器人产业行动方案\n\n"
+                             "省工信厅近日印发《山东省汀兰机器人产业创新发展行动方案（2025—2027年）》。"))
+    extract([issue], backend)
+    assert {m.key for m in issue.mentions if m.type == "Policy"} == {"山东省汀兰机器人产业创新发展行动方案（2025—2027年）"}
 
 
 def test_a_masthead_names_its_publisher_after_the_issues_label(backend):

@@ -65,6 +65,17 @@ def test_a_place_named_with_its_kind_of_zone_is_kept_by_its_grammar():
     assert [m.key for m in issue.mentions] == ["place:青梧创新谷"]
 
 
+def test_a_national_organ_named_in_full_and_a_foreign_city_are_kept_by_their_grammar_and_data():
+    from kg.regions import gazetteer
+
+    text = "国家汀兰标准化管理委员会、某某委员会、慕尼黑。"
+    munich = "division:" + gazetteer().lookup("慕尼黑").code
+    issue = _issue([(0, 12, "Organization", "org:national"), (13, 18, "Organization", "org:some"),
+                    (19, 22, "Region", munich)], [], set(), text=text)
+    corroborate(issue)
+    assert [m.text for m in issue.mentions] == ["国家汀兰标准化管理委员会", "慕尼黑"]
+
+
 def test_one_reading_is_left_alone():
     issue = _issue([(0, 8, "Organization", "co")], [], None)
     corroborate(issue)

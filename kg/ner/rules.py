@@ -191,8 +191,8 @@ _BYLINE_PERSON = re.compile(r"(?:(?:本报|特约|首席|见习)?(?:记者|通�
                             r"(?=[ \u3000]*(?:[）)]|$|\n|摄|[ \u3000](?:记者|通讯员|实习生|摄影)))")
 
 
-#: Who edited and checked an issue: 编辑：某某    审核：某某.
-_EDITOR = re.compile(r"(?:责任编辑|编辑|审核|审稿|校对|签发)[：:][ \u3000]*([\u4e00-\u9fff]{2,4}?)(?=[ \u3000]|$|\n)")
+#: Who edited and checked an issue: 编辑：某某    审核：某某, （责任编辑：某某）.
+_EDITOR = re.compile(r"(?:责任编辑|编辑|审核|审稿|校对|签发)[：:][ \u3000]*([\u4e00-\u9fff]{2,4}?)(?=[ \u3000）)]|$|\n)")
 #: An author's line closing an analysis: 某某研究院政策室助理研究员  某某 (alone at the line's end).
 _AUTHOR = re.compile(r"(?:研究员|分析师|研究助理|主任|所长|院长|博士)[ \u3000]{2,}([\u4e00-\u9fff]{2,4})[ \u3000]*(?=$|\n)")
 

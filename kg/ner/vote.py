@@ -21,6 +21,7 @@ nothing to vote with: a sentence gets the model's names.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -95,6 +96,10 @@ def _named_zone(name: str) -> bool:
     return len(kind) >= 3 and len(name) - len(kind) >= 2 and not GENERIC_PLACE.match(name)
 
 
+#: A national organ named in full: 国家市场监督管理总局, 国家标准化管理委员会 (its name's grammar vouches for it).
+_NATIONAL_ORGAN = re.compile(r"(?:国家|中华人民共和国|国务院)[\u4e00-\u9fff]{2,14}(?:部|总局|局|委员会|署)")
+
+
 def corroborate(issue: Issue) -> None:
     """Drop, in place, the entities of the issue that only one reading found (see the module's
     docstring); relations keep pointing at the same mentions. A no-op for one reading."""
@@ -104,7 +109,8 @@ def corroborate(issue: Issue) -> None:
     related = {i for r in issue.relations for i in (r.head, r.tail)}
     kept_keys = {(m.type, m.key) for i, m in enumerate(issue.mentions)
                  if m.type == "Policy" or i in related or (m.type, surface_key(m.text)) in other
-                 or (m.type == "Region" and (_known_place(m.key) or is_area(m.text) or _named_zone(m.text)))}
+                 or (m.type == "Region" and (_known_place(m.key) or is_area(m.text) or _named_zone(m.text)))
+                 or (m.type == "Organization" and _NATIONAL_ORGAN.fullmatch(m.text) is not None)}
     index: dict[int, int] = {}
     mentions: list[Mention] = []
     for i, m in enumerate(issue.mentions):
