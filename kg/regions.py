@@ -160,12 +160,13 @@ def country_before_name(name: str) -> int:
     come next; not 美国 | 商务部 or 美国 | 西北大学, which need the country); else 0."""
     g = gazetteer()
     head = g.head(name)
-    if not head or not is_foreign_country(head) or len(name) - len(head) < 4:
+    country = g.lookup(head) if head else None
+    if head is None or country is None or not is_foreign_country(head) or len(name) - len(head) < 4:
         return 0
     rest = name[len(head):]
     place = g.head(rest, words_too=True)
     division = g.lookup(place) if place else None
-    if (division is not None and division.parent == g.lookup(head).code) or _TRANSLITERATED_START.match(rest) \
+    if (division is not None and division.parent == country.code) or _TRANSLITERATED_START.match(rest) \
             or (LEGAL_FORMS.search(rest) and len(LEGAL_FORMS.sub("", rest)) >= 2):
         return len(head)
     return 0

@@ -1131,3 +1131,23 @@ def test_a_foreign_body_with_and_without_its_country_is_one_entity_seated_there(
     seats = {issue.mentions[r.tail].text for r in issue.relations
              if r.type == "locatedIn" and issue.mentions[r.head].key in keys}
     assert {"德国", "斯图加特"} <= seats
+
+
+def test_the_school_named_again_by_its_kind(backend):
+    found = relations(backend, "5 月 8 日，岚屿工程大学与汀兰机器人有限公司共建的智能感知联合实验室揭牌。"
+                               "该校校长叶汀泽出席揭牌仪式。")
+    assert ("叶汀泽", "holdsPosition", "该校", (("title", "校长"),)) in found
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "岚屿工程大学新建一座实验楼。该校校长叶汀泽出席仪式。"))
+    extract([issue], backend)
+    assert len({m.key for m in issue.mentions if m.type == "Organization"}) == 1
+
+
+def test_posts_taken_again_or_now_and_a_strategic_investment_made(backend):
+    found = relations(backend, "汀兰视觉科技有限公司由林晓汀于 2017 年在金坛区创办，交易完成后将成为岚屿智能的控股子公司，"
+                               "林晓汀继续担任总经理。")
+    assert ("林晓汀", "holdsPosition", "汀兰视觉科技有限公司", (("title", "总经理"),)) in found
+    found = relations(backend, "汀兰智能科技有限公司由程汀与岚屿大学教授何澄恒于 2021 年共同创立，程汀现任公司首席执行官。")
+    assert ("程汀", "holdsPosition", "公司", (("title", "首席执行官"),)) in found
+    found = relations(backend, "江苏汀兰机器人科技股份有限公司（以下简称“汀兰机器人”）近日披露年报。"
+                               "汀兰机器人对溧阳岚屿精密轴承有限公司进行战略投资，取得其 20% 股权。")
+    assert ("汀兰机器人", "investedIn", "溧阳岚屿精密轴承有限公司") in {f[:3] for f in found}

@@ -19,11 +19,11 @@ from ..lexicon import BEFORE_THE_SUBJECT, LATIN_POST, alternatives
 #: Kinds a body is named again by (the longest first, so 研究中心 wins over 中心).
 KINDS = ("研究院", "研究所", "研究中心", "实验室", "工作站", "工作室", "中心", "联盟", "基金", "孵化器", "加速器",
          "创新港", "产业园", "园区", "基地", "平台", "协会", "学会", "研究会", "集团", "分院", "分会", "公司",
-         "分行", "支行", "事业部")
+         "分行", "支行", "事业部", "学校")
 _KIND = alternatives(KINDS)
 #: 该院, 此中心, 上述基金, 新公司: a demonstrative and a kind (院 and 所 for any 研究院, 学院, 研究所;
-#: 该行 for a bank or its branch, never 此行, a trip).
-_DEMONSTRATIVE = re.compile(rf"(?:该|此|这一?|上述)({_KIND}|院|所)|该(行)|新(公司)")
+#: 该行 for a bank or its branch, never 此行, a trip; 该校 for a university or college).
+_DEMONSTRATIVE = re.compile(rf"(?:该|此|这一?|上述)({_KIND}|院|所)|该(行|校)|新(公司)")
 #: A kind opening a clause, then what is said of the body: its seat, who fills it, its first deal,
 #: or one of its posts (研究院党委书记、院长某某, 联盟理事长由某某担任).
 _SUBJECT = re.compile(rf"(?:^|(?<=[，；。：]))({_KIND})(?=由|设在|设于|位于|落户|坐落|首个|首批|首期|总规模|已于)")
@@ -33,7 +33,9 @@ _OPENING_KIND = re.compile(rf"(?:^|(?<=[，；。：由]))({_KIND})")
 _POST_AT = re.compile(rf"(?:担任|兼任|出任|任)({_KIND})")
 _PARTNER_OF = re.compile(rf"(?:与|同)({_KIND})(?=联合|共同|合作|签署|签订|共建)")
 _SETTLED_IN = re.compile(rf"(?:入驻|落户|进驻)({_KIND})(?=的)")
-_ANY_KIND = re.compile(rf"{_KIND}|院|所|该行")
+_ANY_KIND = re.compile(rf"{_KIND}|院|所|该行|该校")
+#: What the name of a school ends with: 该校, 学校 name it again.
+_SCHOOLS = ("大学", "学院", "学校")
 #: How far back the body may have been named.
 _SENTENCES_BACK = 3
 
@@ -89,7 +91,7 @@ def _antecedent(issue: Issue, mentions: list[Mention], before: int, sentence: in
             break
         if m.type in ("Organization", "Region") and m.refers_to is None:
             name = m.text.strip("“”\"")
-            if name.endswith(kind) and len(name) > len(kind):
+            if name.endswith(_SCHOOLS if kind in ("校", "学校") else kind) and len(name) > len(kind):
                 found.append(m)
     # 该行 is the 某某银行某某分行 named, not the 某某银行 inside its name (but 研究院 is the 某某研究院 in 某某研究院某某分院)
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end for o in found)]

@@ -34,8 +34,8 @@ _OWNER = re.compile(rf"\s*(?:的)?{OWNING}(?:的)?\s*")
 _KIND_OF_INVESTMENT = re.compile(r"(?:创业|股权|风险|天使|产业|早期|私募|跨境|战略)$")
 
 
-#: Before 投资: the deal of the sentence (参与本轮战略投资).
-_THIS_ROUND = re.compile(r"(?:参与|参投)?本轮(?:战略)?$")
+#: Before 投资: the deal of the sentence (参与本轮战略投资, 对 X 进行战略投资), not a kind of investing.
+_A_DEAL = re.compile(r"(?:(?:参与|参投)?本轮|进行|开展)(?:战略|股权)?$")
 
 
 #: After 投资 as a noun: 投资环境, 投资贸易洽谈会, 投资协议 (what investing is about, not a deal).
@@ -114,9 +114,9 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
             if listed_clause[0] <= at < listed_clause[1]:
                 continue  # its investors were listed
             names_its_target = any(m.start == sentence.start + t.end() for m in names)  # 以 1 亿元战略投资 X
-            this_round = _THIS_ROUND.search(text, 0, t.start())  # 作为产业方参与本轮战略投资: a deal, not a kind
+            a_deal = _A_DEAL.search(text, 0, t.start())  # 作为产业方参与本轮战略投资: a deal, not a kind
             if any(m.start <= at < m.end for m in names) or (t.group(1) == "投资" and not names_its_target and (
-                    (_KIND_OF_INVESTMENT.search(text, 0, t.start()) and not this_round) or _INVESTMENT_NOUN.match(text, t.end()))):
+                    (_KIND_OF_INVESTMENT.search(text, 0, t.start()) and not a_deal) or _INVESTMENT_NOUN.match(text, t.end()))):
                 continue  # 《天使投资…办法》, 某某投资集团, 创业投资: a name or a kind of investing, no deal
             clause_start = max(sentence.start + max(text.rfind(c, 0, t.start()) for c in "，。；：") + 1,
                                sentence.start)

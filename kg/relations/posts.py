@@ -171,7 +171,7 @@ def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
 #: Before a body whose post someone named earlier takes: 张三任 | 实验室 | 主任.
 _TAKEN_BY_ANOTHER = re.compile(r"(?:兼任|担任|出任|任)\s*$")
 #: Between a person and the body of a post taken: 陆建成任…管委会常务副主任, 任命李明为…, 张三同志任….
-_TAKES = re.compile(r"^\s*(?:同志)?\s*(?:已|将|拟|正式|同时|曾|曾经|此前|先后|共同|分别)?"
+_TAKES = re.compile(r"^\s*(?:同志)?\s*(?:已|将|拟|正式|同时|曾|曾经|此前|先后|共同|分别|现|继续|仍)?"
                     r"(?:担任|出任|兼任|升任|改任|调任|留任|不再担任|不再兼任|任|为|当选为?|(?:受|获|被)聘(?:为|担任)?)\s*$")
 #: PERSON 曾在 ORG 任 POST, PERSON 加入 ORG 任 POST: a post held at the body named between.
 _HELD_AT = re.compile(r"^\s*(?:(?:曾|曾经|此前|先后|现)?在|(?:正式)?(?:加入|加盟))\s*$")
@@ -224,9 +224,11 @@ def _title_after(s: Sentence, j: int) -> str | None:
 #: Before a person given a post by the body the sentence is about: 选举张三为董事长, 聘任李四为总经理.
 _ELECTED = re.compile(r"(?:选举|聘任|任命|推选|选聘|聘请)\s*原?\s*$")  # 聘任原(某某公司董事)张三为…
 _AS_POST = re.compile(r"^\s*为\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
-#: After a person who takes a post, no body named: 加盟并出任合伙人, 晋升为执行董事, (研究员)兼任站长, 任副院长.
+#: After a person who takes a post, no body named: 加盟并出任合伙人, 晋升为执行董事, (研究员)兼任站长, 任副院长,
+#: 继续担任总经理, 现任公司首席执行官 (公司: the body the sentence is about).
 _TAKES_POST = re.compile(r"^\s*(?:同志|教授|副?研究员|博士|院士|先生|女士)?"
-                         r"(?:[^，。；、]{0,4}?并)?(?:出任|担任|兼任|晋升为|升任|获聘为?|任(?![命职务期]))\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
+                         r"(?:[^，。；、]{0,4}?并)?(?:继续|仍|现)?(?:出任|担任|兼任|晋升为|升任|获聘为?|任(?![命职务期]))"
+                         r"\s*(?:公司|集团)?([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
 
 
 def _post_at_subject(s: Sentence, i: int) -> list[tuple[int, str]]:
