@@ -1151,3 +1151,10 @@ def test_posts_taken_again_or_now_and_a_strategic_investment_made(backend):
     found = relations(backend, "江苏汀兰机器人科技股份有限公司（以下简称“汀兰机器人”）近日披露年报。"
                                "汀兰机器人对溧阳岚屿精密轴承有限公司进行战略投资，取得其 20% 股权。")
     assert ("汀兰机器人", "investedIn", "溧阳岚屿精密轴承有限公司") in {f[:3] for f in found}
+
+
+def test_a_list_of_bodies_each_set_up_by_its_own_leader(backend):
+    found = relations(backend, "省科技厅近日公布省级联合研究中心名单，广安岚屿高分子材料研究院牵头组建的中波高分子材料联合研究中心、"
+                               "达州汀兰天然气化工研究所牵头组建的中乌天然气化工联合研究中心等 8 家单位入选。")
+    assert {(h, t) for h, r, t, _ in found if r == "founded"} == {
+        ("广安岚屿高分子材料研究院", "中波高分子材料联合研究中心"), ("达州汀兰天然气化工研究所", "中乌天然气化工联合研究中心")}

@@ -150,7 +150,8 @@ def founded(s: Sentence) -> list[Relation]:
         if FOUND_TRIGGER.search(gap) and len(gap) <= 16 and not CLAUSE_BREAK.search(gap) and "，" not in gap \
                 and s.type(i - 1) in ("Organization", "Person") \
                 and not (s.type(i - 1) == "Organization" and LATIN_POST.match(gap.strip())):  # 某学院教授创办 X
-            out.extend(s.relation(head, k, "founded") for head in s.group_before(i - 1, ("Organization", "Person")))
+            out.extend(s.relation(head, k, "founded") for head in s.group_before(i - 1, ("Organization", "Person"))
+                       if head == s.ks[i - 1] or not FOUND_TRIGGER.search(s.before(head, 8)))  # (A 组建的 X、B 组建的 Y: not X)
     for i, k in enumerate(s.ks):  # A 在某某高新区设立的 B: the place between says where
         j = i - 1
         while j >= 0 and s.type(j) == "Region":
