@@ -488,7 +488,8 @@ def _short_titles(mentions: list[Mention]) -> None:
 
 def _abridged_titles(issue: Issue) -> None:
     """A headline's 德城出台数字经济若干措施 is the article's 《德城区促进数字经济高质量发展若干措施》:
-    a title of the same kind whose words it keeps in order, when the article has one such title."""
+    a title of the same kind whose words it keeps in order, when the article has one such title (its
+    period or status in brackets aside; the same words with （试行） are another version, not abridged)."""
     policies = [m for m in issue.mentions if m.type == "Policy"]
     if len(policies) < 2:
         return
@@ -496,7 +497,8 @@ def _abridged_titles(issue: Issue) -> None:
         if len(m.key) > 14:
             continue
         article = issue.sentences[m.sentence].article
-        fuller = {o.key for o in policies if len(o.key) > len(m.key) + 2 and _BRACKETED_END.sub("", o.key)[-2:] == m.key[-2:]
+        fuller = {o.key for o in policies if len(_BRACKETED_END.sub("", o.key)) > len(m.key) + 2
+                  and _BRACKETED_END.sub("", o.key)[-2:] == m.key[-2:]
                   and issue.sentences[o.sentence].article == article and _in_order(m.key, _BRACKETED_END.sub("", o.key))}
         if len(fuller) == 1:
             m.key = fuller.pop()
