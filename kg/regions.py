@@ -59,9 +59,7 @@ class Gazetteer:
         self._not_at_head: set[str] = set()
         self._load()
         self._load_world()
-        names = sorted(self.names, key=len, reverse=True)
-        self._head = re.compile("^(?:" + "|".join(re.escape(n) for n in names if n not in self._not_at_head) + ")")
-        self._head_or_word = re.compile("^(?:" + "|".join(map(re.escape, names)) + ")")
+        self._longest = max(map(len, self.names))
 
     def _add(self, code: str, name: str, level: str, parent: str | None, *variants: str) -> None:
         self.divisions[code] = Division(code, name, level, parent)
@@ -134,8 +132,10 @@ class Gazetteer:
     def head(self, name: str, words_too: bool = False) -> str | None:
         """The division name a longer name starts with (北京经开区 → 北京); ``words_too``: also a
         name that is an ordinary word as well, where a place is expected (德国 | 汉堡某某研究院)."""
-        m = (self._head_or_word if words_too else self._head).match(name)
-        return m.group(0) if m else None
+        for size in range(min(self._longest, len(name)), 1, -1):  # the longest name first
+            if name[:size] in self.names and (words_too or name[:size] not in self._not_at_head):
+                return name[:size]
+        return None
 
 
 def _province_suffix(code: str, short: str) -> str:

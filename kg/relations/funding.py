@@ -114,9 +114,10 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
             if listed_clause[0] <= at < listed_clause[1]:
                 continue  # its investors were listed
             names_its_target = any(m.start == sentence.start + t.end() for m in names)  # 以 1 亿元战略投资 X
-            a_deal = _A_DEAL.search(text, 0, t.start())  # 作为产业方参与本轮战略投资: a deal, not a kind
             if any(m.start <= at < m.end for m in names) or (t.group(1) == "投资" and not names_its_target and (
-                    (_KIND_OF_INVESTMENT.search(text, 0, t.start()) and not a_deal) or _INVESTMENT_NOUN.match(text, t.end()))):
+                    (_KIND_OF_INVESTMENT.search(text, max(0, t.start() - 2), t.start())
+                     and not _A_DEAL.search(text, max(0, t.start() - 8), t.start()))  # (参与本轮战略投资: a deal, not a kind)
+                    or _INVESTMENT_NOUN.match(text, t.end()))):
                 continue  # 《天使投资…办法》, 某某投资集团, 创业投资: a name or a kind of investing, no deal
             clause_start = max(sentence.start + max(text.rfind(c, 0, t.start()) for c in "，。；：") + 1,
                                sentence.start)

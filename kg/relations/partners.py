@@ -88,6 +88,7 @@ _JOINS_WITH = re.compile(r"[，；,;]\s*(?:近期|近日|日前|并|还|同时|�
 #: 李四一行 6 月 17 日访问…, 某某中心副主任王五同志带队赴….
 _LEADS_A_DELEGATION = re.compile(r"^\s*(?:同志|博士|教授)?\s*(?:等)?\s*(?:一行)?\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日|近日|日前)?\s*"
                                  r"(?:率(?:团|队|代表团)|带队|到访|来访|访问|考察|走访)")
+_VISITS = re.compile(r"率|带队|到访|来访|访问|考察|走访")
 #: …，(并)与 Y: the body the delegation met, at the start of a clause.
 _THEN_WITH = re.compile(r"[，,]\s*(?:并|还|同时|随后)?(?:与|同)\s*$")
 
@@ -95,6 +96,8 @@ _THEN_WITH = re.compile(r"[，,]\s*(?:并|还|同时|随后)?(?:与|同)\s*$")
 def _delegations(s: Sentence) -> list[Relation]:
     """X 副校长张三率团访问某地，…，并与 Y 签署合作备忘录: the body of who led the visit is Y's partner."""
     out: list[Relation] = []
+    if not _VISITS.search(s.text):
+        return out
     for i, k in enumerate(s.ks):
         if s.type(i) != "Person" or i == 0 or not _LEADS_A_DELEGATION.match(s.after(k, 20)):
             continue
@@ -152,6 +155,8 @@ def _partners_of_the_subject(s: Sentence) -> list[Relation]:
 def _pairs(s: Sentence) -> list[tuple[int, int]]:
     """A 与 B、C 与 D、E 与 F 等 12 个合作项目: a list of pairs, each with its own partner (the
     positions of each pair's two organizations); none where the list holds fewer than two pairs."""
+    if sum(s.text.count(link) for link in _PAIR_LINKS) < 2:
+        return []
     turns = _organizations_in_turn(s)
     links = [without_places(s, a, b).strip() for _, _, a, b in turns]
     pairs: list[tuple[int, int]] = []
