@@ -809,6 +809,9 @@ def test_a_joint_labs_field_joined_by_and_and_names_the_model_cut_by_a_character
     text = "董事长大野健一表示"
     words = names_cut_short(text, [Word(0, 3, "n"), Word(3, 6, "Person"), Word(6, 7, "d"), Word(7, 9, "v")])
     assert (text[words[1].start:words[1].end], words[1].label) == ("大野健一", "Person")
+    text = "社长大野健一出席仪式"
+    words = names_cut_short(text, [Word(0, 2, "n"), Word(2, 5, "Person"), Word(5, 6, "d"), Word(6, 8, "v"), Word(8, 10, "n")])
+    assert (text[words[1].start:words[1].end], words[1].label) == ("大野健一", "Person")
 
 
 def test_a_district_named_after_its_city_inside_a_name_and_a_robot_valley():

@@ -1,5 +1,5 @@
 """Where a person's name ends: the model's reading of a name runs into the next word, or stops a
-character short of it (许某某此 | 前任, 温景 | 和 | 表示, 大野某 | 一 | 表示)."""
+character short of it (许某某此 | 前任, 温景 | 和 | 表示, 大野某 | 一 | 表示 or 出席)."""
 from __future__ import annotations
 
 import re
@@ -38,7 +38,7 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
         piece = text[nxt.start:nxt.end]
         if name.label == "Person" and nxt.start == name.end and (  # 林某 | 之 | 院士, 大野某 | 一 | 表示
                 (piece == "之" and name.end - name.start == 2 and text.startswith(_HONORIFICS, after.start))
-                or (piece == "一" and _SAYS.match(text, after.start))):
+                or (piece == "一" and (_SAYS.match(text, after.start) or after.label == "v"))):
             out[k:k + 2] = [Word(name.start, nxt.end, "Person")]
         elif name.label != "Person" or name.end - name.start != 2 or nxt.start != name.end:
             pass
