@@ -172,7 +172,7 @@ def country_before_name(name: str) -> int:
     return 0
 
 
-#: Two characters of a transliterated name at the start: 艾森瓦尔德…, 卡尔泰克….
+#: Two characters of a transliterated name at the start: 贝伦斯…, 米洛斯….
 _TRANSLITERATED_START = re.compile(TRANSLITERATION.pattern.replace("{2,5}$", "{2}"))
 
 

@@ -154,7 +154,7 @@ def test_a_line_broken_inside_a_company_name_whose_tail_holds_its_seat_is_joined
 
 
 def test_an_items_paragraph_after_its_mark_wrapped_inside_a_name_is_joined():
-    text = ("● 常州汀兰智能科技有限公司完成数千万元天使轮融资，投资方为岚屿创投和常州澄湖机器人技术研\n"
+    text = ("● 常州汀兰智能科技有限公司宣布获得数千万元种子轮投资，出资方包括岚屿创投和常州澄湖机器人技术研\n"
             "究院旗下的常州澄湖创业投资有限公司。\n● 岚屿协会召开理事会\n")
     lines = normalize(text).split("\n")
     assert any("常州澄湖机器人技术研究院旗下的" in line for line in lines)
@@ -162,6 +162,6 @@ def test_an_items_paragraph_after_its_mark_wrapped_inside_a_name_is_joined():
 
 
 def test_a_title_mark_left_open_at_a_lines_end_goes_on():
-    text = ("■ 省科技厅出台岚屿专项细则\n江苏省科学技术厅会同江苏省财政厅制定的《江苏省汀兰智能关键技术攻关专项实\n"
-            "施细则（试行）》近日发布，单个项目最高 2000 万元。\n")
-    assert any("《江苏省汀兰智能关键技术攻关专项实施细则（试行）》近日发布" in line for line in normalize(text).split("\n"))
+    text = ("■ 省经信厅出台岚屿专项办法\n浙江省经济和信息化厅联合浙江省商务厅起草的《浙江省汀兰智能装备首台套推广应用专项管\n"
+            "理办法（试行）》日前出台，每家企业支持不超过 500 万元。\n")
+    assert any("《浙江省汀兰智能装备首台套推广应用专项管理办法（试行）》日前出台" in line for line in normalize(text).split("\n"))

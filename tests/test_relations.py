@@ -834,10 +834,10 @@ def test_a_headlines_abridged_title_is_the_articles_policy(backend):
     extract([issue], backend)
     assert {m.key for m in issue.mentions if m.type == "Policy"} == {"德城区支持数字经济加快发展若干措施"}
     issue = prepare(RawIssue("t", Path("t.txt"), "utf-8",  # the full title ends with its period in brackets
-                             "德州科技周报\n2025年第4期\n\n■ 省工信厅印发汀兰机器人产业行动方案\n\n"
-                             "省工信厅近日印发《山东省汀兰机器人产业创新发展行动方案（2025—2027年）》。"))
+                             "德州科技周报\n2025年第4期\n\n■ 省发改委出台汀兰氢能产业实施方案\n\n"
+                             "省发展改革委本月出台《山东省汀兰氢能产业提质扩量实施方案（2026—2028年）》。"))
     extract([issue], backend)
-    assert {m.key for m in issue.mentions if m.type == "Policy"} == {"山东省汀兰机器人产业创新发展行动方案（2025—2027年）"}
+    assert {m.key for m in issue.mentions if m.type == "Policy"} == {"山东省汀兰氢能产业提质扩量实施方案（2026—2028年）"}
 
 
 def test_a_masthead_names_its_publisher_after_the_issues_label(backend):
@@ -1006,7 +1006,7 @@ def test_shares_each_holder_takes_in_a_body_named_before_and_a_fund_set_up_in_a_
     assert {("岚屿电子", "investedIn", "岚屿电子欧洲有限公司", ()),
             ("德国汀兰实业有限公司", "investedIn", "岚屿电子欧洲有限公司", ())} <= found
     found = relations(backend, "湖北省汀兰创新引导基金（简称“汀兰基金”）本月在襄阳设立，总规模 3 亿元，由岚屿投资有限公司、"
-                               "澄湖资本管理有限公司共同发起，双方分别持有 60%、40% 的份额。")
+                               "澄湖资本管理有限公司共同发起，双方分别持有 65%、35% 的份额。")
     fund = {"湖北省汀兰创新引导基金", "汀兰基金"}  # its name or the short name declared for it
     for holder in ("岚屿投资有限公司", "澄湖资本管理有限公司"):
         assert {r for h, r, t, _ in found if h == holder and t in fund} >= {"founded", "investedIn"}
@@ -1024,11 +1024,11 @@ def test_a_title_without_marks_ending_in_management_rules_and_its_two_issuers(ba
 
 
 def test_the_next_post_of_a_body_whose_post_was_filled_and_a_centre_named_with_its_seat(backend):
-    found = relations(backend, "澄湖智能制造联合研究中心主任由岚屿光电首席科学家罗汀宇担任，德方副主任为汉斯·岚德博士。")
-    assert {("罗汀宇", "holdsPosition", "澄湖智能制造联合研究中心", (("title", "主任"),)),
-            ("汉斯·岚德", "holdsPosition", "澄湖智能制造联合研究中心", (("title", "德方副主任"),))} <= found
-    found = relations(backend, "岚屿（德国）离岸创新中心本月在汉诺威启用。")
-    assert ("岚屿（德国）离岸创新中心", "locatedIn", "德国", ()) in found
+    found = relations(backend, "岚屿精密测量联合研究中心主任由汀兰光电科技有限公司总工程师罗汀宇出任，外方副主任为汉斯·岚德教授。")
+    assert {("罗汀宇", "holdsPosition", "岚屿精密测量联合研究中心", (("title", "主任"),)),
+            ("汉斯·岚德", "holdsPosition", "岚屿精密测量联合研究中心", (("title", "外方副主任"),))} <= found
+    found = relations(backend, "岚屿（德国）技术服务中心本月在汉诺威启用。")
+    assert ("岚屿（德国）技术服务中心", "locatedIn", "德国", ()) in found
 
 
 def test_a_delegations_body_partners_whom_it_signs_with_and_a_clause_about_a_centre_seats_no_speaker(backend):
@@ -1037,48 +1037,48 @@ def test_a_delegations_body_partners_whom_it_signs_with_and_a_clause_about_a_cen
     partners = {frozenset((h, t)) for h, r, t, _ in found if r == "partnerOf"}
     assert frozenset(("丹麦岚屿理工大学", "襄阳汀兰微波技术有限公司")) in partners
     assert not any("澄湖电子有限公司" in pair for pair in partners)  # visited, no agreement
-    found = relations(backend, "澄湖锂电总经理何汀介绍，中心将落户宜昌高新区，重点攻关固态电解质。")
+    found = relations(backend, "澄湖锂电总经理何汀透露，中心将落户宜昌高新区，主要开展钠电池研发。")
     assert not any(r == "locatedIn" and h == "澄湖锂电" for h, r, _, _ in found)
 
 
 def test_builders_and_founders_with_a_place_between_and_a_visitors_body(backend):
-    found = relations(backend, "5 月 20 日，湖北省国际合作中心与新加坡企业汀兰医疗科技集团（简称“汀兰医疗”）共建的"
-                               "岚屿（新加坡）离岸创新中心正式启用。")
-    assert {h for h, r, t, _ in found if r == "founded" and t == "岚屿（新加坡）离岸创新中心"} == {
-        "湖北省国际合作中心", "汀兰医疗科技集团"}
+    found = relations(backend, "3 月 9 日，湖北省对外交流服务中心与新加坡企业汀兰医疗科技集团（简称“汀兰医疗”）共建的"
+                               "岚屿（新加坡）技术转移中心投入运营。")
+    assert {h for h, r, t, _ in found if r == "founded" and t == "岚屿（新加坡）技术转移中心"} == {
+        "湖北省对外交流服务中心", "汀兰医疗科技集团"}
     found = relations(backend, "6 月 5 日，由湖北省科学技术厅与匈牙利澄湖理工大学共建的中匈岚屿电池联合实验室在汀兰理工大学揭牌。")
     founders = {h for h, r, t, _ in found if r == "founded"}  # (the country may be read into the name or not)
     assert len(founders) == 2 and "湖北省科学技术厅" in founders and any(h.endswith("澄湖理工大学") for h in founders)
-    found = relations(backend, "5 月 23 日，宜昌汀兰锂电科技有限公司（以下简称汀兰锂电）与英国曼彻斯特澄湖能源大学签署协议，"
-                               "共建中英岚屿电池联合创新中心。")
-    assert ("英国曼彻斯特澄湖能源大学", "founded", "中英岚屿电池联合创新中心", ()) in found
-    found = relations(backend, "老挝澄湖农业发展有限公司总经理宋汀·本德尼一行 6 月 17 日访问襄阳，"
-                               "与襄阳岚屿茶业集团有限公司签署种植技术合作协议。")
-    assert ("老挝澄湖农业发展有限公司", "partnerOf", "襄阳岚屿茶业集团有限公司", ()) in found
+    found = relations(backend, "7 月 2 日，宜昌汀兰储能技术有限公司（简称汀兰储能）同英国曼彻斯特澄湖理工大学达成协议，"
+                               "共建中英岚屿储能联合研究中心。")
+    assert ("英国曼彻斯特澄湖理工大学", "founded", "中英岚屿储能联合研究中心", ()) in found
+    found = relations(backend, "老挝澄湖林业开发有限公司董事长宋汀·本德尼一行 8 月 3 日到访普洱，"
+                               "同普洱岚屿茶业集团有限公司签订原料供应合作协议。")
+    assert ("老挝澄湖林业开发有限公司", "partnerOf", "普洱岚屿茶业集团有限公司", ()) in found
 
 
 def test_a_subject_that_puts_money_into_each_of_a_list(backend):
-    found = relations(backend, "岚屿产业投资基金近日完成首批投资，分别向新加坡岚屿孵化器有限公司、德国汀兰创新中心和"
-                               "匈牙利澄湖孵化器出资 3000 万元、2500 万元和 2000 万元。")
+    found = relations(backend, "岚屿产业投资基金本季度分别向新加坡岚屿孵化器有限公司、德国汀兰创新中心和"
+                               "匈牙利澄湖孵化器出资 1200 万元、900 万元和 600 万元，用于海外项目孵化。")
     assert {t for h, r, t, _ in found if r == "investedIn" and h == "岚屿产业投资基金"} == {
         "新加坡岚屿孵化器有限公司", "德国汀兰创新中心", "澄湖孵化器"}
 
 
 def test_more_money_into_the_sentences_subject(backend):
-    found = relations(backend, "岚屿（新加坡）离岸创新中心二期日前启动建设，新加坡企业汀兰医疗科技集团追加投资 1500 万新元。")
-    assert ("汀兰医疗科技集团", "investedIn", "岚屿（新加坡）离岸创新中心", (("lead", False),)) in found
+    found = relations(backend, "岚屿（新加坡）技术转移中心三期本月开工，新加坡企业汀兰医疗科技集团追加投资 800 万新元。")
+    assert ("汀兰医疗科技集团", "investedIn", "岚屿（新加坡）技术转移中心", (("lead", False),)) in found
 
 
 def test_places_of_a_list_of_many_a_scene_and_a_registration_on_a_date(backend):
-    found = relations(backend, "据龙岗区工业和信息化局统计，一季度深圳汀兰科技有限公司、岚屿测绘、深圳澄湖动力系统有限公司"
-                               "等十家低空企业落户龙岗区，其中整机企业三家。")
-    assert {h for h, r, t, _ in found if r == "locatedIn" and t == "龙岗区"} >= {
+    found = relations(backend, "上半年，深圳汀兰科技有限公司、岚屿测绘、深圳澄湖动力系统有限公司"
+                               "等六家智能制造企业先后落户坪山区，总投资超过 20 亿元。")
+    assert {h for h, r, t, _ in found if r == "locatedIn" and t == "坪山区"} >= {
         "深圳汀兰科技有限公司", "岚屿测绘", "深圳澄湖动力系统有限公司"}
-    found = relations(backend, "在松山湖，东莞汀兰精密光学有限公司与东莞岚屿智造研究院联合开发的抛光设备已实现进口替代。")
-    assert {("东莞汀兰精密光学有限公司", "locatedIn", "松山湖", ()), ("东莞岚屿智造研究院", "locatedIn", "松山湖", ())} <= found
-    found = relations(backend, "岚屿大学技术转移有限公司已于9月5日在五象新区注册成立，由学校科技处处长谢汀兼任执行董事。")
-    assert {("岚屿大学技术转移有限公司", "locatedIn", "五象新区", ()),
-            ("谢汀", "holdsPosition", "岚屿大学技术转移有限公司", (("title", "执行董事"),))} <= found
+    found = relations(backend, "在滨海新区，天津汀兰精密光学有限公司与天津岚屿智造研究院合作研制的检测设备已批量供货。")
+    assert {("天津汀兰精密光学有限公司", "locatedIn", "滨海新区", ()), ("天津岚屿智造研究院", "locatedIn", "滨海新区", ())} <= found
+    found = relations(backend, "岚屿大学成果转化有限公司已于10月8日在江北新区注册成立，由学校资产处处长谢汀兼任执行董事。")
+    assert {("岚屿大学成果转化有限公司", "locatedIn", "江北新区", ()),
+            ("谢汀", "holdsPosition", "岚屿大学成果转化有限公司", (("title", "执行董事"),))} <= found
     assert not any(r == "holdsPosition" and a[0][1].startswith("由") for _, r, _, a in found)
 
 
@@ -1090,33 +1090,33 @@ def test_countries_short_names_and_unions_of_countries_are_places():
 
 
 def test_posts_after_a_meeting_at_a_venue_and_a_leader_that_joined_others_on_a_day(backend):
-    found = relations(backend, "5 月 13 日，常州市汀兰产业协会三届四次理事会在岚屿机器人有限公司召开，会长沈汀群主持会议，"
-                               "秘书长冯澄禾通报工作情况。")
-    assert {("沈汀群", "holdsPosition", "常州市汀兰产业协会", (("title", "会长"),)),
-            ("冯澄禾", "holdsPosition", "常州市汀兰产业协会", (("title", "秘书长"),))} <= found
-    found = relations(backend, "常州汀兰机器人技术研究院（以下简称“汀兰院”）5 月 10 日联合常州岚屿传动有限公司、常州澄湖电机有限公司"
-                               "等 7 家单位发起成立“精密传动岚屿联合体”。")
-    founders = {h for h, r, t, _ in found if r == "founded" and t == "精密传动岚屿联合体"}
-    assert {"常州岚屿传动有限公司", "常州澄湖电机有限公司"} <= founders
-    assert founders & {"常州汀兰机器人技术研究院", "汀兰院"}
+    found = relations(backend, "9 月 2 日，无锡市汀兰产业协会二届五次会员大会在岚屿机器人有限公司举行，会长沈汀群主持会议，"
+                               "秘书长冯澄禾作工作报告。")
+    assert {("沈汀群", "holdsPosition", "无锡市汀兰产业协会", (("title", "会长"),)),
+            ("冯澄禾", "holdsPosition", "无锡市汀兰产业协会", (("title", "秘书长"),))} <= found
+    found = relations(backend, "无锡汀兰智能装备研究院（简称“汀兰院”）8 月 6 日联合无锡岚屿传动有限公司、无锡澄湖电机有限公司"
+                               "等 5 家企业共同发起成立“伺服系统岚屿联合体”。")
+    founders = {h for h, r, t, _ in found if r == "founded" and t == "伺服系统岚屿联合体"}
+    assert {"无锡岚屿传动有限公司", "无锡澄湖电机有限公司"} <= founders
+    assert founders & {"无锡汀兰智能装备研究院", "汀兰院"}
 
 
 def test_capital_increases_sole_investors_and_a_strategic_part_in_a_round(backend):
-    found = relations(backend, "常州岚屿传动有限公司近日完成 1.8 亿元增资，汀兰资本、常州澄湖创业投资有限公司认缴新增注册资本。")
-    assert {h for h, r, t, _ in found if r == "investedIn" and t == "常州岚屿传动有限公司"} == {
-        "汀兰资本", "常州澄湖创业投资有限公司"}
+    found = relations(backend, "无锡岚屿传动有限公司日前完成 6000 万元增资，汀兰资本、无锡澄湖股权投资有限公司分别认缴。")
+    assert {h for h, r, t, _ in found if r == "investedIn" and t == "无锡岚屿传动有限公司"} == {
+        "汀兰资本", "无锡澄湖股权投资有限公司"}
     found = relations(backend, "常州汀兰执行器有限公司完成 Pre-A 轮融资，岚屿投资独家投资。")
     assert ("岚屿投资", "investedIn", "常州汀兰执行器有限公司", (("lead", False), ("round", "Pre-A 轮"))) in found
     found = relations(backend, "上海岚屿人形机器人有限公司 6 月 12 日宣布完成 3.5 亿元 B 轮融资，由汀兰资本领投，"
-                               "江苏澄湖智能装备股份有限公司作为产业方参与本轮战略投资。")
-    assert ("江苏澄湖智能装备股份有限公司", "investedIn", "上海岚屿人形机器人有限公司") in {f[:3] for f in found}
+                               "浙江澄湖智能装备股份有限公司也参与了本轮战略投资。")
+    assert ("浙江澄湖智能装备股份有限公司", "investedIn", "上海岚屿人形机器人有限公司") in {f[:3] for f in found}
 
 
 def test_companies_that_sign_to_settle_in_a_zone_are_there_not_partners(backend):
-    found = relations(backend, "5 月 16 日，位于武进区的汀兰机器人谷举行集中签约活动，上海岚屿人形机器人有限公司、"
-                               "苏州澄湖视觉科技有限公司和宁波汀兰精工科技有限公司签约落户，协议总投资 18.5 亿元。")
+    found = relations(backend, "8 月 28 日，汀兰机器人谷举办项目签约仪式，杭州岚屿人形机器人有限公司、"
+                               "合肥澄湖视觉科技有限公司和宁波汀兰精工科技有限公司集中签约入驻，计划投资 9 亿元。")
     assert {h for h, r, t, _ in found if r == "locatedIn" and t == "汀兰机器人谷"} == {
-        "上海岚屿人形机器人有限公司", "苏州澄湖视觉科技有限公司", "宁波汀兰精工科技有限公司"}
+        "杭州岚屿人形机器人有限公司", "合肥澄湖视觉科技有限公司", "宁波汀兰精工科技有限公司"}
     assert not any(r == "partnerOf" for _, r, _, _ in found)
 
 
@@ -1143,18 +1143,17 @@ def test_the_school_named_again_by_its_kind(backend):
 
 
 def test_posts_taken_again_or_now_and_a_strategic_investment_made(backend):
-    found = relations(backend, "汀兰视觉科技有限公司由林晓汀于 2017 年在金坛区创办，交易完成后将成为岚屿智能的控股子公司，"
-                               "林晓汀继续担任总经理。")
+    found = relations(backend, "汀兰视觉科技有限公司由林晓汀于 2016 年创立，被岚屿智能收购后，林晓汀继续担任总经理。")
     assert ("林晓汀", "holdsPosition", "汀兰视觉科技有限公司", (("title", "总经理"),)) in found
-    found = relations(backend, "汀兰智能科技有限公司由程汀与岚屿大学教授何澄恒于 2021 年共同创立，程汀现任公司首席执行官。")
+    found = relations(backend, "汀兰智能科技有限公司是程汀和岚屿大学教授何澄恒在 2019 年联合创办的企业，程汀现任公司首席执行官。")
     assert ("程汀", "holdsPosition", "公司", (("title", "首席执行官"),)) in found
-    found = relations(backend, "江苏汀兰机器人科技股份有限公司（以下简称“汀兰机器人”）近日披露年报。"
-                               "汀兰机器人对溧阳岚屿精密轴承有限公司进行战略投资，取得其 20% 股权。")
-    assert ("汀兰机器人", "investedIn", "溧阳岚屿精密轴承有限公司") in {f[:3] for f in found}
+    found = relations(backend, "浙江汀兰传动科技股份有限公司（简称“汀兰传动”）本月发布公告。"
+                               "汀兰传动对温州岚屿轴承制造有限公司开展战略投资，持有其 15% 股权。")
+    assert ("汀兰传动", "investedIn", "温州岚屿轴承制造有限公司") in {f[:3] for f in found}
 
 
 def test_a_list_of_bodies_each_set_up_by_its_own_leader(backend):
-    found = relations(backend, "省科技厅近日公布省级联合研究中心名单，广安岚屿高分子材料研究院牵头组建的中波高分子材料联合研究中心、"
-                               "达州汀兰天然气化工研究所牵头组建的中乌天然气化工联合研究中心等 8 家单位入选。")
+    found = relations(backend, "市科技局发布新一批市级创新平台，岚屿新材料研究院牵头组建的中德复合材料联合研究中心、"
+                               "汀兰化工研究所牵头组建的中法精细化工联合研究中心等 6 个平台获批。")
     assert {(h, t) for h, r, t, _ in found if r == "founded"} == {
-        ("广安岚屿高分子材料研究院", "中波高分子材料联合研究中心"), ("达州汀兰天然气化工研究所", "中乌天然气化工联合研究中心")}
+        ("岚屿新材料研究院", "中德复合材料联合研究中心"), ("汀兰化工研究所", "中法精细化工联合研究中心")}

@@ -177,7 +177,7 @@ def _nested_once(name: str) -> list[Span]:
             second = g.head(name[len(head):], words_too=division.level == "country")
             d2 = g.lookup(second) if second else None
             if d2 is not None and division.level == "country" and division not in g.ancestors(d2):
-                second, d2 = None, None  # 德国 | 海宁格创投: no place of that country
+                second, d2 = None, None  # 德国 | 海宁某某创投: no place of that country
             after_its_city = False
             if d2 is None and (district := _district_short_name(name, len(head), division.code)):
                 (second, d2), after_its_city = district, True

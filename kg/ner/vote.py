@@ -96,7 +96,7 @@ def _named_zone(name: str) -> bool:
     return len(kind) >= 3 and len(name) - len(kind) >= 2 and not GENERIC_PLACE.match(name)
 
 
-#: A national organ named in full: 国家市场监督管理总局, 国家标准化管理委员会 (its name's grammar vouches for it).
+#: A national organ named in full: 国家某某管理总局, 国家某某管理委员会 (its name's grammar vouches for it).
 _NATIONAL_ORGAN = re.compile(r"(?:国家|中华人民共和国|国务院)[\u4e00-\u9fff]{2,14}(?:部|总局|局|委员会|署)")
 
 

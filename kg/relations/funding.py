@@ -212,8 +212,8 @@ def stakes(s: Sentence) -> list[Relation]:
     return out
 
 
-#: A stake each of the bodies before it holds in a body named earlier: 分别持有 60%、40% 股权,
-#: (，三方)分别持有 40%、35%、25% 的份额.
+#: A stake each of the bodies before it holds in a body named earlier: 分别持有 55%、45% 股权,
+#: (，三方)分别持有 50%、30%、20% 的份额.
 _SHARES_EACH = re.compile(r"(?P<sides>[，,]\s*(?:[二两三四五六七八九]|双|各)方)?\s*分别(?:持有|持股)\s*"
                           r"(?P<shares>[\d.]+\s*[%％](?:\s*[、和及与]\s*[\d.]+\s*[%％])+)\s*的?\s*(?:股权|股份|出资份额|份额)")
 #: Before the holders: 由 (X，由 A 与 B 分别持有…).
@@ -221,7 +221,7 @@ _HELD_BY = re.compile(r"由\s*$")
 
 
 def shares_each(s: Sentence) -> list[Relation]:
-    """X，由 A 与 B 分别持有 60%、40% 股权; X 在某地设立，由 A、B、C 共同发起，三方分别持有…的份额:
+    """X，由 A 与 B 分别持有 55%、45% 股权; X 在某地设立，由 A、B、C 共同发起，三方分别持有…的份额:
     each holder invested in X, the body named before 由 (one share per holder)."""
     out: list[Relation] = []
     for m in _SHARES_EACH.finditer(s.text):

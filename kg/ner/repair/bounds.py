@@ -305,7 +305,7 @@ _NOT_NAME_TAGS = {"p", "v", "vd", "c", "u", "d", "w", "r", "xc", "q", "m", "f", 
 
 
 def bracketed_seats(text: str, words: list[Word]) -> list[Word]:
-    """联想（北京）有限公司, 百度在线网络技术（北京）有限公司, 某某（新加坡）离岸创新中心: a company or a
+    """联想（北京）有限公司, 百度在线网络技术（北京）有限公司, 某某（新加坡）技术服务中心: a company or a
     centre named with its seat in brackets is one name, however the model cut it."""
     for m in _BRACKETED_SEAT.finditer(text):
         after = _AFTER_SEAT.match(text, m.end())

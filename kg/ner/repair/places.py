@@ -340,7 +340,7 @@ def foreign_places(text: str, words: list[Word]) -> list[Word]:
                 out += [Word(w.start, w.start + cut, "Region"), Word(w.start + cut, w.end, "Region")]
                 continue
             if _SCHOOL_OR_COMPANY.search(piece) and len(piece) >= 5 and g.lookup(piece) is None:
-                w = Word(w.start, w.end, "Organization")  # 英国曼彻斯特北方能源大学: a body named with its places
+                w = Word(w.start, w.end, "Organization")  # 英国某市某某大学: a body named with its places
         elif w.label == "Person" and TRANSLITERATION.match(piece):
             before = text[words[k - 1].start:words[k - 1].end] if k > 0 else ""
             after_place = k > 0 and words[k - 1].label == "Region" and words[k - 1].end == w.start
