@@ -1157,3 +1157,25 @@ def test_a_list_of_bodies_each_set_up_by_its_own_leader(backend):
                                "汀兰化工研究所牵头组建的中法精细化工联合研究中心等 6 个平台获批。")
     assert {(h, t) for h, r, t, _ in found if r == "founded"} == {
         ("岚屿新材料研究院", "中德复合材料联合研究中心"), ("汀兰化工研究所", "中法精细化工联合研究中心")}
+
+
+def test_owners_named_with_a_description_or_as_its_own_and_first_subsidiaries_abroad(backend):
+    found = relations(backend, "据悉，岚屿精密制造有限公司是南充市民营企业汀兰实业集团有限公司的全资子公司。")
+    assert ("岚屿精密制造有限公司", "subsidiaryOf", "汀兰实业集团有限公司", ()) in found
+    found = relations(backend, "据介绍，澄湖精密设备（厦门）有限公司为日本澄湖精机株式会社在华第二家全资子公司。")
+    assert ("澄湖精密设备（厦门）有限公司", "subsidiaryOf", "日本澄湖精机株式会社", ()) in found
+    found = relations(backend, "当天，岚屿机器人有限公司和其控股子公司佛山岚屿传动有限公司的新工厂同时投产。")
+    assert ("佛山岚屿传动有限公司", "subsidiaryOf", "岚屿机器人有限公司", ()) in found
+    found = relations(backend, "汀兰装备总经理徐砚汀表示，其全资子公司江阴汀兰部件制造有限公司下月试产。")
+    assert ("江阴汀兰部件制造有限公司", "subsidiaryOf", "汀兰装备") in {f[:3] for f in found}
+
+
+def test_the_builders_of_a_company_each_hold_their_share_of_it(backend):
+    found = relations(backend, "山东汀兰数据科技有限公司与青岛岚屿港口集团有限公司合资设立汀兰数据（青岛）运营有限公司，"
+                               "双方分别持有其 60% 和 40% 股权。")
+    assert {h for h, r, t, _ in found if r == "investedIn" and t == "汀兰数据（青岛）运营有限公司"} == {
+        "山东汀兰数据科技有限公司", "青岛岚屿港口集团有限公司"}
+    found = relations(backend, "岚屿种业股份有限公司与澄湖种苗有限公司本月出资 8000 万元，在潍坊市组建潍坊岚屿蔬菜育种有限公司，"
+                               "岚屿种业股份有限公司、澄湖种苗有限公司分别持股 55% 和 45%。")
+    assert {h for h, r, t, _ in found if r == "investedIn" and t == "潍坊岚屿蔬菜育种有限公司"} == {
+        "岚屿种业股份有限公司", "澄湖种苗有限公司"}

@@ -214,33 +214,51 @@ def stakes(s: Sentence) -> list[Relation]:
 
 #: A stake each of the bodies before it holds in a body named earlier: 分别持有 55%、45% 股权,
 #: (，三方)分别持有 50%、30%、20% 的份额.
-_SHARES_EACH = re.compile(r"(?P<sides>[，,]\s*(?:[二两三四五六七八九]|双|各)方)?\s*分别(?:持有|持股)\s*"
-                          r"(?P<shares>[\d.]+\s*[%％](?:\s*[、和及与]\s*[\d.]+\s*[%％])+)\s*的?\s*(?:股权|股份|出资份额|份额)")
-#: Before the holders: 由 (X，由 A 与 B 分别持有…).
+_SHARES_EACH = re.compile(r"(?P<sides>[，,]\s*(?:[二两三四五六七八九]|双|各)方)?\s*分别(?:持有|持股)\s*其?\s*"
+                          r"(?P<shares>[\d.]+\s*[%％](?:\s*[、和及与]\s*[\d.]+\s*[%％])+)\s*的?\s*(?:股权|股份|出资份额|份额)?")
+#: Before the holders: 由 (X，由 A 与 B 分别持有…), or a clause's start after a company just set up.
 _HELD_BY = re.compile(r"由\s*$")
+#: Before a company: it is set up here (…共同出资设立 | X, 在某地组建 | X).
+_SET_UP_HERE = re.compile(r"(?:设立|成立|组建|新设)(?:了|的)?\s*$")
 
 
 def shares_each(s: Sentence) -> list[Relation]:
-    """X，由 A 与 B 分别持有 55%、45% 股权; X 在某地设立，由 A、B、C 共同发起，三方分别持有…的份额:
-    each holder invested in X, the body named before 由 (one share per holder)."""
+    """Each holder of a share invested in the body held, one share per holder:
+    X，由 A 与 B 分别持有 55%、45% 股权; X 在某地设立，由 A、B、C 共同发起，三方分别持有…的份额;
+    A 与 B 共同出资设立 X，双方分别持有其 70% 和 30% 股权; …组建 X，A、B 分别持股 51% 和 49%."""
     out: list[Relation] = []
     for m in _SHARES_EACH.finditer(s.text):
         at = s.sentence.start + m.start()
         last = s.position(at) - 1
         if last < 0 or s.type(last) != "Organization":
             continue
+        shares = len(re.findall(r"[%％]", m.group("shares")))
         gap = s.issue.text[s.m(s.ks[last]).end:at]
+        if m.group("sides") and _SET_UP_HERE.search(s.before(s.ks[last], 6)):
+            held, builders = s.ks[last], _set_up_by(s, last)  # …设立 X，双方分别持有其…: X's builders hold it
+            if len(builders) == shares:
+                out.extend(s.relation(b, held, "investedIn") for b in builders)
+            continue
         if gap.strip() and not (m.group("sides") and len(gap) <= 8 and not re.search(r"[，。；,]", gap)):
             continue  # (由 A、B、C 共同发起，三方分别持有: the sides are the bodies just named)
         holders = s.group_past_places(last, forward=False)
         j = s.ks.index(holders[0])
-        if len(holders) != len(re.findall(r"[%％]", m.group("shares"))) \
-                or not _HELD_BY.search(s.issue.text[s.sentence.start:s.m(holders[0]).start]):
-            continue
+        before = s.issue.text[s.sentence.start:s.m(holders[0]).start]
         held = next((s.ks[i] for i in range(j - 1, -1, -1) if s.type(i) == "Organization"), None)
-        if held is not None and "。" not in s.issue.text[s.m(held).end:s.m(holders[0]).start]:
-            out.extend(s.relation(holder, held, "investedIn") for holder in holders if s.m(holder).key != s.m(held).key)
+        if len(holders) != shares or held is None or "。" in s.issue.text[s.m(held).end:s.m(holders[0]).start] \
+                or not (_HELD_BY.search(before) or (re.search(r"[，,]\s*$", before) and _SET_UP_HERE.search(s.before(held, 6)))):
+            continue
+        out.extend(s.relation(holder, held, "investedIn") for holder in holders if s.m(holder).key != s.m(held).key)
     return out
+
+
+def _set_up_by(s: Sentence, i: int) -> list[int]:
+    """The bodies that set up the company at position i: A 与 B (共同出资)设立 | X, places and dates aside."""
+    verb = s.m(s.ks[i]).start
+    builder = next((j for j in range(i - 1, -1, -1) if s.type(j) == "Organization"), None)
+    if builder is None or not re.fullmatch(r"[^，。；]{0,16}", s.issue.text[s.m(s.ks[builder]).end:verb]):
+        return []
+    return s.group_past_places(builder, forward=False)
 
 
 #: Before the first of the bodies a subject puts money into: (分别)向 A、B 和 C 出资.

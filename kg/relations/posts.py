@@ -56,7 +56,7 @@ def positions(s: Sentence) -> list[Relation]:
 
 #: ORG POST 由 …: the post is filled by the person named before 担任.
 _FILLED_BY = re.compile(r"^([^，。；（）()由]{1,14}?)\s*(?:一职)?\s*由")
-_FILLS = re.compile(r"^\s*(?:同志|教授|研究员|博士|院士|先生|女士)?\s*(?:担任|出任|兼任)")
+_FILLS = re.compile(r"^\s*(?:[（(][^（）()，。]{1,40}[）)])?\s*(?:同志|教授|研究员|博士|院士|先生|女士)?\s*(?:担任|出任|兼任)")
 #: After the person who fills a post, the next post of the body and who fills it: 担任，德方副主任为.
 _NEXT_FILLED = re.compile(r"^\s*[^，。；]{0,12}?[，,]\s*([^，。；（）()]{1,10}?)\s*为\s*$")
 
@@ -69,7 +69,7 @@ def _posts_filled_by(s: Sentence) -> list[Relation]:
         if filled is None or not POST.match(filled.group(1)):
             continue
         person = next((j for j in range(i + 1, len(s.ks)) if s.type(j) == "Person"), None)
-        if person is not None and _FILLS.match(s.after(s.ks[person], 4)) \
+        if person is not None and _FILLS.match(s.after(s.ks[person], 48)) \
                 and not CLAUSE_BREAK.search(s.between(k, s.ks[person])):
             out.append(s.relation(s.ks[person], k, "holdsPosition", title=filled.group(1).strip()))
             for j in range(person + 1, len(s.ks)):  # …担任，外方主任为 B: the next post of the same body
@@ -80,7 +80,7 @@ def _posts_filled_by(s: Sentence) -> list[Relation]:
                     out.append(s.relation(s.ks[j], k, "holdsPosition", title=also.group(1).strip()))
     subject = sentence_subject(s)
     for i, k in enumerate(s.ks):  # 某某集团总部位于…，董事长由(某某资本合伙人)张三担任: a clause of the subject's
-        if subject is None or s.type(i) != "Person" or not _FILLS.match(s.after(k, 4)):
+        if subject is None or s.type(i) != "Person" or not _FILLS.match(s.after(k, 48)):
             continue
         before = s.issue.text[s.m(subject).end:s.m(k).start]
         clause = re.search(r"[，,]\s*([^，。；（）()由]{1,14}?)\s*由(?=[^，。；由]*$)", before)
@@ -90,7 +90,7 @@ def _posts_filled_by(s: Sentence) -> list[Relation]:
             out.append(s.relation(k, subject, "holdsPosition", title=clause.group(1).strip()))
     for i, k in enumerate(s.ks):  # …共同组建某某研究院，院长由张三担任: the post names the kind of the body named last
         clause = _FILLED_AFTER_A_CLAUSE.search(s.issue.text, s.sentence.start, s.m(k).start) \
-            if s.type(i) == "Person" and _FILLS.match(s.after(k, 4)) else None
+            if s.type(i) == "Person" and _FILLS.match(s.after(k, 48)) else None
         named = [j for j in range(i) if s.type(j) == "Organization" and s.m(s.ks[j]).end <= clause.start()] if clause else []
         if clause and named and _post_fits(clause.group(1), s.m(s.ks[named[-1]]).text) \
                 and (subject is None or s.ks[named[-1]] != subject):

@@ -487,6 +487,12 @@ def _place_and_within(s: Sentence, i: int) -> list[int]:
     return places
 
 
+#: Before a company: it is its own company's (A 与其控股子公司 | B, …介绍，其全资子公司 | B).
+_ITS_OWN = re.compile(r"(?:与|和|、|[，,])其(?:[一二三四]级)?(?:全资|控股)?(?:子公司|子企业)\s*$")
+#: Between a company and its owner named with a description: 是某市民营企业 | A (places left out).
+_IS_OF_A_KIND = re.compile(r"\s*(?:是|为|系)[\u4e00-\u9fff]{0,8}?(?:企业|集团|公司)?\s*")
+
+
 #: A clause naming a subsidiary with no owner named before it in the clause: 募资将用于全资子公司 B.
 _OWNED_BY_NOBODY_NAMED = re.compile(r"(?:^|[，；。：])[^，；。：]{0,12}?(?:投向|用于|通过|依托|由)其?(?:全资|控股)子公司\s*$")
 
@@ -544,6 +550,16 @@ def subsidiaries(s: Sentence) -> list[Relation]:
             out.append(s.relation(s.ks[later], k, "subsidiaryOf"))
             if named.group("set_up"):
                 out.append(s.relation(k, s.ks[later], "founded"))
+    for i, k in enumerate(s.ks):  # A 与其控股子公司 B; A 董事长张三介绍，其全资子公司 B: the body before 其 owns B
+        if i > 0 and s.type(i) == "Organization" and _ITS_OWN.search(s.before(k, 12)):
+            owner = next((s.ks[j] for j in range(i - 1, -1, -1) if s.type(j) == "Organization"), None)
+            if owner is not None and s.m(owner).key != s.m(k).key:
+                out.append(s.relation(k, owner, "subsidiaryOf"))
+    for i, k in enumerate(s.ks):  # B 是某市民营企业 A 的全资子公司: a place and a description between
+        later = next((j for j in range(i + 1, len(s.ks)) if s.type(j) != "Region"), None)
+        if s.type(i) == "Organization" and later is not None and s.type(later) == "Organization" \
+                and _IS_OF_A_KIND.fullmatch(without_places(s, k, s.ks[later])) and SUBSIDIARY_AFTER.match(s.after(s.ks[later], 16)):
+            out.append(s.relation(k, s.ks[later], "subsidiaryOf"))
     for i, k in enumerate(s.ks):  # 募资将用于全资子公司 B: the company the article is about owns B
         if s.type(i) == "Organization" and _OWNED_BY_NOBODY_NAMED.search(s.before(k, 24)) \
                 and (owner := _article_subject(s)) is not None and owner != k:
