@@ -66,11 +66,12 @@ def _parents_place(mentions: list[Mention], r: int, outer: Mention) -> bool:
 
 
 def _has_finer_region(mentions: list[Mention], r: int, outer: Mention) -> bool:
-    """湖北 in 湖北武汉…: the name places it in 武汉, which lies in 湖北."""
+    """A county-level place inside a name that names a finer place within it too. A province, a city
+    or a country is kept beside the finer place (湖北武汉… is in both, as the corpus gold has it)."""
     g = gazetteer()
     coarse = g.lookup(mentions[r].text)
-    if coarse is None or coarse.level == "country":
-        return False  # (德国慕尼黑某某研究所: in Munich and in Germany, as a foreign body is said to be)
+    if coarse is None or coarse.level in ("country", "province", "city"):
+        return False
     inside = _within(mentions, outer)
     for m in inside:
         if m.type == "Region" and m is not mentions[r] and not any(  # 湘乡 of the zone 湘乡经开区 is the zone's
