@@ -162,6 +162,6 @@ def test_an_items_paragraph_after_its_mark_wrapped_inside_a_name_is_joined():
 
 
 def test_a_title_mark_left_open_at_a_lines_end_goes_on():
-    text = ("■ 省经信厅出台岚屿专项办法\n浙江省经济和信息化厅联合浙江省商务厅起草的《浙江省汀兰智能装备首台套推广应用专项管\n"
-            "理办法（试行）》日前出台，每家企业支持不超过 500 万元。\n")
-    assert any("《浙江省汀兰智能装备首台套推广应用专项管理办法（试行）》日前出台" in line for line in normalize(text).split("\n"))
+    text = ("■ 省经信厅出台岚屿专项细则\n浙江省经信厅起草的《浙江省汀兰装备推广应用专项实\n"
+            "施细则（试行）》日前出台，每家企业支持不超过 500 万元。\n")
+    assert any("《浙江省汀兰装备推广应用专项实施细则（试行）》日前出台" in line for line in normalize(text).split("\n"))

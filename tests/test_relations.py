@@ -1162,8 +1162,8 @@ def test_a_list_of_bodies_each_set_up_by_its_own_leader(backend):
 def test_owners_named_with_a_description_or_as_its_own_and_first_subsidiaries_abroad(backend):
     found = relations(backend, "据悉，岚屿精密制造有限公司是南充市民营企业汀兰实业集团有限公司的全资子公司。")
     assert ("岚屿精密制造有限公司", "subsidiaryOf", "汀兰实业集团有限公司", ()) in found
-    found = relations(backend, "据介绍，澄湖精密设备（厦门）有限公司为日本澄湖精机株式会社在华第二家全资子公司。")
-    assert ("澄湖精密设备（厦门）有限公司", "subsidiaryOf", "日本澄湖精机株式会社", ()) in found
+    found = relations(backend, "据介绍，澄湖光学仪器（厦门）有限公司为日本澄湖精机株式会社在华第二家全资子公司。")
+    assert ("澄湖光学仪器（厦门）有限公司", "subsidiaryOf", "日本澄湖精机株式会社", ()) in found
     found = relations(backend, "当天，岚屿机器人有限公司和其控股子公司佛山岚屿传动有限公司的新工厂同时投产。")
     assert ("佛山岚屿传动有限公司", "subsidiaryOf", "岚屿机器人有限公司", ()) in found
     found = relations(backend, "汀兰装备总经理徐砚汀表示，其全资子公司江阴汀兰部件制造有限公司下月试产。")

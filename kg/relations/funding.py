@@ -225,7 +225,7 @@ _SET_UP_HERE = re.compile(r"(?:设立|成立|组建|新设)(?:了|的)?\s*$")
 def shares_each(s: Sentence) -> list[Relation]:
     """Each holder of a share invested in the body held, one share per holder:
     X，由 A 与 B 分别持有 55%、45% 股权; X 在某地设立，由 A、B、C 共同发起，三方分别持有…的份额;
-    A 与 B 共同出资设立 X，双方分别持有其 70% 和 30% 股权; …组建 X，A、B 分别持股 51% 和 49%."""
+    A 与 B 共同出资设立 X，双方分别持有其 60% 和 40% 股权; …组建 X，A、B 分别持股 51% 和 49%."""
     out: list[Relation] = []
     for m in _SHARES_EACH.finditer(s.text):
         at = s.sentence.start + m.start()
