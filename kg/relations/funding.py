@@ -235,9 +235,9 @@ def shares_each(s: Sentence) -> list[Relation]:
         shares = len(re.findall(r"[%％]", m.group("shares")))
         gap = s.issue.text[s.m(s.ks[last]).end:at]
         if m.group("sides") and _SET_UP_HERE.search(s.before(s.ks[last], 6)):
-            held, builders = s.ks[last], _set_up_by(s, last)  # …设立 X，双方分别持有其…: X's builders hold it
+            made, builders = s.ks[last], _set_up_by(s, last)  # …设立 X，双方分别持有其…: X's builders hold it
             if len(builders) == shares:
-                out.extend(s.relation(b, held, "investedIn") for b in builders)
+                out.extend(s.relation(b, made, "investedIn") for b in builders)
             continue
         if gap.strip() and not (m.group("sides") and len(gap) <= 8 and not re.search(r"[，。；,]", gap)):
             continue  # (由 A、B、C 共同发起，三方分别持有: the sides are the bodies just named)
