@@ -286,7 +286,8 @@ PARENT_NAMED = re.compile(r"^\s*的?\s*(?:母公司|控股股东|控股公司)\s
 #: The roles in a round that name investors: 由君联资本领投，中芯聚源跟投.
 INVESTOR_ROLES = ("领投", "跟投", "参投")
 #: A verb of investing, with the role captured (领投 marks the lead).
-INVEST_TRIGGER = re.compile(rf"(?:联合|共同|独家)?({alternatives(INVESTOR_ROLES + ('追加投资', '独家投资', '投资', '加码', '追投', '继续支持'))})")
+INVEST_TRIGGER = re.compile(rf"(?:联合|共同|独家)?"
+                            rf"({alternatives(INVESTOR_ROLES + ('追加投资', '独家投资', '投资', '加码', '追投', '继续支持', '投出'))})")
 #: 参与本轮投资的其他机构还包括：A，B，C 等: the investors follow.
 #: 投资方为 A 和 B: the investors are named to the clause's end.
 INVESTORS_NAMED = re.compile(r"投资方(?:为|是|包括)[：:]?")

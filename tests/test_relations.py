@@ -1179,3 +1179,15 @@ def test_the_builders_of_a_company_each_hold_their_share_of_it(backend):
                                "岚屿种业股份有限公司、澄湖种苗有限公司分别持股 55% 和 45%。")
     assert {h for h, r, t, _ in found if r == "investedIn" and t == "潍坊岚屿蔬菜育种有限公司"} == {
         "岚屿种业股份有限公司", "澄湖种苗有限公司"}
+
+
+def test_stakes_in_the_body_named_before_strategic_money_sent_and_posts_in_turn(backend):
+    found = relations(backend, "汀兰种业有限公司系岚屿种业股份有限公司参股企业，岚屿种业股份有限公司持有其 25% 股份。")
+    assert ("岚屿种业股份有限公司", "investedIn", "汀兰种业有限公司", ()) in found
+    found = relations(backend, "岚屿汽车集团有限公司近日向位于高新区的重庆汀兰铸造有限公司战略投资 1.5 亿元，持股 18%。")
+    assert ("岚屿汽车集团有限公司", "investedIn", "重庆汀兰铸造有限公司") in {f[:3] for f in found}
+    found = relations(backend, "岚屿引导基金向广州汀兰微流控科技有限公司投出 2000 万元 Pre-A 轮。")
+    assert ("岚屿引导基金", "investedIn", "广州汀兰微流控科技有限公司") in {f[:3] for f in found}
+    found = relations(backend, "如今，陈汀水担任岚屿液压件有限公司董事长，陈澄航任总经理。")
+    assert {("陈汀水", "holdsPosition", "岚屿液压件有限公司", (("title", "董事长"),)),
+            ("陈澄航", "holdsPosition", "岚屿液压件有限公司", (("title", "总经理"),))} <= found

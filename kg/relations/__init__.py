@@ -42,6 +42,7 @@ RULES: tuple[Rule, ...] = (
     Rule("stakes", ("investedIn",), "sentence", funding.stakes),
     Rule("shares each", ("investedIn",), "sentence", funding.shares_each),
     Rule("contributions", ("investedIn",), "sentence", funding.contributions),
+    Rule("stakes in it", ("investedIn",), "sentence", funding.stakes_in_it),
     Rule("commitments", ("investedIn",), "sentence", funding.commitments),
     Rule("acquisitions", ("investedIn", "subsidiaryOf"), "sentence", funding.acquisitions),
     Rule("investments", ("investedIn",), "issue", funding.investments),

@@ -34,6 +34,8 @@ _OWNER = re.compile(rf"\s*(?:的)?{OWNING}(?:的)?\s*")
 _KIND_OF_INVESTMENT = re.compile(r"(?:创业|股权|风险|天使|产业|早期|私募|跨境|战略)$")
 
 
+#: Before 投资: a company it goes to (向 X 战略投资 1.8 亿元).
+_TOWARDS_A_DEAL = re.compile(r"向[^，。；]{2,40}?(?:战略|股权)$")
 #: Before 投资: the deal of the sentence (参与本轮战略投资, 对 X 进行战略投资), not a kind of investing.
 _A_DEAL = re.compile(r"(?:(?:参与|参投)?本轮|进行|开展)(?:战略|股权)?$")
 
@@ -116,7 +118,8 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
             names_its_target = any(m.start == sentence.start + t.end() for m in names)  # 以 1 亿元战略投资 X
             if any(m.start <= at < m.end for m in names) or (t.group(1) == "投资" and not names_its_target and (
                     (_KIND_OF_INVESTMENT.search(text, max(0, t.start() - 2), t.start())
-                     and not _A_DEAL.search(text, max(0, t.start() - 8), t.start()))  # (参与本轮战略投资: a deal, not a kind)
+                     and not _A_DEAL.search(text, max(0, t.start() - 8), t.start())  # (参与本轮战略投资: a deal, not a kind)
+                     and not _TOWARDS_A_DEAL.search(text, max(0, t.start() - 48), t.start()))
                     or _INVESTMENT_NOUN.match(text, t.end()))):
                 continue  # 《天使投资…办法》, 某某投资集团, 创业投资: a name or a kind of investing, no deal
             clause_start = max(sentence.start + max(text.rfind(c, 0, t.start()) for c in "，。；：") + 1,
@@ -249,6 +252,29 @@ def shares_each(s: Sentence) -> list[Relation]:
                 or not (_HELD_BY.search(before) or (re.search(r"[，,]\s*$", before) and _SET_UP_HERE.search(s.before(held, 6)))):
             continue
         out.extend(s.relation(holder, held, "investedIn") for holder in holders if s.m(holder).key != s.m(held).key)
+    return out
+
+
+#: After its holders, a stake in the body the sentence named before them: (分别)持有其 6.2%、4.8% 的股份.
+_HOLDS_ITS = re.compile(r"^\s*(?:分别|合计|共)?(?:持有|持股)其\s*(?P<shares>[\d.]+\s*[%％](?:\s*[、和及与]\s*[\d.]+\s*[%％])*)")
+
+
+def stakes_in_it(s: Sentence) -> list[Relation]:
+    """X 系 A 参股企业，A 持有其 30% 股份; X……，早期投资方 A、B 分别持有其 6.2%、4.8% 的股份: each holder
+    invested in the body named before them in the sentence (one share per holder)."""
+    out: list[Relation] = []
+    if "其" not in s.text:
+        return out
+    for i, k in enumerate(s.ks):
+        its = _HOLDS_ITS.match(s.after(k, 40)) if s.type(i) == "Organization" else None
+        if its is None:
+            continue
+        holders = s.group_past_places(i, forward=False)
+        first = s.ks.index(holders[0])
+        held = next((s.ks[j] for j in range(first - 1, -1, -1) if s.type(j) == "Organization"
+                     and s.m(s.ks[j]).key not in {s.m(h).key for h in holders}), None)
+        if held is not None and len(holders) == len(re.findall(r"[%％]", its.group("shares"))):
+            out.extend(s.relation(h, held, "investedIn") for h in holders)
     return out
 
 

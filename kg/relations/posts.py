@@ -27,6 +27,7 @@ def positions(s: Sentence) -> list[Relation]:
     王丽; 北京市科委、中关村管委会党组书记、主任许强), the people listed after one post,
     and PERSON（ORG POST）. A founder's post makes a ``founded`` too."""
     out: list[Relation] = _posts_filled_by(s)
+    out += _posts_in_turn(s)
     for i, k in enumerate(s.ks):
         if s.m(k).type != "Person":
             continue
@@ -51,6 +52,27 @@ def positions(s: Sentence) -> list[Relation]:
                 else:
                     break
                 j += 1
+    return out
+
+
+#: A person taking a post with no body named: 任总经理, 担任副总裁.
+_TAKES_BARE_POST = re.compile(r"^\s*(?:任|担任|出任)\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；])")
+#: A person taking a post at a body: 任 ORG.
+_TAKES_AT = re.compile(r"^\s*(?:现)?(?:任|担任|出任)\s*$")
+
+
+def _posts_in_turn(s: Sentence) -> list[Relation]:
+    """陈某任某某公司董事长，陈某某任总经理: the next clause's post is at the body the one before named."""
+    out: list[Relation] = []
+    for i in range(len(s.ks) - 2):
+        first, body, second = s.ks[i], s.ks[i + 1], s.ks[i + 2]
+        if (s.type(i), s.type(i + 1), s.type(i + 2)) != ("Person", "Organization", "Person") \
+                or not _TAKES_AT.match(s.between(first, body)):
+            continue
+        if re.fullmatch(r"[^，。；]{1,10}[，,]\s*", s.between(body, second)) \
+                and (taken := _TAKES_BARE_POST.match(s.after(second, 14))) and POST.fullmatch(taken.group(1)) \
+                and (i + 3 >= len(s.ks) or s.m(s.ks[i + 3]).start > s.m(second).end + taken.end()):
+            out.append(s.relation(second, body, "holdsPosition", title=taken.group(1).strip()))
     return out
 
 
