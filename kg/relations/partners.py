@@ -188,10 +188,8 @@ def _organizations_in_turn(s: Sentence) -> list[tuple[int, int, int, int]]:
     for i, k in enumerate(s.ks):
         if s.type(i) != "Organization":
             continue
-        j = i + 1
-        while j < len(s.ks) and s.type(j) == "Region":
-            j += 1
-        if j < len(s.ks) and s.type(j) == "Organization":
+        j = s.past_places(i)
+        if j is not None and s.type(j) == "Organization":
             out.append((i, j, k, s.ks[j]))
     return out
 

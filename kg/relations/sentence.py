@@ -117,15 +117,21 @@ class Sentence:
             group.append(self.ks[j])
         return group
 
+    def past_places(self, j: int, step: int = 1) -> int | None:
+        """The position of the first mention after position j (before it, with step -1) that is no
+        place: places between two names describe the second (与瑞典 | Skarvik Energi AB)."""
+        j += step
+        while 0 <= j < len(self.ks) and self.type(j) == "Region":
+            j += step
+        return j if 0 <= j < len(self.ks) else None
+
     def group_past_places(self, i: int, link: re.Pattern = LIST_LINK, forward: bool = True) -> list[int]:
         """The organizations listed from position i on (or up to it), places standing between them
         taken as their descriptions: A、德国 B 和匈牙利 C."""
         group, j, step = [self.ks[i]], i, 1 if forward else -1
         while True:
-            nxt = j + step
-            while 0 <= nxt < len(self.ks) and self.type(nxt) == "Region":
-                nxt += step
-            if not 0 <= nxt < len(self.ks) or self.type(nxt) != "Organization":
+            nxt = self.past_places(j, step)
+            if nxt is None or self.type(nxt) != "Organization":
                 return group
             a, b = (self.ks[j], self.ks[nxt]) if forward else (self.ks[nxt], self.ks[j])
             if not link.match(without_places(self, a, b)):

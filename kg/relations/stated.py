@@ -123,7 +123,7 @@ def _after_by(s: Sentence, at: int, trigger: re.Pattern) -> list[int]:
             break
         group.append(s.ks[j])
         last = j
-        following = _next_past_places(s, j)  # 由 A 与匈牙利 B 共建: the place describes B
+        following = s.past_places(j)  # 由 A 与匈牙利 B 共建: the place describes B
         if following is not None and WIDE_LINK.match(without_places(s, s.ks[j], s.ks[following])):
             j = following
             continue
@@ -153,10 +153,8 @@ def founded(s: Sentence) -> list[Relation]:
             out.extend(s.relation(head, k, "founded") for head in s.group_before(i - 1, ("Organization", "Person"))
                        if head == s.ks[i - 1] or not FOUND_TRIGGER.search(s.before(head, 8)))  # (A 组建的 X、B 组建的 Y: not X)
     for i, k in enumerate(s.ks):  # A 在某某高新区设立的 B: the place between says where
-        j = i - 1
-        while j >= 0 and s.type(j) == "Region":
-            j -= 1
-        if s.type(i) == "Organization" and 0 <= j < i - 1 and s.type(j) == "Organization" \
+        j = s.past_places(i, -1)
+        if s.type(i) == "Organization" and j is not None and j < i - 1 and s.type(j) == "Organization" \
                 and _FOUNDED_IN_PLACE.fullmatch(without_places(s, s.ks[j], k)):
             out.append(s.relation(s.ks[j], k, "founded"))
     for m in _BASED_ON.finditer(s.text):  # X 以 A、B 为基础，新设合并组建 Y
@@ -228,24 +226,14 @@ def jointly_founded(s: Sentence) -> list[Relation]:
     return out
 
 
-def _next_past_places(s: Sentence, j: int) -> int | None:
-    """The position of the first mention after position j that is not a place."""
-    j += 1
-    while j < len(s.ks) and s.type(j) == "Region":
-        j += 1
-    return j if j < len(s.ks) else None
-
-
 def _builders(s: Sentence, last: int) -> list[int]:
     """The bodies listed before position ``last`` (included) that build something together; places
     and what kind of body a partner is may stand between them (A 与新加坡企业 B)."""
     group = s.group_before(last, link=_BUILDERS_LINK)
     j = s.ks.index(group[0])
     while True:
-        previous = j - 1
-        while previous >= 0 and s.type(previous) == "Region":
-            previous -= 1
-        if previous < 0 or s.type(previous) != "Organization" or previous == j - 1:
+        previous = s.past_places(j, -1)
+        if previous is None or s.type(previous) != "Organization" or previous == j - 1:
             return group
         link = without_places(s, s.ks[previous], s.ks[j])
         if not (_BUILDERS_LINK.match(link) or PARTNER_LINK_WIDE.match(link)):
@@ -542,7 +530,7 @@ def subsidiaries(s: Sentence) -> list[Relation]:
             if SUBSIDIARY_NOUN.match(link) and _SET_UP_THERE_BY.match(after_b):
                 out.append(s.relation(b, a, "founded"))  # B 是 A 在某地设立的全资子公司
     for i, k in enumerate(s.ks):  # places may stand between: A 在上海市浦东新区设立子公司 B
-        later = next((j for j in range(i + 1, len(s.ks)) if s.type(j) != "Region"), None)
+        later = s.past_places(i)
         if s.type(i) != "Organization" or later is None or s.type(later) != "Organization":
             continue
         named = SUBSIDIARY_NAMED.match(s.between(k, s.ks[later]))
@@ -556,7 +544,7 @@ def subsidiaries(s: Sentence) -> list[Relation]:
             if owner is not None and s.m(owner).key != s.m(k).key:
                 out.append(s.relation(k, owner, "subsidiaryOf"))
     for i, k in enumerate(s.ks):  # B 是某市民营企业 A 的全资子公司: a place and a description between
-        later = next((j for j in range(i + 1, len(s.ks)) if s.type(j) != "Region"), None)
+        later = s.past_places(i)
         if s.type(i) == "Organization" and later is not None and s.type(later) == "Organization" \
                 and _IS_OF_A_KIND.fullmatch(without_places(s, k, s.ks[later])) and SUBSIDIARY_AFTER.match(s.after(s.ks[later], 16)):
             out.append(s.relation(k, s.ks[later], "subsidiaryOf"))
@@ -567,10 +555,8 @@ def subsidiaries(s: Sentence) -> list[Relation]:
     for i, k in enumerate(s.ks):  # 依托 A（和 B）(共同)建设的 X: X is a unit of each host
         if s.type(i) == "Organization" and _HOSTED_BY.search(s.before(k, 4)):
             hosts = s.group_after(i)
-            after = s.ks.index(hosts[-1]) + 1
-            while after < len(s.ks) and s.type(after) == "Region":
-                after += 1
-            if after < len(s.ks) and s.type(after) == "Organization" \
+            after = s.past_places(s.ks.index(hosts[-1]))
+            if after is not None and s.type(after) == "Organization" \
                     and _HOST_BUILT.fullmatch(without_places(s, hosts[-1], s.ks[after])):
                 out.extend(s.relation(s.ks[after], host, "subsidiaryOf") for host in hosts)
     subject = sentence_subject(s)
