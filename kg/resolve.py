@@ -375,7 +375,8 @@ def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
                      if other_key != m.key and len(other) > len(surface) and chars <= org_chars[other]
                      and other_key.startswith(place)
                      and ((len(surface) <= 8 and (_abbreviates(surface, other) or _shortens(surface, other)
-                                                  or _abbreviates_core(surface, other) or surface in unit_short_names(other)))
+                                                  or _abbreviates_core(surface, other) or surface in unit_short_names(other)
+                                                  or _trade_name_and_kind(surface, other)))
                           or (not placed and _without_its_place(surface, other)))  # (先进储能技术研究院 too)
                      and not _is_parent_of(surface, other)
                      and not aliases.forbids(m.type, surface, other)}
@@ -457,6 +458,17 @@ def _shortens(short: str, long: str) -> bool:
     Not a body of another kind the company is named after: 某某大学 / 某某大学资产经营有限公司."""
     return len(short) >= 2 and short in long and bool(LEGAL_FORMS.search(long)) and not LEGAL_FORMS.search(short) \
         and not (long.startswith(short) and short.endswith(_NOT_A_COMPANY))
+
+
+def _trade_name_and_kind(short: str, long: str) -> bool:
+    """驰澄公司 / 江苏驰澄车规验证技术有限公司, 汀澜集团 / 汀澜科技集团有限公司: the first characters of
+    the company's core name, then what kind of company it is."""
+    kind = "集团" if short.endswith("集团") else "公司" if short.endswith("公司") else None
+    stem = short[:-2] if kind else ""
+    if len(stem) < 2 or not LEGAL_FORMS.search(long) or (kind == "集团" and "集团" not in long):
+        return False
+    core = company_core(long)
+    return core is not None and core.startswith(stem)
 
 
 #: Bodies of a kind no company's short name ends with.

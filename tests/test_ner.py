@@ -855,3 +855,66 @@ def test_an_editor_named_in_brackets_at_an_issues_end():
 
     text = "（责任编辑：岚汀）"
     assert [(text[s.start:s.end], s.type) for s in byline_people(text)] == [("岚汀", "Person")]
+
+
+def test_bodies_founded_with_spaces_and_locative_words_in_their_names(lac):
+    """共建的 | G60 科创走廊…中心 (PDF spaces around Latin letters), 组建的 | …中 | 试 | 创新联合体 (中 read as a
+    locative): the whole name up to the body's head."""
+    found = entities(lac, "由宣城皓岭电子材料有限公司与湖州澄禾智能装备有限公司共建的 G60 科创走廊新材料产业协同创新中心在宣城揭牌。")
+    assert ("G60 科创走廊新材料产业协同创新中心", "Organization") in found
+    found = entities(lac, "由苏州岚康生物医药有限公司牵头共同组建的长三角生物医药中试创新联合体在苏州工业园区成立。")
+    assert ("长三角生物医药中试创新联合体", "Organization") in found
+
+
+def test_a_brand_read_as_a_verb_after_what_the_company_is():
+    """全资子公司 | 某某智算/v | （合肥）科技有限公司: the brand and its seated name are one company, and the
+    words saying what it is stay out of it."""
+    from kg.ner.repair.bounds import bracketed_seats
+    from kg.ner.repair.words import Word
+
+    text = "设立全资子公司岚观智算（合肥）科技有限公司，"
+    parts = [("设立", "v"), ("全资子公司", "n"), ("岚观智算", "v"), ("（", "w"), ("合肥）科技有限公司", "Region"), ("，", "w")]
+    words, at = [], 0
+    for piece, label in parts:
+        words.append(Word(at, at + len(piece), label))
+        at += len(piece)
+    named = {(text[w.start:w.end], w.label) for w in bracketed_seats(text, words) if w.is_entity}
+    assert named == {("岚观智算（合肥）科技有限公司", "Organization")}
+
+
+def test_titles_ending_in_a_bare_measures_or_norm_need_a_long_name(lac):
+    """印发某某跨省执业备案办法（试行）, 制定某某跨省共享服务规范: titles; 出台奖励办法: too short to name one."""
+    found = entities(lac, "汀州省科技厅近日印发汀州省技术经理人跨省执业备案办法（试行），岚湖市科技局出台奖励办法。")
+    assert ("汀州省技术经理人跨省执业备案办法（试行）", "Policy") in found
+    assert not any(t == "Policy" and name.startswith("奖励") for name, t in found)
+    found = entities(lac, "两地科技局共同制定岚湖科研仪器设施跨省共享服务规范，对收费标准作出规定。")
+    assert ("岚湖科研仪器设施跨省共享服务规范", "Policy") in found
+
+
+def test_bodies_of_several_places_counted_are_no_body(lac):
+    """三省一市人民政府办公厅, 九城市科技局: the bodies of places counted, not one; 三明市科技局 is one."""
+    found = entities(lac, "报送：三省一市人民政府办公厅。九城市科技局和三明市科技局参加。")
+    assert not any(t == "Organization" and name.startswith(("三省", "九城市")) for name, t in found)
+    assert ("三明市科技局", "Organization") in found
+
+
+def test_an_area_and_its_field_before_more_words_are_no_body(lac):
+    """长三角科技 | 创新共同体建设联席会议: the area, not a company called 长三角科技."""
+    found = entities(lac, "2025 年长三角科技创新共同体建设联席会议在合肥召开。")
+    assert ("长三角", "Region") in found and not any(name == "长三角科技" for name, _ in found)
+
+
+def test_a_belt_of_cities_is_one_place(lac):
+    found = entities(lac, "企业在皖江城市带布局。")
+    assert ("皖江城市带", "Region") in found
+
+
+def test_a_park_named_by_its_kind_alone_is_no_body():
+    """园区由 A 合作共建: 园区 alone, read by a model as a name, names no organization."""
+    from kg.doc import Span
+    from kg.ner.repair import repair
+
+    text = "园区由岚湖区人民政府合作共建"
+    spans = [Span(0, 2, "Organization", "m"), Span(2, 3, "pos:p", "m"), Span(3, 10, "Organization", "m"),
+             Span(10, 12, "pos:vd", "m"), Span(12, 14, "pos:v", "m")]
+    assert [(text[s.start:s.end], s.type) for s in repair(text, spans)] == [("岚湖区人民政府", "Organization")]

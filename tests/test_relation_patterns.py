@@ -325,3 +325,77 @@ def test_a_list_all_seated_in_one_place(backend):
         "江苏省产业技术研究院", "南京软件研究中心", "中国电子学会智能制造分会"}
     visiting = found(backend, "江苏省产业技术研究院、南京软件研究中心等机构均在南京江北新区举办了路演。", "locatedIn")
     assert not {h for h, _, t, how in visiting if how == "stated"}
+
+
+def test_a_place_and_的_before_a_partner_describe_it(backend):
+    """与新加坡的 X, 与安徽的 Y: the place is where the partner is, and 的 does not break the partnership."""
+    text = ("上海汀兰研究院与新加坡的澄湖微电子研究所签署合作备忘录。"
+            "扬州岚度检测技术研究所日前与安徽的汀测认证有限公司签署互认协议。"
+            "岚屿大学与位于慕尼黑的汀湖工业大学签署协议。")
+    got = {(h, r, t) for h, r, t, _ in found(backend, text)}
+    assert ("上海汀兰研究院", "partnerOf", "澄湖微电子研究所") in got
+    assert ("澄湖微电子研究所", "locatedIn", "新加坡") in got
+    assert ("扬州岚度检测技术研究所", "partnerOf", "汀测认证有限公司") in got
+    assert ("汀测认证有限公司", "locatedIn", "安徽") in got
+    assert ("岚屿大学", "partnerOf", "汀湖工业大学") in got
+    assert ("扬州岚度检测技术研究所", "locatedIn", "安徽") not in got
+
+
+def test_the_same_share_for_each_founder(backend):
+    """由 A、B 共同发起设立的 X…，两家发起方分别持有 50% 份额: each founder invested; not when the count
+    differs from the founders named."""
+    text = ("由汀滨科创投资集团有限公司（以下简称汀滨科创）、江苏岚澜国有资本运营集团有限公司共同发起设立的"
+            "澄湖协同发展基金（以下简称协同基金）近日完成首期募集，两家发起方分别持有 50% 份额。")
+    got = {(h, t) for h, _, t, _ in found(backend, text, "investedIn")}
+    assert ("江苏岚澜国有资本运营集团有限公司", "澄湖协同发展基金") in got
+    assert any(h.startswith("汀滨科创") and t == "澄湖协同发展基金" for h, t in got)
+    assert not found(backend, text.replace("两家发起方", "三家发起方"), "investedIn")
+
+
+def test_more_money_put_in_and_another_following_suit(backend):
+    """A 向 X 追加认缴 10 亿元，B 同步追加 10 亿元: both put money into X."""
+    text = "浙江岚湛产业投资集团有限公司近日向岚屿发展基金追加认缴 10 亿元，汀滨科创投资集团有限公司同步追加 10 亿元。"
+    got = {(h, t) for h, _, t, _ in found(backend, text, "investedIn")}
+    assert got == {("浙江岚湛产业投资集团有限公司", "岚屿发展基金"), ("汀滨科创投资集团有限公司", "岚屿发展基金")}
+
+
+def test_shares_of_a_company_set_up_after_the_signing(backend):
+    """A 与 B 4 月 9 日签约，共同出资设立 X，双方分别持有 60% 和 40% 股权: each invested in X."""
+    text = ("南京驰岚汽车电子有限公司与上海芯汀微电子有限公司 4 月 9 日签约，共同出资设立江苏驰澄车规验证技术有限公司，"
+            "双方分别持有 60% 和 40% 股权。")
+    got = {(h, t) for h, _, t, _ in found(backend, text, "investedIn")}
+    assert got == {("南京驰岚汽车电子有限公司", "江苏驰澄车规验证技术有限公司"),
+                   ("上海芯汀微电子有限公司", "江苏驰澄车规验证技术有限公司")}
+
+
+def test_a_unit_named_again_by_its_place_built_together_and_led(backend):
+    """某某中心汀州分中心 … 。汀州分中心由 A 与 B 共建，负责人为 C: the unit named again by its place and kind,
+    its builders, and who leads it."""
+    text = ("5 月 12 日，岚湖协同技术转移中心汀州分中心在汀州市弋江区揭牌。"
+            "汀州分中心由岚湖协同技术转移中心与汀州市科学技术局共建，负责人为聂文澜。")
+    got = found(backend, text)
+    assert ("岚湖协同技术转移中心", "founded", "汀州分中心", "stated") in got
+    assert ("汀州市科学技术局", "founded", "汀州分中心", "stated") in got
+    assert ("聂文澜", "holdsPosition", "汀州分中心", "stated") in got
+    # a post named after a clause whose own body stands before it is that body's, not the subject's
+    other = found(backend, "汀州分中心由岚湖协同技术转移中心与汀州市科学技术局共建，汀州市科学技术局局长为聂文澜。")
+    assert ("聂文澜", "holdsPosition", "汀州分中心", "stated") not in other
+
+
+def test_a_post_taken_at_a_body_named_by_its_kind(backend):
+    """当选联合体理事长, 受聘为实验室首席科学家: the consortium and the lab just named."""
+    text = ("由苏州岚康生物医药有限公司牵头，联合合肥汀衡药物研究院共同组建的澄湖生物医药中试创新联合体在苏州成立，"
+            "岚康生物董事长唐汀禾当选联合体理事长。"
+            "岚屿先进感知联合实验室在青浦揭牌。汀湖微系统研究所所长汉斯·贝格曼受聘为实验室首席科学家。")
+    got = {(h, r, t) for h, r, t, _ in found(backend, text, "holdsPosition")}
+    assert ("唐汀禾", "holdsPosition", "联合体") in got
+    assert ("汉斯·贝格曼", "holdsPosition", "实验室") in got
+
+
+def test_a_branch_in_another_province_is_not_in_its_parents_place(backend):
+    """上海某某有限公司嘉善分公司 is in 嘉善 (Zhejiang), not 上海; 山东某某有限公司坊子分公司 is in 山东 too."""
+    text = "上海岚屿光学科技有限公司嘉善分公司开业，山东汀田食品有限公司坊子分公司同日开业。"
+    got = {(h, t) for h, _, t, _ in found(backend, text, "locatedIn")}
+    assert ("上海岚屿光学科技有限公司嘉善分公司", "上海") not in got
+    assert ("上海岚屿光学科技有限公司", "上海") in got
+    assert ("山东汀田食品有限公司坊子分公司", "山东") in got

@@ -296,3 +296,14 @@ def test_a_bodys_latin_name_in_brackets_is_the_body(tmp_path):
     out = build(tmp_path, {"a": "德州岚屿动漫有限公司全资子公司岚屿动漫（新加坡）有限公司（Lanyu Animation Pte. Ltd.）本月开业。"})
     orgs = entities(out, "Organization")
     assert "Lanyu Animation Pte. Ltd." in entity_with(orgs, "岚屿动漫（新加坡）有限公司")
+
+
+def test_a_trade_names_first_characters_and_the_kind_of_company(tmp_path):
+    """驰澄公司 is 江苏驰澄车规验证技术有限公司, 汀澜集团 is 汀澜科技集团有限公司: the start of the core name,
+    then 公司 or 集团; not another company of the article."""
+    out = build(tmp_path, {"a": "南京驰岚汽车电子有限公司出资设立江苏驰澄车规验证技术有限公司。驰澄公司总经理蒋晟出席。"
+                                "汀澜科技集团有限公司发布新品。汀澜集团总裁梅书衡表示将新增产线。"})
+    found = entities(out, "Organization")
+    assert entity_with(found, "驰澄公司") == entity_with(found, "江苏驰澄车规验证技术有限公司")
+    assert entity_with(found, "汀澜集团") == entity_with(found, "汀澜科技集团有限公司")
+    assert entity_with(found, "驰澄公司") != entity_with(found, "南京驰岚汽车电子有限公司")

@@ -19,7 +19,7 @@ from ..lexicon import BEFORE_THE_SUBJECT, LATIN_POST, alternatives
 #: Kinds a body is named again by (the longest first, so 研究中心 wins over 中心).
 KINDS = ("研究院", "研究所", "研究中心", "实验室", "工作站", "工作室", "中心", "联盟", "基金", "孵化器", "加速器",
          "创新港", "产业园", "园区", "基地", "平台", "协会", "学会", "研究会", "集团", "分院", "分会", "公司",
-         "分行", "支行", "事业部", "学校")
+         "分行", "支行", "事业部", "学校", "联合体", "分中心")
 _KIND = alternatives(KINDS)
 #: 该院, 此中心, 上述基金, 新公司: a demonstrative and a kind (院 and 所 for any 研究院, 学院, 研究所;
 #: 该行 for a bank or its branch, never 此行, a trip; 该校 for a university or college).
@@ -28,11 +28,13 @@ _DEMONSTRATIVE = re.compile(rf"(?:该|此|这一?|上述)({_KIND}|院|所)|该(�
 #: or one of its posts (研究院党委书记、院长某某, 联盟理事长由某某担任).
 _SUBJECT = re.compile(rf"(?:^|(?<=[，；。：]))({_KIND})(?=由|设在|设于|位于|落户|坐落|首个|首批|首期|总规模|已于)")
 _OPENING_KIND = re.compile(rf"(?:^|(?<=[，；。：由]))({_KIND})")
-#: A post taken at a kind (担任实验室主任, 兼任孵化器负责人); a kind settled in (入驻创新港的); a kind
+#: A post taken at a kind (担任实验室主任, 兼任孵化器负责人, 当选联合体理事长); a kind settled in (入驻创新港的); a kind
 #: one works with (将与研究院联合攻关).
-_POST_AT = re.compile(rf"(?:担任|兼任|出任|任)({_KIND})")
+_POST_AT = re.compile(rf"(?:担任|兼任|出任|当选|受聘为|聘任为|任)({_KIND})")
 _PARTNER_OF = re.compile(rf"(?:与|同)({_KIND})(?=联合|共同|合作|签署|签订|共建)")
 _SETTLED_IN = re.compile(rf"(?:入驻|落户|进驻)({_KIND})(?=的)")
+#: A unit named again by its own place and kind, opening a clause: 某某中心芜湖分中心 …。芜湖分中心由….
+_UNIT_AGAIN = re.compile(r"(?:^|(?<=[，；。：]))([\u4e00-\u9fff]{2,4}(?:分中心|分公司|分院|分会|分行|支行|分所))")
 _ANY_KIND = re.compile(rf"{_KIND}|院|所|该行|该校")
 #: What the name of a school ends with: 该校, 学校 name it again.
 _SCHOOLS = ("大学", "学院", "学校")
@@ -47,6 +49,7 @@ def refer_back(issue: Issue) -> None:
         return
     starts = [m.start for m in mentions]
     added: list[Mention] = []
+    replaced: set[int] = set()  # ids of the pieces a unit's name again is read in place of (汀州分 | 中心)
     for n, sentence in enumerate(issue.sentences):
         text = sentence.text
         if not _ANY_KIND.search(text):  # every site names a kind
@@ -55,14 +58,19 @@ def refer_back(issue: Issue) -> None:
             start = sentence.start + at
             end = start + len(kind)
             lo = bisect_left(starts, start - 40)
-            if any(m.start <= start < m.end or start <= m.start < end for m in mentions[lo:lo + 40]):
+            overlapping = [m for m in mentions[lo:lo + 40] if m.start <= start < m.end or start <= m.start < end]
+            pieces = _UNIT_AGAIN.fullmatch(kind) is not None and all(
+                start <= m.start and m.end <= end and m.type != "Organization" for m in overlapping)
+            if overlapping and not pieces:
                 continue  # the word is part of a name already
             body = _antecedent(issue, mentions, bisect_left(starts, start), n, kind)
             if body is not None:
                 added.append(Mention(start, end, body.type, issue.text[start:end], n, "rule:refers-back",
                                      refers_to=(body.start, body.end)))
+                replaced.update(id(m) for m in overlapping)
     if added:
-        issue.mentions = sorted(mentions + added, key=lambda m: (m.start, -m.end))
+        kept = [m for m in mentions if id(m) not in replaced]
+        issue.mentions = sorted(kept + added, key=lambda m: (m.start, -m.end))
 
 
 def _sites(text: str) -> list[tuple[int, str]]:
@@ -72,6 +80,7 @@ def _sites(text: str) -> list[tuple[int, str]]:
     sites += [(m.start(1), m.group(1)) for m in _OPENING_KIND.finditer(text)
               if LATIN_POST.match(text, m.end(1)) and not _SUBJECT.match(text, m.start(1))
               and not (m.group(1) == "公司" and text[m.start(1) - 1:m.start(1)] == "由")]  # (由公司副总裁…: whose?)
+    sites += [(m.start(1), m.group(1)) for m in _UNIT_AGAIN.finditer(text)]
     sites += [(m.start(1), m.group(1)) for m in _SETTLED_IN.finditer(text)]
     sites += [(m.start(1), m.group(1)) for m in _PARTNER_OF.finditer(text)]
     sites += [(m.start(1), m.group(1)) for m in _POST_AT.finditer(text) if LATIN_POST.match(text, m.end(1))]

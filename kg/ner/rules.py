@@ -24,6 +24,7 @@ from ..lexicon import (
     POLICY_HEADS,
     REPORT_HEADS,
     SCHEME_HEADS,
+    SHORT_POLICY_HEADS,
     SOURCE_MEDIA,
 )
 from ..regions import gazetteer
@@ -83,7 +84,7 @@ def bare_titles(text: str) -> list[Span]:
             continue
         title = m.group()
         head = BARE_POLICY_HEADS.search(title)
-        if head is None or head.start() < 2 or _BARE_POLICY_VERB.match(title) \
+        if head is None or not _long_enough(title) or _BARE_POLICY_VERB.match(title) \
                 or (GENERIC_DOCUMENT.match(title) and not gazetteer().head(title)):  # 新乡市…方案 is no 新…方案
             continue  # (修订)印发某某办法: the next verb's title is the one
         if "的" in title[:head.start()] and not title.startswith("关于"):
@@ -93,9 +94,16 @@ def bare_titles(text: str) -> list[Span]:
         spans.append(Span(m.start() + quoted, m.end(), "Policy", "rule:bare-title"))
     for m in _HEADLINE_TITLE.finditer(text):  # ■ 某某投资管理细则出台: a headline's title, then its verb
         title = m.group(1)
-        if not GENERIC_DOCUMENT.match(title) and "的" not in title and not any(s.start <= m.start(1) < s.end for s in spans):
+        if not GENERIC_DOCUMENT.match(title) and "的" not in title and not any(s.start <= m.start(1) < s.end for s in spans) \
+                and _long_enough(title):
             spans.append(Span(m.start(1), m.end(1), "Policy", "rule:bare-title"))
     return spans
+
+
+def _long_enough(title: str) -> bool:
+    """Two characters before the head noun (某某条例), six before a bare 办法 or 规范."""
+    head = BARE_POLICY_HEADS.search(title)
+    return head is not None and head.start() >= (6 if head.group() in SHORT_POLICY_HEADS else 2)
 
 
 #: A headline that is a title and the verb that issued it: ■ 某某投资管理细则出台.

@@ -41,6 +41,7 @@ RULES: tuple[Rule, ...] = (
     Rule("subsidiaries", ("subsidiaryOf", "founded"), "sentence", stated.subsidiaries),
     Rule("stakes", ("investedIn",), "sentence", funding.stakes),
     Rule("shares each", ("investedIn",), "sentence", funding.shares_each),
+    Rule("alike shares", ("investedIn",), "sentence", funding.alike_shares),
     Rule("contributions", ("investedIn",), "sentence", funding.contributions),
     Rule("stakes in it", ("investedIn",), "sentence", funding.stakes_in_it),
     Rule("commitments", ("investedIn",), "sentence", funding.commitments),

@@ -225,6 +225,27 @@ _HELD_BY = re.compile(r"由\s*$")
 _SET_UP_HERE = re.compile(r"(?:设立|成立|组建|新设)(?:了|的)?\s*$")
 
 
+#: The same stake for each of the bodies that set a fund or company up: 四家发起方分别持有 25% 份额.
+_ALIKE_SHARES = re.compile(r"(?P<count>[两二三四五六七八九])\s*[家方个]\s*(?:发起方|出资方|股东|发起人|合伙人)?\s*"
+                           r"(?:各|分别)(?:持有|持股|出资|认缴)?\s*[\d.]+\s*[%％]")
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def alike_shares(s: Sentence) -> list[Relation]:
+    """由 A、B、C、D 共同发起设立的 X（简称 x）…，四家发起方分别持有 25% 份额: each of the N bodies
+    that set X up invested in it (only when the sentence names exactly N of them)."""
+    out: list[Relation] = []
+    for m in _ALIKE_SHARES.finditer(s.text):
+        last = s.position(s.sentence.start + m.start()) - 1
+        if last < 0 or s.type(last) != "Organization":
+            continue
+        made = s.short_name_of.get(last, last)
+        builders = _set_up_by(s, made)
+        if builders and len({s.m(b).key for b in builders}) == _COUNTS[m.group("count")]:
+            out.extend(s.relation(b, s.ks[made], "investedIn") for b in builders)
+    return out
+
+
 def shares_each(s: Sentence) -> list[Relation]:
     """Each holder of a share invested in the body held, one share per holder:
     X，由 A 与 B 分别持有 55%、45% 股权; X 在某地设立，由 A、B、C 共同发起，三方分别持有…的份额;
@@ -278,11 +299,16 @@ def stakes_in_it(s: Sentence) -> list[Relation]:
     return out
 
 
+#: Between the bodies that set a company up and its name: (4 月 9 日签约，)共同出资设立.
+_BUILT_BY = re.compile(r"[^，。；]{0,16}(?:[，,]\s*(?:共同|联合|合资|双方|并)[^，。；]{0,12})?")
+
+
 def _set_up_by(s: Sentence, i: int) -> list[int]:
-    """The bodies that set up the company at position i: A 与 B (共同出资)设立 | X, places and dates aside."""
+    """The bodies that set up the company at position i: A 与 B (共同出资)设立 | X, places and dates aside
+    (A 与 B 4 月 9 日签约，共同出资设立 | X)."""
     verb = s.m(s.ks[i]).start
     builder = next((j for j in range(i - 1, -1, -1) if s.type(j) == "Organization"), None)
-    if builder is None or not re.fullmatch(r"[^，。；]{0,16}", s.issue.text[s.m(s.ks[builder]).end:verb]):
+    if builder is None or not _BUILT_BY.fullmatch(s.issue.text[s.m(s.ks[builder]).end:verb]):
         return []
     return s.group_past_places(builder, forward=False)
 
@@ -359,6 +385,13 @@ _ROUND_RECEIVED = re.compile(r"^\s*(?P<round>[^，。；]{0,8}?轮|战略)?\s*(?
 _INVESTOR_OF = re.compile(r"^\s*的?(?:早期|天使轮|老|现有)?(?:投资方|投资人)(?:为|是)?\s*$")
 
 
+#: Between an investor and the fund or company it puts more in: A 近日向 | X | 追加认缴 10 亿元.
+_TOWARDS_ONE = re.compile(r"\s*(?:近日|日前|已|已经|将|再次|同步|也|还|又)?\s*向\s*")
+_PUTS_MORE = re.compile(r"^\s*(?:追加|增加|新增)?(?:认缴|出资|增资|注资)|^\s*追加\s*[\d.]")
+#: Another investor following suit in a later clause: …，B 同步追加 10 亿元.
+_FOLLOWS_SUIT = re.compile(r"^\s*(?:同步|同时|也|亦|还|随后|一并)\s*(?:追加|增资|认缴)")
+
+
 def commitments(s: Sentence) -> list[Relation]:
     """某某三期完成 10 亿元首关，A、B 和 C 分别认缴…: the fund's investors; 某某科技获得 X B 轮投资;
     某某数据早期投资方 X: X invested in the company."""
@@ -379,4 +412,21 @@ def commitments(s: Sentence) -> list[Relation]:
                 "战略融资" if received.group("round") == "战略" else None)))
         if i > 0 and s.type(i - 1) == "Organization" and _INVESTOR_OF.match(s.between(s.ks[i - 1], k)):
             out.extend(s.relation(investor, s.ks[i - 1], "investedIn") for investor in s.group_after(i))
+    return out + _more_committed(s)
+
+
+def _more_committed(s: Sentence) -> list[Relation]:
+    """A 向 X 追加认缴 10 亿元，B 同步追加 10 亿元: A, then B, put money into X."""
+    out: list[Relation] = []
+    target = None
+    for i, k in enumerate(s.ks):
+        if s.type(i) != "Organization":
+            continue
+        if i > 0 and s.type(i - 1) == "Organization" and _TOWARDS_ONE.fullmatch(s.between(s.ks[i - 1], k)) \
+                and _PUTS_MORE.match(s.after(k, 8)):
+            out.append(s.relation(s.ks[i - 1], k, "investedIn"))
+            target = k
+        elif target is not None and s.m(k).key != s.m(target).key and _FOLLOWS_SUIT.match(s.after(k, 8)) \
+                and re.search(r"[，,；;]\s*$", s.before(k, 2)):
+            out.append(s.relation(k, target, "investedIn"))
     return out

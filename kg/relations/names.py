@@ -57,12 +57,26 @@ def _inside_larger_region(mentions: list[Mention], r: int, outer: Mention) -> bo
 
 
 def _parents_place(mentions: list[Mention], r: int, outer: Mention) -> bool:
-    """北京 in 北京大学深圳研究生院: the parent is in 北京, the school in 深圳."""
+    """北京 in 北京大学深圳研究生院: the parent is in 北京, the school in 深圳 (上海 in 上海某某有限公司
+    嘉善分公司: the branch is in 嘉善, which is not in 上海; 山东 in 山东某某公司坊子分公司 is its too)."""
     inner = mentions[r]
     inside = _within(mentions, outer)
     parent = next((m for m in inside if m.type == "Organization" and m.start == outer.start
                    and inner.end <= m.end < outer.end), None)
-    return parent is not None and any(m.type == "Region" and m.start >= parent.end for m in inside)
+    if parent is None:
+        return False
+    if any(m.type == "Region" and m.start >= parent.end for m in inside):
+        return True
+    branch = _BRANCH_TAIL.fullmatch(outer.text, parent.end - outer.start)
+    g = gazetteer()
+    seat = next((d for name in (branch.group(1), *(branch.group(1) + level for level in "县区市"))
+                 if (d := g.lookup(name)) is not None), None) if branch else None
+    place = g.lookup(inner.text)
+    return seat is not None and place is not None and seat != place and place not in g.ancestors(seat)
+
+
+#: A branch named by its own place after its parent's name: 某某有限公司 | 嘉善分公司.
+_BRANCH_TAIL = re.compile(r"([\u4e00-\u9fff]{2,6})(?:分公司|分中心|分院|分所|办事处|分行|支行|分部)")
 
 
 def _has_finer_region(mentions: list[Mention], r: int, outer: Mention) -> bool:

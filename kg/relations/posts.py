@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Relation
-from ..lexicon import BYLINE_ROLE, CLAUSE_BREAK, FOUNDER_DESCRIPTION, FOUNDER_ONLY, FOUNDER_POST, POST
+from ..lexicon import BYLINE_ROLE, CLAUSE_BREAK, CLAUSE_END, FOUNDER_DESCRIPTION, FOUNDER_ONLY, FOUNDER_POST, POST
 from ..regions import gazetteer
 from .sentence import Sentence, sentence_subject
 
@@ -26,7 +26,7 @@ def positions(s: Sentence) -> list[Relation]:
     """ORG POST PERSON (中国信息通信研究院院长余晓晖), chains of them (A 副总经理、B 副总经理
     王丽; 北京市科委、中关村管委会党组书记、主任许强), the people listed after one post,
     and PERSON（ORG POST）. A founder's post makes a ``founded`` too."""
-    out: list[Relation] = _posts_filled_by(s)
+    out: list[Relation] = _posts_filled_by(s) + _posts_named_after(s)
     out += _posts_in_turn(s)
     for i, k in enumerate(s.ks):
         if s.m(k).type != "Person":
@@ -117,6 +117,26 @@ def _posts_filled_by(s: Sentence) -> list[Relation]:
         if clause and named and _post_fits(clause.group(1), s.m(s.ks[named[-1]]).text) \
                 and (subject is None or s.ks[named[-1]] != subject):
             out.append(s.relation(k, s.ks[named[-1]], "holdsPosition", title=clause.group(1).strip()))
+    return out
+
+
+#: ，负责人为 | 张三。: a clause that names who holds one of the subject's posts.
+_POST_IS = re.compile(r"[，,]\s*([^，。；（）()由为是]{1,10}?)\s*(?:为|是)\s*$")
+
+
+def _posts_named_after(s: Sentence) -> list[Relation]:
+    """X 由 A 与 B 共建，负责人为张三: the person holds that post at the sentence's subject."""
+    subject = sentence_subject(s, after_a_date=True)
+    if subject is None:
+        return []
+    out: list[Relation] = []
+    for i, k in enumerate(s.ks):
+        clause = _POST_IS.search(s.before(k, 16)) if s.type(i) == "Person" else None
+        if clause is None or not POST.match(clause.group(1)) or not CLAUSE_END.match(s.after(k, 2)):
+            continue
+        start = s.m(k).start - len(s.before(k, 16)) + clause.start()
+        if not any(s.type(j) in ("Organization", "Person") and s.m(s.ks[j]).end > start for j in range(i)):
+            out.append(s.relation(k, subject, "holdsPosition", title=clause.group(1).strip()))
     return out
 
 

@@ -196,5 +196,7 @@ def without_places(s: Sentence, a: int, b: int) -> str:
         if m.start >= at and m.end <= s.m(b).start and m.type == "Region":
             text.append(s.issue.text[at:m.start])
             at = m.end
+            if s.issue.text.startswith("的", at) and at + 1 <= s.m(b).start:  # 与新加坡的 X
+                at += 1
     text.append(s.issue.text[at:s.m(b).start])
     return "".join(text)

@@ -366,6 +366,9 @@ def located(s: Sentence) -> list[Relation]:
                 places = _place_and_within(s, _chain_start(s, i))
                 out.extend(s.relation(org, place, "locatedIn") for org in s.group_after(i + 1, link=AND_LINK)
                            for place in places)
+            elif link.strip() == "的" and _LINK_BEFORE.search(s.before(s.ks[_chain_start(s, i)], 4)):
+                # 与新加坡的 X, 、安徽的 Y: the place describes the body named after it
+                out.extend(s.relation(b, place, "locatedIn") for place in _place_and_within(s, _chain_start(s, i)))
             elif not link.strip() and is_foreign_country(s.m(a).text):  # 芬兰 Kuusi Materials Oy, 日本某某株式会社
                 out.append(s.relation(b, a, "locatedIn"))
             elif EXAMPLES_AFTER.match(link) and THERE_EXAMPLES.search(s.before(a, 4)):
@@ -433,6 +436,8 @@ _FOUNDED_THERE = re.compile(r"^\s*(?:创立|创办|创建|成立|注册成立|�
 
 
 #: 的, or 的 and what kind of company it is: 位于某地的(电池制造商) X.
+#: Where a body is named in a list or beside a partner: …与 | 新加坡的 X.
+_LINK_BEFORE = re.compile(r"(?:与|同|和|及|、|携手|联合|联手)\s*$")
 _OF_A_KIND = re.compile(rf"\s*的\s*(?:[\u4e00-\u9fff]{{0,8}}?(?:{alternatives(COMPANY_DESCRIPTORS)}))?\s*")
 
 

@@ -156,8 +156,8 @@ _A_PLACES_FIELD = frozenset({"科技", "产业", "经济", "创新", "经贸"})
 
 
 def _place_before_its_field(piece: str) -> str | None:
-    """巴伐利亚科技: a place and its field read as one name; the place, if so."""
-    head = gazetteer().head(piece)
+    """巴伐利亚科技, 长三角科技: a place (or an area) and its field read as one name; the place, if so."""
+    head = gazetteer().head(piece) or (area.group() if (area := _AREA_BEFORE.match(piece)) else None)
     return head if head and piece[len(head):] in _A_PLACES_FIELD else None
 #: A group sent on a visit, named after whom it comes from: 某某协会代表团.
 _DELEGATIONS = ("代表团", "考察团", "访问团", "调研团")

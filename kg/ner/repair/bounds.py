@@ -14,6 +14,7 @@ from ...lexicon import (
     ORG_SUFFIXES,
     ORGAN,
     ORGAN_PARENT,
+    OWNED_COMPANY_WORDS,
     OWNING,
     OWNING_WORDS,
     POST_AT_END,
@@ -320,6 +321,10 @@ def bracketed_seats(text: str, words: list[Word]) -> list[Word]:
             brand_verb = w.label == "v" and w.end - w.start >= 2 and k > 0 and words[k - 1].end == w.start \
                 and (words[k - 1].label in ("Organization", "nz", "ORG") or (  # (a brand the model read as a place)
                     words[k - 1].label == "Region" and gazetteer().lookup(text[words[k - 1].start:words[k - 1].end]) is None))
+            if w.end == (words[first].start if first is not None else m.start()) and w.label == "v" and k > 0 \
+                    and text.endswith(OWNED_COMPANY_WORDS, words[k - 1].start, w.start):
+                first = k  # 全资子公司 | 某某智算/v | （合肥）科技有限公司: the brand, after what the company is
+                break
             if w.end != (words[first].start if first is not None else m.start()) \
                     or (w.label in _NOT_NAME_TAGS and not brand_verb) \
                     or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", text[w.start:w.end]) \

@@ -452,7 +452,7 @@ def bodies_of_each(text: str, words: list[Word]) -> list[Word]:
 #: A founding verb and 的 right before what was founded: 共同出资组建的 | 某某联合创新中心.
 _FOUNDED_BEFORE = re.compile(r"(?:组建|设立|成立|共建|创办|创立|发起设立)的$")
 _FOUNDED_BEFORE_ANYWHERE = re.compile(_FOUNDED_BEFORE.pattern.rstrip("$"))
-_FOUNDED_PARTS = frozenset({"n", "nz", "nw", "v", "vn", "vd", "an", "a", "j", "ORG", "LOC", "Region", "Organization",
+_FOUNDED_PARTS = frozenset({"n", "nz", "nw", "v", "vn", "vd", "an", "a", "j", "f", "ORG", "LOC", "Region", "Organization",
                             "Person"})
 
 
@@ -465,14 +465,18 @@ def founded_objects(text: str, words: list[Word]) -> list[Word]:
         if text[w.start:w.end] != "的" or not _FOUNDED_BEFORE.search(text, 0, w.end):
             continue
         end = None
-        for j in range(k + 1, min(k + 12, len(words))):
-            if (words[j].label not in _FOUNDED_PARTS and text[words[j].start:words[j].end] not in ("—", "-")) \
+        first = k + 1
+        while first < len(words) and not text[words[first].start:words[first].end].strip():
+            first += 1  # 共建的 | G60 科创走廊…中心: the space PDF text leaves around Latin letters
+        for j in range(first, min(first + 12, len(words))):
+            piece = text[words[j].start:words[j].end]
+            if (words[j].label not in _FOUNDED_PARTS and piece not in ("—", "-") and piece.strip()) \
                     or words[j].start != words[j - 1].end:
                 break  # (a dash joins the partners' names: 某某—某某柔性显示材料联合实验室)
-            if text[words[k + 1].start:words[j].end].endswith(BODY_HEADS) and words[j].end - words[k + 1].start >= 6:
+            if text[words[first].start:words[j].end].endswith(BODY_HEADS) and words[j].end - words[first].start >= 6:
                 end = j
         if end is not None:
-            words = claim(words, words[k + 1].start, words[end].end, "Organization")
+            words = claim(words, words[first].start, words[end].end, "Organization")
     return words
 
 

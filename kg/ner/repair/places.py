@@ -115,7 +115,8 @@ def zones(text: str, words: list[Word]) -> list[Word]:
             return False  # a division of its own (but 成渝地区 | 双城 | 经济圈, 苏州 | 工业园区 are one)
         if ws[j].label == "Region" and j == i + 1 and _is_district(text[ws[i].start:ws[i].end]):
             return False  # 某某区 | 某某湾 新材料 产业园: a district, then a park named in it
-        return (ws[j].label in _ZONE_PARTS or piece in ZONE_SUFFIXES) \
+        ends_a_zone = len(piece) == 1 and text[ws[i].start:ws[j].end].endswith(ZONE_SUFFIXES)  # 皖江 | 城市 | 带/v
+        return (ws[j].label in _ZONE_PARTS or piece in ZONE_SUFFIXES or ends_a_zone) \
             and not text[ws[i].start:ws[i].end].endswith(ZONE_SUFFIXES)  # 青梧 | 创新谷/v
 
     return _after_a_place(words, 3, "Region", part,
