@@ -1,7 +1,7 @@
 """Words that signal names and relations in Chinese news text, in one place.
 
 The NER rules (``ner/rules.py``), the name repairs (``ner/repair/``), the relation
-stage (``relations.py``) and resolution (``resolve.py``) read their trigger words,
+stage (``relations.py``) and resolution (``resolve/``) read their trigger words,
 suffixes and the patterns built from them here, so that one word list never drifts
 into two. Nothing here is a name list: these are the grammar's closed classes
 (legal forms, body suffixes, posts, verbs of issuing, funding, founding).
@@ -26,6 +26,7 @@ ORG_SUFFIXES = (
     "协会", "学会", "联盟", "委员会", "管委会", "办公室", "工作组", "秘书处", "联席会", "交易所",
     "分会", "智库", "出版社", "电视台", "报社", "研究会", "促进会", "商会", "联合会", "合作社",
     "事务所", "孵化器", "加速器", "株式会社", "领导小组", "工作站", "工作室", "服务团", *KINDS_IN_TWO_WORDS,
+    "博物馆", "美术馆", "图书馆", "纪念馆", "科技馆", "文化馆", "档案馆",
     "局", "厅", "委", "部", "院", "署", "办",
 )
 #: Words that end like an organization but are posts or generic nouns.
@@ -146,9 +147,9 @@ SOURCE_MEDIA = re.compile(r"(?:来源|来自|稿源|转自)\s*[:：]\s*([\u4e00-
 BARE_POLICY_HEADS = re.compile(
     r"(?:指导意见|实施意见|若干意见|管理办法|实施办法|暂行办法|实施细则|管理细则|操作细则|管理规定|若干措施|若干政策|政策措施|"
     r"行动计划|行动方案|实施方案|工作方案|三年行动|促进条例|管理条例|条例|暂行规定|若干规定|工作指引|操作指引|"
-    r"(?:新政)?[0-9一二三四五六七八九十]{1,3}条|办法|规范)")
+    r"(?:新政)?[0-9一二三四五六七八九十]{1,3}条|办法|规范|规划)")
 #: Heads that make a title only after a long enough name: 某某跨省执业备案办法, not 奖励办法.
-SHORT_POLICY_HEADS = ("办法", "规范")
+SHORT_POLICY_HEADS = ("办法", "规范", "规划")
 #: Verbs and prepositions that put a document's name right after them: 印发, 出台, 根据, 落实.
 BARE_POLICY_BEFORE = re.compile(
     r"(?:印发|出台|发布|发出|下发|制定|颁布|出炉|推出|公布|审议通过|修订|施行|实施|落实|贯彻|根据|按照|依据|对照)(?:了|的)?$")
@@ -166,7 +167,7 @@ _POST = (r"(?:常务|执行|首席|名誉|高级|资深|联合|代理|专职|驻
          r"总经理|经理|总裁|总监|CEO|CTO|COO|CFO|首席执行官|首席技术官|首席科学家|首席专家|创始人|"
          r"合伙人|所长|校长|会长|理事长|秘书长|主席|总工程师|总师|负责人|行长|社长|台长|总编辑|"
          r"主编|研究员|院士|教授|委员|常委|助理|总经理助理|市场总经理|专家|代表|总领事|领事|大使|参赞|成员|"
-         r"组长|站长|首席工程师|董事会秘书|董秘|农场主|巡视员|调研员|团长)")
+         r"组长|站长|首席工程师|董事会秘书|董秘|农场主|巡视员|调研员|团长|馆长)")
 #: A post as written between an organization and a person: 院长; 党组书记、主任;
 #: 中小企业处处长; 战略发展部品牌市场总经理.
 POST = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{0,10}}?{_POST})(?:\s*[、兼和及]\s*(?:[\u4e00-\u9fff]{{0,6}}?{_POST}))*\s*$")
@@ -337,6 +338,7 @@ ZONE_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经济
                  "科学园", "大学城", "科教城",
                  "科创城", "软件园", "科技园", "产业园", "工业园", "园区", "综合保税区", "综保区", "保税区", "自贸区", "新区",
                  "示范区", "创新区", "经济圈", "都市圈", "城市群", "城市带", "经济带", "经济区", "科创走廊",
+                 "旅游度假区", "度假区", "风景名胜区", "风景区", "景区",
                  "创新谷", "科创谷", "科技谷", "智造谷", "数字港", "信息港", "科技港", "创新港", "自贸片区",
                  "机器人谷")  # (not 光谷 or 药谷 alone: brands take them too, 某某光谷仪器有限公司)
 #: The kinds of zone a bulletin names alone once it has named one in full: 高新区 for

@@ -57,6 +57,8 @@ class Gazetteer:
         self.names: dict[str, str] = {}
         #: names that are ordinary words too (汉堡, 万象): a place alone, never the head of a longer name
         self._not_at_head: set[str] = set()
+        #: a county's name without its 县/区/市 (泰和 of 泰和县), where only one county has it
+        self._county_shorts: dict[str, str | None] = {}
         self._load()
         self._load_world()
         self._longest = max(map(len, self.names))
@@ -95,6 +97,8 @@ class Gazetteer:
                     # 海淀 for 海淀区 in the municipalities, 湘乡 for the county-level city 湘乡市
                     named_short = p["id"] in MUNICIPALITIES or name.endswith("市")
                     self._add(c["id"], name, "county", parent, *([short] if len(short) >= 2 and named_short else []))
+                    if len(short) >= 2:
+                        self._county_shorts[short] = None if short in self._county_shorts else c["id"]
         for name, code in EXTRA_NAMES.items():
             if code:
                 self.names[name] = code
@@ -121,6 +125,14 @@ class Gazetteer:
         code = self.names.get("".join(name.split()))  # without white space
         return self.divisions.get(code) if code else None
 
+    def seat(self, name: str) -> Division | None:
+        """A place where one is expected (某某（泰和）有限公司, 某某银行泰和支行): a division's name, or a
+        county's without its 县 or 区 when no other county has it (泰和 for 泰和县)."""
+        found = self.lookup(name)
+        if found is None and (code := self._county_shorts.get(name)):
+            found = self.divisions[code]
+        return found
+
     def ancestors(self, division: Division) -> list[Division]:
         out, seen = [], {division.code}
         while division.parent and division.parent not in seen:
@@ -145,6 +157,18 @@ def _province_suffix(code: str, short: str) -> str:
         return "特别行政区"
     return {"内蒙古": "自治区", "广西": "壮族自治区", "西藏": "自治区", "宁夏": "回族自治区",
             "新疆": "维吾尔自治区"}.get(short, "省")
+
+
+def joins_a_place(before: str, word: str, after: str, branches: tuple[str, ...] = ()) -> bool:
+    """Whether ``word`` (和, 与) is part of a place's name written in full around it: 泰 | 和 | 县乡村振兴…;
+    or, with ``branches``, of the place a branch is named by (某某银行泰 | 和 | 支行: 泰和, 泰和县's short name).
+    Not a county's short name elsewhere (云和 of 云和县): 华为云和科大讯飞 is two names."""
+    g = gazetteer()
+    heads = [before[len(before) - i:] + word for i in (1, 2) if i <= len(before)]
+    if after and after[0] in "省市区县" and any(g.lookup(head + after[0]) is not None for head in heads):
+        return True
+    return any(g.seat(head + after[:j]) is not None and after[j:] in branches
+               for head in heads for j in (0, 1) if j <= len(after))
 
 
 def is_foreign_country(name: str) -> bool:

@@ -918,3 +918,81 @@ def test_a_park_named_by_its_kind_alone_is_no_body():
     spans = [Span(0, 2, "Organization", "m"), Span(2, 3, "pos:p", "m"), Span(3, 10, "Organization", "m"),
              Span(10, 12, "pos:vd", "m"), Span(12, 14, "pos:v", "m")]
     assert [(text[s.start:s.end], s.type) for s in repair(text, spans)] == [("岚湖区人民政府", "Organization")]
+
+
+def test_a_county_named_without_its_level_in_a_seat_and_a_branch(lac):
+    """某某（泰和）有限公司, 某某银行泰和支行: 泰和 is 泰和县 where a place is expected, and its 和 no joining word;
+    a list of investors keeps the 和 of 泰和县 in its item."""
+    found = entities(lac, "根据协议，岚拓电子将在当地注册成立全资子公司岚拓电子（泰和）有限公司。")
+    assert ("岚拓电子（泰和）有限公司", "Organization") in found
+    found = entities(lac, "赣昌银行泰和支行行长邹宇介绍，该行推出新产品。")
+    assert ("赣昌银行泰和支行", "Organization") in found
+    found = entities(lac, "汀岚产投旗下的泰和县乡村振兴产业投资基金跟投。")
+    assert ("泰和县乡村振兴产业投资基金", "Organization") in found
+    found = entities(lac, "本轮由岚昌资本领投，华为云和科大讯飞跟投。")  # 云和 is a county's short name too
+    assert {("华为云", "Organization"), ("科大讯飞", "Organization")} <= found
+
+
+def test_words_around_a_name_the_model_read_into_it(lac):
+    """下属企业 | 某某有限公司, 我县 | 江西某某有限公司, 某某新能源与 | 某某集团: the kind of unit, the writer's
+    county and a joining word are no part of the names."""
+    found = entities(lac, "县供销社下属企业泰和县冠岚冷链物流有限公司投资建设冷链中心。")
+    assert ("泰和县冠岚冷链物流有限公司", "Organization") in found
+    found = entities(lac, "我县江西丰岚机电设备有限公司入选名单，市经信局参加。")
+    assert ("江西丰岚机电设备有限公司", "Organization") in found and ("市经信局", "Organization") in found
+    found = entities(lac, "泰和联岚绿色能源有限公司由联岚新能源与城投集团合资组建。")
+    assert {("联岚新能源", "Organization"), ("城投集团", "Organization")} <= found
+
+
+def test_an_office_of_a_county_in_another_city_and_the_body_it_belongs_to(lac):
+    """某某县驻深圳招商联络处 is one office; 联络处隶属县投资促进中心: the unit, then the body it belongs to."""
+    found = entities(lac, "泰和县驻深圳招商联络处日前在深圳市南山区挂牌，联络处隶属县投资促进中心。")
+    assert ("泰和县驻深圳招商联络处", "Organization") in found
+    assert ("县投资促进中心", "Organization") in found
+    assert not any(t == "Organization" and "隶属" in name for name, t in found)
+
+
+def test_new_measures_and_a_subsidiary_named_by_its_place_name_nothing(lac):
+    """出台某某贷款新办法: new measures described, no title; 常州子公司: a unit named by its kind."""
+    found = entities(lac, "县人社局出台返乡创业担保贷款新办法，岚屿电子对常州子公司追加投资。")
+    assert not any(t == "Policy" for _, t in found)
+    assert ("常州子公司", "Organization") not in found
+
+
+def test_museums_and_scenic_areas_by_their_kind(lac):
+    """某某博物馆 is a body, 某某旅游度假区 and 某某保护开发区 (保护 read as a verb) are places; 某某携手建设某某新区
+    is no place's name."""
+    found = entities(lac, "长春汀巷记忆博物馆上线数字藏馆。位于长白山保护开发区的松岚湖旅游度假区开园。广安携手建设高竹新区。")
+    assert ("长春汀巷记忆博物馆", "Organization") in found
+    assert {("长白山保护开发区", "Region"), ("松岚湖旅游度假区", "Region")} <= found
+    assert not any(name.startswith("广安携手") for name, _ in found)
+
+
+def test_an_investor_named_with_its_seat_or_after_its_role(lac):
+    """由总部位于北京的 | 某某资本领投, 老股 | 东某某创投: where an investor is and what it is are no part of its name."""
+    found = entities(lac, "本轮由总部位于北京的澄汀资本领投，老股东汀桥创投也追加了投资。")
+    assert {("澄汀资本", "Organization"), ("汀桥创投", "Organization")} <= found
+    assert not any("总部" in name or name.startswith("东") for name, _ in found)
+
+
+def test_a_plan_with_a_long_name_and_a_foreign_city(lac):
+    """印发某某数字文旅产业发展规划（2025—2030 年）: a title; 符拉迪沃斯托克: a foreign city."""
+    found = entities(lac, "市文广旅局印发长春市数字文旅产业发展规划（2025—2030 年）。汀角湾旅游集团总部位于符拉迪沃斯托克。")
+    assert ("长春市数字文旅产业发展规划（2025—2030 年）", "Policy") in found
+    assert ("符拉迪沃斯托克", "Region") in found
+
+
+def test_a_brand_read_as_a_person_then_a_verb_before_its_seat():
+    """全资子公司 | 霜岚/Person | 互动/v | （新加坡）有限公司: one company."""
+    from kg.ner.repair.bounds import bracketed_seats
+    from kg.ner.repair.words import Word
+
+    text = "成立全资子公司霜岚互动（新加坡）有限公司。"
+    parts = [("成立", "v"), ("全资子公司", "n"), ("霜岚", "Person"), ("互动", "v"), ("（", "w"), ("新加坡", "Region"),
+             ("）", "w"), ("有限公司", "n"), ("。", "w")]
+    words, at = [], 0
+    for piece, label in parts:
+        words.append(Word(at, at + len(piece), label))
+        at += len(piece)
+    named = {(text[w.start:w.end], w.label) for w in bracketed_seats(text, words) if w.is_entity}
+    assert ("霜岚互动（新加坡）有限公司", "Organization") in named

@@ -399,3 +399,65 @@ def test_a_branch_in_another_province_is_not_in_its_parents_place(backend):
     assert ("上海岚屿光学科技有限公司嘉善分公司", "上海") not in got
     assert ("上海岚屿光学科技有限公司", "上海") in got
     assert ("山东汀田食品有限公司坊子分公司", "山东") in got
+
+
+def test_a_county_by_its_short_name_and_a_town_inside_a_name(backend):
+    """In an issue that names 泰和县, 泰和汀岚村镇银行 is in it; 泰和县禾市镇某某合作社 is in the town too."""
+    text = ("县域经济简报\n泰和县召开招商大会。县工信局联合泰和汀岚村镇银行举办对接会。"
+            "省农业农村厅公布名单，泰和县禾市镇汀兰蜜柚种植专业合作社入选。平安银行也参加。")
+    got = {(h, t) for h, _, t, _ in found(backend, text, "locatedIn")}
+    assert ("泰和汀岚村镇银行", "泰和") in got
+    assert ("泰和县禾市镇汀兰蜜柚种植专业合作社", "禾市镇") in got
+    assert ("泰和县禾市镇汀兰蜜柚种植专业合作社", "泰和县") in got
+    assert not any(h == "平安银行" for h, _ in got)
+
+
+def test_shares_and_a_post_of_the_sentences_subject(backend):
+    """X 注册资本 2 亿元，A、B 分别持股 70%、30%，董事长由 A 副总裁 C 担任: the holders invested in X and C
+    chairs X; …设立 Y 分公司，…，负责人由 D 兼任: D leads the branch, not the sentence's subject."""
+    text = ("宁波汀翔新能源股份有限公司与泰和县城市建设投资集团有限公司（简称“泰和城投集团”）签署协议。"
+            "泰和汀翔绿色能源有限公司注册资本 2 亿元，汀翔新能源、泰和城投集团分别持股 70%、30%，"
+            "董事长由汀翔新能源副总裁戴启明担任。")
+    got = found(backend, text)
+    assert ("戴启明", "holdsPosition", "泰和汀翔绿色能源有限公司", "stated") in got
+    assert ("泰和城投集团", "investedIn", "泰和汀翔绿色能源有限公司", "stated") in got
+    other = found(backend, "深圳岚驿供应链集团有限公司旗下岚驿低空近日设立岚驿低空成都分公司，分公司位于成都市双流区，"
+                           "负责人由岚驿低空副总经理柯汀溪兼任。", "holdsPosition")
+    assert not any(h == "柯汀溪" and t == "深圳岚驿供应链集团有限公司" for h, _, t, _ in other)
+
+
+def test_a_unit_that_belongs_to_a_body_named_by_its_kind(backend):
+    """某某联络处 … ，联络处隶属县投资促进中心，主任由某某担任: the office belongs to the centre, and its head
+    is the office's."""
+    text = "泰和县驻深圳招商联络处日前在深圳市南山区挂牌，联络处隶属县投资促进中心，主任由黎文韬担任。"
+    got = {(h, r, t) for h, r, t, _ in found(backend, text)}
+    assert ("黎文韬", "holdsPosition", "泰和县驻深圳招商联络处") in got
+    assert ("联络处", "subsidiaryOf", "县投资促进中心") in got
+    assert ("泰和县驻深圳招商联络处", "locatedIn", "深圳市") in got
+
+
+def test_a_museum_named_again_and_the_joint_venture_of_the_sentence_before(backend):
+    """该馆已与 X 签署协议: the museum named before; 兼任合资公司董事长，某某科技副总裁 B 任总经理: both posts are at
+    the joint venture (合资公司, the company named before), not at the first person's group."""
+    got = found(backend, "长春汀巷记忆博物馆上线。馆长葛兰芝介绍，该馆已与大连老街区数字博物馆签署馆际合作协议。")
+    assert ("该馆", "partnerOf", "大连老街区数字博物馆", "stated") in got
+    text = ("长春岚鸿数字科技有限公司与深圳汀澈科技有限公司合资成立长春汀澈文旅科技有限公司。"
+            "岚鸿集团党委书记、董事长关振宇兼任合资公司董事长，汀澈科技副总裁林子骞任总经理。")
+    got = {(h, t, a.get("title")) for h, _, t, a in _posts(backend, text)}
+    assert ("关振宇", "合资公司", "董事长") in got and ("林子骞", "长春汀澈文旅科技有限公司", "总经理") in got
+    assert not any(h == "林子骞" and t == "岚鸿集团" for h, t, _ in got)
+
+
+def test_a_seat_written_before_an_investor(backend):
+    """由总部位于北京的 X 领投: X invested, and X is in 北京."""
+    text = "长春霜岚互动娱乐有限公司完成 A 轮融资，本轮由总部位于北京的澄汀资本领投。"
+    got = {(h, r, t) for h, r, t, _ in found(backend, text)}
+    assert ("澄汀资本", "investedIn", "长春霜岚互动娱乐有限公司") in got
+    assert ("澄汀资本", "locatedIn", "北京") in got
+
+
+def _posts(backend, text: str) -> list[tuple]:
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    extract([issue], backend)
+    return [(issue.mentions[r.head].text, r.type, issue.mentions[r.tail].text, r.attributes)
+            for r in issue.relations if r.type == "holdsPosition"]

@@ -19,25 +19,27 @@ from ..lexicon import BEFORE_THE_SUBJECT, LATIN_POST, alternatives
 #: Kinds a body is named again by (the longest first, so 研究中心 wins over 中心).
 KINDS = ("研究院", "研究所", "研究中心", "实验室", "工作站", "工作室", "中心", "联盟", "基金", "孵化器", "加速器",
          "创新港", "产业园", "园区", "基地", "平台", "协会", "学会", "研究会", "集团", "分院", "分会", "公司",
-         "分行", "支行", "事业部", "学校", "联合体", "分中心")
+         "分行", "支行", "事业部", "学校", "联合体", "分中心", "联络处", "办事处")
 _KIND = alternatives(KINDS)
-#: 该院, 此中心, 上述基金, 新公司: a demonstrative and a kind (院 and 所 for any 研究院, 学院, 研究所;
+#: 该院, 此中心, 上述基金, 新公司: a demonstrative and a kind (院 and 所 for any 研究院, 学院, 研究所, 馆 for a museum;
 #: 该行 for a bank or its branch, never 此行, a trip; 该校 for a university or college).
-_DEMONSTRATIVE = re.compile(rf"(?:该|此|这一?|上述)({_KIND}|院|所)|该(行|校)|新(公司)")
+_DEMONSTRATIVE = re.compile(rf"(?:该|此|这一?|上述)({_KIND}|院|所|馆)|该(行|校)|新(公司)")
 #: A kind opening a clause, then what is said of the body: its seat, who fills it, its first deal,
 #: or one of its posts (研究院党委书记、院长某某, 联盟理事长由某某担任).
-_SUBJECT = re.compile(rf"(?:^|(?<=[，；。：]))({_KIND})(?=由|设在|设于|位于|落户|坐落|首个|首批|首期|总规模|已于)")
+_SUBJECT = re.compile(rf"(?:^|(?<=[，；。：]))({_KIND})(?=由|设在|设于|位于|落户|坐落|首个|首批|首期|总规模|已于|隶属)")
 _OPENING_KIND = re.compile(rf"(?:^|(?<=[，；。：由]))({_KIND})")
 #: A post taken at a kind (担任实验室主任, 兼任孵化器负责人, 当选联合体理事长); a kind settled in (入驻创新港的); a kind
 #: one works with (将与研究院联合攻关).
-_POST_AT = re.compile(rf"(?:担任|兼任|出任|当选|受聘为|聘任为|任)({_KIND})")
+_POST_AT = re.compile(rf"(?:担任|兼任|出任|当选|受聘为|聘任为|任)({_KIND}|合资公司|新公司)")
 _PARTNER_OF = re.compile(rf"(?:与|同)({_KIND})(?=联合|共同|合作|签署|签订|共建)")
 _SETTLED_IN = re.compile(rf"(?:入驻|落户|进驻)({_KIND})(?=的)")
 #: A unit named again by its own place and kind, opening a clause: 某某中心芜湖分中心 …。芜湖分中心由….
 _UNIT_AGAIN = re.compile(r"(?:^|(?<=[，；。：]))([\u4e00-\u9fff]{2,4}(?:分中心|分公司|分院|分会|分行|支行|分所))")
-_ANY_KIND = re.compile(rf"{_KIND}|院|所|该行|该校")
+_ANY_KIND = re.compile(rf"{_KIND}|院|所|馆|该行|该校")
 #: What the name of a school ends with: 该校, 学校 name it again.
 _SCHOOLS = ("大学", "学院", "学校")
+#: The company a sentence has just set up, named again by what it is: 兼任合资公司董事长.
+_COMPANY_JUST_SET_UP = {"合资公司": "公司", "新公司": "公司"}
 #: How far back the body may have been named.
 _SENTENCES_BACK = 3
 
@@ -91,7 +93,7 @@ def _antecedent(issue: Issue, mentions: list[Mention], before: int, sentence: in
     """The organization or place of the same article named last before the word, whose name
     ends with the word's kind (该院: with 院)."""
     demonstrative = _DEMONSTRATIVE.fullmatch(word)
-    kind = next(g for g in demonstrative.groups() if g) if demonstrative else word
+    kind = next(g for g in demonstrative.groups() if g) if demonstrative else _COMPANY_JUST_SET_UP.get(word, word)
     article = issue.sentences[sentence].article
     found: list[Mention] = []
     for m in reversed(mentions[:before]):

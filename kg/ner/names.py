@@ -72,13 +72,16 @@ def _seat_at_head(name: str, head: str, level: str, government: bool, county_cit
 
 
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")
+#: A town, a township or a subdistrict, named after its county inside a name.
+_TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)")
 #: A part of a place, which ends in 部 as a ministry does: 北部, 西南部.
 _SIDES = ("东部", "南部", "西部", "北部", "中部", "内部")
 
 
 #: A company named after the university or academy that owns it: 某某大学 | 资产经营有限公司.
 _SCHOOLS_COMPANY = re.compile(r"^([\u4e00-\u9fff]{2,12}?(?:大学|科学院|研究院))[\u4e00-\u9fff]{2,10}(?:有限责任公司|有限公司)$")
-_MISSION_IN = re.compile(r"[\u4e00-\u9fff]{2,5}?驻([\u4e00-\u9fff]{2,5}?)(?:总领事馆|领事馆|大使馆|总领馆)")
+_MISSION_IN = re.compile(r"[\u4e00-\u9fff]{2,6}?驻([\u4e00-\u9fff]{2,5}?)(?:[\u4e00-\u9fff]{0,4}?(?:联络处|办事处|代表处|联络办)"
+                         r"|总领事馆|领事馆|大使馆|总领馆)")
 _LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司|集团有限公司|集团")
 
 
@@ -189,6 +192,11 @@ def _nested_once(name: str) -> list[Span]:
         region(0, area.end())  # 长三角 | 人工智能产业联盟; not 华中科技大学, named after a region long ago
     elif township := p["township"].match(name):
         region(0, township.end(1))
+    for s in list(spans):  # 某某县 | 禾市镇 | 某某合作社: a town or township of the county named first
+        town = _TOWN.match(name, s.end)
+        division = g.lookup(name[s.start:s.end]) if town else None
+        if town and len(name) - town.end() >= 2 and division is not None and division.level in ("city", "county"):
+            region(s.end, town.end())
     for m in p["bracket"].finditer(name):
         if g.lookup(m.group(1)):
             region(*m.span(1))

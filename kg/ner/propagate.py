@@ -25,7 +25,7 @@ _SHORTEST = 3
 def propagate(issue: Issue) -> None:
     """Add the short names of the issue's companies and complete cut-short people, in place."""
     issue.mentions = mentions = _starts_of_declared_names(issue)
-    found = _short_names(issue) + _whole_people(issue) + _zones_by_kind(issue)
+    found = _short_names(issue) + _whole_people(issue) + _zones_by_kind(issue) + _counties_by_short_name(issue)
     if not found:
         return
     found.sort(key=lambda f: f.start)
@@ -147,6 +147,28 @@ def _zones_by_kind(issue: Issue) -> list[Mention]:
             if not any(m.start <= start and end <= m.end for m in issue.mentions) \
                     and not _KIND_NOT_ZONE.search(issue.text, max(0, start - 4), start):
                 out.append(_mention(issue, start, end, "Region", "rule:zone-by-kind"))
+    return out
+
+
+def _counties_by_short_name(issue: Issue) -> list[Mention]:
+    """泰和 in an issue that names 泰和县: the county, where a name starts with it (泰和某某村镇银行) or
+    the model read it alone as a name of another kind."""
+    g = gazetteer()
+    shorts = {m.text[:-1] for m in issue.mentions if m.type == "Region" and m.text.endswith(("县", "区"))
+              and len(m.text) >= 3 and (d := g.lookup(m.text)) is not None and d.level == "county"
+              and g.lookup(m.text[:-1]) is None}
+    out = []
+    starts = [m.start for m in issue.mentions]
+    for short in shorts:
+        for hit in re.finditer(short, issue.text):
+            start, end = hit.span()
+            near = issue.mentions[bisect_left(starts, start - 64):bisect_right(starts, end)]
+            if issue.text.startswith(("县", "区"), end) or any(
+                    m.type == "Region" and m.start <= start and end <= m.end for m in near):
+                continue  # the county in full, or a place named with it (泰和工业园区)
+            if any((m.type == "Organization" and m.start == start and m.end > end) or (m.start, m.end) == (start, end)
+                   for m in near):
+                out.append(_mention(issue, start, end, "Region", "rule:nested-region"))
     return out
 
 

@@ -101,9 +101,11 @@ def bare_titles(text: str) -> list[Span]:
 
 
 def _long_enough(title: str) -> bool:
-    """Two characters before the head noun (某某条例), six before a bare 办法 or 规范."""
+    """Two characters before the head noun (某某条例), six before a bare 办法 or 规范 (and no 新 right before it)."""
     head = BARE_POLICY_HEADS.search(title)
-    return head is not None and head.start() >= (6 if head.group() in SHORT_POLICY_HEADS else 2)
+    if head is None or (head.group() in SHORT_POLICY_HEADS and title[head.start() - 1:head.start()] == "新"):
+        return False  # 某某贷款新办法: new measures, described
+    return head.start() >= (6 if head.group() in SHORT_POLICY_HEADS else 2)
 
 
 #: A headline that is a title and the verb that issued it: ■ 某某投资管理细则出台.

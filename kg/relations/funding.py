@@ -249,7 +249,8 @@ def alike_shares(s: Sentence) -> list[Relation]:
 def shares_each(s: Sentence) -> list[Relation]:
     """Each holder of a share invested in the body held, one share per holder:
     X，由 A 与 B 分别持有 55%、45% 股权; X 在某地设立，由 A、B、C 共同发起，三方分别持有…的份额;
-    A 与 B 共同出资设立 X，双方分别持有其 60% 和 40% 股权; …组建 X，A、B 分别持股 51% 和 49%."""
+    A 与 B 共同出资设立 X，双方分别持有其 60% 和 40% 股权; …组建 X，A、B 分别持股 51% 和 49%; X 注册资本 2 亿元，
+    A、B 分别持股 70%、30% (X the sentence's subject)."""
     out: list[Relation] = []
     for m in _SHARES_EACH.finditer(s.text):
         at = s.sentence.start + m.start()
@@ -269,8 +270,10 @@ def shares_each(s: Sentence) -> list[Relation]:
         j = s.ks.index(holders[0])
         before = s.issue.text[s.sentence.start:s.m(holders[0]).start]
         held = next((s.ks[i] for i in range(j - 1, -1, -1) if s.type(i) == "Organization"), None)
+        after_a_clause = re.search(r"[，,]\s*$", before) is not None
         if len(holders) != shares or held is None or "。" in s.issue.text[s.m(held).end:s.m(holders[0]).start] \
-                or not (_HELD_BY.search(before) or (re.search(r"[，,]\s*$", before) and _SET_UP_HERE.search(s.before(held, 6)))):
+                or not (_HELD_BY.search(before) or (after_a_clause and _SET_UP_HERE.search(s.before(held, 6)))
+                        or (after_a_clause and held == sentence_subject(s, after_a_date=True))):
             continue
         out.extend(s.relation(holder, held, "investedIn") for holder in holders if s.m(holder).key != s.m(held).key)
     return out

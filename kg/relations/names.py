@@ -69,8 +69,7 @@ def _parents_place(mentions: list[Mention], r: int, outer: Mention) -> bool:
         return True
     branch = _BRANCH_TAIL.fullmatch(outer.text, parent.end - outer.start)
     g = gazetteer()
-    seat = next((d for name in (branch.group(1), *(branch.group(1) + level for level in "县区市"))
-                 if (d := g.lookup(name)) is not None), None) if branch else None
+    seat = g.seat(branch.group(1)) if branch else None
     place = g.lookup(inner.text)
     return seat is not None and place is not None and seat != place and place not in g.ancestors(seat)
 

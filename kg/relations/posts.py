@@ -26,14 +26,16 @@ def positions(s: Sentence) -> list[Relation]:
     """ORG POST PERSON (中国信息通信研究院院长余晓晖), chains of them (A 副总经理、B 副总经理
     王丽; 北京市科委、中关村管委会党组书记、主任许强), the people listed after one post,
     and PERSON（ORG POST）. A founder's post makes a ``founded`` too."""
-    out: list[Relation] = _posts_filled_by(s) + _posts_named_after(s)
-    out += _posts_in_turn(s)
+    in_turn = _posts_in_turn(s)
+    out: list[Relation] = _posts_filled_by(s) + _posts_named_after(s) + in_turn
+    taken_in_turn = {r.head for r in in_turn}  # (their post is at the body before, not the sentence's subject)
     for i, k in enumerate(s.ks):
         if s.m(k).type != "Person":
             continue
         # 行知机器人创始人宁远舟为协会副会长: the post before the name and the one taken after it
         held = (_post_before(s, i) or _post_at_a_government(s, i) or _post_in_brackets(s, i) or _post_in_profile(s, i)
-                or _post_opening_a_clause(s, i) or _post_of_a_founder(s, i)) + (_post_taken(s, i) or _post_at_subject(s, i))
+                or _post_opening_a_clause(s, i) or _post_of_a_founder(s, i)) + (
+                    _post_taken(s, i) or ([] if k in taken_in_turn else _post_at_subject(s, i)))
         for org, title in held:
             if not FOUNDER_ONLY.fullmatch(title):  # 创始人 alone says who founded it, not a post held
                 out.append(s.relation(k, org, "holdsPosition", title=title))
@@ -58,22 +60,34 @@ def positions(s: Sentence) -> list[Relation]:
 #: A person taking a post with no body named: 任总经理, 担任副总裁.
 _TAKES_BARE_POST = re.compile(r"^\s*(?:任|担任|出任)\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；])")
 #: A person taking a post at a body: 任 ORG.
-_TAKES_AT = re.compile(r"^\s*(?:现)?(?:任|担任|出任)\s*$")
+_TAKES_AT = re.compile(r"^\s*(?:现)?(?:任|担任|出任|兼任)\s*$")
 
 
 def _posts_in_turn(s: Sentence) -> list[Relation]:
-    """陈某任某某公司董事长，陈某某任总经理: the next clause's post is at the body the one before named."""
+    """陈某任某某公司董事长，陈某某任总经理: the next clause's post is at the body the one before named (also
+    when the second person is introduced with a post of their own: ，某某科技副总裁陈某某任总经理)."""
     out: list[Relation] = []
     for i in range(len(s.ks) - 2):
-        first, body, second = s.ks[i], s.ks[i + 1], s.ks[i + 2]
-        if (s.type(i), s.type(i + 1), s.type(i + 2)) != ("Person", "Organization", "Person") \
-                or not _TAKES_AT.match(s.between(first, body)):
+        first, body = s.ks[i], s.ks[i + 1]
+        if (s.type(i), s.type(i + 1)) != ("Person", "Organization") or not _TAKES_AT.match(s.between(first, body)):
             continue
-        if re.fullmatch(r"[^，。；]{1,10}[，,]\s*", s.between(body, second)) \
+        nxt = i + 2
+        if s.type(nxt) == "Organization" and nxt + 1 < len(s.ks) and POST.fullmatch(s.between(s.ks[nxt], s.ks[nxt + 1])):
+            nxt += 1  # (某某科技副总裁 | 陈某某)
+        second, opening = s.ks[nxt], s.ks[i + 2]
+        if s.type(nxt) == "Person" and re.fullmatch(r"[^，。；]{1,10}[，,]\s*", s.between(body, opening)) \
                 and (taken := _TAKES_BARE_POST.match(s.after(second, 14))) and POST.fullmatch(taken.group(1)) \
-                and (i + 3 >= len(s.ks) or s.m(s.ks[i + 3]).start > s.m(second).end + taken.end()):
-            out.append(s.relation(second, body, "holdsPosition", title=taken.group(1).strip()))
+                and (nxt + 1 >= len(s.ks) or s.m(s.ks[nxt + 1]).start > s.m(second).end + taken.end()):
+            out.append(s.relation(second, _named_in_full(s, body), "holdsPosition", title=taken.group(1).strip()))
     return out
+
+
+def _named_in_full(s: Sentence, k: int) -> int:
+    """The mention a body named again by its kind stands for (兼任合资公司董事长: the company named before)."""
+    refers_to = s.m(k).refers_to
+    if refers_to is None:
+        return k
+    return next((n for n, m in enumerate(s.issue.mentions) if (m.start, m.end) == refers_to and m.type == s.m(k).type), k)
 
 
 #: ORG POST 由 …: the post is filled by the person named before 担任.
@@ -107,8 +121,10 @@ def _posts_filled_by(s: Sentence) -> list[Relation]:
         before = s.issue.text[s.m(subject).end:s.m(k).start]
         clause = re.search(r"[，,]\s*([^，。；（）()由]{1,14}?)\s*由(?=[^，。；由]*$)", before)
         by_at = s.m(subject).end + clause.end() if clause else 0  # (a body named before 由 holds it: 分院院长由)
-        if clause and POST.match(clause.group(1)) and not any(
-                s.type(j) == "Organization" and s.ks[j] != subject and s.m(s.ks[j]).start < by_at for j in range(i)):
+        opens = s.m(subject).end + clause.start() if clause else 0
+        if clause and POST.match(clause.group(1)) and not any(  # (nor a body the sentence sets up: its post)
+                s.type(j) == "Organization" and s.ks[j] != subject and s.m(s.ks[j]).start < by_at
+                and (s.m(s.ks[j]).start >= opens or _SET_UP_BEFORE.search(s.before(s.ks[j], 8))) for j in range(i)):
             out.append(s.relation(k, subject, "holdsPosition", title=clause.group(1).strip()))
     for i, k in enumerate(s.ks):  # …共同组建某某研究院，院长由张三担任: the post names the kind of the body named last
         clause = _FILLED_AFTER_A_CLAUSE.search(s.issue.text, s.sentence.start, s.m(k).start) \
@@ -138,6 +154,10 @@ def _posts_named_after(s: Sentence) -> list[Relation]:
         if not any(s.type(j) in ("Organization", "Person") and s.m(s.ks[j]).end > start for j in range(i)):
             out.append(s.relation(k, subject, "holdsPosition", title=clause.group(1).strip()))
     return out
+
+
+#: Before a body the sentence sets up: a post filled after it is that body's (设立某某成都分公司，…，负责人由).
+_SET_UP_BEFORE = re.compile(r"(?:设立|成立|组建|新设|注册)(?:了|的)?\s*$")
 
 
 #: ，院长由…: a clause that gives a post of a kind of body (院长, 所长, 站长) before 由.

@@ -139,6 +139,8 @@ def _names_one(piece: str, label: str) -> bool:
             or GENERIC_SECTORS.match(_AREA_BEFORE.sub("", piece)):
         return False  # (德阳市新能源汽车, 川渝新能源汽车: a place's industry, no body)
     if label == "Organization":  # not 总部 or 局长 alone either, nor a delegation (某某协会代表团), nor a round (天使轮)
+        if piece.endswith("子公司") and gazetteer().seat(piece[:-3]) is not None:
+            return False  # 常州子公司: a company's unit named by its place and kind
         return not GENERIC_ORG.match(piece) and not _REPEATED.fullmatch(piece) and not NOT_ORG_WORDS.fullmatch(piece) \
             and not ROUND.fullmatch(piece) \
             and not (piece.endswith(_DELEGATIONS) and not _NATIONAL.match(piece)) \

@@ -24,7 +24,7 @@ from ...lexicon import (
     ZONE_SUFFIXES,
     alternatives,
 )
-from ...regions import gazetteer, is_foreign_country
+from ...regions import gazetteer, is_foreign_country, joins_a_place
 from .words import (
     BUILDING_VERBS,
     ENTITY,
@@ -67,8 +67,9 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
         if (w.label == "Organization" and w.end - w.start >= 5 and text.startswith("投", w.start)
                 and text[w.start - 1:w.start] in "领跟参") or (
                 w.label in ("Organization", "Person") and w.end - w.start >= 3
-                and text.startswith("方", w.start) and text.endswith("投资", 0, w.start)):
-            out += [Word(w.start, w.start + 1, "n")]  # 领 | 投某某有限公司, 投资 | 方某某资本: a word's last character
+                and ((text.startswith("方", w.start) and text.endswith("投资", 0, w.start))
+                     or (text.startswith("东", w.start) and text.endswith("股", 0, w.start)))):
+            out += [Word(w.start, w.start + 1, "n")]  # 领 | 投某某, 投资 | 方某某资本, 股 | 东某某创投: a word's last character
             w = Word(w.start + 1, w.end, w.label)
         if w.end - w.start >= 6 and text[w.start:w.start + 2] in _SETTING_UP_TOGETHER and ends_like_org(text[w.start + 2:w.end]) \
                 and w.label not in ("Person", "Region"):
@@ -111,8 +112,19 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
             if owning and owning.group() in OWNING_WORDS and ends_like_org(text[w.start:owning.start()]) \
                     and w.end - owning.end() >= 8 and _REGISTERED_END.search(text, owning.end(), w.end):
                 # 某某管理委员会旗下 | 某某产业投资有限公司: the owner, the word, the company it owns
-                out += [Word(w.start, owning.start(), w.label), Word(owning.start(), owning.end(), "f"),
-                        Word(owning.end(), w.end, w.label)]
+                # (某某社下属企业 | 某某有限公司: what kind of unit it is, no part of its name)
+                kind = _UNIT_KIND.match(text, owning.end(), w.end - 6)
+                owned_at = kind.end() if kind else owning.end()
+                out += [Word(w.start, owning.start(), w.label), Word(owning.start(), owned_at, "f"),
+                        Word(owned_at, w.end, w.label)]
+                continue
+            belongs = _BELONGS_TO.search(text, w.start + 2, w.end - 2)
+            unit = text[w.start:belongs.start()] if belongs else ""
+            if belongs and (ends_like_org(unit) or unit.endswith(_UNIT_ENDS)) and ends_like_org(text[belongs.end():w.end]):
+                # 某某处隶属县某某中心: a unit, the verb, the body it belongs to (联络处 alone: a kind, named before)
+                out += [Word(w.start, belongs.start(), w.label if len(unit) > 3 else "n"),
+                        Word(belongs.start(), belongs.end(), "v"),
+                        Word(belongs.end(), w.end, w.label)]
                 continue
             if text[w.end - 1] in _PREPOSITIONS and ends_like_org(text[w.start:w.end - 1]):
                 out += [Word(w.start, w.end - 1, w.label), Word(w.end - 1, w.end, "p")]  # 市国资委以 | …为基础
@@ -124,8 +136,10 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
         trailing = _TRAILING_JOINER.search(text, w.start, w.end) if w.label == "Organization" else None
         before_joiner = text[w.start:trailing.start()] if trailing else ""
         # 某某装备联合 | 某某大学, 某某市联合 | 某某大学: a connective before a name ends no name
-        before_a_name = trailing and trailing.group().strip() in LEADING_CONNECTIVES and len(before_joiner) >= 3 \
-            and (following := starts.get(w.end)) is not None and following.label == "Organization"
+        following = starts.get(w.end)
+        before_a_name = trailing and len(before_joiner) >= 3 and following is not None and following.label == "Organization" \
+            and (trailing.group().strip() in LEADING_CONNECTIVES  # (某某新能源与 | 某某集团: a brand and its trade, 与)
+                 or (trailing.group().strip() in ("与", "和", "及") and before_joiner.endswith(_FIRM_TRADES)))
         if trailing and (_names_a_body(before_joiner) or LATIN.fullmatch(before_joiner) or before_a_name):
             # 国家互联网信息办公室联合 | 国家发展改革委; 某创投有限公司领投
             label = "Region" if before_a_name and gazetteer().lookup(before_joiner) else w.label
@@ -143,8 +157,11 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
             owner = _OWNER_OF_NAMED.search(text, w.start + 2, w.end)
             if owner and w.end - owner.end() >= 4 and _REGISTERED_END.search(text, owner.end(), w.end):
                 # 某某交投 | 控股子公司 | 某某科技股份有限公司: the owner, the word, the company owned
-                out += [Word(w.start, owner.start(), w.label), Word(owner.start(), owner.end(), "n"),
-                        Word(owner.end(), w.end, w.label)]
+                # (某某社下属企业 | 某某有限公司: what kind of unit it is, no part of its name)
+                kind = _UNIT_KIND.match(text, owner.end(), w.end - 6)
+                owned_at = kind.end() if kind else owner.end()
+                out += [Word(w.start, owner.start(), w.label), Word(owner.start(), owned_at, "n"),
+                        Word(owned_at, w.end, w.label)]
                 continue
             w_parts = _joined_parts(text, w)
             if w_parts:
@@ -154,6 +171,10 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
     return out
 
 
+#: A unit belonging to a body, read as one name with it: 某某处 | 隶属 | 某某中心.
+_BELONGS_TO = re.compile(r"隶属于?|归属于?")
+#: What kind of unit a body owns, between the word of owning and the unit's name: 下属 | 企业 | 某某有限公司.
+_UNIT_KIND = re.compile(r"的?(?:企业|单位|公司|机构|平台)")
 #: Words of owning inside what the model read as one name, with what may follow them: 所属三级子.
 _OWNING_INSIDE = re.compile(rf"{OWNING}(?:[一二三四]级)?(?:全资|控股)?子?|(?:全资|控股)(?=子|$)")
 #: Prepositions a name never ends with, which the model may read into one: 市国资委以 | 某某为基础.
@@ -189,6 +210,8 @@ def _joined_parts(text: str, w: Word) -> list[Word] | None:
     name = text[w.start:w.end]
     for m in _JOINING.finditer(name, 3):
         left, right = name[:m.start()], name[m.end():]
+        if len(m.group()) == 1 and joins_a_place(left, m.group(), right, BRANCH_TAILS):
+            continue  # 某某银行泰 | 和 | 支行: the 和 of a place's name (泰和), no joining word
         if left.endswith(_ADVERB_BEFORE_JOINING) and _names_a_body(left[:-1]) and len(m.group()) == 2:
             at = w.start + m.start() - 1
             return [Word(w.start, at, "Organization"), Word(at, w.start + m.end(), "c"),
@@ -310,7 +333,7 @@ def bracketed_seats(text: str, words: list[Word]) -> list[Word]:
     centre named with its seat in brackets is one name, however the model cut it."""
     for m in _BRACKETED_SEAT.finditer(text):
         after = _AFTER_SEAT.match(text, m.end())
-        if not after or gazetteer().lookup(m.group(1)) is None:
+        if not after or gazetteer().seat(m.group(1)) is None:
             continue
         first = None
         for k in range(len(words) - 1, -1, -1):
@@ -319,7 +342,7 @@ def bracketed_seats(text: str, words: list[Word]) -> list[Word]:
                 continue
             # a verb after a brand is the name's business (雨燕 | 互动/v | （新加坡）有限公司)
             brand_verb = w.label == "v" and w.end - w.start >= 2 and k > 0 and words[k - 1].end == w.start \
-                and (words[k - 1].label in ("Organization", "nz", "ORG") or (  # (a brand the model read as a place)
+                and (words[k - 1].label in ("Organization", "nz", "ORG", "Person") or (  # (a brand read as a place)
                     words[k - 1].label == "Region" and gazetteer().lookup(text[words[k - 1].start:words[k - 1].end]) is None))
             if w.end == (words[first].start if first is not None else m.start()) and w.label == "v" and k > 0 \
                     and text.endswith(OWNED_COMPANY_WORDS, words[k - 1].start, w.start):
@@ -402,13 +425,17 @@ _FIRM_WORDS = tuple(STRONG_SUFFIX_WORDS - {"科技"})
 _FIRM_TRADES = (*STRONG_SUFFIX_WORDS, "能源", "智能", "软件", "电子", "生物", "医药", "材料")
 
 
+#: What only a body's name ends with, never a place's: 某某县某某镇某某专业合作社 read as a place.
+_BODY_ENDS = ("合作社", "有限公司", "协会", "研究院", "研究所", "医院", "银行")
+
+
 def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
     out = list(words)
     i = 0
     while i < len(out):
         w = out[i]
         # one character read as a name before a name (任 | 某某有限公司: the verb) starts none
-        if w.label == "Region" and w.end - w.start >= 4 and (text[w.start:w.end].endswith(_FIRM_WORDS)
+        if w.label == "Region" and w.end - w.start >= 4 and (text[w.start:w.end].endswith(_FIRM_WORDS + _BODY_ENDS)
                                                             or _GOVERNING_BODY.search(text, w.start, w.end)):
             out[i] = w = Word(w.start, w.end, "Organization")  # 深圳某某创投, 某某合作区执行委员会 read as a place
         elif w.label == "Organization" and w.end - w.start >= 4 and text[w.start:w.end].endswith(ZONE_SUFFIXES):
@@ -540,6 +567,14 @@ def branches(text: str, words: list[Word]) -> list[Word]:
     return words
 
 
+def _named_by_its_place(body: str) -> bool:
+    """江西某某有限公司: a name that starts with a province or a city needs no level word before it
+    (我县 | 江西某某有限公司: the 县 is the writer's county)."""
+    head = gazetteer().head(body)
+    division = gazetteer().lookup(head) if head else None
+    return division is not None and division.level in ("province", "city")
+
+
 def extend_prefixes(text: str, words: list[Word]) -> list[Word]:
     """北京市 + 经济和信息化局, 市 + 经信局: a region or a level word before an organization."""
     i = 1
@@ -549,7 +584,8 @@ def extend_prefixes(text: str, words: list[Word]) -> list[Word]:
             piece = text[prev.start:prev.end]
             body = text[w.start:w.end]
             if ((prev.label == "Region" and (GOVERNMENT_BODY.search(body) or piece.endswith(("市", "省", "区", "县"))))
-                    or piece in REGION_PREFIX_WORDS) and not GENERIC_SECTORS.match(body):  # not 某某地区 | 新能源汽车
+                    or (piece in REGION_PREFIX_WORDS and not _named_by_its_place(body))) \
+                    and not GENERIC_SECTORS.match(body):  # not 某某地区 | 新能源汽车
                 words = merge(words, i - 1, i, "Organization")
                 i = max(i - 1, 1)
                 continue

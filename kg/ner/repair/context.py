@@ -22,7 +22,7 @@ from ...lexicon import (
     WORK_AREAS,
     alternatives,
 )
-from ...regions import gazetteer
+from ...regions import gazetteer, joins_a_place
 from .words import ENTITY, LATIN, LIST_SEPARATORS, Word, claim, ends_like_org, merge
 
 _CLAUSE_START = re.compile(r"[，。；：:！？]|本轮(?:融资|投资)?由|由")
@@ -44,7 +44,7 @@ def investors(text: str, words: list[Word]) -> list[Word]:
         clause_start = max(starts[-1] if starts else 0, role_end)
         role_end = m.end()
         pos = clause_start
-        for piece in re.split(r"(、|和|及)", head[clause_start:]):
+        for piece in _items_of_a_list(head[clause_start:]):
             start, pos = pos, pos + len(piece)
             if piece in ("、", "和", "及"):
                 continue
@@ -60,9 +60,24 @@ def investors(text: str, words: list[Word]) -> list[Word]:
 
 
 
-#: What stands before an investor's own name in its list item: its owner (某某集团旗下的), or the
-#: company it funds and the verb (某某科技近日获得).
-_AFTER_OWNER = re.compile(rf"^.*?(?:{OWNING}的?|获得)")
+def _items_of_a_list(text: str) -> list[str]:
+    """The items of a list and the words between them (、, 和, 及), a place's 和 kept in its item (泰和县)."""
+    parts = re.split(r"(、|和|及)", text)
+    out: list[str] = []
+    k = 0
+    while k < len(parts):
+        if parts[k] in ("和", "及") and out and k + 1 < len(parts) and joins_a_place(out[-1], parts[k], parts[k + 1]):
+            out[-1] += parts[k] + parts[k + 1]
+            k += 2
+            continue
+        out.append(parts[k])
+        k += 1
+    return out
+
+
+#: What stands before an investor's own name in its list item: its owner (某某集团旗下的), the
+#: company it funds and the verb (某某科技近日获得), or where it is (总部位于北京的).
+_AFTER_OWNER = re.compile(rf"^.*?(?:{OWNING}的?|获得)|^(?:总部)?(?:位于|设在|来自)[\u4e00-\u9fff]{{1,12}}?的")
 
 
 def _listed_investors(text: str, words: list[Word]) -> list[Word]:

@@ -7,21 +7,29 @@ from __future__ import annotations
 import re
 
 from ...lexicon import FOREIGN_COMPANY
-from ...regions import is_foreign_country
+from ...regions import gazetteer, is_foreign_country
 from .words import HAN_RUN, LATIN, LATIN_THEN_SPACE, NOUNISH, Word, claim, ends_like_org, merge
 
 #: After 驻 and a place: a country's mission there (芬兰驻广州总领事馆).
 _MISSION = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:总领事馆|领事馆|大使馆|总领馆)")
+#: After 驻 and a place: a Chinese province's, city's or county's office there (某某县驻深圳招商联络处).
+_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:联络处|办事处|代表处|联络办)")
 
 
 def missions(text: str, words: list[Word]) -> list[Word]:
-    """芬兰驻广州总领事馆: a country, 驻, a place and a mission are one organization."""
+    """芬兰驻广州总领事馆, 某某县驻深圳招商联络处: a country or a division of China, 驻, a place and its
+    mission or office there are one organization."""
     at = text.find("驻")
     while at > 0:
         mission = _MISSION.match(text, at + 1)
         country = next((size for size in (5, 4, 3, 2) if at >= size and is_foreign_country(text[at - size:at])), 0)
         if mission and country:
             words = claim(words, at - country, mission.end(), "Organization")
+        office = _OFFICE.match(text, at + 1)
+        owner = next((size for size in (6, 5, 4, 3) if at >= size and text[at - 1] in "省市县区"
+                      and (d := gazetteer().lookup(text[at - size:at])) is not None and d.level != "country"), 0)
+        if office and owner:
+            words = claim(words, at - owner, office.end(), "Organization")
         at = text.find("驻", at + 1)
     return words
 

@@ -116,6 +116,8 @@ def zones(text: str, words: list[Word]) -> list[Word]:
         if ws[j].label == "Region" and j == i + 1 and _is_district(text[ws[i].start:ws[i].end]):
             return False  # 某某区 | 某某湾 新材料 产业园: a district, then a park named in it
         ends_a_zone = len(piece) == 1 and text[ws[i].start:ws[j].end].endswith(ZONE_SUFFIXES)  # 皖江 | 城市 | 带/v
+        ends_a_zone |= ws[j].label == "v" and j + 1 < len(ws) and text[ws[j + 1].start:ws[j + 1].end] in ZONE_SUFFIXES
+        # (长白山 | 保护/v | 开发区: a verb right before the kind of zone)
         return (ws[j].label in _ZONE_PARTS or piece in ZONE_SUFFIXES or ends_a_zone) \
             and not text[ws[i].start:ws[i].end].endswith(ZONE_SUFFIXES)  # 青梧 | 创新谷/v
 

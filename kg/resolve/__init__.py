@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .doc import Entity, EntityKey, Issue, Mention
-from .lexicon import (
+from ..doc import Entity, EntityKey, Issue, Mention
+from ..lexicon import (
     BRANCH_TAILS,
     DECLARATION,
     LEGAL_FORMS,
@@ -40,8 +40,9 @@ from .lexicon import (
     publisher_body,
     zone_by_kind,
 )
-from .regions import country_before_name, gazetteer
-from .resources import ontology_path
+from ..regions import country_before_name, gazetteer
+from ..resources import ontology_path
+from .titles import abridged_titles, in_order, short_titles, titles_in_full
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "《": None, "》": None,
                          "(": "（", ")": "）"})
@@ -100,12 +101,13 @@ def resolve_issue(issue: Issue, aliases: Aliases | None = None) -> None:
             continue
         m.key = _base_key(m, aliases, places[issue.sentences[m.sentence].article])
     _districts_after_their_city(issue.mentions)
+    _counties_by_short_name(issue.mentions)
     _companies_sharing_a_core(issue.mentions)
     _within_issue_abbreviations(issue, aliases)
     _zones_named_by_kind(issue.mentions)
-    _titles_in_full(issue.mentions)
-    _short_titles(issue.mentions)
-    _abridged_titles(issue)
+    titles_in_full(issue.mentions)
+    short_titles(issue.mentions)
+    abridged_titles(issue)
     _named_again(issue.mentions)
     _names_without_country(issue.mentions)
 
@@ -122,6 +124,16 @@ def _districts_after_their_city(mentions: list[Mention]) -> None:
                              and d.parent == city.code), None)
             if district is not None:
                 m.key = f"division:{district.code}"
+
+
+def _counties_by_short_name(mentions: list[Mention]) -> None:
+    """泰和 in an issue that names 泰和县 is that county (kg.ner.propagate finds it)."""
+    g = gazetteer()
+    counties = {m.text[:-1]: m.key for m in mentions if m.type == "Region" and m.key.startswith("division:")
+                and m.text.endswith(("县", "区")) and g.divisions[m.key[9:]].level == "county"}
+    for m in mentions:
+        if m.type == "Region" and not m.key.startswith("division:") and m.text in counties:
+            m.key = counties[m.text]
 
 
 def _names_without_country(mentions: list[Mention]) -> None:
@@ -432,7 +444,7 @@ def _abbreviates(short: str, long: str) -> bool:
     if short[-1] != long[-1] and not (short[-1] == "委" and long.endswith("委员会")) \
             and not (short[-1] == "办" and long.endswith("办公室")):
         return False
-    return _in_order(short, long)
+    return in_order(short, long)
 
 
 _SUFFIXES_LONGEST_FIRST = sorted(ORG_SUFFIXES, key=len, reverse=True)
@@ -484,75 +496,6 @@ def _without_its_place(short: str, long: str) -> bool:
         return False
     place = long[:-len(short)]
     return gazetteer().lookup(place) is not None or (place.endswith(ZONE_SUFFIXES) and gazetteer().head(place) is not None)
-
-
-def _short_titles(mentions: list[Mention]) -> None:
-    """《行动计划》 after 《工业互联网创新发展行动计划（2021-2023 年）》 is that plan."""
-    full = [m for m in mentions if m.type == "Policy"]
-    for m in full:
-        if len(m.key) > 8:
-            continue
-        longer = [o for o in full if len(o.key) > len(m.key) + 2 and o.start < m.start
-                  and _title_core(o.key).endswith(m.key)]
-        if longer:
-            m.key = max(longer, key=lambda o: o.start).key
-
-
-def _abridged_titles(issue: Issue) -> None:
-    """A headline's 德城出台数字经济若干措施 is the article's 《德城区促进数字经济高质量发展若干措施》:
-    a title of the same kind whose words it keeps in order, when the article has one such title (its
-    period or status in brackets aside; the same words with （试行） are another version, not abridged)."""
-    policies = [m for m in issue.mentions if m.type == "Policy"]
-    if len(policies) < 2:
-        return
-    for m in policies:
-        if len(m.key) > 14:
-            continue
-        article = issue.sentences[m.sentence].article
-        fuller = {o.key for o in policies if len(_BRACKETED_END.sub("", o.key)) > len(m.key) + 2
-                  and _BRACKETED_END.sub("", o.key)[-2:] == m.key[-2:]
-                  and issue.sentences[o.sentence].article == article and _in_order(m.key, _BRACKETED_END.sub("", o.key))}
-        if len(fuller) == 1:
-            m.key = fuller.pop()
-
-
-#: A title's period or status in brackets at its end: （2025—2027年）, （试行）.
-_BRACKETED_END = re.compile(r"[（(][^（）()]{1,16}[）)]$")
-
-
-def _in_order(short: str, long: str) -> bool:
-    """Every character of ``short`` in ``long``, in order."""
-    chars = iter(long)
-    return all(c in chars for c in short)
-
-
-def _title_core(key: str) -> str:
-    return re.sub(r"[（(][^（）()]*[）)]$", "", key)
-
-
-_PERIOD = re.compile(r"[（(][^（）()]*\d{4}[^（）()]*[）)]$")
-
-
-def _titles_in_full(mentions: list[Mention]) -> None:
-    """A headline's 某某行动计划 is the body's 《江城市某某行动计划（2025—2027年）》: the same
-    title without its period or its place (not without 试行: a trial version is its own
-    document). Where one title is written with two places (北京市… and 上海市…), they stay apart."""
-    by_core: dict[str, set[tuple[str, str]]] = {}  # the title without period or place -> (key, place)
-    for m in mentions:
-        if m.type == "Policy":
-            core = _PERIOD.sub("", m.key)
-            head = gazetteer().head(core)
-            place = head if head and len(core) - len(head) >= 6 else ""
-            by_core.setdefault(core[len(place):], set()).add((m.key, place))
-    fullest: dict[str, str] = {}
-    for written in by_core.values():
-        keys = {key for key, _ in written}
-        if len(keys) > 1 and len({place for _, place in written} - {""}) <= 1:
-            target = max(keys, key=lambda k: (len(k), k))
-            fullest.update({key: target for key in keys})
-    for m in mentions:
-        if m.type == "Policy" and m.key in fullest:
-            m.key = fullest[m.key]
 
 
 def resolve_people(issue: Issue) -> None:
