@@ -869,7 +869,7 @@ def test_bodies_founded_with_spaces_and_locative_words_in_their_names(lac):
 def test_a_brand_read_as_a_verb_after_what_the_company_is():
     """全资子公司 | 某某智算/v | （合肥）科技有限公司: the brand and its seated name are one company, and the
     words saying what it is stay out of it."""
-    from kg.ner.repair.bounds import bracketed_seats
+    from kg.ner.repair.registered import bracketed_seats
     from kg.ner.repair.words import Word
 
     text = "设立全资子公司岚观智算（合肥）科技有限公司，"
@@ -984,7 +984,7 @@ def test_a_plan_with_a_long_name_and_a_foreign_city(lac):
 
 def test_a_brand_read_as_a_person_then_a_verb_before_its_seat():
     """全资子公司 | 霜岚/Person | 互动/v | （新加坡）有限公司: one company."""
-    from kg.ner.repair.bounds import bracketed_seats
+    from kg.ner.repair.registered import bracketed_seats
     from kg.ner.repair.words import Word
 
     text = "成立全资子公司霜岚互动（新加坡）有限公司。"
@@ -996,3 +996,28 @@ def test_a_brand_read_as_a_person_then_a_verb_before_its_seat():
         at += len(piece)
     named = {(text[w.start:w.end], w.label) for w in bracketed_seats(text, words) if w.is_entity}
     assert ("霜岚互动（新加坡）有限公司", "Organization") in named
+
+
+def test_names_around_white_space_and_joining_words(lac):
+    """◎江北区　江北区数据局联合…: the place, the bureau (read as one common noun after the space) and the body
+    it joins; 市数据局联合市人力社保局: two bureaus; 联合国开发计划署 keeps its 联合."""
+    found = entities(lac, "◎江北区　江北区数据局联合浙江衡岚律师事务所设立的数据合规服务中心近日揭牌。")
+    assert ("江北区数据局", "Organization") in found and ("浙江衡岚律师事务所", "Organization") in found
+    found = entities(lac, "市数据局联合市人力社保局、市医疗保障局，打通社保数据。联合国开发计划署参加。")
+    assert {("市数据局", "Organization"), ("市人力社保局", "Organization"), ("联合国开发计划署", "Organization")} <= found
+    found = entities(lac, "◎北仑区　北仑区大数据发展中心与澜码云共建的工业数据服务中心投入运行。")
+    assert ("北仑区大数据发展中心", "Organization") in found
+
+
+def test_a_person_who_takes_a_chief_officers_post(lac):
+    """许某任 | 某某有限公司首席数据官: the person, then the verb; 首席数据官 is a post like 首席执行官."""
+    from kg.lexicon import POST
+
+    found = entities(lac, "许蔓任宁波汀澄电子商务有限公司首席数据官。")
+    assert ("许蔓", "Person") in found
+    assert POST.fullmatch("首席数据官") and POST.fullmatch("副总经理、首席数据官")
+
+
+def test_a_guideline_is_a_policy(lac):
+    found = entities(lac, "国家数据局发布《数据流通利用基础设施建设导则（试行）》。")
+    assert ("数据流通利用基础设施建设导则（试行）", "Policy") in found

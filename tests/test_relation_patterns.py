@@ -461,3 +461,24 @@ def _posts(backend, text: str) -> list[tuple]:
     extract([issue], backend)
     return [(issue.mentions[r.head].text, r.type, issue.mentions[r.tail].text, r.attributes)
             for r in issue.relations if r.type == "holdsPosition"]
+
+
+def test_a_division_named_after_its_bureau_is_part_of_the_post(backend):
+    """市数据局召开…，数据资源处处长 A、数据要素处处长 B…: both hold posts at the bureau, the division in the title
+    (as in 市数据局数据资源处处长); the division is no body of its own."""
+    text = ("6月18日，市数据局召开上半年重点工作推进会，局长孙启航出席并讲话，"
+            "数据资源处处长邵文博、数据要素处处长葛佩琳分别发言。")
+    got = {(h, t, a.get("title")) for h, _, t, a in _posts(backend, text)}
+    assert ("邵文博", "市数据局", "数据资源处处长") in got and ("葛佩琳", "市数据局", "数据要素处处长") in got
+    assert not any(t.endswith("处") for _, t, _ in got)
+
+
+def test_a_branch_named_by_a_districts_short_name_and_led_after_a_date(backend):
+    """6月16日，某某有限公司海曙分公司…揭牌成立，负责人由集团副总经理 A 兼任: the branch is in 海曙 (海曙区), its
+    parent is the company named in full, and A leads the branch."""
+    text = "6月16日，宁波甬岚数据集团有限公司海曙分公司在海曙区揭牌成立，负责人由集团副总经理冯知远兼任。"
+    got = {(h, r, t) for h, r, t, _ in found(backend, text)}
+    branch = "宁波甬岚数据集团有限公司海曙分公司"
+    assert (branch, "subsidiaryOf", "宁波甬岚数据集团有限公司") in got
+    assert (branch, "locatedIn", "海曙") in got
+    assert ("冯知远", "holdsPosition", branch) in got

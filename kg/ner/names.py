@@ -206,7 +206,10 @@ def _nested_once(name: str) -> list[Span]:
         for size in (4, 3, 2):
             at = tail.start() - size
             division = g.lookup(name[at:tail.start()]) if at > 0 else None
-            if (division and division.level in _HEAD_LEVELS) or (at > 1 and AREA.fullmatch(name[at:tail.start()])):
+            if division is None and at > 0 and tail.group().endswith(BRANCH_TAILS):
+                division = g.seat(name[at:tail.start()])  # 某某有限公司海曙分公司: a district's short name
+            if (division and division.level in _HEAD_LEVELS + ("county",)) \
+                    or (at > 1 and AREA.fullmatch(name[at:tail.start()])):
                 region(at, tail.start())
                 branch_of = at
                 break

@@ -57,21 +57,27 @@ def _inside_larger_region(mentions: list[Mention], r: int, outer: Mention) -> bo
 
 
 def _parents_place(mentions: list[Mention], r: int, outer: Mention) -> bool:
-    """北京 in 北京大学深圳研究生院: the parent is in 北京, the school in 深圳 (上海 in 上海某某有限公司
-    嘉善分公司: the branch is in 嘉善, which is not in 上海; 山东 in 山东某某公司坊子分公司 is its too)."""
+    """北京 in 北京大学深圳研究生院: the parent is in 北京, the school in 深圳; 上海 in 上海某某有限公司嘉善分公司:
+    the branch is in 嘉善 (a place the model may not have found), not within 上海; but 山东 in 山东某某公司坊子分公司
+    holds the branch's place too."""
     inner = mentions[r]
     inside = _within(mentions, outer)
     parent = next((m for m in inside if m.type == "Organization" and m.start == outer.start
                    and inner.end <= m.end < outer.end), None)
     if parent is None:
         return False
-    if any(m.type == "Region" and m.start >= parent.end for m in inside):
-        return True
-    branch = _BRANCH_TAIL.fullmatch(outer.text, parent.end - outer.start)
     g = gazetteer()
-    seat = g.seat(branch.group(1)) if branch else None
     place = g.lookup(inner.text)
-    return seat is not None and place is not None and seat != place and place not in g.ancestors(seat)
+
+    def within_place(name: str) -> bool:
+        seat = g.seat(name)
+        return place is not None and seat is not None and (seat == place or place in g.ancestors(seat))
+
+    own = [m.text for m in inside if m.type == "Region" and m.start >= parent.end]  # the unit's own place, named
+    if own:  # (a province holds its city's unit too: 山东某某公司坊子分公司 is in 山东; 中国 of 中国科学院 is no seat)
+        return place is None or place.level == "country" or not any(within_place(name) for name in own)
+    branch = _BRANCH_TAIL.fullmatch(outer.text, parent.end - outer.start)  # or written before its kind, known or not
+    return branch is not None and g.seat(branch.group(1)) is not None and not within_place(branch.group(1))
 
 
 #: A branch named by its own place after its parent's name: 某某有限公司 | 嘉善分公司.

@@ -114,7 +114,7 @@ def _posts_filled_by(s: Sentence) -> list[Relation]:
                 also = _NEXT_FILLED.match(s.between(s.ks[j - 1], s.ks[j])) if s.type(j) == "Person" else None
                 if also and POST.match(also.group(1)):
                     out.append(s.relation(s.ks[j], k, "holdsPosition", title=also.group(1).strip()))
-    subject = sentence_subject(s)
+    subject = sentence_subject(s, after_a_date=True)
     for i, k in enumerate(s.ks):  # 某某集团总部位于…，董事长由(某某资本合伙人)张三担任: a clause of the subject's
         if subject is None or s.type(i) != "Person" or not _FILLS.match(s.after(k, 48)):
             continue
@@ -197,9 +197,10 @@ _NOT_A_POST = re.compile(r"\s*(?:由|被|与|和|对|向|从|在|把|将|给|为
 
 
 def _post_fits(post: str, org: str) -> bool:
-    """院长 is a post of a 院, 局长 of a 局: a post named after a kind of body fits that kind only."""
+    """院长 is a post of a 院, 局长 of a 局: a post named after a kind of body fits that kind only (or the
+    body's unit named in it: 数据要素处处长 at a 局)."""
     kind = re.search(r"([厅局院部处司所科])长$", post.strip())
-    return kind is None or kind.group(1) in org
+    return kind is None or kind.group(1) in org or (kind.group(1) in "处科" and post.strip().endswith(kind.group(1) * 2 + "长"))
 
 
 def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:

@@ -25,13 +25,11 @@ from ...regions import AREA, gazetteer, is_foreign_country
 from .bodies import bodies_set_up, joint_bodies
 from .bounds import (
     bodies_named_with_and,
-    bracketed_seats,
     branches,
     extend_prefixes,
     extend_suffixes,
     organs_inside_names,
     posts_inside_names,
-    registered_names,
     split_joined,
 )
 from .context import (
@@ -40,6 +38,7 @@ from .context import (
     controlling_owners,
     counterparts,
     divisions_before_posts,
+    divisions_of_the_body_before,
     events,
     founded_objects,
     founded_subjects,
@@ -62,6 +61,7 @@ from .places import (
     units,
     zones,
 )
+from .registered import bracketed_seats, registered_names
 from .words import ENTITY, HAS_LETTERS, Word, words_of
 
 
@@ -105,6 +105,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = areas_in_posts(text, words)
     words = units_before_posts(text, words)
     words = divisions_before_posts(text, words)
+    words = divisions_of_the_body_before(text, words)
     words = controlling_owners(text, words)
     words = founded_subjects(text, words)
     words = founded_objects(text, words)
@@ -186,7 +187,8 @@ def _descriptor_prefix(text: str, w: Word) -> int:
         return 1
     lead = len(name) - len(name.lstrip())  # (● 据省某某院: the model's word may start with the space)
     name = name.lstrip()
-    connective = next((c for c in (*LEADING_CONNECTIVES, "依托", "据") if name.startswith(c)), None)
+    connective = next((c for c in (*LEADING_CONNECTIVES, "依托", "据") if name.startswith(c)
+                       and not name.startswith("联合国")), None)  # (联合国某某署: the United Nations' own body)
     if connective is None and _BY_WAY_OF.match(name):
         connective = "经"  # 经联盟理事会研究决定: the body that decided, after the preposition
     return lead + (len(connective) if connective and len(name) - len(connective) >= 3 else 0)

@@ -14,7 +14,6 @@ from ...lexicon import (
     ORG_SUFFIXES,
     ORGAN,
     ORGAN_PARENT,
-    OWNED_COMPANY_WORDS,
     OWNING,
     OWNING_WORDS,
     POST_AT_END,
@@ -25,17 +24,16 @@ from ...lexicon import (
     alternatives,
 )
 from ...regions import gazetteer, is_foreign_country, joins_a_place
+from .registered import BUSINESS_VERBS, PHASE
 from .words import (
     BUILDING_VERBS,
     ENTITY,
     LATIN,
     NOUNISH,
     Word,
-    claim,
     ends_item,
     ends_like_org,
     merge,
-    starts_no_name,
 )
 
 #: Words that join two bodies acting together: 市政府会同市发改委, 省科技厅联合省教育厅.
@@ -64,6 +62,24 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
     out: list[Word] = []
     starts = {w.start: w for w in words}
     for w in words:
+        if w.label == "w" and text[w.start].isspace() and _HAN_START.match(text, w.start, w.end):  # ◎江北区 | 　江北区数据局/w
+            space = len(text[w.start:w.end]) - len(text[w.start:w.end].lstrip())
+            out.append(Word(w.start, w.start + space, "w"))
+            w = Word(w.start + space, w.end, "n")
+        if w.is_entity and text[w.end - 1].isspace() and text[w.start:w.end].strip():  # ◎象山县　| 象山县数据局
+            name = text[w.start:w.end].rstrip()
+            label = "Region" if w.label == "Organization" and gazetteer().lookup(name) else w.label
+            out.append(Word(w.start, w.start + len(name), label))
+            w = Word(w.start + len(name), w.end, "w")
+        if w.label == "Person" and w.end - w.start == 3 and text[w.end - 1] == "任" \
+                and (following := starts.get(w.end)) is not None and following.label == "Organization":
+            out.append(Word(w.start, w.end - 1, "Person"))  # 许某任 | 某某有限公司首席数据官: the name, then the verb
+            w = Word(w.end - 1, w.end, "v")
+        lead = _LEADING_JOINER.match(text, w.start, w.end) if w.label == "Organization" else None
+        body = text[lead.end():w.end] if lead else ""
+        if lead and len(body) >= 3 and ends_like_org(body) and (body.startswith(REGION_PREFIX_WORDS) or gazetteer().head(body)):
+            out.append(Word(w.start, lead.end(), "c"))  # 市数据局 | 联合市人力社保局: the joining word, then the body
+            w = Word(lead.end(), w.end, w.label)
         if (w.label == "Organization" and w.end - w.start >= 5 and text.startswith("投", w.start)
                 and text[w.start - 1:w.start] in "领跟参") or (
                 w.label in ("Organization", "Person") and w.end - w.start >= 3
@@ -175,6 +191,10 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
 _BELONGS_TO = re.compile(r"隶属于?|归属于?")
 #: What kind of unit a body owns, between the word of owning and the unit's name: 下属 | 企业 | 某某有限公司.
 _UNIT_KIND = re.compile(r"的?(?:企业|单位|公司|机构|平台)")
+#: White space, then a Chinese word, read as one punctuation mark.
+_HAN_START = re.compile(r"\s+[\u4e00-\u9fff]")
+#: A joining word the model read as the start of the name after it: 联合 | 市人力社保局.
+_LEADING_JOINER = re.compile(alternatives(LEADING_CONNECTIVES))
 #: Words of owning inside what the model read as one name, with what may follow them: 所属三级子.
 _OWNING_INSIDE = re.compile(rf"{OWNING}(?:[一二三四]级)?(?:全资|控股)?子?|(?:全资|控股)(?=子|$)")
 #: Prepositions a name never ends with, which the model may read into one: 市国资委以 | 某某为基础.
@@ -320,100 +340,6 @@ _SETTING_UP_TOGETHER = ("共建", "组建", "筹建", "联建")
 _SET_UP_INSIDE = re.compile("|".join(_SETTING_UP_TOGETHER))
 
 
-_BRACKETED_SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
-_AFTER_SEAT = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团"
-                         r"|中心|研究院|研究所|实验室|孵化器)"
-                         rf"(?:[\u4e00-\u9fff]{{2,4}}?(?:{alternatives(BRANCH_TAILS)}))?")  # …有限公司合肥分公司
-#: Tags that cannot be part of a company name before its bracketed seat.
-_NOT_NAME_TAGS = {"p", "v", "vd", "c", "u", "d", "w", "r", "xc", "q", "m", "f", "TIME"}
-
-
-def bracketed_seats(text: str, words: list[Word]) -> list[Word]:
-    """联想（北京）有限公司, 百度在线网络技术（北京）有限公司, 某某（新加坡）技术服务中心: a company or a
-    centre named with its seat in brackets is one name, however the model cut it."""
-    for m in _BRACKETED_SEAT.finditer(text):
-        after = _AFTER_SEAT.match(text, m.end())
-        if not after or gazetteer().seat(m.group(1)) is None:
-            continue
-        first = None
-        for k in range(len(words) - 1, -1, -1):
-            w = words[k]
-            if w.end > m.start():
-                continue
-            # a verb after a brand is the name's business (雨燕 | 互动/v | （新加坡）有限公司)
-            brand_verb = w.label == "v" and w.end - w.start >= 2 and k > 0 and words[k - 1].end == w.start \
-                and (words[k - 1].label in ("Organization", "nz", "ORG", "Person") or (  # (a brand read as a place)
-                    words[k - 1].label == "Region" and gazetteer().lookup(text[words[k - 1].start:words[k - 1].end]) is None))
-            if w.end == (words[first].start if first is not None else m.start()) and w.label == "v" and k > 0 \
-                    and text.endswith(OWNED_COMPANY_WORDS, words[k - 1].start, w.start):
-                first = k  # 全资子公司 | 某某智算/v | （合肥）科技有限公司: the brand, after what the company is
-                break
-            if w.end != (words[first].start if first is not None else m.start()) \
-                    or (w.label in _NOT_NAME_TAGS and not brand_verb) \
-                    or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", text[w.start:w.end]) \
-                    or starts_no_name(text[w.start:w.end]) \
-                    or m.start() - w.start > 16:
-                break
-            first = k
-        if first is not None:
-            words = claim(words, words[first].start, after.end(), "Organization")
-    return words
-
-
-#: What a registered name is made of before its legal form: nouns, places and names the model
-#: found inside it, and the words LAC tags as adjectives when it does not know them (精密).
-_REGISTERED_NAME_PARTS = frozenset({"n", "nz", "nw", "vn", "an", "a", "j", "ORG", "LOC", "Region", "Organization"})
-#: Verbs that name a company's business inside its name (某某高质量发展母基金, 某某城市建设有限公司),
-#: never what the sentence does with it (设立, 投资 stay out).
-_BUSINESS_VERBS = frozenset({"发展", "创新", "建设", "服务", "管理", "运营", "开发", "制造", "经营", "咨询", "孵化", "引导"})
-
-
-#: A fund's phase or number inside its name: 某某三期, 某某一号.
-_PHASE = re.compile(r"[一二三四五六七八九十\d]{1,3}(?:期|号)")
-
-
-def _business(text: str, words: list[Word], k: int) -> bool:
-    """发展 in 某某发展母基金, and 高质量 before it: a business the name states, not a verb of the
-    sentence; 三期 in 某某三期创业投资合伙企业."""
-    w = words[k]
-    if w.label == "m":
-        return bool(_PHASE.fullmatch(text, w.start, w.end))
-    if w.label == "v":
-        return text[w.start:w.end] in _BUSINESS_VERBS
-    return w.label in ("ad", "d") and k + 1 < len(words) and words[k + 1].label == "v" \
-        and text[words[k + 1].start:words[k + 1].end] in _BUSINESS_VERBS
-
-
-#: A word of owning that starts the model's word: 旗下 | 某某有限公司.
-_OWNED_WORD_START = re.compile(rf"{OWNING}(?:的)?|(?:全资|控股)?子(?:公司|企业)")
-
-
-def registered_names(text: str, words: list[Word]) -> list[Word]:
-    """东辰 | 精机株式会社, 全资子公司 | 远帆 | 空天东南亚有限责任公司: a registered legal form ends a
-    name, which starts after the last word that cannot be part of one, however the model read it."""
-    for form in REGISTERED_FORM.finditer(text):
-        if text[form.start() - 1:form.start()] in "）)":
-            continue  # a seat in brackets: bracketed_seats
-        k = next((n for n, w in enumerate(words) if w.start <= form.start() < w.end), None)
-        if k is None or (words[k].label == "Organization" and words[k].start < form.start() and words[k].end >= form.end()):
-            continue
-        start = words[k].start
-        owned = _OWNED_WORD_START.match(text, start, form.start())
-        if owned:  # 某某集团 | 旗下某某有限公司 read as one word: the name starts after 旗下
-            if form.start() - owned.end() >= 2:
-                words = claim(words, owned.end(), form.end(), "Organization")
-            continue
-        while k > 0 and words[k - 1].end == start and (words[k - 1].label in _REGISTERED_NAME_PARTS or _business(
-                text, words, k - 1)) \
-                and not starts_no_name(text[words[k - 1].start:words[k - 1].end]) and form.end() - words[k - 1].start <= 30 \
-                and not is_foreign_country(text[words[k - 1].start:words[k - 1].end]):
-            k -= 1
-            start = words[k].start
-        if form.start() - start >= 2:
-            words = claim(words, start, form.end(), "Organization")
-    return words
-
-
 _MINISTRY = re.compile(r"(?:部|省|厅|署|局|委员会|政府|议会)$")
 
 
@@ -489,7 +415,7 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
             break  # (某某市委 | 市政府: two bodies; 张三 | 同志 | 任…: a person; 某某 | 控股子公司)
         if w.label == "m" and _ORDINAL_OR_COUNT.match(piece):
             break  # 某某基金 | 首批子基金, 某市 | 首家示范网点: which or how many, no name
-        if w.label == "m" and _PHASE.fullmatch(piece) and text[:w.start].endswith("基金"):
+        if w.label == "m" and PHASE.fullmatch(piece) and text[:w.start].endswith("基金"):
             best = j  # 某某产业投资基金 | 二期: the fund's phase is its name's
             break
         if ORGAN.fullmatch(piece) and ORGAN_PARENT.search(text, words[i].start, words[j - 1].end):
@@ -500,7 +426,7 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
         # an unknown name's tail LAC tagged an adjective: 江苏 | 先进材料技术研究院/a
         odd_tail = w.label == "a" and len(piece) >= 4 and ends_like_org(piece)
         # a verb read into a name just before its kind: 某某 | 创新/v | 工作室
-        verb_before_kind = w.label == "v" and piece in _BUSINESS_VERBS and j + 1 < len(words) and words[j + 1].start == w.end \
+        verb_before_kind = w.label == "v" and piece in BUSINESS_VERBS and j + 1 < len(words) and words[j + 1].start == w.end \
             and text[words[j + 1].start:words[j + 1].end] not in STRONG_SUFFIX_WORDS - {"基金"} \
             and ends_like_org(text[words[j + 1].start:words[j + 1].end])
         if w.label not in NOUNISH and not w.is_entity and not strong and not odd_tail and not verb_before_kind:

@@ -14,6 +14,7 @@ from ...lexicon import (
     GENERIC_INVESTORS,
     GENERIC_ORG,
     GENERIC_SECTORS,
+    GOVERNMENT_BODY,
     INVESTOR_ROLE,
     INVESTORS_NAMED,
     LATIN_POST,
@@ -310,6 +311,27 @@ def divisions_before_posts(text: str, words: list[Word]) -> list[Word]:
                                          Word(unit_end, post.end(), "n")] + words[last + 1:]
         k += 1
     return words
+
+
+#: A division named alone, with no body before it: 数据资源处, 规划科.
+_BARE_DIVISION = re.compile(r"(?![\u4e00-\u9fff]*(?:街道|镇|乡|办事处|联络处|代表处))[\u4e00-\u9fff]{2,8}?[处科]")
+
+
+def divisions_of_the_body_before(text: str, words: list[Word]) -> list[Word]:
+    """`市数据局召开…，数据资源处 | 处长 | 某某`: a division named alone after its bureau is part of the post
+    held at the bureau (数据资源处处长), as for 市数据局数据资源处处长; no body of its own."""
+    if not LATIN_POST.search(text):
+        return words
+    bureau_seen = False
+    out = []
+    for k, w in enumerate(words):
+        piece = text[w.start:w.end]
+        if w.label == "Organization" and _BARE_DIVISION.fullmatch(piece) and bureau_seen \
+                and LATIN_POST.match(text, w.end) and (k == 0 or not words[k - 1].is_entity):
+            w = Word(w.start, w.end, "n")
+        bureau_seen |= w.label == "Organization" and GOVERNMENT_BODY.search(piece) is not None
+        out.append(w)
+    return out
 
 
 def areas_in_posts(text: str, words: list[Word]) -> list[Word]:

@@ -45,6 +45,9 @@ def government_bodies(text: str, words: list[Word]) -> list[Word]:
                 j += 1
             if end is not None and end > i:
                 words = merge(words, i, end, "Organization")
+        elif w.label in ("n", "nz") and len(piece) >= 5 and GOVERNMENT_BODY.search(piece) \
+                and (head := gazetteer().head(piece)) and len(piece) - len(head) >= 2 and not NOT_ORG_WORDS.search(piece):
+            words[i] = Word(w.start, w.end, "Organization")  # 江北区数据局 read as one common noun
         i += 1
     return words
 
@@ -278,6 +281,8 @@ def units(text: str, words: list[Word]) -> list[Word]:
 
 #: Words that may name what a body does between its place and its kind: 新型 显示 技术创新 | 中心.
 _BODY_PARTS = ("n", "nz", "nw", "vn", "an", "a", "j")
+#: A place's public centres, named by what they do: 某某区大数据发展中心, 某某县政务服务中心.
+_PUBLIC_CENTRES = ("发展中心", "服务中心", "促进中心", "管理中心")
 
 
 def bodies_after_a_place(text: str, words: list[Word]) -> list[Word]:
@@ -289,8 +294,8 @@ def bodies_after_a_place(text: str, words: list[Word]) -> list[Word]:
             or (j == i + 1 and ws[j].label == "Organization" and text.endswith(STATUS_KINDS, ws[j].start, ws[j].end))
 
     def whole(ws: list[Word], i: int, j: int) -> bool:
-        return (j > i + 1 or ws[j].label == "Organization") and text[ws[i].end:ws[j].end].endswith(BODY_HEADS) \
-            and ws[j].end - ws[i].start <= 20
+        return (j > i + 1 or ws[j].label == "Organization") \
+            and text[ws[i].end:ws[j].end].endswith(BODY_HEADS + _PUBLIC_CENTRES) and ws[j].end - ws[i].start <= 20
 
     return _after_a_place(words, 6, "Organization", part, whole)
 

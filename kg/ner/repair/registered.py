@@ -1,0 +1,102 @@
+"""Registered names: a company's name up to its legal form (某某精机株式会社, 某某有限公司), and one
+registered with its seat in brackets (某某（北京）有限公司), however the model cut them."""
+from __future__ import annotations
+
+import re
+
+from ...lexicon import BRANCH_TAILS, OWNED_COMPANY_WORDS, OWNING, REGISTERED_FORM, alternatives
+from ...regions import gazetteer, is_foreign_country
+from .words import Word, claim, starts_no_name
+
+_BRACKETED_SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
+_AFTER_SEAT = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团"
+                         r"|中心|研究院|研究所|实验室|孵化器)"
+                         rf"(?:[\u4e00-\u9fff]{{2,4}}?(?:{alternatives(BRANCH_TAILS)}))?")  # …有限公司合肥分公司
+#: Tags that cannot be part of a company name before its bracketed seat.
+_NOT_NAME_TAGS = {"p", "v", "vd", "c", "u", "d", "w", "r", "xc", "q", "m", "f", "TIME"}
+
+
+def bracketed_seats(text: str, words: list[Word]) -> list[Word]:
+    """联想（北京）有限公司, 百度在线网络技术（北京）有限公司, 某某（新加坡）技术服务中心: a company or a
+    centre named with its seat in brackets is one name, however the model cut it."""
+    for m in _BRACKETED_SEAT.finditer(text):
+        after = _AFTER_SEAT.match(text, m.end())
+        if not after or gazetteer().seat(m.group(1)) is None:
+            continue
+        first = None
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k]
+            if w.end > m.start():
+                continue
+            # a verb after a brand is the name's business (雨燕 | 互动/v | （新加坡）有限公司)
+            brand_verb = w.label == "v" and w.end - w.start >= 2 and k > 0 and words[k - 1].end == w.start \
+                and (words[k - 1].label in ("Organization", "nz", "ORG", "Person") or (  # (a brand read as a place)
+                    words[k - 1].label == "Region" and gazetteer().lookup(text[words[k - 1].start:words[k - 1].end]) is None))
+            if w.end == (words[first].start if first is not None else m.start()) and w.label == "v" and k > 0 \
+                    and text.endswith(OWNED_COMPANY_WORDS, words[k - 1].start, w.start):
+                first = k  # 全资子公司 | 某某智算/v | （合肥）科技有限公司: the brand, after what the company is
+                break
+            if w.end != (words[first].start if first is not None else m.start()) \
+                    or (w.label in _NOT_NAME_TAGS and not brand_verb) \
+                    or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", text[w.start:w.end]) \
+                    or starts_no_name(text[w.start:w.end]) \
+                    or m.start() - w.start > 16:
+                break
+            first = k
+        if first is not None:
+            words = claim(words, words[first].start, after.end(), "Organization")
+    return words
+
+
+#: What a registered name is made of before its legal form: nouns, places and names the model
+#: found inside it, and the words LAC tags as adjectives when it does not know them (精密).
+_REGISTERED_NAME_PARTS = frozenset({"n", "nz", "nw", "vn", "an", "a", "j", "ORG", "LOC", "Region", "Organization"})
+#: Verbs that name a company's business inside its name (某某高质量发展母基金, 某某城市建设有限公司),
+#: never what the sentence does with it (设立, 投资 stay out).
+BUSINESS_VERBS = frozenset({"发展", "创新", "建设", "服务", "管理", "运营", "开发", "制造", "经营", "咨询", "孵化", "引导"})
+
+
+#: A fund's phase or number inside its name: 某某三期, 某某一号.
+PHASE = re.compile(r"[一二三四五六七八九十\d]{1,3}(?:期|号)")
+
+
+def _business(text: str, words: list[Word], k: int) -> bool:
+    """发展 in 某某发展母基金, and 高质量 before it: a business the name states, not a verb of the
+    sentence; 三期 in 某某三期创业投资合伙企业."""
+    w = words[k]
+    if w.label == "m":
+        return bool(PHASE.fullmatch(text, w.start, w.end))
+    if w.label == "v":
+        return text[w.start:w.end] in BUSINESS_VERBS
+    return w.label in ("ad", "d") and k + 1 < len(words) and words[k + 1].label == "v" \
+        and text[words[k + 1].start:words[k + 1].end] in BUSINESS_VERBS
+
+
+#: A word of owning that starts the model's word: 旗下 | 某某有限公司.
+_OWNED_WORD_START = re.compile(rf"{OWNING}(?:的)?|(?:全资|控股)?子(?:公司|企业)")
+
+
+def registered_names(text: str, words: list[Word]) -> list[Word]:
+    """东辰 | 精机株式会社, 全资子公司 | 远帆 | 空天东南亚有限责任公司: a registered legal form ends a
+    name, which starts after the last word that cannot be part of one, however the model read it."""
+    for form in REGISTERED_FORM.finditer(text):
+        if text[form.start() - 1:form.start()] in "）)":
+            continue  # a seat in brackets: bracketed_seats
+        k = next((n for n, w in enumerate(words) if w.start <= form.start() < w.end), None)
+        if k is None or (words[k].label == "Organization" and words[k].start < form.start() and words[k].end >= form.end()):
+            continue
+        start = words[k].start
+        owned = _OWNED_WORD_START.match(text, start, form.start())
+        if owned:  # 某某集团 | 旗下某某有限公司 read as one word: the name starts after 旗下
+            if form.start() - owned.end() >= 2:
+                words = claim(words, owned.end(), form.end(), "Organization")
+            continue
+        while k > 0 and words[k - 1].end == start and (words[k - 1].label in _REGISTERED_NAME_PARTS or _business(
+                text, words, k - 1)) \
+                and not starts_no_name(text[words[k - 1].start:words[k - 1].end]) and form.end() - words[k - 1].start <= 30 \
+                and not is_foreign_country(text[words[k - 1].start:words[k - 1].end]):
+            k -= 1
+            start = words[k].start
+        if form.start() - start >= 2:
+            words = claim(words, start, form.end(), "Organization")
+    return words
