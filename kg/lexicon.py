@@ -380,7 +380,7 @@ ACADEMIC_UNITS = ("系", "学院", "研究所", "研究院", "研究中心", "�
 UNIT_TAILS = ACADEMIC_UNITS + ("研究生院", "校区", "重点实验室", "分公司", "分行", "分院", "分会", "分中心", "研发中心",
                                "办公室", "事业部", "医院", "秘书处")
 #: A branch named by its place: 北京分公司, 北京有限公司 after 集团.
-BRANCH_TAILS = ("分公司", "分行", "支行", "分院", "分会", "分中心", "办事处", "代表处", "研发中心")
+BRANCH_TAILS = ("分公司", "中心支公司", "支公司", "分行", "支行", "分院", "分会", "分中心", "办事处", "代表处", "研发中心")
 
 
 #: The office of a body that edits its bulletin: 某某促进会秘书处编 is the 促进会's bulletin.

@@ -1021,3 +1021,8 @@ def test_a_person_who_takes_a_chief_officers_post(lac):
 def test_a_guideline_is_a_policy(lac):
     found = entities(lac, "国家数据局发布《数据流通利用基础设施建设导则（试行）》。")
     assert ("数据流通利用基础设施建设导则（试行）", "Policy") in found
+
+
+def test_two_brands_joined_by_联合(lac):
+    found = entities(lac, "恒岚陶瓷联合嘉汀卫浴等14家企业发起成立佛山陶瓷釉料专利联盟。")
+    assert {("恒岚陶瓷", "Organization"), ("嘉汀卫浴", "Organization")} <= found

@@ -482,3 +482,26 @@ def test_a_branch_named_by_a_districts_short_name_and_led_after_a_date(backend):
     assert (branch, "subsidiaryOf", "宁波甬岚数据集团有限公司") in got
     assert (branch, "locatedIn", "海曙") in got
     assert ("冯知远", "holdsPosition", branch) in got
+
+
+def test_a_district_bureau_whose_name_goes_on_with_市场(backend):
+    """顺德区 | 市场监督管理局: the district is a place (市 starts 市场, no level of a longer name); an insurer's
+    中心支公司 is a branch of the insurer and in its city."""
+    text = "顺德区市场监督管理局副局长罗汀航介绍，岚衡财产保险股份有限公司佛山中心支公司出具首批保单。"
+    got = {(h, r, t) for h, r, t, _ in found(backend, text)}
+    assert ("顺德区市场监督管理局", "locatedIn", "顺德区") in got
+    branch = "岚衡财产保险股份有限公司佛山中心支公司"
+    assert (branch, "subsidiaryOf", "岚衡财产保险股份有限公司") in got and (branch, "locatedIn", "佛山") in got
+
+
+def test_posts_elected_in_turn(backend):
+    """A 当选联盟首届理事长，某所所长 B 任秘书长; A 同志当选某会会长，某公司总经理 B 当选副会长: B's post is at the
+    body A was elected to, not at the body of A's own post."""
+    text = ("岚翎陶瓷联合汀荟卫浴等14家企业发起成立佛山陶瓷釉料专利联盟。"
+            "岚翎陶瓷总经理冼慧琳当选联盟首届理事长，石湾釉彩研究所所长黎子谦任秘书长。")
+    got = {(h, t, a.get("title")) for h, _, t, a in _posts(backend, text)}
+    assert ("冼慧琳", "联盟", "首届理事长") in got and ("黎子谦", "佛山陶瓷釉料专利联盟", "秘书长") in got
+    assert not any(h == "黎子谦" and t in ("岚翎陶瓷", "联盟") for h, t, _ in got)
+    text = "汀澄装备董事长徐砚秋同志当选无锡市芯片产业促进会第三届理事会会长，芯朗科技总经理潘一鸣当选副会长。"
+    got = {(h, t, a.get("title")) for h, _, t, a in _posts(backend, text)}
+    assert ("潘一鸣", "无锡市芯片产业促进会", "副会长") in got

@@ -40,6 +40,8 @@ _ANY_KIND = re.compile(rf"{_KIND}|院|所|馆|该行|该校")
 _SCHOOLS = ("大学", "学院", "学校")
 #: The company a sentence has just set up, named again by what it is: 兼任合资公司董事长.
 _COMPANY_JUST_SET_UP = {"合资公司": "公司", "新公司": "公司"}
+#: A post, perhaps with its term before it: 当选联盟首届理事长.
+_TERM_THEN_POST = re.compile(rf"(?:首届|首任|第[一二三四五六七八九十]{{1,2}}届)?{LATIN_POST.pattern}")
 #: How far back the body may have been named.
 _SENTENCES_BACK = 3
 
@@ -85,7 +87,8 @@ def _sites(text: str) -> list[tuple[int, str]]:
     sites += [(m.start(1), m.group(1)) for m in _UNIT_AGAIN.finditer(text)]
     sites += [(m.start(1), m.group(1)) for m in _SETTLED_IN.finditer(text)]
     sites += [(m.start(1), m.group(1)) for m in _PARTNER_OF.finditer(text)]
-    sites += [(m.start(1), m.group(1)) for m in _POST_AT.finditer(text) if LATIN_POST.match(text, m.end(1))]
+    sites += [(m.start(1), m.group(1)) for m in _POST_AT.finditer(text)
+              if _TERM_THEN_POST.match(text, m.end(1))]
     return sites
 
 

@@ -171,8 +171,9 @@ def _nested_once(name: str) -> list[Span]:
         return spans
     government = bool(p["government"].search(name))
     head = g.head(name)
-    if head and name[len(head):len(head) + 1] in _LEVEL_MARKS and not g.lookup(name[:len(head) + 1]):
-        head = None  # 合作区管委会: a word that starts like a place's short name (合作市) is no place
+    if head and not head.endswith(_LEVEL_MARKS) and name[len(head):len(head) + 1] in _LEVEL_MARKS \
+            and not g.lookup(name[:len(head) + 1]):
+        head = None  # 合作区管委会: a word that starts like a place's short name (合作市) is no place (顺德区 | 市场…: is)
     if head and len(head) < len(name):
         division = g.lookup(head)
         if division and _seat_at_head(name, head, division.level, government, division.name.endswith("市")):

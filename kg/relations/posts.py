@@ -58,9 +58,9 @@ def positions(s: Sentence) -> list[Relation]:
 
 
 #: A person taking a post with no body named: 任总经理, 担任副总裁.
-_TAKES_BARE_POST = re.compile(r"^\s*(?:任|担任|出任)\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；])")
+_TAKES_BARE_POST = re.compile(r"^\s*(?:任|担任|出任|当选)\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；])")
 #: A person taking a post at a body: 任 ORG.
-_TAKES_AT = re.compile(r"^\s*(?:现)?(?:任|担任|出任|兼任)\s*$")
+_TAKES_AT = re.compile(r"^\s*(?:同志)?\s*(?:现)?(?:任|担任|出任|兼任|当选)\s*$")
 
 
 def _posts_in_turn(s: Sentence) -> list[Relation]:
@@ -232,7 +232,7 @@ def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
 
 
 #: Before a body whose post someone named earlier takes: 张三任 | 实验室 | 主任.
-_TAKEN_BY_ANOTHER = re.compile(r"(?:兼任|担任|出任|任)\s*$")
+_TAKEN_BY_ANOTHER = re.compile(r"(?:兼任|担任|出任|任|当选)\s*$")
 #: Between a person and the body of a post taken: 陆建成任…管委会常务副主任, 任命李明为…, 张三同志任….
 _TAKES = re.compile(r"^\s*(?:同志)?\s*(?:已|将|拟|正式|同时|曾|曾经|此前|先后|共同|分别|现|继续|仍)?"
                     r"(?:担任|出任|兼任|升任|改任|调任|留任|不再担任|不再兼任|任|为|当选为?|(?:受|获|被)聘(?:为|担任)?)\s*$")

@@ -240,8 +240,9 @@ def _joined_parts(text: str, w: Word) -> list[Word] | None:
         dealt_with = m.group() in _DEALS and len(left) >= 2 and _names_a_body(right)
         both_bodies = len(right) >= 3 and _names_a_body(left) and _names_a_body(right) \
             and not (right.startswith(_JOINED_NAME_TAIL) and not right.startswith("国家")) and not _bare_suffix(right)
-        # 华为云与科大讯飞: a name with 与 inside ends in its suffix (区块链与边缘计算研究院)
-        two_brands = m.group() in ("与", "和", "及") and len(right) >= 2 \
+        # 华为云与科大讯飞, 某某陶瓷联合某某卫浴: a name with 与 inside ends in its suffix (区块链与边缘计算研究院)
+        two_brands = ((m.group() in ("与", "和", "及") and len(right) >= 2)
+                      or (m.group() in LEADING_CONNECTIVES and len(left) >= 4 and len(right) >= 4)) \
             and not _names_a_body(left) and not _names_a_body(right) and not right.endswith(_UNIT_ENDS)
         # 某某科技联合某某大学: a company's short name (its brand and trade), a connective, a body
         brand_with_body = m.group() in LEADING_CONNECTIVES and len(left) >= 4 and left.endswith(_FIRM_TRADES) \
