@@ -128,9 +128,7 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
             if owning and owning.group() in OWNING_WORDS and ends_like_org(text[w.start:owning.start()]) \
                     and w.end - owning.end() >= 8 and _REGISTERED_END.search(text, owning.end(), w.end):
                 # 某某管理委员会旗下 | 某某产业投资有限公司: the owner, the word, the company it owns
-                # (某某社下属企业 | 某某有限公司: what kind of unit it is, no part of its name)
-                kind = _UNIT_KIND.match(text, owning.end(), w.end - 6)
-                owned_at = kind.end() if kind else owning.end()
+                owned_at = _past_unit_kind(text, owning.end(), w.end)
                 out += [Word(w.start, owning.start(), w.label), Word(owning.start(), owned_at, "f"),
                         Word(owned_at, w.end, w.label)]
                 continue
@@ -173,9 +171,7 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
             owner = _OWNER_OF_NAMED.search(text, w.start + 2, w.end)
             if owner and w.end - owner.end() >= 4 and _REGISTERED_END.search(text, owner.end(), w.end):
                 # 某某交投 | 控股子公司 | 某某科技股份有限公司: the owner, the word, the company owned
-                # (某某社下属企业 | 某某有限公司: what kind of unit it is, no part of its name)
-                kind = _UNIT_KIND.match(text, owner.end(), w.end - 6)
-                owned_at = kind.end() if kind else owner.end()
+                owned_at = _past_unit_kind(text, owner.end(), w.end)
                 out += [Word(w.start, owner.start(), w.label), Word(owner.start(), owned_at, "n"),
                         Word(owned_at, w.end, w.label)]
                 continue
@@ -191,6 +187,13 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
 _BELONGS_TO = re.compile(r"隶属于?|归属于?")
 #: What kind of unit a body owns, between the word of owning and the unit's name: 下属 | 企业 | 某某有限公司.
 _UNIT_KIND = re.compile(r"的?(?:企业|单位|公司|机构|平台)")
+
+
+def _past_unit_kind(text: str, at: int, end: int) -> int:
+    """Where an owned unit's name starts after its owner's word of owning at ``at``: past what kind
+    of unit it is (某某社下属企业 | 某某有限公司), which is no part of the name."""
+    kind = _UNIT_KIND.match(text, at, end - 6)
+    return kind.end() if kind else at
 #: White space, then a Chinese word, read as one punctuation mark.
 _HAN_START = re.compile(r"\s+[\u4e00-\u9fff]")
 #: A joining word the model read as the start of the name after it: 联合 | 市人力社保局.
