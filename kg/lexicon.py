@@ -326,6 +326,8 @@ GENERIC_INVESTORS = re.compile(r"^(?:老股东|股东|资方|投资方|投资人
 
 #: A list that ends like this is a list of organizations: 等 8 家企业, 等一批独角兽.
 LIST_TAIL = re.compile(r"^等(?:\s*\d+\s*家|一批|多家|[^，。；、]{0,12}?)(?:企业|公司|机构|单位|平台|资方|投资方|厂商|高校|院所|独角兽)")
+#: Small counts written in characters: 三方, 四家发起方.
+COUNT_WORDS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 LIST_LINK = re.compile(r"^\s*(?:、|和|与|及|以及)\s*$")
 CLAUSE_BREAK = re.compile(r"[。；！？]")
 #: A quoted name after one of these is a company: 提供商“曼孚科技”.

@@ -133,6 +133,15 @@ class Gazetteer:
             found = self.divisions[code]
         return found
 
+    def county_short_name(self, name: str) -> str | None:
+        """泰和 for 泰和县: a county written in full without its 县 or 区, when that is no place's name
+        of its own (an issue that names the county may then use it alone)."""
+        short = name[:-1]
+        if not name.endswith(("县", "区")) or len(short) < 2 or self.lookup(short) is not None:
+            return None
+        division = self.lookup(name)
+        return short if division is not None and division.level == "county" else None
+
     def ancestors(self, division: Division) -> list[Division]:
         out, seen = [], {division.code}
         while division.parent and division.parent not in seen:

@@ -206,9 +206,9 @@ def _nested_once(name: str) -> list[Span]:
     if tail:  # 云帆智能 | 西安 | 分公司, 某某 | 东南亚 | 有限公司: the place just before the tail
         for size in (4, 3, 2):
             at = tail.start() - size
-            division = g.lookup(name[at:tail.start()]) if at > 0 else None
-            if division is None and at > 0 and tail.group().endswith(BRANCH_TAILS):
-                division = g.seat(name[at:tail.start()])  # 某某有限公司海曙分公司: a district's short name
+            # (某某有限公司海曙分公司: a branch may be named by a district's short name)
+            find = g.seat if tail.group().endswith(BRANCH_TAILS) else g.lookup
+            division = find(name[at:tail.start()]) if at > 0 else None
             if (division and division.level in _HEAD_LEVELS + ("county",)) \
                     or (at > 1 and AREA.fullmatch(name[at:tail.start()])):
                 region(at, tail.start())

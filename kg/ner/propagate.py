@@ -154,9 +154,7 @@ def _counties_by_short_name(issue: Issue) -> list[Mention]:
     """泰和 in an issue that names 泰和县: the county, where a name starts with it (泰和某某村镇银行) or
     the model read it alone as a name of another kind."""
     g = gazetteer()
-    shorts = {m.text[:-1] for m in issue.mentions if m.type == "Region" and m.text.endswith(("县", "区"))
-              and len(m.text) >= 3 and (d := g.lookup(m.text)) is not None and d.level == "county"
-              and g.lookup(m.text[:-1]) is None}
+    shorts = {short for m in issue.mentions if m.type == "Region" and (short := g.county_short_name(m.text))}
     out = []
     starts = [m.start for m in issue.mentions]
     for short in shorts:

@@ -12,6 +12,7 @@ from ..doc import Issue, Relation
 from ..lexicon import (
     AMOUNT,
     BEFORE_THE_SUBJECT,
+    COUNT_WORDS,
     FUNDED,
     FUNDED_AFTER_NAME,
     FUNDED_CLAUSE,
@@ -228,7 +229,6 @@ _SET_UP_HERE = re.compile(r"(?:设立|成立|组建|新设)(?:了|的)?\s*$")
 #: The same stake for each of the bodies that set a fund or company up: 四家发起方分别持有 25% 份额.
 _ALIKE_SHARES = re.compile(r"(?P<count>[两二三四五六七八九])\s*[家方个]\s*(?:发起方|出资方|股东|发起人|合伙人)?\s*"
                            r"(?:各|分别)(?:持有|持股|出资|认缴)?\s*[\d.]+\s*[%％]")
-_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def alike_shares(s: Sentence) -> list[Relation]:
@@ -241,7 +241,7 @@ def alike_shares(s: Sentence) -> list[Relation]:
             continue
         made = s.short_name_of.get(last, last)
         builders = _set_up_by(s, made)
-        if builders and len({s.m(b).key for b in builders}) == _COUNTS[m.group("count")]:
+        if builders and len({s.m(b).key for b in builders}) == COUNT_WORDS[m.group("count")]:
             out.extend(s.relation(b, s.ks[made], "investedIn") for b in builders)
     return out
 

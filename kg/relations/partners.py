@@ -13,6 +13,7 @@ from ..doc import Relation
 from ..lexicon import (
     AGREEMENT,
     CLAUSE_BREAK,
+    COUNT_WORDS,
     HOSTED_TOGETHER,
     ISSUED_BY,
     LIST_LINK,
@@ -52,14 +53,13 @@ def partners(s: Sentence) -> list[Relation]:
             right = [_owned_after(s, y) for y in right]  # A 和 B 旗下 C 共同主办: C hosts, not B
             out.extend(s.relation(x, y, "partnerOf") for x in left for y in right)
             sides = _ALL_SIDES.match(clause)
-            if sides and _SIDES.get(sides.group(1)) in (None, len(left) + len(right)):
+            if sides and COUNT_WORDS.get(sides.group(1)) in (None, len(left) + len(right)):
                 out.extend(s.relation(x, y, "partnerOf") for x, y in combinations(left + right, 2))
     return out + _hosts(s) + _partners_of_the_subject(s) + _both_sides(s) + _delegations(s)
 
 
 #: A、B 与 C 签署三方合作协议, A 与 B、C 三方共建: every side is every other's partner.
 _ALL_SIDES = re.compile(r"^(?:\s*[（(][^（）()]*[）)])?[^，。；]{0,12}?([三四五六多各])方")
-_SIDES = {"三": 3, "四": 4, "五": 5, "六": 6}
 #: 双方 and what they do together: 双方还签订了合作协议, 双方将共建….
 _BOTH_SIDES = re.compile(r"双方[^，。；]{0,6}?(?:签署|签订|达成|共建|合作|携手)")
 

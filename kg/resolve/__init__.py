@@ -129,8 +129,7 @@ def _districts_after_their_city(mentions: list[Mention]) -> None:
 def _counties_by_short_name(mentions: list[Mention]) -> None:
     """泰和 in an issue that names 泰和县 is that county (kg.ner.propagate finds it)."""
     g = gazetteer()
-    counties = {m.text[:-1]: m.key for m in mentions if m.type == "Region" and m.key.startswith("division:")
-                and m.text.endswith(("县", "区")) and g.divisions[m.key[9:]].level == "county"}
+    counties = {short: m.key for m in mentions if m.type == "Region" and (short := g.county_short_name(m.text))}
     for m in mentions:
         if m.type == "Region" and not m.key.startswith("division:") and m.text in counties:
             m.key = counties[m.text]
