@@ -34,6 +34,11 @@ NOT_ORG_WORDS = re.compile(r"(?:局长|部长|院长|处长|厅长|所长|委员
                            r"|布局|格局|结局|大局|全局|变局|开局|破局|新局|注册资本|实缴资本)$")
 #: Words that end a company name whatever tag the model gave them (泰煜 | 投资/v).
 STRONG_SUFFIX_WORDS = {"资本", "创投", "投资", "基金", "集团", "控股", "科技", "资管", "证券", "银行"}
+#: The lines of business a place's own company is named by after the place (某州交通旅游投资集团,
+#: 某市城市建设发展集团): a name that starts with one has no brand of its own to be called by.
+PUBLIC_LINES = ("交通", "旅游", "文旅", "城市", "城建", "城投", "文化", "建设", "发展", "能源", "水务", "产业", "国有",
+                "资产", "金融", "投资", "实业", "工业", "农业", "商贸", "物流", "港口", "航空", "铁路", "水利",
+                "电力", "燃气", "环境", "生态", "康养", "交投", "农投", "旅投", "置业", "地产", "开发")
 #: The heads of a body named in quotes: “信息无障碍技术和知识产权开放工作组”.
 BODY_HEADS = ("工作组", "联盟", "委员会", "实验室", "联合体", "研究院", "研究中心", "创新中心", "协会",
               "学会", "基金会", "俱乐部", "共同体", "工作委员会", "专委会", "分会", "创新联合体", "产业联盟")
@@ -343,6 +348,10 @@ ZONE_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经济
                  "旅游度假区", "度假区", "风景名胜区", "风景区", "景区",
                  "创新谷", "科创谷", "科技谷", "智造谷", "数字港", "信息港", "科技港", "创新港", "自贸片区",
                  "机器人谷")  # (not 光谷 or 药谷 alone: brands take them too, 某某光谷仪器有限公司)
+#: A road, railway, bridge or line: a place before it names where it runs, the whole is no place
+#: (某县至某县高速公路, 某市绕城高速, 11 座特大桥).
+ROUTE_SUFFIXES = ("城际铁路", "高速铁路", "高速公路", "快速路", "铁路", "公路", "高铁", "绕城高速", "绕城", "高速",
+                  "特大桥", "大桥", "隧道", "航线", "专线")
 #: The kinds of zone a bulletin names alone once it has named one in full: 高新区 for
 #: 某某高新区 or 某某高新技术产业开发区.
 ZONE_KINDS = {"高新区": ("高新技术产业开发区", "高新区"), "经开区": ("经济技术开发区", "经开区"),
@@ -386,10 +395,11 @@ BRANCH_TAILS = ("分公司", "中心支公司", "支公司", "分行", "支行",
 
 
 #: The office of a body that edits its bulletin: 某某促进会秘书处编 is the 促进会's bulletin.
-_EDITING_OFFICE = re.compile(r"(?:秘书处|办公室|编辑部|综合处|宣传部)$")
+_EDITING_OFFICE = re.compile(r"(?:党委|党组|党政|总经理|综合)?(?:秘书处|办公室|编辑部|综合处|宣传部|党群工作部|办公厅)$")
 
 
 def publisher_body(publisher: str) -> str:
-    """某某促进会 of 某某促进会秘书处: the body whose bulletin it is, not its editing office."""
+    """某某促进会 of 某某促进会秘书处, 某某集团有限公司 of its 党委办公室: the body whose bulletin it
+    is, not its editing office."""
     body = _EDITING_OFFICE.sub("", publisher)
     return body if len(body) >= 4 else publisher

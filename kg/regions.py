@@ -20,6 +20,13 @@ from .lexicon import LEGAL_FORMS, TRANSLITERATION
 
 CHINA = "CN"
 MUNICIPALITIES = ("110000", "120000", "310000", "500000")
+#: The peoples an autonomous prefecture or county is named for, which its short name leaves out:
+#: 黔东南苗族侗族自治州 → 黔东南州, 黔东南; 玉屏侗族自治县 → 玉屏.
+_PEOPLES = ("蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼",
+            "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔",
+            "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "鄂温克",
+            "德昂", "保安", "裕固", "京", "独龙", "鄂伦春", "赫哲")
+_AUTONOMOUS = re.compile(rf"^([\u4e00-\u9fff]{{2,5}}?)(?:(?:{'|'.join(sorted(_PEOPLES, key=len, reverse=True))})族?)+自治(州|县|旗)$")
 #: Other names of places the data gives differently.
 EXTRA_NAMES = {"中华人民共和国": CHINA, "我国": CHINA, "全国": None, "台湾": "710000",
                "香港": "810000", "澳门": "820000",
@@ -93,15 +100,21 @@ class Gazetteer:
                     if parent not in self.divisions or p["id"] in MUNICIPALITIES:
                         parent = p["id"]
                     name = c["zh"]
-                    short = re.sub(r"(?:区|县|市|自治县|旗)$", "", name)
+                    autonomous = _AUTONOMOUS.match(name)
+                    short = autonomous.group(1) if autonomous else re.sub(r"(?:区|县|市|旗)$", "", name)
                     # 海淀 for 海淀区 in the municipalities, 湘乡 for the county-level city 湘乡市
                     named_short = p["id"] in MUNICIPALITIES or name.endswith("市")
                     self._add(c["id"], name, "county", parent, *([short] if len(short) >= 2 and named_short else []))
                     if len(short) >= 2:
                         self._county_shorts[short] = None if short in self._county_shorts else c["id"]
-        for name, code in EXTRA_NAMES.items():
-            if code:
-                self.names[name] = code
+        for code, division in list(self.divisions.items()):
+            if division.level == "city" and (autonomous := _AUTONOMOUS.match(division.name)):
+                short = autonomous.group(1)  # after the counties, whose own names win: 大理 is 大理市
+                for variant in (short + "州", short):
+                    self.names.setdefault(variant, code)
+        for name, extra in EXTRA_NAMES.items():
+            if extra:
+                self.names[name] = extra
 
     def _load_world(self) -> None:
         """Foreign states and cities, after China's divisions, whose names win where they are the same."""

@@ -1028,3 +1028,41 @@ def test_a_guideline_is_a_policy(lac):
 def test_two_brands_joined_by_联合(lac):
     found = entities(lac, "恒岚陶瓷联合嘉汀卫浴等9家企业发起成立佛山建陶色釉专利联盟。")
     assert {("恒岚陶瓷", "Organization"), ("嘉汀卫浴", "Organization")} <= found
+
+
+def test_a_road_between_two_places_names_the_places_and_is_none(lac):
+    """凌云至乐业高速公路: two counties, and a road that is no place; 9 座特大桥 is no place either;
+    某某铁路由 | 某某集团: the railway, then the builder."""
+    found = entities(lac, "岚江路桥中标凌云至乐业高速公路第 2 合同段，对沿线 9 座特大桥开展排查。")
+    assert {("凌云", "Region"), ("乐业", "Region")} <= found
+    assert not any(name.endswith(("公路", "特大桥")) for name, _ in found)
+    found = entities(lac, "盘州至兴义铁路由澄岳铁路工程局集团有限公司施工总承包。")
+    assert {("兴义", "Region"), ("澄岳铁路工程局集团有限公司", "Organization")} <= found
+
+
+def test_autonomous_prefectures_and_counties_by_their_short_names():
+    """黔东南州 and 黔东南 are 黔东南苗族侗族自治州, 玉屏 is 玉屏侗族自治县; a county-level city keeps its own
+    short name (大理 is 大理市, not the prefecture)."""
+    from kg.regions import gazetteer
+
+    g = gazetteer()
+    assert g.lookup("黔东南州").name == g.seat("黔东南").name == "黔东南苗族侗族自治州"
+    assert g.seat("玉屏").name == "玉屏侗族自治县"
+    assert g.lookup("大理").name == "大理市"
+
+
+def test_a_body_after_经_its_seat_after_总部_and_a_zone_after_a_city(lac):
+    """经 | 集团党委研究决定: no body named 经集团 (nor 集团 alone); 某某智联总部 | 位于: the company; 贵阳市 |
+    某某航空港经济区: a city, then a zone named in it."""
+    found = entities(lac, "经集团党委研究决定，聘任罗岚汀为汀川物流有限公司总经理。")
+    assert not any(name.endswith("集团") for name, _ in found)
+    found = entities(lac, "汀澜智联总部位于贵阳市双龙航空港经济区，由吴汀于 2016 年创办。")
+    assert {("汀澜智联", "Organization"), ("贵阳市", "Region"), ("双龙航空港经济区", "Region")} <= found
+
+
+def test_a_period_in_quotes_and_a_product_launched_in_quotes(lac):
+    """“十五五”期间某集团计划完成: a time and a verb, no plan; 推出“岚通行”联名卡: a product, no body."""
+    found = entities(lac, "“十五五”期间汀川集团计划完成交通投资 900 亿元。")
+    assert not any(type_ == "Policy" for _, type_ in found)
+    found = entities(lac, "汀川智交与岚元银行联合推出“岚通行”ETC 联名信用卡。")
+    assert ("岚通行", "Organization") not in found and ("岚元银行", "Organization") in found

@@ -125,3 +125,12 @@ def test_a_sentence_outside_an_issue_gets_the_models_names(vote):
 
 def test_the_vote_is_the_default():
     assert ner.DEFAULT_BACKEND == "vote"
+
+
+def test_a_county_named_in_full_or_by_its_own_short_name_is_kept_but_not_the_start_of_a_city():
+    """师宗县 and 师宗 (no other county is so called) are kept; 防城 of 防城港 is not: the text goes on
+    into a city's name."""
+    text = "师宗县、师宗、防城港岸线。"
+    issue = _issue([(0, 3, "Region", "a"), (4, 6, "Region", "b"), (7, 9, "Region", "c")], [], set(), text=text)
+    corroborate(issue)
+    assert [m.text for m in issue.mentions] == ["师宗县", "师宗"]

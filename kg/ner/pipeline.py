@@ -275,9 +275,12 @@ def _publisher(text: str, publisher: str, spans: Sequence[Span]) -> list[Span]:
 
 
 #: The kinds of body a bulletin's publisher may be, as it calls itself for short: 协会, 本会.
-_PUBLISHER_KINDS = ("协会", "学会", "商会", "联盟", "研究会", "促进会", "研究院", "研究所", "研究中心")
-#: Where a bare 协会 stands as a name: at a clause's start, or after a word of time or sequence.
-_BEFORE_BARE_KIND = re.compile(r"(?:^|[，。；：、“（(\s]|下一步|同时|此外|目前|今年|近日|当天|会上|其中|随后|届时)$")
+_PUBLISHER_KINDS = ("协会", "学会", "商会", "联盟", "研究会", "促进会", "研究院", "研究所", "研究中心", "集团")
+#: A company's legal form after its kind: 某某集团有限公司 is a 集团.
+_FORM_AFTER_KIND = re.compile(r"(?:股份)?(?:有限责任|有限)?公司$")
+#: Where a bare 协会 stands as a name: at a clause's start, after a word of time or sequence, or
+#: after a preposition (由集团副总经理某某兼任).
+_BEFORE_BARE_KIND = re.compile(r"(?:^|[，。；：、“（(\s由经为与和及向对]|下一步|同时|此外|目前|今年|近日|当天|会上|其中|随后|届时)$")
 
 
 @lru_cache(maxsize=16)
@@ -290,7 +293,7 @@ def _publisher_by_its_kind(text: str, publisher: str, spans: Sequence[Span]) -> 
     """协会秘书长某某: in the bulletin of 某某协会, a bare 协会 (or 本会, 我会) is the publisher.
     The model may have read it into a longer word (下一步协会); that word gives way."""
     publisher = publisher_body(publisher)
-    kind = next((k for k in _PUBLISHER_KINDS if publisher.endswith(k)), None)
+    kind = next((k for k in _PUBLISHER_KINDS if _FORM_AFTER_KIND.sub("", publisher).endswith(k)), None)
     if kind is None:
         return list(spans)
     if kind not in text and kind[-1] not in text:

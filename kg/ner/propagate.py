@@ -13,7 +13,17 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..doc import Issue, Mention
-from ..lexicon import DECLARATION, FOREIGN_COMPANY, GENERIC_ORG, GOVERNMENT_BODY, LEGAL_FORMS, ORG_SUFFIXES, TRADES, zone_by_kind
+from ..lexicon import (
+    DECLARATION,
+    FOREIGN_COMPANY,
+    GENERIC_ORG,
+    GOVERNMENT_BODY,
+    LEGAL_FORMS,
+    ORG_SUFFIXES,
+    PUBLIC_LINES,
+    TRADES,
+    zone_by_kind,
+)
 from ..regions import gazetteer
 from ..resolve import company_core, unit_short_names
 
@@ -50,7 +60,8 @@ def _short_names(issue: Issue) -> list[Mention]:
                 core = TRADES.sub("", brand) if len(TRADES.sub("", brand)) >= _SHORTEST else brand
             if core and len(core) >= _SHORTEST:
                 cores.add(core)
-            if core and len(core) >= 6 and not _SEAT.search(core):  # the brand and its trade's first word:
+            if core and len(core) >= 6 and not _SEAT.search(core) and not core.startswith(PUBLIC_LINES):
+                # the brand and its trade's first word (not 交通旅游投资: a place's company, no brand):
                 cores.update(core[:n] for n in (4, 5) if len(core) - n >= 2  # 澄川生物, 瑞安达生物
                              and core[:n] not in places)  # not 青梧数字港 of 青梧数字港运营管理有限公司
                 trade_end = core[:2] + core[-2:]  # 骋远汽车 of 骋远新能源汽车: the brand and its trade's last word

@@ -9,7 +9,7 @@ points and recall fell by 1.5 to 4). The vote, per issue:
 * every entity of LAC's reading (after the rules, propagation and resolution)
   that kg's model also names somewhere in the issue, with the same type, is kept;
 * so is an entity a relation was found for (the sentence's grammar vouches for it);
-  a country, province or city of the division data, or an area of several (华东,
+  a country, province, city or county (not a district) of the division data, or an area of several (华东,
   长三角, 北美: :data:`kg.regions.AREA`): the data vouches for it; a place named with its
   kind of zone (某某高新区, 某某创新谷): its grammar does; and every Policy
   (found by the title rules, not by a model);
@@ -89,6 +89,15 @@ def _known_place(key: str) -> bool:
     return division is not None and division.level != "county"
 
 
+def _county(text: str, m: Mention) -> bool:
+    """泰和县, 师宗 (of 师宗县, the only county so called): a county of the division data, named in
+    full or by a short name no other county has, that is not the start of a longer place's name
+    (防城 | 港). Not a district: many share a name (城北区, 新区)."""
+    division = gazetteer().seat(m.text)
+    return division is not None and division.level == "county" and not m.text.endswith("区") \
+        and gazetteer().head(text[m.start:m.end + 4], words_too=True) in (m.text, None)
+
+
 def _named_zone(name: str) -> bool:
     """青梧创新谷, 某某高新区: a name and the kind of zone it is (the model may read the name
     alone). Not 园区 or 新区: 绿色化工园区 is a kind of place too."""
@@ -109,7 +118,7 @@ def corroborate(issue: Issue) -> None:
     related = {i for r in issue.relations for i in (r.head, r.tail)}
     kept_keys = {(m.type, m.key) for i, m in enumerate(issue.mentions)
                  if m.type == "Policy" or i in related or (m.type, surface_key(m.text)) in other
-                 or (m.type == "Region" and (_known_place(m.key) or is_area(m.text) or _named_zone(m.text)))
+                 or (m.type == "Region" and (_known_place(m.key) or _county(issue.text, m) or is_area(m.text) or _named_zone(m.text)))
                  or (m.type == "Organization" and _NATIONAL_ORGAN.fullmatch(m.text) is not None)}
     index: dict[int, int] = {}
     mentions: list[Mention] = []

@@ -252,7 +252,8 @@ def _companies_sharing_a_core(mentions: list[Mention]) -> None:
     """
     full_names: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
-        if m.type == "Organization" and LEGAL_FORMS.search(m.text) and m.key != surface_key(m.text):
+        if m.type == "Organization" and LEGAL_FORMS.search(m.text) and m.key != surface_key(m.text) \
+                and len(LEGAL_FORMS.sub("", m.text)) >= 2:  # (not 集团 alone, the bulletin's own group)
             full_names[m.key].add(_without_seat_and_form(surface_key(m.text)))
     for key, names in full_names.items():
         if len(names) < 2:
@@ -420,9 +421,14 @@ def _zones_named_by_kind(mentions: list[Mention]) -> None:
 
 
 def _is_parent_of(short: str, long: str) -> bool:
-    """中国电子学会 / 中国电子学会智能制造分会, 某某银行某某分行 / 某某银行某某分行某某支行: the body a
-    unit is part of, not its short name."""
-    return long.startswith(short) and short.endswith(PARENT_HEADS + ("分行",)) and long.endswith(UNIT_TAILS + BRANCH_TAILS)
+    """中国电子学会 / 中国电子学会智能制造分会, 某某银行某某分行 / 某某银行某某分行某某支行, 某某路桥 /
+    某某路桥老挝分公司: the body a unit or a branch is part of, not its short name."""
+    unit_of_a_parent = short.endswith(PARENT_HEADS + ("分行",)) and long.endswith(UNIT_TAILS + BRANCH_TAILS)
+    return long.startswith(short) and (unit_of_a_parent or long.endswith(_NAMED_BRANCHES))
+
+
+#: Branches named after their parent's name, whatever that name ends with (某某路桥第二工程分公司).
+_NAMED_BRANCHES = ("分公司", "分行", "支行", "分院", "分会", "分中心", "办事处", "代表处")
 
 
 def _abbreviates(short: str, long: str) -> bool:

@@ -47,6 +47,7 @@ from .context import (
     latin_names,
     lists,
     names_before_posts,
+    products,
     units_before_posts,
 )
 from .foreign import dotted_names, foreign_companies, join_latin_names, missions
@@ -58,6 +59,7 @@ from .places import (
     government_bodies,
     parks_named_after_bodies,
     party_offices,
+    routes,
     units,
     zones,
 )
@@ -71,6 +73,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     if not any(not w.is_entity for w in words):
         return [s for s in spans if s.type in ENTITY and HAS_LETTERS.search(text[s.start:s.end])]
     words = split_joined(text, words)
+    words = routes(text, words)
     words = posts_inside_names(text, words)
     words = names_cut_short(text, words)
     words = foreign_companies(text, words)
@@ -96,6 +99,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = party_offices(text, words)
     words = bodies_of_each(text, words)
     words = events(text, words)
+    words = products(text, words)
     words = investors(text, words)
     words = counterparts(text, words)
     words = funded(text, words)
@@ -115,9 +119,11 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
         place = _place_before_its_field(text[w.start:w.end]) if w.label == "Organization" else None
         if place is not None:  # 某州 | 科技合作对接会: the place, no body
             out.append(Span(w.start, w.start + len(place), "Region", source))
-        if not w.is_entity or not _names_one(text[w.start:w.end], w.label):
+        if not w.is_entity:
             continue
         cut = _descriptor_prefix(text, w)
+        if not _names_one(text[w.start + cut:w.end], w.label):
+            continue  # (经 | 集团: a kind of body after the preposition names none)
         if cut and (country := gazetteer().head(text[w.start:w.start + cut])) and is_foreign_country(country):
             out.append(Span(w.start, w.start + len(country), "Region", source))  # 荷兰 | 光刻设备商 | 某某公司
         out.append(Span(w.start + cut, w.end, w.label, source))
@@ -191,7 +197,8 @@ def _descriptor_prefix(text: str, w: Word) -> int:
                        and not name.startswith("联合国")), None)  # (联合国某某署: the United Nations' own body)
     if connective is None and _BY_WAY_OF.match(name):
         connective = "经"  # 经联盟理事会研究决定: the body that decided, after the preposition
-    return lead + (len(connective) if connective and len(name) - len(connective) >= 3 else 0)
+    shortest = 2 if connective == "经" else 3
+    return lead + (len(connective) if connective and len(name) - len(connective) >= shortest else 0)
 
 
 #: What a vendor is said to make or do, before 商 (设备商, 发行商).

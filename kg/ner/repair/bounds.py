@@ -75,6 +75,9 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
                 and (following := starts.get(w.end)) is not None and following.label == "Organization":
             out.append(Word(w.start, w.end - 1, "Person"))  # 许某任 | 某某有限公司首席数据官: the name, then the verb
             w = Word(w.end - 1, w.end, "v")
+        if w.label == "Organization" and w.end - w.start >= 4 and text.endswith("总部", w.start, w.end):
+            out.append(Word(w.start, w.end - 2, "Organization"))  # 某某科技 | 总部位于: the body, then its seat
+            w = Word(w.end - 2, w.end, "n")
         lead = _LEADING_JOINER.match(text, w.start, w.end) if w.label == "Organization" else None
         body = text[lead.end():w.end] if lead else ""
         if lead and len(body) >= 3 and ends_like_org(body) and (body.startswith(REGION_PREFIX_WORDS) or gazetteer().head(body)):

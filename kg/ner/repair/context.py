@@ -542,3 +542,16 @@ def events(text: str, words: list[Word]) -> list[Word]:
 
 #: A body that holds its own meeting: 某某理事会 | 年会, 联合国 | 大会 (the body is named, the event is not).
 _HOSTS = ("会", "国", "协", "组织", "集团", "公司", "局", "委", "部", "院", "联盟")
+
+
+#: A verb of bringing out a product, before its quoted name: 推出“某某通”联名卡.
+_LAUNCHED = re.compile(r"(?:推出|发布|上线|打造|开发|研发|发行|推介|首发)\s*“\s*$")
+
+
+def products(text: str, words: list[Word]) -> list[Word]:
+    """联合推出“某某行”信用卡: a quoted name after a verb of launching is a product's, no body's
+    (unless it ends like one: 打造“某某研究院”)."""
+    if "“" not in text:
+        return words
+    return [Word(w.start, w.end, "nz") if w.label == "Organization" and _LAUNCHED.search(text, 0, w.start)
+            and text.startswith("”", w.end) and not ends_like_org(text[w.start:w.end]) else w for w in words]

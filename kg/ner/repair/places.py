@@ -14,6 +14,7 @@ from ...lexicon import (
     OWNING_WORDS,
     PARENT_HEADS,
     PARTY,
+    ROUTE_SUFFIXES,
     STATUS_KINDS,
     TRANSLITERATION,
     UNIT_TAILS,
@@ -118,6 +119,9 @@ def zones(text: str, words: list[Word]) -> list[Word]:
             return False  # a division of its own (but 成渝地区 | 双城 | 经济圈, 苏州 | 工业园区 are one)
         if ws[j].label == "Region" and j == i + 1 and _is_district(text[ws[i].start:ws[i].end]):
             return False  # 某某区 | 某某湾 新材料 产业园: a district, then a park named in it
+        if ws[j].label == "Region" and j == i + 1 and _NAMED_ZONE.fullmatch(piece) \
+                and text[ws[i].start:ws[i].end].endswith(("省", "市")) and gazetteer().lookup(text[ws[i].start:ws[i].end]):
+            return False  # 某某市 | 某某航空港经济区: a city written with its level, then a zone named in it
         ends_a_zone = len(piece) == 1 and text[ws[i].start:ws[j].end].endswith(ZONE_SUFFIXES)  # 皖江 | 城市 | 带/v
         ends_a_zone |= ws[j].label == "v" and j + 1 < len(ws) and text[ws[j + 1].start:ws[j + 1].end] in ZONE_SUFFIXES
         # (长白山 | 保护/v | 开发区: a verb right before the kind of zone)
@@ -131,6 +135,44 @@ def zones(text: str, words: list[Word]) -> list[Word]:
 _LEVELS = ("country", "province", "city", "county")
 #: A zone with a name of its own before its kind: 德州 | 大学城, 某某 | 科学城 (not 高新区 alone).
 _NAMED_ZONE = re.compile(rf"[\u4e00-\u9fff]{{2,8}}(?:{alternatives(ZONE_SUFFIXES)})")
+
+
+_ROUTE = re.compile(rf"(?:{alternatives(ROUTE_SUFFIXES)})(?=[由的在与和]?$)")
+
+
+def routes(text: str, words: list[Word]) -> list[Word]:
+    """某县至某县高速公路 read as one place: a road or a line is no place, the place it is named by is
+    (平塘 | 高速公路), and a road's own short name is none (瓮平 | 高速); a place before 至 another is a
+    place, whatever the model read it as (凌云 | 至 | 乐业)."""
+    if not any(w.label == "Region" for w in words):
+        return words
+    g = gazetteer()
+    out: list[Word] = []
+    for k, w in enumerate(words):
+        name = text[w.start:w.end]
+        route = _ROUTE.search(name) if w.label == "Region" else None
+        if route is None and w.label == "Region" and k + 1 < len(words) and g.seat(name) is None \
+                and _ROUTE.fullmatch(text[words[k + 1].start:words[k + 1].end]):
+            out.append(w._replace(label="nz"))  # 某平 | 高速公路: the road's own short name
+            continue
+        if route is None or g.lookup(name) is not None:
+            out.append(w)
+            continue
+        place = name[:route.start()].rstrip()
+        named = len(place) >= 2 and g.seat(place) is not None
+        if named:
+            out.append(Word(w.start, w.start + len(place), "Region"))
+        out.append(Word(w.start + len(place) if named else w.start, w.start + route.end(), "n"))
+        if route.end() < len(name):
+            out.append(Word(w.start + route.end(), w.end, "p"))  # 某某铁路由 | 某某集团施工: the preposition
+    for k in range(len(out) - 2):
+        if text[out[k + 1].start:out[k + 1].end] != "至":
+            continue
+        for one, other in ((k, k + 2), (k + 2, k)):
+            if out[other].label == "Region" and out[one].label != "Region" \
+                    and g.seat(text[out[one].start:out[one].end]) is not None:
+                out[one] = out[one]._replace(label="Region")
+    return out
 
 
 def chained_places(text: str, words: list[Word]) -> list[Word]:
