@@ -203,19 +203,27 @@ def is_foreign_country(name: str) -> bool:
 def country_before_name(name: str) -> int:
     """德国慕尼黑某某研究所, 日本某某株式会社: the length of the foreign country a body's name is written
     after, when the rest is a name of its own (a foreign place, a transliteration or a company's name
-    come next; not 美国 | 商务部 or 美国 | 西北大学, which need the country); else 0."""
+    come next; not 美国 | 商务部 or 美国 | 西北大学, which need the country); else 0. 香港 and 澳门
+    before a company or a firm (香港 | 某某租赁集团有限公司, 新加坡 | 某某会计师行) are read the same way."""
     g = gazetteer()
     head = g.head(name)
     country = g.lookup(head) if head else None
-    if head is None or country is None or not is_foreign_country(head) or len(name) - len(head) < 4:
+    if head is None or country is None or not (is_foreign_country(head) or head in _SPECIAL_REGIONS) \
+            or len(name) - len(head) < 4:
         return 0
     rest = name[len(head):]
     place = g.head(rest, words_too=True)
     division = g.lookup(place) if place else None
     if (division is not None and division.parent == country.code) or _TRANSLITERATED_START.match(rest) \
-            or (LEGAL_FORMS.search(rest) and len(LEGAL_FORMS.sub("", rest)) >= 2):
+            or (LEGAL_FORMS.search(rest) and len(LEGAL_FORMS.sub("", rest)) >= 2) \
+            or (rest.endswith(_FIRMS) and not rest.startswith(("国家", "国立", "联邦", "中央"))):
         return len(head)
     return 0
+
+
+_SPECIAL_REGIONS = ("香港", "澳门")
+#: Firms and centres of services, named without a legal form: 某某会计师行, 某某商事调解中心.
+_FIRMS = ("会计师行", "律师行", "事务所", "调解中心", "仲裁中心", "服务中心")
 
 
 #: Two characters of a transliterated name at the start: 贝伦斯…, 米洛斯….

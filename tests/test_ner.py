@@ -1066,3 +1066,41 @@ def test_a_period_in_quotes_and_a_product_launched_in_quotes(lac):
     assert not any(type_ == "Policy" for _, type_ in found)
     found = entities(lac, "汀川智交与岚元银行联合推出“岚通行”ETC 联名信用卡。")
     assert ("岚通行", "Organization") not in found and ("岚元银行", "Organization") in found
+
+
+def test_branches_named_by_a_zone_or_written_in_two_words(lac):
+    """某某银行股份有限公司 | 泸州自贸区 | 支行为, 某某银行自贸区 | 支行, 某某律师事务所 | 泸州 | 分所在: one branch."""
+    found = entities(lac, "日前，岚泸银行股份有限公司泸州自贸区支行为泸州汀嘉供应链管理有限公司办理业务。")
+    assert ("岚泸银行股份有限公司泸州自贸区支行", "Organization") in found
+    found = entities(lac, "经批准，岚泸银行自贸区支行、汀原银行成都分行等 4 家银行试点。")
+    assert ("岚泸银行自贸区支行", "Organization") in found and ("岚泸银行自贸区", "Region") not in found
+    found = entities(lac, "● 四川澄舟律师事务所泸州分所在片区开业，由合伙人林汀任负责人。")
+    assert ("四川澄舟律师事务所泸州分所", "Organization") in found
+
+
+def test_a_free_trade_zones_official_name_and_its_committees_bodies(lac):
+    """中国（福建）自由贸易试验区厦门片区: one place, its province named too; 片区管委会 | 党工委书记: no body
+    named 党工委; 某某集团 | 设立 | 某某（泸州）贸易有限公司: two companies."""
+    found = entities(lac, "汀澜资本管理私人有限公司日前在中国（福建）自由贸易试验区厦门片区设立基金。")
+    assert {("中国（福建）自由贸易试验区厦门片区", "Region"), ("福建", "Region")} <= found
+    found = entities(lac, "4 月 1 日，片区管委会党工委书记、主任钟岚远主持召开推进会。")
+    assert not any(name == "党工委" for name, _ in found)
+    found = entities(lac, "泰国汀华橡胶工业集团设立汀华橡胶（泸州）贸易有限公司，主营橡胶分拨。")
+    assert {("泰国汀华橡胶工业集团", "Organization"), ("汀华橡胶（泸州）贸易有限公司", "Organization")} <= found
+
+
+def test_a_firm_after_hong_kong_or_a_country_and_a_short_name_before_系(lac):
+    """香港 | 某某国际调解中心, 新加坡 | 某某会计师行: the firm is named without the place too; 某某供应链系 |
+    某某集团有限公司旗下企业: two bodies."""
+    found = entities(lac, "中心还与香港维澄国际调解中心、新加坡南汀会计师行签署协议。")
+    assert {("维澄国际调解中心", "Organization"), ("南汀会计师行", "Organization")} <= found
+    found = entities(lac, "澄嘉供应链系泸州汀岷港航控股集团有限公司旗下多式联运企业。")
+    assert {("澄嘉供应链", "Organization"), ("泸州汀岷港航控股集团有限公司", "Organization")} <= found
+
+
+def test_a_counted_set_of_measures_and_working_rules_without_marks():
+    from kg.ner.rules import bare_titles
+
+    text = "省人民政府近日出台支持汀南临港片区建设内陆开放高地十条措施，明确专项资金。政务服务局依据其制定的外资企业服务专员工作规程，选派专员。"
+    titles = {text[s.start:s.end] for s in bare_titles(text)}
+    assert titles == {"支持汀南临港片区建设内陆开放高地十条措施", "外资企业服务专员工作规程"}

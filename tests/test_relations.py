@@ -1191,3 +1191,9 @@ def test_stakes_in_the_body_named_before_strategic_money_sent_and_posts_in_turn(
     found = relations(backend, "如今，陈汀水担任岚屿液压件有限公司董事长，陈澄航任总经理。")
     assert {("陈汀水", "holdsPosition", "岚屿液压件有限公司", (("title", "董事长"),)),
             ("陈澄航", "holdsPosition", "岚屿液压件有限公司", (("title", "总经理"),))} <= found
+
+
+def test_capital_put_into_its_own_subsidiary(backend):
+    found = relations(backend, "澄荣化成株式会社日前向其在片区的全资子公司泸州澄荣新材料有限公司增资 3000 万美元。")
+    assert ("澄荣化成株式会社", "investedIn", "泸州澄荣新材料有限公司", ()) in found
+    assert ("泸州澄荣新材料有限公司", "subsidiaryOf", "澄荣化成株式会社", ()) in found

@@ -327,3 +327,10 @@ def test_a_groups_bulletin_calls_the_group_集团_and_a_branch_keeps_apart_from_
     with kg.open(tmp_path / "g") as graph:
         published = {r["title"] for r in graph.select("SELECT ?title WHERE { ?i a kg:Issue ; dcterms:title ?title }")}
     assert published == {"汀川集团要闻"}
+
+
+def test_a_zone_committees_bureau_named_again_alone(tmp_path):
+    """某某片区管委会人才服务局, then 人才服务局局长: one bureau."""
+    out = build(tmp_path, {"a": "汀南临港片区管委会人才服务局为企业办理许可。人才服务局局长沈岚鸣介绍，用时压缩至 3 个工作日。"})
+    orgs = entities(out, "Organization")
+    assert "人才服务局" in entity_with(orgs, "汀南临港片区管委会人才服务局")

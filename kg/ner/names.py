@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..doc import Span
 from ..lexicon import (
     BRANCH_TAILS,
+    GENERIC_PLACE,
     GOVERNMENT_PARENT_HEADS,
     GOVERNMENT_SUFFIXES,
     GOVERNMENT_UNIT_TAILS,
@@ -25,6 +26,7 @@ from ..lexicon import (
     TRADES,
     UNIT_TAILS,
     ZONE_BODIES,
+    ZONE_KINDS,
     ZONE_SUFFIXES,
     alternatives,
 )
@@ -43,7 +45,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "bracket": re.compile(r"[（(]([^（）()]{2,8})[）)]"),
         "branch_tail": re.compile(rf"(?:{alternatives(BRANCH_TAILS)}|有限公司|有限责任公司|[\u4e00-\u9fff]{{0,4}}医院)$"),
         "after_parent": re.compile(r"(?:集团|附属|大学|科学院|工程院)(?=[\u4e00-\u9fff]{3})"),
-        "zone_body": re.compile(rf"^(.{{2,14}}?)(?:{alternatives(ZONE_BODIES)})$"),
+        "zone_body": re.compile(rf"^(.{{2,24}}?)(?:{alternatives(ZONE_BODIES)})$"),
         "zone": re.compile(rf"^(.{{0,8}}?(?:{zone}))"),
         # 某某街道办事处, 某某镇人民政府: a township's own bodies are named by it
         "township": re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?=办事处|党工委|工委|党委|人民政府|政府)"),
@@ -71,7 +73,7 @@ def _seat_at_head(name: str, head: str, level: str, government: bool, county_cit
     return (level == "city" or county_city) and (name.endswith(ORG_SUFFIXES) or bool(TRADES.search(name)))
 
 
-_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}|中国（[\u4e00-\u9fff]{2,3}）[\u4e00-\u9fff]{4,16}")  # (中国（四川）自由贸易试验区…)
 #: A town, a township or a subdistrict, named after its county inside a name.
 _TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)")
 #: A part of a place, which ends in 部 as a ministry does: 北部, 西南部.
@@ -138,6 +140,22 @@ def _district_short_name(name: str, at: int, city: str) -> tuple[str, Division] 
     return None
 
 
+def _bare_kind(place: str) -> bool:
+    """片区 of 片区管委会: a kind of place, not one; but 高新区 of 高新区统计局 is the issue's 高新区
+    (kg.resolve keys a bare kind to the zone of that kind the issue names)."""
+    return GENERIC_PLACE.match(place) is not None and place not in ZONE_KINDS
+
+
+#: A zone named after its country and province: 中国（福建）自由贸易试验区….
+_PROVINCE_IN_BRACKETS = re.compile(r"中国[（(]([\u4e00-\u9fff]{2,3})[）)]")
+
+
+def places_inside_a_zone(name: str) -> list[Span]:
+    """福建 of 中国（福建）自由贸易试验区厦门片区: the province a zone is named after is named too."""
+    m = _PROVINCE_IN_BRACKETS.match(name)
+    return [Span(*m.span(1), "Region", "rule:nested-region")] if m and gazetteer().lookup(m.group(1)) else []
+
+
 def nested_names(name: str) -> list[Span]:
     """Regions and parent organizations inside an organization's name, offsets into it, a
     parent's own parent (某某市人民政府办公厅 | 秘书处 → 某某市人民政府办公厅 → 某某市人民政府), and a
@@ -161,7 +179,7 @@ def _nested_once(name: str) -> list[Span]:
     spans: list[Span] = []
 
     def region(start: int, end: int, source: str = "rule:nested-region") -> None:
-        if 0 <= start < end <= len(name) and (end - start) < len(name) and \
+        if 0 <= start < end <= len(name) and (end - start) < len(name) and not _bare_kind(name[start:end]) and \
                 not any(s.start == start and s.end == end for s in spans):
             spans.append(Span(start, end, "Region", source))
 

@@ -17,7 +17,7 @@ from ..regions import Division, country_before_name, gazetteer
 from ..vocab import NAME_TYPES
 from . import repair, rules
 from .anaphora import refer_back
-from .names import nested_names
+from .names import nested_names, places_inside_a_zone
 from .propagate import propagate
 
 #: Sentences handed to the backend per call: large enough to batch well (the model sorts
@@ -156,8 +156,12 @@ def _final_spans(issue: Issue, sentence: Sentence, model_spans: list[Span]) -> l
     """One sentence's names after the rules, with the issue's publisher where it is named."""
     spans = _abbreviated_regions(find_spans(sentence.text, model_spans))
     if issue.meta.publisher:
-        if sentence.article == 0:
-            spans += _publisher(sentence.text, issue.meta.publisher, spans)
+        if sentence.article == 0 and (named := _publisher(sentence.text, issue.meta.publisher, spans)):
+            whole = named[0]  # (the model's names cut out of the publisher's give way: 某某管委会制度 | 创新局编;
+            ends = (whole.end, whole.start + len(publisher_body(issue.meta.publisher)))  # not the body it edits for)
+            spans = [s for s in spans if not (s.type == "Organization" and whole.start <= s.start and s.end <= whole.end
+                                              and s.end not in ends)]
+            spans += named
         spans = _publisher_by_its_kind(sentence.text, issue.meta.publisher, spans)
     return spans
 
@@ -206,6 +210,8 @@ def find_spans(text: str, model_spans: Sequence[Span]) -> list[Span]:
     kept = [t for s in repair.repair(text, model_spans) if (t := _trim(text, s)) and (not _overlaps(t, ruled) or (
         _inside(t, holders) and (t.type != "Organization" or ISSUING_BODY.search(text, t.start, t.end))))]
     nested = [n for s in kept + ruled if s.type == "Organization" for n in _nested_in(text, s)]  # off the trimmed name
+    nested += [Span(s.start + n.start, s.start + n.end, n.type, n.source) for s in kept if s.type == "Region"
+               for n in places_inside_a_zone(text[s.start:s.end])]
     return sorted(filter(None, (_trim(text, s) for s in ruled + kept + nested + _with_country(text, kept))),
                   key=lambda s: (s.start, -s.end))
 

@@ -62,6 +62,8 @@ _BARE_TITLE = re.compile(rf"[\u4e00-\u9fff0-9A-Za-z“”‘’—\-]{{2,36}}?{B
                          r"|开展)")
 
 
+#: A title's head that counts its articles: 十条, 20条措施.
+_COUNTED = re.compile(r"[0-9一二三四五六七八九十]条")
 _BARE_POLICY_VERB = re.compile(BARE_POLICY_BEFORE.pattern.rstrip("$"))
 _REVISED = re.compile(r"(?:修订后|新修订|最新修订|重新修订)的")
 #: 发布关于组织申报某某补助的通知: a notice's title, 关于 … 的通知, needs no marks either.
@@ -85,8 +87,9 @@ def bare_titles(text: str) -> list[Span]:
             continue
         title = m.group()
         head = BARE_POLICY_HEADS.search(title)
+        counted = head is not None and _COUNTED.search(head.group()) is not None and len(title) >= 10  # 支持某某建设十条措施
         if head is None or not _long_enough(title) or _BARE_POLICY_VERB.match(title) \
-                or (GENERIC_DOCUMENT.match(title) and not gazetteer().head(title)):  # 新乡市…方案 is no 新…方案
+                or (GENERIC_DOCUMENT.match(title) and not gazetteer().head(title) and not counted):  # 新乡市…方案 is no 新…方案
             continue  # (修订)印发某某办法: the next verb's title is the one
         if "的" in title[:head.start()] and not title.startswith("关于"):
             continue

@@ -389,7 +389,8 @@ _INVESTOR_OF = re.compile(r"^\s*的?(?:早期|天使轮|老|现有)?(?:投资方
 
 
 #: Between an investor and the fund or company it puts more in: A 近日向 | X | 追加认缴 10 亿元.
-_TOWARDS_ONE = re.compile(r"\s*(?:近日|日前|已|已经|将|再次|同步|也|还|又)?\s*向\s*")
+_TOWARDS_ONE = re.compile(r"\s*(?:近日|日前|已|已经|将|再次|同步|也|还|又)?\s*向\s*"
+                          r"(?:其(?:在[^，。；]{1,8}的)?(?:全资|控股)?子公司)?\s*")  # (向其在某地的全资子公司 X 增资)
 _PUTS_MORE = re.compile(r"^\s*(?:追加|增加|新增)?(?:认缴|出资|增资|注资)|^\s*追加\s*[\d.]")
 #: Another investor following suit in a later clause: …，B 同步追加 10 亿元.
 _FOLLOWS_SUIT = re.compile(r"^\s*(?:同步|同时|也|亦|还|随后|一并)\s*(?:追加|增资|认缴)")

@@ -214,10 +214,17 @@ _ACADEMY_UNIT = re.compile(r"^.{2,14}?(?:科院|科学院|大学)([\u4e00-\u9fff
 
 @lru_cache(maxsize=8192)
 def unit_short_names(name: str) -> tuple[str, ...]:
-    """岚屿研究所 and 岚屿所 of 省农科院岚屿研究所: how an article names an institute once it has named
-    the institute with its academy."""
+    """岚屿研究所 and 岚屿所 of 省农科院岚屿研究所, 人才服务局 of 某某片区管委会人才服务局: how an
+    article names an institute or a bureau once it has named it with its academy or committee."""
     unit = _ACADEMY_UNIT.match(name)
-    return (unit.group(1) + "研究所", unit.group(1) + "所") if unit else ()
+    if unit:
+        return unit.group(1) + "研究所", unit.group(1) + "所"
+    bureau = _COMMITTEES_BUREAU.search(name)
+    return (bureau.group(1),) if bureau else ()
+
+
+#: A zone committee's bureau: 某某片区管委会 | 人才服务局.
+_COMMITTEES_BUREAU = re.compile(r"(?:管委会|管理委员会)([\u4e00-\u9fff]{2,6}局)$")
 
 
 @lru_cache(maxsize=8192)

@@ -26,6 +26,7 @@ from .bodies import bodies_set_up, joint_bodies
 from .bounds import (
     bodies_named_with_and,
     branches,
+    branches_in_words,
     extend_prefixes,
     extend_suffixes,
     organs_inside_names,
@@ -73,6 +74,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     if not any(not w.is_entity for w in words):
         return [s for s in spans if s.type in ENTITY and HAS_LETTERS.search(text[s.start:s.end])]
     words = split_joined(text, words)
+    words = branches_in_words(text, words)
     words = routes(text, words)
     words = posts_inside_names(text, words)
     words = names_cut_short(text, words)

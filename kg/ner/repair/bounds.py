@@ -75,6 +75,15 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
                 and (following := starts.get(w.end)) is not None and following.label == "Organization":
             out.append(Word(w.start, w.end - 1, "Person"))  # 许某任 | 某某有限公司首席数据官: the name, then the verb
             w = Word(w.end - 1, w.end, "v")
+        copula = _IS_OF.search(text, w.start + 2, w.end) if w.label == "Organization" else None
+        if copula and REGISTERED_FORM.search(text, copula.end(), w.end) and w.end - copula.end() >= 6:
+            out += [Word(w.start, copula.start(), "Organization"), Word(copula.start(), copula.end(), "v")]
+            w = Word(copula.end(), w.end, "Organization")  # 某某供应链 | 系 | 某某控股集团有限公司(旗下企业)
+        elif w.label == "Organization" and w.end - w.start >= 4 and text[w.end - 1] == "系" \
+                and (parent_name := starts.get(w.end)) is not None and parent_name.label == "Organization" \
+                and REGISTERED_FORM.search(text, parent_name.start, parent_name.end):
+            out.append(Word(w.start, w.end - 1, "Organization"))  # 某某供应链系/ORG | 某某集团有限公司
+            w = Word(w.end - 1, w.end, "v")
         if w.label == "Organization" and w.end - w.start >= 4 and text.endswith("总部", w.start, w.end):
             out.append(Word(w.start, w.end - 2, "Organization"))  # 某某科技 | 总部位于: the body, then its seat
             w = Word(w.end - 2, w.end, "n")
@@ -498,6 +507,54 @@ def branches(text: str, words: list[Word]) -> list[Word]:
             words = merge(words, i, i + 1, "Organization")
         i += 1
     return words
+
+
+#: 系 as "is" between a short name and the full name of its owner (not 系统, 系列, a university's 系).
+_IS_OF = re.compile(r"系(?![统列数])")
+
+
+def branches_in_words(text: str, words: list[Word]) -> list[Word]:
+    """某某银行股份有限公司 | 泸州自贸区 | 支行, 某某银行自贸区 | 支行, 某某律师事务所 | 泸州 | 分所在/v: a
+    company's name, its place or zone, then the branch's kind as a word of its own, are one name
+    (before the place at its end makes the whole a zone)."""
+    if not any(tail in text for tail in BRANCH_TAILS):
+        return words
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        size = _branch_tail(text, words, i) if w.label == "Organization" else 0
+        if size:
+            kind = words[i + size]
+            tail = next(t for t in BRANCH_TAILS if text.startswith(t, kind.start) and kind.start + len(t) <= kind.end)
+            out.append(Word(w.start, kind.start + len(tail), "Organization"))
+            if kind.start + len(tail) < kind.end:
+                out.append(Word(kind.start + len(tail), kind.end, "p"))  # (分所 | 在)
+            i += size + 1
+            continue
+        out.append(w)
+        i += 1
+    return out
+
+
+#: A branch's kind as a word, or run into the preposition after it (分所在, 支行为).
+_KIND_OF_BRANCH = re.compile(rf"(?:{alternatives(BRANCH_TAILS)})[在为于]?")
+_NAMED_WITH_LEGAL_FORM = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团|银行|证券|事务所|律师事务所)")
+
+
+def _branch_tail(text: str, words: list[Word], i: int) -> int:
+    """How many words after a company's name make its branch: a place or zone, then the branch's
+    kind (某某银行 | 某某自贸区 | 支行: 2), or the kind alone after a name that ends with its place
+    (某某银行自贸区 | 支行: 1); else 0."""
+    def kind_at(k: int) -> bool:
+        return k < len(words) and words[k].start == words[k - 1].end \
+            and _KIND_OF_BRANCH.fullmatch(text, words[k].start, words[k].end) is not None
+
+    name = text[words[i].start:words[i].end]
+    if i + 2 < len(words) and words[i + 1].label == "Region" and words[i + 1].start == words[i].end \
+            and name.endswith(("有限公司", "有限责任公司", "股份公司", "集团", "银行", "证券", "事务所")) and kind_at(i + 2):
+        return 2
+    return 1 if name.endswith(("省", "市", "区", "县")) and _NAMED_WITH_LEGAL_FORM.search(name) and kind_at(i + 1) else 0
 
 
 def _named_by_its_place(body: str) -> bool:

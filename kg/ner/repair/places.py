@@ -22,7 +22,7 @@ from ...lexicon import (
     alternatives,
 )
 from ...regions import gazetteer
-from .words import Word, ends_like_org, merge
+from .words import Word, claim, ends_like_org, merge
 
 
 def government_bodies(text: str, words: list[Word]) -> list[Word]:
@@ -109,10 +109,17 @@ _PARKS = ("科技园", "产业园", "软件园", "工业园", "创新园", "大�
           "创新谷", "科创谷")
 
 
+#: A pilot free trade zone's official name, and an area of it: 中国（福建）自由贸易试验区厦门片区.
+_FREE_TRADE_ZONE = re.compile(r"中国[（(][\u4e00-\u9fff]{2,3}[）)]自由贸易试验区(?:[\u4e00-\u9fff]{2,6}?片区)?")
+
+
 def zones(text: str, words: list[Word]) -> list[Word]:
     """贵阳 | 综保区, 济南 | 高新区: a place, then the kind of zone, is one place; a zone, then
     a park in it (江城高新区 | 星湖创新科技园), or a city, then a named district (上海市 |
-    浦东新区), is two."""
+    浦东新区), is two; 中国（福建）自由贸易试验区厦门片区 is one, the country and province in it too."""
+    for m in _FREE_TRADE_ZONE.finditer(text):
+        if not any(w.label == "Organization" and w.start <= m.start() and w.end > m.end() for w in words):
+            words = claim(words, m.start(), m.end(), "Region")  # (not inside its 管委会's name)
     def part(ws: list[Word], i: int, j: int) -> bool:
         piece = text[ws[j].start:ws[j].end]
         if ws[j].label == "Region" and gazetteer().lookup(piece):

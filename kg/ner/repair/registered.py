@@ -6,7 +6,7 @@ import re
 
 from ...lexicon import BRANCH_TAILS, OWNED_COMPANY_WORDS, OWNING, REGISTERED_FORM, alternatives
 from ...regions import gazetteer, is_foreign_country
-from .words import Word, claim, starts_no_name
+from .words import BUILDING_VERBS, Word, claim, starts_no_name
 
 _BRACKETED_SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 _AFTER_SEAT = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团"
@@ -30,6 +30,7 @@ def bracketed_seats(text: str, words: list[Word]) -> list[Word]:
                 continue
             # a verb after a brand is the name's business (雨燕 | 互动/v | （新加坡）有限公司)
             brand_verb = w.label == "v" and w.end - w.start >= 2 and k > 0 and words[k - 1].end == w.start \
+                and text[w.start:w.end] not in BUILDING_VERBS \
                 and (words[k - 1].label in ("Organization", "nz", "ORG", "Person") or (  # (a brand read as a place)
                     words[k - 1].label == "Region" and gazetteer().lookup(text[words[k - 1].start:words[k - 1].end]) is None))
             if w.end == (words[first].start if first is not None else m.start()) and w.label == "v" and k > 0 \
