@@ -91,7 +91,7 @@ GENERIC_ORG = re.compile(
     r"中小企业|小微企业|科研院所|院所|高校|高等院校|银行|证券|保险|券商|科技|"
     rf"(?:国家级?|全国|自治区|[\u4e00-\u9fff]{{0,3}}[省市]级?)?(?:{alternatives(STATUS_KINDS)})|"
     # a kind of body with no name before it: 中心, 创新中心, 新中心, 管理委员会
-    r"(?:新|创新|研发|技术|产业|服务)?(?:中心|研究院|研究所|实验室|委员会|管理委员会|管委会|联盟|基地|园区)|"
+    r"(?:新|创新|研发|技术|产业|服务)?(?:中心|研究院|研究所|实验室|委员会|管理委员会|管委会|联盟|基地|园区|学院)|"
     # a group sent on an errand: 招商小分队, 代表团
     r"(?:招商|考察|调研|工作)?(?:小分队|分队|代表团|考察团|调研组|专班)|项目|平台|工程|学校|本校|我校|"
     # a kind of investing or of fund: 股权投资, 子基金投资, S 基金, QFLP 基金
@@ -385,7 +385,7 @@ GOVERNMENT_PARENT_HEADS = ("人民政府", "政府", "委员会", "部", "厅", 
 GOVERNMENT_UNIT_TAILS = ("办公厅", "办公室", "司", "处", "局", "中心", "科", "组织部", "宣传部", "统战部", "领导小组")
 #: Where a parent body's name ends when a unit's name follows it (清华大学 | 能源与动力工程系).
 #: 科院 for the short names of academies: 省农科院 | 某某研究所, 市社科院 | 某某研究所.
-PARENT_HEADS = ("大学", "科学院", "工程院", "社会科学院", "科院", "研究院", "集团", "股份有限公司", "有限责任公司", "有限公司", "银行",
+PARENT_HEADS = ("大学", "学院", "科学院", "工程院", "社会科学院", "科院", "研究院", "集团", "股份有限公司", "有限责任公司", "有限公司", "银行",
                 "协会", "学会", "联合会", "人民政府", "政府")
 #: How a unit inside a parent body is named: a school, department, institute, branch, office.
 #: A university's or an institute's units: 某某学院, 某某研究所, 某某实验室.

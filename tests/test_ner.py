@@ -1104,3 +1104,31 @@ def test_a_counted_set_of_measures_and_working_rules_without_marks():
     text = "省人民政府近日出台支持汀南临港片区建设内陆开放高地十条措施，明确专项资金。政务服务局依据其制定的外资企业服务专员工作规程，选派专员。"
     titles = {text[s.start:s.end] for s in bare_titles(text)}
     assert titles == {"支持汀南临港片区建设内陆开放高地十条措施", "外资企业服务专员工作规程"}
+
+
+def test_a_department_after_a_short_name_and_a_name_run_into_任_or_及(lac):
+    """某某航运 | 人力资源部经理: the company, its department, a post; 谭某某及 | 40 余家: the name, then 及;
+    程敏任 | 执行理事长 read as one name: the name, then the verb."""
+    from kg.ner.repair.bounds import split_joined
+    from kg.ner.repair.words import Word
+
+    found = entities(lac, "该院办学模式受到肯定，屿澄航运人力资源部经理蒋汀禾说，企业近三年招收的毕业生逐年增加。")
+    assert ("屿澄航运", "Organization") in found and not any(name.endswith("人力资源部") for name, _ in found)
+    found = entities(lac, "报告会由联盟理事长周启明主持，洪汀职院院长谭汀平及 40 余家成员单位负责人参加。")
+    assert ("谭汀平", "Person") in found
+    text = "程敏任执行理事长。"
+    words = split_joined(text, [Word(0, 3, "Person"), Word(3, 5, "v"), Word(5, 8, "n"), Word(8, 9, "w")])
+    assert (text[words[0].start:words[0].end], words[0].label) == ("程敏", "Person")
+
+
+def test_a_school_set_up_in_a_college_and_companies_with_their_seat_in_brackets(lac):
+    """某职业技术学院电子信息学院 | 共建 | 产业学院: the college named, no body called 产业学院; ● 某某（南昌）…有限公司
+    and 全资子公司 | 某某/v 未来/TIME | （赣州）…有限公司: whole names; 江西省产教融合 | 促进 | 联盟: one body."""
+    found = entities(lac, "近日与吉安澄溪职业技术学院电子信息学院共建产业学院。")
+    assert ("吉安澄溪职业技术学院", "Organization") in found and ("产业学院", "Organization") not in found
+    found = entities(lac, "● 克汀贝格（南昌）自动化设备有限公司与江西洪汀职业技术学院联合申报的试点通过评审。")
+    assert ("克汀贝格（南昌）自动化设备有限公司", "Organization") in found
+    found = entities(lac, "江西智澄未来科技有限公司日前在赣州设立全资子公司智澄未来（赣州）数字科技有限公司。")
+    assert ("智澄未来（赣州）数字科技有限公司", "Organization") in found
+    found = entities(lac, "江西省产教融合促进联盟第二届理事会召开。")
+    assert ("江西省产教融合促进联盟", "Organization") in found

@@ -6,9 +6,11 @@ import re
 from ...lexicon import (
     BRANCH_TAILS,
     DESCRIPTOR,
+    GENERIC_ORG,
     GENERIC_SECTORS,
     GOVERNMENT_BODY,
     KINDS_IN_TWO_WORDS,
+    LATIN_POST,
     LEADING_CONNECTIVES,
     NOT_ORG_WORDS,
     ORG_SUFFIXES,
@@ -16,6 +18,7 @@ from ...lexicon import (
     ORGAN_PARENT,
     OWNING,
     OWNING_WORDS,
+    POST,
     POST_AT_END,
     REGION_PREFIX_WORDS,
     REGISTERED_FORM,
@@ -71,10 +74,14 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
             label = "Region" if w.label == "Organization" and gazetteer().lookup(name) else w.label
             out.append(Word(w.start, w.start + len(name), label))
             w = Word(w.start + len(name), w.end, "w")
-        if w.label == "Person" and w.end - w.start == 3 and text[w.end - 1] == "任" \
-                and (following := starts.get(w.end)) is not None and following.label == "Organization":
-            out.append(Word(w.start, w.end - 1, "Person"))  # 许某任 | 某某有限公司首席数据官: the name, then the verb
+        if w.label == "Person" and w.end - w.start == 3 and text[w.end - 1] == "任" and (
+                ((following := starts.get(w.end)) is not None and following.label == "Organization")
+                or any(POST.match(text[w.end:w.end + size]) for size in range(2, 8))):
+            out.append(Word(w.start, w.end - 1, "Person"))  # 许某任 | 某某有限公司首席数据官, 方某任 | 执行理事长
             w = Word(w.end - 1, w.end, "v")
+        elif w.label == "Person" and w.end - w.start == 4 and text[w.end - 1] == "及":
+            out.append(Word(w.start, w.end - 1, "Person"))  # 谭某某及 | 40 余家单位负责人: the name, then 及
+            w = Word(w.end - 1, w.end, "c")
         copula = _IS_OF.search(text, w.start + 2, w.end) if w.label == "Organization" else None
         if copula and REGISTERED_FORM.search(text, copula.end(), w.end) and w.end - copula.end() >= 6:
             out += [Word(w.start, copula.start(), "Organization"), Word(copula.start(), copula.end(), "v")]
@@ -104,11 +111,11 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
             out.append(Word(w.start, w.start + 2, "v"))  # 共建某某大学某某研究院 read as one word: the verb, then the body
             w = Word(w.start + 2, w.end, "Organization")
         built = _SET_UP_INSIDE.search(text, w.start + 2, w.end - 4) if w.label == "Organization" else None
-        if built and ends_like_org(text[built.end():w.end]) and not _bare_suffix(text[built.end():w.end]) \
-                and _names_a_body(text[w.start:built.start()]):
+        if built and ends_like_org(text[built.end():w.end]) and _names_a_body(text[w.start:built.start()]):
             left = Word(w.start, built.start(), "Organization")  # 某某区与某某大学 | 共建 | 某某研究院
+            bare = _bare_suffix(text[built.end():w.end]) or GENERIC_ORG.match(text[built.end():w.end])  # (共建 | 产业学院)
             out += (_joined_parts(text, left) or [left]) + [Word(built.start(), built.end(), "v"),
-                                                           Word(built.end(), w.end, "Organization")]
+                                                           Word(built.end(), w.end, "n" if bare else "Organization")]
             continue
         form = REGISTERED_FORM.search(text, w.start, w.end) if w.label == "Organization" else None
         if form and form.end() < w.end and not text.startswith(("（", "("), form.end()):
@@ -344,7 +351,11 @@ def organs_inside_names(text: str, words: list[Word]) -> list[Word]:
             out.append(Word(w.start, w.end, "n"))
         elif organ.start() - w.start >= 3 and (ORGAN_PARENT.search(text, w.start, organ.start())
                                                or (_PARTY_POST_AFTER.match(text, w.end)
-                                               and text[organ.start():w.end] in ("党委", "党组"))):
+                                               and text[organ.start():w.end] in ("党委", "党组"))
+                                               or (organ.start() - w.start >= 4 and LATIN_POST.match(text, w.end)
+                                                   and text.endswith(("部", "董事会", "监事会"), organ.start(), w.end))):
+            # (某某航运 | 人力资源部经理: a short name, its department, then a post in it; not 某某街道党工委 or
+            # 某某领导小组办公室, bodies of their own)
             out += [Word(w.start, organ.start(), w.label), Word(organ.start(), w.end, "n")]
         else:
             out.append(w)

@@ -340,6 +340,7 @@ def bodies_after_a_place(text: str, words: list[Word]) -> list[Word]:
     place and a status the model read as a name (广西 | 某某诊疗重点实验室)."""
     def part(ws: list[Word], i: int, j: int) -> bool:  # 新型 显示(v): a verb inside, not first
         return ws[j].label in _BODY_PARTS or (j > i + 1 and ws[j].label == "v" and ws[j].end - ws[j].start == 2) \
+            or (j == i + 1 and text[ws[j].start:ws[j].end] in _NAMING_VERBS and _ran_on(text[ws[i].start:ws[i].end])) \
             or (j == i + 1 and ws[j].label == "Organization" and text.endswith(STATUS_KINDS, ws[j].start, ws[j].end))
 
     def whole(ws: list[Word], i: int, j: int) -> bool:
@@ -347,6 +348,16 @@ def bodies_after_a_place(text: str, words: list[Word]) -> list[Word]:
             and text[ws[i].end:ws[j].end].endswith(BODY_HEADS + _PUBLIC_CENTRES) and ws[j].end - ws[i].start <= 20
 
     return _after_a_place(words, 6, "Organization", part, whole)
+
+
+#: Verbs a body's name may hold right after the place's words the model ran on: 某省产教融合 | 促进 | 联盟.
+_NAMING_VERBS = frozenset({"促进", "发展", "合作", "交流", "服务", "创新"})
+
+
+def _ran_on(place: str) -> bool:
+    """江西省产教融合: a place the model ran on into a body's first words (then 促进/v | 联盟 ends it)."""
+    head = gazetteer().head(place)
+    return head is not None and gazetteer().lookup(place) is None and len(place) - len(head) >= 2
 
 
 def _after_a_place(words: list[Word], most: int, label: str, part: Callable[[list[Word], int, int], bool],

@@ -23,6 +23,9 @@ def bracketed_seats(text: str, words: list[Word]) -> list[Word]:
         after = _AFTER_SEAT.match(text, m.end())
         if not after or gazetteer().seat(m.group(1)) is None:
             continue
+        if owned := _BRAND_AFTER_OWNED.search(text, 0, m.start()):
+            words = claim(words, owned.start(1), after.end(), "Organization")  # 全资子公司 | 某某/v 未来/TIME | （某地）…
+            continue
         first = None
         for k in range(len(words) - 1, -1, -1):
             w = words[k]
@@ -39,14 +42,20 @@ def bracketed_seats(text: str, words: list[Word]) -> list[Word]:
                 break
             if w.end != (words[first].start if first is not None else m.start()) \
                     or (w.label in _NOT_NAME_TAGS and not brand_verb) \
-                    or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", text[w.start:w.end]) \
+                    or not re.fullmatch(r"\s*[\u4e00-\u9fffA-Za-z0-9]+", text[w.start:w.end]) \
                     or starts_no_name(text[w.start:w.end]) \
                     or m.start() - w.start > 16:
                 break
             first = k
-        if first is not None:
-            words = claim(words, words[first].start, after.end(), "Organization")
+        if first is not None:  # (● 某某 | （某地）…: from the name, not the space the model took in)
+            start = words[first].start + len(text[words[first].start:words[first].end]) \
+                - len(text[words[first].start:words[first].end].lstrip())
+            words = claim(words, start, after.end(), "Organization")
     return words
+
+
+#: A brand of two to six characters right after what the company is, before its bracketed seat.
+_BRAND_AFTER_OWNED = re.compile(rf"(?:{alternatives(OWNED_COMPANY_WORDS)})([\u4e00-\u9fff]{{2,6}})$")
 
 
 #: What a registered name is made of before its legal form: nouns, places and names the model
