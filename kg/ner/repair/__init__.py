@@ -7,6 +7,10 @@ except for the character-level rules. The passes run in the order of
 
 - ``bounds``: where a name starts and ends (市经济和 | 信息化局 → one name; two bodies
   run together at 会同 split; a post read into a name cut off);
+- ``registered`` and ``branches``: a company's registered name and its branches' (某某（北京）有限公司;
+  某某银行 | 某地自贸区 | 支行);
+- ``bodies``: bodies set up together (某某与某某共建的某某中心);
+- ``foreign``: foreign companies, missions and Latin names;
 - ``places``: places and the bodies named by them (济南 | 高新区; 清华大学 … 系;
   湖北省 | 先进传感技术创新中心);
 - ``people``: where a person's name ends (许某某此 | 前任, 大野某 | 一 | 表示);
@@ -25,14 +29,13 @@ from ...regions import AREA, gazetteer, is_foreign_country
 from .bodies import bodies_set_up, joint_bodies
 from .bounds import (
     bodies_named_with_and,
-    branches,
-    branches_in_words,
     extend_prefixes,
     extend_suffixes,
     organs_inside_names,
     posts_inside_names,
     split_joined,
 )
+from .branches import branches, branches_in_words
 from .context import (
     areas_in_posts,
     bodies_of_each,
