@@ -1132,3 +1132,15 @@ def test_a_school_set_up_in_a_college_and_companies_with_their_seat_in_brackets(
     assert ("智澄未来（赣州）数字科技有限公司", "Organization") in found
     found = entities(lac, "江西省产教融合促进联盟第二届理事会召开。")
     assert ("江西省产教融合促进联盟", "Organization") in found
+
+
+def test_counted_machines_a_bonded_port_zone_and_a_fund_run_into_由(lac):
+    """46 台岸桥: a count of cranes, no place; 某州保税港区: a zone; 某某投资基金由/ORG | 某某集团: the fund,
+    then 由; 某某集团安全环保部部长: the group, then its department."""
+    found = entities(lac, "完成汀谷港区 46 台岸桥和门机的防台加固。")
+    assert not any(name.endswith("岸桥") for name, _ in found)
+    assert ("钦州保税港区", "Region") in entities(lac, "钦州保税港区新增企业 12 家。")
+    found = entities(lac, "首期规模 20 亿元的北部湾澄航产业投资基金由汀澜集团与南宁瑞汀创业投资有限公司共同发起。")
+    assert {("北部湾澄航产业投资基金", "Organization"), ("汀澜集团", "Organization")} <= found
+    found = entities(lac, "汀澜集团安全环保部部长李岚豪介绍了检查情况。")
+    assert ("汀澜集团", "Organization") in found and not any(name.endswith("环保部") for name, _ in found)

@@ -91,6 +91,9 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
                 and REGISTERED_FORM.search(text, parent_name.start, parent_name.end):
             out.append(Word(w.start, w.end - 1, "Organization"))  # 某某供应链系/ORG | 某某集团有限公司
             w = Word(w.end - 1, w.end, "v")
+        if w.label == "Organization" and w.end - w.start >= 5 and text[w.end - 1] == "由" and ends_like_org(text[w.start:w.end - 1]):
+            out.append(Word(w.start, w.end - 1, "Organization"))  # 某某产业投资基金由/ORG | 某某集团: the name, then 由
+            w = Word(w.end - 1, w.end, "p")
         if w.label == "Organization" and w.end - w.start >= 4 and text.endswith("总部", w.start, w.end):
             out.append(Word(w.start, w.end - 2, "Organization"))  # 某某科技 | 总部位于: the body, then its seat
             w = Word(w.end - 2, w.end, "n")

@@ -157,6 +157,10 @@ def routes(text: str, words: list[Word]) -> list[Word]:
     out: list[Word] = []
     for k, w in enumerate(words):
         name = text[w.start:w.end]
+        counted = [x for x in words[max(0, k - 2):k] if text[x.start:x.end].strip()][-1:]
+        if w.label == "Region" and name[0] in "座台条辆艘" and counted and counted[0].label == "m":
+            out.append(w._replace(label="n"))  # 46 | 台岸桥, 11 | 座特大桥: a count of things, no place
+            continue
         route = _ROUTE.search(name) if w.label == "Region" else None
         if route is None and w.label == "Region" and k + 1 < len(words) and g.seat(name) is None \
                 and _ROUTE.fullmatch(text[words[k + 1].start:words[k + 1].end]):
