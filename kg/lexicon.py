@@ -34,6 +34,13 @@ NOT_ORG_WORDS = re.compile(r"(?:局长|部长|院长|处长|厅长|所长|委员
                            r"|布局|格局|结局|大局|全局|变局|开局|破局|新局|注册资本|实缴资本)$")
 #: Words that end a company name whatever tag the model gave them (泰煜 | 投资/v).
 STRONG_SUFFIX_WORDS = {"资本", "创投", "投资", "基金", "集团", "控股", "科技", "资管", "证券", "银行"}
+#: The State Council's ministries and commissions by their full names (a fixed list of the central
+#: government's make-up, not names learnt from any text): named alone, they are bodies whatever
+#: words the model cut them into (生态 | 环境部).
+MINISTRIES = ("外交部", "国防部", "国家发展和改革委员会", "教育部", "科学技术部", "工业和信息化部", "国家民族事务委员会",
+              "公安部", "国家安全部", "民政部", "司法部", "财政部", "人力资源和社会保障部", "自然资源部", "生态环境部",
+              "住房和城乡建设部", "交通运输部", "水利部", "农业农村部", "商务部", "文化和旅游部", "国家卫生健康委员会",
+              "退役军人事务部", "应急管理部", "审计署")
 #: The lines of business a place's own company is named by after the place (某州交通旅游投资集团,
 #: 某市城市建设发展集团): a name that starts with one has no brand of its own to be called by.
 PUBLIC_LINES = ("交通", "旅游", "文旅", "城市", "城建", "城投", "文化", "建设", "发展", "能源", "水务", "产业", "国有",

@@ -1144,3 +1144,10 @@ def test_counted_machines_a_bonded_port_zone_and_a_fund_run_into_由(lac):
     assert {("北部湾澄航产业投资基金", "Organization"), ("汀澜集团", "Organization")} <= found
     found = entities(lac, "汀澜集团安全环保部部长李岚豪介绍了检查情况。")
     assert ("汀澜集团", "Organization") in found and not any(name.endswith("环保部") for name, _ in found)
+
+
+def test_a_ministry_named_in_full_however_the_model_cut_it(lac):
+    """生态 | 环境部: the ministry; 教育部门 is a kind of body, no ministry."""
+    found = entities(lac, "会议传达了生态环境部、内蒙古自治区生态环境厅有关会议精神。")
+    assert {("生态环境部", "Organization"), ("内蒙古自治区生态环境厅", "Organization")} <= found
+    assert not entities(lac, "各地教育部门和商务部门要加强协调。")

@@ -515,10 +515,12 @@ _HOST_BUILT = re.compile(r"\s*(?:在\s*)?(?:共同|联合)?\s*(?:在\s*)?(?:建�
 _SET_UP_THERE_BY = re.compile(r"\s*在[^，。；]{1,10}?(?:投资)?(?:设立|成立|组建|新设)")
 #: Before the body a unit is set up in: 设在 | 某某公司 | 的 | 某某工作站.
 _SET_UP_AT = re.compile(r"(?:设在|设于)\s*$")
+#: Before the body another belongs to: 隶属于 | 某某局 | 的 | 某某监测站.
+_BELONGS_TO = re.compile(r"(?:隶属于|隶属)\s*$")
 
 
 def subsidiaries(s: Sentence) -> list[Relation]:
-    """A 旗下 B; B 隶属于 A; B 是 A 的（研发型）子公司; B 的母公司 A; A 全资子公司 B; A 设立子公司 B (A founded B
+    """A 旗下 B; B 隶属于 A, 隶属于 A 的 B; B 是 A 的（研发型）子公司; B 的母公司 A; A 全资子公司 B; A 设立子公司 B (A founded B
     too); X……，旗下拥有 A、B."""
     out: list[Relation] = []
     for i, a, b in s.neighbours("Organization", "Organization"):
@@ -527,8 +529,9 @@ def subsidiaries(s: Sentence) -> list[Relation]:
         after_b = s.after(s.ks[i + 2], 12) if s.short_name_of.get(i + 2) == i + 1 else s.after(b, 12)
         if SUBSIDIARY_OF_HEAD.match(link):
             out.extend(s.relation(sub, a, "subsidiaryOf") for sub in s.group_after(i + 1))
-        elif link.strip() == "的" and _SET_UP_AT.search(s.before(a, 4)) and not LEGAL_FORMS.search(s.m(b).text):
-            out.append(s.relation(b, a, "subsidiaryOf"))  # 设在某某公司的某某博士后工作站
+        elif link.strip() == "的" and (_BELONGS_TO.search(s.before(a, 4)) or (
+                _SET_UP_AT.search(s.before(a, 4)) and not LEGAL_FORMS.search(s.m(b).text))):
+            out.append(s.relation(b, a, "subsidiaryOf"))  # 设在某某公司的某某博士后工作站, 隶属于某局的某某站
         elif SUBSIDIARY_OF_TAIL.match(link) or (SUBSIDIARY_NOUN.match(link) and SUBSIDIARY_AFTER.match(after_b)) \
                 or PARENT_NAMED.match(link):
             out.append(s.relation(a, b, "subsidiaryOf"))

@@ -9,6 +9,7 @@ from ...lexicon import (
     GOVERNMENT_BODY,
     GOVERNMENT_BODY_ENDS,
     LATIN_POST,
+    MINISTRIES,
     NOT_ORG_WORDS,
     ORGAN,
     OWNING_WORDS,
@@ -27,9 +28,13 @@ from .words import Word, claim, ends_like_org, merge
 
 def government_bodies(text: str, words: list[Word]) -> list[Word]:
     """市 | 经济 | 和 | 信息化局 → 市经济和信息化局: a level word or region, then nouns
-    ending in a government body's suffix."""
+    ending in a government body's suffix; a ministry named in full, however the model cut it."""
     if not GOVERNMENT_BODY_ENDS.search(text):  # no word of the sentence can end like one
         return words
+    for m in _MINISTRY_NAMED.finditer(text):
+        if not any(w.label == "Organization" and w.start <= m.start() and m.end() <= w.end for w in words) \
+                and not any(w.start < m.start() < w.end or w.start < m.end() < w.end for w in words if w.is_entity):
+            words = claim(words, m.start(), m.end(), "Organization")  # (not inside 某省生态环境厅 or another name)
     i = 0
     while i < len(words):
         w = words[i]
@@ -51,6 +56,10 @@ def government_bodies(text: str, words: list[Word]) -> list[Word]:
             words[i] = Word(w.start, w.end, "Organization")  # 江北区数据局 read as one common noun
         i += 1
     return words
+
+
+#: A ministry named in full and alone: not the 教育部 of 教育部门 (a kind of body), nor after a level word.
+_MINISTRY_NAMED = re.compile(rf"(?<![省市区县])(?:{alternatives(MINISTRIES)})(?!门)")
 
 
 #: A party committee (市委, 中共某某市委) whose office for one task is named by it and the task:
