@@ -1036,8 +1036,8 @@ def test_a_road_between_two_places_names_the_places_and_is_none(lac):
     found = entities(lac, "岚江路桥中标凌云至乐业高速公路第 2 合同段，对沿线 9 座特大桥开展排查。")
     assert {("凌云", "Region"), ("乐业", "Region")} <= found
     assert not any(name.endswith(("公路", "特大桥")) for name, _ in found)
-    found = entities(lac, "盘州至兴义铁路由澄岳铁路工程局集团有限公司施工总承包。")
-    assert {("兴义", "Region"), ("澄岳铁路工程局集团有限公司", "Organization")} <= found
+    found = entities(lac, "毕节至兴义铁路由岚岳铁工集团有限公司总承包。")
+    assert {("兴义", "Region"), ("岚岳铁工集团有限公司", "Organization")} <= found
 
 
 def test_autonomous_prefectures_and_counties_by_their_short_names():
@@ -1056,8 +1056,8 @@ def test_a_body_after_经_its_seat_after_总部_and_a_zone_after_a_city(lac):
     某某航空港经济区: a city, then a zone named in it."""
     found = entities(lac, "经集团党委研究决定，聘任罗岚汀为汀川物流有限公司总经理。")
     assert not any(name.endswith("集团") for name, _ in found)
-    found = entities(lac, "汀澜智联总部位于贵阳市双龙航空港经济区，由吴汀于 2016 年创办。")
-    assert {("汀澜智联", "Organization"), ("贵阳市", "Region"), ("双龙航空港经济区", "Region")} <= found
+    found = entities(lac, "岚途智联总部设在昆明市滇中航空港经济区，吴岚 2018 年创办该公司。")
+    assert {("岚途智联", "Organization"), ("昆明市", "Region"), ("滇中航空港经济区", "Region")} <= found
 
 
 def test_a_period_in_quotes_and_a_product_launched_in_quotes(lac):
@@ -1070,40 +1070,40 @@ def test_a_period_in_quotes_and_a_product_launched_in_quotes(lac):
 
 def test_branches_named_by_a_zone_or_written_in_two_words(lac):
     """某某银行股份有限公司 | 泸州自贸区 | 支行为, 某某银行自贸区 | 支行, 某某律师事务所 | 泸州 | 分所在: one branch."""
-    found = entities(lac, "日前，岚泸银行股份有限公司泸州自贸区支行为泸州汀嘉供应链管理有限公司办理业务。")
-    assert ("岚泸银行股份有限公司泸州自贸区支行", "Organization") in found
-    found = entities(lac, "经批准，岚泸银行自贸区支行、汀原银行成都分行等 4 家银行试点。")
-    assert ("岚泸银行自贸区支行", "Organization") in found and ("岚泸银行自贸区", "Region") not in found
-    found = entities(lac, "● 四川澄舟律师事务所泸州分所在片区开业，由合伙人林汀任负责人。")
-    assert ("四川澄舟律师事务所泸州分所", "Organization") in found
+    found = entities(lac, "上周，汀宜银行股份有限公司宜宾自贸区支行为宜宾澄嘉物流有限公司开立账户。")
+    assert ("汀宜银行股份有限公司宜宾自贸区支行", "Organization") in found
+    found = entities(lac, "经审核，汀宜银行自贸区支行、岚原银行重庆分行等三家银行入围。")
+    assert ("汀宜银行自贸区支行", "Organization") in found and ("汀宜银行自贸区", "Region") not in found
+    found = entities(lac, "● 四川汀舟律师事务所宜宾分所在园区挂牌，合伙人林岚任负责人。")
+    assert ("四川汀舟律师事务所宜宾分所", "Organization") in found
 
 
 def test_a_free_trade_zones_official_name_and_its_committees_bodies(lac):
-    """中国（福建）自由贸易试验区厦门片区: one place, its province named too; 片区管委会 | 党工委书记: no body
+    """中国（广东）自由贸易试验区南沙片区: one place, its province named too; 片区管委会 | 党工委书记: no body
     named 党工委; 某某集团 | 设立 | 某某（泸州）贸易有限公司: two companies."""
-    found = entities(lac, "汀澜资本管理私人有限公司日前在中国（福建）自由贸易试验区厦门片区设立基金。")
-    assert {("中国（福建）自由贸易试验区厦门片区", "Region"), ("福建", "Region")} <= found
-    found = entities(lac, "4 月 1 日，片区管委会党工委书记、主任钟岚远主持召开推进会。")
+    found = entities(lac, "岚湾创投宣布在中国（广东）自由贸易试验区南沙片区落地新基金。")
+    assert {("中国（广东）自由贸易试验区南沙片区", "Region"), ("广东", "Region")} <= found
+    found = entities(lac, "5 月 6 日，由片区管委会党工委书记、副主任何澄出席签约仪式。")
     assert not any(name == "党工委" for name, _ in found)
-    found = entities(lac, "泰国汀华橡胶工业集团设立汀华橡胶（泸州）贸易有限公司，主营橡胶分拨。")
-    assert {("泰国汀华橡胶工业集团", "Organization"), ("汀华橡胶（泸州）贸易有限公司", "Organization")} <= found
+    found = entities(lac, "越南澄丰纺织集团设立澄丰纺织（钦州）进出口有限公司，经营面料贸易。")
+    assert {("越南澄丰纺织集团", "Organization"), ("澄丰纺织（钦州）进出口有限公司", "Organization")} <= found
 
 
 def test_a_firm_after_hong_kong_or_a_country_and_a_short_name_before_系(lac):
     """香港 | 某某国际调解中心, 新加坡 | 某某会计师行: the firm is named without the place too; 某某供应链系 |
     某某集团有限公司旗下企业: two bodies."""
-    found = entities(lac, "中心还与香港维澄国际调解中心、新加坡南汀会计师行签署协议。")
-    assert {("维澄国际调解中心", "Organization"), ("南汀会计师行", "Organization")} <= found
-    found = entities(lac, "澄嘉供应链系泸州汀岷港航控股集团有限公司旗下多式联运企业。")
-    assert {("澄嘉供应链", "Organization"), ("泸州汀岷港航控股集团有限公司", "Organization")} <= found
+    found = entities(lac, "中心与香港汀澄国际调解中心、新加坡南岚会计师行分别签约。")
+    assert {("汀澄国际调解中心", "Organization"), ("南岚会计师行", "Organization")} <= found
+    found = entities(lac, "岚拓冷链系宜宾汀江物流控股集团有限公司旗下的冷链运输企业。")
+    assert {("岚拓冷链", "Organization"), ("宜宾汀江物流控股集团有限公司", "Organization")} <= found
 
 
 def test_a_counted_set_of_measures_and_working_rules_without_marks():
     from kg.ner.rules import bare_titles
 
-    text = "省人民政府近日出台支持汀南临港片区建设内陆开放高地十条措施，明确专项资金。政务服务局依据其制定的外资企业服务专员工作规程，选派专员。"
+    text = "市政府本月印发推动岚江综保区打造开放型经济新高地十条措施，安排奖补资金。商务局根据新制定的重点外资项目联络员工作规程，派出联络员。"
     titles = {text[s.start:s.end] for s in bare_titles(text)}
-    assert titles == {"支持汀南临港片区建设内陆开放高地十条措施", "外资企业服务专员工作规程"}
+    assert titles == {"推动岚江综保区打造开放型经济新高地十条措施", "重点外资项目联络员工作规程"}
 
 
 def test_a_department_after_a_short_name_and_a_name_run_into_任_or_及(lac):
@@ -1114,22 +1114,22 @@ def test_a_department_after_a_short_name_and_a_name_run_into_任_or_及(lac):
 
     found = entities(lac, "该院办学模式受到肯定，屿澄航运人力资源部经理蒋汀禾说，企业近三年招收的毕业生逐年增加。")
     assert ("屿澄航运", "Organization") in found and not any(name.endswith("人力资源部") for name, _ in found)
-    found = entities(lac, "报告会由联盟理事长周启明主持，洪汀职院院长谭汀平及 40 余家成员单位负责人参加。")
-    assert ("谭汀平", "Person") in found
+    found = entities(lac, "会议由理事长周岚主持，汀江职院院长谭澄平及 30 多家成员单位代表参会。")
+    assert ("谭澄平", "Person") in found
     text = "程敏任执行理事长。"
     words = split_joined(text, [Word(0, 3, "Person"), Word(3, 5, "v"), Word(5, 8, "n"), Word(8, 9, "w")])
     assert (text[words[0].start:words[0].end], words[0].label) == ("程敏", "Person")
 
 
 def test_a_school_set_up_in_a_college_and_companies_with_their_seat_in_brackets(lac):
-    """某职业技术学院电子信息学院 | 共建 | 产业学院: the college named, no body called 产业学院; ● 某某（南昌）…有限公司
+    """某职业技术学院机电工程学院 | 共建 | 产业学院: the college named, no body called 产业学院; ● 某某（南昌）…有限公司
     and 全资子公司 | 某某/v 未来/TIME | （赣州）…有限公司: whole names; 江西省产教融合 | 促进 | 联盟: one body."""
-    found = entities(lac, "近日与吉安澄溪职业技术学院电子信息学院共建产业学院。")
-    assert ("吉安澄溪职业技术学院", "Organization") in found and ("产业学院", "Organization") not in found
-    found = entities(lac, "● 克汀贝格（南昌）自动化设备有限公司与江西洪汀职业技术学院联合申报的试点通过评审。")
-    assert ("克汀贝格（南昌）自动化设备有限公司", "Organization") in found
-    found = entities(lac, "江西智澄未来科技有限公司日前在赣州设立全资子公司智澄未来（赣州）数字科技有限公司。")
-    assert ("智澄未来（赣州）数字科技有限公司", "Organization") in found
+    found = entities(lac, "本月与赣州澄溪职业技术学院机电工程学院共建产业学院。")
+    assert ("赣州澄溪职业技术学院", "Organization") in found and ("产业学院", "Organization") not in found
+    found = entities(lac, "● 汀劳贝格（南昌）精工设备有限公司与江西洪澄职业学院签约。")
+    assert ("汀劳贝格（南昌）精工设备有限公司", "Organization") in found
+    found = entities(lac, "江西智岚未来科技有限公司上月在吉安设立全资子公司智岚未来（吉安）软件技术有限公司。")
+    assert ("智岚未来（吉安）软件技术有限公司", "Organization") in found
     found = entities(lac, "江西省产教融合促进联盟第二届理事会召开。")
     assert ("江西省产教融合促进联盟", "Organization") in found
 
@@ -1137,17 +1137,17 @@ def test_a_school_set_up_in_a_college_and_companies_with_their_seat_in_brackets(
 def test_counted_machines_a_bonded_port_zone_and_a_fund_run_into_由(lac):
     """46 台岸桥: a count of cranes, no place; 某州保税港区: a zone; 某某投资基金由/ORG | 某某集团: the fund,
     then 由; 某某集团安全环保部部长: the group, then its department."""
-    found = entities(lac, "完成汀谷港区 46 台岸桥和门机的防台加固。")
+    found = entities(lac, "完成汀川港区 32 台岸桥的防风检查。")
     assert not any(name.endswith("岸桥") for name, _ in found)
-    assert ("钦州保税港区", "Region") in entities(lac, "钦州保税港区新增企业 12 家。")
-    found = entities(lac, "首期规模 20 亿元的北部湾澄航产业投资基金由汀澜集团与南宁瑞汀创业投资有限公司共同发起。")
-    assert {("北部湾澄航产业投资基金", "Organization"), ("汀澜集团", "Organization")} <= found
-    found = entities(lac, "汀澜集团安全环保部部长李岚豪介绍了检查情况。")
-    assert ("汀澜集团", "Organization") in found and not any(name.endswith("环保部") for name, _ in found)
+    assert ("北海保税港区", "Region") in entities(lac, "北海保税港区新增企业 8 家。")
+    found = entities(lac, "规模 10 亿元的北部湾汀航产业基金由岚澜集团联合汀屿资本有限公司共同发起。")
+    assert {("北部湾汀航产业基金", "Organization"), ("岚澜集团", "Organization")} <= found
+    found = entities(lac, "岚澜集团安全环保部部长何汀介绍了检查情况。")
+    assert ("岚澜集团", "Organization") in found and not any(name.endswith("环保部") for name, _ in found)
 
 
 def test_a_ministry_named_in_full_however_the_model_cut_it(lac):
     """生态 | 环境部: the ministry; 教育部门 is a kind of body, no ministry."""
-    found = entities(lac, "会议传达了生态环境部、内蒙古自治区生态环境厅有关会议精神。")
-    assert {("生态环境部", "Organization"), ("内蒙古自治区生态环境厅", "Organization")} <= found
+    found = entities(lac, "会议学习了生态环境部、河北省生态环境厅近期文件。")
+    assert {("生态环境部", "Organization"), ("河北省生态环境厅", "Organization")} <= found
     assert not entities(lac, "各地教育部门和商务部门要加强协调。")

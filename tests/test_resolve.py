@@ -311,17 +311,17 @@ def test_a_trade_names_first_characters_and_the_kind_of_company(tmp_path):
 
 def test_a_groups_bulletin_calls_the_group_集团_and_a_branch_keeps_apart_from_its_parent(tmp_path):
     """In the bulletin a group's party office edits, bare 集团 is the group; 汀川路桥老挝分公司 is a branch
-    of 汀川路桥, not what 汀川路桥 abbreviates; 交通投资 is no short name of 黔南州交通旅游投资集团."""
+    of 汀川路桥, not what 汀川路桥 abbreviates; 交通投资 is no short name of 楚雄州交通文旅投资集团."""
     folder = tmp_path / "issues"
     folder.mkdir()
     (folder / "a.txt").write_text(
-        "汀川集团要闻\n2025 年第 3 期\n贵州省汀川交通投资集团有限公司党委办公室编        2025 年 3 月 1 日\n■ 动态\n"
+        "汀川集团要闻\n2024 年第 3 期\n云南省汀川路桥投资集团有限公司党委宣传部编        2024 年 3 月 1 日\n■ 动态\n"
         "集团全资子公司贵州汀川物流有限公司开通至万象的货运线路。会上，集团总会计师吴岚通报了资金情况。\n"
         "汀川路桥老挝分公司与万象澄通投资有限公司签约。汀川路桥副总经理韦澄出席。\n"
-        "集团与黔南州交通旅游投资集团有限公司签署协议，全年交通投资将增长一成。\n", encoding="utf-8")
+        "集团与楚雄州交通文旅投资集团有限公司签署协议，全年交通投资将增长一成。\n", encoding="utf-8")
     kg.build([folder], tmp_path / "g")
     orgs = entities(tmp_path / "g", "Organization")
-    assert "集团" in entity_with(orgs, "贵州省汀川交通投资集团有限公司")
+    assert "集团" in entity_with(orgs, "云南省汀川路桥投资集团有限公司")
     assert "汀川路桥" not in entity_with(orgs, "汀川路桥老挝分公司")
     assert not any("交通投资" in surfaces for surfaces in orgs.values())
     with kg.open(tmp_path / "g") as graph:

@@ -73,7 +73,7 @@ def _seat_at_head(name: str, head: str, level: str, government: bool, county_cit
     return (level == "city" or county_city) and (name.endswith(ORG_SUFFIXES) or bool(TRADES.search(name)))
 
 
-_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}|中国（[\u4e00-\u9fff]{2,3}）[\u4e00-\u9fff]{4,16}")  # (中国（四川）自由贸易试验区…)
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}|中国（[\u4e00-\u9fff]{2,3}）[\u4e00-\u9fff]{4,16}")  # (中国（某省）自由贸易试验区…)
 #: A town, a township or a subdistrict, named after its county inside a name.
 _TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)")
 #: A part of a place, which ends in 部 as a ministry does: 北部, 西南部.
@@ -146,12 +146,12 @@ def _bare_kind(place: str) -> bool:
     return GENERIC_PLACE.match(place) is not None and place not in ZONE_KINDS
 
 
-#: A zone named after its country and province: 中国（福建）自由贸易试验区….
+#: A zone named after its country and province: 中国（某省）自由贸易试验区….
 _PROVINCE_IN_BRACKETS = re.compile(r"中国[（(]([\u4e00-\u9fff]{2,3})[）)]")
 
 
 def places_inside_a_zone(name: str) -> list[Span]:
-    """福建 of 中国（福建）自由贸易试验区厦门片区: the province a zone is named after is named too."""
+    """某省 of 中国（某省）自由贸易试验区某某片区: the province a zone is named after is named too."""
     m = _PROVINCE_IN_BRACKETS.match(name)
     return [Span(*m.span(1), "Region", "rule:nested-region")] if m and gazetteer().lookup(m.group(1)) else []
 

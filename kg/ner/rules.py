@@ -32,7 +32,7 @@ from ..regions import gazetteer
 #: Bracketed tails that do not change what a title is: 《…（2021-2023 年）》, 《…（试行）》.
 _TITLE_TAIL = re.compile(r"[（(][^（）()]*[）)]\s*$")
 _QUOTED = re.compile(r"“([^“”\n]{2,24})”")
-#: “十三五”国家重点研发计划: a quoted period or tag, then the scheme's name (not “十五五”期间, a time:
+#: “十四五”某某重点专项: a quoted period or tag, then the scheme's name (not “十五五”期间, a time:
 #: “十五五”期间某集团计划完成…).
 _QUOTED_PREFIX_SCHEME = re.compile(
     r"“[^“”\n]{2,8}”(?!期间|时期|以来|开局|收官)[\u4e00-\u9fffA-Za-z0-9]{2,14}?(?:专项|计划|规划|工程|行动|试点)(?![\u4e00-\u9fff]{0,2}[司院部局])")

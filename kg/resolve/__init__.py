@@ -431,11 +431,7 @@ def _is_parent_of(short: str, long: str) -> bool:
     """中国电子学会 / 中国电子学会智能制造分会, 某某银行某某分行 / 某某银行某某分行某某支行, 某某路桥 /
     某某路桥老挝分公司: the body a unit or a branch is part of, not its short name."""
     unit_of_a_parent = short.endswith(PARENT_HEADS + ("分行",)) and long.endswith(UNIT_TAILS + BRANCH_TAILS)
-    return long.startswith(short) and (unit_of_a_parent or long.endswith(_NAMED_BRANCHES))
-
-
-#: Branches named after their parent's name, whatever that name ends with (某某路桥第二工程分公司).
-_NAMED_BRANCHES = ("分公司", "分行", "支行", "分院", "分会", "分中心", "办事处", "代表处")
+    return long.startswith(short) and (unit_of_a_parent or long.endswith(BRANCH_TAILS))  # (某某路桥第二工程分公司)
 
 
 def _abbreviates(short: str, long: str) -> bool:

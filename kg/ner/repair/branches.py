@@ -56,7 +56,7 @@ def branches_in_words(text: str, words: list[Word]) -> list[Word]:
 
 #: A branch's kind as a word, or run into the preposition after it (分所在, 支行为).
 _KIND_OF_BRANCH = re.compile(rf"(?:{alternatives(BRANCH_TAILS)})[在为于]?")
-_NAMED_WITH_LEGAL_FORM = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团|银行|证券|事务所|律师事务所)")
+_NAMED_WITH_LEGAL_FORM = re.compile(rf"{_LEGAL_FORM.pattern}|事务所")
 
 
 def _branch_tail(text: str, words: list[Word], i: int) -> int:
@@ -69,6 +69,6 @@ def _branch_tail(text: str, words: list[Word], i: int) -> int:
 
     name = text[words[i].start:words[i].end]
     if i + 2 < len(words) and words[i + 1].label == "Region" and words[i + 1].start == words[i].end \
-            and name.endswith(("有限公司", "有限责任公司", "股份公司", "集团", "银行", "证券", "事务所")) and kind_at(i + 2):
+            and (_LEGAL_END.search(name) or name.endswith("事务所")) and kind_at(i + 2):
         return 2
     return 1 if name.endswith(("省", "市", "区", "县")) and _NAMED_WITH_LEGAL_FORM.search(name) and kind_at(i + 1) else 0

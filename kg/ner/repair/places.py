@@ -118,14 +118,14 @@ _PARKS = ("科技园", "产业园", "软件园", "工业园", "创新园", "大�
           "创新谷", "科创谷")
 
 
-#: A pilot free trade zone's official name, and an area of it: 中国（福建）自由贸易试验区厦门片区.
+#: A pilot free trade zone's official name, and an area of it: 中国（某省）自由贸易试验区某某片区.
 _FREE_TRADE_ZONE = re.compile(r"中国[（(][\u4e00-\u9fff]{2,3}[）)]自由贸易试验区(?:[\u4e00-\u9fff]{2,6}?片区)?")
 
 
 def zones(text: str, words: list[Word]) -> list[Word]:
     """贵阳 | 综保区, 济南 | 高新区: a place, then the kind of zone, is one place; a zone, then
     a park in it (江城高新区 | 星湖创新科技园), or a city, then a named district (上海市 |
-    浦东新区), is two; 中国（福建）自由贸易试验区厦门片区 is one, the country and province in it too."""
+    浦东新区), is two; 中国（某省）自由贸易试验区某某片区 is one, the country and province in it too."""
     for m in _FREE_TRADE_ZONE.finditer(text):
         if not any(w.label == "Organization" and w.start <= m.start() and w.end > m.end() for w in words):
             words = claim(words, m.start(), m.end(), "Region")  # (not inside its 管委会's name)
