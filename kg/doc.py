@@ -69,7 +69,7 @@ class Relation:
     sentence: int
     attributes: dict[str, str | bool] = field(default_factory=dict)
     #: None when a sentence states it; "name" when read off the head's own name
-    #: (北京旷视科技有限公司 → 北京), "article" when the article's place implies it.
+    #: (北京岚视科技有限公司 → 北京), "article" when the article's place implies it.
     derived_from: str | None = None
 
 

@@ -125,7 +125,7 @@ GENERIC_SECTORS = re.compile(
     r"^(?:人工智能|电子商务|交通出行|金融科技|教育科技|医疗健康|企业服务|智能制造|新能源|新材料|生物医药|"
     r"集成电路|大数据|云计算|物联网|区块链|信息技术|文化娱乐|本地生活|汽车交通|硬件|软件|游戏|物流|"
     r"制造业|服务业|金融|教育|医疗|能源|汽车|芯片|半导体|新能源汽车|智能网联汽车|汽车零部件|动力电池|储能)$")
-#: `(以下简称国盾量子)`: the text declares a short name.
+#: `(以下简称汀盾量子)`: the text declares a short name.
 #: (Latin Name，简称ABC): a body's own Latin name may come first.
 DECLARATION = re.compile(r"^[（(]\s*(?:[A-Za-z][A-Za-z0-9 .&'-]{1,40}[，,]\s*)?(?:以下)?(?:简称|下称|以下称|股票简称|证券简称)"
                          r"\s*[:：]?\s*[“\"]?([^”\"）)，,、]{2,12})[”\"]?\s*[）)]")
@@ -257,7 +257,7 @@ OPENED_AFTER = re.compile(r"^\s*(?:正式)?(?:揭牌|挂牌|成立|开业|落成
 SET_UP = alternatives(("设立", "成立", "组建", "新设", "投资设立"))
 SET_UP_THERE = re.compile(rf"^\s*(?:注册)?(?:{SET_UP}|共建|合作共建|共同建设|合作建设)(?:了?\s*(?:一家|一个)?\s*(?:全资|控股|合资)?\s*"
                           r"(?:子公司|分公司|公司)|的(?:全资|控股)?(?:子公司|分公司)?|了)?\s*$")
-#: A place, then the organization seated there: 位于济南高新区的…, 成立于中关村软件园的….
+#: A place, then the organization seated there: 位于济南高新区的…, 成立于岚湖软件园的….
 SEAT_BEFORE = re.compile(r"(?:位于|地处|坐落于|成立于|落户于?|扎根于?|总部位于|设在)\s*$")
 #: REGION 企业 ORG: 苏州工业园区另一家医疗器械企业华瑞医疗集团, 某国本地巴士制造商 X.
 LOCAL_DESCRIPTOR = re.compile(r"^(?:的)?(?:另一家|又一家|首家|一家)?(?:本地|当地|本土)?[\u4e00-\u9fff]{0,8}?"
@@ -350,7 +350,7 @@ COMPANY_BEFORE_QUOTE = re.compile(f"(?:{alternatives(COMPANY_DESCRIPTORS)}|商)$
 
 # -- what a name says about itself -------------------------------------------------------------
 
-#: A named zone ends like this: 北京经济技术开发区, 济南高新区, 中关村软件园, 中关村科学城.
+#: A named zone ends like this: 岚州经济技术开发区, 济南高新区, 岚湖软件园, 岚湖科学城.
 ZONE_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "经开区", "高新区", "开发区", "科学城", "科技城", "生物城", "医药城",
                  "科学园", "大学城", "科教城",
                  "科创城", "软件园", "科技园", "产业园", "工业园", "园区", "综合保税区", "综保区", "保税港区", "保税区", "自贸区", "新区",
@@ -377,7 +377,7 @@ def zone_by_kind(name: str) -> tuple[str, str] | None:
     return None
 
 
-#: A body that governs a zone: what stands before it is the zone (中关村管委会 → 中关村).
+#: A body that governs a zone: what stands before it is the zone (岚湖管委会 → 岚湖).
 ZONE_BODIES = ("管理委员会", "管委会", "党工委", "工委")
 #: A government body: its place may be a district or county too (海淀区政府 → 海淀区).
 GOVERNMENT_SUFFIXES = ("人民政府", "政府", "党工委", "工委", "管理委员会", "管委会", "委员会", "委", "局", "厅",

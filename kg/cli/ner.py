@@ -19,7 +19,7 @@ from .common import CONTEXT, fail, user_errors
 @click.option("--ner", "backend", default=ner.DEFAULT_BACKEND, show_default=True, help=backend_help())
 @click.option("--ner-model", default=None, help="Model for the backend.")
 @click.option("--nested/--flat", default=False, show_default=True,
-              help="Also give names nested in longer names (北京 in 北京旷视科技有限公司), "
+              help="Also give names nested in longer names (北京 in 北京岚视科技有限公司), "
                    "as the graph does; --flat suits flat benchmarks such as MSRA.")
 @user_errors
 def ner_command(source, input_format, backend, ner_model, nested):

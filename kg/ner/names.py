@@ -1,10 +1,10 @@
 """What a name says about itself: the places and parent bodies nested in it.
 
 Chinese organization names are built by a grammar: a place, a trade name, an
-industry, a legal form (北京旷视科技有限公司); a company with its seat in brackets
-(联想（北京）有限公司); a branch named by its place (国科量子通信网络有限公司北京分公司);
+industry, a legal form (北京岚视科技有限公司); a company with its seat in brackets
+(联想（北京）有限公司); a branch named by its place (汀科量子通信网络有限公司北京分公司);
 a unit inside a parent body (清华大学 | 能源与动力工程系); a body that governs a zone
-(中关村 | 管委会). The guidelines count a region or organization that only appears
+(岚湖 | 管委会). The guidelines count a region or organization that only appears
 inside another's name as an entity of the document, and the relation stage reads
 locatedIn and subsidiaryOf off these nestings.
 """
@@ -89,7 +89,7 @@ _LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司|集团有限公司
 
 def _place_like(text: str, head: str | None) -> bool:
     """What stands before 管委会 names a place: a zone (…开发区), a division (北京经开区),
-    or a short plain name (中关村), never a body itself (…党工委工委) or a business unit."""
+    or a short plain name (岚湖), never a body itself (…党工委工委) or a business unit."""
     if not _HAN_NAME.fullmatch(text) or text.endswith(GOVERNMENT_SUFFIXES):
         return False
     return text.endswith(ZONE_SUFFIXES) or (head is not None and len(text) - len(head) <= 3) or len(text) <= 4  # not 中国 | 证券监督
@@ -232,7 +232,7 @@ def _nested_once(name: str) -> list[Span]:
                 region(at, tail.start())
                 branch_of = at
                 break
-    for m in p["after_parent"].finditer(name):  # 中国科学院武汉…研究所, 北京大学深圳研究生院
+    for m in p["after_parent"].finditer(name):  # 某某科学院武汉…研究所, 某某大学深圳研究生院
         for end in range(min(m.end() + 4, len(name) - 1), m.end() + 1, -1):
             division = g.lookup(name[m.end():end])
             if division and division.level in _HEAD_LEVELS:
@@ -240,7 +240,7 @@ def _nested_once(name: str) -> list[Span]:
                 break
     body = p["zone_body"].match(name)
     zone_text: str | None = None
-    if body and _place_like(body.group(1), head):  # 中关村管委会, 湖南湘乡经开区管委会: it governs a place
+    if body and _place_like(body.group(1), head):  # 岚湖管委会, 湖南湘乡经开区管委会: it governs a place
         zone_text = body.group(1)
     elif (zone := p["zone"].match(name)) and len(zone.group(1)) < len(name):
         zone_text = zone.group(1)  # 济南高新区生命科学城发展中心

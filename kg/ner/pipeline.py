@@ -272,7 +272,7 @@ def _trim(text: str, span: Span) -> Span | None:
 
 
 def _publisher(text: str, publisher: str, spans: Sequence[Span]) -> list[Span]:
-    """The masthead's `长风联盟秘书处编` names an organization the model rarely sees."""
+    """The masthead's `某某联盟秘书处编` names an organization the model rarely sees."""
     at = text.find(publisher)
     if at < 0 or any(s.start <= at and at + len(publisher) <= s.end and s.type == "Organization" for s in spans):
         return []
@@ -328,7 +328,7 @@ def _inside(span: Span, others: Sequence[Span]) -> bool:
 
 
 def flat(spans: Sequence[Span]) -> list[Span]:
-    """Drop names nested in a longer name (北京 in 北京旷视科技有限公司), for flat NER output.
+    """Drop names nested in a longer name (北京 in 北京岚视科技有限公司), for flat NER output.
 
     Titles are another layer: a name inside a policy title stays.
     """

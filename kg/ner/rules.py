@@ -3,8 +3,8 @@
 - titles in 《…》: a policy, or a report/white paper/index, or a newspaper,
   decided by the title's head noun; a policy's title written without 《》, by its
   head noun and the verb before it (印发湖南省促进科技成果转化实施方案);
-- named schemes in quotes (“萌芽企业培育专项”), and quoted company names;
-- names the model cuts short or splits (市经济和 → 市经济和信息化局).
+- named schemes in quotes (“岚芽企业培育专项”), and quoted company names;
+- names the model cuts short or splits (岚州市经济和 → 岚州市经济和信息化局).
 
 Each rule takes the sentence text and returns spans relative to it.
 """
@@ -138,7 +138,7 @@ def classify_title(title: str) -> str | None:
 
 
 def quoted_names(text: str) -> list[Span]:
-    """Quoted schemes (“萌芽企业培育专项”) and quoted company names (提供商“曼孚科技”)."""
+    """Quoted schemes (“岚芽企业培育专项”) and quoted company names (提供商“曼孚科技”)."""
     spans = [Span(m.start(), m.end(), "Policy", "rule:scheme") for m in _QUOTED_PREFIX_SCHEME.finditer(text)]
     for m in _QUOTED.finditer(text):
         if any(s.start <= m.start() < s.end for s in spans):

@@ -5,7 +5,7 @@ The rules are a table (:data:`RULES`): each reads one kind of evidence. Sentence
 rules (:mod:`.stated`, :mod:`.posts`) read the text between the mentions of one sentence, with
 the trigger words of :mod:`kg.lexicon` (院长, 印发, 领投, 创办, 合作, 位于, 旗下 …);
 issue rules read across sentences (investments, :mod:`.funding`) or off names
-(:mod:`.names`: 北京旷视科技有限公司 is in 北京). Co-mentions (entities named in one
+(:mod:`.names`: 北京岚视科技有限公司 is in 北京). Co-mentions (entities named in one
 article with no stated relation) are listed apart by :func:`co_mentions`, because
 they are weaker evidence.
 """

@@ -1,6 +1,6 @@
 """Relations read off names: what an organization's or a title's own name says.
 
-北京旷视科技有限公司 is in 北京; 国科量子通信网络有限公司北京分公司 is part of
+北京岚视科技有限公司 is in 北京; 汀科量子通信网络有限公司北京分公司 is part of
 国科量子通信网络有限公司; 《工业和信息化部关于…的通知》 was issued by 工业和信息化部.
 The NER stage found the nested names (:mod:`kg.ner.names`); these relations are
 marked ``derived_from="name"``, so a user can tell them from stated ones.
@@ -74,7 +74,7 @@ def _parents_place(mentions: list[Mention], r: int, outer: Mention) -> bool:
         return place is not None and seat is not None and (seat == place or place in g.ancestors(seat))
 
     own = [m.text for m in inside if m.type == "Region" and m.start >= parent.end]  # the unit's own place, named
-    if own:  # (a province holds its city's unit too: 山东某某公司坊子分公司 is in 山东; 中国 of 中国科学院 is no seat)
+    if own:  # (a province holds its city's unit too: 山东某某公司坊子分公司 is in 山东; 中国 of 中国某某科学院 is no seat)
         return place is None or place.level == "country" or not any(within_place(name) for name in own)
     branch = _BRANCH_TAIL.fullmatch(outer.text, parent.end - outer.start)  # or written before its kind, known or not
     return branch is not None and g.seat(branch.group(1)) is not None and not within_place(branch.group(1))

@@ -1,6 +1,6 @@
 """Posts: who holds which post at which body, as a sentence says.
 
-ORG POST PERSON (中国信息通信研究院院长余晓晖) and chains of them, PERSON（ORG POST）,
+ORG POST PERSON (岚湖信息研究院院长汀晓晖) and chains of them, PERSON（ORG POST）,
 PERSON 任 ORG POST, a profile's first line (PERSON，ORG POST。), ORG POST 由 PERSON 担任,
 and the reporters of a byline. A founder's post makes a ``founded`` too.
 """
@@ -23,8 +23,8 @@ _NEXT_POST = re.compile(r"^\s*[、，和及]\s*([^，。；：（）()]{1,16})$"
 
 
 def positions(s: Sentence) -> list[Relation]:
-    """ORG POST PERSON (中国信息通信研究院院长余晓晖), chains of them (A 副总经理、B 副总经理
-    王丽; 北京市科委、中关村管委会党组书记、主任许强), the people listed after one post,
+    """ORG POST PERSON (岚湖信息研究院院长汀晓晖), chains of them (A 副总经理、B 副总经理
+    王丽; 岚州市科委、岚湖管委会党组书记、主任许岚), the people listed after one post,
     and PERSON（ORG POST）. A founder's post makes a ``founded`` too."""
     in_turn = _posts_in_turn(s)
     out: list[Relation] = _posts_filled_by(s) + _posts_named_after(s) + in_turn

@@ -7,11 +7,11 @@ same whenever the same input is built, and adding an issue changes no IRI.
 
 What makes two surfaces one entity:
 - the alias file (工信部 = 工业和信息化部), and abbreviations inside names (市经信局);
-- the text's own declarations: 北京国盾量子信息技术有限公司（以下简称国盾量子）;
+- the text's own declarations: 北京汀盾量子信息技术有限公司（以下简称汀盾量子）;
 - within an issue, an abbreviation whose characters are an ordered subsequence of a
   longer name of the issue (北交所 / 北京证券交易所), or a company's short name
-  inside its full name (世通亨奇 / 中科世通亨奇（北京）科技有限公司);
-- a company's core name without region, legal form or trade (北京旷视科技有限公司 = 旷视);
+  inside its full name (汀通岚奇 / 中科汀通岚奇（北京）科技有限公司);
+- a company's core name without region, legal form or trade (北京岚视科技有限公司 = 岚视);
 - a local name resolved by the issue's place: 市经信局 in a Beijing bulletin is
   北京市经济和信息化局;
 - regions by division code (北京 = 北京市);
@@ -229,11 +229,11 @@ _COMMITTEES_BUREAU = re.compile(r"(?:管委会|管理委员会)([\u4e00-\u9fff]{
 
 @lru_cache(maxsize=8192)
 def company_core(name: str) -> str | None:
-    """旷视 for 北京旷视科技有限公司 and 旷视科技: the name without region, legal form, trade.
+    """岚视 for 北京岚视科技有限公司 and 岚视科技: the name without region, legal form, trade.
 
     A company registered with its seat in brackets (腾讯科技（北京）有限公司) is a legal
     entity of its own, not the group it belongs to: its core keeps the seat
-    (中科世通亨奇（北京）), so it never merges with the group's short name (腾讯).
+    (中科汀通岚奇（北京）), so it never merges with the group's short name (腾讯).
     """
     core = name
     stripped = LEGAL_FORMS.sub("", core)
@@ -474,7 +474,7 @@ def _abbreviates_core(short: str, long: str) -> bool:
 
 
 def _shortens(short: str, long: str) -> bool:
-    """世通亨奇 / 中科世通亨奇（北京）科技有限公司: a company's short name inside its full name.
+    """世通亨奇 / 中科汀通岚奇（北京）科技有限公司: a company's short name inside its full name.
     Not a body of another kind the company is named after: 某某大学 / 某某大学资产经营有限公司."""
     return len(short) >= 2 and short in long and bool(LEGAL_FORMS.search(long)) and not LEGAL_FORMS.search(short) \
         and not (long.startswith(short) and short.endswith(_NOT_A_COMPANY))
@@ -498,7 +498,7 @@ _NOT_A_COMPANY = ("大学", "学院", "研究院", "研究所", "医院", "协�
 def _without_its_place(short: str, long: str) -> bool:
     """招商服务局 / 某市高新区招商服务局, 管委会 / 某市经济技术开发区管理委员会: a body named
     without its place, a division or a zone of one (not 中关村科技园区, whose committee
-    has a namesake in 中关村科学城)."""
+    has a namesake in 岚湖科学城)."""
     long = re.sub("管理委员会$", "管委会", long)
     if len(long) <= len(short) or not long.endswith(short):
         return False
@@ -523,7 +523,7 @@ def describe_entities(issue: Issue) -> None:
 
     The label is the fullest name the issue gives (a Chinese one before a Latin one, then the
     longest surface, then the most frequent); a region takes its division's official name, and an
-    organization the official form its key gives (市经信局 → 北京市经济和信息化局)."""
+    organization the official form its key gives (市经信局 → 岚州市经济和信息化局)."""
     surfaces: dict[EntityKey, dict[str, int]] = defaultdict(dict)
     for m in issue.mentions:
         if m.refers_to is not None:  # 该院 is no name of the 院

@@ -433,7 +433,7 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
         if w.start != words[j - 1].end:
             break
         if piece in "（(" and j + 2 < len(words):
-            # a bracketed region inside a company name: 中科世通亨奇（北京）科技有限公司
+            # a bracketed region inside a company name: 中科汀通岚奇（北京）科技有限公司
             close = words[j + 2]
             if text[words[j + 1].start:words[j + 1].end] and text[close.start:close.end] in "）)":
                 j += 3

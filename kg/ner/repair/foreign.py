@@ -45,7 +45,7 @@ def foreign_companies(text: str, words: list[Word]) -> list[Word]:
 
 
 def join_latin_names(text: str, words: list[Word]) -> list[Word]:
-    """`Aspex 思柏投资`, `BAI 资本`: a Latin word, a space, then an organization word."""
+    """`Lanx 岚柏投资`, `TAI 资本`: a Latin word, a space, then an organization word."""
     if not LATIN_THEN_SPACE.search(text):
         return words
     i = 0

@@ -158,8 +158,8 @@ _ROUTE = re.compile(rf"(?:{alternatives(ROUTE_SUFFIXES)})(?=[由的在与和]?$)
 
 def routes(text: str, words: list[Word]) -> list[Word]:
     """某县至某县高速公路 read as one place: a road or a line is no place, the place it is named by is
-    (平塘 | 高速公路), and a road's own short name is none (瓮平 | 高速); a place before 至 another is a
-    place, whatever the model read it as (凌云 | 至 | 乐业)."""
+    (平塘 | 高速公路), and a road's own short name is none (某平 | 高速); a place before 至 another is a
+    place, whatever the model read it as (凌云 | 至 | 乐业); a count of things is none (46 | 台岸桥)."""
     if not any(w.label == "Region" for w in words):
         return words
     g = gazetteer()
