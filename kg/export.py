@@ -158,10 +158,13 @@ def write_jsonl(graph: KnowledgeGraph, out: BinaryIO) -> None:
     entities: dict[str, dict] = {}
     labels: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     mentions: dict[str, set] = defaultdict(set)
+    labelled: set[tuple[str, str, str]] = set()  # (entity, label, issue): a label counts once per issue
     for row in graph.select(ENTITY_MENTIONS):
         iri = row["entity"]
         entities.setdefault(iri, {"type": row["type"]})
-        labels[iri][row["label"]] += 1
+        if (iri, row["label"], row["doc"]) not in labelled:
+            labelled.add((iri, row["label"], row["doc"]))
+            labels[iri][row["label"]] += 1
         mentions[iri].add((row["doc"], row["text"], int(row["start"]), int(row["end"])))
     for iri in sorted(entities):
         record = {

@@ -33,7 +33,7 @@ ORG_SUFFIXES = (
 NOT_ORG_WORDS = re.compile(r"(?:局长|部长|院长|处长|厅长|所长|委员|常委|主任|干部|内部|外部|全部|局部|总部|本部|学院派"
                            r"|布局|格局|结局|大局|全局|变局|开局|破局|新局|注册资本|实缴资本)$")
 #: Words that end a company name whatever tag the model gave them (泰煜 | 投资/v).
-STRONG_SUFFIX_WORDS = {"资本", "创投", "投资", "基金", "集团", "控股", "科技", "资管", "证券", "银行"}
+STRONG_SUFFIX_WORDS = {"资本", "创投", "投资", "基金", "集团", "控股", "科技", "资管", "证券", "银行", "数科"}
 #: The State Council's ministries and commissions by their full names (a fixed list of the central
 #: government's make-up, not names learnt from any text): named alone, they are bodies whatever
 #: words the model cut them into (生态 | 环境部).
@@ -102,7 +102,9 @@ GENERIC_ORG = re.compile(
     # a group sent on an errand: 招商小分队, 代表团
     r"(?:招商|考察|调研|工作)?(?:小分队|分队|代表团|考察团|调研组|专班)|项目|平台|工程|学校|本校|我校|"
     # a kind of investing or of fund: 股权投资, 子基金投资, S 基金, QFLP 基金
-    r"(?:子基金|股权|创业|风险|天使|产业|早期)投资|[A-Z]{1,5}\s*基金|.)$")
+    r"(?:子基金|股权|创业|风险|天使|产业|早期)投资|[A-Z]{1,5}\s*基金|"
+    # a body named again by a demonstrative and its kind: 该院, 上述公司 (see kg.ner.anaphora)
+    r"(?:该|上述)[\u4e00-\u9fff]{1,4}|.)$")
 #: A body's own organs and departments: 董事会, 党委, 财务部. After a company, a university or an
 #: association they name no new body (某某股份有限公司 | 监事会), and alone they name none.
 INTERNAL_ORGANS = ("董事会", "监事会", "董事局", "理事会", "党委", "党工委", "党组", "纪委", "工会", "团委", "党支部", "党总支",

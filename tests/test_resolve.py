@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import SAMPLES
+from helpers import SAMPLES, jsonl
 
 import kg
 from kg import ner
@@ -334,3 +334,30 @@ def test_a_zone_committees_bureau_named_again_alone(tmp_path):
     out = build(tmp_path, {"a": "汀南临港片区管委会人才服务局为企业办理许可。人才服务局局长沈岚鸣介绍，用时压缩至 3 个工作日。"})
     orgs = entities(out, "Organization")
     assert "人才服务局" in entity_with(orgs, "汀南临港片区管委会人才服务局")
+
+
+def test_a_subsidiary_named_after_its_parent_is_a_company_of_its_own(tmp_path):
+    """岚芯智联 (the short name of 武汉岚芯智联科技股份有限公司) sets up 杭州岚芯智联软件有限公司: two companies,
+    the parent's short name in the later issue still the parent."""
+    out = build(tmp_path, {"a": "武汉岚芯智联科技股份有限公司完成 A 轮融资。岚芯智联创始人易澄表示将扩产。",
+                           "b": "岚芯智联本月在杭州市滨江区成立全资子公司杭州岚芯智联软件有限公司。岚芯智联与汀网通信签约。"})
+    orgs = entities(out, "Organization")
+    assert "岚芯智联" in entity_with(orgs, "武汉岚芯智联科技股份有限公司")
+    assert "岚芯智联" not in entity_with(orgs, "杭州岚芯智联软件有限公司")
+
+
+def test_a_zone_committee_named_again_by_its_kind(tmp_path):
+    """管委会副主任 after 某某经开区管委会 in the article: that committee, though the issue names two."""
+    out = build(tmp_path, {"a": "汀岚高新区管委会与岚汀智造签约。\n■ 政策\n青岚经开区管委会日前出台“智造十条”。管委会副主任江一帆表示，"
+                                "政策将重点支持存量工厂改造。"})
+    orgs = entities(out, "Organization")
+    assert "管委会" in entity_with(orgs, "青岚经开区管委会")
+
+
+def test_an_entitys_label_counts_once_per_issue(tmp_path):
+    """The full name one issue gives wins over the short name another issue repeats (the label most
+    issues use, then the longest), however often the short name is written."""
+    out = build(tmp_path, {"a": "武汉岚芯智联科技股份有限公司完成 A 轮融资。",
+                           "b": "岚芯智联发布新品。岚芯智联与汀网通信签约。岚芯智联总经理易澄出席。"})
+    labels = {r["label"] for r in jsonl(out) if r["kind"] == "entity" and any(m["text"] == "岚芯智联" for m in r["mentions"])}
+    assert labels == {"武汉岚芯智联科技股份有限公司"}

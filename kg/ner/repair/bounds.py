@@ -26,7 +26,7 @@ from ...lexicon import (
     ZONE_SUFFIXES,
     alternatives,
 )
-from ...regions import gazetteer, is_foreign_country, joins_a_place
+from ...regions import AREA, gazetteer, is_area, is_foreign_country, joins_a_place
 from .registered import BUSINESS_VERBS, PHASE
 from .words import (
     BUILDING_VERBS,
@@ -95,8 +95,11 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
             out.append(Word(w.start, w.end - 1, "Organization"))  # 某某产业投资基金由/ORG | 某某集团: the name, then 由
             w = Word(w.end - 1, w.end, "p")
         if w.label == "Organization" and w.end - w.start >= 4 and text.endswith("总部", w.start, w.end):
-            out.append(Word(w.start, w.end - 2, "Organization"))  # 某某科技 | 总部位于: the body, then its seat
+            out += _area_apart(text, Word(w.start, w.end - 2, "Organization"))  # 某某科技 | 总部位于: the body, then its seat
             w = Word(w.end - 2, w.end, "n")
+        elif w.label == "Organization" and text.startswith(("总部", "区域总部"), w.end):
+            *head, w = _area_apart(text, w)
+            out += head
         lead = _LEADING_JOINER.match(text, w.start, w.end) if w.label == "Organization" else None
         body = text[lead.end():w.end] if lead else ""
         if lead and len(body) >= 3 and ends_like_org(body) and (body.startswith(REGION_PREFIX_WORDS) or gazetteer().head(body)):
@@ -329,6 +332,20 @@ def posts_inside_names(text: str, words: list[Word]) -> list[Word]:
                 continue
         out.append(w)
     return out
+
+
+#: An area at the end of a company's name, before the seat it has there: 某某软件华中 | 总部.
+_AREA_AT_END = re.compile(rf"(?:{AREA.pattern})$")
+
+
+def _area_apart(text: str, w: Word) -> list[Word]:
+    """某某软件华中 (before 总部): the company, then the area its regional seat serves; 华中 alone: the area."""
+    if is_area(text[w.start:w.end]):
+        return [Word(w.start, w.end, "Region")]
+    area = _AREA_AT_END.search(text, w.start + 2, w.end)
+    if area is None or area.start() - w.start < 2:
+        return [w]
+    return [Word(w.start, area.start(), "Organization"), Word(area.start(), w.end, "Region")]
 
 
 #: Inside one "name": a post, a person and the verb by which the person takes another post.

@@ -36,8 +36,12 @@ _UNNAMED_FUND = re.compile(rf"(?:{OWNING}|管理)的?(?:基金|子基金|投资�
 
 
 def investors(text: str, words: list[Word]) -> list[Word]:
-    """Names before 领投 / 跟投 are investors: `由某某资本领投，某某创投、某某基金参与跟投`."""
+    """Names before 领投 / 跟投 are investors: `由某某资本领投，某某创投、某某基金参与跟投`; a
+    shareholder's name read into the word 股东 (老 | 股东某某天使基金) is one too."""
     words = _listed_investors(text, words)
+    for w in words:
+        if w.label == "n" and (holder := _HOLDER_NAMED.fullmatch(text, w.start, w.end)):
+            words = claim(words, holder.start(1), holder.end(1), "Organization")
     role_end = 0  # `A领投、B跟投`: B's clause starts after A's role
     for m in INVESTOR_ROLE.finditer(text):
         head = text[:m.start()]
@@ -59,6 +63,10 @@ def investors(text: str, words: list[Word]) -> list[Word]:
     return words
 
 
+
+
+#: 股东某某天使基金: the word for a shareholder with a fund's or an investing firm's name after it.
+_HOLDER_NAMED = re.compile(r"股东([\u4e00-\u9fff]{2,10}(?:基金|资本|创投))")
 
 
 def _items_of_a_list(text: str) -> list[str]:
@@ -388,6 +396,12 @@ def founded_subjects(text: str, words: list[Word]) -> list[Word]:
 _FIELDS = re.compile(r"领域|环节|行业|产业|赛道|方向|板块|类")
 
 
+def _division(text: str, w: Word) -> bool:
+    """马来西亚, 湖北省: a place of the division data read as a place (in 某国、某国等国的工厂 the
+    list's tail names bodies of the places)."""
+    return w.label == "Region" and gazetteer().lookup(text[w.start:w.end]) is not None
+
+
 def lists(text: str, words: list[Word]) -> list[Word]:
     """Items of a 、-list take the entity type that the named items share.
 
@@ -427,7 +441,7 @@ def lists(text: str, words: list[Word]) -> list[Word]:
         for a, b in reversed(items):
             piece = text[words[a].start:words[b].end]
             if a == b and words[a].is_entity:
-                if words[a].label != best and ((of_bodies and best == "Organization") or
+                if words[a].label != best and ((of_bodies and best == "Organization" and not _division(text, words[a])) or
                                                 (counts[best] >= 3 and counts[words[a].label] == 1)):
                     words[a] = Word(words[a].start, words[a].end, best)
                 continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon import POST_AT_END
 from .words import Word
 
 #: What a person's name is followed by in its own clause: a verb of saying, 为 before a body.
@@ -49,5 +50,34 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
                                                    and out[k + 3].label == "Organization")
                 or (text.startswith("同志", after.start) and not text.startswith("同志们", after.start))):
             out[k:k + 2] = [Word(name.start, nxt.end, "Person")]
+        k += 1
+    return out
+
+
+#: Surnames that are words of one character too, which the model reads as a preposition before
+#: the given name: 首席信息官向 | 峻川 | 称.
+_SURNAMES_READ_AS_WORDS = frozenset("向于")
+#: What follows a person named after a post: a verb of saying, taking up a post, or the clause's end.
+_AFTER_A_NAMED_PERSON = re.compile(r"\s*(?:[，、。；：]|表示|指出|介绍|强调|认为|称|说|出任|担任|兼任|任|主持|出席)")
+
+
+def names_read_after_surname(text: str, words: list[Word]) -> list[Word]:
+    """A person whose surname the model read as a word of its own: 向 | 峻川 (both persons to the
+    model), or 副总裁向 | 峻川 | 称 (向 read as a preposition after a post, where a name is expected)."""
+    out: list[Word] = []
+    k = 0
+    while k < len(words):
+        w = words[k]
+        nxt = words[k + 1] if k + 1 < len(words) else Word(w.end, w.end, "w")
+        given = nxt.label == "Person" and nxt.start == w.end and nxt.end - nxt.start == 2 \
+            and w.end - w.start == 1 and "\u4e00" <= text[w.start] <= "\u9fff"
+        if given and (w.label == "Person" or (
+                text[w.start] in _SURNAMES_READ_AS_WORDS and k > 0 and words[k - 1].end == w.start
+                and POST_AT_END.search(text, max(0, w.start - 10), w.start) is not None
+                and _AFTER_A_NAMED_PERSON.match(text, nxt.end))):
+            out.append(Word(w.start, nxt.end, "Person"))
+            k += 2
+            continue
+        out.append(w)
         k += 1
     return out

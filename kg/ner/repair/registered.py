@@ -9,7 +9,8 @@ from ...regions import gazetteer, is_foreign_country
 from .words import BUILDING_VERBS, Word, claim, starts_no_name
 
 _BRACKETED_SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
-_AFTER_SEAT = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团"
+#: What follows the bracketed seat in the name (not a copula or a conjunction: 某某（上海）为 | 德国某某有限公司).
+_AFTER_SEAT = re.compile(r"(?![为是系与及])[\u4e00-\u9fffA-Za-z]{0,12}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团"
                          r"|中心|研究院|研究所|实验室|孵化器)"
                          rf"(?:[\u4e00-\u9fff]{{2,4}}?(?:{alternatives(BRANCH_TAILS)}))?")  # …有限公司合肥分公司
 #: Tags that cannot be part of a company name before its bracketed seat.
@@ -63,7 +64,7 @@ _BRAND_AFTER_OWNED = re.compile(rf"(?:{alternatives(OWNED_COMPANY_WORDS)})([\u4e
 _REGISTERED_NAME_PARTS = frozenset({"n", "nz", "nw", "vn", "an", "a", "j", "ORG", "LOC", "Region", "Organization"})
 #: Verbs that name a company's business inside its name (某某高质量发展母基金, 某某城市建设有限公司),
 #: never what the sentence does with it (设立, 投资 stay out).
-BUSINESS_VERBS = frozenset({"发展", "创新", "建设", "服务", "管理", "运营", "开发", "制造", "经营", "咨询", "孵化", "引导"})
+BUSINESS_VERBS = frozenset({"发展", "创新", "建设", "服务", "管理", "运营", "开发", "制造", "经营", "咨询", "孵化", "引导", "促进"})
 
 
 #: A fund's phase or number inside its name: 某某三期, 某某一号.
@@ -107,6 +108,28 @@ def registered_names(text: str, words: list[Word]) -> list[Word]:
                 and not is_foreign_country(text[words[k - 1].start:words[k - 1].end]):
             k -= 1
             start = words[k].start
+        k = _place_opening_the_name(text, words, k)
+        start = words[k].start
         if form.start() - start >= 2:
             words = claim(words, start, form.end(), "Organization")
     return words
+
+
+#: What comes before a registered name that a list or a clause opens with.
+_BEFORE_AN_ITEM = re.compile(r"(?:^|[、，,：:；;和与及（(])\s*$")
+
+
+def _place_opening_the_name(text: str, words: list[Word], k: int) -> int:
+    """岚州 | 长/v | 投/v | 某某制造合伙企业（有限合伙）: one or two one-character words the model read
+    between the place a registered name opens with and the rest of it are the name's (its trade
+    name's), when the place starts an item of a list or a clause. The index of the name's first word."""
+    j = k
+    while j > 0 and k - j < 2 and words[j - 1].end == words[j].start and words[j - 1].end - words[j - 1].start == 1 \
+            and words[j - 1].label in ("v", "vn", "a", "d", "n") and "\u4e00" <= text[words[j - 1].start] <= "\u9fff":
+        j -= 1
+    place = words[j - 1] if 0 < j < k else None
+    if place is not None and place.label == "Region" and place.end == words[j].start \
+            and gazetteer().lookup(text[place.start:place.end]) is not None \
+            and _BEFORE_AN_ITEM.search(text, max(0, place.start - 4), place.start):
+        return j - 1
+    return k
