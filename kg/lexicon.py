@@ -73,7 +73,7 @@ COMPANY_DESCRIPTORS = ("公司", "企业", "厂商", "提供商", "服务商", "
                        "股东")
 DESCRIPTOR = re.compile(f"(?:{alternatives(COMPANY_DESCRIPTORS)})$")
 #: A description, then a full company name: the name starts after the description.
-DESCRIBED_COMPANY = re.compile(r"^.{2,16}?(?:(?:研发商|提供商|服务商|运营商|供应商|制造商|开发商|厂商|企业|公司|实施主体|运营主体)"
+DESCRIBED_COMPANY = re.compile(r"^.{2,16}?(?:(?:研发商|提供商|服务商|运营商|供应商|制造商|开发商|厂商|企业|公司|(?:实施|运营|建设|投资|责任)主体)"
                                r"(?=.{4,}(?:有限公司|有限责任公司|股份公司|集团)$)"
                                r"|(?:设备商|芯片商|材料商|软件商|发行商|工作室)(?=.{4,}(?:公司|株式会社)$))")  # 荷兰光刻设备商 | 某某公司
 #: An "organization" made only of generic words (智能汽车公司, 汽车行业, 多维度), a

@@ -1207,3 +1207,41 @@ def test_names_around_a_bracketed_seat_a_shareholder_and_a_place_opening_a_name(
 def test_countries_listed_before_a_tail_of_bodies_stay_places(lac):
     found = entities(lac, "公司将拓展泰国、老挝等国的园区企业客户。")
     assert {("泰国", "Region"), ("老挝", "Region")} <= found
+
+
+def test_a_set_of_measures_by_its_nickname_in_quotes():
+    from kg.ner.rules import bare_titles
+
+    text = "该细则是岚州市“智算惠企十条”的配套文件。"
+    assert [text[s.start:s.end] for s in bare_titles(text)] == ["智算惠企十条"]
+
+
+def test_a_subsidiarys_name_the_model_cut_after_its_parents_core(tmp_path):
+    """投资主体 | 汇岚/v | 数据（银川）有限公司, 新加坡汇岚数据集团: the core 汇岚 starts the subsidiary's name too."""
+    from kg import ner
+    from kg.ingest import RawIssue
+    from kg.stages import extract, prepare
+
+    text = "算力动态\n\n2025 年第 8 期\n\n■ 开工\n\n二期工程本周开工。投资主体汇岚数据（银川）有限公司由新加坡汇岚数据集团今年出资设立。\n"
+    issue = prepare(RawIssue("t", tmp_path / "t.txt", "utf-8", text))
+    extract([issue], ner.load("lac"))
+    assert "汇岚数据（银川）有限公司" in {m.text for m in issue.mentions if m.type == "Organization"}
+
+
+def test_no_name_across_a_verb_after_a_place_or_a_post_and_由():
+    """在某地 | 建设/v | 某某中心: the place, then the verb; 某某（某地）| 总经理由集团: a post and 由, no name's rest;
+    a part of a province (陇东, 皖南) is an area."""
+    from kg.ner.repair.bounds import extend_suffixes
+    from kg.ner.repair.words import Word
+    from kg.regions import is_area
+
+    text = "拟在岚州建设数据服务中心。"
+    words = extend_suffixes(text, [Word(0, 1, "v"), Word(1, 2, "p"), Word(2, 4, "Region"), Word(4, 6, "v"),
+                                   Word(6, 12, "Organization"), Word(12, 13, "w")])
+    assert [(text[w.start:w.end], w.label) for w in words][2:5] == [("岚州", "Region"), ("建设", "v"),
+                                                                    ("数据服务中心", "Organization")]
+    text = "岚岭（中卫）总经理由集团副总裁林嘉兼任。"
+    words = extend_suffixes(text, [Word(0, 2, "Region"), Word(2, 3, "w"), Word(3, 5, "Region"), Word(5, 6, "w"),
+                                   Word(6, 12, "n"), Word(12, 15, "n"), Word(15, 17, "Person"), Word(17, 19, "v")])
+    assert not any(w.label == "Organization" for w in words)
+    assert is_area("陇东") and is_area("皖南地区") and not is_area("新西")

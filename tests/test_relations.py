@@ -1207,3 +1207,11 @@ def test_a_station_that_belongs_to_a_bureau_named_before_it(backend):
 def test_a_companys_regional_seat_is_where_the_company_is(backend):
     found = relations(backend, "云澜科技华东总部落户苏州工业园区。")
     assert ("云澜科技", "locatedIn", "苏州工业园区", ()) in found
+
+
+def test_a_post_after_the_name_and_one_taken_by_an_academician(backend):
+    """ORG PERSON 局长介绍; 某某院士受聘出任 | 中心 (named again) | 首席专家."""
+    found = relations(backend, "岚州市数据局赵一鸣局长介绍，已发放算力券 600 万元。")
+    assert ("赵一鸣", "holdsPosition", "岚州市数据局", (("title", "局长"),)) in found
+    found = relations(backend, "岚州大学与岚州研究院共建西部智算研究中心。吴敬远院士受聘出任中心首席专家。")
+    assert ("吴敬远", "holdsPosition", "中心", (("title", "首席专家"),)) in found

@@ -28,6 +28,8 @@ from ..regions import gazetteer
 from ..resolve import company_core, unit_short_names
 
 _SEAT = re.compile(r"[（(]")
+#: A seat in brackets right before a name's rest: （苏州） | 半导体有限公司.
+_SEAT_BEFORE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}[）)]$")
 #: A short name shorter than this is too likely to be an ordinary word (中科, 华为 the model knows).
 _SHORTEST = 3
 
@@ -92,14 +94,25 @@ def _short_names(issue: Issue) -> list[Mention]:
 
 def _starts_of_declared_names(issue: Issue) -> list[Mention]:
     """本源 | 量子计算科技（合肥）股份有限公司（以下简称本源量子）: the short name the text declares
-    starts the full name, so the model cut its first characters off."""
+    starts the full name, so the model cut its first characters off; so does the core name of
+    another company of the issue (某某数据集团, then 某某 | 数据（银川）有限公司, its subsidiary)."""
+    cores = {core for m in issue.mentions if m.type == "Organization" and LEGAL_FORMS.search(m.text)
+             and (core := company_core(m.text)) and len(core) >= 2 and not _SEAT.search(core)}
     out = []
     for m in issue.mentions:
         short = _declared_after(issue, m)
         cut = next((k for k in range(1, min(len(short), 4)) if not m.text.startswith(short)
                     and issue.text.startswith(short, m.start - k)), 0)
+        if short and not cut and (seat := _SEAT_BEFORE.search(issue.text, max(0, m.start - 12), m.start)) \
+                and issue.text.endswith(short, 0, seat.start()):
+            cut = m.start - seat.start() + len(short)  # 某某 | 芯/v （苏州） | 半导体有限公司（简称“某某芯”）
+        if not cut and m.type == "Organization" and LEGAL_FORMS.search(m.text) and len(m.text) <= 20:
+            cut = next((k for core in cores for k in range(1, min(len(core), 4) + 1) if not m.text.startswith(core)
+                        and issue.text.startswith(core, m.start - k)), 0)  # (某某 | 数据（银川）有限公司 too)
         out.append(_mention(issue, m.start - cut, m.end, m.type, m.source) if cut else m)
-    return out
+    taken = [(n.start, m.start) for n, m in zip(out, issue.mentions) if n.start < m.start]
+    return [n for n in out if not any(start <= n.start and n.end <= end for start, end in taken)
+            or (n.type == "Region" and gazetteer().lookup(n.text) is not None)]  # (某江 | 重工…分公司; not its seat, 苏州)
 
 
 def declared_short_names(issue: Issue) -> set[str]:

@@ -96,12 +96,19 @@ def bare_titles(text: str) -> list[Span]:
         # “某某十条”: quotes around the whole title mark it as 《》 would, and are no part of it
         quoted = title[0] in "“‘" and title[1:].count(title[0]) == 0 and text[m.end():m.end() + 1] in "”’"
         spans.append(Span(m.start() + quoted, m.end(), "Policy", "rule:bare-title"))
+    for m in _QUOTED_COUNTED.finditer(text):  # 是某市“某某十条”的配套文件: a counted set of measures by its nickname
+        if not any(s.start <= m.start(1) < s.end for s in spans):
+            spans.append(Span(m.start(1), m.end(1), "Policy", "rule:bare-title"))
     for m in _HEADLINE_TITLE.finditer(text):  # ■ 某某投资管理细则出台: a headline's title, then its verb
         title = m.group(1)
         if not GENERIC_DOCUMENT.match(title) and "的" not in title and not any(s.start <= m.start(1) < s.end for s in spans) \
                 and _long_enough(title):
             spans.append(Span(m.start(1), m.end(1), "Policy", "rule:bare-title"))
     return spans
+
+
+#: A set of measures named by its count in quotes, whatever comes before it: “某某十条”, “人才新政 30 条”.
+_QUOTED_COUNTED = re.compile(r"“([\u4e00-\u9fffA-Za-z]{2,12}\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*条(?:措施|举措|政策)?)”")
 
 
 def _long_enough(title: str) -> bool:

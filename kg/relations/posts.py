@@ -33,8 +33,8 @@ def positions(s: Sentence) -> list[Relation]:
         if s.m(k).type != "Person":
             continue
         # 行知机器人创始人宁远舟为协会副会长: the post before the name and the one taken after it
-        held = (_post_before(s, i) or _post_at_a_government(s, i) or _post_in_brackets(s, i) or _post_in_profile(s, i)
-                or _post_opening_a_clause(s, i) or _post_of_a_founder(s, i)) + (
+        held = (_post_before(s, i) or _post_after_the_name(s, i) or _post_at_a_government(s, i) or _post_in_brackets(s, i)
+                or _post_in_profile(s, i) or _post_opening_a_clause(s, i) or _post_of_a_founder(s, i)) + (
                     _post_taken(s, i) or ([] if k in taken_in_turn else _post_at_subject(s, i)))
         for org, title in held:
             if not FOUNDER_ONLY.fullmatch(title):  # 创始人 alone says who founded it, not a post held
@@ -234,8 +234,8 @@ def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
 #: Before a body whose post someone named earlier takes: 张三任 | 实验室 | 主任.
 _TAKEN_BY_ANOTHER = re.compile(r"(?:兼任|担任|出任|任|当选)\s*$")
 #: Between a person and the body of a post taken: 陆建成任…管委会常务副主任, 任命李明为…, 张三同志任….
-_TAKES = re.compile(r"^\s*(?:同志)?\s*(?:已|将|拟|正式|同时|曾|曾经|此前|先后|共同|分别|现|继续|仍)?"
-                    r"(?:担任|出任|兼任|升任|改任|调任|留任|不再担任|不再兼任|任|为|当选为?|(?:受|获|被)聘(?:为|担任)?)\s*$")
+_TAKES = re.compile(r"^\s*(?:同志|院士|教授|副?研究员|博士)?\s*(?:已|将|拟|正式|同时|曾|曾经|此前|先后|共同|分别|现|继续|仍)?"
+                    r"(?:担任|出任|兼任|升任|改任|调任|留任|不再担任|不再兼任|任|为|当选为?|(?:受|获|被)聘(?:为|担任|出任)?)\s*$")
 #: PERSON 曾在 ORG 任 POST, PERSON 加入 ORG 任 POST: a post held at the body named between.
 _HELD_AT = re.compile(r"^\s*(?:(?:曾|曾经|此前|先后|现)?在|(?:正式)?(?:加入|加盟))\s*$")
 _HELD_AFTER = re.compile(r"^\s*(?:任|担任)\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
@@ -356,6 +356,21 @@ def _post_opening_a_clause(s: Sentence, i: int) -> list[tuple[int, str]]:
             or (i > 0 and s.type(i - 1) == "Region" and s.m(s.ks[i - 1]).start >= s.m(s.ks[i]).start - len(opening.group(0))):
         return []  # (…，某某市副市长张三: a place's post)
     return [(subject, opening.group(1).strip())]
+
+
+def _post_after_the_name(s: Sentence, i: int) -> list[tuple[int, str]]:
+    """ORG PERSON POST: 岚州市数据局汀一帆局长介绍 (the post after the name, as one addresses an official)."""
+    if i == 0 or s.type(i - 1) != "Organization" or s.between(s.ks[i - 1], s.ks[i]).strip():
+        return []
+    post = _POST_AFTER_NAME.match(s.after(s.ks[i], 12))
+    if post is None or not POST.fullmatch(post.group(1)) or not _post_fits(post.group(1), s.m(s.ks[i - 1]).text):
+        return []
+    return [(s.ks[i - 1], post.group(1))]
+
+
+#: A post right after a person's name, then what the person does: 局长介绍, 院长表示.
+_POST_AFTER_NAME = re.compile(r"((?:常务)?副?[\u4e00-\u9fff]{0,4}?(?:局长|厅长|主任|院长|所长|处长|书记|董事长|总经理|校长|会长|理事长|秘书长))"
+                              r"(?=介绍|表示|指出|强调|说|认为|透露|称|主持|出席|致辞|[，、])")
 
 
 def _post_in_brackets(s: Sentence, i: int) -> list[tuple[int, str]]:

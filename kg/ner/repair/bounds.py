@@ -430,6 +430,10 @@ def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
     return [Word(w.start, w.end, "Organization") if w.label == "ORG" else w for w in out]
 
 
+#: A post and who fills it, read as one word: 总经理由 | 集团….
+_POST_THEN_BY = re.compile(rf"(?:{LATIN_POST.pattern})由")
+#: Prepositions before a place where something is done: 在, 于, 赴.
+_WHERE_DONE = ("在", "于", "赴")
 #: Kinds of investing before 投资, which then is the deal, not a firm's name: 战略 | 投资.
 _KINDS_OF_INVESTING = ("战略", "天使", "股权", "风险", "早期", "轮")
 #: A place's government named by its level: a body of its own, never the tail of another's name.
@@ -458,7 +462,8 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
             break
         if w.label == "Person" or NOT_ORG_WORDS.search(piece) or _OWNED_NOUN.match(piece) or _A_GOVERNMENT.fullmatch(piece) \
                 or _POST_TAKEN_INSIDE.match(piece) \
-                or piece == "同志" or piece in BUILDING_VERBS or (piece == "控股" and text.startswith(("子公司", "子企业"), w.end)):
+                or piece == "同志" or piece in BUILDING_VERBS or (piece == "控股" and text.startswith(("子公司", "子企业"), w.end)) \
+                or _POST_THEN_BY.search(piece):
             break  # (某某市委 | 市政府: two bodies; 张三 | 同志 | 任…: a person; 某某 | 控股子公司)
         if w.label == "m" and _ORDINAL_OR_COUNT.match(piece):
             break  # 某某基金 | 首批子基金, 某市 | 首家示范网点: which or how many, no name
@@ -473,7 +478,9 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
         # an unknown name's tail LAC tagged an adjective: 江苏 | 先进材料技术研究院/a
         odd_tail = w.label == "a" and len(piece) >= 4 and ends_like_org(piece)
         # a verb read into a name just before its kind: 某某 | 创新/v | 工作室
+        # (not after a place where something is done: 在某地 | 建设/v | 某某中心)
         verb_before_kind = w.label == "v" and piece in BUSINESS_VERBS and j + 1 < len(words) and words[j + 1].start == w.end \
+            and not (words[i].label == "Region" and text.endswith(_WHERE_DONE, 0, words[i].start)) \
             and text[words[j + 1].start:words[j + 1].end] not in STRONG_SUFFIX_WORDS - {"基金"} \
             and ends_like_org(text[words[j + 1].start:words[j + 1].end])
         if w.label not in NOUNISH and not w.is_entity and not strong and not odd_tail and not verb_before_kind:
