@@ -1245,3 +1245,29 @@ def test_no_name_across_a_verb_after_a_place_or_a_post_and_由():
                                    Word(6, 12, "n"), Word(12, 15, "n"), Word(15, 17, "Person"), Word(17, 19, "v")])
     assert not any(w.label == "Organization" for w in words)
     assert is_area("陇东") and is_area("皖南地区") and not is_area("新西")
+
+
+def test_a_bureaus_units_named_by_their_town_and_its_branches():
+    """某某局 | 青塘 | 市场监管所: one unit, of the bureau, in the town; 某某局姑苏分局: the district; 某区 | 公安 |
+    分局: no place called 公安 (a county's short name) in it."""
+    from kg.ner.names import nested_names
+
+    def read(name):
+        return {(name[s.start:s.end], s.type) for s in nested_names(name)}
+
+    assert read("岚溪县市场监督管理局青塘市场监管所") >= {("岚溪县市场监督管理局", "Organization"), ("青塘", "Region")}
+    assert ("姑苏", "Region") in read("岚州市市场监督管理局姑苏分局")
+    assert ("公安", "Region") not in read("海勃湾区公安分局")
+
+
+def test_a_unit_the_model_read_as_a_place_and_a_verb_read_into_a_name():
+    """某某局 | 溪桥市场监管所/Region: one unit; 为某某药业办/ORG | 结: the company, then the verb 办结."""
+    from kg.ner.repair.bounds import extend_suffixes, split_joined
+    from kg.ner.repair.words import Word
+
+    text = "岚溪县市场监督管理局溪桥市场监管所查处一起案件。"
+    words = extend_suffixes(text, [Word(0, 10, "Organization"), Word(10, 17, "Region"), Word(17, 19, "v")])
+    assert (text[words[0].start:words[0].end], words[0].label) == ("岚溪县市场监督管理局溪桥市场监管所", "Organization")
+    text = "为汀禾药业办结登记。"
+    words = split_joined(text, [Word(0, 1, "p"), Word(1, 6, "Organization"), Word(6, 7, "v"), Word(7, 9, "v")])
+    assert ("汀禾药业", "Organization") in [(text[w.start:w.end], w.label) for w in words]

@@ -1215,3 +1215,8 @@ def test_a_post_after_the_name_and_one_taken_by_an_academician(backend):
     assert ("赵一鸣", "holdsPosition", "岚州市数据局", (("title", "局长"),)) in found
     found = relations(backend, "岚州大学与岚州研究院共建西部智算研究中心。吴敬远院士受聘出任中心首席专家。")
     assert ("吴敬远", "holdsPosition", "中心", (("title", "首席专家"),)) in found
+
+
+def test_a_unit_that_is_a_bureaus_own(backend):
+    found = relations(backend, "岚州市计量测试研究所是岚州市市场监督管理局直属事业单位。")
+    assert ("岚州市计量测试研究所", "subsidiaryOf", "岚州市市场监督管理局", ()) in found

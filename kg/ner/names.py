@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..doc import Span
 from ..lexicon import (
     BRANCH_TAILS,
+    BUREAU_UNITS,
     GENERIC_PLACE,
     GOVERNMENT_PARENT_HEADS,
     GOVERNMENT_SUFFIXES,
@@ -156,6 +157,10 @@ def places_inside_a_zone(name: str) -> list[Span]:
     return [Span(*m.span(1), "Region", "rule:nested-region")] if m and gazetteer().lookup(m.group(1)) else []
 
 
+#: A bureau's unit named by the town it serves: 某某市市场监督管理局 | 某镇 | 市场监管所, 某某分局 | 青塘 | 派出所.
+_TOWN_UNIT = re.compile(rf"^(.{{3,24}}?局)([\u4e00-\u9fff]{{2,3}}?)(?:市场)?(?:{alternatives(BUREAU_UNITS)})$")
+
+
 def nested_names(name: str) -> list[Span]:
     """Regions and parent organizations inside an organization's name, offsets into it, a
     parent's own parent (某某市人民政府办公厅 | 秘书处 → 某某市人民政府办公厅 → 某某市人民政府), and a
@@ -225,7 +230,9 @@ def _nested_once(name: str) -> list[Span]:
         for size in (4, 3, 2):
             at = tail.start() - size
             # (某某有限公司海曙分公司: a branch may be named by a district's short name)
-            find = g.seat if tail.group().endswith(BRANCH_TAILS) else g.lookup
+            # (not 某某区 | 公安 | 分局: a bureau's branch is named by its place after the bureau, 某某局 | 姑苏 | 分局)
+            find = g.seat if tail.group().endswith(BRANCH_TAILS) and (tail.group() != "分局" or name.endswith("局", 0, at)) \
+                else g.lookup
             division = find(name[at:tail.start()]) if at > 0 else None
             if (division and division.level in _HEAD_LEVELS + ("county",)) \
                     or (at > 1 and AREA.fullmatch(name[at:tail.start()])):
@@ -255,6 +262,12 @@ def _nested_once(name: str) -> list[Span]:
     if branch_of is not None and branch_of >= 2 and name[branch_of - 1] not in "（(" and \
             name.endswith(BRANCH_TAILS):
         spans.append(Span(0, branch_of, "Organization", "rule:parent-org"))
+        return spans
+    town_unit = _TOWN_UNIT.match(name)
+    if town_unit:  # 某某局 | 青塘 | 市场监管所: the bureau, and the town the unit serves
+        if not any(sp.start <= town_unit.start(2) < sp.end for sp in spans):
+            region(*town_unit.span(2))
+        spans.append(Span(0, town_unit.end(1), "Organization", "rule:parent-org"))
         return spans
     bank = _bank_branch(name)
     if bank is not None:

@@ -23,6 +23,7 @@ from ...lexicon import (
     REGION_PREFIX_WORDS,
     REGISTERED_FORM,
     STRONG_SUFFIX_WORDS,
+    UNITS_OF_A_TOWN,
     ZONE_SUFFIXES,
     alternatives,
 )
@@ -90,6 +91,9 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
                 and (parent_name := starts.get(w.end)) is not None and parent_name.label == "Organization" \
                 and REGISTERED_FORM.search(text, parent_name.start, parent_name.end):
             out.append(Word(w.start, w.end - 1, "Organization"))  # 某某供应链系/ORG | 某某集团有限公司
+            w = Word(w.end - 1, w.end, "v")
+        if w.label == "Organization" and w.end - w.start >= 4 and text[w.end - 1:w.end + 1] in _HANDLING_VERBS:
+            out.append(Word(w.start, w.end - 1, "Organization"))  # 为某某药业办 | 结: the company, then the verb 办结
             w = Word(w.end - 1, w.end, "v")
         if w.label == "Organization" and w.end - w.start >= 5 and text[w.end - 1] == "由" and ends_like_org(text[w.start:w.end - 1]):
             out.append(Word(w.start, w.end - 1, "Organization"))  # 某某产业投资基金由/ORG | 某某集团: the name, then 由
@@ -399,7 +403,7 @@ _FIRM_TRADES = (*STRONG_SUFFIX_WORDS, "能源", "智能", "软件", "电子", "�
 
 
 #: What only a body's name ends with, never a place's: 某某县某某镇某某专业合作社 read as a place.
-_BODY_ENDS = ("合作社", "有限公司", "协会", "研究院", "研究所", "医院", "银行")
+_BODY_ENDS = ("合作社", "有限公司", "协会", "研究院", "研究所", "医院", "银行", *UNITS_OF_A_TOWN)
 
 
 def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
@@ -430,6 +434,8 @@ def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
     return [Word(w.start, w.end, "Organization") if w.label == "ORG" else w for w in out]
 
 
+#: Verbs that start with 办, whose first character the model may read into the name before: 办结, 办理.
+_HANDLING_VERBS = ("办结", "办理", "办妥", "办好", "办成")
 #: A post and who fills it, read as one word: 总经理由 | 集团….
 _POST_THEN_BY = re.compile(rf"(?:{LATIN_POST.pattern})由")
 #: Prepositions before a place where something is done: 在, 于, 赴.
