@@ -1271,3 +1271,22 @@ def test_a_unit_the_model_read_as_a_place_and_a_verb_read_into_a_name():
     text = "为汀禾药业办结登记。"
     words = split_joined(text, [Word(0, 1, "p"), Word(1, 6, "Organization"), Word(6, 7, "v"), Word(7, 9, "v")])
     assert ("汀禾药业", "Organization") in [(text[w.start:w.end], w.label) for w in words]
+
+
+def test_units_posted_elsewhere_task_forces_and_a_villages_party_branch(lac):
+    """某市东西部协作驻某地工作组, 某区驻某区帮扶工作队, 某县…工作专班: one body each; 某县 | 某镇 | 某村 | 党总支:
+    the village's party branch; 某银行某地 | 支行 | 行长: the branch, then the post."""
+    from kg.ner.repair.bounds import extend_suffixes
+    from kg.ner.repair.places import village_bodies
+    from kg.ner.repair.words import Word
+
+    assert ("岚州市东西部协作驻汀南工作组", "Organization") in entities(lac, "岚州市东西部协作驻汀南工作组组长张伟介绍。")
+    assert ("汀岛区驻岚山区帮扶工作队", "Organization") in entities(lac, "汀岛区驻岚山区帮扶工作队队长李强说。")
+    assert ("青川县农村生活污水治理工作专班", "Organization") in entities(lac, "4 月 9 日，青川县农村生活污水治理工作专班召开会议。")
+    text = "汀溪县青石镇岚桥村党总支第一书记李四介绍。"
+    words = village_bodies(text, [Word(0, 3, "Region"), Word(3, 6, "Region"), Word(6, 9, "Region"), Word(9, 12, "n"),
+                                  Word(12, 14, "m"), Word(14, 16, "n"), Word(16, 18, "Person")])
+    assert (text[words[0].start:words[0].end], words[0].label) == ("汀溪县青石镇岚桥村党总支", "Organization")
+    text = "澄江农商银行青石支行行长柳澄介绍。"
+    words = extend_suffixes(text, [Word(0, 8, "Organization"), Word(8, 10, "n"), Word(10, 12, "n"), Word(12, 14, "Person")])
+    assert (text[words[0].start:words[0].end], words[0].label) == ("澄江农商银行青石支行", "Organization")

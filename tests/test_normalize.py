@@ -165,3 +165,9 @@ def test_a_title_mark_left_open_at_a_lines_end_goes_on():
     text = ("■ 省经信厅出台岚屿专项细则\n浙江省经信厅起草的《浙江省汀兰装备推广应用专项实\n"
             "施细则（试行）》日前出台，每家企业支持不超过 500 万元。\n")
     assert any("《浙江省汀兰装备推广应用专项实施细则（试行）》日前出台" in line for line in normalize(text).split("\n"))
+
+
+def test_a_branchs_name_broken_before_its_branch_word_is_joined_however_short_the_line():
+    text = ("■ 农险与期货合作\n\n岚澄农业保险股份有限公司青州中心\n支公司与汀江期货有限公司合作，在县\n"
+            "里开展试点，首期覆盖果园 1.2 万亩。\n")
+    assert any(line.startswith("岚澄农业保险股份有限公司青州中心支公司与汀江期货有限公司合作") for line in normalize(text).split("\n"))

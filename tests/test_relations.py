@@ -1220,3 +1220,8 @@ def test_a_post_after_the_name_and_one_taken_by_an_academician(backend):
 def test_a_unit_that_is_a_bureaus_own(backend):
     found = relations(backend, "岚州市计量测试研究所是岚州市市场监督管理局直属事业单位。")
     assert ("岚州市计量测试研究所", "subsidiaryOf", "岚州市市场监督管理局", ()) in found
+
+
+def test_a_founder_described_by_the_place_he_comes_from(backend):
+    found = relations(backend, "岚禾药业有限公司由温州籍企业家陈汀舟于 2016 年创办。")
+    assert ("陈汀舟", "founded", "岚禾药业有限公司", ()) in found

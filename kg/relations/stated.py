@@ -113,6 +113,9 @@ def _after_by(s: Sentence, at: int, trigger: re.Pattern) -> list[int]:
     group, last = [], at - 1
     j = at
     while j < len(s.ks):
+        if s.type(j) == "Region" and j + 1 < len(s.ks) and s.type(j + 1) == "Person" \
+                and FOUNDER_DESCRIPTION.match(s.between(s.ks[j], s.ks[j + 1])):
+            j += 1  # 某地籍企业家张三: the person, not the place
         if s.type(j) == "Organization" and j + 1 < len(s.ks) and s.type(j + 1) == "Person" and (
                 POST.match(s.between(s.ks[j], s.ks[j + 1])) or FOUNDER_DESCRIPTION.match(s.between(s.ks[j], s.ks[j + 1]))):
             j += 1  # 浙江大学教授陈明远, 某大学计算机专业博士乔一凡: the person, not the university

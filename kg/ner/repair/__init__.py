@@ -63,8 +63,11 @@ from .places import (
     government_bodies,
     parks_named_after_bodies,
     party_offices,
+    posted_units,
     routes,
+    task_forces,
     units,
+    village_bodies,
     zones,
 )
 from .registered import bracketed_seats, registered_names
@@ -101,6 +104,9 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = parks_named_after_bodies(text, words)
     words = bodies_after_a_place(text, words)
     words = units(text, words)
+    words = posted_units(text, words)
+    words = task_forces(text, words)
+    words = village_bodies(text, words)
     words = government_bodies(text, words)
     words = party_offices(text, words)
     words = bodies_of_each(text, words)

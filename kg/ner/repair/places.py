@@ -435,3 +435,64 @@ def foreign_places(text: str, words: list[Word]) -> list[Word]:
             w = Word(w.start, w.end, "Region")
         out.append(w)
     return out
+
+
+#: The kinds of unit a place or a body posts in another place: 某市驻某地工作组, 某区驻某县帮扶工作队.
+_POSTED_KINDS = ("工作组", "工作队", "办事处", "联络处", "联络组", "工作站")
+#: Words between the sending place and 驻, or between the place posted to and the kind: 东西部 | 协作, 帮扶.
+_POSTED_WORDS = frozenset({"n", "vn", "v", "f", "j", "nz"})
+
+
+def posted_units(text: str, words: list[Word]) -> list[Word]:
+    """青岚市东西部协作驻汀南工作组, 某区驻某县帮扶工作队: a unit a place sends to another, one body named
+    from the sending place to its kind (the model reads the places and the words apart)."""
+    if "驻" not in text:
+        return words
+    for k, w in enumerate(words):
+        if text[w.start:w.end] != "驻" or k == 0 or k + 1 >= len(words) or words[k + 1].label not in ("Region", "Organization"):
+            continue
+        end = next((j for j in range(k + 1, min(k + 4, len(words)))
+                    if text[words[j].start:words[j].end].endswith(_POSTED_KINDS)), None)  # (驻 | 某地工作组/ORG too)
+        if end is None or any(words[j].label not in _POSTED_WORDS for j in range(k + 2, end)):
+            continue
+        start = k - 1
+        while start > k - 4 and start >= 0 and words[start].label in _POSTED_WORDS:
+            start -= 1
+        if start >= 0 and words[start].label in ("Region", "Organization") and words[start].end <= words[start + 1].start:
+            words = claim(words, words[start].start, words[end].end, "Organization")
+    return words
+
+
+#: A task force named by its place and its work: 某县污水治理工作专班, 某市乡村振兴工作领导小组.
+_TASK_FORCE = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:工作专班|领导小组|指挥部)")
+#: Words that join clauses, never inside a task force's name.
+_NOT_IN_A_NAME = re.compile(r"[的和与及在对由将为是]")
+
+
+def task_forces(text: str, words: list[Word]) -> list[Word]:
+    """A place and the words of a task force's work up to its kind (工作专班, 领导小组, 指挥部): one body,
+    however many words the model read (more than a name's usual tail)."""
+    if not any(kind in text for kind in ("专班", "领导小组", "指挥部")):
+        return words
+    for w in [w for w in words if w.label == "Region"]:
+        force = _TASK_FORCE.match(text, w.end)
+        if force and not _NOT_IN_A_NAME.search(force.group()) and gazetteer().lookup(text[w.start:w.end]) is not None:
+            words = claim(words, w.start, force.end(), "Organization")
+    return words
+
+
+#: A village's or a community's own bodies: its party branch and its committee.
+_VILLAGE_BODIES = ("党总支", "党支部", "党委", "村民委员会", "村委会", "居民委员会", "居委会")
+
+
+def village_bodies(text: str, words: list[Word]) -> list[Word]:
+    """某县 | 某镇 | 某村 | 党总支: the village's party branch, one body named from the first place on."""
+    for k in range(len(words) - 1, 0, -1):
+        w, village = words[k], words[k - 1]
+        if village.label == "Region" and village.end == w.start and text[village.start:village.end].endswith(("村", "社区")) \
+                and text[w.start:w.end] in _VILLAGE_BODIES:
+            start = k - 1
+            while start > 0 and words[start - 1].label == "Region" and words[start - 1].end == words[start].start:
+                start -= 1
+            words = merge(words, start, k, "Organization")
+    return words
