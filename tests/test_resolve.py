@@ -361,3 +361,13 @@ def test_an_entitys_label_counts_once_per_issue(tmp_path):
                            "b": "岚芯智联发布新品。岚芯智联与汀网通信签约。岚芯智联总经理易澄出席。"})
     labels = {r["label"] for r in jsonl(out) if r["kind"] == "entity" and any(m["text"] == "岚芯智联" for m in r["mentions"])}
     assert labels == {"武汉岚芯智联科技股份有限公司"}
+
+
+def test_a_brand_the_model_read_as_a_person_is_the_company(tmp_path):
+    """艾岚森 read as a person where the issue names 常州艾岚森生物材料有限公司: the company's short name; 乔瓦尼·贝拉某
+    keeps his name though the company is named after him."""
+    out = build(tmp_path, {"a": "汀拓医疗本月收购常州艾岚森生物材料有限公司六成股权，艾岚森由此成为汀拓医疗的控股子公司。"
+                                "贝拉汀诊断公司创始人乔瓦尼·贝拉汀表示，贝拉汀将扩大产能。"})
+    orgs = entities(out, "Organization")
+    assert "艾岚森" in entity_with(orgs, "常州艾岚森生物材料有限公司")
+    assert "乔瓦尼·贝拉汀" in {s for v in entities(out, "Person").values() for s in v}

@@ -52,11 +52,14 @@ def propagate(issue: Issue) -> None:
 def _short_names(issue: Issue) -> list[Mention]:
     """Every use of a company's core name (明澈光电 of 武汉明澈光电科技有限公司) and of a
     body's full name, also where the model tagged it as something else or cut it."""
-    cores = set()
+    cores: set[str] = set()
     places = {m.text for m in issue.mentions if m.type == "Region"}
+    people = {m.text for m in issue.mentions if m.type == "Person" and len(m.text) >= 3}
     for m in issue.mentions:
         if m.type == "Organization" and LEGAL_FORMS.search(m.text):
             core = company_core(m.text)
+            # 艾某森 read as a person where the issue names 常州艾某森医用材料有限公司: the company's brand
+            cores.update(p for p in people if core and core.startswith(p) and len(core) > len(p))
             if core and _SEAT.search(core):  # 行知机器人 of 行知机器人（合肥）有限公司
                 brand = _SEAT.split(core, maxsplit=1)[0]
                 core = TRADES.sub("", brand) if len(TRADES.sub("", brand)) >= _SHORTEST else brand
@@ -82,11 +85,13 @@ def _short_names(issue: Issue) -> list[Mention]:
     out: list[Mention] = []
     text = issue.text
     organizations = [m for m in issue.mentions if m.type == "Organization"]
+    longer_people = [m for m in issue.mentions if m.type == "Person" and "·" in m.text]  # (某某·贝拉某: the founder)
     for core in sorted(cores, key=lambda c: (-len(c), c)):  # the longest name first, in a fixed order
         at = text.find(core)
         while at >= 0:
             end = at + len(core)
-            if not _inside_organization(organizations, at, end) and not _inside_organization(out, at, end):
+            if not _inside_organization(organizations, at, end) and not _inside_organization(out, at, end) \
+                    and not any(p.start <= at and end <= p.end for p in longer_people):
                 out.append(_mention(issue, at, end, "Organization", "rule:short-name"))
             at = text.find(core, end)
     return out

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 from ...doc import Span
 from ...lexicon import DESCRIBED_COMPANY, GENERIC_ORG, GENERIC_PLACE, GENERIC_SECTORS, LEADING_CONNECTIVES, NOT_ORG_WORDS, ROUND
-from ...regions import AREA, gazetteer, is_foreign_country
+from ...regions import AREA, gazetteer, is_area, is_foreign_country
 from .bodies import bodies_set_up, joint_bodies
 from .bounds import (
     bodies_named_with_and,
@@ -128,6 +128,8 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     source = spans[0].source if spans else "model"
     out = []
     for w in words:
+        if w.label == "Organization" and is_area(text[w.start:w.end]):
+            w = Word(w.start, w.end, "Region")  # 欧盟, 东盟 read as bodies: areas of several countries
         place = _place_before_its_field(text[w.start:w.end]) if w.label == "Organization" else None
         if place is not None:  # 某州 | 科技合作对接会: the place, no body
             out.append(Span(w.start, w.start + len(place), "Region", source))
@@ -198,8 +200,8 @@ def _descriptor_prefix(text: str, w: Word) -> int:
     if w.label != "Organization":
         return 0
     name = text[w.start:w.end]
-    m = DESCRIBED_COMPANY.match(name)
-    if m:
+    m = DESCRIBED_COMPANY.match(name) or _ROLE_BEFORE_AN_INVESTOR.match(name)
+    if m and len(name) - m.end() >= 4:
         return m.end()
     if name.startswith("商") and len(name) >= 5 and text.endswith(_VENDOR_STEMS, 0, w.start):
         return 1
@@ -213,6 +215,8 @@ def _descriptor_prefix(text: str, w: Word) -> int:
     return lead + (len(connective) if connective and len(name) - len(connective) >= shortest else 0)
 
 
+#: A role in a deal before an investor's name: 天使轮投资方 | 某某天使基金, 老股东 | 某某资本.
+_ROLE_BEFORE_AN_INVESTOR = re.compile(r"(?:[^，。]{0,6}?轮)?(?:投资方|投资人|出资方)|(?:老|原)?股东")
 #: What a vendor is said to make or do, before 商 (设备商, 发行商).
 _VENDOR_STEMS = ("设备", "芯片", "材料", "软件", "发行", "零售", "游戏", "测试")
 #: 经 as a preposition before a body (经省政府批准, 经联盟理事会研究), not 经济, 经信, 经开 ….

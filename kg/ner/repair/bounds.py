@@ -488,7 +488,9 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
         verb_before_kind = w.label == "v" and piece in BUSINESS_VERBS and j + 1 < len(words) and words[j + 1].start == w.end \
             and not (words[i].label == "Region" and text.endswith(_WHERE_DONE, 0, words[i].start)) \
             and text[words[j + 1].start:words[j + 1].end] not in STRONG_SUFFIX_WORDS - {"基金"} \
-            and ends_like_org(text[words[j + 1].start:words[j + 1].end])
+            and (ends_like_org(text[words[j + 1].start:words[j + 1].end]) or (  # (某某局 | 审核/v | 查验/vn | 中心)
+                words[j + 1].label == "vn" and j + 2 < len(words) and words[j + 2].start == words[j + 1].end
+                and ends_like_org(text[words[j + 2].start:words[j + 2].end])))
         if w.label not in NOUNISH and not w.is_entity and not strong and not odd_tail and not verb_before_kind:
             break
         length += w.end - w.start

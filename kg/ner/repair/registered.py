@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon import BRANCH_TAILS, OWNED_COMPANY_WORDS, OWNING, REGISTERED_FORM, alternatives
+from ...lexicon import BRANCH_TAILS, DESCRIPTOR, OWNED_COMPANY_WORDS, OWNING, REGISTERED_FORM, alternatives
 from ...regions import gazetteer, is_foreign_country
 from .words import BUILDING_VERBS, Word, claim, starts_no_name
 
@@ -36,7 +36,8 @@ def bracketed_seats(text: str, words: list[Word]) -> list[Word]:
             brand_verb = w.label == "v" and w.end - w.start >= 2 and k > 0 and words[k - 1].end == w.start \
                 and text[w.start:w.end] not in BUILDING_VERBS \
                 and (words[k - 1].label in ("Organization", "nz", "ORG", "Person") or (  # (a brand read as a place)
-                    words[k - 1].label == "Region" and gazetteer().lookup(text[words[k - 1].start:words[k - 1].end]) is None))
+                    words[k - 1].label == "Region" and gazetteer().lookup(text[words[k - 1].start:words[k - 1].end]) is None)
+                     or DESCRIPTOR.search(text, words[k - 1].start, words[k - 1].end))  # (某某导航企业 | 知某/v | 医疗科技)
             if w.end == (words[first].start if first is not None else m.start()) and w.label == "v" and k > 0 \
                     and text.endswith(OWNED_COMPANY_WORDS, words[k - 1].start, w.start):
                 first = k  # 全资子公司 | 某某智算/v | （合肥）科技有限公司: the brand, after what the company is
@@ -64,7 +65,8 @@ _BRAND_AFTER_OWNED = re.compile(rf"(?:{alternatives(OWNED_COMPANY_WORDS)})([\u4e
 _REGISTERED_NAME_PARTS = frozenset({"n", "nz", "nw", "vn", "an", "a", "j", "ORG", "LOC", "Region", "Organization"})
 #: Verbs that name a company's business inside its name (某某高质量发展母基金, 某某城市建设有限公司),
 #: never what the sentence does with it (设立, 投资 stay out).
-BUSINESS_VERBS = frozenset({"发展", "创新", "建设", "服务", "管理", "运营", "开发", "制造", "经营", "咨询", "孵化", "引导", "促进"})
+BUSINESS_VERBS = frozenset({"发展", "创新", "建设", "服务", "管理", "运营", "开发", "制造", "经营", "咨询", "孵化", "引导", "促进",
+                            "审核", "审评", "检验", "检测", "认证", "评估", "监测"})
 
 
 #: A fund's phase or number inside its name: 某某三期, 某某一号.
@@ -115,8 +117,8 @@ def registered_names(text: str, words: list[Word]) -> list[Word]:
     return words
 
 
-#: What comes before a registered name that a list or a clause opens with.
-_BEFORE_AN_ITEM = re.compile(r"(?:^|[、，,：:；;和与及（(])\s*$")
+#: What comes before a registered name that a list or a clause opens with, or a verb of setting one up.
+_BEFORE_AN_ITEM = re.compile(r"(?:^|[、，,：:；;和与及（(]|设立|成立|组建|收购)\s*$")
 
 
 def _place_opening_the_name(text: str, words: list[Word], k: int) -> int:
@@ -127,6 +129,9 @@ def _place_opening_the_name(text: str, words: list[Word], k: int) -> int:
     while j > 0 and k - j < 2 and words[j - 1].end == words[j].start and words[j - 1].end - words[j - 1].start == 1 \
             and words[j - 1].label in ("v", "vn", "a", "d", "n") and "\u4e00" <= text[words[j - 1].start] <= "\u9fff":
         j -= 1
+    if j == k and j > 0 and words[j - 1].end == words[j].start and words[j - 1].end - words[j - 1].start == 2 \
+            and words[j - 1].label in ("v", "vn", "a") and words[j].label in ("Organization", "nz", "ORG"):
+        j -= 1  # 常州 | 创某/v | 泓某/ORG | 医疗器械…合伙企业: a brand the model read as a verb, before another
     place = words[j - 1] if 0 < j < k else None
     if place is not None and place.label == "Region" and place.end == words[j].start \
             and gazetteer().lookup(text[place.start:place.end]) is not None \
