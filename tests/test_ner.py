@@ -1310,3 +1310,25 @@ def test_roles_brands_and_units_around_names(lac):
     assert ("知衡医疗科技（南京）有限公司", "Organization") in found
     assert {("欧盟", "Region"), ("东盟", "Region")} <= entities(lac, "产品已获欧盟 CE 认证，并进入东盟市场。")
     assert ("闵清和", "Person") in entities(lac, "岚山医院常务副院长闵清和兼任研究所所长。")
+
+
+def test_names_around_posts_and_appointments(lac):
+    """某某储能 | 董事会: the company, its board no body; 聘任 | 任/ORG | 嘉岚/ORG | 为: one person; 梁书澄任 | 主任委员:
+    the name, then 任; 副校长闵思澄/n | 与: the post, then the person; 哈立德·阿勒沙姆 | 里 | 说: one name."""
+    from kg.ner.repair.bounds import split_joined
+    from kg.ner.repair.people import names_read_after_surname, names_read_into_posts
+    from kg.ner.repair.words import Word
+
+    found = entities(lac, "澄衡储能董事会聘任任嘉岚为公司总经理。")
+    assert ("澄衡储能", "Organization") in found and not any(name.endswith("董事会") for name, _ in found)
+    text = "董事会聘任任嘉岚为总经理。"
+    words = names_read_after_surname(text, [Word(0, 3, "n"), Word(3, 5, "v"), Word(5, 6, "Organization"),
+                                            Word(6, 8, "Organization"), Word(8, 9, "v"), Word(9, 12, "n")])
+    assert ("任嘉岚", "Person") in [(text[w.start:w.end], w.label) for w in words]
+    text = "教授梁书澄任主任委员。"
+    words = split_joined(text, [Word(0, 2, "n"), Word(2, 6, "Person"), Word(6, 10, "n"), Word(10, 11, "w")])
+    assert ("梁书澄", "Person") in [(text[w.start:w.end], w.label) for w in words]
+    text = "副校长闵思澄与会长周立签约。"
+    words = names_read_into_posts(text, [Word(0, 6, "n"), Word(6, 7, "p"), Word(7, 9, "n"), Word(9, 11, "Person")])
+    assert [(text[w.start:w.end], w.label) for w in words][:2] == [("副校长", "n"), ("闵思澄", "Person")]
+    assert ("法赫德·阿勒图里", "Person") in entities(lac, "岚赫能源公司总裁法赫德·阿勒图里介绍，项目明年投运。")

@@ -55,7 +55,7 @@ from .context import (
     units_before_posts,
 )
 from .foreign import dotted_names, foreign_companies, join_latin_names, missions
-from .people import names_cut_short, names_read_after_surname
+from .people import names_cut_short, names_read_after_surname, names_read_into_posts
 from .places import (
     bodies_after_a_place,
     chained_places,
@@ -85,6 +85,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = posts_inside_names(text, words)
     words = names_cut_short(text, words)
     words = names_read_after_surname(text, words)
+    words = names_read_into_posts(text, words)
     words = foreign_companies(text, words)
     words = missions(text, words)
     words = join_latin_names(text, words)

@@ -75,7 +75,7 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
             label = "Region" if w.label == "Organization" and gazetteer().lookup(name) else w.label
             out.append(Word(w.start, w.start + len(name), label))
             w = Word(w.start + len(name), w.end, "w")
-        if w.label == "Person" and w.end - w.start == 3 and text[w.end - 1] == "任" and (
+        if w.label == "Person" and w.end - w.start in (3, 4) and text[w.end - 1] == "任" and (
                 ((following := starts.get(w.end)) is not None and following.label == "Organization")
                 or any(POST.match(text[w.end:w.end + size]) for size in range(2, 8))):
             out.append(Word(w.start, w.end - 1, "Person"))  # 许某任 | 某某有限公司首席数据官, 方某任 | 执行理事长
@@ -359,6 +359,8 @@ _PERSONS_REST = re.compile(r"[\u4e00-\u9fff]{1,2}")
 _AFTER_A_PERSON = re.compile(r"\s*(?:[，、。；：]|介绍|表示|指出|说|强调|认为|任|担任|兼任|出席|主持|致辞)")
 
 
+#: A company's boards: whatever name is before them (某某储能 | 董事会) is a company's.
+_BOARDS = ("董事会", "监事会", "董事局")
 #: A post in the party organ of a body: 某某委党委 | 委员, 某某局党组 | 成员 (of any body, a bureau too).
 _PARTY_POST_AFTER = re.compile(r"(?:副)?书记|委员|成员|常委")
 
@@ -374,6 +376,7 @@ def organs_inside_names(text: str, words: list[Word]) -> list[Word]:
         elif organ.start() == w.start:
             out.append(Word(w.start, w.end, "n"))
         elif organ.start() - w.start >= 3 and (ORGAN_PARENT.search(text, w.start, organ.start())
+                                               or text[organ.start():w.end] in _BOARDS
                                                or (_PARTY_POST_AFTER.match(text, w.end)
                                                and text[organ.start():w.end] in ("党委", "党组"))
                                                or (organ.start() - w.start >= 4 and LATIN_POST.match(text, w.end)

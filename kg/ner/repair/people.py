@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon import POST_AT_END
+from ...lexicon import LATIN_POST, POST_AT_END, POST_AT_START
 from .words import Word
 
 #: What a person's name is followed by in its own clause: a verb of saying or of taking a post, 为 before a body.
@@ -30,7 +30,7 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
             words[k:k + 2] = [Word(words[k].start, words[k].end + 1, "Person"), Word(words[k].end + 1, words[k + 1].end, "n")]
     words = [Word(w.start, w.end - 1, "Person") if w.label == "Person" and w.end - w.start >= 4 and text[w.end - 1] == "于"
              and _DATED.match(text, w.end) else w for w in words]  # 何某某于 | 2021 年: 于 dates what the person did
-    if not any(w.label == "Person" and 2 <= w.end - w.start <= 3 for w in words):
+    if not any(w.label == "Person" and (2 <= w.end - w.start <= 3 or "·" in text[w.start:w.end]) for w in words):
         return words
     out = list(words)
     k = 0
@@ -41,8 +41,8 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
                 (piece == "之" and name.end - name.start == 2 and text.startswith(_HONORIFICS, after.start))
                 or (piece == "一" and (_SAYS.match(text, after.start) or after.label == "v"))):
             out[k:k + 2] = [Word(name.start, nxt.end, "Person")]
-        elif name.label != "Person" or name.end - name.start != 2 or nxt.start != name.end:
-            pass
+        elif name.label != "Person" or nxt.start != name.end or (name.end - name.start != 2 and "·" not in text[name.start:name.end]):
+            pass  # (a foreign name cut short too: 哈立德·阿勒图 | 里 | 表示)
         elif len(piece) == 2 and piece[1] == "于" and (after.label == "TIME" or text[after.start].isdigit()):
             out[k], out[k + 1] = Word(name.start, name.end + 1, "Person"), Word(nxt.end - 1, nxt.end, "p")
         elif len(piece) == 1 and "\u4e00" <= piece <= "\u9fff" and piece not in _AFTER_A_NAME and (
@@ -61,9 +61,14 @@ _SURNAMES_READ_AS_WORDS = frozenset("向于")
 _AFTER_A_NAMED_PERSON = re.compile(r"\s*(?:[，、。；：]|表示|指出|介绍|强调|认为|称|说|出任|担任|兼任|任|主持|出席)")
 
 
+#: Verbs that give someone a post, before the person's name: 聘任某某为总经理.
+_APPOINTING = ("聘任", "任命", "选举", "推选", "聘请", "提名")
+
+
 def names_read_after_surname(text: str, words: list[Word]) -> list[Word]:
     """A person whose surname the model read as a word of its own: 向 | 峻川 (both persons to the
-    model), or 副总裁向 | 峻川 | 称 (向 read as a preposition after a post, where a name is expected)."""
+    model), 副总裁向 | 峻川 | 称 (向 read as a preposition after a post, where a name is expected),
+    聘任 | 任 | 某某 | 为 (a name after a verb of appointing, whatever the model read)."""
     out: list[Word] = []
     k = 0
     while k < len(words):
@@ -71,13 +76,34 @@ def names_read_after_surname(text: str, words: list[Word]) -> list[Word]:
         nxt = words[k + 1] if k + 1 < len(words) else Word(w.end, w.end, "w")
         given = nxt.label == "Person" and nxt.start == w.end and nxt.end - nxt.start == 2 \
             and w.end - w.start == 1 and "\u4e00" <= text[w.start] <= "\u9fff"
-        if given and (w.label == "Person" or (
+        appointed = nxt.end - nxt.start == 2 and nxt.start == w.end and w.end - w.start == 1 \
+            and nxt.label in ("Person", "Organization", "n") and text.endswith(_APPOINTING, 0, w.start) \
+            and text.startswith("为", nxt.end)  # 聘任 | 任/ORG | 某某/ORG | 为总经理
+        if appointed or (given and (w.label == "Person" or (
                 text[w.start] in _SURNAMES_READ_AS_WORDS and k > 0 and words[k - 1].end == w.start
                 and POST_AT_END.search(text, max(0, w.start - 10), w.start) is not None
-                and _AFTER_A_NAMED_PERSON.match(text, nxt.end))):
+                and _AFTER_A_NAMED_PERSON.match(text, nxt.end)))):
             out.append(Word(w.start, nxt.end, "Person"))
             k += 2
             continue
         out.append(w)
         k += 1
+    return out
+
+
+#: After a person named right after a post, in one word with it: 与, 、, a verb of saying.
+_AFTER_A_POSTS_HOLDER = re.compile(r"\s*(?:[与和、，]|表示|介绍|指出|说|强调)")
+
+
+def names_read_into_posts(text: str, words: list[Word]) -> list[Word]:
+    """副校长闵某某/n | 与: a post and its holder the model read as one word; the post, then the person."""
+    out: list[Word] = []
+    for w in words:
+        post = POST_AT_START.match(text, w.start, w.end) if w.label == "n" else None
+        rest = w.end - post.end() if post else 0
+        if post and 2 <= rest <= 3 and all("\u4e00" <= c <= "\u9fff" for c in text[post.end():w.end]) \
+                and not LATIN_POST.search(text, post.end(), w.end) and _AFTER_A_POSTS_HOLDER.match(text, w.end):
+            out += [Word(w.start, post.end(), "n"), Word(post.end(), w.end, "Person")]
+        else:
+            out.append(w)
     return out
