@@ -371,3 +371,11 @@ def test_a_brand_the_model_read_as_a_person_is_the_company(tmp_path):
     orgs = entities(out, "Organization")
     assert "艾岚森" in entity_with(orgs, "常州艾岚森生物材料有限公司")
     assert "乔瓦尼·贝拉汀" in {s for v in entities(out, "Person").values() for s in v}
+
+
+def test_unions_of_countries_are_areas_in_the_graph(tmp_path):
+    """欧盟, 东盟: places (areas of several countries) in the graph, whatever type the model gives them."""
+    out = build(tmp_path, {"a": "汀澄医疗的产品已获欧盟 CE 认证，明年进入东盟市场。"})
+    regions = {s for v in entities(out, "Region").values() for s in v}
+    assert {"欧盟", "东盟"} <= regions
+    assert not {"欧盟", "东盟"} & {s for v in entities(out, "Organization").values() for s in v}

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 from ...doc import Span
 from ...lexicon import DESCRIBED_COMPANY, GENERIC_ORG, GENERIC_PLACE, GENERIC_SECTORS, LEADING_CONNECTIVES, NOT_ORG_WORDS, ROUND
-from ...regions import AREA, gazetteer, is_area, is_foreign_country
+from ...regions import AREA, gazetteer, is_foreign_country
 from .bodies import bodies_set_up, joint_bodies
 from .bounds import (
     bodies_named_with_and,
@@ -129,8 +129,6 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     source = spans[0].source if spans else "model"
     out = []
     for w in words:
-        if w.label == "Organization" and is_area(text[w.start:w.end]):
-            w = Word(w.start, w.end, "Region")  # 欧盟, 东盟 read as bodies: areas of several countries
         place = _place_before_its_field(text[w.start:w.end]) if w.label == "Organization" else None
         if place is not None:  # 某州 | 科技合作对接会: the place, no body
             out.append(Span(w.start, w.start + len(place), "Region", source))
