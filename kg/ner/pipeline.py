@@ -154,7 +154,7 @@ def _apply_two(chunk: list[Issue], views: list[tuple[list[Span], list[Span] | No
 
 def _final_spans(issue: Issue, sentence: Sentence, model_spans: list[Span]) -> list[Span]:
     """One sentence's names after the rules, with the issue's publisher where it is named."""
-    spans = _unions_as_areas(sentence.text, _abbreviated_regions(find_spans(sentence.text, model_spans)))
+    spans = _areas_as_places(sentence.text, _abbreviated_regions(find_spans(sentence.text, model_spans)))
     if issue.meta.publisher:
         if sentence.article == 0 and (named := _publisher(sentence.text, issue.meta.publisher, spans)):
             whole = named[0]  # (the model's names cut out of the publisher's give way: 某某管委会制度 | 创新局编;
@@ -176,10 +176,11 @@ def _mentions(issue: Issue, spans_by_sentence: list[list[Span]]) -> list[Mention
     return mentions
 
 
-def _unions_as_areas(text: str, spans: list[Span]) -> list[Span]:
-    """欧盟, 东盟 in the graph: areas of several countries (the ontology's places; MSRA's convention,
-    which ``kg ner`` keeps, tags them ORG)."""
-    return [replace(s, type="Region") if s.type == "Organization" and is_area(text[s.start:s.end]) else s for s in spans]
+def _areas_as_places(text: str, spans: list[Span]) -> list[Span]:
+    """欧盟, 东盟, 川渝 in the graph: areas of several countries or divisions (the ontology's places;
+    MSRA's convention, which ``kg ner`` keeps, tags the unions ORG)."""
+    return [replace(s, type="Region") if s.type == "Organization" and s.end - s.start <= 10 and is_area(text[s.start:s.end])
+            else s for s in spans]
 
 
 def _abbreviated_regions(spans: list[Span]) -> list[Span]:

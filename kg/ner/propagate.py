@@ -101,8 +101,11 @@ def _starts_of_declared_names(issue: Issue) -> list[Mention]:
     """本源 | 量子计算科技（合肥）股份有限公司（以下简称本源量子）: the short name the text declares
     starts the full name, so the model cut its first characters off; so does the core name of
     another company of the issue (某某数据集团, then 某某 | 数据（银川）有限公司, its subsidiary)."""
-    cores = {core for m in issue.mentions if m.type == "Organization" and LEGAL_FORMS.search(m.text)
-             and (core := company_core(m.text)) and len(core) >= 2 and not _SEAT.search(core)}
+    cores: dict[str, list[str]] = {}  # by the characters a cut may have left before the name: 1 to 4
+    for core in {core for m in issue.mentions if m.type == "Organization" and LEGAL_FORMS.search(m.text)
+                 and (core := company_core(m.text)) and len(core) >= 2 and not _SEAT.search(core)}:
+        for k in range(1, min(len(core), 4) + 1):
+            cores.setdefault(core[:k], []).append(core)
     out = []
     for m in issue.mentions:
         short = _declared_after(issue, m)
@@ -112,8 +115,8 @@ def _starts_of_declared_names(issue: Issue) -> list[Mention]:
                 and issue.text.endswith(short, 0, seat.start()):
             cut = m.start - seat.start() + len(short)  # 某某 | 芯/v （苏州） | 半导体有限公司（简称“某某芯”）
         if not cut and m.type == "Organization" and LEGAL_FORMS.search(m.text) and len(m.text) <= 20:
-            cut = next((k for core in cores for k in range(1, min(len(core), 4) + 1) if not m.text.startswith(core)
-                        and issue.text.startswith(core, m.start - k)), 0)  # (某某 | 数据（银川）有限公司 too)
+            cut = next((k for k in range(1, 5) for core in cores.get(issue.text[max(0, m.start - k):m.start], ())
+                        if not m.text.startswith(core) and issue.text.startswith(core, m.start - k)), 0)  # (某某 | 数据（银川）有限公司 too)
         out.append(_mention(issue, m.start - cut, m.end, m.type, m.source) if cut else m)
     taken = [(n.start, m.start) for n, m in zip(out, issue.mentions) if n.start < m.start]
     return [n for n in out if not any(start <= n.start and n.end <= end for start, end in taken)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ...lexicon import (
+    AFTER_A_PERSON,
     BRANCH_TAILS,
     DESCRIPTOR,
     GENERIC_ORG,
@@ -321,7 +322,7 @@ def posts_inside_names(text: str, words: list[Word]) -> list[Word]:
             post = POST_AT_END.search(text, w.start, w.end)
             rest = words[k + 1] if k + 1 < len(words) else None
             if post is None and rest is not None and _PERSONS_REST.fullmatch(text, rest.start, rest.end) \
-                    and rest.start == w.end and not rest.is_entity and _AFTER_A_PERSON.match(text, rest.end):
+                    and rest.start == w.end and not rest.is_entity and AFTER_A_PERSON.match(text, rest.end):
                 post = POST_AT_END.search(text, w.start, w.end - 1)  # the person's surname is the last character
                 if post and ends_like_org(text[w.start:post.start()]) and post.start() - w.start >= 3:
                     out += [Word(w.start, post.start(), "Organization"), Word(post.start(), w.end - 1, "n"),
@@ -356,7 +357,6 @@ def _area_apart(text: str, w: Word) -> list[Word]:
 _POST_TAKEN_INSIDE = re.compile(rf"({POST_AT_END.pattern.rstrip('$')})([\u4e00-\u9fff]{{2,3}}?)(?:兼任|担任|任)(?=[\u4e00-\u9fff]{{2,}})")
 #: The given name of a person the model split after the surname, and what follows a person.
 _PERSONS_REST = re.compile(r"[\u4e00-\u9fff]{1,2}")
-_AFTER_A_PERSON = re.compile(r"\s*(?:[，、。；：]|介绍|表示|指出|说|强调|认为|任|担任|兼任|出席|主持|致辞)")
 
 
 #: A company's boards: whatever name is before them (某某储能 | 董事会) is a company's.

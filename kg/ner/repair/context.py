@@ -39,7 +39,7 @@ def investors(text: str, words: list[Word]) -> list[Word]:
     """Names before 领投 / 跟投 are investors: `由某某资本领投，某某创投、某某基金参与跟投`; a
     shareholder's name read into the word 股东 (老 | 股东某某天使基金) is one too."""
     words = _listed_investors(text, words)
-    for w in words:
+    for w in words if "股东" in text else ():
         if w.label == "n" and (holder := _HOLDER_NAMED.fullmatch(text, w.start, w.end)):
             words = claim(words, holder.start(1), holder.end(1), "Organization")
     role_end = 0  # `A领投、B跟投`: B's clause starts after A's role

@@ -1,10 +1,11 @@
-"""Where a person's name ends: the model's reading of a name runs into the next word, or stops a
-character short of it (许某某此 | 前任, 温景 | 和 | 表示, 大野某 | 一 | 表示 or 出席)."""
+"""Where a person's name starts and ends: the model's reading of a name runs into the next word, or
+stops a character short of it (许某某此 | 前任, 温景 | 和 | 表示, 大野某 | 一 | 表示 or 出席); a surname read
+as a word of its own (向 | 某某), a name read into the post before it (副校长某某)."""
 from __future__ import annotations
 
 import re
 
-from ...lexicon import LATIN_POST, POST_AT_END, POST_AT_START
+from ...lexicon import AFTER_A_PERSON, LATIN_POST, POST_AT_END
 from .words import Word
 
 #: What a person's name is followed by in its own clause: a verb of saying or of taking a post, 为 before a body.
@@ -57,8 +58,6 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
 #: Surnames that are words of one character too, which the model reads as a preposition before
 #: the given name: 首席信息官向 | 峻川 | 称.
 _SURNAMES_READ_AS_WORDS = frozenset("向于")
-#: What follows a person named after a post: a verb of saying, taking up a post, or the clause's end.
-_AFTER_A_NAMED_PERSON = re.compile(r"\s*(?:[，、。；：]|表示|指出|介绍|强调|认为|称|说|出任|担任|兼任|任|主持|出席)")
 
 
 #: Verbs that give someone a post, before the person's name: 聘任某某为总经理.
@@ -69,40 +68,43 @@ def names_read_after_surname(text: str, words: list[Word]) -> list[Word]:
     """A person whose surname the model read as a word of its own: 向 | 峻川 (both persons to the
     model), 副总裁向 | 峻川 | 称 (向 read as a preposition after a post, where a name is expected),
     聘任 | 任 | 某某 | 为 (a name after a verb of appointing, whatever the model read)."""
-    out: list[Word] = []
-    k = 0
-    while k < len(words):
-        w = words[k]
-        nxt = words[k + 1] if k + 1 < len(words) else Word(w.end, w.end, "w")
-        given = nxt.label == "Person" and nxt.start == w.end and nxt.end - nxt.start == 2 \
-            and w.end - w.start == 1 and "\u4e00" <= text[w.start] <= "\u9fff"
-        appointed = nxt.end - nxt.start == 2 and nxt.start == w.end and w.end - w.start == 1 \
-            and nxt.label in ("Person", "Organization", "n") and text.endswith(_APPOINTING, 0, w.start) \
-            and text.startswith("为", nxt.end)  # 聘任 | 任/ORG | 某某/ORG | 为总经理
-        if appointed or (given and (w.label == "Person" or (
+    appointing = any(verb in text for verb in _APPOINTING)
+    joined: list[int] = []
+    for k in range(len(words) - 1):
+        w, nxt = words[k], words[k + 1]
+        if w.end - w.start != 1 or nxt.end - nxt.start != 2 or nxt.start != w.end or (joined and joined[-1] == k - 1):
+            continue  # (a one-character word, then a two-character one: nothing else is looked at)
+        appointed = appointing and nxt.label in ("Person", "Organization", "n") \
+            and text.endswith(_APPOINTING, 0, w.start) and text.startswith("为", nxt.end)  # 聘任 | 任/ORG | 某某/ORG | 为
+        if appointed or (nxt.label == "Person" and "\u4e00" <= text[w.start] <= "\u9fff" and (w.label == "Person" or (
                 text[w.start] in _SURNAMES_READ_AS_WORDS and k > 0 and words[k - 1].end == w.start
                 and POST_AT_END.search(text, max(0, w.start - 10), w.start) is not None
-                and _AFTER_A_NAMED_PERSON.match(text, nxt.end)))):
-            out.append(Word(w.start, nxt.end, "Person"))
-            k += 2
-            continue
-        out.append(w)
-        k += 1
+                and AFTER_A_PERSON.match(text, nxt.end)))):
+            joined.append(k)
+    if not joined:
+        return words
+    out = list(words)
+    for k in reversed(joined):
+        out[k:k + 2] = [Word(words[k].start, words[k + 1].end, "Person")]
     return out
 
 
-#: After a person named right after a post, in one word with it: 与, 、, a verb of saying.
-_AFTER_A_POSTS_HOLDER = re.compile(r"\s*(?:[与和、，]|表示|介绍|指出|说|强调)")
+
+
+#: The first characters of what may follow a post's holder (与, 和 and :data:`kg.lexicon.AFTER_A_PERSON`'s words).
+_HOLDERS_NEXT = frozenset("与和，、。；：介表指说称强认任担兼出主致 ")
 
 
 def names_read_into_posts(text: str, words: list[Word]) -> list[Word]:
     """副校长闵某某/n | 与: a post and its holder the model read as one word; the post, then the person."""
     out: list[Word] = []
     for w in words:
-        post = POST_AT_START.match(text, w.start, w.end) if w.label == "n" else None
+        post = LATIN_POST.match(text, w.start, w.end) if w.label == "n" and w.end - w.start >= 4 \
+            and text[w.end:w.end + 1] in _HOLDERS_NEXT and (text.startswith(("与", "和"), w.end) or AFTER_A_PERSON.match(text, w.end)) \
+            else None
         rest = w.end - post.end() if post else 0
         if post and 2 <= rest <= 3 and all("\u4e00" <= c <= "\u9fff" for c in text[post.end():w.end]) \
-                and not LATIN_POST.search(text, post.end(), w.end) and _AFTER_A_POSTS_HOLDER.match(text, w.end):
+                and not LATIN_POST.search(text, post.end(), w.end):
             out += [Word(w.start, post.end(), "n"), Word(post.end(), w.end, "Person")]
         else:
             out.append(w)

@@ -487,6 +487,8 @@ _VILLAGE_BODIES = ("党总支", "党支部", "党委", "村民委员会", "村�
 
 def village_bodies(text: str, words: list[Word]) -> list[Word]:
     """某县 | 某镇 | 某村 | 党总支: the village's party branch, one body named from the first place on."""
+    if "村" not in text and "社区" not in text:
+        return words
     for k in range(len(words) - 1, 0, -1):
         w, village = words[k], words[k - 1]
         if village.label == "Region" and village.end == w.start and text[village.start:village.end].endswith(("村", "社区")) \
