@@ -379,3 +379,11 @@ def test_unions_of_countries_are_areas_in_the_graph(tmp_path):
     regions = {s for v in entities(out, "Region").values() for s in v}
     assert {"欧盟", "东盟"} <= regions
     assert not {"欧盟", "东盟"} & {s for v in entities(out, "Organization").values() for s in v}
+
+
+def test_a_body_named_again_after_it_was_retyped(tmp_path):
+    """南昌分行 read as a place, then named again by 该行, then found to be 某某银行南昌分行: the build
+    ends, and 该行 is a mention of the branch (it once failed here, writing a mention of no entity)."""
+    out = build(tmp_path, {"a": "岚江银行有限责任公司南昌分行本月开业。岚江银行总部在赣州，南昌分行行长吴岚称，"
+                                "该行已将数据资产纳入授信体系。"}, backend="lac")
+    assert "该行" in entity_with(entities(out, "Organization"), "岚江银行有限责任公司南昌分行")

@@ -109,7 +109,7 @@ def resolve_issue(issue: Issue, aliases: Aliases | None = None) -> None:
     titles_in_full(issue.mentions)
     short_titles(issue.mentions)
     abridged_titles(issue)
-    _named_again(issue.mentions)
+    _named_again(issue)
     _names_without_country(issue.mentions)
 
 
@@ -147,12 +147,22 @@ def _names_without_country(mentions: list[Mention]) -> None:
 _WITHOUT_COUNTRY = "rule:without-country"
 
 
-def _named_again(mentions: list[Mention]) -> None:
-    """该院, 工作站: a body named again by its kind is the body (kg.ner.anaphora)."""
-    named = {(m.start, m.end, m.type): m.key for m in mentions if m.refers_to is None}
-    for m in mentions:
-        if m.refers_to is not None:
-            m.key = named.get((*m.refers_to, m.type), m.key)
+def _named_again(issue: Issue) -> None:
+    """该院, 工作站: a body named again by its kind is the body (kg.ner.anaphora), with the type the body
+    has now (a rule may have retyped it since: 某某分行 read as a place first); a kind word whose body is
+    no longer named is dropped."""
+    named = {(m.start, m.end): m for m in issue.mentions}  # (a body named again may be named again in turn)
+    kept: list[Mention] = []
+    resolved: set[int] = set()
+    for m in issue.mentions:  # in the text's order: the body comes first, its key already its own
+        body = named.get(m.refers_to) if m.refers_to is not None else None
+        if m.refers_to is not None and (body is None or id(body) not in resolved):
+            continue
+        if body is not None:
+            m.key, m.type = body.key, body.type
+        kept.append(m)
+        resolved.add(id(m))
+    issue.mentions = kept
 
 
 def _base_key(m: Mention, aliases: Aliases, place: str | None) -> str:
