@@ -196,9 +196,13 @@ POST = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{0,10}}?{_POST})(?:\s*[、兼和及]
 LATIN_POST = re.compile(_POST)
 #: A post the model read as the end of a name: 猇亭区委书记 (a place?) is 猇亭区委 and 书记.
 POST_AT_END = re.compile(rf"{_POST}$")
+#: Verbs of saying, after a person who says something: 某某表示, 某某介绍 (regular-expression alternatives).
+SAYING = "介绍|表示|指出|强调|认为|说"
+#: Verbs of taking a post, after the person who takes it.
+TAKING_A_POST = "担任|兼任|出任"
 #: What follows a person's name in its own clause: the clause's end, a verb of saying, of taking a post or of
 #: attending (某某表示, 某某任…, 某某主持).
-AFTER_A_PERSON = re.compile(r"\s*(?:[，、。；：]|介绍|表示|指出|说|称|强调|认为|任|担任|兼任|出任|出席|主持|致辞)")
+AFTER_A_PERSON = re.compile(rf"\s*(?:[，、。；：]|{SAYING}|称|任|{TAKING_A_POST}|出席|主持|致辞)")
 #: Areas of work that stand before a post and are no part of the name: 技术总监, 市场副总裁.
 WORK_AREAS = ("技术", "市场", "产品", "销售", "研发", "财务", "运营", "战略", "品牌", "人力资源", "人力", "行政",
               "法务", "投资", "业务", "数据", "安全", "工程", "设计", "质量", "生产", "采购", "供应链", "党委",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Relation
-from ..lexicon import BYLINE_ROLE, CLAUSE_BREAK, CLAUSE_END, FOUNDER_DESCRIPTION, FOUNDER_ONLY, FOUNDER_POST, POST
+from ..lexicon import BYLINE_ROLE, CLAUSE_BREAK, CLAUSE_END, FOUNDER_DESCRIPTION, FOUNDER_ONLY, FOUNDER_POST, POST, SAYING
 from ..regions import gazetteer
 from .sentence import Sentence, sentence_subject
 
@@ -370,7 +370,7 @@ def _post_after_the_name(s: Sentence, i: int) -> list[tuple[int, str]]:
 
 #: A post right after a person's name, then what the person does: 局长介绍, 院长表示.
 _POST_AFTER_NAME = re.compile(r"((?:常务)?副?[\u4e00-\u9fff]{0,4}?(?:局长|厅长|主任|院长|所长|处长|书记|董事长|总经理|校长|会长|理事长|秘书长))"
-                              r"(?=介绍|表示|指出|强调|说|认为|透露|称|主持|出席|致辞|[，、])")
+                              rf"(?={SAYING}|透露|称|主持|出席|致辞|[，、])")
 
 
 def _post_in_brackets(s: Sentence, i: int) -> list[tuple[int, str]]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon import AFTER_A_PERSON, LATIN_POST, POST_AT_END
+from ...lexicon import AFTER_A_PERSON, LATIN_POST, POST_AT_END, SAYING, TAKING_A_POST
 from .words import Word
 
 #: What a person's name is followed by in its own clause: a verb of saying or of taking a post, 为 before a body.
-_SAYS = re.compile(r"表示|指出|介绍|强调|认为|透露|坦言|说|兼任|担任|出任")
+_SAYS = re.compile(rf"{SAYING}|透露|坦言|{TAKING_A_POST}")
 #: Time words whose first character the model may read into the name before them: 某某此 | 前任.
 _TIME_WORDS = frozenset({"此前", "目前", "现任", "曾任"})
 #: After 于: a date or a year (于 2021 年, 于今年).
