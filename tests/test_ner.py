@@ -1331,3 +1331,44 @@ def test_names_around_posts_and_appointments(lac):
     words = names_read_into_posts(text, [Word(0, 6, "n"), Word(6, 7, "p"), Word(7, 9, "n"), Word(9, 11, "Person")])
     assert [(text[w.start:w.end], w.label) for w in words][:2] == [("副校长", "n"), ("闵思澄", "Person")]
     assert ("法赫德·阿勒图里", "Person") in entities(lac, "岚赫能源公司总裁法赫德·阿勒图里介绍，项目明年投运。")
+
+
+def test_places_read_into_the_next_name_people_cut_after_a_verb_and_names_with_a_bracket_left_open():
+    """某某运营联合历下 | 区青梧街道办事处: 历下区, then the office; 莱芜区 岚智集团 (an article's place set apart by
+    a space): the place, then the group; 柯砚于 | 2021 年: 柯砚; 温澄说 | ，: 温澄; 于某·韦伯（Jürgen: the
+    name ends before its bracket."""
+    from kg.doc import Span
+    from kg.ner.repair import repair
+    from kg.ner.repair.people import names_cut_short
+    from kg.ner.repair.places import places_cut_before_their_kind
+    from kg.ner.repair.words import Word
+
+    def named(text, words):
+        return [(text[w.start:w.end], w.label) for w in words if w.label in ("Organization", "Person", "Region")]
+
+    text = "汀岚运营联合历下区青梧街道办事处起草。"
+    words = places_cut_before_their_kind(text, [Word(0, 8, "Organization"), Word(8, 16, "Organization"), Word(16, 18, "v")])
+    assert named(text, words) == [("汀岚运营联合", "Organization"), ("历下区", "Region"), ("青梧街道办事处", "Organization")]
+    text = "莱芜区 岚智集团旗下平台上线。"
+    words = places_cut_before_their_kind(text, [Word(0, 8, "Organization"), Word(8, 10, "v")])
+    assert named(text, words) == [("莱芜区", "Region"), ("岚智集团", "Organization")]
+    text = "商河县 商河县岚川数据中心隶属于县政府。"
+    words = places_cut_before_their_kind(text, [Word(0, 13, "Region"), Word(13, 16, "v")])
+    assert named(text, words) == [("商河县", "Region"), ("商河县岚川数据中心", "Organization")]
+    text = "汀杉物联由工程师柯砚于 2021 年创办。董事总经理温澄说，看好该项目。"
+    words = names_cut_short(text, [Word(0, 4, "Organization"), Word(4, 5, "p"), Word(5, 8, "n"), Word(8, 11, "Person"),
+                                   Word(11, 12, "w"), Word(12, 16, "m"), Word(26, 29, "Person"), Word(29, 30, "w")])
+    assert named(text, words)[1:] == [("柯砚", "Person"), ("温澄", "Person")]
+    text = "技术总监于尔根·韦伯（Jürgen Weber）任主任。"
+    spans = repair(text, [Span(0, 4, "pos:n"), Span(4, 21, "Person"), Span(21, 22, "pos:w"), Span(22, 23, "pos:v")])
+    assert [(text[s.start:s.end], s.type) for s in spans] == [("于尔根·韦伯", "Person")]
+
+
+def test_a_brands_regional_post_an_office_named_with_two_fields_and_a_joint_lab_named_by_both_partners(lac):
+    """汀森亚太区 | 技术总监: 汀森's post, no place; 市 | 大 | 数据 | 和 | 智慧城市建设办公室: one office;
+    汀图 | — | 克澜森智能交通联合实验室: one lab."""
+    found = entities(lac, "该实验室由汀图软件与德国汀森公司共同组建，汀森亚太区技术总监于尔根·韦伯任实验室主任。")
+    assert ("汀森", "Organization") in found and ("汀森亚太区", "Region") not in found
+    found = entities(lac, "岚州市人民政府副市长杜某某出席，市大数据和智慧城市建设办公室主任周砚秋通报工作。")
+    assert ("市大数据和智慧城市建设办公室", "Organization") in found
+    assert ("汀图—克澜森智能交通联合实验室", "Organization") in entities(lac, "汀图—克澜森智能交通联合实验室在岚州高新区揭牌。")

@@ -505,3 +505,23 @@ def test_posts_elected_in_turn(backend):
     text = "汀澄装备总经理徐汀秋同志当选无锡市传感器产业促进会第二届理事会会长，芯汀科技董事长潘汀鸣当选副会长。"
     got = {(h, t, a.get("title")) for h, _, t, a in _posts(backend, text)}
     assert ("潘汀鸣", "无锡市传感器产业促进会", "副会长") in got
+
+
+def test_the_next_post_of_the_body_just_taken_and_what_a_consortium_is_formed_from(backend):
+    """A 出任 B 董事长，总经理由 C 担任: C's post is at B, not at A's own body; 由 X 与 Y 组成的联合体: X and Y
+    found no body named before it."""
+    text = "岚智集团副总经理韩知远出任汀川运营公司董事长，总经理由葛一宁担任。"
+    got = {(h, r, t) for h, r, t, _ in found(backend, text, "holdsPosition")}
+    assert ("葛一宁", "holdsPosition", "汀川运营公司") in got and ("葛一宁", "holdsPosition", "岚智集团") not in got
+    text = "市城市管理局项目确定成交供应商，由汀云数智科技有限公司与山东恒汀环境科技有限公司组成的联合体以 3460 万元成交。"
+    assert not found(backend, text, "founded")
+
+
+def test_a_street_office_named_again_by_its_kind_alone(backend):
+    """市中区 青梧街道办事处…，街道办事处副主任单某某介绍: the office named just before holds the post."""
+    text = "简报\n\n市中区 青梧街道办事处与汀川运营签署合作协议，街道办事处副主任单玉澄介绍，首批网格员已到岗。\n"
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    extract([issue], backend)
+    posts = [(issue.mentions[r.head].text, issue.mentions[r.tail].key) for r in issue.relations if r.type == "holdsPosition"]
+    office = next(m.key for m in issue.mentions if m.text == "青梧街道办事处")
+    assert posts == [("单玉澄", office)]

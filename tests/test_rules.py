@@ -55,6 +55,7 @@ def test_a_quote_that_ends_the_sentence_after_a_kind_of_company_is_what_they_do(
     ("按照云梦市数据要素三年行动方案（2024—2026年）要求，各区加快推进。", "云梦市数据要素三年行动方案（2024—2026年）"),
     ("该市发布低空经济促进条例，明确了飞行服务保障。", "低空经济促进条例"),
     ("青川区出台人才新政20条，吸引青年人才落户。", "人才新政20条"),
+    ("市数据局同步制定了岚州市公共数据资源登记规则（试行），结果向社会公开。", "岚州市公共数据资源登记规则（试行）"),
 ])
 def test_policy_titles_without_marks_are_found_by_head_noun_and_verb(text, title):
     assert [(text[s.start:s.end], s.type) for s in bare_titles(text)] == [(title, "Policy")]

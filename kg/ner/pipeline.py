@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..doc import Issue, Mention, Sentence, Span
-from ..lexicon import ISSUING_BODY, publisher_body
+from ..lexicon import GENERIC_SECTORS, ISSUING_BODY, publisher_body
 from ..regions import Division, country_before_name, gazetteer, is_area
 from ..vocab import NAME_TYPES
 from . import repair, rules
@@ -133,23 +133,53 @@ def _apply(chunk: list[Issue], model_spans: list[list[Span]]) -> None:
 
 
 def _apply_two(chunk: list[Issue], views: list[tuple[list[Span], list[Span] | None]]) -> None:
-    """The first reading fills the mentions; the second is kept as the names it gives the
-    issue, for the vote once relations are found (kg.ner.vote.corroborate). Where the
-    backend gives no second reading (the two are alike: most sentences), the rules run once."""
+    """The first reading fills the mentions, with the companies only the second reads; the second
+    is kept as the names it gives the issue, for the vote once relations are found
+    (kg.ner.vote.corroborate). Where the backend gives no second reading (the two are alike:
+    most sentences), the rules run once."""
     views_of = iter(views)
     for issue in chunk:
-        firsts, seconds = [], []
+        firsts, seconds, words = [], [], []
         for sentence in issue.sentences:
             first, second = next(views_of)
+            words.append(first)
             firsts.append(_final_spans(issue, sentence, first))
             seconds.append(firsts[-1] if second is None else _final_spans(issue, sentence, second))
         other = replace(issue, mentions=_mentions(issue, seconds))
         propagate(other)
         refer_back(other)
         issue.other_reading = {(m.type, m.text) for m in other.mentions}
-        issue.mentions = _mentions(issue, firsts)
+        brands = _brands_only_the_model_read(issue, firsts, words, other.mentions)
+        issue.mentions = sorted([m for m in _mentions(issue, firsts) if not any(
+            b.start < m.end and m.start < b.end for b in brands)] + brands, key=lambda m: (m.start, -m.end))
         propagate(issue)
         refer_back(issue)
+
+
+#: A company's brand and its trade, four characters: 某某智能, 某某数智 (LAC reads many as a person or as words).
+_BRAND_AND_TRADE = re.compile(r"[\u4e00-\u9fff]{2}(?:智能|数智|科技|软件|信息|数据|网络|电子)")
+
+
+def _brands_only_the_model_read(issue: Issue, firsts: list[list[Span]], words: list[list[Span]],
+                                others: list[Mention]) -> list[Mention]:
+    """某某智能 where kg's model reads a company and LAC's reading names nothing there (视衡 | 智能,
+    or a person): the company (the vote keeps it, as the model names it). Not where LAC reads the
+    brand as a common word: 量子 | 科技 is a field."""
+    out = []
+    for m in others:
+        if m.type != "Organization" or not _BRAND_AND_TRADE.fullmatch(m.text) or GENERIC_SECTORS.match(m.text) \
+                or gazetteer().head(m.text, words_too=True):
+            continue
+        sentence = issue.sentences[m.sentence]
+        start, end = m.start - sentence.start, m.end - sentence.start
+        if not any(s.start < end and start < s.end and s.type != "Person" for s in firsts[m.sentence]) \
+                and not any(w.start == start and w.end == start + 2 and w.type in _COMMON_WORDS for w in words[m.sentence]):
+            out.append(replace(m, source="model:other"))
+    return out
+
+
+#: LAC's tags of the common words a field is written with (量子/n 科技).
+_COMMON_WORDS = frozenset({"pos:n", "pos:nz", "pos:vn", "pos:a", "pos:an", "pos:ad", "pos:d"})
 
 
 def _final_spans(issue: Issue, sentence: Sentence, model_spans: list[Span]) -> list[Span]:

@@ -15,6 +15,10 @@ points and recall fell by 1.5 to 4). The vote, per issue:
   (found by the title rules, not by a model);
 * the rest is dropped from the issue, with its mentions.
 
+One kind of name goes the other way: a company's brand and trade (某某智能, 某某数智) that only
+kg's model reads, where LAC's reading has no name there or a person, joins LAC's reading before
+the rules (:mod:`kg.ner.pipeline`); LAC reads many such brands as words or as people.
+
 Both readings come from one ONNX Runtime call per batch (the model's graph holds
 LAC's); the rule layer runs on each. Outside an issue (``kg ner``) there is
 nothing to vote with: a sentence gets the model's names.
@@ -105,6 +109,12 @@ def _named_zone(name: str) -> bool:
     return len(kind) >= 3 and len(name) - len(kind) >= 2 and not GENERIC_PLACE.match(name)
 
 
+#: 王舍人街道, 某某镇: a township named with its kind (the other reading may not know the name).
+_NAMED_TOWN = re.compile(r"(?![\u4e00-\u9fff]*(?:小|特色|城镇|乡镇|试点|重点|各|该|全))"
+                         r"(?![\u4e00-\u9fff]*[两三四五六七八九十几多数]个?(?:街道|镇|乡)$)"  # (not 某某两镇: a count)
+                         r"[\u4e00-\u9fff]{2,4}(?:街道|镇|乡)")
+
+
 #: A national organ named in full: 国家某某管理总局, 国家某某管理委员会 (its name's grammar vouches for it).
 _NATIONAL_ORGAN = re.compile(r"(?:国家|中华人民共和国|国务院)[\u4e00-\u9fff]{2,14}(?:部|总局|局|委员会|署)")
 
@@ -118,7 +128,8 @@ def corroborate(issue: Issue) -> None:
     related = {i for r in issue.relations for i in (r.head, r.tail)}
     kept_keys = {(m.type, m.key) for i, m in enumerate(issue.mentions)
                  if m.type == "Policy" or i in related or (m.type, surface_key(m.text)) in other
-                 or (m.type == "Region" and (_known_place(m.key) or _county(issue.text, m) or is_area(m.text) or _named_zone(m.text)))
+                 or (m.type == "Region" and (_known_place(m.key) or _county(issue.text, m) or is_area(m.text) or _named_zone(m.text)
+                                               or _NAMED_TOWN.fullmatch(m.text) is not None))
                  or (m.type == "Organization" and _NATIONAL_ORGAN.fullmatch(m.text) is not None)}
     index: dict[int, int] = {}
     mentions: list[Mention] = []

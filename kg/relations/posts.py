@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Relation
-from ..lexicon import BYLINE_ROLE, CLAUSE_BREAK, CLAUSE_END, FOUNDER_DESCRIPTION, FOUNDER_ONLY, FOUNDER_POST, POST, SAYING
+from ..lexicon import BYLINE_ROLE, CLAUSE_BREAK, CLAUSE_END, FOUNDER_DESCRIPTION, FOUNDER_ONLY, FOUNDER_POST, LATIN_POST, POST, SAYING, TAKING_A_POST
 from ..regions import gazetteer
 from .sentence import Sentence, sentence_subject
 
@@ -125,7 +125,10 @@ def _posts_filled_by(s: Sentence) -> list[Relation]:
         if clause and POST.match(clause.group(1)) and not any(  # (nor a body the sentence sets up: its post)
                 s.type(j) == "Organization" and s.ks[j] != subject and s.m(s.ks[j]).start < by_at
                 and (s.m(s.ks[j]).start >= opens or _SET_UP_BEFORE.search(s.before(s.ks[j], 8))) for j in range(i)):
-            out.append(s.relation(k, subject, "holdsPosition", title=clause.group(1).strip()))
+            appointed = [s.ks[j] for j in range(i) if s.type(j) == "Organization" and s.m(s.ks[j]).end <= opens
+                         and s.m(s.ks[j]).start > s.m(subject).end and _TAKES_A_POST_AT.search(s.before(s.ks[j], 4))
+                         and LATIN_POST.match(s.after(s.ks[j], 8))]  # 某甲出任某公司董事长，总经理由某乙担任: that company's
+            out.append(s.relation(k, appointed[-1] if appointed else subject, "holdsPosition", title=clause.group(1).strip()))
     for i, k in enumerate(s.ks):  # …共同组建某某研究院，院长由张三担任: the post names the kind of the body named last
         clause = _FILLED_AFTER_A_CLAUSE.search(s.issue.text, s.sentence.start, s.m(k).start) \
             if s.type(i) == "Person" and _FILLS.match(s.after(k, 48)) else None
@@ -134,6 +137,10 @@ def _posts_filled_by(s: Sentence) -> list[Relation]:
                 and (subject is None or s.ks[named[-1]] != subject):
             out.append(s.relation(k, s.ks[named[-1]], "holdsPosition", title=clause.group(1).strip()))
     return out
+
+
+#: A verb of taking a post right before the body: 出任 | 某公司董事长.
+_TAKES_A_POST_AT = re.compile(rf"(?:{TAKING_A_POST}|任)\s*$")
 
 
 #: ，负责人为 | 张三。: a clause that names who holds one of the subject's posts.

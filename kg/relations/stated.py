@@ -278,6 +278,8 @@ def _founded_target(s: Sentence, at: int, founders: list[int], offset: int) -> i
         if later < len(s.ks) and s.type(later) == "Organization" and \
                 re.fullmatch(r"\s*的?\s*[“\"]?\s*", s.issue.text[verb_end:s.m(s.ks[later]).start]):
             return s.ks[later]
+        if s.issue.text.startswith("的", verb_end):
+            return None  # 由 A 与 B 组成的联合体: what they formed is named there, by no name
     named_before = _this_body(s, offset)
     if named_before is not None:
         return named_before

@@ -63,6 +63,7 @@ from .places import (
     government_bodies,
     parks_named_after_bodies,
     party_offices,
+    places_cut_before_their_kind,
     posted_units,
     routes,
     task_forces,
@@ -79,6 +80,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = words_of(spans)
     if not any(not w.is_entity for w in words):
         return [s for s in spans if s.type in ENTITY and HAS_LETTERS.search(text[s.start:s.end])]
+    words = places_cut_before_their_kind(text, words)
     words = split_joined(text, words)
     words = branches_in_words(text, words)
     words = routes(text, words)
@@ -129,6 +131,8 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     source = spans[0].source if spans else "model"
     out = []
     for w in words:
+        if w.is_entity and (opened := _UNCLOSED.search(text, w.start, w.end)) and opened.start() - w.start >= 2:
+            w = Word(w.start, opened.start(), w.label)  # 于某·韦伯（Jürgen: the name ends before its bracket
         place = _place_before_its_field(text[w.start:w.end]) if w.label == "Organization" else None
         if place is not None:  # 某州 | 科技合作对接会: the place, no body
             out.append(Span(w.start, w.start + len(place), "Region", source))
@@ -143,6 +147,8 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+#: A bracket the name opens and does not close.
+_UNCLOSED = re.compile(r"[（(][^（(）)]*$")
 #: A place written with its level or as an area, before what it is said of: 某某市, 某某地区.
 _PLACE_BEFORE = re.compile(r"^[\u4e00-\u9fff]{2,6}?(?:省|市|区|县|地区)")
 #: A company's base named by its place: 遂宁基地, 遂宁基地二期.

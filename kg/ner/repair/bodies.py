@@ -12,6 +12,8 @@ from .words import BUILDING_VERBS, HAN_RUN, Word, claim, starts_no_name
 
 #: A body two or more set up together, named by its field: 某某 | 联合实验室, 某某 | 联合研发中心.
 _JOINT_BODY = re.compile(r"联合(?:实验室|研发中心|创新中心|研究中心|研究院)")
+#: The dash between the partners in a joint body's name.
+_DASHES = frozenset({"—", "-", "－", "——"})
 #: Who or what level a joint body has, not its field: 校企联合实验室 names a kind, no body.
 _NO_FIELD = frozenset({"校企", "院企", "校地", "校所", "企业", "高校", "产学研", "国际", "省级", "市级", "国家级", "重点", "各类"})
 #: What a joint body's field is written with: nouns, names, and the adjectives of a field (大模型).
@@ -62,6 +64,11 @@ def joint_bodies(text: str, words: list[Word]) -> list[Word]:
         k = next((n for n, w in enumerate(words) if w.start <= body.start() < w.end), None)
         if k is None or (words[k].label == "Organization" and words[k].start < body.start()
                          and words[k].end >= body.end()):
+            if k is not None and k >= 2 and words[k - 2].label in ("Organization", "Person") \
+                    and text[words[k - 1].start:words[k - 1].end] in _DASHES \
+                    and words[k - 2].end == words[k - 1].start and words[k - 1].end == words[k].start:
+                words = claim(words, words[k - 2].start, words[k].end, "Organization")  # 甲—乙联合实验室: both partners name it
+                # (the first read as a person too: 汀图 | — | 某某联合实验室)
             continue  # a name already
         start = words[k].start if words[k].start == body.start() else body.start()
         while k > 0 and words[k - 1].end == start and (words[k - 1].label in _FIELD_WORDS or _joins_two_fields(text, words, k - 1)) \

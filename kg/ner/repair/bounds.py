@@ -13,6 +13,7 @@ from ...lexicon import (
     KINDS_IN_TWO_WORDS,
     LATIN_POST,
     LEADING_CONNECTIVES,
+    LOCAL_LEVELS,
     NOT_ORG_WORDS,
     ORG_SUFFIXES,
     ORGAN,
@@ -534,7 +535,33 @@ def bodies_named_with_and(text: str, words: list[Word]) -> list[Word]:
                     words = merge(words, i, last, "Organization")
                     break
         i += 1
+    i = len(words) - 2
+    while i > 0:  # 市 | 大 | 数据 | 和 | 智慧城市建设办公室: the level and the first field were left out
+        first = _first_field_before_and(text, words, i)
+        if first is not None:
+            words = merge(words, first - 1, i + 1, "Organization")
+            i = first - 1
+        i -= 1
     return words
+
+
+def _first_field_before_and(text: str, words: list[Word], i: int) -> int | None:
+    """Where the fields of a government office's name start, when ``words[i]`` is the 和 before the
+    office the model read (市 | 大 | 数据 | 和 | 智慧城市建设办公室: 大), right after a level word."""
+    body, c = words[i + 1], words[i]
+    if body.label != "Organization" or text[c.start:c.end] != "和" or c.end != body.start \
+            or not GOVERNMENT_BODY.search(text[body.start:body.end]):
+        return None
+    first = i
+    while first > 1 and i - first < 3 and words[first - 1].label in _FIELD_WORDS and words[first - 1].end == words[first].start:
+        first -= 1
+        if text[words[first - 1].start:words[first - 1].end] in LOCAL_LEVELS and words[first - 1].end == words[first].start:
+            return first if c.start - words[first].start <= 6 else None
+    return None
+
+
+#: What the words of a field in an office's name are tagged (大 | 数据).
+_FIELD_WORDS = ("n", "a", "vn", "nz")
 
 
 #: 系 as "is" between a short name and the full name of its owner (not 系统, 系列, a university's 系).

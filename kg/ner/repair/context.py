@@ -23,7 +23,7 @@ from ...lexicon import (
     WORK_AREAS,
     alternatives,
 )
-from ...regions import gazetteer, joins_a_place
+from ...regions import gazetteer, is_area, joins_a_place
 from .words import ENTITY, LATIN, LIST_SEPARATORS, Word, claim, ends_like_org, merge
 
 _CLAUSE_START = re.compile(r"[，。；：:！？]|本轮(?:融资|投资)?由|由")
@@ -357,10 +357,19 @@ def areas_in_posts(text: str, words: list[Word]) -> list[Word]:
         area = words[k]
         if area.label != "Region":
             continue
+        work_area = next((a for a in WORK_AREAS if text.startswith(a, area.end)), "")  # (亚太区 | 技术总监)
         region_of_post = (text.startswith("区", area.end) and LATIN_POST.match(text, area.end + 1)) or (
-            text.endswith("区", area.start, area.end) and LATIN_POST.match(text, area.end)
+            text.endswith("区", area.start, area.end) and LATIN_POST.match(text, area.end + len(work_area))
             and not gazetteer().lookup(text[area.start:area.end]))  # (海淀区 | 区长 is a district's head)
         if region_of_post and words[k + 1].start == area.end and any(w.label == "Person" for w in words[k + 1:k + 5]):
+            piece = text[area.start:area.end]
+            scope = next((piece[n:] for n in range(2, len(piece) - 2) if piece[n:] in _SCOPES or (
+                piece.endswith("区") and is_area(piece[n:-1]))), "")
+            brand = piece[:len(piece) - len(scope)]
+            if scope and not gazetteer().head(brand, words_too=True) and not is_area(brand):
+                words[k:k + 1] = [Word(area.start, area.end - len(scope), "Organization"),
+                                  Word(area.end - len(scope), area.end, "n")]  # 某某亚太区 | 技术总监: the company's
+                continue
             words[k] = Word(area.start, area.end, "n")
     for k in range(len(words) - 1):  # 某某资本投资 | 总监 | 宋某: the area the model read into the name
         name, post = words[k], words[k + 1]

@@ -29,8 +29,9 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
     for k in range(len(words) - 1):  # 大野某 | 一一行: the name ends in 一, and 一行 is the party with them
         if words[k].label == "Person" and text[words[k + 1].start:words[k + 1].end] == "一一行" and words[k + 1].start == words[k].end:
             words[k:k + 2] = [Word(words[k].start, words[k].end + 1, "Person"), Word(words[k].end + 1, words[k + 1].end, "n")]
-    words = [Word(w.start, w.end - 1, "Person") if w.label == "Person" and w.end - w.start >= 4 and text[w.end - 1] == "于"
-             and _DATED.match(text, w.end) else w for w in words]  # 何某某于 | 2021 年: 于 dates what the person did
+    words = [Word(w.start, w.end - 1, "Person") if w.label == "Person" and w.end - w.start >= 3 and (
+        (text[w.end - 1] == "于" and _DATED.match(text, w.end)) or (text[w.end - 1] in "说称" and text.startswith(("，", "：", ":"), w.end)))
+             else w for w in words]  # 何某于 | 2021 年: 于 dates what the person did; 温某说，: says
     if not any(w.label == "Person" and (2 <= w.end - w.start <= 3 or "·" in text[w.start:w.end]) for w in words):
         return words
     out = list(words)

@@ -195,6 +195,32 @@ def routes(text: str, words: list[Word]) -> list[Word]:
     return out
 
 
+def places_cut_before_their_kind(text: str, words: list[Word]) -> list[Word]:
+    """某某联合历下 | 区甸柳街道办事处: a district's kind read into the next name; the district is
+    the characters before it and its kind, the name starts after (历下区 | 甸柳街道办事处). A place
+    set apart by a space is no part of the name after it either."""
+    g = gazetteer()
+    out: list[Word] = []
+    for w in words:
+        prev = out[-1] if out else None
+        gap = next((at for at in range(w.start + 2, w.end - 2) if text[at] in " \u3000"), -1) if w.is_entity else -1
+        if gap > w.start and w.end - gap > 2 and g.lookup(text[w.start:gap]) is not None:
+            rest = "Organization" if ends_like_org(text[gap + 1:w.end]) else w.label
+            out += [Word(w.start, gap, "Region"), Word(gap + 1, w.end, rest)]
+            continue  # 莱芜区　城智集团: an article's place, set apart before its first sentence
+        if prev is not None and w.is_entity and w.end - w.start >= 4 and text[w.start] in "区县" and prev.end == w.start:
+            place = next((n for n in (3, 2) if prev.end - n >= prev.start
+                          and (d := g.lookup(text[prev.end - n:w.start + 1])) is not None and d.level == "county"), 0)
+            if place:
+                out.pop()
+                if prev.end - place > prev.start:
+                    out.append(Word(prev.start, prev.end - place, prev.label))
+                out += [Word(prev.end - place, w.start + 1, "Region"), Word(w.start + 1, w.end, w.label)]
+                continue
+        out.append(w)
+    return out
+
+
 def chained_places(text: str, words: list[Word]) -> list[Word]:
     """成都市武侯区 read as one place: a division, then a division within it, are two places (the
     graph places a body in both, and 武侯区 is named alone elsewhere)."""
