@@ -255,8 +255,8 @@ PARTNER_LINK = re.compile(r"^\s*[”’\"]?\s*[）)]?\s*(?:[A-Za-z][\w-]*\s*)?(?
 PARTNER_LINK_WIDE = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*|上月|本月|本周|上周|今年|去年|近期|日前|此前)?"
                                r"(?:同日|当日)?(?:宣布|表示)?(?:已|正|将|也|还|刚|近日)*(?:与|同|会同|携手|联手|联合)\s*(?:(?:总部位于|位于|地处|来自)\s*的?)?\s*"
                                r"(?:[\u4e00-\u9fff]{0,12}?(?:企业|公司|机构|集团|[\u4e00-\u9fff]{1,3}商|高校|大学))?\s*$")
-LOCATED_TRIGGER = re.compile(r"^\s*(?:正式|已|将|已经|拟)?(?:总部)?(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址|注册)"
-                             r"(?:在|于)?\s*$")
+LOCATED_TRIGGER = re.compile(r"^\s*(?:近日|日前|近期)?(?:正式|已|将|已经|拟)?(?:总部)?"
+                             r"(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址|注册)(?:在|于)?\s*$")
 #: A body opened in a place: X 在 REGION 揭牌运行 / 正式成立 / 开业, X（简称“Y”）在 REGION 设立.
 OPENED_IN = re.compile(r"^\s*[”\"’）)]{0,2}\s*(?:已经|已|将|正式|近日|日前|于近日|本月|上月|本周|今年"
                        r"|于?\s*\d{1,2}\s*月\s*\d{1,2}\s*日)*\s*(?:在|于)\s*$")
@@ -296,7 +296,8 @@ CLUSTER_TRIGGER = re.compile(r"(?:涌现出|涌现|集聚了?|聚集了?|培育�
 OWNING_WORDS = ("旗下", "下属", "所属")
 OWNING = f"(?:{alternatives(OWNING_WORDS)})"
 #: A 旗下 B, A 旗下已有 B、C 等, A 控股的 B: B is A's.
-SUBSIDIARY_OF_HEAD = re.compile(rf"^\s*(?:(?:的|将|把)?{OWNING}(?:的|(?:已|现|目前|共)?(?:拥有|有|设有|包括))?|(?:全资)?控股的)\s*$")
+SUBSIDIARY_OF_HEAD = re.compile(rf"^\s*(?:(?:的|将|把)?{OWNING}(?:的|(?:已|现|目前|共)?(?:拥有|有|设有|包括))?|(?:全资)?控股的"
+                                r"|(?:全资|控股)(?:设立|成立|组建|新设)的)\s*$")  # (由 A 全资设立的 B)
 #: A 全资子公司 B, A 新设立的全资子公司 B, A 在上海设立子公司 B: B is A's.
 SUBSIDIARY_NAMED = re.compile(r"^\s*(?:[^。；]{0,40}?(?P<set_up>设立|成立|组建|新设)(?:了|的)?|[^。；]{0,24}?(?:公告|宣布|披露)[，,]?"
                               r"|[^。；，]{0,8}?向其(?:在[^，。；]{1,8}?的)?)?\s*"  # (A 日前向其在某地的全资子公司 B 增资)
@@ -395,8 +396,8 @@ ZONE_BODIES = ("管理委员会", "管委会", "党工委", "工委")
 #: A government body: its place may be a district or county too (海淀区政府 → 海淀区).
 GOVERNMENT_SUFFIXES = ("人民政府", "政府", "党工委", "工委", "管理委员会", "管委会", "委员会", "委", "局", "厅",
                        "办公室", "办", "市委", "区委", "县委", "省委")
-#: What may stand before the body a sentence is about: a date, 近日, 其间, 会上 and a comma.
-BEFORE_THE_SUBJECT = re.compile(r"\s*(?:(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|近日|日前|近期|其间|期间|会上|此外|同时)?"
+#: What may stand before the body a sentence is about: an item's mark, a date, 近日, 其间, 会上 and a comma.
+BEFORE_THE_SUBJECT = re.compile(r"[■□◆◇●▲★▶►]?\s*(?:(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|近日|日前|近期|其间|期间|会上|此外|同时)?"
                                 r"\s*[，,]?\s*")
 #: The party's name before a place's party committee: 中共 | 某某市委.
 PARTY = "中共"

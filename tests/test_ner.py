@@ -1372,3 +1372,25 @@ def test_a_brands_regional_post_an_office_named_with_two_fields_and_a_joint_lab_
     found = entities(lac, "岚州市人民政府副市长杜某某出席，市大数据和智慧城市建设办公室主任周砚秋通报工作。")
     assert ("市大数据和智慧城市建设办公室", "Organization") in found
     assert ("汀图—克澜森智能交通联合实验室", "Organization") in entities(lac, "汀图—克澜森智能交通联合实验室在岚州高新区揭牌。")
+
+
+def test_a_firms_partnership_form_a_preposition_read_into_a_name_a_division_read_as_a_body_and_a_surname_alone(lac):
+    """某某会计师事务所（特殊普通合伙）湖北分所: one name, its firm's too; 融某担保由 | 市财政局: 由 ends no name;
+    浙江省 | 台州市 read as a body: a place; 祁 | 越/d | 晋升: the surname and its given name."""
+    from kg.ner.repair.bounds import prepositions_read_into_names
+    from kg.ner.repair.people import names_cut_short
+    from kg.ner.repair.places import divisions_read_as_bodies
+    from kg.ner.repair.words import Word
+
+    found = entities(lac, "会上，市金融局与岚澄会计师事务所（特殊普通合伙）湖北分所签约。")
+    assert ("岚澄会计师事务所（特殊普通合伙）湖北分所", "Organization") in found
+    assert ("岚澄会计师事务所（特殊普通合伙）", "Organization") in found
+    text = "融汀担保由市财政局和汀昇控股出资组建。"
+    words = prepositions_read_into_names(text, [Word(0, 5, "Organization"), Word(5, 9, "Organization"), Word(9, 10, "c")])
+    assert [(text[w.start:w.end], w.label) for w in words][:3] == [("融汀担保", "Organization"), ("由", "p"), ("市财政局", "Organization")]
+    text = "董事长带队赴浙江省台州市考察。"
+    words = divisions_read_as_bodies(text, [Word(6, 9, "Region"), Word(9, 12, "Organization"), Word(12, 14, "v")])
+    assert [w.label for w in words] == ["Region", "Region", "v"]
+    text = "投资总监祁越晋升为合伙人。"
+    words = names_cut_short(text, [Word(0, 4, "n"), Word(4, 5, "Person"), Word(5, 6, "d"), Word(6, 8, "v"), Word(8, 9, "v")])
+    assert [(text[w.start:w.end], w.label) for w in words if w.label == "Person"] == [("祁越", "Person")]

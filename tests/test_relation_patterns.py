@@ -525,3 +525,32 @@ def test_a_street_office_named_again_by_its_kind_alone(backend):
     posts = [(issue.mentions[r.head].text, issue.mentions[r.tail].key) for r in issue.relations if r.type == "holdsPosition"]
     office = next(m.key for m in issue.mentions if m.text == "青梧街道办事处")
     assert posts == [("单玉澄", office)]
+
+
+def test_posts_elected_at_a_body_an_item_opens_with_owners_stated_and_a_seat_taken_lately(backend):
+    """● 某行召开董事会，选举 P 为董事长 (an item's mark before the subject); 某协会大会召开，…P 当选会长; 由 A 全资
+    设立的 B and 公司控股股东为 A: B is A's; B 近日落户 X: B is in X; A 与 B 成立某学院，…C 任院长: not A's post."""
+    got = {(h, r, t) for h, r, t, _ in found(backend, "● 岚溪农村商业银行召开董事会，选举熊志澄为董事长。")}
+    assert ("熊志澄", "holdsPosition", "岚溪农村商业银行") in got
+    got = {(h, r, t) for h, r, t, _ in found(backend, "● 岚州市银行业协会第五届会员大会日前召开，汀门农商行董事长闫宏澄当选会长。")}
+    assert ("闫宏澄", "holdsPosition", "岚州市银行业协会") in got
+    text = "由岚州汉晟汽车零部件股份有限公司全资设立的岚州汇汀商业保理有限公司近日落户樊城区，注册资本 1 亿元。"
+    got = {(h, r, t) for h, r, t, _ in found(backend, text)}
+    assert ("岚州汇汀商业保理有限公司", "subsidiaryOf", "岚州汉晟汽车零部件股份有限公司") in got
+    assert ("岚州汇汀商业保理有限公司", "locatedIn", "樊城区") in got
+    text = "湖北恒汀精密机械股份有限公司成立于 2008 年。公司控股股东为枣阳恒汀投资有限公司，祁振澄持有其 68% 股权。"
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n" + text + "\n"))
+    extract([issue], backend)
+    owned = [(issue.mentions[r.head].key, issue.mentions[r.tail].text) for r in issue.relations if r.type == "subsidiaryOf"]
+    company = next(m.key for m in issue.mentions if m.text == "湖北恒汀精密机械股份有限公司")
+    assert owned == [(company, "枣阳恒汀投资有限公司")]
+    text = "■ 宜春锂汀电池材料有限公司与宜春秀汀职业技术学院成立锂电产业学院，秀汀职院副院长傅晴澄任院长。"
+    assert not any(t == "宜春锂汀电池材料有限公司" for h, _, t, _ in found(backend, text, "holdsPosition"))
+
+
+def test_a_person_the_model_read_as_a_body_once(backend):
+    """瑞某由甘某某与某研究院共同创立，甘某某现任公司首席执行官: the founder is the person named again."""
+    text = "简报\n\n瑞汀新能源由甘一帆与汀江理工研究院于 2019 年共同创立，甘一帆现任公司首席执行官。\n"
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    extract([issue], backend)
+    assert {m.type for m in issue.mentions if m.text == "甘一帆"} == {"Person"}

@@ -25,8 +25,8 @@ _KIND = alternatives(KINDS)
 #: 该行 for a bank or its branch, never 此行, a trip; 该校 for a university or college).
 _DEMONSTRATIVE = re.compile(rf"(?:该|此|这一?|上述)({_KIND}|院|所|馆)|该(行|校)|新(公司)")
 #: A kind opening a clause, then what is said of the body: its seat, who fills it, its first deal,
-#: or one of its posts (研究院党委书记、院长某某, 联盟理事长由某某担任).
-_SUBJECT = re.compile(rf"(?:^|(?<=[，；。：]))({_KIND})(?=由|设在|设于|位于|落户|坐落|首个|首批|首期|总规模|已于|隶属)")
+#: or one of its posts (研究院党委书记、院长某某, 联盟理事长由某某担任), or its owner (公司控股股东为).
+_SUBJECT = re.compile(rf"(?:^|(?<=[，；。：]))({_KIND})(?=由|设在|设于|位于|落户|坐落|首个|首批|首期|总规模|已于|隶属|控股股东|母公司)")
 _OPENING_KIND = re.compile(rf"(?:^|(?<=[，；。：由]))({_KIND})")
 #: A post taken at a kind (担任实验室主任, 兼任孵化器负责人, 当选联合体理事长); a kind settled in (入驻创新港的); a kind
 #: one works with (将与研究院联合攻关).

@@ -37,7 +37,8 @@ _SHORTEST = 3
 def propagate(issue: Issue) -> None:
     """Add the short names of the issue's companies and complete cut-short people, in place."""
     issue.mentions = mentions = _starts_of_declared_names(issue)
-    found = _short_names(issue) + _whole_people(issue) + _zones_by_kind(issue) + _counties_by_short_name(issue)
+    found = _short_names(issue) + _whole_people(issue) + _people_read_as_bodies(issue) + _zones_by_kind(issue) \
+        + _counties_by_short_name(issue)
     if not found:
         return
     found.sort(key=lambda f: f.start)
@@ -215,6 +216,19 @@ def _whole_people(issue: Issue) -> list[Mention]:
                 out.append(_mention(issue, m.start, m.start + len(whole), "Person", "rule:whole-name"))
                 break
     return out
+
+
+def _people_read_as_bodies(issue: Issue) -> list[Mention]:
+    """甘某某 read as a body in one sentence (由甘某某与某研究院共同创立) and as a person in another: the
+    person, unless a company of the issue is named after them (艾某森 of 常州艾某森…有限公司)."""
+    people = {m.text for m in issue.mentions if m.type == "Person" and 2 <= len(m.text) <= 3}  # (not 瑞鑫铜业 of a headline)
+    if not people:
+        return []
+    cores = {core for m in issue.mentions if m.type == "Organization" and LEGAL_FORMS.search(m.text)
+             and (core := company_core(m.text))}
+    return [_mention(issue, m.start, m.end, "Person", "rule:person-again") for m in issue.mentions
+            if m.type == "Organization" and m.text in people and not m.text.endswith(ORG_SUFFIXES)
+            and not any(core.startswith(m.text) for core in cores)]
 
 
 def _inside_organization(mentions: list[Mention], start: int, end: int) -> bool:

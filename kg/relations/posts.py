@@ -295,9 +295,9 @@ def _title_after(s: Sentence, j: int) -> str | None:
 _ELECTED = re.compile(r"(?:选举|聘任|任命|推选|选聘|聘请)\s*原?\s*$")  # 聘任原(某某公司董事)张三为…
 _AS_POST = re.compile(r"^\s*为\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
 #: After a person who takes a post, no body named: 加盟并出任合伙人, 晋升为执行董事, (研究员)兼任站长, 任副院长,
-#: 继续担任总经理, 现任公司首席执行官 (公司: the body the sentence is about).
+#: 继续担任总经理, 现任公司首席执行官 (公司: the body the sentence is about), 当选会长.
 _TAKES_POST = re.compile(r"^\s*(?:同志|教授|副?研究员|博士|院士|先生|女士)?"
-                         r"(?:[^，。；、]{0,4}?并)?(?:继续|仍|现)?(?:出任|担任|兼任|晋升为|升任|获聘为?|任(?![命职务期]))"
+                         r"(?:[^，。；、]{0,4}?并)?(?:继续|仍|现)?(?:出任|担任|兼任|晋升为|升任|获聘为?|当选为?|任(?![命职务期]))"
                          r"\s*(?:公司|集团)?([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
 
 
@@ -318,7 +318,15 @@ def _post_at_subject(s: Sentence, i: int) -> list[tuple[int, str]]:
         named = [k for j, k in enumerate(s.ks[:i]) if s.type(j) == "Organization" and s.m(k).end <= by.start()]
         return [(named[-1], post.group(1).strip())] if named else []  # the body named last before 由
     subject = sentence_subject(s, after_a_date=True)
-    return [] if subject is None or (introduced and subject == s.ks[i - 1]) else [(subject, post.group(1).strip())]
+    if subject is None or (introduced and subject == s.ks[i - 1]) \
+            or (_SETS_UP_ANOTHER.search(s.issue.text, s.m(subject).end, opening)
+                and not s.issue.text.startswith("由", s.m(subject).end)):  # (X 由 A 与 B 成立: X is the new body)
+        return []  # (A 与 B 成立某某学院，…某某任院长: the post is the new body's)
+    return [(subject, post.group(1).strip())]
+
+
+#: The subject sets up another body before the person is named: A 与 B 成立某某学院，….
+_SETS_UP_ANOTHER = re.compile(r"(?:成立|组建|设立|共建|新设)(?!于)")
 
 
 #: The 由 of the clause a person takes a post in: 由 A 担任院长、B 担任副院长; or of the clause

@@ -5,8 +5,10 @@ entity spans; with a backend that gives no words, entity spans pass unchanged
 except for the character-level rules. The passes run in the order of
 :func:`repair`, each a function of the sentence and its words:
 
-- ``bounds``: where a name starts and ends (市经济和 | 信息化局 → one name; two bodies
-  run together at 会同 split; a post read into a name cut off);
+- ``bounds``: where a name starts and ends (two bodies run together at 会同 split; a post
+  read into a name cut off; 由 after a name cut off);
+- ``offices``: a government office's level and place before it, and the 和 inside its name
+  (市 | 大数据 | 和 | 智慧城市建设办公室);
 - ``registered`` and ``branches``: a company's registered name and its branches' (某某（北京）有限公司;
   某某银行 | 某地自贸区 | 支行);
 - ``bodies``: bodies set up together (某某与某某共建的某某中心);
@@ -28,11 +30,10 @@ from ...lexicon import DESCRIBED_COMPANY, GENERIC_ORG, GENERIC_PLACE, GENERIC_SE
 from ...regions import AREA, gazetteer, is_foreign_country
 from .bodies import bodies_set_up, joint_bodies
 from .bounds import (
-    bodies_named_with_and,
-    extend_prefixes,
     extend_suffixes,
     organs_inside_names,
     posts_inside_names,
+    prepositions_read_into_names,
     split_joined,
 )
 from .branches import branches, branches_in_words
@@ -55,10 +56,12 @@ from .context import (
     units_before_posts,
 )
 from .foreign import dotted_names, foreign_companies, join_latin_names, missions
+from .offices import bodies_named_with_and, extend_prefixes
 from .people import names_cut_short, names_read_after_surname, names_read_into_posts
 from .places import (
     bodies_after_a_place,
     chained_places,
+    divisions_read_as_bodies,
     foreign_places,
     government_bodies,
     parks_named_after_bodies,
@@ -71,7 +74,7 @@ from .places import (
     village_bodies,
     zones,
 )
-from .registered import bracketed_seats, registered_names
+from .registered import bracketed_seats, partnership_forms, registered_names
 from .words import ENTITY, HAS_LETTERS, Word, words_of
 
 
@@ -81,6 +84,8 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     if not any(not w.is_entity for w in words):
         return [s for s in spans if s.type in ENTITY and HAS_LETTERS.search(text[s.start:s.end])]
     words = places_cut_before_their_kind(text, words)
+    words = divisions_read_as_bodies(text, words)
+    words = prepositions_read_into_names(text, words)
     words = split_joined(text, words)
     words = branches_in_words(text, words)
     words = routes(text, words)
@@ -94,6 +99,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = dotted_names(text, words)
     words = bracketed_seats(text, words)
     words = registered_names(text, words)
+    words = partnership_forms(text, words)
     words = joint_bodies(text, words)
     words = bodies_set_up(text, words)
     words = extend_suffixes(text, words)

@@ -16,6 +16,8 @@ _TIME_WORDS = frozenset({"此前", "目前", "现任", "曾任"})
 _DATED = re.compile(r"\s*(?:\d|今年|去年|同年|当年|次年)")
 #: How a person is addressed after the name: 院士, 教授.
 _HONORIFICS = ("院士", "教授", "研究员", "博士", "先生", "女士")
+#: How a person is called by the surname and one character: 王老, 张总, 李工, 刘董.
+_ADDRESSED = "老总工董局院所处厅"
 #: Words of one character that follow a name as words of their own: 张三也表示, 李四将为….
 _AFTER_A_NAME = frozenset("也都还就则又亦曾便才再均同将已更仍在对向等称所说为于并即")
 
@@ -32,7 +34,7 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
     words = [Word(w.start, w.end - 1, "Person") if w.label == "Person" and w.end - w.start >= 3 and (
         (text[w.end - 1] == "于" and _DATED.match(text, w.end)) or (text[w.end - 1] in "说称" and text.startswith(("，", "：", ":"), w.end)))
              else w for w in words]  # 何某于 | 2021 年: 于 dates what the person did; 温某说，: says
-    if not any(w.label == "Person" and (2 <= w.end - w.start <= 3 or "·" in text[w.start:w.end]) for w in words):
+    if not any(w.label == "Person" and (1 <= w.end - w.start <= 3 or "·" in text[w.start:w.end]) for w in words):
         return words
     out = list(words)
     k = 0
@@ -43,6 +45,10 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
                 (piece == "之" and name.end - name.start == 2 and text.startswith(_HONORIFICS, after.start))
                 or (piece == "一" and (_SAYS.match(text, after.start) or after.label == "v"))):
             out[k:k + 2] = [Word(name.start, nxt.end, "Person")]
+        elif name.label == "Person" and name.end - name.start == 1 and nxt.start == name.end and len(piece) == 1 \
+                and "\u4e00" <= piece <= "\u9fff" and piece not in _AFTER_A_NAME and piece not in _ADDRESSED and after.start == nxt.end \
+                and (after.label == "v" or _SAYS.match(text, after.start)):
+            out[k:k + 2] = [Word(name.start, nxt.end, "Person")]  # 祁 | 越/d | 晋升: a surname and its given name
         elif name.label != "Person" or nxt.start != name.end or (name.end - name.start != 2 and "·" not in text[name.start:name.end]):
             pass  # (a foreign name cut short too: 哈立德·阿勒图 | 里 | 表示)
         elif len(piece) == 2 and piece[1] == "于" and (after.label == "TIME" or text[after.start].isdigit()):

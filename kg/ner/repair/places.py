@@ -195,6 +195,13 @@ def routes(text: str, words: list[Word]) -> list[Word]:
     return out
 
 
+def divisions_read_as_bodies(text: str, words: list[Word]) -> list[Word]:
+    """浙江省 | 台州市 read as a body: a division named in full, with its level, is a place."""
+    g = gazetteer()
+    return [Word(w.start, w.end, "Region") if w.label == "Organization" and text.endswith(("省", "市", "县"), w.start, w.end)
+            and g.lookup(text[w.start:w.end]) is not None else w for w in words]
+
+
 def places_cut_before_their_kind(text: str, words: list[Word]) -> list[Word]:
     """某某联合历下 | 区甸柳街道办事处: a district's kind read into the next name; the district is
     the characters before it and its kind, the name starts after (历下区 | 甸柳街道办事处). A place

@@ -138,3 +138,20 @@ def _place_opening_the_name(text: str, words: list[Word], k: int) -> int:
             and _BEFORE_AN_ITEM.search(text, max(0, place.start - 4), place.start):
         return j - 1
     return k
+
+
+#: A partnership's legal form, in brackets after its name.
+_PARTNERSHIP = re.compile(r"[（(](?:特殊普通合伙|普通合伙|有限合伙)[）)]")
+
+
+def partnership_forms(text: str, words: list[Word]) -> list[Word]:
+    """某某会计师事务所 | （特殊普通合伙） | 湖北分所: the legal form in brackets ends the firm's name, and a
+    branch named right after it is the firm's branch, one name."""
+    for m in _PARTNERSHIP.finditer(text):
+        firm = next((w for w in words if w.end == m.start() and w.label == "Organization"), None)
+        if firm is None or any(w.label == "Organization" and w.start < m.start() and w.end >= m.end() for w in words):
+            continue  # (a name with the form in it already: 某某合伙企业（有限合伙）)
+        branch = next((w for w in words if w.start == m.end() and w.label == "Organization"
+                       and text.endswith(BRANCH_TAILS, w.start, w.end)), None)
+        words = claim(words, firm.start, branch.end if branch else m.end(), "Organization")
+    return words
