@@ -1394,3 +1394,33 @@ def test_a_firms_partnership_form_a_preposition_read_into_a_name_a_division_read
     text = "投资总监祁越晋升为合伙人。"
     words = names_cut_short(text, [Word(0, 4, "n"), Word(4, 5, "Person"), Word(5, 6, "d"), Word(6, 8, "v"), Word(8, 9, "v")])
     assert [(text[w.start:w.end], w.label) for w in words if w.label == "Person"] == [("祁越", "Person")]
+
+
+def test_latin_names_called_a_company_a_partys_role_a_centre_read_as_a_place_and_no_clause_as_an_investor(lac):
+    """Corvane Sky 公司: the Latin words and 公司; 运营 | 方某某公司: the company after its role; 某某遥感应用中心
+    read as a place: a body; 某总团队的经验是其领投的原因: a clause, no investor; 整合 | 集团: no name."""
+    from kg.lexicon import GENERIC_ORG
+    from kg.ner.repair.bounds import extend_suffixes, split_joined
+    from kg.ner.repair.words import Word
+
+    found = entities(lac, "汀岚测控已与新加坡 Corvane Sky 公司、印度尼西亚 PT Lantera Orbit 公司签署三方协议。")
+    assert {("Corvane Sky 公司", "Organization"), ("PT Lantera Orbit 公司", "Organization")} <= found
+    text = "运营方岚州青屏科创园区运营管理有限公司总经理吴汀介绍。"
+    words = split_joined(text, [Word(0, 2, "n"), Word(2, 19, "Organization"), Word(19, 22, "n"), Word(22, 24, "Person")])
+    assert (text[words[2].start:words[2].end], words[2].label) == ("岚州青屏科创园区运营管理有限公司", "Organization")
+    text = "两家公司联合成立岚河湾遥感应用中心。"
+    words = extend_suffixes(text, [Word(0, 4, "n"), Word(4, 8, "v"), Word(8, 17, "Region"), Word(17, 18, "w")])
+    assert (text[words[2].start:words[2].end], words[2].label) == ("岚河湾遥感应用中心", "Organization")
+    found = entities(lac, "汀岚资本合伙人柯峰认为，汪总团队的整星经验是其领投的主要原因。")
+    assert not any("的" in name for name, _ in found)
+    assert GENERIC_ORG.match("整合集团") and not GENERIC_ORG.match("汀岚集团")
+
+
+def test_parts_of_provinces_deltas_and_an_alliances_committee():
+    """鄂西北, 皖东南, 黄河三角洲: areas; 某某产业联盟 | 某某专业委员会: the alliance is its parent."""
+    from kg.ner.names import nested_names
+    from kg.regions import is_area
+
+    assert is_area("鄂西北") and is_area("皖东南") and is_area("黄河三角洲") and not is_area("岚河三角")
+    name = "汀岚省商业航天产业联盟遥感应用专业委员会"
+    assert [(name[s.start:s.end], s.source) for s in nested_names(name)] == [("汀岚省商业航天产业联盟", "rule:parent-org")]

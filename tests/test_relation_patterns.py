@@ -554,3 +554,13 @@ def test_a_person_the_model_read_as_a_body_once(backend):
     issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
     extract([issue], backend)
     assert {m.type for m in issue.mentions if m.text == "甘一帆"} == {"Person"}
+
+
+def test_an_innovation_centre_named_again_by_its_kind(backend):
+    """某某技术创新中心…。创新中心设在岚州: the centre named before is in 岚州."""
+    text = "简报\n\n汀岚省卫星互联网技术创新中心近日揭牌。创新中心设在岚州，首任主任为葛文澄。\n"
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    extract([issue], backend)
+    centre = next(m.key for m in issue.mentions if m.text == "汀岚省卫星互联网技术创新中心")
+    assert (centre, "locatedIn", "岚州") in {(issue.mentions[r.head].key, r.type, issue.mentions[r.tail].text)
+                                            for r in issue.relations}

@@ -54,6 +54,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # the longest parent: 某某市人民政府国有资产监督管理委员会 | 办公室, not 某某市人民政府
         "government_unit": re.compile(rf"^(.{{2,24}}(?:{alternatives(GOVERNMENT_PARENT_HEADS)}))"
                                       rf"(.{{0,14}}?(?:{alternatives(GOVERNMENT_UNIT_TAILS)}))$"),
+        # 某某产业联盟 | 卫星互联网专业委员会: an alliance's committee (not its secretariat: the guidelines' masthead)
+        "alliance_unit": re.compile(r"^(.{2,20}?联盟)(.{1,12}?(?:专业委员会|专委会|工作委员会|分会))$"),
         "parent": re.compile(rf"^(.{{2,20}}?(?:{alternatives(PARENT_HEADS)})(?:[（(][^（）()]{{2,8}}[）)])?)"
                              rf"(.{{1,16}}?(?:{alternatives(UNIT_TAILS)})|秘书处|办公室)$"),  # 安徽大学 | 法学院, 某某协会 | 秘书处
     }
@@ -284,6 +286,9 @@ def _nested_once(name: str) -> list[Span]:
     if unit and not unit.group(2).endswith("公司") and (len(unit.group(2)) >= 2 or unit.group(2) == "办公厅") \
             and not unit.group(1).endswith(_SIDES):  # 广西北部 | 湾…中心: a direction, no ministry
         spans.append(Span(0, unit.end(1), "Organization", "rule:parent-org"))
+        return spans
+    if alliance := p["alliance_unit"].match(name):
+        spans.append(Span(0, alliance.end(1), "Organization", "rule:parent-org"))
         return spans
     parent = p["parent"].match(name)
     if parent and (not p["government"].search(parent.group(2)) or parent.group(2).endswith(("办公室", "秘书处"))):

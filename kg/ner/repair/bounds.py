@@ -112,9 +112,9 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
         if (w.label == "Organization" and w.end - w.start >= 5 and text.startswith("投", w.start)
                 and text[w.start - 1:w.start] in "领跟参") or (
                 w.label in ("Organization", "Person") and w.end - w.start >= 3
-                and ((text.startswith("方", w.start) and text.endswith("投资", 0, w.start))
+                and ((text.startswith("方", w.start) and text.endswith(_PARTY_ROLES, 0, w.start))
                      or (text.startswith("东", w.start) and text.endswith("股", 0, w.start)))):
-            out += [Word(w.start, w.start + 1, "n")]  # 领 | 投某某, 投资 | 方某某资本, 股 | 东某某创投: a word's last character
+            out += [Word(w.start, w.start + 1, "n")]  # 领 | 投某某, 运营 | 方某某公司, 股 | 东某某创投: a word's last character
             w = Word(w.start + 1, w.end, w.label)
         if w.end - w.start >= 6 and text[w.start:w.start + 2] in _SETTING_UP_TOGETHER and ends_like_org(text[w.start + 2:w.end]) \
                 and w.label not in ("Person", "Region"):
@@ -405,7 +405,10 @@ _FIRM_TRADES = (*STRONG_SUFFIX_WORDS, "能源", "智能", "软件", "电子", "�
 
 
 #: What only a body's name ends with, never a place's: 某某县某某镇某某专业合作社 read as a place.
-_BODY_ENDS = ("合作社", "有限公司", "协会", "研究院", "研究所", "医院", "银行", *UNITS_OF_A_TOWN)
+_BODY_ENDS = ("合作社", "有限公司", "协会", "研究院", "研究所", "医院", "银行", "应用中心", "研究中心", "创新中心",
+              "监测中心", *UNITS_OF_A_TOWN)
+#: What a party to a project is, before 方 (投资方, 运营方 | 某某公司).
+_PARTY_ROLES = ("投资", "出资", "运营", "建设", "承建", "管理", "承办", "主办")
 
 
 def extend_suffixes(text: str, words: list[Word]) -> list[Word]:

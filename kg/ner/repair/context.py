@@ -56,7 +56,8 @@ def investors(text: str, words: list[Word]) -> list[Word]:
             name = _ADVERBS.sub("", _AFTER_OWNER.sub("", piece))  # 某某集团旗下的 | 某某资本; 某某科技获得 | 某某基金
             name = re.sub(r"^(?:老股东|新股东|股东|投资方|其他机构|机构)", "", name)
             name = _UNNAMED_FUND.sub("", name)  # 某某资本旗下基金: the fund is not named, its owner is
-            if name.strip() and 2 <= len(name.strip()) <= 16 and not GENERIC_INVESTORS.match(name.strip()):
+            if name.strip() and 2 <= len(name.strip()) <= 16 and not GENERIC_INVESTORS.match(name.strip()) \
+                    and not _NO_INVESTORS_NAME.search(name):  # (某某的经验是其领投的原因: a clause, no name)
                 name_start = start + piece.find(name)
                 words = claim(words, name_start + len(name) - len(name.lstrip()),
                                name_start + len(name.rstrip()), "Organization")
@@ -65,6 +66,8 @@ def investors(text: str, words: list[Word]) -> list[Word]:
 
 
 
+#: A particle, a copula or a pronoun: a clause before 领投, not an investor's name.
+_NO_INVESTORS_NAME = re.compile(r"[的是其]")
 #: 股东某某天使基金: the word for a shareholder with a fund's or an investing firm's name after it.
 _HOLDER_NAMED = re.compile(r"股东([\u4e00-\u9fff]{2,10}(?:基金|资本|创投))")
 

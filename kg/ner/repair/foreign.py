@@ -41,7 +41,13 @@ def foreign_companies(text: str, words: list[Word]) -> list[Word]:
         return words
     for m in FOREIGN_COMPANY.finditer(text):
         words = claim(words, m.start(), m.end(), "Organization")
+    for m in _LATIN_NAME_THEN_COMPANY.finditer(text):  # Equator Link 公司, PT Nusantara Orbit 公司
+        words = claim(words, m.start(), m.end(), "Organization")
     return words
+
+
+#: Capitalized Latin words, then 公司: a foreign company named in Latin and called a company.
+_LATIN_NAME_THEN_COMPANY = re.compile(r"(?<![A-Za-z])(?:[A-Z][A-Za-z0-9&'\-]*\s+){1,3}[A-Z][A-Za-z0-9&'\-]*\s*公司")
 
 
 def join_latin_names(text: str, words: list[Word]) -> list[Word]:
