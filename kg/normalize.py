@@ -240,8 +240,9 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
         return True  # 某某（新加 | 坡）有限公司, 《某某专项实 | 施细则》: a bracket or title mark left open goes on
     if _is_cjk(line[-1]) and _NAME_TAIL_FIRST.match(nxt) and not _is_heading(line):
         return True  # 位于某区的某某新能源 | 材料有限公司（…）完成…: the next line opens with a name's tail
-    if _is_cjk(line[-1]) and nxt.startswith(_BRANCH_WORDS):
-        return True  # 某某保险股份有限公司某地中心 | 支公司与…: no line opens with a branch's word, however short the one before
+    if _is_cjk(line[-1]) and nxt.startswith(_NEVER_OPENING):
+        return True  # 某某保险股份有限公司某地中心 | 支公司与…, 某某合伙企业 | （有限合伙）跟投: no line opens with a
+        # branch's word or a partnership's form, however short the one before
     if line[-1] + nxt[0] in _NAME_WORDS and _ends_sentence(nxt) and display_width(nxt) > display_width(line) \
             and not _SECTION_MARK.fullmatch(line):
         return True  # 某某储能科 | 技有限公司完成…: a name's word broken at the start of a paragraph
@@ -280,8 +281,9 @@ _NAME_WORDS = frozenset({"科技", "有限", "公司", "集团", "股份", "研�
 #: (Not a whole name, which a headline may stand before: a tail has at most four characters before its form,
 #: and perhaps its seat in brackets: 体（槟城）有限公司，.)
 _NAME_TAIL_FIRST = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:[（(][\u4e00-\u9fff]{2,6}[）)])?(?:股份有限公司|有限责任公司|有限公司)[（(，、]")
-#: The words a branch's name ends with, which never open a line of their own.
-_BRANCH_WORDS = ("支公司", "分公司", "支行", "分行")
+#: What never opens a line of its own: the words a branch's name ends with, a partnership's form in brackets.
+_NEVER_OPENING = ("支公司", "分公司", "支行", "分行",
+                  "（有限合伙）", "(有限合伙)", "（特殊普通合伙）", "(特殊普通合伙)", "（普通合伙）", "(普通合伙)")
 #: How a paragraph opens, never a headline: a date or a time, then a comma.
 _OPENING = re.compile(r"^(?:(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*\d{1,2}\s*日|近日|日前|近期|今年以来)[^，。]{0,12}|\d{4}\s*年)，")
 

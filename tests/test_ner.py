@@ -1424,3 +1424,13 @@ def test_parts_of_provinces_deltas_and_an_alliances_committee():
     assert is_area("鄂西北") and is_area("皖东南") and is_area("黄河三角洲") and not is_area("岚河三角")
     name = "汀岚省商业航天产业联盟遥感应用专业委员会"
     assert [(name[s.start:s.end], s.source) for s in nested_names(name)] == [("汀岚省商业航天产业联盟", "rule:parent-org")]
+
+
+def test_a_county_whose_first_character_closes_the_word_before():
+    """由于 | 都县人民医院: 由 | 于都县人民医院 (于都县 a county of the division data)."""
+    from kg.ner.repair.places import places_cut_before_their_kind
+    from kg.ner.repair.words import Word
+
+    text = "由于都县人民医院与岚江医科大学共同设立工作站。"
+    words = places_cut_before_their_kind(text, [Word(0, 2, "c"), Word(2, 8, "Organization"), Word(8, 9, "p")])
+    assert [(text[w.start:w.end], w.label) for w in words][:2] == [("由", "c"), ("于都县人民医院", "Organization")]

@@ -171,3 +171,9 @@ def test_a_branchs_name_broken_before_its_branch_word_is_joined_however_short_th
     text = ("■ 农险与期货合作\n\n岚澄农业保险股份有限公司青州中心\n支公司与汀江期货有限公司合作，在县\n"
             "里开展试点，首期覆盖果园 1.2 万亩。\n")
     assert any(line.startswith("岚澄农业保险股份有限公司青州中心支公司与汀江期货有限公司合作") for line in normalize(text).split("\n"))
+
+
+def test_a_partnerships_form_never_opens_a_line():
+    text = ("■ 汀澜数据完成融资\n\n汀澜数据科技有限公司近日完成 5000 万元融资，由岚川资本领投，岚州市汀江创业投资合伙企业\n"
+            "（有限合伙）跟投。公司成立于 2020 年。\n")
+    assert any("岚州市汀江创业投资合伙企业（有限合伙）跟投" in line for line in normalize(text).split("\n"))

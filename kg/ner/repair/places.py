@@ -202,6 +202,17 @@ def divisions_read_as_bodies(text: str, words: list[Word]) -> list[Word]:
             and g.lookup(text[w.start:w.end]) is not None else w for w in words]
 
 
+def _place_started_before(text: str, start: int, w: Word) -> int:
+    """The length of a county or city named from ``start``, one character before the name ``w``, to
+    its level inside ``w`` (于 + 都县: 于都县), or 0."""
+    g = gazetteer()
+    for end in range(w.start + 2, min(w.end, w.start + 4) + 1):
+        division = g.lookup(text[start:end]) if text[end - 1] in "县市区" else None
+        if division is not None and division.level in ("city", "county"):
+            return end - start
+    return 0
+
+
 def places_cut_before_their_kind(text: str, words: list[Word]) -> list[Word]:
     """某某联合历下 | 区甸柳街道办事处: a district's kind read into the next name; the district is
     the characters before it and its kind, the name starts after (历下区 | 甸柳街道办事处). A place
@@ -215,6 +226,11 @@ def places_cut_before_their_kind(text: str, words: list[Word]) -> list[Word]:
             rest = "Organization" if ends_like_org(text[gap + 1:w.end]) else w.label
             out += [Word(w.start, gap, "Region"), Word(gap + 1, w.end, rest)]
             continue  # 莱芜区　城智集团: an article's place, set apart before its first sentence
+        if prev is not None and not prev.is_entity and prev.end - prev.start >= 2 and prev.end == w.start and w.is_entity \
+                and _place_started_before(text, prev.end - 1, w):
+            out[-1] = Word(prev.start, prev.end - 1, prev.label)  # 由于 | 都县人民医院: 由 | 于都县人民医院
+            out.append(Word(prev.end - 1, w.end, w.label))
+            continue
         if prev is not None and w.is_entity and w.end - w.start >= 4 and text[w.start] in "区县" and prev.end == w.start:
             place = next((n for n in (3, 2) if prev.end - n >= prev.start
                           and (d := g.lookup(text[prev.end - n:w.start + 1])) is not None and d.level == "county"), 0)
