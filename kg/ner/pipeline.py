@@ -149,9 +149,10 @@ def _apply_two(chunk: list[Issue], views: list[tuple[list[Span], list[Span] | No
         propagate(other)
         refer_back(other)
         issue.other_reading = {(m.type, m.text) for m in other.mentions}
-        brands = _brands_only_the_model_read(issue, firsts, words, other.mentions)
-        issue.mentions = sorted([m for m in _mentions(issue, firsts) if not any(
-            b.start < m.end and m.start < b.end for b in brands)] + brands, key=lambda m: (m.start, -m.end))
+        issue.mentions = _mentions(issue, firsts)
+        if brands := _brands_only_the_model_read(issue, firsts, words, other.mentions):
+            issue.mentions = sorted([m for m in issue.mentions if not any(b.start < m.end and m.start < b.end for b in brands)]
+                                    + brands, key=lambda m: (m.start, -m.end))
         propagate(issue)
         refer_back(issue)
 

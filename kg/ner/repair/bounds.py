@@ -517,6 +517,8 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
 
 def prepositions_read_into_names(text: str, words: list[Word]) -> list[Word]:
     """融兴担保由 | 市财政局…出资组建: 由 ends no name; the preposition before the next name is cut off."""
+    if "由" not in text:
+        return words
     out: list[Word] = []
     for k, w in enumerate(words):
         if w.label == "Organization" and w.end - w.start >= 4 and text[w.end - 1] == "由" \

@@ -23,7 +23,7 @@ from ...lexicon import (
     alternatives,
 )
 from ...regions import gazetteer
-from .words import Word, claim, ends_like_org, merge
+from .words import ENTITY, Word, claim, ends_like_org, merge
 
 
 def government_bodies(text: str, words: list[Word]) -> list[Word]:
@@ -216,22 +216,27 @@ def _place_started_before(text: str, start: int, w: Word) -> int:
 def places_cut_before_their_kind(text: str, words: list[Word]) -> list[Word]:
     """某某联合历下 | 区甸柳街道办事处: a district's kind read into the next name; the district is
     the characters before it and its kind, the name starts after (历下区 | 甸柳街道办事处). A place
-    set apart by a space is no part of the name after it either."""
+    set apart by a space is no part of the name after it either; nor is a county's first
+    character part of the word before it (由于 | 都县人民医院)."""
     g = gazetteer()
     out: list[Word] = []
     for w in words:
-        prev = out[-1] if out else None
-        gap = next((at for at in range(w.start + 2, w.end - 2) if text[at] in " \u3000"), -1) if w.is_entity else -1
-        if gap > w.start and w.end - gap > 2 and g.lookup(text[w.start:gap]) is not None:
+        if w.label not in ENTITY:
+            out.append(w)
+            continue
+        prev = out[-1] if out and out[-1].end == w.start else None
+        gap = next((at for at in range(w.start + 2, w.end - 2) if text[at] in " \u3000"), -1) \
+            if w.end - w.start >= 5 and (" " in text or "\u3000" in text) else -1
+        if gap > 0 and g.lookup(text[w.start:gap]) is not None:
             rest = "Organization" if ends_like_org(text[gap + 1:w.end]) else w.label
             out += [Word(w.start, gap, "Region"), Word(gap + 1, w.end, rest)]
             continue  # 莱芜区　城智集团: an article's place, set apart before its first sentence
-        if prev is not None and not prev.is_entity and prev.end - prev.start >= 2 and prev.end == w.start and w.is_entity \
+        if prev is not None and prev.label in _BEFORE_A_PLACE and prev.end - prev.start >= 2 \
                 and _place_started_before(text, prev.end - 1, w):
             out[-1] = Word(prev.start, prev.end - 1, prev.label)  # 由于 | 都县人民医院: 由 | 于都县人民医院
             out.append(Word(prev.end - 1, w.end, w.label))
             continue
-        if prev is not None and w.is_entity and w.end - w.start >= 4 and text[w.start] in "区县" and prev.end == w.start:
+        if prev is not None and w.end - w.start >= 4 and text[w.start] in "区县":
             place = next((n for n in (3, 2) if prev.end - n >= prev.start
                           and (d := g.lookup(text[prev.end - n:w.start + 1])) is not None and d.level == "county"), 0)
             if place:
@@ -242,6 +247,10 @@ def places_cut_before_their_kind(text: str, words: list[Word]) -> list[Word]:
                 continue
         out.append(w)
     return out
+
+
+#: LAC's tags of the words a place's first character may be read into: 由于/c, 位于/v, 对于/p.
+_BEFORE_A_PLACE = frozenset({"c", "p", "v", "d"})
 
 
 def chained_places(text: str, words: list[Word]) -> list[Word]:
