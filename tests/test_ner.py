@@ -1365,35 +1365,35 @@ def test_places_read_into_the_next_name_people_cut_after_a_verb_and_names_with_a
 
 
 def test_a_brands_regional_post_an_office_named_with_two_fields_and_a_joint_lab_named_by_both_partners(lac):
-    """汀森亚太区 | 技术总监: 汀森's post, no place; 市 | 大 | 数据 | 和 | 智慧城市建设办公室: one office;
+    """汀森亚太区 | 技术总监: 汀森's post, no place; 市 | 数据 | 和 | 智慧城市服务办公室: one office;
     汀图 | — | 克澜森智能交通联合实验室: one lab."""
     found = entities(lac, "该实验室由汀图软件与德国汀森公司共同组建，汀森亚太区技术总监于尔根·韦伯任实验室主任。")
     assert ("汀森", "Organization") in found and ("汀森亚太区", "Region") not in found
-    found = entities(lac, "岚州市人民政府副市长杜某某出席，市大数据和智慧城市建设办公室主任周砚秋通报工作。")
-    assert ("市大数据和智慧城市建设办公室", "Organization") in found
+    found = entities(lac, "岚州市人民政府副市长杜某某出席，市数据和智慧城市服务办公室主任林汀秋通报工作。")
+    assert ("市数据和智慧城市服务办公室", "Organization") in found
     assert ("汀图—克澜森智能交通联合实验室", "Organization") in entities(lac, "汀图—克澜森智能交通联合实验室在岚州高新区揭牌。")
 
 
 def test_a_firms_partnership_form_a_preposition_read_into_a_name_a_division_read_as_a_body_and_a_surname_alone(lac):
-    """某某会计师事务所（特殊普通合伙）湖北分所: one name, its firm's too; 融某担保由 | 市财政局: 由 ends no name;
-    浙江省 | 台州市 read as a body: a place; 祁 | 越/d | 晋升: the surname and its given name."""
+    """某某律师事务所（普通合伙）某地分所: one name, its firm's too; 融某担保由 | 市财政局: 由 ends no name;
+    浙江省 | 台州市 read as a body: a place; 汤 | 越/d | 晋升: the surname and its given name."""
     from kg.ner.repair.bounds import prepositions_read_into_names
     from kg.ner.repair.people import names_cut_short
     from kg.ner.repair.places import divisions_read_as_bodies
     from kg.ner.repair.words import Word
 
-    found = entities(lac, "会上，市金融局与岚澄会计师事务所（特殊普通合伙）湖北分所签约。")
-    assert ("岚澄会计师事务所（特殊普通合伙）湖北分所", "Organization") in found
-    assert ("岚澄会计师事务所（特殊普通合伙）", "Organization") in found
+    found = entities(lac, "会上，市金融局与汀岚律师事务所（普通合伙）湖北分所签约。")
+    assert ("汀岚律师事务所（普通合伙）湖北分所", "Organization") in found
+    assert ("汀岚律师事务所（普通合伙）", "Organization") in found
     text = "融汀担保由市财政局和汀昇控股出资组建。"
     words = prepositions_read_into_names(text, [Word(0, 5, "Organization"), Word(5, 9, "Organization"), Word(9, 10, "c")])
     assert [(text[w.start:w.end], w.label) for w in words][:3] == [("融汀担保", "Organization"), ("由", "p"), ("市财政局", "Organization")]
     text = "董事长带队赴浙江省台州市考察。"
     words = divisions_read_as_bodies(text, [Word(6, 9, "Region"), Word(9, 12, "Organization"), Word(12, 14, "v")])
     assert [w.label for w in words] == ["Region", "Region", "v"]
-    text = "投资总监祁越晋升为合伙人。"
+    text = "研究总监汤越晋升为执行董事。"
     words = names_cut_short(text, [Word(0, 4, "n"), Word(4, 5, "Person"), Word(5, 6, "d"), Word(6, 8, "v"), Word(8, 9, "v")])
-    assert [(text[w.start:w.end], w.label) for w in words if w.label == "Person"] == [("祁越", "Person")]
+    assert [(text[w.start:w.end], w.label) for w in words if w.label == "Person"] == [("汤越", "Person")]
 
 
 def test_latin_names_called_a_company_a_partys_role_a_centre_read_as_a_place_and_no_clause_as_an_investor(lac):
@@ -1405,13 +1405,13 @@ def test_latin_names_called_a_company_a_partys_role_a_centre_read_as_a_place_and
 
     found = entities(lac, "汀岚测控已与新加坡 Corvane Sky 公司、印度尼西亚 PT Lantera Orbit 公司签署三方协议。")
     assert {("Corvane Sky 公司", "Organization"), ("PT Lantera Orbit 公司", "Organization")} <= found
-    text = "运营方岚州青屏科创园区运营管理有限公司总经理吴汀介绍。"
-    words = split_joined(text, [Word(0, 2, "n"), Word(2, 19, "Organization"), Word(19, 22, "n"), Word(22, 24, "Person")])
-    assert (text[words[2].start:words[2].end], words[2].label) == ("岚州青屏科创园区运营管理有限公司", "Organization")
+    text = "运营方汀州青屏智谷运营有限公司总经理吴汀说。"
+    words = split_joined(text, [Word(0, 2, "n"), Word(2, 15, "Organization"), Word(15, 18, "n"), Word(18, 20, "Person")])
+    assert (text[words[2].start:words[2].end], words[2].label) == ("汀州青屏智谷运营有限公司", "Organization")
     text = "两家公司联合成立岚河湾遥感应用中心。"
     words = extend_suffixes(text, [Word(0, 4, "n"), Word(4, 8, "v"), Word(8, 17, "Region"), Word(17, 18, "w")])
     assert (text[words[2].start:words[2].end], words[2].label) == ("岚河湾遥感应用中心", "Organization")
-    found = entities(lac, "汀岚资本合伙人柯峰认为，汪总团队的整星经验是其领投的主要原因。")
+    found = entities(lac, "汀岚资本合伙人柯峰认为，汪总团队的量产能力是其此番领投的主要考虑。")
     assert not any("的" in name for name, _ in found)
     assert GENERIC_ORG.match("整合集团") and not GENERIC_ORG.match("汀岚集团")
 

@@ -174,6 +174,6 @@ def test_a_branchs_name_broken_before_its_branch_word_is_joined_however_short_th
 
 
 def test_a_partnerships_form_never_opens_a_line():
-    text = ("■ 汀澜数据完成融资\n\n汀澜数据科技有限公司近日完成 5000 万元融资，由岚川资本领投，岚州市汀江创业投资合伙企业\n"
-            "（有限合伙）跟投。公司成立于 2020 年。\n")
-    assert any("岚州市汀江创业投资合伙企业（有限合伙）跟投" in line for line in normalize(text).split("\n"))
+    text = ("■ 汀澜算力获得融资\n\n汀澜算力有限公司本月获得 5000 万元融资，岚川资本为领投方，汀江天使一号合伙企业\n"
+            "（有限合伙）另有出资。公司成立于 2020 年。\n")
+    assert any("汀江天使一号合伙企业（有限合伙）另有出资" in line for line in normalize(text).split("\n"))
