@@ -538,6 +538,8 @@ def test_posts_elected_at_a_body_an_item_opens_with_owners_stated_and_a_seat_tak
     got = {(h, r, t) for h, r, t, _ in found(backend, text)}
     assert ("汀岚融资租赁有限公司", "subsidiaryOf", "汀岚精密机械股份有限公司") in got
     assert ("汀岚融资租赁有限公司", "locatedIn", "汀岚新区") in got
+    got = {(h, r, t) for h, r, t, _ in found(backend, "岚澜控股有限公司在园区全资设立的岚澜保理（汀州）有限公司开业。")}
+    assert ("岚澜保理（汀州）有限公司", "subsidiaryOf", "岚澜控股有限公司") in got
     text = "湖北恒汀精密机械股份有限公司成立于 2008 年。公司控股股东为枣阳恒汀投资有限公司，祁振澄持有其 68% 股权。"
     issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n" + text + "\n"))
     extract([issue], backend)
