@@ -163,7 +163,7 @@ _BRAND_AND_TRADE = re.compile(r"[\u4e00-\u9fff]{2}(?:智能|数智|科技|软件
 
 def _brands_only_the_model_read(issue: Issue, firsts: list[list[Span]], words: list[list[Span]],
                                 others: list[Mention]) -> list[Mention]:
-    """某某智能 where kg's model reads a company and LAC's reading names nothing there (视衡 | 智能,
+    """某某智能 where kg's model reads a company and LAC's reading names nothing there (某某 | 智能,
     or a person): the company (the vote keeps it, as the model names it). Not where LAC reads the
     brand as a common word: 量子 | 科技 is a field."""
     out = []

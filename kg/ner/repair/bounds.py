@@ -516,7 +516,7 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
 
 
 def prepositions_read_into_names(text: str, words: list[Word]) -> list[Word]:
-    """融兴担保由 | 市财政局…出资组建: 由 ends no name; the preposition before the next name is cut off."""
+    """某某担保由 | 市财政局…出资组建: 由 ends no name; the preposition before the next name is cut off."""
     if "由" not in text:
         return words
     out: list[Word] = []

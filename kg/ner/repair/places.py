@@ -214,8 +214,8 @@ def _place_started_before(text: str, start: int, w: Word) -> int:
 
 
 def places_cut_before_their_kind(text: str, words: list[Word]) -> list[Word]:
-    """某某联合历下 | 区甸柳街道办事处: a district's kind read into the next name; the district is
-    the characters before it and its kind, the name starts after (历下区 | 甸柳街道办事处). A place
+    """某某联合历下 | 区某某街道办事处: a district's kind read into the next name; the district is
+    the characters before it and its kind, the name starts after (历下区 | 某某街道办事处). A place
     set apart by a space is no part of the name after it either; nor is a county's first
     character part of the word before it (由于 | 都县人民医院)."""
     g = gazetteer()
@@ -230,7 +230,7 @@ def places_cut_before_their_kind(text: str, words: list[Word]) -> list[Word]:
         if gap > 0 and g.lookup(text[w.start:gap]) is not None:
             rest = "Organization" if ends_like_org(text[gap + 1:w.end]) else w.label
             out += [Word(w.start, gap, "Region"), Word(gap + 1, w.end, rest)]
-            continue  # 莱芜区　城智集团: an article's place, set apart before its first sentence
+            continue  # 某某区　某某集团: an article's place, set apart before its first sentence
         if prev is not None and prev.label in _BEFORE_A_PLACE and prev.end - prev.start >= 2 \
                 and _place_started_before(text, prev.end - 1, w):
             out[-1] = Word(prev.start, prev.end - 1, prev.label)  # 由于 | 都县人民医院: 由 | 于都县人民医院
