@@ -398,8 +398,11 @@ ZONE_BODIES = ("管理委员会", "管委会", "党工委", "工委")
 #: A government body: its place may be a district or county too (海淀区政府 → 海淀区).
 GOVERNMENT_SUFFIXES = ("人民政府", "政府", "党工委", "工委", "管理委员会", "管委会", "委员会", "委", "局", "厅",
                        "办公室", "办", "市委", "区委", "县委", "省委")
+#: The marks a bulletin sets before an item or a headline: ■ 某某…, ● 某某….
+ITEM_MARKS = "■□◆◇●▲★▶►"
 #: What may stand before the body a sentence is about: an item's mark, a date, 近日, 其间, 会上 and a comma.
-BEFORE_THE_SUBJECT = re.compile(r"[■□◆◇●▲★▶►]?\s*(?:(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|近日|日前|近期|其间|期间|会上|此外|同时)?"
+BEFORE_THE_SUBJECT = re.compile(rf"[{ITEM_MARKS}]?\s*"
+                                r"(?:(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|近日|日前|近期|其间|期间|会上|此外|同时)?"
                                 r"\s*[，,]?\s*")
 #: The party's name before a place's party committee: 中共 | 某某市委.
 PARTY = "中共"

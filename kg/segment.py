@@ -12,10 +12,11 @@ from dataclasses import fields
 from datetime import date
 
 from .doc import Article, Issue, IssueMeta, Sentence
+from .lexicon import ITEM_MARKS
 from .normalize import TERMINAL
 from .terminal import display_width
 
-_BULLET = re.compile(r"^[■□◆◇●▲★▶►]\s*")
+_BULLET = re.compile(rf"^[{ITEM_MARKS}]\s*")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*")
 _SECTION = re.compile(r"^【\s*(.+?)\s*】$")

@@ -9,7 +9,19 @@ from __future__ import annotations
 import re
 
 from ..doc import Relation
-from ..lexicon import BYLINE_ROLE, CLAUSE_BREAK, CLAUSE_END, FOUNDER_DESCRIPTION, FOUNDER_ONLY, FOUNDER_POST, LATIN_POST, POST, SAYING, TAKING_A_POST
+from ..lexicon import (
+    BYLINE_ROLE,
+    CLAUSE_BREAK,
+    CLAUSE_END,
+    FOUNDER_DESCRIPTION,
+    FOUNDER_ONLY,
+    FOUNDER_POST,
+    LATIN_POST,
+    POST,
+    SAYING,
+    SET_UP,
+    TAKING_A_POST,
+)
 from ..regions import gazetteer
 from .sentence import Sentence, sentence_subject
 
@@ -326,7 +338,7 @@ def _post_at_subject(s: Sentence, i: int) -> list[tuple[int, str]]:
 
 
 #: The subject sets up another body before the person is named: A 与 B 成立某某学院，….
-_SETS_UP_ANOTHER = re.compile(r"(?:成立|组建|设立|共建|新设)(?!于)")
+_SETS_UP_ANOTHER = re.compile(rf"(?:{SET_UP}|共建)(?!于)")
 
 
 #: The 由 of the clause a person takes a post in: 由 A 担任院长、B 担任副院长; or of the clause
