@@ -33,6 +33,8 @@ ORG_SUFFIXES = (
     "博物馆", "美术馆", "图书馆", "纪念馆", "科技馆", "文化馆", "档案馆",
     "局", "厅", "委", "部", "院", "署", "办", *UNITS_OF_A_TOWN,
 )
+#: Kinds of space where start-ups are hatched, named by a brand or place before them: 某某众创空间, 某某加速器.
+START_UP_SPACES = ("众创空间", "创客空间", "孵化器", "加速器", "创业港", "创新工场")
 #: Words that end like an organization but are posts or generic nouns.
 NOT_ORG_WORDS = re.compile(r"(?:局长|部长|院长|处长|厅长|所长|委员|常委|主任|干部|内部|外部|全部|局部|总部|本部|学院派"
                            r"|布局|格局|结局|大局|全局|变局|开局|破局|新局|注册资本|实缴资本)$")
@@ -76,8 +78,10 @@ COMPANY_DESCRIPTORS = ("公司", "企业", "厂商", "提供商", "服务商", "
                        "研发商", "设备商", "芯片商", "材料商", "软件商", "发行商", "平台", "机构", "品牌", "初创", "创企", "独角兽",
                        "股东")
 DESCRIPTOR = re.compile(f"(?:{alternatives(COMPANY_DESCRIPTORS)})$")
-#: A description, then a full company name: the name starts after the description.
-DESCRIBED_COMPANY = re.compile(r"^.{2,16}?(?:(?:研发商|提供商|服务商|运营商|供应商|制造商|开发商|厂商|企业|公司|(?:实施|运营|建设|投资|责任)主体)"
+#: A description, then a full company name: the name starts after the description (not 企业 of a trade:
+#: 某某企业管理咨询有限公司).
+DESCRIBED_COMPANY = re.compile(r"^.{2,16}?(?:(?:研发商|提供商|服务商|运营商|供应商|制造商|开发商|厂商|企业(?!管理|服务|发展|咨询)|公司"
+                               r"|(?:实施|运营|建设|投资|责任)主体)"
                                r"(?=.{4,}(?:有限公司|有限责任公司|股份公司|集团)$)"
                                r"|(?:设备商|芯片商|材料商|软件商|发行商|工作室)(?=.{4,}(?:公司|株式会社)$))")  # 荷兰光刻设备商 | 某某公司
 #: An "organization" made only of generic words (智能汽车公司, 汽车行业, 多维度), a
@@ -198,6 +202,16 @@ POST = re.compile(rf"^\s*(?:[\u4e00-\u9fff]{{0,10}}?{_POST})(?:\s*[、兼和及]
 LATIN_POST = re.compile(_POST)
 #: A post the model read as the end of a name: 猇亭区委书记 (a place?) is 猇亭区委 and 书记.
 POST_AT_END = re.compile(rf"{_POST}$")
+#: The commonest surnames, most common first (the training generator draws its people from them).
+COMMON_SURNAMES = ("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛"
+                   "叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔"
+                   "贺赖龚文")
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容")
+#: Single-character surnames: the common ones and the rest of the usual stock (严, 庞, 覃, 褚 …).
+SURNAMES = frozenset(COMMON_SURNAMES + "严庞柏牛葛樊左尚翟覃申施温洪聂符邢骆付齐柯岳包耿凌焦韦管甘霍祝单盛裴阮殷庄倪季关"
+                     "晏舒刁蔺卓池房滕宁童项纪祁路闫辛虞饶鲁边柴屈苗褚穆解吉钮杭谈蓝缪卜戚邬麦景乐费桂谷冉游鞠喻伍楚"
+                     "仇瞿燕巫占毕郎莫连尤姬綦丛宫艾蒙欧狄仲胥廉鲍冷邝梅查邸苑荣佟危陶郁竺隋岑兰贝晁简沙靳佘匡粟封"
+                     "揭练骞郜蔚栾褚宿")
 #: Verbs of saying, after a person who says something: 某某表示, 某某介绍 (regular-expression alternatives).
 SAYING = "介绍|表示|指出|强调|认为|说"
 #: Verbs of taking a post, after the person who takes it.
@@ -257,7 +271,8 @@ PARTNER_LINK = re.compile(r"^\s*[”’\"]?\s*[）)]?\s*(?:[A-Za-z][\w-]*\s*)?(?
 PARTNER_LINK_WIDE = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*|上月|本月|本周|上周|今年|去年|近期|日前|此前)?"
                                r"(?:同日|当日)?(?:宣布|表示)?(?:已|正|将|也|还|刚|近日)*(?:与|同|会同|携手|联手|联合)\s*(?:(?:总部位于|位于|地处|来自)\s*的?)?\s*"
                                r"(?:[\u4e00-\u9fff]{0,12}?(?:企业|公司|机构|集团|[\u4e00-\u9fff]{1,3}商|高校|大学))?\s*$")
-LOCATED_TRIGGER = re.compile(r"^\s*(?:近日|日前|近期)?(?:正式|已|将|已经|拟)?(?:总部)?"
+#: Between a body and where it is: X 位于 | 落户 | 入驻 Y, X（位于 Y）.
+LOCATED_TRIGGER = re.compile(r"^\s*[（(]?(?:近日|日前|近期)?(?:正式|已|将|已经|拟)?(?:总部)?"
                              r"(?:位于|落户|落地|坐落于|坐落在|扎根|设在|设于|入驻|迁至|选址|注册)(?:在|于)?\s*$")
 #: A body opened in a place: X 在 REGION 揭牌运行 / 正式成立 / 开业, X（简称“Y”）在 REGION 设立.
 OPENED_IN = re.compile(r"^\s*[”\"’）)]{0,2}\s*(?:已经|已|将|正式|近日|日前|于近日|本月|上月|本周|今年"

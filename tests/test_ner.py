@@ -1434,3 +1434,28 @@ def test_a_county_whose_first_character_closes_the_word_before():
     text = "由于都县人民医院与岚江医科大学共同设立工作站。"
     words = places_cut_before_their_kind(text, [Word(0, 2, "c"), Word(2, 8, "Organization"), Word(8, 9, "p")])
     assert [(text[w.start:w.end], w.label) for w in words][:2] == [("由", "c"), ("于都县人民医院", "Organization")]
+
+
+def test_a_name_neither_reading_knows_between_a_post_and_what_its_holder_does(lac):
+    """执行会长 | 葛某/n | 表示: a surname opens it and the holder speaks; 副会长 | 单位 | 表示 is no person."""
+    assert ("葛光", "Person") in entities(lac, "汀澜联谊会执行会长葛光表示，下月将组织项目对接。")
+    assert not any(t == "Person" for _, t in entities(lac, "新当选的副会长单位表示将积极参与。"))
+
+
+def test_a_company_whose_trade_is_managing_enterprises_keeps_its_whole_name(lac):
+    found = entities(lac, "汀澜企业管理咨询有限公司今年牵头建成岚湾众创空间。")
+    assert ("汀澜企业管理咨询有限公司", "Organization") in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("本季度新增载体 3 家：汀州区南站青年创业港（由汀州澄创信息服务有限公司出资设立）。", "汀州区南站青年创业港"),
+    ("汀澜企业管理咨询有限公司今年牵头建成岚湾众创空间。", "岚湾众创空间"),
+    ("入驻运营的鹭岛智造加速器。", "鹭岛智造加速器"),
+])
+def test_a_start_up_space_named_by_its_brand_or_place(lac, text, name):
+    assert (name, "Organization") in entities(lac, text)
+
+
+def test_a_start_up_spaces_level_or_kind_names_none(lac):
+    text = "省内新增省级孵化器 4 家、科技企业孵化器 2 家，另有国家备案众创空间 1 家，青年创业港 2 个。"
+    assert not any(t == "Organization" for _, t in entities(lac, text))

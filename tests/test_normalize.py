@@ -177,3 +177,10 @@ def test_a_partnerships_form_never_opens_a_line():
     text = ("■ 汀澜算力获得融资\n\n汀澜算力有限公司本月获得 5000 万元融资，岚川资本为领投方，汀江天使一号合伙企业\n"
             "（有限合伙）另有出资。公司成立于 2020 年。\n")
     assert any("汀江天使一号合伙企业（有限合伙）另有出资" in line for line in normalize(text).split("\n"))
+
+
+def test_an_item_broken_inside_a_company_name_is_joined():
+    """◆ …设立全资子公司某某制剂研 | 发有限公司，: an item's line ends inside a name whose tail opens the next."""
+    text = ("■ 融资速览\n\n◆ 汀州岚屿制药有限公司在岚州高新区新设全资子公司岚州岚屿制剂研\n发有限公司，注册资金 3000 万元。\n"
+            "◆ 岚澄新能源有限公司完成融资。\n")
+    assert any("岚州岚屿制剂研发有限公司，注册资金" in line for line in normalize(text).split("\n"))

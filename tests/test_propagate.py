@@ -96,3 +96,9 @@ def test_a_short_name_of_city_and_brand_and_a_brand_before_its_seat(backend):
             "擎远储能科技（青岛）有限公司开工。擎远储能董事长王海表示满意。")
     found = mentions(backend, text)
     assert ("厦门钠源", "Organization") in found and ("擎远储能", "Organization") in found
+
+
+def test_a_declared_short_name_of_two_characters_is_the_body_where_the_model_reads_a_person(backend):
+    found = mentions(backend, "汀睿科创加速器（下称“汀睿”）与岚屿大学共建的验证中心启用，"
+                              "岚屿大学副校长邵明川、汀睿总经理葛远舟共同揭牌。")
+    assert ("汀睿", "Organization") in found and ("汀睿", "Person") not in found and ("葛远舟", "Person") in found

@@ -1225,3 +1225,31 @@ def test_a_unit_that_is_a_bureaus_own(backend):
 def test_a_founder_described_by_the_place_he_comes_from(backend):
     found = relations(backend, "岚禾药业有限公司由温州籍企业家陈汀舟于 2016 年创办。")
     assert ("陈汀舟", "founded", "岚禾药业有限公司", ()) in found
+
+
+def test_who_set_up_each_listed_body_in_brackets(backend):
+    """X（由 A 设立）、Y（由 B 设立）: A founded X, B founded Y, and nobody founded the body that approved them."""
+    found = relations(backend, "经市科技局备案，新增载体 2 家：岚湾研究院（由汀州澄创信息服务有限公司出资设立）、"
+                               "鹭岛研究院（由汀澜企业管理咨询有限公司牵头设立，位于汀州区）。")
+    assert {("汀州澄创信息服务有限公司", "founded", "岚湾研究院", ()),
+            ("汀澜企业管理咨询有限公司", "founded", "鹭岛研究院", ())} <= found
+    assert not any(r[1] == "founded" and r[2] in ("市科技局", "岚湾研究院") and r[0] == "汀澜企业管理咨询有限公司" for r in found)
+    assert not any(r[1] == "founded" and r[2] == "市科技局" for r in found)
+
+
+def test_a_body_located_in_brackets_after_its_name(backend):
+    found = relations(backend, "新增载体 2 家：南湖研究院（位于汀州区）、岚湾研究院。")
+    assert ("南湖研究院", "locatedIn", "汀州区", ()) in found
+
+
+def test_bodies_joined_by_a_leader_set_up_a_fund_of_a_stated_size(backend):
+    found = relations(backend, "汀州市产业投资集团（简称“汀州产投”）联合岚屿资本、澄海创新投资有限公司"
+                               "共同发起设立规模 3 亿元的汀州岚海种子基金。")
+    assert {("岚屿资本", "founded", "汀州岚海种子基金", ()),
+            ("澄海创新投资有限公司", "founded", "汀州岚海种子基金", ())} <= found
+
+
+def test_two_lead_investors_joined_by_yu(backend):
+    found = relations(backend, "岚澄新能源有限公司完成 2 亿元 A 轮融资，汀江产投与澄海资本联合领投。")
+    investors = {r[0] for r in found if r[1] == "investedIn"}
+    assert investors == {"汀江产投", "澄海资本"}

@@ -126,11 +126,11 @@ def _starts_of_declared_names(issue: Issue) -> list[Mention]:
 
 def declared_short_names(issue: Issue) -> set[str]:
     """某某路桥工程有限公司（以下简称“某某路桥”）: the text says what the short name is, even one
-    the model reads as a place elsewhere."""
+    the model reads as a place or a person elsewhere, and even of two characters (某睿创新孵化器（简称“某睿”））."""
     out = set()
     for m in issue.mentions:
         short = _declared_after(issue, m)
-        if len(short) >= _SHORTEST and short != m.text and not short.startswith("《"):
+        if len(short) >= 2 and short != m.text and not short.startswith("《"):
             out.add(short)
     return out
 

@@ -197,7 +197,8 @@ def founded(s: Sentence) -> list[Relation]:
 #: A leader and the day it joined with others: A 5 月 10 日联合 | B.
 _JOINS_ON_A_DAY = re.compile(r"\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日|近日|日前|今年|本月)?\s*(?:联合|携手)\s*")
 #: After the last of those who found a body together under a leader: 等 15 家经营主体，发起成立.
-_LED_FOUNDING = re.compile(r"\s*(?:等[^，。；]{0,10})?[，,]?\s*(?:共同)?(?:发起成立|发起设立|成立|组建|设立)了?\s*[“\"]?\s*")
+_LED_FOUNDING = re.compile(r"\s*(?:等[^，。；]{0,10})?[，,]?\s*(?:共同)?(?:发起成立|发起设立|成立|组建|设立)了?"
+                           r"\s*(?:规模[^，。；“”]{1,12}?的)?\s*[“\"]?\s*")  # (…设立规模 5 亿元的 X)
 #: 在 PLACE 设立(的) (the place left out): what follows was founded there.
 _FOUNDED_IN_PLACE = re.compile(rf"\s*(?:已|将|近日|日前)?在\s*(?:注册)?(?:{SET_UP})(?:了|的)?\s*")
 #: 以 A、B 为基础，新设合并组建: the body before 以 founds the one after (the bases become its own).
@@ -287,9 +288,11 @@ def _founded_target(s: Sentence, at: int, founders: list[int], offset: int) -> i
               and not _GUIDES.match(s.after(s.ks[j], 6))]
     if not before:
         return None
-    right_before = s.ks[before[-1]]  # X 由 A 创立: the body 由 follows (该基金 of a later clause)
-    if not s.issue.text[s.m(right_before).end:offset - 1].strip():
+    right_before = s.ks[before[-1]]  # X 由 A 创立, X（由 A 设立）: the body 由 follows (该基金 of a later clause)
+    if s.issue.text[s.m(right_before).end:offset - 1].strip() in ("", "（", "("):
         return right_before
+    if s.issue.text[max(0, offset - 8):offset - 1].rstrip().endswith(("（", "(")):
+        return None  # 某某创业港（由 A 设立）: what the bracket is said of was not read as a name
     subject = s.ks[before[0]]
     between = s.issue.text[s.m(subject).end:offset]
     between = _DECLARED.sub("", between)

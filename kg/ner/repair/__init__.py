@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from ...doc import Span
 from ...lexicon import DESCRIBED_COMPANY, GENERIC_ORG, GENERIC_PLACE, GENERIC_SECTORS, LEADING_CONNECTIVES, NOT_ORG_WORDS, ROUND
 from ...regions import AREA, gazetteer, is_foreign_country
-from .bodies import bodies_set_up, joint_bodies
+from .bodies import bodies_set_up, joint_bodies, start_up_spaces
 from .bounds import (
     extend_suffixes,
     organs_inside_names,
@@ -57,7 +57,7 @@ from .context import (
 )
 from .foreign import dotted_names, foreign_companies, join_latin_names, missions
 from .offices import bodies_named_with_and, extend_prefixes
-from .people import names_cut_short, names_read_after_surname, names_read_into_posts
+from .people import holders_read_as_words, names_cut_short, names_read_after_surname, names_read_into_posts
 from .places import (
     bodies_after_a_place,
     chained_places,
@@ -93,6 +93,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = names_cut_short(text, words)
     words = names_read_after_surname(text, words)
     words = names_read_into_posts(text, words)
+    words = holders_read_as_words(text, words)
     words = foreign_companies(text, words)
     words = missions(text, words)
     words = join_latin_names(text, words)
@@ -101,6 +102,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = registered_names(text, words)
     words = partnership_forms(text, words)
     words = joint_bodies(text, words)
+    words = start_up_spaces(text, words)
     words = bodies_set_up(text, words)
     words = extend_suffixes(text, words)
     words = organs_inside_names(text, words)

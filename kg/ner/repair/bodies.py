@@ -1,4 +1,5 @@
-"""Bodies named by their field where they are set up: 共建深海声学联合实验室, 组建两地职教协作联盟.
+"""Bodies named by their field where they are set up: 共建深海声学联合实验室, 组建两地职教协作联盟;
+and start-up spaces named by a brand the model reads as common words (某某 | 众创空间).
 
 Such a body has no brand or place before its kind, only what it works on; the model reads the
 field as common nouns. The verb that sets it up, or 联合 before its kind, marks the words as its name.
@@ -7,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon import GENERIC_ORG
+from ...lexicon import GENERIC_ORG, START_UP_SPACES, alternatives
+from ...regions import gazetteer, is_foreign_country
 from .words import BUILDING_VERBS, HAN_RUN, Word, claim, starts_no_name
 
 #: A body two or more set up together, named by its field: 某某 | 联合实验室, 某某 | 联合研发中心.
@@ -78,4 +80,56 @@ def joint_bodies(text: str, words: list[Word]) -> list[Word]:
             start = words[k].start
         if body.start() - start >= 2 and text[start:body.start()] not in _NO_FIELD:
             words = claim(words, start, body.end(), "Organization")
+    return words
+
+
+_SPACE_KIND = re.compile(alternatives(START_UP_SPACES))
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+#: What a start-up space's name is made of before its kind: a place, nouns, a verb of two characters (智造, 启航).
+_SPACE_NAME_WORDS = frozenset({"n", "nz", "nw", "vn", "an", "j", "v", "m", "Region", "LOC"})
+#: Levels and counts before a start-up space's kind, which make a kind of space, not a name: 省级 | 孵化器,
+#: 本地 | 众创空间, 国家备案 | 众创空间, 各类 | 孵化器.
+_LEVELS = re.compile(r"(?:省|市|区|县|国家)级|国家|本地|各类|新型|优秀|示范|[首该本其各全][^\s]{0,3}|[一二三四五六七八九十两几多数]+[批家个类所]")
+#: Who a space is for or what it hatches, before its kind: a kind of space again unless a place or a brand
+#: opens the name (科技企业 | 孵化器, 青年 | 创业港; 某区某站 | 青年创业港 is one).
+_KINDS_OF_SPACE = re.compile(r"专业化?|科技企业|企业|高校|大学生?|青年|特色|硬科技|海外|离岸|飞地|社区|楼宇|产业|科技|创业|双创|孵化")
+#: What may follow a start-up space's name: punctuation, a particle, a preposition or a verb (not 协会: 某某孵化器协会).
+_AFTER_A_SPACE = frozenset({"w", "u", "p", "c", "d", "v", "vd", "ad", "f", "m", "q", "TIME"})
+
+
+def start_up_spaces(text: str, words: list[Word]) -> list[Word]:
+    """拾光 | 众创空间, 包河 | 智造/v | 加速器, 某县 | 启航 | 创客 | 空间: the words before a start-up space's
+    kind, back to a mark, particle or name, name the space (its place first, if any), unless they only
+    say its level or kind (省级孵化器, 科技企业孵化器)."""
+    if not _SPACE_KIND.search(text):
+        return words
+    for kind in _SPACE_KIND.finditer(text):
+        k = next((n for n, w in enumerate(words) if w.start <= kind.start() < w.end), None)
+        end = next((n for n, w in enumerate(words) if w.start < kind.end() <= w.end), None)
+        if k is None or end is None or words[end].end != kind.end() or (words[k].is_entity and words[k].label != "Region"):
+            continue  # (a name already: 某某创新孵化器; or the kind runs on into a longer word)
+        if end + 1 < len(words) and words[end + 1].label not in _AFTER_A_SPACE:
+            continue  # 市孵化器 | 协会: the kind starts another body's name
+        first = k  # (the kind's own word may hold the name's last characters: 东站 | 青年创业港)
+        while first > 0 and words[first - 1].end == words[first].start and words[first - 1].label in _SPACE_NAME_WORDS \
+                and kind.start() - words[first - 1].start <= 8 and not starts_no_name(text[words[first - 1].start:words[first - 1].end]) \
+                and (words[first].label not in ("Region", "LOC") or words[first - 1].label in ("Region", "LOC")):
+            first -= 1  # (a place opens the name: 某区 | 某站 | 青年创业港)
+        while first < k and words[first].label == "v":
+            first += 1  # (吸收 | 某市启航创客空间: a verb before the name is no part of it)
+        start = words[first].start
+        if start == kind.start():
+            continue
+        if words[first].label in ("Region", "LOC") and is_foreign_country(text[start:words[first].end]) and first < k:
+            first += 1  # 某国 | 某某孵化器: the country is not the space's name
+            start = words[first].start
+        place_end = start
+        while place_end < kind.start() and (w := next((w for w in words if w.start == place_end), None)) is not None \
+                and w.label in ("Region", "LOC") and gazetteer().lookup(text[w.start:w.end]) is not None:
+            place_end = w.end  # (a place of the division data; 某湾 | 众创空间: a brand the model read as a place)
+        brand = text[place_end:kind.start()]
+        if len(brand) >= 2 and _HAN.fullmatch(brand) and not _LEVELS.match(brand) \
+                and (place_end > start or words[first].label in ("Region", "LOC") or not _KINDS_OF_SPACE.match(brand)) \
+                and not GENERIC_ORG.match(text[start:kind.end()]):
+            words = claim(words, start, kind.end(), "Organization")
     return words

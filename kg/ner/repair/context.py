@@ -51,7 +51,7 @@ def investors(text: str, words: list[Word]) -> list[Word]:
         pos = clause_start
         for piece in _items_of_a_list(head[clause_start:]):
             start, pos = pos, pos + len(piece)
-            if piece in ("、", "和", "及"):
+            if piece in ("、", "和", "及", "与"):
                 continue
             name = _ADVERBS.sub("", _AFTER_OWNER.sub("", piece))  # 某某集团旗下的 | 某某资本; 某某科技获得 | 某某基金
             name = re.sub(r"^(?:老股东|新股东|股东|投资方|其他机构|机构)", "", name)
@@ -73,8 +73,8 @@ _HOLDER_NAMED = re.compile(r"股东([\u4e00-\u9fff]{2,10}(?:基金|资本|创投
 
 
 def _items_of_a_list(text: str) -> list[str]:
-    """The items of a list and the words between them (、, 和, 及), a place's 和 kept in its item (泰和县)."""
-    parts = re.split(r"(、|和|及)", text)
+    """The items of a list and the words between them (、, 和, 及, 与), a place's 和 kept in its item (泰和县)."""
+    parts = re.split(r"(、|和|及|(?<!参)与)", text)  # (not 参与: 某某资本参与跟投)
     out: list[str] = []
     k = 0
     while k < len(parts):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon import AFTER_A_PERSON, LATIN_POST, POST_AT_END, SAYING, TAKING_A_POST
+from ...lexicon import AFTER_A_PERSON, COMPOUND_SURNAMES, LATIN_POST, POST_AT_END, SAYING, SURNAMES, TAKING_A_POST
 from .words import Word
 
 #: What a person's name is followed by in its own clause: a verb of saying or of taking a post, 为 before a body.
@@ -115,4 +115,27 @@ def names_read_into_posts(text: str, words: list[Word]) -> list[Word]:
             out += [Word(w.start, post.end(), "n"), Word(post.end(), w.end, "Person")]
         else:
             out.append(w)
+    return out
+
+
+#: What the holder of a post named just before does in the same clause: 会长某某表示, 总经理某某共同揭牌.
+_HOLDER_ACTS = re.compile(rf"\s*(?:{SAYING}|透露|坦言|称|出席|主持|致辞|共同|一同|带队|陪同)")
+#: What follows a post and stands for those who hold it, not a person: 副会长 | 单位 | 表示.
+_NOT_HOLDERS = frozenset({"单位", "任期", "人选", "班子", "成员", "团队"})
+
+
+def holders_read_as_words(text: str, words: list[Word]) -> list[Word]:
+    """执行会长 | 庞某/n | 表示: a name neither reading knows, between a post and what its holder does,
+    that starts with a surname, is the person."""
+    if not _HOLDER_ACTS.search(text):
+        return words
+    out = list(words)
+    for k in range(1, len(words)):
+        w, post = words[k], words[k - 1]
+        piece = text[w.start:w.end]
+        if w.label in ("n", "nz") and 2 <= len(piece) <= 3 and post.end == w.start and post.label == "n" \
+                and (piece[0] in SURNAMES or piece.startswith(COMPOUND_SURNAMES)) \
+                and all("\u4e00" <= c <= "\u9fff" for c in piece) and not LATIN_POST.search(piece) and piece not in _NOT_HOLDERS \
+                and POST_AT_END.search(text, post.start, post.end) and _HOLDER_ACTS.match(text, w.end):
+            out[k] = Word(w.start, w.end, "Person")
     return out
