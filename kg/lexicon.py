@@ -239,7 +239,12 @@ ISSUE_TRIGGER = re.compile(r"(?:联合)?(?:制定下发|印发|发布|发出|出
                            r"(?:[^，。；！？]{0,16}的|[^，。；！？]{0,12}(?:政策|文件|措施))?\s*$")  # 出台人才政策“某某十条”
 #: Words that join a name to the verb before it and are not part of it: 会同市经信局.
 LEADING_CONNECTIVES = ("会同", "联合", "携手", "联手", "协同")
-FOUND_TRIGGER = re.compile(r"(?:共同|联合|牵头)?(?:发起成立|发起设立|发起|创立|创办|成立|组建|设立|创建|筹建)(?:了|的)?\s*[“\"]?\s*$")
+#: Before the body that hosts a lab or a centre: 依托 | A 建设的 X.
+HOSTED_BY = re.compile(r"依托\s*$")
+#: A body's stated size between the verb that sets it up and its name: 设立 | 规模 5 亿元的 | 某某基金.
+OF_A_STATED_SIZE = r"总?规模[^，。；的“”]{1,12}?的"
+FOUND_TRIGGER = re.compile(rf"(?:共同|联合|牵头)?(?:发起成立|发起设立|发起|创立|创办|成立|组建|设立|创建|筹建)"
+                           rf"(?:了|的|{OF_A_STATED_SIZE})?\s*[“\"]?\s*$")
 #: Two or more bodies building a named one together: A 与 B 签署协议，双方将共建“X”; A 与 B 共同出资 1 亿元，在某地组建 X.
 JOINTLY_FOUNDED = re.compile(r"(?:共建|合作共建|共同建设|合作建设|(?:共同|联合)(?:出资|发起)?(?:组建|成立|设立)|合资(?:设立|成立|组建)"
                              r"|共同出资[^，。；]{0,12}?[，,]\s*在[^，。；]{1,12}?(?:组建|成立|设立))"
@@ -414,7 +419,7 @@ ZONE_BODIES = ("管理委员会", "管委会", "党工委", "工委")
 GOVERNMENT_SUFFIXES = ("人民政府", "政府", "党工委", "工委", "管理委员会", "管委会", "委员会", "委", "局", "厅",
                        "办公室", "办", "市委", "区委", "县委", "省委")
 #: The marks a bulletin sets before an item or a headline: ■ 某某…, ● 某某….
-ITEM_MARKS = "■□◆◇●▲★▶►"
+ITEM_MARKS = "■□◆◇●▲★▶►•·"
 #: What may stand before the body a sentence is about: an item's mark, a date, 近日, 其间, 会上 and a comma.
 BEFORE_THE_SUBJECT = re.compile(rf"[{ITEM_MARKS}]?\s*"
                                 r"(?:(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|近日|日前|近期|其间|期间|会上|此外|同时)?"

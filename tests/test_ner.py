@@ -1459,3 +1459,31 @@ def test_a_start_up_space_named_by_its_brand_or_place(lac, text, name):
 def test_a_start_up_spaces_level_or_kind_names_none(lac):
     text = "省内新增省级孵化器 4 家、科技企业孵化器 2 家，另有国家备案众创空间 1 家，青年创业港 2 个。"
     assert not any(t == "Organization" for _, t in entities(lac, text))
+
+
+def test_a_surname_read_alone_before_a_given_name_read_as_a_noun(lac):
+    """严/PER | 书岚/n | 表示: the surname and the given name are one person."""
+    assert ("严书岚", "Person") in entities(lac, "岚屿科技董事长严书岚表示，愿与各地企业共享资源。")
+
+
+def test_a_brand_a_verb_of_its_business_and_a_trade_with_its_form_are_one_company(lac):
+    """某某/ORG | 合成/v | 生物科技有限公司/ORG; not 某某 | 收购 | 某某有限公司, two companies."""
+    found = entities(lac, "· 岚溪澄湾合成生物科技有限公司建成新工厂。")
+    assert ("岚溪澄湾合成生物科技有限公司", "Organization") in found
+
+
+def test_a_task_forces_office_and_a_task_office_named_with_its_verb(lac):
+    found = entities(lac, "汀州市数字经济发展领导小组办公室近日印发通知。")
+    assert ("汀州市数字经济发展领导小组办公室", "Organization") in found
+    found = entities(lac, "汀州市数据产业推进办公室本周出台若干措施。")
+    assert ("汀州市数据产业推进办公室", "Organization") in found
+
+
+def test_a_fund_founded_with_its_size_stated_and_a_body_founded_before_a_verb_said_of_it(lac):
+    found = entities(lac, "汀澜资本出资设立规模 8 亿元的汀澜合成生物三期基金，首期已募集完成。")
+    assert ("汀澜合成生物三期基金", "Organization") in found
+    found = entities(lac, "同日，岚州工业大学与汀糖公司共建的汀糖发酵工程技术研究中心通过省级认定。")
+    assert ("汀糖发酵工程技术研究中心", "Organization") in found
+    assert not any(t == "Organization" and "通过" in n for n, t in found)
+    found = entities(lac, "方案提出，由区属国企牵头设立规模 30 亿元的海洋产业基金，投向港航。")
+    assert not any(n.endswith("基金") for n, _ in found)  # a kind of fund, no name

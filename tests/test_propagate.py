@@ -102,3 +102,9 @@ def test_a_declared_short_name_of_two_characters_is_the_body_where_the_model_rea
     found = mentions(backend, "汀睿科创加速器（下称“汀睿”）与岚屿大学共建的验证中心启用，"
                               "岚屿大学副校长邵明川、汀睿总经理葛远舟共同揭牌。")
     assert ("汀睿", "Organization") in found and ("汀睿", "Person") not in found and ("葛远舟", "Person") in found
+
+
+def test_areas_between_rivers_and_of_a_continent():
+    from kg.regions import is_area
+
+    assert is_area("江淮") and is_area("江淮地区") and is_area("亚太地区") and not is_area("江淮汽")

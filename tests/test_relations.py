@@ -1253,3 +1253,45 @@ def test_two_lead_investors_joined_by_yu(backend):
     found = relations(backend, "岚澄新能源有限公司完成 2 亿元 A 轮融资，汀江产投与澄海资本联合领投。")
     investors = {r[0] for r in found if r[1] == "investedIn"}
     assert investors == {"汀江产投", "澄海资本"}
+
+
+def test_an_item_marked_with_a_middle_dot_has_its_subject(backend):
+    found = relations(backend, "■ 人事\n· 岚澄酵素股份有限公司董事会 3 月 2 日聘任汤若岚为公司总裁，葛远川继续担任董事长。\n")
+    assert {r[:3] for r in found} >= {("汤若岚", "holdsPosition", "岚澄酵素股份有限公司"),
+                                      ("葛远川", "holdsPosition", "岚澄酵素股份有限公司")}
+
+
+def test_a_body_named_again_as_this_office_or_as_the_committee(backend):
+    from kg.ingest import RawIssue
+    from kg.stages import extract, prepare
+
+    text = ("■ 政策\n汀州市数据产业推进办公室本周出台若干措施。该办副主任陶汀岚介绍，首批产品已列入目录。\n"
+            "■ 园区\n汀州潘溪食品产业园管理委员会本周发布通知。管委会主任卜岚川介绍，二期厂房明年交付。\n")
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    extract([issue], backend)
+    named = {m.text: issue.text[m.refers_to[0]:m.refers_to[1]] for m in issue.mentions if m.refers_to}
+    assert named == {"该办": "汀州市数据产业推进办公室", "管委会": "汀州潘溪食品产业园管理委员会"}
+
+
+def test_the_founders_of_a_fund_of_a_stated_size(backend):
+    found = relations(backend, "汀澜资本出资设立规模 8 亿元的汀澜合成生物三期基金，首期已募集完成。")
+    assert ("汀澜资本", "founded", "汀澜合成生物三期基金", ()) in found
+    found = relations(backend, "近日，岚河研究院和汀州兴澜资产管理有限公司联合发起设立总规模 5 亿元的岚河概念验证基金。")
+    assert {("岚河研究院", "founded", "岚河概念验证基金", ()),
+            ("汀州兴澜资产管理有限公司", "founded", "岚河概念验证基金", ())} <= found
+
+
+def test_who_sets_up_a_subsidiary_named_in_a_later_clause(backend):
+    """A 获 B 投资，并设立子公司 C: A's; A 与 B 签署协议，B 将…，并设立子公司 C: B's."""
+    found = relations(backend, "深圳汀石生物科技有限公司获岚川创投 5000 万元投资，并在岚州高新区设立全资子公司汀石生物（岚州）有限公司。")
+    assert any(r[1] == "subsidiaryOf" and r[0].startswith("汀石生物") and r[2] == "深圳汀石生物科技有限公司" for r in found)
+    assert not any(r[1] in ("subsidiaryOf", "founded") and "岚川创投" in (r[0], r[2]) for r in found)
+    found = relations(backend, "8月5日，岚州高新区管委会与北京汀衡飞行器有限公司（下称汀衡飞行）签署投资协议，"
+                               "汀衡飞行将出资建设总装基地，并在岚州设立全资子公司岚州汀衡飞行器制造有限公司。")
+    assert ("岚州汀衡飞行器制造有限公司", "subsidiaryOf", "汀衡飞行", ()) in found
+    assert not any(r[1] == "subsidiaryOf" and r[2] == "岚州高新区管委会" for r in found)
+
+
+def test_a_place_and_de_opening_the_sentence_say_where_the_body_is(backend):
+    found = relations(backend, "· 湖北宜昌的汀源化工股份有限公司与岚州医药研究院合作。")
+    assert {("汀源化工股份有限公司", "locatedIn", "湖北", ()), ("汀源化工股份有限公司", "locatedIn", "宜昌", ())} <= found

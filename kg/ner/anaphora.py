@@ -22,8 +22,9 @@ KINDS = ("研究院", "研究所", "研究中心", "创新中心", "实验室", 
          "分行", "支行", "事业部", "学校", "联合体", "分中心", "联络处", "办事处", "街道办事处", "管委会")
 _KIND = alternatives(KINDS)
 #: 该院, 此中心, 上述基金, 新公司: a demonstrative and a kind (院 and 所 for any 研究院, 学院, 研究所, 馆 for a museum;
-#: 该行 for a bank or its branch, never 此行, a trip; 该校 for a university or college).
-_DEMONSTRATIVE = re.compile(rf"(?:该|此|这一?|上述)({_KIND}|院|所|馆)|该(行|校)|新(公司)")
+#: 该行 for a bank or its branch, never 此行, a trip; 该校 for a university or college; 该局, 该委, 该厅, 该办 for a
+#: government body, 该办 for its office too: 某某推进办公室).
+_DEMONSTRATIVE = re.compile(rf"(?:该|此|这一?|上述)({_KIND}|院|所|馆)|该(行|校|局|委|厅|办)|新(公司)")
 #: A kind opening a clause, then what is said of the body: its seat, who fills it, its first deal,
 #: or one of its posts (研究院党委书记、院长某某, 联盟理事长由某某担任), or its owner (公司控股股东为).
 _SUBJECT = re.compile(rf"(?:^|(?<=[，；。：]))({_KIND})(?=由|设在|设于|位于|落户|坐落|首个|首批|首期|总规模|已于|隶属|控股股东|母公司)")
@@ -35,9 +36,11 @@ _PARTNER_OF = re.compile(rf"(?:与|同)({_KIND})(?=联合|共同|合作|签署|�
 _SETTLED_IN = re.compile(rf"(?:入驻|落户|进驻)({_KIND})(?=的)")
 #: A unit named again by its own place and kind, opening a clause: 某某中心芜湖分中心 …。芜湖分中心由….
 _UNIT_AGAIN = re.compile(r"(?:^|(?<=[，；。：]))([\u4e00-\u9fff]{2,4}(?:分中心|分公司|分院|分会|分行|支行|分所))")
-_ANY_KIND = re.compile(rf"{_KIND}|院|所|馆|该行|该校")
-#: What the name of a school ends with: 该校, 学校 name it again.
-_SCHOOLS = ("大学", "学院", "学校")
+_ANY_KIND = re.compile(rf"{_KIND}|院|所|馆|该[行校局委厅办]")
+#: What the name of a body named again by a word other than its name's end ends with: a school (该校, 学校),
+#: an office (该办), a zone's committee (管委会 for 某某园管理委员会).
+_NAME_ENDS = {"校": ("大学", "学院", "学校"), "学校": ("大学", "学院", "学校"), "办": ("办", "办公室"),
+              "管委会": ("管委会", "管理委员会")}
 #: The company a sentence has just set up, named again by what it is: 兼任合资公司董事长.
 _COMPANY_JUST_SET_UP = {"合资公司": "公司", "新公司": "公司"}
 #: A post, perhaps with its term before it: 当选联盟首届理事长.
@@ -107,7 +110,7 @@ def _antecedent(issue: Issue, mentions: list[Mention], before: int, sentence: in
             break
         if m.type in ("Organization", "Region") and m.refers_to is None:
             name = m.text.strip("“”\"")
-            if name.endswith(_SCHOOLS if kind in ("校", "学校") else kind) and len(name) > len(kind):
+            if name.endswith(_NAME_ENDS.get(kind, kind)) and len(name) > len(kind):
                 found.append(m)
     # 该行 is the 某某银行某某分行 named, not the 某某银行 inside its name (but 研究院 is the 某某研究院 in 某某研究院某某分院)
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end for o in found)]

@@ -2,7 +2,7 @@
 tied to the sentence that states it.
 
 The rules are a table (:data:`RULES`): each reads one kind of evidence. Sentence
-rules (:mod:`.stated`, :mod:`.posts`) read the text between the mentions of one sentence, with
+rules (:mod:`.stated`, :mod:`.owners`, :mod:`.posts`) read the text between the mentions of one sentence, with
 the trigger words of :mod:`kg.lexicon` (院长, 印发, 领投, 创办, 合作, 位于, 旗下 …);
 issue rules read across sentences (investments, :mod:`.funding`) or off names
 (:mod:`.names`: 北京岚视科技有限公司 is in 北京). Co-mentions (entities named in one
@@ -17,7 +17,7 @@ from itertools import combinations
 
 from ..doc import EntityKey, Issue, Relation
 from ..vocab import CO_MENTION_TYPES
-from . import context, funding, names, partners, posts, stated
+from . import context, funding, names, owners, partners, posts, stated
 from .sentence import Sentence
 
 
@@ -38,7 +38,7 @@ RULES: tuple[Rule, ...] = (
     Rule("jointly founded", ("founded",), "sentence", stated.jointly_founded),
     Rule("partners", ("partnerOf",), "sentence", partners.partners),
     Rule("located", ("locatedIn",), "sentence", stated.located),
-    Rule("subsidiaries", ("subsidiaryOf", "founded"), "sentence", stated.subsidiaries),
+    Rule("subsidiaries", ("subsidiaryOf", "founded"), "sentence", owners.subsidiaries),
     Rule("stakes", ("investedIn",), "sentence", funding.stakes),
     Rule("shares each", ("investedIn",), "sentence", funding.shares_each),
     Rule("alike shares", ("investedIn",), "sentence", funding.alike_shares),

@@ -6,7 +6,6 @@ there, tied to that sentence. The trigger words are in :mod:`kg.lexicon`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from itertools import combinations
 
 from ..doc import Issue, Relation
@@ -21,6 +20,7 @@ from ..lexicon import (
     FOUND_TRIGGER,
     FOUNDED_BY,
     FOUNDER_DESCRIPTION,
+    HOSTED_BY,
     ISSUE_TRIGGER,
     ISSUED_BY,
     JOINTLY_FOUNDED,
@@ -28,10 +28,9 @@ from ..lexicon import (
     LEGAL_FORMS,
     LOCAL_DESCRIPTOR,
     LOCATED_TRIGGER,
+    OF_A_STATED_SIZE,
     OPENED_AFTER,
     OPENED_IN,
-    OWNS_AFTER_CLAUSE,
-    PARENT_NAMED,
     PARTNER_LINK_WIDE,
     POLICY_HEADS,
     POST,
@@ -42,12 +41,6 @@ from ..lexicon import (
     SETTLED_IN,
     SETTLED_INTO,
     SIGNS_TO_SETTLE,
-    SUBSIDIARY_AFTER,
-    SUBSIDIARY_NAMED,
-    SUBSIDIARY_NOUN,
-    SUBSIDIARY_OF_HEAD,
-    SUBSIDIARY_OF_SUBJECT,
-    SUBSIDIARY_OF_TAIL,
     THERE_EXAMPLES,
     THIS_BODY,
     ZONE_SUFFIXES,
@@ -198,7 +191,7 @@ def founded(s: Sentence) -> list[Relation]:
 _JOINS_ON_A_DAY = re.compile(r"\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日|近日|日前|今年|本月)?\s*(?:联合|携手)\s*")
 #: After the last of those who found a body together under a leader: 等 15 家经营主体，发起成立.
 _LED_FOUNDING = re.compile(r"\s*(?:等[^，。；]{0,10})?[，,]?\s*(?:共同)?(?:发起成立|发起设立|成立|组建|设立)了?"
-                           r"\s*(?:规模[^，。；“”]{1,12}?的)?\s*[“\"]?\s*")  # (…设立规模 5 亿元的 X)
+                           rf"\s*(?:{OF_A_STATED_SIZE})?\s*[“\"]?\s*")  # (…设立规模 5 亿元的 X)
 #: 在 PLACE 设立(的) (the place left out): what follows was founded there.
 _FOUNDED_IN_PLACE = re.compile(rf"\s*(?:已|将|近日|日前)?在\s*(?:注册)?(?:{SET_UP})(?:了|的)?\s*")
 #: 以 A、B 为基础，新设合并组建: the body before 以 founds the one after (the bases become its own).
@@ -223,7 +216,7 @@ def jointly_founded(s: Sentence) -> list[Relation]:
             continue
         last = s.short_name_of.get(last, last)  # B（以下简称“b”）共建的 X: the list ends at B
         builders = _builders(s, last)
-        if _HOSTED_BY.search(s.before(builders[0], 4)):
+        if HOSTED_BY.search(s.before(builders[0], 4)):
             continue  # 依托 A 和 B 共同建设的 X: X is theirs (see subsidiaries), not founded by them
         if len(builders) >= 2 or re.search(r"双方|两家|三方|各方|共同|联合", s.between(s.ks[last], k)):
             out.extend(s.relation(head, k, "founded") for head in builders if head != k)
@@ -381,8 +374,9 @@ def located(s: Sentence) -> list[Relation]:
                 places = _place_and_within(s, _chain_start(s, i))
                 out.extend(s.relation(org, place, "locatedIn") for org in s.group_after(i + 1, link=AND_LINK)
                            for place in places)
-            elif link.strip() == "的" and _LINK_BEFORE.search(s.before(s.ks[_chain_start(s, i)], 4)):
-                # 与新加坡的 X, 、安徽的 Y: the place describes the body named after it
+            elif link.strip() == "的" and (_LINK_BEFORE.search(s.before(s.ks[_chain_start(s, i)], 4)) or BEFORE_THE_SUBJECT.fullmatch(
+                    s.issue.text, s.sentence.start, s.m(s.ks[_chain_start(s, i)]).start)):
+                # 与新加坡的 X, 、安徽的 Y, (● )湖北宜昌的 X 与…: the place describes the body named after it
                 out.extend(s.relation(b, place, "locatedIn") for place in _place_and_within(s, _chain_start(s, i)))
             elif not link.strip() and is_foreign_country(s.m(a).text):  # 芬兰 Kuusi Materials Oy, 日本某某株式会社
                 out.append(s.relation(b, a, "locatedIn"))
@@ -495,101 +489,3 @@ def _place_and_within(s: Sentence, i: int) -> list[int]:
     return places
 
 
-#: Before a company: it is its own company's (A 与其控股子公司 | B, …介绍，其全资子公司 | B).
-_ITS_OWN = re.compile(r"(?:与|和|、|[，,])其(?:[一二三四]级)?(?:全资|控股)?(?:子公司|子企业)\s*$")
-#: Between a company and its owner named with a description: 是某市民营企业 | A (places left out).
-_IS_OF_A_KIND = re.compile(r"\s*(?:是|为|系)[\u4e00-\u9fff]{0,8}?(?:企业|集团|公司)?\s*")
-
-
-#: A clause naming a subsidiary with no owner named before it in the clause: 募资将用于全资子公司 B.
-_OWNED_BY_NOBODY_NAMED = re.compile(r"(?:^|[，；。：])[^，；。：]{0,12}?(?:投向|用于|通过|依托|由)其?(?:全资|控股)子公司\s*$")
-
-
-def _article_subject(s: Sentence) -> int | None:
-    """The company the article is about: the subject of its first sentence that has one
-    (a headline, or a lead opening with a date)."""
-    issue = s.issue
-    article = issue.sentences[s.n].article
-    first = s.n
-    while first > 0 and issue.sentences[first - 1].article == article and s.n - first < 6:
-        first -= 1
-    for n in range(first, s.n + 1):
-        sentence = issue.sentences[n]
-        at = bisect_left(issue.mentions, sentence.start, key=lambda m: m.start)
-        if at < len(issue.mentions) and issue.mentions[at].sentence == n:
-            m = issue.mentions[at]
-            if m.type == "Organization" and BEFORE_THE_SUBJECT.fullmatch(issue.text, sentence.start, m.start):
-                return at
-    return None
-
-
-#: 依托 A 建设的 X, 依托 A 和 B 在某地共同建设 X: a lab or a center hosted by A is A's.
-_HOSTED_BY = re.compile(r"依托\s*$")
-_HOST_BUILT = re.compile(r"\s*(?:在\s*)?(?:共同|联合)?\s*(?:在\s*)?(?:建设|组建|设立|成立|建立|共建)(?:的)?\s*")
-#: After the owner: 在某地设立的(全资子公司): the owner set it up.
-_SET_UP_THERE_BY = re.compile(r"\s*在[^，。；]{1,10}?(?:投资)?(?:设立|成立|组建|新设)")
-#: Before the body a unit is set up in: 设在 | 某某公司 | 的 | 某某工作站.
-_SET_UP_AT = re.compile(r"(?:设在|设于)\s*$")
-#: Before the body another belongs to: 隶属于 | 某某局 | 的 | 某某监测站.
-_BELONGS_TO = re.compile(r"(?:隶属于|隶属)\s*$")
-
-
-def subsidiaries(s: Sentence) -> list[Relation]:
-    """A 旗下 B; B 隶属于 A, 隶属于 A 的 B; B 是 A 的（研发型）子公司; B 的母公司 A; A 全资子公司 B; A 设立子公司 B (A founded B
-    too); X……，旗下拥有 A、B."""
-    out: list[Relation] = []
-    for i, a, b in s.neighbours("Organization", "Organization"):
-        link = s.between(a, b)
-        # B（简称C）全资子公司: what is said of B follows its short name
-        after_b = s.after(s.ks[i + 2], 12) if s.short_name_of.get(i + 2) == i + 1 else s.after(b, 12)
-        if SUBSIDIARY_OF_HEAD.match(link):
-            out.extend(s.relation(sub, a, "subsidiaryOf") for sub in s.group_after(i + 1))
-        elif link.strip() == "的" and (_BELONGS_TO.search(s.before(a, 4)) or (
-                _SET_UP_AT.search(s.before(a, 4)) and not LEGAL_FORMS.search(s.m(b).text))):
-            out.append(s.relation(b, a, "subsidiaryOf"))  # 设在某某公司的某某博士后工作站, 隶属于某局的某某站
-        elif SUBSIDIARY_OF_TAIL.match(link) or (SUBSIDIARY_NOUN.match(link) and SUBSIDIARY_AFTER.match(after_b)) \
-                or PARENT_NAMED.match(link):
-            out.append(s.relation(a, b, "subsidiaryOf"))
-            if SUBSIDIARY_NOUN.match(link) and _SET_UP_THERE_BY.match(after_b):
-                out.append(s.relation(b, a, "founded"))  # B 是 A 在某地设立的全资子公司
-    for i, k in enumerate(s.ks):  # places may stand between: A 在上海市浦东新区设立子公司 B
-        later = s.past_places(i)
-        if s.type(i) != "Organization" or later is None or s.type(later) != "Organization":
-            continue
-        named = SUBSIDIARY_NAMED.match(s.between(k, s.ks[later]))
-        if named:
-            out.append(s.relation(s.ks[later], k, "subsidiaryOf"))
-            if named.group("set_up"):
-                out.append(s.relation(k, s.ks[later], "founded"))
-    for i, k in enumerate(s.ks):  # A 与其控股子公司 B; A 董事长张三介绍，其全资子公司 B: the body before 其 owns B
-        if i > 0 and s.type(i) == "Organization" and _ITS_OWN.search(s.before(k, 12)):
-            owner = next((s.ks[j] for j in range(i - 1, -1, -1) if s.type(j) == "Organization"), None)
-            if owner is not None and s.m(owner).key != s.m(k).key:
-                out.append(s.relation(k, owner, "subsidiaryOf"))
-    for i, k in enumerate(s.ks):  # B 是某市民营企业 A 的全资子公司: a place and a description between
-        later = s.past_places(i)
-        if s.type(i) == "Organization" and later is not None and s.type(later) == "Organization" \
-                and _IS_OF_A_KIND.fullmatch(without_places(s, k, s.ks[later])) and SUBSIDIARY_AFTER.match(s.after(s.ks[later], 16)):
-            out.append(s.relation(k, s.ks[later], "subsidiaryOf"))
-    for i, k in enumerate(s.ks):  # 募资将用于全资子公司 B: the company the article is about owns B
-        if s.type(i) == "Organization" and _OWNED_BY_NOBODY_NAMED.search(s.before(k, 24)) \
-                and (owner := _article_subject(s)) is not None and owner != k:
-            out.append(s.relation(k, owner, "subsidiaryOf"))
-    for i, k in enumerate(s.ks):  # 依托 A（和 B）(共同)建设的 X: X is a unit of each host
-        if s.type(i) == "Organization" and _HOSTED_BY.search(s.before(k, 4)):
-            hosts = s.group_after(i)
-            after = s.past_places(s.ks.index(hosts[-1]))
-            if after is not None and s.type(after) == "Organization" \
-                    and _HOST_BUILT.fullmatch(without_places(s, hosts[-1], s.ks[after])):
-                out.extend(s.relation(s.ks[after], host, "subsidiaryOf") for host in hosts)
-    subject = sentence_subject(s)
-    if subject is not None:
-        for i, k in enumerate(s.ks[1:], 1):
-            if s.type(i) == "Organization" and OWNS_AFTER_CLAUSE.search(s.before(k, 8)) \
-                    and s.type(i - 1) != "Organization":
-                out.extend(s.relation(sub, subject, "subsidiaryOf") for sub in s.group_after(i))
-                break
-        for i, k in enumerate(s.ks[1:], 1):
-            if s.type(i) == "Organization" and SUBSIDIARY_OF_SUBJECT.match(s.after(k, 16)):
-                out.extend(s.relation(sub, subject, "subsidiaryOf") for sub in s.group_before(i) if sub != subject)
-    return out

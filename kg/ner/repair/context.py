@@ -19,11 +19,13 @@ from ...lexicon import (
     INVESTORS_NAMED,
     LATIN_POST,
     LIST_TAIL,
+    OF_A_STATED_SIZE,
     OWNING,
     WORK_AREAS,
     alternatives,
 )
 from ...regions import gazetteer, is_area, joins_a_place
+from .registered import PHASE
 from .words import ENTITY, LATIN, LIST_SEPARATORS, Word, claim, ends_like_org, merge
 
 _CLAUSE_START = re.compile(r"[，。；：:！？]|本轮(?:融资|投资)?由|由")
@@ -513,15 +515,18 @@ def bodies_of_each(text: str, words: list[Word]) -> list[Word]:
 
 
 #: A founding verb and 的 right before what was founded: 共同出资组建的 | 某某联合创新中心.
-_FOUNDED_BEFORE = re.compile(r"(?:组建|设立|成立|共建|创办|创立|发起设立)的$")
+_FOUNDED_BEFORE = re.compile(rf"(?:组建|设立|成立|共建|创办|创立|发起设立)(?:的|{OF_A_STATED_SIZE})$")  # (设立规模 5 亿元的)
 _FOUNDED_BEFORE_ANYWHERE = re.compile(_FOUNDED_BEFORE.pattern.rstrip("$"))
+#: The kinds of body a founding verb and 的 name: a body's head, or a fund.
+_FOUNDED_KINDS = (*BODY_HEADS, "基金")
 _FOUNDED_PARTS = frozenset({"n", "nz", "nw", "v", "vn", "vd", "an", "a", "j", "f", "ORG", "LOC", "Region", "Organization",
                             "Person"})
 
 
 def founded_objects(text: str, words: list[Word]) -> list[Word]:
-    """共同出资组建的 | 晟芯 功率 器件 联合创新 中心: the words up to a body's head after a founding
-    verb and 的 name the body founded, however the model read them."""
+    """共同出资组建的 | 某某 功率 器件 联合创新 中心, 发起设立规模 5 亿元的 | 某某 概念 验证 基金: the words up to a
+    body's head after a founding verb and 的 name the body founded, however the model read them, and end
+    before a verb said of it (某某中心 | 获批 | 省级工程研究中心)."""
     if not _FOUNDED_BEFORE_ANYWHERE.search(text):
         return words
     for k, w in enumerate(words):
@@ -533,11 +538,13 @@ def founded_objects(text: str, words: list[Word]) -> list[Word]:
             first += 1  # 共建的 | G60 科创走廊…中心: the space PDF text leaves around Latin letters
         for j in range(first, min(first + 12, len(words))):
             piece = text[words[j].start:words[j].end]
-            if (words[j].label not in _FOUNDED_PARTS and piece not in ("—", "-") and piece.strip()) \
-                    or words[j].start != words[j - 1].end:
-                break  # (a dash joins the partners' names: 某某—某某柔性显示材料联合实验室)
-            if text[words[first].start:words[j].end].endswith(BODY_HEADS) and words[j].end - words[first].start >= 6:
-                end = j
+            if (words[j].label not in _FOUNDED_PARTS and piece not in ("—", "-") and piece.strip()
+                    and not (words[j].label == "m" and PHASE.fullmatch(piece))) \
+                    or words[j].start != words[j - 1].end or (end is not None and words[j].label == "v"):
+                break  # (a dash joins the partners' names: 某某—某某柔性显示材料联合实验室; a fund's phase: 二期)
+            if text[words[first].start:words[j].end].endswith(_FOUNDED_KINDS) and words[j].end - words[first].start >= 6 \
+                    and (not text.endswith("基金", 0, words[j].end) or words[first].is_entity or words[first].label in ("ORG", "LOC")):
+                end = j  # (a fund is named by its place or sponsor: not 低空产业基金, a kind of fund)
         if end is not None:
             words = claim(words, words[first].start, words[end].end, "Organization")
     return words

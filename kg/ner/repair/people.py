@@ -49,6 +49,10 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
                 and "\u4e00" <= piece <= "\u9fff" and piece not in _AFTER_A_NAME and piece not in _ADDRESSED and after.start == nxt.end \
                 and (after.label == "v" or _SAYS.match(text, after.start)):
             out[k:k + 2] = [Word(name.start, nxt.end, "Person")]  # 祁 | 越/d | 晋升: a surname and its given name
+        elif name.label == "Person" and name.end - name.start == 1 and text[name.start] in SURNAMES and nxt.start == name.end \
+                and nxt.label in ("n", "nz") and len(piece) == 2 and all("\u4e00" <= c <= "\u9fff" for c in piece) \
+                and after.start == nxt.end and _SAYS.match(text, after.start):
+            out[k:k + 2] = [Word(name.start, nxt.end, "Person")]  # 严/PER | 某珮/n | 表示: the given name read as a noun
         elif name.label != "Person" or nxt.start != name.end or (name.end - name.start != 2 and "·" not in text[name.start:name.end]):
             pass  # (a foreign name cut short too: 哈立德·阿勒图 | 里 | 表示)
         elif len(piece) == 2 and piece[1] == "于" and (after.label == "TIME" or text[after.start].isdigit()):

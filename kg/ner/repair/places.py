@@ -44,7 +44,9 @@ def government_bodies(text: str, words: list[Word]) -> list[Word]:
             j, end = i + 1, None
             while j < len(words) and j <= i + 5 and words[j].start == words[j - 1].end:
                 label, word = words[j].label, text[words[j].start:words[j].end]
-                if label not in ("n", "nz", "vn", "c", "an") or (label == "c" and word not in ("和", "与")):
+                office_of_a_task = label == "v" and j + 1 < len(words) and words[j + 1].start == words[j].end \
+                    and text[words[j + 1].start:words[j + 1].end] in ("办公室", "办")  # 某市某某产业 | 推进/v | 办公室
+                if (label not in ("n", "nz", "vn", "c", "an") and not office_of_a_task) or (label == "c" and word not in ("和", "与")):
                     break
                 if GOVERNMENT_BODY.search(word) and not NOT_ORG_WORDS.search(word) and word not in ("党委", "党组"):
                     end = j  # (the party organ of the body just named is a word of a post: 党委 | 委员)
@@ -521,8 +523,9 @@ def posted_units(text: str, words: list[Word]) -> list[Word]:
     return words
 
 
-#: A task force named by its place and its work: 某县污水治理工作专班, 某市乡村振兴工作领导小组.
-_TASK_FORCE = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:工作专班|领导小组|指挥部)")
+#: A task force named by its place and its work: 某县污水治理工作专班, 某市乡村振兴工作领导小组; or its office
+#: (某市某某产业发展领导小组办公室, the body that acts for it).
+_TASK_FORCE = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:工作专班|领导小组|指挥部)(?:办公室)?")
 #: Words that join clauses, never inside a task force's name.
 _NOT_IN_A_NAME = re.compile(r"[的和与及在对由将为是]")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon import BRANCH_TAILS, DESCRIPTOR, OWNED_COMPANY_WORDS, OWNING, REGISTERED_FORM, alternatives
+from ...lexicon import BRANCH_TAILS, DESCRIPTOR, ORG_SUFFIXES, OWNED_COMPANY_WORDS, OWNING, REGISTERED_FORM, alternatives
 from ...regions import gazetteer, is_foreign_country
 from .words import BUILDING_VERBS, Word, claim, starts_no_name
 
@@ -96,6 +96,9 @@ def registered_names(text: str, words: list[Word]) -> list[Word]:
         if text[form.start() - 1:form.start()] in "）)":
             continue  # a seat in brackets: bracketed_seats
         k = next((n for n, w in enumerate(words) if w.start <= form.start() < w.end), None)
+        if k is not None and k >= 2 and words[k].label == "Organization" and _brand_then_business(text, words, k):
+            words = claim(words, words[k - 2].start, words[k].end, "Organization")  # 某某/ORG | 合成/v | 生物科技有限公司/ORG
+            continue
         if k is None or (words[k].label == "Organization" and words[k].start < form.start() and words[k].end >= form.end()):
             continue
         start = words[k].start
@@ -155,3 +158,18 @@ def partnership_forms(text: str, words: list[Word]) -> list[Word]:
                        and text.endswith(BRANCH_TAILS, w.start, w.end)), None)
         words = claim(words, firm.start, branch.end if branch else m.end(), "Organization")
     return words
+
+
+def _brand_then_business(text: str, words: list[Word], k: int) -> bool:
+    """某某/ORG | 合成/v | 生物科技有限公司/ORG: a brand, a verb of its business and a trade with the legal form
+    the model read as two companies; one, when the brand names no body of its own (no kind or form ends it)."""
+    brand, verb, rest = words[k - 2], words[k - 1], words[k]
+    return brand.label in ("Organization", "ORG") and brand.end == verb.start and verb.end == rest.start \
+        and verb.label == "v" and verb.end - verb.start == 2 and text[verb.start:verb.end] not in BUILDING_VERBS \
+        and not _LINKING_VERBS.fullmatch(text, verb.start, verb.end) \
+        and 2 <= brand.end - brand.start <= 6 and not text.endswith(ORG_SUFFIXES, brand.start, brand.end)
+
+
+#: Verbs that join two companies in a sentence, never a word of one's name: 某某 | 收购 | 某某有限公司.
+_LINKING_VERBS = re.compile(r"收购|投资|控股|入股|参股|并购|联合|携手|合作|签约|对接|牵手|增资|注资|领投|跟投|设立|成立|组建|入驻|落户|协助|委托|支持"
+                            r"|包括|包含|涵盖|覆盖|成为|作为")
