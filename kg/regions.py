@@ -213,6 +213,17 @@ def joins_a_place(before: str, word: str, after: str, branches: tuple[str, ...] 
                for head in heads for j in (0, 1) if j <= len(after))
 
 
+#: A river or a reservoir by its name (长江, 某某河, 某某水库); not a lake, whose name a zone often bears (某某湖高新区).
+_WATER = re.compile(r"[\u4e00-\u9fff]{1,4}(?:江|河|溪|水|水库)")
+
+
+def is_body_of_water(name: str) -> bool:
+    """长江, 某某河: a river, which the guidelines do not count as a place; not where a division bears the
+    name (九江, 丽水, 清河区)."""
+    return _WATER.fullmatch(name) is not None and not is_area(name) \
+        and all(gazetteer().lookup(name + kind) is None for kind in ("", "区", "县", "市"))
+
+
 def is_foreign_country(name: str) -> bool:
     """日本, 芬兰: a country other than China. Before a company's name it says where the company
     is, not what it is called (中国 often is part of the name: 中国移动通信集团)."""

@@ -1487,3 +1487,18 @@ def test_a_fund_founded_with_its_size_stated_and_a_body_founded_before_a_verb_sa
     assert not any(t == "Organization" and "通过" in n for n, t in found)
     found = entities(lac, "方案提出，由区属国企牵头设立规模 30 亿元的海洋产业基金，投向港航。")
     assert not any(n.endswith("基金") for n, _ in found)  # a kind of fund, no name
+
+
+def test_a_title_that_holds_a_quoted_scheme_is_the_policy(lac):
+    found = entities(lac, "汀州市生态环境局发布汀州市“无废园区”数字化提升行动计划，明确三年目标。")
+    assert ("汀州市“无废园区”数字化提升行动计划", "Policy") in found
+    assert not any(t == "Policy" and n.startswith("“") for n, t in found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("汀源县生态环境和应急管理局日前召开会议。", "汀源县生态环境和应急管理局"),
+    ("卢汀远任湖南省洞庭湖湿地监测中心站站长助理。", "湖南省洞庭湖湿地监测中心站"),
+    ("方案由湖南省生态环境遥感监测中心承担。", "湖南省生态环境遥感监测中心"),
+])
+def test_a_places_office_monitoring_centre_and_station(lac, text, name):
+    assert (name, "Organization") in entities(lac, text)

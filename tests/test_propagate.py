@@ -108,3 +108,12 @@ def test_areas_between_rivers_and_of_a_continent():
     from kg.regions import is_area
 
     assert is_area("江淮") and is_area("江淮地区") and is_area("亚太地区") and not is_area("江淮汽")
+
+
+def test_a_river_is_no_region_of_the_graph_but_a_city_named_after_one_is(backend):
+    """kg ner keeps MSRA's convention (a river is a location); the graph's places are divisions and zones."""
+    from kg.regions import is_body_of_water
+
+    assert is_body_of_water("湘江") and is_body_of_water("岚溪河")
+    assert not any(is_body_of_water(n) for n in ("九江", "丽水", "清河", "岚山湖"))  # (a lake names zones too)
+    assert ("湘江", "Region") not in mentions(backend, "汀州新区位于湘江之畔，毗邻岚山湖。")

@@ -1295,3 +1295,15 @@ def test_who_sets_up_a_subsidiary_named_in_a_later_clause(backend):
 def test_a_place_and_de_opening_the_sentence_say_where_the_body_is(backend):
     found = relations(backend, "· 湖北宜昌的汀源化工股份有限公司与岚州医药研究院合作。")
     assert {("汀源化工股份有限公司", "locatedIn", "湖北", ()), ("汀源化工股份有限公司", "locatedIn", "宜昌", ())} <= found
+
+
+def test_a_department_and_a_branch_bureau_named_again_by_their_kind(backend):
+    from kg.ingest import RawIssue
+    from kg.stages import extract, prepare
+
+    text = ("■ 会议\n湖南省汀澜资源厅近日召开工作会议。厅党组书记、厅长唐汀远出席并讲话。\n"
+            "■ 检查\n岚州市生态环境局汀源分局开展专项检查。分局副局长刘岚婷表示，问题企业已全部整改。\n")
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    extract([issue], backend)
+    named = {m.text: issue.text[m.refers_to[0]:m.refers_to[1]] for m in issue.mentions if m.refers_to}
+    assert named == {"厅": "湖南省汀澜资源厅", "分局": "岚州市生态环境局汀源分局"}

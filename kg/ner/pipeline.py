@@ -13,7 +13,7 @@ from typing import Any
 
 from ..doc import Issue, Mention, Sentence, Span
 from ..lexicon import GENERIC_SECTORS, ISSUING_BODY, publisher_body
-from ..regions import Division, country_before_name, gazetteer, is_area
+from ..regions import Division, country_before_name, gazetteer, is_area, is_body_of_water
 from ..vocab import NAME_TYPES
 from . import repair, rules
 from .anaphora import refer_back
@@ -186,6 +186,7 @@ _COMMON_WORDS = frozenset({"pos:n", "pos:nz", "pos:vn", "pos:a", "pos:an", "pos:
 def _final_spans(issue: Issue, sentence: Sentence, model_spans: list[Span]) -> list[Span]:
     """One sentence's names after the rules, with the issue's publisher where it is named."""
     spans = _areas_as_places(sentence.text, _abbreviated_regions(find_spans(sentence.text, model_spans)))
+    spans = [s for s in spans if not (s.type == "Region" and is_body_of_water(sentence.text[s.start:s.end]))]
     if issue.meta.publisher:
         if sentence.article == 0 and (named := _publisher(sentence.text, issue.meta.publisher, spans)):
             whole = named[0]  # (the model's names cut out of the publisher's give way: 某某管委会制度 | 创新局编;
@@ -209,7 +210,8 @@ def _mentions(issue: Issue, spans_by_sentence: list[list[Span]]) -> list[Mention
 
 def _areas_as_places(text: str, spans: list[Span]) -> list[Span]:
     """欧盟, 东盟, 川渝 in the graph: areas of several countries or divisions (the ontology's places;
-    MSRA's convention, which ``kg ner`` keeps, tags the unions ORG)."""
+    MSRA's convention, which ``kg ner`` keeps, tags the unions ORG). Rivers (长江) leave the graph in
+    :func:`_final_spans` for the same reason: no place the ontology counts, though MSRA tags them LOC."""
     return [replace(s, type="Region") if s.type == "Organization" and s.end - s.start <= 10 and is_area(text[s.start:s.end])
             else s for s in spans]
 
@@ -240,9 +242,11 @@ def _abbreviated_regions(spans: list[Span]) -> list[Span]:
 def find_spans(text: str, model_spans: Sequence[Span]) -> list[Span]:
     """The final spans of one sentence: rules first, model spans where no rule spoke."""
     ruled = rules.titled_works(text)
+    bare = rules.bare_titles(text)
     ruled += [s for s in rules.quoted_names(text) if not _overlaps(s, ruled)
-              and not (s.source == "rule:quoted-company" and _read_as_verb(s, model_spans))]
-    ruled += [s for s in rules.bare_titles(text) if not _overlaps(s, ruled)]
+              and not (s.source == "rule:quoted-company" and _read_as_verb(s, model_spans))
+              and not (s.source == "rule:scheme" and _inside(s, bare))]  # (某市“某某”建设行动计划: the whole title)
+    ruled += [s for s in bare if not _overlaps(s, ruled)]
     ruled += [s for s in rules.masthead(text) + rules.sources(text) + rules.byline_people(text) if not _overlaps(s, ruled)]
     holders = [s for s in ruled if s.type != "Person"]  # (a name holds places and bodies; a person's, none)
     kept = [t for s in repair.repair(text, model_spans) if (t := _trim(text, s)) and (not _overlaps(t, ruled) or (

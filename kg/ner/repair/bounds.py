@@ -485,7 +485,8 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
             break  # 某某有限公司 | 财务部: the company's organ, not the end of its name
         if piece == "投资" and text.endswith(_KINDS_OF_INVESTING, 0, w.start):
             break  # 某某基金 | 战略投资: the deal, not the firm's name
-        strong = piece in STRONG_SUFFIX_WORDS and (piece != "投资" or ends_item(text, w.end))
+        strong = (piece in STRONG_SUFFIX_WORDS and (piece != "投资" or ends_item(text, w.end))) \
+            or (piece == "站" and text.endswith("中心", 0, w.start))  # 某某监测中心 | 站: a centre's station
         # an unknown name's tail LAC tagged an adjective: 江苏 | 先进材料技术研究院/a
         odd_tail = w.label == "a" and len(piece) >= 4 and ends_like_org(piece)
         # a verb read into a name just before its kind: 某某 | 创新/v | 工作室

@@ -42,7 +42,7 @@ def bodies_named_with_and(text: str, words: list[Word]) -> list[Word]:
 
 def _first_field_before_and(text: str, words: list[Word], i: int) -> int | None:
     """Where the fields of a government office's name start, when ``words[i]`` is the 和 before the
-    office the model read (市 | 大 | 数据 | 和 | 智慧城市建设办公室: 大), right after a level word."""
+    office the model read (市 | 大 | 数据 | 和 | 智慧城市建设办公室: 大), right after a level word or a place."""
     body, c = words[i + 1], words[i]
     if body.label != "Organization" or text[c.start:c.end] != "和" or c.end != body.start \
             or not GOVERNMENT_BODY.search(text[body.start:body.end]):
@@ -50,7 +50,8 @@ def _first_field_before_and(text: str, words: list[Word], i: int) -> int | None:
     first = i
     while first > 1 and i - first < 3 and words[first - 1].label in _FIELD_WORDS and words[first - 1].end == words[first].start:
         first -= 1
-        if text[words[first - 1].start:words[first - 1].end] in LOCAL_LEVELS and words[first - 1].end == words[first].start:
+        if (text[words[first - 1].start:words[first - 1].end] in LOCAL_LEVELS or words[first - 1].label == "Region") \
+                and words[first - 1].end == words[first].start:  # (某某新区 | 生态 | 环境 | 和 | 应急管理局: a place opens it)
             return first if c.start - words[first].start <= 6 else None
     return None
 
