@@ -123,23 +123,29 @@ def names_read_into_posts(text: str, words: list[Word]) -> list[Word]:
 
 
 #: What the holder of a post named just before does in the same clause: 会长某某表示, 总经理某某共同揭牌.
-_HOLDER_ACTS = re.compile(rf"\s*(?:{SAYING}|透露|坦言|称|出席|主持|致辞|共同|一同|带队|陪同)")
+_HOLDER_ACTS = re.compile(rf"{SAYING}|透露|坦言|称|出席|主持|致辞|共同|一同|带队|陪同")
 #: What follows a post and stands for those who hold it, not a person: 副会长 | 单位 | 表示.
 _NOT_HOLDERS = frozenset({"单位", "任期", "人选", "班子", "成员", "团队"})
 
 
 def holders_read_as_words(text: str, words: list[Word]) -> list[Word]:
     """执行会长 | 庞某/n | 表示: a name neither reading knows, between a post and what its holder does,
-    that starts with a surname, is the person."""
-    if not _HOLDER_ACTS.search(text):
+    that starts with a surname, is the person. (Only the words right before such a verb are looked at.)"""
+    acts = [m.start() for m in _HOLDER_ACTS.finditer(text)]
+    if not acts:
         return words
-    out = list(words)
-    for k in range(1, len(words)):
+    ending_at = {w.end: k for k, w in enumerate(words)}
+    out = words
+    for at in acts:
+        k = ending_at.get(len(text[:at].rstrip()))
+        if k is None or k == 0:
+            continue
         w, post = words[k], words[k - 1]
         piece = text[w.start:w.end]
         if w.label in ("n", "nz") and 2 <= len(piece) <= 3 and post.end == w.start and post.label == "n" \
                 and (piece[0] in SURNAMES or piece.startswith(COMPOUND_SURNAMES)) \
                 and all("\u4e00" <= c <= "\u9fff" for c in piece) and not LATIN_POST.search(piece) and piece not in _NOT_HOLDERS \
-                and POST_AT_END.search(text, post.start, post.end) and _HOLDER_ACTS.match(text, w.end):
+                and POST_AT_END.search(text, post.start, post.end):
+            out = list(out) if out is words else out
             out[k] = Word(w.start, w.end, "Person")
     return out
