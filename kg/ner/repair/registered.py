@@ -170,6 +170,7 @@ def _brand_then_business(text: str, words: list[Word], k: int) -> bool:
         and 2 <= brand.end - brand.start <= 6 and not text.endswith(ORG_SUFFIXES, brand.start, brand.end)
 
 
-#: Verbs that join two companies in a sentence, never a word of one's name: 某某 | 收购 | 某某有限公司.
-_LINKING_VERBS = re.compile(r"收购|投资|控股|入股|参股|并购|联合|携手|合作|签约|对接|牵手|增资|注资|领投|跟投|设立|成立|组建|入驻|落户|协助|委托|支持"
+#: Verbs that join two companies in a sentence, never a word of one's name: 某某 | 收购 | 某某有限公司 (and
+#: :data:`BUILDING_VERBS`, 设立, 成立 …, checked beside them).
+_LINKING_VERBS = re.compile(r"收购|投资|控股|入股|参股|并购|联合|携手|合作|签约|对接|牵手|增资|注资|领投|跟投|入驻|落户|协助|委托|支持"
                             r"|包括|包含|涵盖|覆盖|成为|作为")
