@@ -262,6 +262,7 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
             and display_width(after) > 40
             and nxt[-1] + after[0] not in _NAME_WORDS  # (某某材料股 | 份有限公司…: a paragraph broken in a name)
             and not _NAME_TAIL_FIRST.match(after)  # (…的某某新能源 | 材料有限公司（…: the same)
+            and not after.startswith(_NEVER_OPENING)  # (某某集团有限公司湖北 | 分公司与…: the same)
         )
     if after is not None and display_width(nxt) <= 12 and not _ends_sentence(nxt):
         return True  # a title's last few characters pushed onto their own line

@@ -16,7 +16,8 @@ from .normalize import normalize
 from .nquads import IssueGraph, issue_graph
 from .regions import describe_hierarchy
 from .relations import co_mentions, extract_relations
-from .resolve import Aliases, describe_entities, resolve_issue, resolve_people
+from .resolve import Aliases, describe_entities, resolve_issue
+from .resolve.people import resolve_people
 from .segment import segment
 
 

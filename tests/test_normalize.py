@@ -184,3 +184,12 @@ def test_an_item_broken_inside_a_company_name_is_joined():
     text = ("■ 融资速览\n\n◆ 汀州岚屿制药有限公司在岚州高新区新设全资子公司岚州岚屿制剂研\n发有限公司，注册资金 3000 万元。\n"
             "◆ 岚澄新能源有限公司完成融资。\n")
     assert any("岚州岚屿制剂研发有限公司，注册资金" in line for line in normalize(text).split("\n"))
+
+
+def test_a_headline_stays_whole_before_a_paragraph_that_opens_with_a_name_broken_before_its_branch():
+    """■ 某某携手某某共建实训基地 | 岚汀通信集团有限公司江北 | 分公司（…）与…: the short line is the paragraph's start,
+    not the headline's second line, for no line opens with 分公司."""
+    body = ("分公司（以下简称“岚汀江北公司”）与汀州数安职业学院近日签订两方协议，"
+            "合办攻防演练实训中心，第一期设置代码审计、事件处置等六个专业方向。")
+    text = normalize("■ 运营商携手院校共建实训基地\n\n岚汀通信集团有限公司江北\n" + body)
+    assert text.splitlines() == ["■ 运营商携手院校共建实训基地", "岚汀通信集团有限公司江北" + body]

@@ -117,3 +117,27 @@ def test_a_river_is_no_region_of_the_graph_but_a_city_named_after_one_is(backend
     assert is_body_of_water("湘江") and is_body_of_water("岚溪河")
     assert not any(is_body_of_water(n) for n in ("九江", "丽水", "清河", "岚山湖"))  # (a lake names zones too)
     assert ("湘江", "Region") not in mentions(backend, "汀州新区位于湘江之畔，毗邻岚山湖。")
+
+
+def test_a_short_name_then_a_branch_named_by_its_place_is_the_companys_branch():
+    """The function alone, on mentions as the model left them in a long issue: 某某安全 | 荆州分公司,
+    the short name the issue declared, then a branch the model read from its place on."""
+    from kg.doc import Mention
+    from kg.ner.propagate import propagate
+
+    text = ("■ 企业\n武汉金枢信息防护技术有限公司（简称“金枢安全”）发布新品。"
+            "荆州市网信办与金枢安全荆州分公司签署服务协议。")
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    full, branch = "武汉金枢信息防护技术有限公司", "荆州分公司"
+
+    def mention(name, type_="Organization"):
+        at = text.find(name)
+        return Mention(at, at + len(name), type_, name, max(n for n, s in enumerate(issue.sentences) if s.start <= at),
+                       "model")
+
+    issue.mentions = [mention(full), mention("荆州市网信办"), mention(branch)]
+    propagate(issue)
+    found = {(m.text, m.source) for m in issue.mentions}
+    assert ("金枢安全荆州分公司", "rule:short-name") in found
+    assert ("金枢安全", "rule:parent-org") in found  # the parent inside the branch's name
+    assert (branch, "model") not in found

@@ -481,7 +481,10 @@ def test_a_branch_named_by_a_districts_short_name_and_led_after_a_date(backend):
     branch = "宁波甬岚云数集团有限公司海曙分公司"
     assert (branch, "subsidiaryOf", "宁波甬岚云数集团有限公司") in got
     assert (branch, "locatedIn", "海曙") in got
-    assert ("冯汀远", "holdsPosition", branch) in got
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    extract([issue], backend)
+    led = {(issue.mentions[r.head].text, issue.mentions[r.tail].key) for r in issue.relations if r.type == "holdsPosition"}
+    assert led == {("冯汀远", next(m.key for m in issue.mentions if m.text == branch))}  # (分公司 named again is the branch)
 
 
 def test_a_district_bureau_whose_name_goes_on_with_市场(backend):
@@ -566,3 +569,38 @@ def test_an_innovation_centre_named_again_by_its_kind(backend):
     centre = next(m.key for m in issue.mentions if m.text == "汀岚省低空导航技术创新中心")
     assert (centre, "locatedIn", "岚州") in {(issue.mentions[r.head].key, r.type, issue.mentions[r.tail].text)
                                             for r in issue.relations}
+
+
+def test_each_body_with_the_one_after_and_bodies_that_act_together(backend):
+    """A、B 和 C 分别与 D 签署协议: each of them with D, not with each other; A、B 5 月联合对…开展检查: A with B;
+    A 近日向全资子公司 B 增资: B is A's; X 系 A 出资设立的子基金: A founded X, X is A's."""
+    text = ("汀岚通信集团有限公司本月向全资子公司汀岚安全科技有限公司（简称“汀岚安全”）增资 5 亿元。"
+            "岚州市网信办、汀州市网信办和澜州市网信办 4 月 28 日分别与汀岚安全签署托管服务协议。")
+    got = {(h, r, t) for h, r, t, _ in found(backend, text)}
+    assert ("汀岚安全科技有限公司", "subsidiaryOf", "汀岚通信集团有限公司") in got
+    partners = {(h, t) for h, r, t in got if r == "partnerOf"}
+    assert partners == {(office, "汀岚安全") for office in ("岚州市网信办", "汀州市网信办", "澜州市网信办")}
+    got = {(h, r, t) for h, r, t, _ in found(backend, "岚山市网信办、岚山市公安局 5 月联合对辖区 40 家网络平台开展专项检查。")}
+    assert ("岚山市网信办", "partnerOf", "岚山市公安局") in got
+    got = {(h, r, t) for h, r, t, _ in found(backend, "岚汀数智基金系汀州数字经济母基金出资设立的子基金。")}
+    assert {("岚汀数智基金", "subsidiaryOf", "汀州数字经济母基金"), ("汀州数字经济母基金", "founded", "岚汀数智基金")} <= got
+    # bodies issuing a document together are its issuers, not partners for it
+    got = {(h, r, t) for h, r, t, _ in found(backend, "岚山市网信办、岚山市公安局联合印发《岚山市数据安全执法检查办法》。")}
+    assert not any(r == "partnerOf" for _, r, _ in got)
+
+
+def test_a_corps_of_a_bureau_and_a_division_read_into_its_bureau(backend):
+    """某省公安厅某某总队总队长 P: the corps is a body of the bureau, P its head; 省能源局电力 | 安全 监管 处 |
+    处长 P: the division's first word read into the bureau's name goes back to the post."""
+    def posts(text):
+        issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n" + text + "\n"))
+        extract([issue], backend)
+        return {(issue.mentions[r.head].text, r.type, issue.mentions[r.tail].text, r.attributes.get("title"))
+                for r in issue.relations}
+
+    for corps in ("江西省公安厅网络安全监察总队", "江西省公安厅食品药品犯罪侦查总队"):
+        got = posts(f"{corps}总队长柯文澄通报，全省已备案信息系统 1820 个。")
+        assert ("柯文澄", "holdsPosition", corps, "总队长") in got
+        assert (corps, "subsidiaryOf", "江西省公安厅", None) in got
+    got = posts("省能源局电力安全监管处处长祁雅澄介绍，办法将煤电企业的并网验收时限缩短至 20 个工作日。")
+    assert ("祁雅澄", "holdsPosition", "省能源局", "电力安全监管处处长") in got

@@ -609,6 +609,9 @@ def test_a_foreign_company_described_before_its_name_and_declared_with_its_latin
                             "TLO同日宣布与德州岚屿芯片有限公司签订三年期备件供应协议。")
     assert ("汀澜光刻公司", "locatedIn", "荷兰", None) in found
     assert ("汀澜光刻公司", "partnerOf", "德州岚屿芯片有限公司", None) in found
+    found = stated(backend, "同月，汀澜信息与德国工控防护企业瑞岚安全公司在斯图加特签订技术合作协议，共同研发产线防护方案。")
+    assert ("瑞岚安全公司", "locatedIn", "德国", None) in found  # (企业 | 某某公司: the name starts after the description)
+    assert not any("企业" in h for h, _, _, _ in found)
 
 
 def test_acquisitions_and_subscriptions(backend):

@@ -387,3 +387,15 @@ def test_a_body_named_again_after_it_was_retyped(tmp_path):
     out = build(tmp_path, {"a": "岚江银行有限责任公司南昌分行本月开业。岚江银行总部在赣州，南昌分行行长吴岚称，"
                                 "该行已将数据资产纳入授信体系。"}, backend="lac")
     assert "该行" in entity_with(entities(out, "Organization"), "岚江银行有限责任公司南昌分行")
+
+
+def test_a_person_named_again_by_surname_and_form_of_address_is_the_person(tmp_path):
+    """欧阳某某院士 … 欧阳院士, 陈某某 … 陈总: one person each, where the issue names one person of that surname;
+    two people of one surname leave 陈总 unresolved."""
+    out = build(tmp_path, {"a": "研究院院长欧阳澜生院士表示，靶场要建进企业。欧阳院士还说，实验室明年扩建。"
+                                "公司董事长陈汀衡表示，产品已量产。陈总说，明年将扩产。"})
+    people = entities(out, "Person")
+    assert entity_with(people, "欧阳澜生") == {"欧阳澜生", "欧阳"}
+    assert entity_with(people, "陈汀衡") == {"陈汀衡", "陈总"}
+    out = build(tmp_path / "two", {"a": "公司董事长陈汀衡表示，产品已量产。总经理陈岚舟介绍，订单已排满。陈总说，明年将扩产。"})
+    assert "陈总" not in entity_with(entities(out, "Person"), "陈汀衡")

@@ -44,6 +44,12 @@ def test_quoted_company_names():
     assert found == {"曼孚科技": "Organization", "世通亨奇": "Organization"}
 
 
+def test_a_counted_set_of_measures_in_quotes_is_no_company_whatever_verb_follows():
+    text = "■ “岚湖网安十条”发布"
+    assert [(text[s.start:s.end], s.type) for s in quoted_names(text)] == []
+    assert [(text[s.start:s.end], s.type) for s in bare_titles(text)] == [("岚湖网安十条", "Policy")]
+
+
 def test_a_quote_that_ends_the_sentence_after_a_kind_of_company_is_what_they_do():
     text = "园区鼓励科技企业“揭榜”。游戏开发公司“Lumen”，去年推出新作。"
     assert [(text[s.start:s.end], s.type) for s in quoted_names(text)] == [("Lumen", "Organization")]

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 
 from ..doc import Issue, Mention
 from ..lexicon import (
+    BRANCH_TAILS,
     DECLARATION,
     FOREIGN_COMPANY,
     GENERIC_ORG,
@@ -47,7 +48,23 @@ def propagate(issue: Issue) -> None:
         _cuts(m, f) for f in found[bisect_left(starts, m.start - 64):bisect_right(starts, m.end)])]
     taken = {(m.start, m.end, m.type) for m in kept}
     kept += [f for f in found if (f.start, f.end, f.type) not in taken]
-    issue.mentions = sorted(kept, key=lambda m: (m.start, -m.end))
+    issue.mentions = _branches_after_short_names(issue, sorted(kept, key=lambda m: (m.start, -m.end)))
+
+
+def _branches_after_short_names(issue: Issue, mentions: list[Mention]) -> list[Mention]:
+    """天枢安全 | 荆州分公司: a company's short name, then a branch named by its place, is that company's
+    branch (the short name inside it its parent, as a full name's would be)."""
+    companies = {m.end: m for m in mentions if m.source == "rule:short-name" and m.type == "Organization"}
+    out = []
+    for m in mentions:
+        company = companies.get(m.start)
+        place = gazetteer().head(m.text) if company and m.type == "Organization" else None
+        if company and place and m.text[len(place):] in BRANCH_TAILS:
+            out.append(_mention(issue, company.start, m.end, "Organization", "rule:short-name"))
+            company.source = "rule:parent-org"
+        else:
+            out.append(m)
+    return sorted(out, key=lambda m: (m.start, -m.end))
 
 
 def _short_names(issue: Issue) -> list[Mention]:

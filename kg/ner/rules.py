@@ -148,8 +148,8 @@ def quoted_names(text: str) -> list[Span]:
     """Quoted schemes (“岚芽企业培育专项”) and quoted company names (提供商“曼孚科技”)."""
     spans = [Span(m.start(), m.end(), "Policy", "rule:scheme") for m in _QUOTED_PREFIX_SCHEME.finditer(text)]
     for m in _QUOTED.finditer(text):
-        if any(s.start <= m.start() < s.end for s in spans):
-            continue
+        if any(s.start <= m.start() < s.end for s in spans) or _QUOTED_COUNTED.fullmatch(m.group()):
+            continue  # (“某某十条”: a set of measures, whatever verb follows it)
         inner = m.group(1)
         start, end = m.start(1), m.end(1)
         if (inner.endswith(BODY_HEADS) and len(inner) >= 4) or (

@@ -51,8 +51,8 @@ def _article_subject(s: Sentence) -> int | None:
 
 #: 依托 A 建设的 X, 依托 A 和 B 在某地共同建设 X: a lab or a center hosted by A is A's.
 _HOST_BUILT = re.compile(r"\s*(?:在\s*)?(?:共同|联合)?\s*(?:在\s*)?(?:建设|组建|设立|成立|建立|共建)(?:的)?\s*")
-#: After the owner: 在某地设立的(全资子公司): the owner set it up.
-_SET_UP_THERE_BY = re.compile(r"\s*在[^，。；]{1,10}?(?:投资)?(?:设立|成立|组建|新设)")
+#: After the owner: 在某地设立的(全资子公司), 出资设立的(子基金): the owner set it up.
+_SET_UP_BY = re.compile(r"\s*(?:在[^，。；]{1,10}?(?:投资)?|(?:出资|全资|独资)?(?:发起)?)(?:设立|成立|组建|新设)")
 #: Before the body a unit is set up in: 设在 | 某某公司 | 的 | 某某工作站.
 _SET_UP_AT = re.compile(r"(?:设在|设于)\s*$")
 #: Before the body another belongs to: 隶属于 | 某某局 | 的 | 某某监测站.
@@ -95,7 +95,7 @@ def subsidiaries(s: Sentence) -> list[Relation]:
         elif SUBSIDIARY_OF_TAIL.match(link) or (SUBSIDIARY_NOUN.match(link) and SUBSIDIARY_AFTER.match(after_b)) \
                 or PARENT_NAMED.match(link):
             out.append(s.relation(a, b, "subsidiaryOf"))
-            if SUBSIDIARY_NOUN.match(link) and _SET_UP_THERE_BY.match(after_b):
+            if SUBSIDIARY_NOUN.match(link) and _SET_UP_BY.match(after_b):
                 out.append(s.relation(b, a, "founded"))  # B 是 A 在某地设立的全资子公司
     subject = sentence_subject(s, after_a_date=True)
     for i, k in enumerate(s.ks):  # places may stand between: A 在上海市浦东新区设立子公司 B

@@ -55,7 +55,26 @@ def partners(s: Sentence) -> list[Relation]:
             sides = _ALL_SIDES.match(clause)
             if sides and COUNT_WORDS.get(sides.group(1)) in (None, len(left) + len(right)):
                 out.extend(s.relation(x, y, "partnerOf") for x, y in combinations(left + right, 2))
-    return out + _hosts(s) + _partners_of_the_subject(s) + _both_sides(s) + _delegations(s)
+    return out + _hosts(s) + _partners_of_the_subject(s) + _both_sides(s) + _delegations(s) + _acting_together(s)
+
+
+#: What a list of bodies then does together, after a date perhaps: (5 月)联合约谈, 共同开展 (not a document
+#: they issue, a body they found, nor an event they host: other rules say those).
+_TOGETHER = re.compile(r"\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|近日|日前|近期|同日)?\s*(?:联合|共同)"
+                       r"(?!印发|发布|出台|制定|下发|颁布|公布|发起|设立|成立|组建|出资|投资|主办|举办|承办)")
+
+
+def _acting_together(s: Sentence) -> list[Relation]:
+    """A、B 5 月联合对…开展执法检查, A、B 联合约谈…: two or three bodies opening a clause that act together."""
+    out: list[Relation] = []
+    for i, k in enumerate(s.ks):
+        opens = s.issue.text[max(s.sentence.start, s.m(k).start - 1):s.m(k).start]
+        if s.type(i) != "Organization" or opens not in ("", "，", "；") or (i > 0 and s.m(s.ks[i - 1]).end > s.m(k).start - 1):
+            continue
+        group = s.group_after(i)
+        if 2 <= len(group) <= 3 and _TOGETHER.match(s.after(group[-1], 12)):
+            out.extend(s.relation(a, b, "partnerOf") for a, b in combinations(group, 2))
+    return out
 
 
 #: A、B 与 C 签署三方合作协议, A 与 B、C 三方共建: every side is every other's partner.
@@ -213,7 +232,7 @@ def _splits_later(s: Sentence, i: int) -> bool:
     j = i
     while j + 1 < len(s.ks) and s.type(j + 1) == "Organization":
         link = s.between(s.ks[j], s.ks[j + 1]).strip()
-        if link in ("与", "同", "携手", "联合", "联手"):
+        if link in ("与", "同", "携手", "联合", "联手") or PARTNER_LINK_WIDE.match(without_places(s, s.ks[j], s.ks[j + 1])):
             return True
         if not LIST_LINK.match(link):
             return False

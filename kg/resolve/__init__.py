@@ -42,6 +42,7 @@ from ..lexicon import (
 )
 from ..regions import country_before_name, gazetteer
 from ..resources import ontology_path
+from .people import people_by_surname
 from .titles import abridged_titles, in_order, short_titles, titles_in_full
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "《": None, "》": None,
@@ -111,6 +112,7 @@ def resolve_issue(issue: Issue, aliases: Aliases | None = None) -> None:
     abridged_titles(issue)
     _named_again(issue)
     _names_without_country(issue.mentions)
+    people_by_surname(issue)
 
 
 def _districts_after_their_city(mentions: list[Mention]) -> None:
@@ -538,18 +540,6 @@ def _without_its_place(short: str, long: str) -> bool:
         return False
     place = long[:-len(short)]
     return gazetteer().lookup(place) is not None or (place.endswith(ZONE_SUFFIXES) and gazetteer().head(place) is not None)
-
-
-def resolve_people(issue: Issue) -> None:
-    """A person with a stated post is told apart by the organization: 王磊@北京市经济和信息化局."""
-    posts: dict[str, str] = {}
-    for r in issue.relations:
-        if r.type == "holdsPosition":
-            person, org = issue.mentions[r.head], issue.mentions[r.tail]
-            posts.setdefault(person.key, org.key)
-    for m in issue.mentions:
-        if m.type == "Person" and m.key in posts and "@" not in m.key:
-            m.key = f"{m.key}@{posts[m.key]}"
 
 
 def describe_entities(issue: Issue) -> None:

@@ -336,11 +336,15 @@ _BUILDING_TOGETHER = ("共建", "合建", "联建", "共同组建", "合作", "�
 
 #: A government body's divisions: 企业改革处, 规划司, 企业改革局, 办公室.
 _OFFICE_TAILS = ("处", "司", "局", "办公室")
+#: A corps of a bureau (公安厅某某总队) is a body of its own, before its head's post too (总队长), as a station is.
+_CORPS = ("总队", "支队", "大队")
 _OFFICE = re.compile(r"[\u4e00-\u9fff]{2,6}(?:处|司)")
 #: A government body, then at most a word the model read into it, then its division: 省某某委(产权)管理处.
 #: The first characters of a division's name read into the body's: 市某某委 | 汽车 (产业处).
 _GLUED_TO_BODY = re.compile(r"(?<=[委局厅])[\u4e00-\u9fff]{1,3}$")
 _DIVISION = re.compile(r"(?:委|局|厅)[\u4e00-\u9fff]{0,3}$")
+#: The first words of a division or corps read into its bureau's name: 省某某局网络 | 安全 管理 处, 省公安厅网络安全 | 保卫 总队.
+_READ_INTO_BODY = re.compile(r"(?<=[局厅])[\u4e00-\u9fff]{2,6}$")
 #: A government body and its division read as one name: 某某市工信局 | 电子信息产业处, 园区管委会 | 科技创新委员会.
 _BODY_AND_DIVISION = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:局|厅|委|管委会))([\u4e00-\u9fff]{2,10}(?<!办事)(?:处|科)"
                                 r"|(?<=管委会)[\u4e00-\u9fff]{2,8}委员会)")
@@ -373,15 +377,16 @@ def units(text: str, words: list[Word]) -> list[Word]:
         if glued:  # 市某某委汽车 | 产业处 | 处长: the body, then its division's name, before the head's post
             words[i:i + 1] = [Word(w.start, glued.start(), "Organization"), Word(glued.start(), w.end, "n")]
             w, office = words[i], _office_after(text, words, i)
-        government = w.label == "Organization" and bool(GOVERNMENT_BODY.search(text, w.start, w.end)) \
-            and not ORGAN.search(text, w.start, w.end)  # 某某公司董事局 is a company's organ
+        read_on = _READ_INTO_BODY.search(text, w.start, w.end) if w.label == "Organization" else None
+        government = w.label == "Organization" and not ORGAN.search(text, w.start, w.end) \
+            and bool(GOVERNMENT_BODY.search(text, w.start, read_on.start() if read_on else w.end))  # (某某公司董事局 is a company's organ)
         if office and office.start == w.end and office.label in ("n", "nz") \
                 and _DIVISION.search(text, w.start, w.end) and not ORGAN.search(text, w.start, w.end) \
                 and not LATIN_POST.match(text, office.end):
             words = merge(words, i, i + 1, "Organization")  # 省某某委(产权) | 管理处: a division of the body
         elif w.label == "Organization" and (government or _CAMPUS.sub("", text[w.start:w.end]).endswith(PARENT_HEADS)):
-            tails = _OFFICE_TAILS if government else UNIT_TAILS
-            j, end, nouns = i + 1, None, 0
+            tails = _OFFICE_TAILS + _CORPS if government else UNIT_TAILS
+            j, end, nouns = i + 1, None, int(read_on is not None)  # (words read into the body's name count)
             while j < len(words) and j <= i + 7 and words[j].start == words[j - 1].end:
                 word = text[words[j].start:words[j].end]
                 if word in OWNING_WORDS:
@@ -394,9 +399,14 @@ def units(text: str, words: list[Word]) -> list[Word]:
                 elif not (words[j].label == "c" and word in ("与", "和") and nouns):
                     break
                 j += 1
-            if end is not None and not (government and LATIN_POST.match(text, words[end].end)):
-                # (a division before its head's post, 某某委 | 中小企业处 | 处长, reads as the body's post)
+            post_after = end is not None and government and LATIN_POST.match(text, words[end].end) \
+                and not text.endswith(_CORPS, w.start, words[end].end)
+            if end is not None and not post_after:
                 words = merge(words, i, end, "Organization")
+            elif post_after and read_on:
+                # (a division before its head's post, 某某委 | 中小企业处 | 处长, reads as the body's post;
+                # 省某某局网络 | 安全 管理 处 | 处长: the division's first words read into the body's name)
+                words[i:i + 1] = [Word(w.start, read_on.start(), "Organization"), Word(read_on.start(), w.end, "n")]
         i += 1
     return words
 
