@@ -164,6 +164,10 @@ class Gazetteer:
         found = self.lookup(name)
         if found is None and (code := self._county_shorts.get(name)):
             found = self.divisions[code]
+        if found is None and (head := self.head(name)) and len(name) - len(head) >= 2 \
+                and (city := self.lookup(head)) is not None and (inner := self.seat(name[len(head):])) is not None \
+                and city.code in {a.code for a in self.ancestors(inner)}:
+            found = inner  # 广州南沙: a district after its city
         return found
 
     def county_short_name(self, name: str) -> str | None:

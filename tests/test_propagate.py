@@ -141,3 +141,19 @@ def test_a_short_name_then_a_branch_named_by_its_place_is_the_companys_branch():
     assert ("金枢安全荆州分公司", "rule:short-name") in found
     assert ("金枢安全", "rule:parent-org") in found  # the parent inside the branch's name
     assert (branch, "model") not in found
+
+
+def test_a_place_the_model_cut_at_its_start_is_the_whole_place_the_issue_names():
+    """The function alone: 汀湾粤 | 澳深度合作区 inside a title, where the issue names 汀湾粤澳深度合作区."""
+    from kg.doc import Mention
+    from kg.ner.propagate import propagate
+
+    zone = "汀湾粤澳深度合作区"
+    text = f"■ 政策\n{zone}执行委员会印发《{zone}促进科研人员往来若干规定》。"
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    first, second = text.find(zone), text.rfind(zone)
+    cut = second + 3
+    issue.mentions = [Mention(first, first + len(zone), "Region", zone, 0, "model"),
+                      Mention(cut, second + len(zone), "Region", zone[3:], 0, "model")]
+    propagate(issue)
+    assert [(m.start, m.text) for m in issue.mentions if m.type == "Region"] == [(first, zone), (second, zone)]

@@ -604,3 +604,31 @@ def test_a_corps_of_a_bureau_and_a_division_read_into_its_bureau(backend):
         assert (corps, "subsidiaryOf", "江西省公安厅", None) in got
     got = posts("省能源局电力安全监管处处长祁雅澄介绍，办法将煤电企业的并网验收时限缩短至 20 个工作日。")
     assert ("祁雅澄", "holdsPosition", "省能源局", "电力安全监管处处长") in got
+
+
+def test_names_of_a_region_with_its_own_government_and_of_its_cooperation_zones(backend):
+    """某某特区政府教育 | 及 | 青年发展局: one office, the government's; 某某合作区执行委员会: the zone's body, in it;
+    某某协会创会 | 会长: the post's first word; 发起方之一 | 某某集团: no part of the name."""
+    got = {(h, r, t) for h, r, t, _ in found(backend, "澳门特区政府教育及青年发展局推出计划。")}
+    assert ("澳门特区政府教育及青年发展局", "subsidiaryOf", "澳门特区政府") in got
+    text = "汀澜深港科技创新合作区执行委员会 6 月 2 日印发《汀澜深港科技创新合作区人才引进办法》。"
+    assert ("汀澜深港科技创新合作区执行委员会", "locatedIn", "汀澜深港科技创新合作区") in {
+        (h, r, t) for h, r, t, _ in found(backend, text)}
+    got = _posts(backend, "澜州青年科创协会创会会长柯嘉朗表示，协会将扩大会员规模。")
+    assert {(h, t, a.get("title")) for h, _, t, a in got} == {("柯嘉朗", "澜州青年科创协会", "创会会长")}
+    text = "岚湾协同发展基金发起方之一广东岚粤科创投资集团有限公司 6 月 2 日宣布向基金追加出资 8 亿元。"
+    assert ("广东岚粤科创投资集团有限公司", "locatedIn", "广东") in {(h, r, t) for h, r, t, _ in found(backend, text)}
+
+
+def test_a_seat_of_city_and_district_a_latin_brand_and_two_places_joined_in_a_list(backend):
+    """某某（广州南沙）生物技术有限公司: a district after its city is a seat; Lumex 岚柏投资: the Latin brand
+    opens the name; 香港、澳门及法国、德国: 澳门 and 法国 are two places."""
+    text = "交割完成后，岚汀萨计划于广州南沙设立全资子公司岚汀萨（广州南沙）生物技术有限公司。"
+    got = {(h, r, t) for h, r, t, _ in found(backend, text)}
+    assert ("岚汀萨（广州南沙）生物技术有限公司", "subsidiaryOf", "岚汀萨") in got
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n参与本轮投资的还有 Lumex 岚柏投资、汀暄资本等机构。"
+                             "30 余位来自香港、澳门及法国、德国、日本的专家将走访深圳。\n"))
+    extract([issue], backend)
+    names = {(m.text, m.type) for m in issue.mentions}
+    assert ("Lumex 岚柏投资", "Organization") in names and ("岚柏投资", "Organization") not in names
+    assert {("澳门", "Region"), ("法国", "Region")} <= names and not any("及" in text for text, _ in names)

@@ -39,7 +39,7 @@ def propagate(issue: Issue) -> None:
     """Add the short names of the issue's companies and complete cut-short people, in place."""
     issue.mentions = mentions = _starts_of_declared_names(issue)
     found = _short_names(issue) + _whole_people(issue) + _people_read_as_bodies(issue) + _zones_by_kind(issue) \
-        + _counties_by_short_name(issue)
+        + _counties_by_short_name(issue) + _whole_places(issue)
     if not found:
         return
     found.sort(key=lambda f: f.start)
@@ -232,6 +232,20 @@ def _whole_people(issue: Issue) -> list[Mention]:
                     and issue.text.startswith(whole, m.start):
                 out.append(_mention(issue, m.start, m.start + len(whole), "Person", "rule:whole-name"))
                 break
+    return out
+
+
+def _whole_places(issue: Issue) -> list[Mention]:
+    """澳深度合作区 where the issue names 横琴粤澳深度合作区, and the text has 横琴粤 before it: the whole place."""
+    places = {m.text for m in issue.mentions if m.type == "Region" and len(m.text) >= 4}
+    out = []
+    for m in issue.mentions:
+        if m.type != "Region":
+            continue
+        whole = next((p for p in sorted(places, key=lambda p: (-len(p), p)) if len(p) > len(m.text) and p.endswith(m.text)
+                      and issue.text.startswith(p, m.end - len(p)) and not gazetteer().head(p)), None)  # (not 重庆 | 两江新区)
+        if whole is not None:
+            out.append(_mention(issue, m.end - len(whole), m.end, "Region", "rule:whole-place"))
     return out
 
 

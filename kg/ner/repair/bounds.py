@@ -334,8 +334,16 @@ def posts_inside_names(text: str, words: list[Word]) -> list[Word]:
                 label = "Organization" if GOVERNMENT_BODY.search(body) or ends_like_org(body) else w.label
                 out += [Word(w.start, post.start(), label), Word(post.start(), w.end, "n")]
                 continue
+        prefix = _POST_PREFIX_AT_END.search(text, w.start, w.end) if w.label == "Organization" else None
+        if prefix and LATIN_POST.match(text, w.end) and ends_like_org(text[w.start:prefix.start()]):
+            out += [Word(w.start, prefix.start(), "Organization"), Word(prefix.start(), w.end, "n")]  # 某某协会创会 | 会长
+            continue
         out.append(w)
     return out
+
+
+#: The first word of a post read into the name before it: 某某协会创会 | 会长, 某某学会名誉 | 理事长.
+_POST_PREFIX_AT_END = re.compile(r"(?:创会|名誉|常务|执行)$")
 
 
 #: An area at the end of a company's name, before the seat it has there: 某某软件华中 | 总部.

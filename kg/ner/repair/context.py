@@ -467,6 +467,8 @@ def lists(text: str, words: list[Word]) -> list[Word]:
             if re.fullmatch(r"[\d.%％]+", piece) or any(text[words[x].start:words[x].end] in _CLAUSE_BREAKS
                                                         for x in range(a, b + 1)):
                 continue
+            if words[a].is_entity and words[b].is_entity and any(words[x].label == "c" for x in range(a, b + 1)):
+                continue  # 香港、澳门 | 及 | 英国、法国: two names in one item
             words = merge(words, a, b, best)
     return words
 

@@ -10,17 +10,32 @@ from ...regions import gazetteer
 from .words import Word, ends_like_org, merge
 
 #: The second half of a government body named "A 和 B": 工业 | 和 | 信息化局, 发展 | 和 | 改革委员会.
-_AND_BODY = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:局|厅|委|委员会|部)$")
+_AND_BODY = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:局|厅|委|委员会|部|署)$")
+_AND = ("和", "及")
 
 
 def bodies_named_with_and(text: str, words: list[Word]) -> list[Word]:
-    """青岛市工业 | 和 | 信息化局: a body whose name has 和 inside, which the model cut there."""
-    if "和" not in text:
+    """青岛市工业 | 和 | 信息化局: a body whose name has 和 (or 及) inside, which the model cut there; so is
+    某某政府 | 经济 | 及 | 科技发展局, an office of a government named after it."""
+    if "和" not in text and "及" not in text:
         return words
+    i = 0
+    while i + 1 < len(words):
+        a, c = words[i], words[i + 1]
+        glued = text[c.start:c.end]  # 某某创新科技 | 及工业局: the 及 read with the office
+        if a.label == "Organization" and a.end == c.start and glued[0] in _AND and _AND_BODY.match(glued[1:]) \
+                and not ends_like_org(text[a.start:a.end]):
+            words = merge(words, i, i + 1, "Organization")
+        elif a.label == "Organization" and text.endswith("政府", a.start, a.end) and i + 3 < len(words) \
+                and words[i + 1].label in _FIELD_WORDS and text[words[i + 2].start:words[i + 2].end] in _AND \
+                and a.end == words[i + 1].start and _AND_BODY.match(text[words[i + 3].start:words[i + 3].end]) \
+                and words[i + 1].end == words[i + 2].start == words[i + 3].start - 1:
+            words = merge(words, i, i + 3, "Organization")
+        i += 1
     i = 0
     while i + 2 < len(words):
         a, c = words[i], words[i + 1]
-        if a.label == "Organization" and text[c.start:c.end] == "和" and a.end == c.start \
+        if a.label == "Organization" and text[c.start:c.end] in _AND and a.end == c.start \
                 and not ends_like_org(text[a.start:a.end]):
             for last in (i + 2, i + 3):  # 信息化局, or 信息化 | 局
                 tail = words[i + 2:last + 1]

@@ -377,7 +377,8 @@ def units(text: str, words: list[Word]) -> list[Word]:
         if glued:  # 市某某委汽车 | 产业处 | 处长: the body, then its division's name, before the head's post
             words[i:i + 1] = [Word(w.start, glued.start(), "Organization"), Word(glued.start(), w.end, "n")]
             w, office = words[i], _office_after(text, words, i)
-        read_on = _READ_INTO_BODY.search(text, w.start, w.end) if w.label == "Organization" else None
+        read_on = _READ_INTO_BODY.search(text, w.start, w.end) if w.label == "Organization" \
+            and not GOVERNMENT_BODY.search(text, w.start, w.end) else None  # (某某局海陵分局 is whole)
         government = w.label == "Organization" and not ORGAN.search(text, w.start, w.end) \
             and bool(GOVERNMENT_BODY.search(text, w.start, read_on.start() if read_on else w.end))  # (某某公司董事局 is a company's organ)
         if office and office.start == w.end and office.label in ("n", "nz") \
