@@ -243,7 +243,7 @@ LEADING_CONNECTIVES = ("会同", "联合", "携手", "联手", "协同")
 #: Before the body that hosts a lab or a centre: 依托 | A 建设的 X.
 HOSTED_BY = re.compile(r"依托\s*$")
 #: A body's stated size between the verb that sets it up and its name: 设立 | 规模 5 亿元的 | 某某基金.
-OF_A_STATED_SIZE = r"总?规模[^，。；的“”]{1,12}?的"
+OF_A_STATED_SIZE = r"(?:总?规模[^，。；的“”]{1,12}?的|[^，。；的“”]{1,12}?规模的)"
 FOUND_TRIGGER = re.compile(rf"(?:共同|联合|牵头)?(?:发起成立|发起设立|发起|创立|创办|成立|组建|设立|创建|筹建)"
                            rf"(?:了|的|{OF_A_STATED_SIZE})?\s*[“\"]?\s*$")
 #: Two or more bodies building a named one together: A 与 B 签署协议，双方将共建“X”; A 与 B 共同出资 1 亿元，在某地组建 X.
@@ -260,7 +260,7 @@ FOUNDED_BY = re.compile(r"^(?:[^。；！？，]{0,12}?牵头[，,])?[^。；！
 #: After 由 and the issuers: 由工业和信息化部与中国残疾人联合会于 2020 年 9 月联合印发.
 ISSUED_BY = re.compile(r"^[^。；！？，]{0,16}?(?:联合|共同)?(?:印发|发布|出台|制定|下发|颁布|公布)")
 #: What was founded stands in quotes after: 成立“……工作组”.
-FOUNDED_BEFORE_QUOTE = re.compile(r"(?:成立|组建|设立|发起成立|牵头成立|创建|组成|共建)(?:了|的)?$")
+FOUNDED_BEFORE_QUOTE = re.compile(rf"(?:成立|组建|设立|发起成立|牵头成立|创建|组成|共建)(?:了|的)?\s*(?:{OF_A_STATED_SIZE})?$")
 #: Words of an agreement: both sides named around 与 are organizations.
 AGREEMENT_WORDS = ("签署", "签订", "签约", "达成", "战略合作", "合作协议", "共建")
 AGREEMENT = re.compile(alternatives(AGREEMENT_WORDS))
@@ -356,7 +356,7 @@ INVESTORS_LISTED = re.compile(r"(?:参与|参投)(?:了)?本轮(?:投资|融资)
 INVESTOR_ROLE = re.compile(rf"(?:联合|共同|持续|继续|也)?(?:{alternatives(INVESTOR_ROLES + ('独家投资',))})")
 #: Right after a word: it names the company funded (地平线完成 C2 轮融资).
 FUNDED = re.compile(r"\s*(?:于?\s*(?:今年|去年|\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?)?"
-                    r"(?:宣布|正式|已经|已|近日|日前|本月|上月)?(?:(?:完成|获得|获)(?:(?!投资)[^，。；：:]){0,30}?融资"
+                    r"(?:宣布|正式|已经|已|近日|日前|本月|上月){0,2}(?:(?:完成|获得|获)(?:(?!投资)[^，。；：:]){0,30}?融资"
                     r"|(?:获得|获)[^，。；：:]{0,30}?投资)")  # (完成 3 笔投资 is the investor's, 获得…投资 the company's)
 #: A clause with no subject of its own that is a funding: `……，今年 3 月完成 2 亿元 A 轮融资`
 #: (its subject is the sentence's).
@@ -366,7 +366,8 @@ FUNDED_CLAUSE = re.compile(r"[，,]\s*(?:(?:今年|去年|近日|日前|此前|\
 #: “衡芯量子”完成 B 轮融资, 某某有限公司（Latin Name）近日完成….
 FUNDED_AFTER_NAME = re.compile(r"(?:[”\"’）)]|[（(][^（）()，。]{1,30}[）)])?" + FUNDED.pattern)
 ROUND = re.compile(r"(种子|天使\+?|Pre-A\+?|Pre-B|A\+{0,2}|A\d|B\+?|B\d|C\+?|C\d|D\+?|E|F|Pre-IPO|战略)\s*轮")
-AMOUNT = re.compile(r"(?:近|超|超过|逾|约|数)?\s*(?:\d[\d,.]*\s*)?(?:千万|百万|十亿|亿|万)\s*(?:元|美元|人民币|港元)(?:级)?")
+AMOUNT = re.compile(r"(?:近|超|超过|逾|约|数)?\s*(?:\d[\d,.]*\s*)?(?:千万|百万|十亿|亿|万)\s*"
+                    r"(?:元|美元|人民币|港元|澳门元|欧元|日元|英镑|新加坡元)(?:级)?")
 #: A holding or a place in a round: A、B 分别持有 X 4.6%和3.2%的股份; 以 1 亿元参与 X A 轮融资.
 HOLDS_STAKE = re.compile(r"(?:分别|合计|共|累计|直接|间接)?持有\s*$")
 STAKE = re.compile(r"^\s*(?:约|超过|逾)?[\d.]+\s*[%％]")

@@ -632,3 +632,15 @@ def test_a_seat_of_city_and_district_a_latin_brand_and_two_places_joined_in_a_li
     names = {(m.text, m.type) for m in issue.mentions}
     assert ("Lumex 岚柏投资", "Organization") in names and ("岚柏投资", "Organization") not in names
     assert {("澳门", "Region"), ("法国", "Region")} <= names and not any("及" in text for text, _ in names)
+
+
+def test_deals_announced_received_with_an_amount_in_another_currency_and_a_fund_of_a_stated_size(backend):
+    """X 日前宣布完成…融资。本轮由 A 领投，B 跟投; X 获得 A 2000 万澳门元战略投资; A 与 B 合作设立 6 亿元规模的“X”."""
+    text = ("汀州市岚衍机器人科技有限公司日前宣布完成 3.2 亿元 B 轮融资。本轮由汀湾资本领投，岚海创新基金跟投。")
+    got = {(h, r, t) for h, r, t, _ in found(backend, text, "investedIn")}
+    assert got == {("汀湾资本", "investedIn", "汀州市岚衍机器人科技有限公司"), ("岚海创新基金", "investedIn", "汀州市岚衍机器人科技有限公司")}
+    text = "澳门岚澳信息服务有限公司获得澳门汀江发展基金会 2000 万澳门元的投资，用于建设机房。"
+    assert ("澳门汀江发展基金会", "investedIn", "澳门岚澳信息服务有限公司") in {(h, r, t) for h, r, t, _ in found(backend, text)}
+    text = "岚德科创投资有限公司与汀湾资本合作设立 6 亿元规模的“岚德创芯基金”，主要投向校友企业。"
+    got = {(h, r, t) for h, r, t, _ in found(backend, text)}
+    assert {("岚德科创投资有限公司", "founded", "岚德创芯基金"), ("汀湾资本", "founded", "岚德创芯基金")} <= got

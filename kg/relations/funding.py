@@ -383,7 +383,7 @@ _COMMITTED = re.compile(r"^\s*(?:等[^，。；]{0,8}?)?(?:分别|共同|合计)
 _COMMITTED_TO = re.compile(r"\s*(?:等[^，。；]{0,8}?)?(?:分别|共同|合计)?(?:认缴|出资认缴)\s*")
 #: Between a company and its investor: 获得 X B 轮投资, 获 X 战略融资.
 _RECEIVES = re.compile(r"^\s*(?:近日|日前|已|正式)?(?:获得|获)\s*$")
-_ROUND_RECEIVED = re.compile(r"^\s*(?P<round>[^，。；]{0,8}?轮|战略)?\s*(?:投资|融资)")
+_ROUND_RECEIVED = re.compile(rf"^\s*(?:{AMOUNT.pattern})?\s*(?P<round>[^，。；]{{0,8}}?轮|战略)?\s*(?:投资|融资)")  # (500 万欧元战略投资)
 #: Between a company and who invested in it early: 某某数据(的)早期投资方 X.
 _INVESTOR_OF = re.compile(r"^\s*的?(?:早期|天使轮|老|现有)?(?:投资方|投资人)(?:为|是)?\s*$")
 
@@ -409,7 +409,7 @@ def commitments(s: Sentence) -> list[Relation]:
         if i > 0 and s.type(i - 1) == "Organization" and _COMMITTED_TO.fullmatch(s.between(s.ks[i - 1], k)):
             out.extend(s.relation(lp, k, "investedIn") for lp in s.group_before(i - 1)  # A、B 分别认缴 X
                        if s.m(lp).key != s.m(k).key)
-        if i > 0 and s.type(i - 1) == "Organization" and (received := _ROUND_RECEIVED.match(s.after(k, 12))) \
+        if i > 0 and s.type(i - 1) == "Organization" and (received := _ROUND_RECEIVED.match(s.after(k, 24))) \
                 and _RECEIVES.match(s.between(s.ks[i - 1], k)):
             round_ = ROUND.search(received.group()) if received.group("round") else None
             out.append(s.relation(k, s.ks[i - 1], "investedIn", round=round_.group(0) if round_ else (
