@@ -456,4 +456,10 @@ def publisher_body(publisher: str) -> str:
     """某某促进会 of 某某促进会秘书处, 某某集团有限公司 of its 党委办公室: the body whose bulletin it
     is, not its editing office."""
     body = _EDITING_OFFICE.sub("", publisher)
+    if department := _COMPANY_DEPARTMENT.fullmatch(body):
+        body = department.group(1)  # 某某有限公司 of its 科技与数字化部
     return body if len(body) >= 4 else publisher
+
+
+#: A company's department that edits its bulletin: 某某有限公司 | 科技与数字化部.
+_COMPANY_DEPARTMENT = re.compile(r"(.{4,}?(?:有限责任公司|有限公司|集团))[\u4e00-\u9fff]{2,10}?部")

@@ -157,3 +157,25 @@ def test_a_place_the_model_cut_at_its_start_is_the_whole_place_the_issue_names()
                       Mention(cut, second + len(zone), "Region", zone[3:], 0, "model")]
     propagate(issue)
     assert [(m.start, m.text) for m in issue.mentions if m.type == "Region"] == [(first, zone), (second, zone)]
+
+
+def test_a_company_in_its_own_bulletin_and_units_named_after_its_short_name(tmp_path):
+    """In the bulletin a company's department edits, 公司所属 X is the company's; 某某电网 | 合肥 | 供电公司,
+    where the issue declares 某某电网 the company's short name, is the company's unit in 合肥."""
+    import kg
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "电网科技简讯\n2024 年第 6 期\n江淮岚峰电网有限公司科技信息部编                    2024 年 6 月 20 日\n"
+        "■ 要闻\n江淮岚峰电网有限公司（简称“岚峰电网”）召开科技工作会。"
+        "公司所属江淮岚峰电力设计院有限公司完成三项规划。岚峰电网合肥供电公司近期上线负荷管理平台。\n", encoding="utf-8")
+    kg.build([folder], tmp_path / "g")
+    with kg.open(tmp_path / "g") as graph:
+        rows = list(graph.select("SELECT ?a ?b WHERE { ?x kg:subsidiaryOf ?y . ?x rdfs:label ?a . ?y rdfs:label ?b }"))
+        placed = {r["a"] for r in graph.select(
+            "SELECT ?a WHERE { ?x kg:locatedIn ?p . ?x rdfs:label ?a . ?p rdfs:label ?l FILTER(CONTAINS(?l, '合肥')) }")}
+    owned = {(r["a"], r["b"]) for r in rows}
+    assert ("江淮岚峰电力设计院有限公司", "江淮岚峰电网有限公司") in owned
+    assert ("岚峰电网合肥供电公司", "江淮岚峰电网有限公司") in owned
+    assert "岚峰电网合肥供电公司" in placed

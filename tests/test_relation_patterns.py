@@ -646,3 +646,14 @@ def test_deals_announced_received_with_an_amount_in_another_currency_and_a_fund_
     assert {("岚德科创投资有限公司", "founded", "岚德创芯基金"), ("汀湾资本", "founded", "岚德创芯基金")} <= got
     text = text.replace("岚德创芯基金", "岚湾硬科技基金")  # (the quotes hold the whole name where the model cut it)
     assert ("汀湾资本", "founded", "岚湾硬科技基金") in {(h, r, t) for h, r, t, _ in found(backend, text)}
+
+
+def test_names_a_pause_a_conjunction_or_the_verb_of_a_post_ends(backend):
+    """校长某某 | 之 | 、, 总经理某某 | 同 | ，: the name ends at the pause; 院长某某某和 | 某院: not at 和;
+    副总经理 | 某某某/v | 兼任: a name read as a verb before the verb of the post."""
+    text = ("汀州电力大学校长程牧之、岚江电网副总经理邵敏川出席。六安岚江供电公司总经理汪季同，副县长余婧出席。"
+            "中心实行双主任制，由淮汀大学电气学院院长宁致远和岚江电科院副院长许若兰一同担任。")
+    people = {h for h, r, t, _ in found(backend, text, "holdsPosition")}
+    assert {"程牧之", "汪季同", "宁致远"} <= people and not people & {"程牧", "汪季", "宁致远和"}
+    text = "公司总经理由汀岚能源科技有限公司副总经理任舟帆兼任；克劳斯·迈尔出任副总经理。"
+    assert "任舟帆" in {h for h, r, t, _ in found(backend, text, "holdsPosition")}

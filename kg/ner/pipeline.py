@@ -341,7 +341,8 @@ def _publisher_by_its_kind(text: str, publisher: str, spans: Sequence[Span]) -> 
     """协会秘书长某某: in the bulletin of 某某协会, a bare 协会 (or 本会, 我会) is the publisher.
     The model may have read it into a longer word (下一步协会); that word gives way."""
     publisher = publisher_body(publisher)
-    kind = next((k for k in _PUBLISHER_KINDS if _FORM_AFTER_KIND.sub("", publisher).endswith(k)), None)
+    kind = next((k for k in _PUBLISHER_KINDS if _FORM_AFTER_KIND.sub("", publisher).endswith(k)), None) \
+        or ("公司" if publisher.endswith("公司") else None)  # (公司所属 X in a company's own bulletin: the company)
     if kind is None:
         return list(spans)
     if kind not in text and kind[-1] not in text:

@@ -39,7 +39,7 @@ def propagate(issue: Issue) -> None:
     """Add the short names of the issue's companies and complete cut-short people, in place."""
     issue.mentions = mentions = _starts_of_declared_names(issue)
     found = _short_names(issue) + _whole_people(issue) + _people_read_as_bodies(issue) + _zones_by_kind(issue) \
-        + _counties_by_short_name(issue) + _whole_places(issue)
+        + _counties_by_short_name(issue) + _whole_places(issue) + _units_named_after_a_short_name(issue)
     if not found:
         return
     found.sort(key=lambda f: f.start)
@@ -232,6 +232,23 @@ def _whole_people(issue: Issue) -> list[Mention]:
                     and issue.text.startswith(whole, m.start):
                 out.append(_mention(issue, m.start, m.start + len(whole), "Person", "rule:whole-name"))
                 break
+    return out
+
+
+def _units_named_after_a_short_name(issue: Issue) -> list[Mention]:
+    """瀚某电网合肥供电公司 where the issue declares 瀚某电网 the short name of 安徽瀚某电网有限公司: the
+    parent's short name and the unit's place inside its name (its parent, and where it is)."""
+    shorts = declared_short_names(issue)
+    out = []
+    for m in issue.mentions:
+        if m.type != "Organization" or not m.text.endswith("公司"):
+            continue
+        short = next((s for s in sorted(shorts, key=lambda s: (-len(s), s)) if len(s) >= 3 and m.text.startswith(s)), "")
+        rest = m.text[len(short):] if short else ""
+        place = gazetteer().head(rest) if rest else None
+        if place and len(rest) - len(place) >= 3:
+            out += [_mention(issue, m.start, m.start + len(short), "Organization", "rule:parent-org"),
+                    _mention(issue, m.start + len(short), m.start + len(short) + len(place), "Region", "rule:nested-region")]
     return out
 
 

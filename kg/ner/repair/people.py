@@ -34,6 +34,9 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
     words = [Word(w.start, w.end - 1, "Person") if w.label == "Person" and w.end - w.start >= 3 and (
         (text[w.end - 1] == "于" and _DATED.match(text, w.end)) or (text[w.end - 1] in "说称" and text.startswith(("，", "：", ":"), w.end)))
              else w for w in words]  # 何某于 | 2021 年: 于 dates what the person did; 温某说，: says
+    words = [Word(w.start, w.end - 1, "Person") if w.label == "Person" and w.end - w.start == 4 and text[w.end - 1] in "和与及"
+             and k + 1 < len(words) and words[k + 1].is_entity and words[k + 1].start == w.end else w
+             for k, w in enumerate(words)]  # 院长宁某某和 | 某某院: the conjunction before the next name is none of it
     if not any(w.label == "Person" and (1 <= w.end - w.start <= 3 or "·" in text[w.start:w.end]) for w in words):
         return words
     out = list(words)
@@ -55,6 +58,10 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
             out[k:k + 2] = [Word(name.start, nxt.end, "Person")]  # 严/PER | 某珮/n | 表示: the given name read as a noun
         elif name.label != "Person" or nxt.start != name.end or (name.end - name.start != 2 and "·" not in text[name.start:name.end]):
             pass  # (a foreign name cut short too: 哈立德·阿勒图 | 里 | 表示)
+        elif len(piece) == 1 and "\u4e00" <= piece <= "\u9fff" and piece not in "等们" and nxt.label not in ("v", "vd", "p", "c", "d") \
+                and text[nxt.end:nxt.end + 1] in ("、", "，", "；") \
+                and k > 0 and out[k - 1].end == name.start and POST_AT_END.search(text, out[k - 1].start, out[k - 1].end):
+            out[k:k + 2] = [Word(name.start, nxt.end, "Person")]  # 校长程某 | 之 | 、, 总经理汪某 | 同 | ，: a pause ends the name
         elif len(piece) == 2 and piece[1] == "于" and (after.label == "TIME" or text[after.start].isdigit()):
             out[k], out[k + 1] = Word(name.start, name.end + 1, "Person"), Word(nxt.end - 1, nxt.end, "p")
         elif len(piece) == 1 and "\u4e00" <= piece <= "\u9fff" and piece not in _AFTER_A_NAME and (
@@ -123,7 +130,7 @@ def names_read_into_posts(text: str, words: list[Word]) -> list[Word]:
 
 
 #: What the holder of a post named just before does in the same clause: 会长某某表示, 总经理某某共同揭牌.
-_HOLDER_ACTS = re.compile(rf"{SAYING}|透露|坦言|称|出席|主持|致辞|共同|一同|带队|陪同")
+_HOLDER_ACTS = re.compile(rf"{SAYING}|透露|坦言|称|出席|主持|致辞|共同|一同|带队|陪同|兼任|担任")
 #: What follows a post and stands for those who hold it, not a person: 副会长 | 单位 | 表示.
 _NOT_HOLDERS = frozenset({"单位", "任期", "人选", "班子", "成员", "团队"})
 
@@ -142,7 +149,8 @@ def holders_read_as_words(text: str, words: list[Word]) -> list[Word]:
             continue
         w, post = words[k], words[k - 1]
         piece = text[w.start:w.end]
-        if w.label in ("n", "nz") and 2 <= len(piece) <= 3 and post.end == w.start and post.label == "n" \
+        if (w.label in ("n", "nz") or (w.label == "v" and len(piece) == 3)) and 2 <= len(piece) <= 3 and post.end == w.start \
+                and post.label == "n" \
                 and (piece[0] in SURNAMES or piece.startswith(COMPOUND_SURNAMES)) \
                 and all("\u4e00" <= c <= "\u9fff" for c in piece) and not LATIN_POST.search(piece) and piece not in _NOT_HOLDERS \
                 and POST_AT_END.search(text, post.start, post.end):
