@@ -657,3 +657,16 @@ def test_names_a_pause_a_conjunction_or_the_verb_of_a_post_ends(backend):
     assert {"程牧之", "汪季同", "宁致远"} <= people and not people & {"程牧", "汪季", "宁致远和"}
     text = "公司总经理由汀岚能源科技有限公司副总经理任舟帆兼任；克劳斯·迈尔出任副总经理。"
     assert "任舟帆" in {h for h, r, t, _ in found(backend, text, "holdsPosition")}
+
+
+def test_a_holding_a_medicine_and_a_centre_named_with_与_after_its_founders(backend):
+    """某某集团控股 | 子公司: the group's name ends before 控股; “某某补血颗粒”: a medicine, no body; 由 A、B 和 C 共建的
+    某某评价与转化研究中心: 与 inside the centre's name, which each of them founded."""
+    got = {(h, r, t) for h, r, t, _ in found(backend, "交割完成后，汀济制药成为岚元本草集团控股子公司。")}
+    assert ("汀济制药", "subsidiaryOf", "岚元本草集团") in got
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n汀岚中心首批成果中，“岚归益气颗粒”已进入临床试验。\n"))
+    extract([issue], backend)
+    assert not any(m.text == "岚归益气颗粒" and m.type == "Organization" for m in issue.mentions)
+    text = "由汀州岐岚医药学院、岚州中医院和岚元本草集团共建的中药材标准评价与转化研究中心近日揭牌。"
+    got = {(h, r, t) for h, r, t, _ in found(backend, text, "founded")}
+    assert {h for h, _, t in got if t == "中药材标准评价与转化研究中心"} == {"汀州岐岚医药学院", "岚州中医院", "岚元本草集团"}

@@ -18,6 +18,7 @@ from ..lexicon import (
     BARE_POLICY_HEADS,
     BODY_HEADS,
     COMPANY_BEFORE_QUOTE,
+    DOSAGE_FORMS,
     FOUNDED_BEFORE_QUOTE,
     GENERIC_DOCUMENT,
     MEDIA_HEADS,
@@ -159,7 +160,8 @@ def quoted_names(text: str) -> list[Span]:
             spans.append(Span(start, end, "Organization", "rule:quoted-body"))
         elif inner.endswith(SCHEME_HEADS) and len(inner) >= 4:
             spans.append(Span(start, end, "Policy", "rule:scheme"))
-        elif _looks_like_name(inner) and not _SLOGAN.search(inner) and not _CLASS_OF_COMPANIES.search(text, 0, m.start()) and (
+        elif _looks_like_name(inner) and not _SLOGAN.search(inner) and not inner.endswith(DOSAGE_FORMS) \
+                and not _CLASS_OF_COMPANIES.search(text, 0, m.start()) and (
             (COMPANY_BEFORE_QUOTE.search(text[max(0, m.start() - 6):m.start()])
              and not _CLAUSE_ENDS.match(text, m.end()))
             or _COMPANY_AFTER_QUOTE.match(text[m.end():m.end() + 4])

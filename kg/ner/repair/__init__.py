@@ -141,6 +141,9 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     for w in words:
         if w.is_entity and (opened := _UNCLOSED.search(text, w.start, w.end)) and opened.start() - w.start >= 2:
             w = Word(w.start, opened.start(), w.label)  # 于某·韦伯（Jürgen: the name ends before its bracket
+        if w.label == "Organization" and text.endswith("控股", w.start, w.end) and text.startswith(("子公司", "子企业"), w.end) \
+                and w.end - w.start >= 6:
+            w = Word(w.start, w.end - 2, w.label)  # 某某集团控股 | 子公司: what it holds, not its name
         place = _place_before_its_field(text[w.start:w.end]) if w.label == "Organization" else None
         if place is not None:  # 某州 | 科技合作对接会: the place, no body
             out.append(Span(w.start, w.start + len(place), "Region", source))

@@ -9,6 +9,7 @@ from ...lexicon import (
     AGREEMENT,
     BODY_HEADS,
     DESCRIPTOR,
+    DOSAGE_FORMS,
     FOUNDED_BY,
     FUNDED,
     GENERIC_INVESTORS,
@@ -541,9 +542,11 @@ def founded_objects(text: str, words: list[Word]) -> list[Word]:
         for j in range(first, min(first + 12, len(words))):
             piece = text[words[j].start:words[j].end]
             if (words[j].label not in _FOUNDED_PARTS and piece not in ("—", "-") and piece.strip()
-                    and not (words[j].label == "m" and PHASE.fullmatch(piece))) \
+                    and not (words[j].label == "m" and PHASE.fullmatch(piece))
+                    and not (piece in ("与", "和") and j > first and end is None)) \
                     or words[j].start != words[j - 1].end or (end is not None and words[j].label == "v"):
-                break  # (a dash joins the partners' names: 某某—某某柔性显示材料联合实验室; a fund's phase: 二期)
+                break  # (a dash joins the partners' names: 某某—某某柔性显示材料联合实验室; a fund's phase: 二期;
+                # 与 inside the name before its kind: 某某评价与转化研究中心)
             if text[words[first].start:words[j].end].endswith(_FOUNDED_KINDS) and words[j].end - words[first].start >= 6 \
                     and (not text.endswith("基金", 0, words[j].end) or words[first].is_entity or words[first].label in ("ORG", "LOC")):
                 end = j  # (a fund is named by its place or sponsor: not 低空产业基金, a kind of fund)
@@ -586,7 +589,7 @@ _LAUNCHED = re.compile(r"(?:推出|发布|上线|打造|开发|研发|发行|推
 def products(text: str, words: list[Word]) -> list[Word]:
     """联合推出“某某行”信用卡: a quoted name after a verb of launching is a product's, no body's
     (unless it ends like one: 打造“某某研究院”)."""
-    if "“" not in text:
-        return words
-    return [Word(w.start, w.end, "nz") if w.label == "Organization" and _LAUNCHED.search(text, 0, w.start)
-            and text.startswith("”", w.end) and not ends_like_org(text[w.start:w.end]) else w for w in words]
+    return [Word(w.start, w.end, "nz") if w.label == "Organization" and (
+        (_LAUNCHED.search(text, 0, w.start) and text.startswith("”", w.end) and not ends_like_org(text[w.start:w.end]))
+        or text.endswith(DOSAGE_FORMS, w.start, w.end)) else w for w in words]  # (“某某补血颗粒”: a medicine)
+
