@@ -78,6 +78,8 @@ COMPANY_DESCRIPTORS = ("公司", "企业", "厂商", "提供商", "服务商", "
                        "研发商", "设备商", "芯片商", "材料商", "软件商", "发行商", "平台", "机构", "品牌", "初创", "创企", "独角兽",
                        "股东")
 DESCRIPTOR = re.compile(f"(?:{alternatives(COMPANY_DESCRIPTORS)})$")
+#: How a person named in full is addressed after: 某院士, 某教授 (and 某总 by the surname alone).
+HONORIFICS = ("院士", "教授", "研究员", "博士", "先生", "女士")
 #: How a medicine is made up, at the end of its name: 某某补血颗粒, 某某胶囊 (no body's name ends so).
 DOSAGE_FORMS = ("颗粒", "胶囊", "注射液", "口服液", "滴丸", "软膏", "糖浆", "喷雾剂", "颗粒剂")
 #: A description, then a full company name: the name starts after the description (not 企业 of a trade:

@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 
 from ..doc import Issue
-from ..lexicon import COMPOUND_SURNAMES
+from ..lexicon import COMPOUND_SURNAMES, HONORIFICS, alternatives
 
 #: How a person named in full is addressed after: 陈总, 欧阳院士, 王教授 (not a post: 陈主任 may be another 陈).
-ADDRESSED = re.compile(r"(?:总|院士|教授|博士|先生|女士|老师)")
+ADDRESSED = re.compile(rf"(?:总|老师|{alternatives(HONORIFICS)})")
 
 
 def people_by_surname(issue: Issue) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon import AFTER_A_PERSON, COMPOUND_SURNAMES, LATIN_POST, POST_AT_END, SAYING, SURNAMES, TAKING_A_POST
+from ...lexicon import AFTER_A_PERSON, COMPOUND_SURNAMES, HONORIFICS, LATIN_POST, POST_AT_END, SAYING, SURNAMES, TAKING_A_POST
 from .words import Word
 
 #: What a person's name is followed by in its own clause: a verb of saying or of taking a post, 为 before a body.
@@ -14,8 +14,6 @@ _SAYS = re.compile(rf"{SAYING}|透露|坦言|{TAKING_A_POST}")
 _TIME_WORDS = frozenset({"此前", "目前", "现任", "曾任"})
 #: After 于: a date or a year (于 2021 年, 于今年).
 _DATED = re.compile(r"\s*(?:\d|今年|去年|同年|当年|次年)")
-#: How a person is addressed after the name: 院士, 教授.
-_HONORIFICS = ("院士", "教授", "研究员", "博士", "先生", "女士")
 #: How a person is called by the surname and one character: 王老, 张总, 李工, 刘董.
 _ADDRESSED = "老总工董局院所处厅"
 #: Words of one character that follow a name as words of their own: 张三也表示, 李四将为….
@@ -45,7 +43,7 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
         name, nxt, after = out[k], out[k + 1], out[k + 2]
         piece = text[nxt.start:nxt.end]
         if name.label == "Person" and nxt.start == name.end and (  # 林某 | 之 | 院士, 大野某 | 一 | 表示
-                (piece == "之" and name.end - name.start == 2 and text.startswith(_HONORIFICS, after.start))
+                (piece == "之" and name.end - name.start == 2 and text.startswith(HONORIFICS, after.start))
                 or (piece == "一" and (_SAYS.match(text, after.start) or after.label == "v"))):
             out[k:k + 2] = [Word(name.start, nxt.end, "Person")]
         elif name.label == "Person" and name.end - name.start == 1 and nxt.start == name.end and len(piece) == 1 \
