@@ -670,3 +670,13 @@ def test_a_holding_a_medicine_and_a_centre_named_with_与_after_its_founders(bac
     text = "由汀州岐岚医药学院、岚州中医院和岚元本草集团共建的中药材标准评价与转化研究中心近日揭牌。"
     got = {(h, r, t) for h, r, t, _ in found(backend, text, "founded")}
     assert {h for h, _, t in got if t == "中药材标准评价与转化研究中心"} == {"汀州岐岚医药学院", "岚州中医院", "岚元本草集团"}
+
+
+def test_a_post_named_in_a_clause_at_a_body_named_again_by_its_kind(backend):
+    """某某公司岚州分公司揭牌，分公司负责人为 P: P heads the branch (分公司 is the branch named again)."""
+    text = "汀华高分子材料有限公司岚州分公司日前揭牌，主要开展制品销售，分公司负责人为徐岚然。"
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n" + text + "\n"))
+    extract([issue], backend)
+    branch = next(m.key for m in issue.mentions if m.text == "汀华高分子材料有限公司岚州分公司")
+    assert {(issue.mentions[r.head].text, issue.mentions[r.tail].key, r.attributes.get("title"))
+            for r in issue.relations if r.type == "holdsPosition"} == {("徐岚然", branch, "负责人")}

@@ -170,8 +170,14 @@ def _posts_named_after(s: Sentence) -> list[Relation]:
         if clause is None or not POST.match(clause.group(1)) or not CLAUSE_END.match(s.after(k, 2)):
             continue
         start = s.m(k).start - len(s.before(k, 16)) + clause.start()
-        if not any(s.type(j) in ("Organization", "Person") and s.m(s.ks[j]).end > start for j in range(i)):
-            out.append(s.relation(k, subject, "holdsPosition", title=clause.group(1).strip()))
+        inside = [s.ks[j] for j in range(i) if s.type(j) in ("Organization", "Person") and s.m(s.ks[j]).end > start]
+        post = clause.group(1).strip()
+        if not inside:
+            out.append(s.relation(k, subject, "holdsPosition", title=post))
+        elif len(inside) == 1 and s.m(inside[0]).refers_to is not None and post.startswith(s.m(inside[0]).text) \
+                and POST.match(post[len(s.m(inside[0]).text):]):
+            # ，分公司负责人为张三: the body named again by its kind
+            out.append(s.relation(k, inside[0], "holdsPosition", title=post[len(s.m(inside[0]).text):]))
     return out
 
 
