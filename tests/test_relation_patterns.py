@@ -680,3 +680,15 @@ def test_a_post_named_in_a_clause_at_a_body_named_again_by_its_kind(backend):
     branch = next(m.key for m in issue.mentions if m.text == "汀华高分子材料有限公司岚州分公司")
     assert {(issue.mentions[r.head].text, issue.mentions[r.tail].key, r.attributes.get("title"))
             for r in issue.relations if r.type == "holdsPosition"} == {("徐岚然", branch, "负责人")}
+
+
+def test_a_national_pilot_zone_named_by_its_city_an_operators_role_and_a_name_before_之_and_a_verb(backend):
+    """中国（某市）某某综合试验区: one place; 园区运营方 | 某某有限公司: the role is no part of the name;
+    副区长沈某 | 之 | 带队: 之 before a verb ends the name."""
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n会上通报：中国（岚海）数字贸易综合试验区上季度进出口 80 亿元。"
+                             "服务站由园区运营方岚海汀湾科技园运营有限公司承担。汀港区副区长沈牧之带队赴苏州考察。\n"))
+    extract([issue], backend)
+    names = {(m.text, m.type) for m in issue.mentions}
+    assert ("中国（岚海）数字贸易综合试验区", "Region") in names
+    assert ("岚海汀湾科技园运营有限公司", "Organization") in names and not any(t.startswith("园区") for t, _ in names)
+    assert ("沈牧之", "Person") in names

@@ -57,9 +57,10 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
         elif name.label != "Person" or nxt.start != name.end or (name.end - name.start != 2 and "·" not in text[name.start:name.end]):
             pass  # (a foreign name cut short too: 哈立德·阿勒图 | 里 | 表示)
         elif len(piece) == 1 and "\u4e00" <= piece <= "\u9fff" and piece not in "等们" and nxt.label not in ("v", "vd", "p", "c", "d") \
-                and text[nxt.end:nxt.end + 1] in ("、", "，", "；") \
+                and (text[nxt.end:nxt.end + 1] in ("、", "，", "；") or (piece == "之" and after.label == "v")) \
                 and k > 0 and out[k - 1].end == name.start and POST_AT_END.search(text, out[k - 1].start, out[k - 1].end):
             out[k:k + 2] = [Word(name.start, nxt.end, "Person")]  # 校长程某 | 之 | 、, 总经理汪某 | 同 | ，: a pause ends the name
+            # (副区长沈某 | 之 | 带队: or a verb)
         elif len(piece) == 2 and piece[1] == "于" and (after.label == "TIME" or text[after.start].isdigit()):
             out[k], out[k + 1] = Word(name.start, name.end + 1, "Person"), Word(nxt.end - 1, nxt.end, "p")
         elif len(piece) == 1 and "\u4e00" <= piece <= "\u9fff" and piece not in _AFTER_A_NAME and (

@@ -121,7 +121,8 @@ _PARKS = ("科技园", "产业园", "软件园", "工业园", "创新园", "大�
 
 
 #: A pilot free trade zone's official name, and an area of it: 中国（某省）自由贸易试验区某某片区.
-_FREE_TRADE_ZONE = re.compile(r"中国[（(][\u4e00-\u9fff]{2,3}[）)]自由贸易试验区(?:[\u4e00-\u9fff]{2,6}?片区)?")
+_FREE_TRADE_ZONE = re.compile(r"中国[（(][\u4e00-\u9fff]{2,3}[）)](?:自由贸易试验区(?:[\u4e00-\u9fff]{2,6}?片区)?"
+                              r"|[\u4e00-\u9fff]{2,8}?综合试验区)")  # (中国（某市）某某综合试验区 too)
 
 
 def zones(text: str, words: list[Word]) -> list[Word]:
