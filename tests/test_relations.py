@@ -1264,16 +1264,20 @@ def test_an_item_marked_with_a_middle_dot_has_its_subject(backend):
                                       ("葛远川", "holdsPosition", "岚澄酵素股份有限公司")}
 
 
-def test_a_body_named_again_as_this_office_or_as_the_committee(backend):
+def named_again(backend, text: str) -> dict[str, str]:
+    """Each word that names a body again (该办, 分局), with the name it refers to."""
     from kg.ingest import RawIssue
     from kg.stages import extract, prepare
 
-    text = ("■ 政策\n汀州市数据产业推进办公室本周出台若干措施。该办副主任陶汀岚介绍，首批产品已列入目录。\n"
-            "■ 园区\n汀州潘溪食品产业园管理委员会本周发布通知。管委会主任卜岚川介绍，二期厂房明年交付。\n")
     issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
     extract([issue], backend)
-    named = {m.text: issue.text[m.refers_to[0]:m.refers_to[1]] for m in issue.mentions if m.refers_to}
-    assert named == {"该办": "汀州市数据产业推进办公室", "管委会": "汀州潘溪食品产业园管理委员会"}
+    return {m.text: issue.text[m.refers_to[0]:m.refers_to[1]] for m in issue.mentions if m.refers_to}
+
+
+def test_a_body_named_again_as_this_office_or_as_the_committee(backend):
+    text = ("■ 政策\n汀州市数据产业推进办公室本周出台若干措施。该办副主任陶汀岚介绍，首批产品已列入目录。\n"
+            "■ 园区\n汀州潘溪食品产业园管理委员会本周发布通知。管委会主任卜岚川介绍，二期厂房明年交付。\n")
+    assert named_again(backend, text) == {"该办": "汀州市数据产业推进办公室", "管委会": "汀州潘溪食品产业园管理委员会"}
 
 
 def test_the_founders_of_a_fund_of_a_stated_size(backend):
@@ -1301,12 +1305,6 @@ def test_a_place_and_de_opening_the_sentence_say_where_the_body_is(backend):
 
 
 def test_a_department_and_a_branch_bureau_named_again_by_their_kind(backend):
-    from kg.ingest import RawIssue
-    from kg.stages import extract, prepare
-
     text = ("■ 会议\n湖南省汀澜资源厅近日召开工作会议。厅党组书记、厅长唐汀远出席并讲话。\n"
             "■ 检查\n岚州市生态环境局汀源分局开展专项检查。分局副局长刘岚婷表示，问题企业已全部整改。\n")
-    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
-    extract([issue], backend)
-    named = {m.text: issue.text[m.refers_to[0]:m.refers_to[1]] for m in issue.mentions if m.refers_to}
-    assert named == {"厅": "湖南省汀澜资源厅", "分局": "岚州市生态环境局汀源分局"}
+    assert named_again(backend, text) == {"厅": "湖南省汀澜资源厅", "分局": "岚州市生态环境局汀源分局"}

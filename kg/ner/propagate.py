@@ -238,12 +238,12 @@ def _whole_people(issue: Issue) -> list[Mention]:
 def _units_named_after_a_short_name(issue: Issue) -> list[Mention]:
     """瀚某电网合肥供电公司 where the issue declares 瀚某电网 the short name of 安徽瀚某电网有限公司: the
     parent's short name and the unit's place inside its name (its parent, and where it is)."""
-    shorts = declared_short_names(issue)
+    shorts = sorted((s for s in declared_short_names(issue) if len(s) >= 3), key=lambda s: (-len(s), s))  # the longest first
     out = []
     for m in issue.mentions:
         if m.type != "Organization" or not m.text.endswith("公司"):
             continue
-        short = next((s for s in sorted(shorts, key=lambda s: (-len(s), s)) if len(s) >= 3 and m.text.startswith(s)), "")
+        short = next((s for s in shorts if m.text.startswith(s)), "")
         rest = m.text[len(short):] if short else ""
         place = gazetteer().head(rest) if rest else None
         if place and len(rest) - len(place) >= 3:
@@ -254,13 +254,14 @@ def _units_named_after_a_short_name(issue: Issue) -> list[Mention]:
 
 def _whole_places(issue: Issue) -> list[Mention]:
     """澳深度合作区 where the issue names 横琴粤澳深度合作区, and the text has 横琴粤 before it: the whole place."""
-    places = {m.text for m in issue.mentions if m.type == "Region" and len(m.text) >= 4}
+    places = sorted({m.text for m in issue.mentions if m.type == "Region" and len(m.text) >= 4
+                     and not gazetteer().head(m.text)}, key=lambda p: (-len(p), p))  # (not 重庆 | 两江新区), the longest first
     out = []
     for m in issue.mentions:
         if m.type != "Region":
             continue
-        whole = next((p for p in sorted(places, key=lambda p: (-len(p), p)) if len(p) > len(m.text) and p.endswith(m.text)
-                      and issue.text.startswith(p, m.end - len(p)) and not gazetteer().head(p)), None)  # (not 重庆 | 两江新区)
+        whole = next((p for p in places if len(p) > len(m.text) and p.endswith(m.text)
+                      and issue.text.startswith(p, m.end - len(p))), None)
         if whole is not None:
             out.append(_mention(issue, m.end - len(whole), m.end, "Region", "rule:whole-place"))
     return out

@@ -67,7 +67,7 @@ def join_latin_names(text: str, words: list[Word]) -> list[Word]:
             if target is None and nxt is not None and nxt.label == "Organization" and not text[b.start:b.end].strip() \
                     and (_REGISTERED_AFTER.match(text, nxt.start) or text.endswith(_FIRM_ENDS, nxt.start, nxt.end)
                          or text.startswith(_FIRM_ENDS, nxt.end)):
-                # Tidora | 海洋技术（香港）有限公司, Aspex | 思柏投资 (not eVTOL | 审定中心, Micro | LED)
+                # Tidora | 海洋技术（香港）有限公司, Lumex | 岚柏投资 (not eVTOL | 审定中心, Micro | LED)
                 words = merge(words, i, i + 2, "Organization")
                 continue
             if target is not None:
@@ -77,7 +77,7 @@ def join_latin_names(text: str, words: list[Word]) -> list[Word]:
     return words
 
 
-#: The kinds of firm a Latin brand opens the name of: Aspex 思柏投资.
+#: The kinds of firm a Latin brand opens the name of: Lumex 岚柏投资.
 _FIRM_ENDS = ("投资", "资本", "创投", "基金", "集团", "控股", "证券", "银行")
 #: A company's registered name after a Latin brand and a space: Tidora | 海洋技术（香港）有限公司.
 _REGISTERED_AFTER = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[（(][\u4e00-\u9fff]{2,6}[）)])?(?:股份有限公司|有限责任公司|有限公司|株式会社)")
