@@ -216,7 +216,7 @@ COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫",
 SURNAMES = frozenset(COMMON_SURNAMES + "严庞柏牛葛樊左尚翟覃申施温洪聂符邢骆付齐柯岳包耿凌焦韦管甘霍祝单盛裴阮殷庄倪季关"
                      "晏舒刁蔺卓池房滕宁童项纪祁路闫辛虞饶鲁边柴屈苗褚穆解吉钮杭谈蓝缪卜戚邬麦景乐费桂谷冉游鞠喻伍楚"
                      "仇瞿燕巫占毕郎莫连尤姬綦丛宫艾蒙欧狄仲胥廉鲍冷邝梅查邸苑荣佟危陶郁竺隋岑兰贝晁简沙靳佘匡粟封"
-                     "揭练骞郜蔚栾宿")
+                     "揭练骞郜蔚栾宿应")
 #: Verbs of saying, after a person who says something: 某某表示, 某某介绍 (regular-expression alternatives).
 SAYING = "介绍|表示|指出|强调|认为|说"
 #: Verbs of taking a post, after the person who takes it.

@@ -208,7 +208,9 @@ def _join_broken_lines(marked: list[Line], spaced_document: bool) -> list[str]:
                     i += 1
                     continue
                 after = texts[i + 1] if i + 1 < len(content) else None
-                if not (_continues(line, nxt, wrap, after) or _resumes_after_caption(line, nxt, deferred)
+                if not (_continues(line, nxt, wrap, after)
+                        or (len(parts) == 1 and bool(out) and _opens_an_article(out[-1], line, nxt))
+                        or _resumes_after_caption(line, nxt, deferred)
                         or (broken_page and not _ends_sentence(line) and not _is_heading(nxt))):
                     break
             broken_page = False
@@ -289,6 +291,20 @@ _NEVER_OPENING = ("支公司", "分公司", "支行", "分行",
                   "（有限合伙）", "(有限合伙)", "（特殊普通合伙）", "(特殊普通合伙)", "（普通合伙）", "(普通合伙)")
 #: How a paragraph opens, never a headline: a date or a time, then a comma.
 _OPENING = re.compile(r"^(?:(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*\d{1,2}\s*日|近日|日前|近期|今年以来)[^，。]{0,12}|\d{4}\s*年)，")
+
+
+#: The marks an article's headline opens with (■ 某某中心揭牌), where they are in use.
+_HEADLINE_MARK = re.compile(r"^[■□●◆◇▲△★☆◎▶►]")
+
+
+def _opens_an_article(before: str, line: str, nxt: str) -> bool:
+    """■ 某某研究院投入运行 | 某某所与某市共建的某某智能 | 装备研究院近日…: the first line after a marked
+    headline opens its article's paragraph (a second headline never follows a headline), so a line of
+    one that stops inside a word goes on, comma or not."""
+    return bool(_HEADLINE_MARK.match(before)) and not _ends_sentence(before) and not _is_heading(line) \
+        and display_width(line) >= 40 and _is_cjk(line[-1]) and _is_cjk(nxt[0]) and not _is_heading(nxt) \
+        and not _PAGE_NUMBER.match(nxt) and not _LAID_OUT.search(line) and not _LAID_OUT.search(nxt) \
+        and (_ends_sentence(nxt) or display_width(nxt) >= 40)
 
 
 def _resumes_after_caption(line: str, nxt: str, deferred: list[str]) -> bool:

@@ -193,3 +193,14 @@ def test_a_headline_stays_whole_before_a_paragraph_that_opens_with_a_name_broken
             "合办攻防演练实训中心，第一期设置代码审计、事件处置等六个专业方向。")
     text = normalize("■ 运营商携手院校共建实训基地\n\n岚汀通信集团有限公司江北\n" + body)
     assert text.splitlines() == ["■ 运营商携手院校共建实训基地", "岚汀通信集团有限公司江北" + body]
+
+
+def test_the_first_line_after_a_marked_headline_opens_a_paragraph_comma_or_not():
+    """■ 某所与某市共建研究院揭牌 | …共建的汀州岚芯智能 | 传感研究院近日…: no second headline follows a
+    marked headline, so the line that stops inside a word goes on, though it has no comma."""
+    text = normalize("■ 汀澜所与岚州共建研究院揭牌\n\n汀澜微电子研究所（简称汀澜所）与岚州市人民政府合建的汀州岚芯智能\n"
+                     "传感研究院日前在岚州高新区揭牌，首批入驻团队六个。\n\n■ 下一篇标题\n")
+    assert "汀澜微电子研究所（简称汀澜所）与岚州市人民政府合建的汀州岚芯智能传感研究院日前在岚州高新区揭牌，首批入驻团队六个。" \
+        in text.splitlines()
+    unmarked = normalize("岚州动态\n\n汀澜微电子研究所与岚州市人民政府合建的汀州岚芯智能\n传感研究院日前在岚州高新区揭牌，首批入驻团队六个。\n")
+    assert "汀澜微电子研究所与岚州市人民政府合建的汀州岚芯智能" in unmarked.splitlines()  # (no mark: it may be a headline)

@@ -179,3 +179,23 @@ def test_a_company_in_its_own_bulletin_and_units_named_after_its_short_name(tmp_
     assert ("江淮岚峰电力设计院有限公司", "江淮岚峰电网有限公司") in owned
     assert ("岚峰电网合肥供电公司", "江淮岚峰电网有限公司") in owned
     assert "岚峰电网合肥供电公司" in placed
+
+
+def test_a_body_the_model_cut_at_its_end_is_the_whole_body_the_issue_names():
+    """The function alone: 岚岐智能影像 before （赣州）有限公司, where the issue names 岚岐智能影像（赣州）有限公司
+    whole elsewhere, is the company; where a body is read whole and its parent inside it, both stay."""
+    from kg.doc import Mention
+    from kg.ner.propagate import propagate
+
+    company, cut = "岚岐智能影像（赣州）有限公司", "岚岐智能影像"
+    body, parent = "汀澜科学院分析测试中心", "汀澜科学院"
+    text = f"■ 动态\n{company}与汀州医院签约。{company}是某集团的全资子公司。{body}主任韩岚介绍了仪器共享。"
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    first, second, centre = text.find(company), text.rfind(company), text.find(body)
+    issue.mentions = [Mention(first, first + len(company), "Organization", company, 0, "model"),
+                      Mention(second, second + len(cut), "Organization", cut, 0, "model"),
+                      Mention(centre, centre + len(body), "Organization", body, 0, "model"),
+                      Mention(centre, centre + len(parent), "Organization", parent, 0, "rule:parent-org")]
+    propagate(issue)
+    assert sorted((m.start, m.text) for m in issue.mentions if m.type == "Organization") == [
+        (first, company), (second, company), (centre, parent), (centre, body)]

@@ -692,3 +692,30 @@ def test_a_national_pilot_zone_named_by_its_city_an_operators_role_and_a_name_be
     assert ("中国（岚海）数字贸易综合试验区", "Region") in names
     assert ("岚海汀湾科技园运营有限公司", "Organization") in names and not any(t.startswith("园区") for t, _ in names)
     assert ("沈牧之", "Person") in names
+
+
+def test_units_named_after_a_word_of_owning_fields_before_a_status_and_teams_of_a_bodys_people(backend):
+    """某院下属 | 某某研究所 (the unit is named, not a kind), 某某创投参与 | 某某有限公司 B 轮融资, a fund whose business
+    is a verb (某某成果转化母基金), a name after a post read as two words (副市长应/v | 澄然/a | 、), a field before
+    a status a province confers (某某遥感 | 青海省重点实验室), a research station named by its place and field,
+    a long quoted name after 联合组建, a person's team working with a body (so their body does), 某某资/ORG | 本旗
+    (the suffix cut in two) and 同步 before 跟投."""
+    rels = found(backend, "简报\n\n汀澜科学院下属岚峰资源研究所研究员严嘉禾课题组联合汀州医科大学药学院，完成了基因测序。"
+                          "汀澜创投参与岚溪钛芯科技有限公司 B 轮融资。汀州岚航成果转化母基金日前向汀澜创投增资 3 亿元。"
+                          "岚州市人民政府副市长应澄然、何嘉树出席签约。依托岚峰资源研究所建设的高寒草甸遥感青海省重点实验室获评优秀。"
+                          "岚峰资源研究所下属的玛曲高寒草甸野外科学观测研究站入选。去年由汀澜科学院与岚溪重工联合组建“大型叶片智能检测联合研发中心”。"
+                          "岚峰资源研究所所长严嘉禾团队与岚溪硅业有限公司合作，研制出磁体；岚峰资源研究所所长严嘉禾团队与岚溪硅业有限公司的工程师交流。"
+                          "\n")
+    assert ("岚峰资源研究所", "subsidiaryOf", "汀澜科学院", "stated") in rels
+    assert ("岚峰资源研究所", "partnerOf", "汀州医科大学药学院", "stated") in rels
+    assert ("汀澜创投", "investedIn", "岚溪钛芯科技有限公司", "stated") in rels
+    assert ("汀州岚航成果转化母基金", "investedIn", "汀澜创投", "stated") in rels
+    assert ("应澄然", "holdsPosition", "岚州市人民政府", "stated") in rels
+    assert ("高寒草甸遥感青海省重点实验室", "subsidiaryOf", "岚峰资源研究所", "stated") in rels
+    assert ("玛曲高寒草甸野外科学观测研究站", "subsidiaryOf", "岚峰资源研究所", "stated") in rels
+    assert ("汀澜科学院", "founded", "大型叶片智能检测联合研发中心", "stated") in rels
+    assert ("岚峰资源研究所", "partnerOf", "岚溪硅业有限公司", "stated") in rels
+    assert sum(1 for r in rels if r[1] == "partnerOf" and r[2] == "岚溪硅业有限公司") == 1  # (交流 with its engineer: no partners)
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n岚创资本旗下岚创硬科技二期基金完成募集，岚航资本同步跟投 500 万元。\n"))
+    extract([issue], backend)
+    assert {m.text for m in issue.mentions if m.type == "Organization"} >= {"岚创资本", "岚航资本"}

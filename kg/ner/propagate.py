@@ -39,7 +39,7 @@ def propagate(issue: Issue) -> None:
     """Add the short names of the issue's companies and complete cut-short people, in place."""
     issue.mentions = mentions = _starts_of_declared_names(issue)
     found = _short_names(issue) + _whole_people(issue) + _people_read_as_bodies(issue) + _zones_by_kind(issue) \
-        + _counties_by_short_name(issue) + _whole_places(issue) + _units_named_after_a_short_name(issue)
+        + _counties_by_short_name(issue) + _whole_places(issue) + _whole_bodies(issue) + _units_named_after_a_short_name(issue)
     if not found:
         return
     found.sort(key=lambda f: f.start)
@@ -47,7 +47,10 @@ def propagate(issue: Issue) -> None:
     kept = [m for m in mentions if not any(  # names are short: only those starting near m can touch it
         _cuts(m, f) for f in found[bisect_left(starts, m.start - 64):bisect_right(starts, m.end)])]
     taken = {(m.start, m.end, m.type) for m in kept}
-    kept += [f for f in found if (f.start, f.end, f.type) not in taken]
+    for f in found:  # (two rules may find the same name: it is added once)
+        if (f.start, f.end, f.type) not in taken:
+            taken.add((f.start, f.end, f.type))
+            kept.append(f)
     issue.mentions = _branches_after_short_names(issue, sorted(kept, key=lambda m: (m.start, -m.end)))
 
 
@@ -264,6 +267,22 @@ def _whole_places(issue: Issue) -> list[Mention]:
                       and issue.text.startswith(p, m.end - len(p))), None)
         if whole is not None:
             out.append(_mention(issue, m.end - len(whole), m.end, "Region", "rule:whole-place"))
+    return out
+
+
+def _whole_bodies(issue: Issue) -> list[Mention]:
+    """某科学院 before 分析测试中心, where the issue names 某科学院分析测试中心 and the text goes on so: the whole body."""
+    bodies = sorted({m.text for m in issue.mentions if m.type == "Organization" and m.text.endswith(ORG_SUFFIXES)},
+                    key=lambda b: (-len(b), b))  # the longest first
+    read_whole = {(m.start, m.end) for m in issue.mentions if m.type == "Organization"}
+    out = []
+    for m in issue.mentions:
+        if m.type != "Organization":
+            continue
+        whole = next((b for b in bodies if len(b) >= len(m.text) + 3 and b.startswith(m.text)
+                      and issue.text.startswith(b, m.start)), None)
+        if whole is not None and (m.start, m.start + len(whole)) not in read_whole:  # (not the parent named inside it)
+            out.append(_mention(issue, m.start, m.start + len(whole), "Organization", "rule:whole-body"))
     return out
 
 

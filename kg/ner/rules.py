@@ -22,6 +22,7 @@ from ..lexicon import (
     FOUNDED_BEFORE_QUOTE,
     GENERIC_DOCUMENT,
     MEDIA_HEADS,
+    ORG_SUFFIXES,
     POLICY_HEADS,
     REPORT_HEADS,
     SCHEME_HEADS,
@@ -154,7 +155,8 @@ def quoted_names(text: str) -> list[Span]:
         inner = m.group(1)
         start, end = m.start(1), m.end(1)
         if (inner.endswith(BODY_HEADS) and len(inner) >= 4) or (
-                FOUNDED_BEFORE_QUOTE.search(text[max(0, m.start() - 24):m.start()]) and _looks_like_name(inner)
+                FOUNDED_BEFORE_QUOTE.search(text[max(0, m.start() - 24):m.start()])
+                and _looks_like_name(inner, 16 if inner.endswith(ORG_SUFFIXES) else 12)
                 and not _SLOGAN.search(inner) and not _NO_BODY_AFTER.match(text, m.end())) or (  # (设立“点对点”服务专员: a slogan)
                 text.startswith(BODY_HEADS, m.end()) and _looks_like_name(inner, 16)):  # “…”联合体
             spans.append(Span(start, end, "Organization", "rule:quoted-body"))

@@ -55,7 +55,7 @@ def partners(s: Sentence) -> list[Relation]:
             sides = _ALL_SIDES.match(clause)
             if sides and COUNT_WORDS.get(sides.group(1)) in (None, len(left) + len(right)):
                 out.extend(s.relation(x, y, "partnerOf") for x, y in combinations(left + right, 2))
-    return out + _hosts(s) + _partners_of_the_subject(s) + _both_sides(s) + _delegations(s) + _acting_together(s)
+    return out + _hosts(s) + _partners_of_the_subject(s) + _both_sides(s) + _delegations(s) + _acting_together(s) + _teams(s)
 
 
 #: What a list of bodies then does together, after a date perhaps: (5 月)联合约谈, 共同开展 (not a document
@@ -74,6 +74,26 @@ def _acting_together(s: Sentence) -> list[Relation]:
         group = s.group_after(i)
         if 2 <= len(group) <= 3 and _TOGETHER.match(s.after(group[-1], 12)):
             out.extend(s.relation(a, b, "partnerOf") for a, b in combinations(group, 2))
+    return out
+
+
+#: A person's team, who work for the person's body: 某所所长某某 | 团队 | 与.
+_TEAM = re.compile(r"\s*(?:研究团队|科研团队|创新团队|团队|课题组)")
+
+
+def _teams(s: Sentence) -> list[Relation]:
+    """A 所长 P 团队与 B 合作, A 研究员 P 课题组联合 B: the team of a body's person works with B, so A does."""
+    out: list[Relation] = []
+    for p in range(1, len(s.ks) - 1):
+        if s.type(p) != "Person" or s.type(p - 1) != "Organization" or s.type(p + 1) != "Organization" \
+                or not POST.match(s.between(s.ks[p - 1], s.ks[p])):
+            continue
+        after = s.between(s.ks[p], s.ks[p + 1])
+        team = _TEAM.match(after)
+        link = after[team.end():] if team else ""
+        clause = CLAUSE_BREAK.split(s.issue.text[s.m(s.ks[p + 1]).end:s.sentence.end], 1)[0]
+        if team and PARTNER_LINK.match(link) and (link.strip() in ("携手", "联合", "联手") or PARTNER_WORDS.search(clause[:40])):
+            out.append(s.relation(s.ks[p - 1], s.ks[p + 1], "partnerOf"))
     return out
 
 

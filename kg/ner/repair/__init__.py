@@ -28,13 +28,14 @@ from collections.abc import Sequence
 from ...doc import Span
 from ...lexicon import DESCRIBED_COMPANY, GENERIC_ORG, GENERIC_PLACE, GENERIC_SECTORS, LEADING_CONNECTIVES, NOT_ORG_WORDS, ROUND
 from ...regions import AREA, gazetteer, is_foreign_country
-from .bodies import bodies_set_up, joint_bodies, start_up_spaces
+from .bodies import bodies_set_up, joint_bodies, start_up_spaces, status_bodies
 from .bounds import (
     extend_suffixes,
     organs_inside_names,
     posts_inside_names,
     prepositions_read_into_names,
     split_joined,
+    suffixes_cut_in_two,
 )
 from .branches import branches, branches_in_words
 from .context import (
@@ -104,7 +105,9 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = joint_bodies(text, words)
     words = start_up_spaces(text, words)
     words = bodies_set_up(text, words)
+    words = suffixes_cut_in_two(text, words)
     words = extend_suffixes(text, words)
+    words = status_bodies(text, words)
     words = organs_inside_names(text, words)
     words = bodies_named_with_and(text, words)
     words = extend_prefixes(text, words)

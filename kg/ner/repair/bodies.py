@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon import GENERIC_ORG, START_UP_SPACES, alternatives
+from ...lexicon import GENERIC_ORG, START_UP_SPACES, STATUS_KINDS, alternatives
 from ...regions import gazetteer, is_foreign_country
 from .words import BUILDING_VERBS, HAN_RUN, Word, claim, starts_no_name
 
-#: A body two or more set up together, named by its field: 某某 | 联合实验室, 某某 | 联合研发中心.
-_JOINT_BODY = re.compile(r"联合(?:实验室|研发中心|创新中心|研究中心|研究院)")
+#: A body two or more set up together, named by its field: 某某 | 联合实验室, 某某 | 联合研发中心; and a research
+#: station, named by its place and field: 某地 湿地 生态系统 | 野外观测研究站.
+_JOINT_BODY = re.compile(r"联合(?:实验室|研发中心|创新中心|研究中心|研究院)|(?:野外科学|野外)?观测研究站")
 #: The dash between the partners in a joint body's name.
 _DASHES = frozenset({"—", "-", "－", "——"})
 #: Who or what level a joint body has, not its field: 校企联合实验室 names a kind, no body.
@@ -61,7 +62,8 @@ def _joins_two_fields(text: str, words: list[Word], k: int) -> bool:
 
 def joint_bodies(text: str, words: list[Word]) -> list[Word]:
     """共建 | 深海 声学 联合 实验室: the field before a joint body's kind is its name, back to the
-    verb, mark or particle before it (共建, 的, “); a field may join two (感知 | 与 | 控制)."""
+    verb, mark or particle before it (共建, 的, “); a field may join two (感知 | 与 | 控制). So is
+    """
     for body in _JOINT_BODY.finditer(text):
         k = next((n for n, w in enumerate(words) if w.start <= body.start() < w.end), None)
         if k is None or (words[k].label == "Organization" and words[k].start < body.start()
@@ -72,14 +74,32 @@ def joint_bodies(text: str, words: list[Word]) -> list[Word]:
                 words = claim(words, words[k - 2].start, words[k].end, "Organization")  # 甲—乙联合实验室: both partners name it
                 # (the first read as a person too: 汀图 | — | 某某联合实验室)
             continue  # a name already
-        start = words[k].start if words[k].start == body.start() else body.start()
-        while k > 0 and words[k - 1].end == start and (words[k - 1].label in _FIELD_WORDS or _joins_two_fields(text, words, k - 1)) \
-                and body.end() - words[k - 1].start <= 20 and not starts_no_name(text[words[k - 1].start:words[k - 1].end]) \
-                and text[words[k - 1].start:words[k - 1].end] not in BUILDING_VERBS:
-            k -= 1
-            start = words[k].start
-        if body.start() - start >= 2 and text[start:body.start()] not in _NO_FIELD:
-            words = claim(words, start, body.end(), "Organization")
+        words = _claim_field(text, words, k, words[k].start if words[k].start == body.start() else body.start(), body.end())
+    return words
+
+
+def status_bodies(text: str, words: list[Word]) -> list[Word]:
+    """高原 生态 遥感 | 四川省重点实验室: a place and a status it confers name a kind of body, no body;
+    the field before them names the one body."""
+    for k in range(len(words) - 1, 0, -1):
+        w = words[k]
+        if w.label == "Organization" and words[k - 1].end == w.start and words[k - 1].label in _FIELD_WORDS \
+                and not words[k - 1].is_entity and (head := gazetteer().head(text[w.start:w.end])) \
+                and text[w.start + len(head):w.end] in STATUS_KINDS:
+            words = _claim_field(text, words, k, w.start, w.end)
+    return words
+
+
+def _claim_field(text: str, words: list[Word], k: int, start: int, end: int) -> list[Word]:
+    """The words of a field before a body's kind at ``start`` (word k) name the body with it."""
+    kind_at = start
+    while k > 0 and words[k - 1].end == start and (words[k - 1].label in _FIELD_WORDS or _joins_two_fields(text, words, k - 1)) \
+            and end - words[k - 1].start <= 20 and not starts_no_name(text[words[k - 1].start:words[k - 1].end]) \
+            and text[words[k - 1].start:words[k - 1].end] not in BUILDING_VERBS:
+        k -= 1
+        start = words[k].start
+    if kind_at - start >= 2 and text[start:kind_at] not in _NO_FIELD:
+        return claim(words, start, end, "Organization")
     return words
 
 

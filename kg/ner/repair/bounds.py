@@ -150,12 +150,13 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
         if w.label == "Organization" and w.end - w.start >= 4:
             owning = _OWNING_INSIDE.search(text, w.start + 2, w.end)
             if owning and (owning.group().startswith(OWNING_WORDS) or text.startswith("子", owning.end())) \
-                    and not _REGISTERED_END.search(text, owning.end(), w.end):
+                    and not _REGISTERED_END.search(text, owning.end(), w.end) and not _owns_a_named_unit(text, w, owning):
                 # 某某交投所属 | 某某公司, 某某稀金全资 | 子公司, 某某所属三级子 | 企业: the owner, then words of owning
                 out += [Word(w.start, owning.start(), w.label), Word(owning.start(), w.end, "n")]
                 continue
             if owning and owning.group() in OWNING_WORDS and ends_like_org(text[w.start:owning.start()]) \
-                    and w.end - owning.end() >= 8 and _REGISTERED_END.search(text, owning.end(), w.end):
+                    and ((w.end - owning.end() >= 8 and _REGISTERED_END.search(text, owning.end(), w.end))
+                         or _owns_a_named_unit(text, w, owning)):
                 # 某某管理委员会旗下 | 某某产业投资有限公司: the owner, the word, the company it owns
                 owned_at = _past_unit_kind(text, owning.end(), w.end)
                 out += [Word(w.start, owning.start(), w.label), Word(owning.start(), owned_at, "f"),
@@ -223,6 +224,14 @@ def _past_unit_kind(text: str, at: int, end: int) -> int:
     of unit it is (某某社下属企业 | 某某有限公司), which is no part of the name."""
     kind = _UNIT_KIND.match(text, at, end - 6)
     return kind.end() if kind else at
+def _owns_a_named_unit(text: str, w: Word, owning: re.Match) -> bool:
+    """某某科学院下属 | 某某资源研究所: a body, its word of owning, then a unit named in full (not
+    下属企业, 所属单位: what kind of unit, unnamed)."""
+    unit = text[_past_unit_kind(text, owning.end(), w.end):w.end]
+    return owning.group() in OWNING_WORDS and ends_like_org(text[w.start:owning.start()]) and len(unit) >= 5 \
+        and ends_like_org(unit) and not _bare_suffix(unit) and not GENERIC_ORG.match(unit)
+
+
 #: White space, then a Chinese word, read as one punctuation mark.
 _HAN_START = re.compile(r"\s+[\u4e00-\u9fff]")
 #: A joining word the model read as the start of the name after it: 联合 | 市人力社保局.
@@ -236,7 +245,7 @@ _OWNER_OF_NAMED = re.compile(rf"{OWNING}?(?:的)?(?:[一二三四]级)?(?:全资
 _REGISTERED_END = re.compile(rf"(?:{REGISTERED_FORM.pattern})$")
 #: A joining word the model took as the end of a name.
 _TRAILING_JOINER = re.compile(
-    rf"\s*(?:{alternatives((*LEADING_CONNECTIVES, '领投', '跟投', '参投', '签署', '签约', '宣布', '共建', '与', '和', '及', '系'))})$")
+    rf"\s*(?:{alternatives((*LEADING_CONNECTIVES, '领投', '跟投', '参投', '参与', '签署', '签约', '宣布', '共建', '与', '和', '及', '系'))})$")
 
 
 #: The last characters of a unit's name: 能源节约和科技装备司 is one department, not two brands.
@@ -417,6 +426,18 @@ _BODY_ENDS = ("合作社", "有限公司", "协会", "研究院", "研究所", "
               "监测中心", *UNITS_OF_A_TOWN)
 #: What a party to a project is, before 方 (投资方, 运营方 | 某某公司).
 _PARTY_ROLES = ("投资", "出资", "运营", "建设", "承建", "管理", "承办", "主办")
+
+
+def suffixes_cut_in_two(text: str, words: list[Word]) -> list[Word]:
+    """某某资/ORG | 本旗/n | 下: a name's suffix word the model cut in two; its last character joins the name."""
+    out = list(words)
+    for k in range(len(out) - 1):
+        w, nxt = out[k], out[k + 1]
+        if w.label == "Organization" and w.end - w.start >= 3 and nxt.start == w.end and nxt.end - nxt.start >= 2 \
+                and not nxt.is_entity and text[w.end - 1:w.end + 1] in STRONG_SUFFIX_WORDS \
+                and not text.endswith(tuple(STRONG_SUFFIX_WORDS), w.start, w.end):
+            out[k], out[k + 1] = Word(w.start, w.end + 1, w.label), Word(w.end + 1, nxt.end, nxt.label)
+    return out
 
 
 def extend_suffixes(text: str, words: list[Word]) -> list[Word]:

@@ -77,6 +77,15 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
 _SURNAMES_READ_AS_WORDS = frozenset("向于")
 
 
+#: Who studies, not a post, before a name: 博士研究生某某.
+_STUDENTS = ("研究生", "博士后", "博士生", "硕士生")
+#: How the model reads a surname standing alone (应/v, 管/v) and the given name after it (卓然/a, 若溪/LOC).
+_SURNAME_READ_AS = frozenset({"v", "p", "d", "n", "vd", "Person"})
+_GIVEN_NAME_READ_AS = frozenset({"a", "an", "Region", "n", "nz", "ad", "Person"})
+#: A pause after a name in a list or its clause.
+_PAUSES = ("、", "，", "和", "与", "及")
+
+
 #: Verbs that give someone a post, before the person's name: 聘任某某为总经理.
 _APPOINTING = ("聘任", "任命", "选举", "推选", "聘请", "提名")
 
@@ -98,6 +107,12 @@ def names_read_after_surname(text: str, words: list[Word]) -> list[Word]:
                 and POST_AT_END.search(text, max(0, w.start - 10), w.start) is not None
                 and AFTER_A_PERSON.match(text, nxt.end)))):
             joined.append(k)
+        elif (k > 0 and words[k - 1].end == w.start and (
+                POST_AT_END.search(text, words[k - 1].start, words[k - 1].end)
+                or text.endswith(_STUDENTS, words[k - 1].start, words[k - 1].end))) \
+                and text[w.start] in SURNAMES and w.label in _SURNAME_READ_AS and nxt.label in _GIVEN_NAME_READ_AS \
+                and all("\u4e00" <= c <= "\u9fff" for c in text[nxt.start:nxt.end]) and text.startswith(_PAUSES, nxt.end):
+            joined.append(k)  # 副市长应/v | 卓然/a | 、, 博士研究生管/v | 若溪/LOC | ，: a post, a name read as two words, a pause
     if not joined:
         return words
     out = list(words)

@@ -66,7 +66,7 @@ _REGISTERED_NAME_PARTS = frozenset({"n", "nz", "nw", "vn", "an", "a", "j", "ORG"
 #: Verbs that name a company's business inside its name (某某高质量发展母基金, 某某城市建设有限公司),
 #: never what the sentence does with it (设立, 投资 stay out).
 BUSINESS_VERBS = frozenset({"发展", "创新", "建设", "服务", "管理", "运营", "开发", "制造", "经营", "咨询", "孵化", "引导", "促进",
-                            "审核", "审评", "检验", "检测", "认证", "评估", "监测"})
+                            "审核", "审评", "检验", "检测", "认证", "评估", "监测", "转化", "转移"})
 
 
 #: A fund's phase or number inside its name: 某某三期, 某某一号.
