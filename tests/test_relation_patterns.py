@@ -719,3 +719,47 @@ def test_units_named_after_a_word_of_owning_fields_before_a_status_and_teams_of_
     issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n岚创资本旗下岚创硬科技二期基金完成募集，岚航资本同步跟投 500 万元。\n"))
     extract([issue], backend)
     assert {m.text for m in issue.mentions if m.type == "Organization"} >= {"岚创资本", "岚航资本"}
+
+
+def test_appointments_read_as_names_a_brand_before_与_funds_named_after_a_place_and_lists_of_investments(backend):
+    """某某科创与 | 某某有限公司 (a brand before 与, no person), 某某任集团旗下 X 职务 (an appointment read as one
+    name), 宣布，秦/LOC | 既然/c | 任 (a name opening an appointment), 还 before 跟投, a fund named after its place
+    and brand (——济南衡/LOC | 升/v | …合伙企业（有限合伙）, 杭州 | 拓某/v | 创业投资…), a title with （套） in it,
+    先后投资了 A、B 和 C and 参与投资的 A、B (each of them)."""
+    text = "\n".join([
+        "其中，岚昇科创与合肥汀湃芯片有限公司签约。",
+        "经集团党委研究决定：",
+        "柏远任集团旗下汀州汀晟物业管理有限公司董事长，",
+        "当天，市委组织部副部长温澜宣布，秦既然任汀晟集团副总经理。",
+        "同月，汀晟资本还跟投了洛阳汀翔航空部件有限公司 Pre-A 轮融资。",
+        "首支子基金——济南衡升数字农业投资基金合伙企业（有限合伙）已注册落地。",
+        "市工信局会同市财政局印发岚州市机器人首台（套）示范应用奖励办法，每台（套）补助不超过 300 万元。",
+        "老股东元澈资本、杭州拓嵘创业投资合伙企业（有限合伙）跟投。",
+        "本月，汀晟资本先后投资了淄博知汀生物材料有限公司、泰安汀储电池有限公司和德州汀芯光电有限公司。",
+        "汀晟集团参与投资的临沂星汀算力服务有限公司、临沂砺汀机器人有限公司开工。",
+    ])
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", f"简报\n\n{text}\n"))
+    extract([issue], backend)
+    names = {(m.text, m.type) for m in issue.mentions}
+    rels = {(issue.mentions[r.head].text, r.type, issue.mentions[r.tail].text) for r in issue.relations}
+    assert ("合肥汀湃芯片有限公司", "Organization") in names and not any(t.startswith("岚昇科创与") for t, _ in names)
+    assert {("柏远", "Person"), ("秦既然", "Person")} <= names
+    assert ("柏远", "holdsPosition", "汀州汀晟物业管理有限公司") in rels
+    assert ("秦既然", "holdsPosition", "汀晟集团") in rels
+    assert ("汀晟资本", "investedIn", "洛阳汀翔航空部件有限公司") in rels
+    assert ("济南衡升数字农业投资基金合伙企业（有限合伙）", "Organization") in names
+    assert ("杭州拓嵘创业投资合伙企业（有限合伙）", "Organization") in names
+    assert ("岚州市机器人首台（套）示范应用奖励办法", "Policy") in names
+    companies = ("淄博知汀生物材料有限公司", "泰安汀储电池有限公司", "德州汀芯光电有限公司")
+    assert {("汀晟资本", "investedIn", company) for company in companies} <= rels
+    assert {("汀晟集团", "investedIn", company) for company in ("临沂星汀算力服务有限公司", "临沂砺汀机器人有限公司")} <= rels
+
+
+def test_a_place_setting_up_a_bare_kind_and_a_visit_to_a_body_named_by_its_kind(backend):
+    """■ 某所与岚州共建研究院: the place, the verb, a kind of body (no body named 岚州共建研究院); ■ 省科技厅来集团调研:
+    the bureau, then the visit (no body named 省科技厅来集团)."""
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n■ 光电所与泸州共建研究院揭牌\n\n■ 省国资委来集团调研改革试点\n"))
+    extract([issue], backend)
+    names = {(m.text, m.type) for m in issue.mentions}
+    assert ("省国资委", "Organization") in names
+    assert not any("共建" in t or "来集团" in t for t, _ in names)

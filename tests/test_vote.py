@@ -157,3 +157,14 @@ def test_a_county_named_in_full_or_by_its_own_short_name_is_kept_but_not_the_sta
     issue = _issue([(0, 3, "Region", "a"), (4, 6, "Region", "b"), (7, 9, "Region", "c")], [], set(), text=text)
     corroborate(issue)
     assert [m.text for m in issue.mentions] == ["师宗县", "师宗"]
+
+
+def test_a_registered_name_lac_cuts_after_its_place_and_brand_is_the_models_whole_name():
+    """济南衡/LOC | 升低/v | 空/a | 物流…合伙企业（有限合伙）: LAC's reading cuts the name after its place and the
+    brand's first character; kg's model reads it whole, and the vote keeps the whole name."""
+    backend = ner.load("vote")
+    text = "简报\n\n母基金分别向济南衡升生物制造创业投资基金合伙企业（有限合伙）、济南衡升低空物流产业投资基金合伙企业（有限合伙）出资。\n"
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    extract([issue], backend)
+    assert {m.text for m in issue.mentions if m.type == "Organization"} >= {
+        "济南衡升生物制造创业投资基金合伙企业（有限合伙）", "济南衡升低空物流产业投资基金合伙企业（有限合伙）"}

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..doc import Issue, Mention, Sentence, Span
-from ..lexicon import GENERIC_SECTORS, ISSUING_BODY, publisher_body
+from ..lexicon import GENERIC_SECTORS, ISSUING_BODY, REGISTERED_FORM, publisher_body
 from ..regions import Division, country_before_name, gazetteer, is_area, is_body_of_water
 from ..vocab import NAME_TYPES
 from . import repair, rules
@@ -150,7 +150,9 @@ def _apply_two(chunk: list[Issue], views: list[tuple[list[Span], list[Span] | No
         refer_back(other)
         issue.other_reading = {(m.type, m.text) for m in other.mentions}
         issue.mentions = _mentions(issue, firsts)
-        if brands := _brands_only_the_model_read(issue, firsts, words, other.mentions):
+        brands = _brands_only_the_model_read(issue, firsts, words, other.mentions) \
+            + _registered_names_only_the_model_read_whole(issue, firsts, other.mentions)
+        if brands:
             issue.mentions = sorted([m for m in issue.mentions if not any(b.start < m.end and m.start < b.end for b in brands)]
                                     + brands, key=lambda m: (m.start, -m.end))
         propagate(issue)
@@ -176,6 +178,30 @@ def _brands_only_the_model_read(issue: Issue, firsts: list[list[Span]], words: l
         if not any(s.start < end and start < s.end and s.type != "Person" for s in firsts[m.sentence]) \
                 and not any(w.start == start and w.end == start + 2 and w.type in _COMMON_WORDS for w in words[m.sentence]):
             out.append(replace(m, source="model:other"))
+    return out
+
+
+_REGISTERED_END = re.compile(rf"(?:{REGISTERED_FORM.pattern})$")
+
+
+def _registered_names_only_the_model_read_whole(issue: Issue, firsts: list[list[Span]], others: list[Mention]) -> list[Mention]:
+    """济南某某生物医药…合伙企业（有限合伙） where kg's model reads the registered name whole and LAC's reading
+    cuts it after its place and a character or two of its brand (济南某/ORG | 某/v | 生物医药…合伙企业): the whole
+    name, as the model reads it."""
+    out = []
+    for m in others:
+        if m.type != "Organization" or not _REGISTERED_END.search(m.text):
+            continue
+        start, end = m.start - issue.sentences[m.sentence].start, m.end - issue.sentences[m.sentence].start
+        touching = sorted((s for s in firsts[m.sentence] if s.start < end and start < s.end), key=lambda s: (s.start, -s.end))
+        if len(touching) < 2 or not all(start <= s.start and s.end <= end for s in touching):
+            continue
+        opening, rest = touching[0], touching[-1]
+        text = issue.sentences[m.sentence].text
+        cut, place = text[opening.end:rest.start], text[opening.start:opening.end]
+        if opening.start == start and rest.type == "Organization" and rest.end == end and len(cut) <= 2 and cut.strip() == cut \
+                and gazetteer().lookup(place) is None and (head := gazetteer().head(place)) and len(place) - len(head) <= 2:
+            out.append(replace(m, source="model:other"))  # (a place and the brand's first characters, then the rest)
     return out
 
 

@@ -57,8 +57,9 @@ def titled_works(text: str) -> list[Span]:
 
 #: A title written without 《》: a run of words, no clause break, up to its head noun,
 #: with a bracketed period after it: 促进科技成果转化三年行动方案（2024—2026年）.
-#: After the head noun: a break, a particle, or a verb about the document.
-_BARE_TITLE = re.compile(rf"[\u4e00-\u9fff0-9A-Za-z“”‘’—\-]{{2,36}}?{BARE_POLICY_HEADS.pattern}"
+#: After the head noun: a break, a particle, or a verb about the document. (A word of one or two
+#: characters in brackets may stand inside: 首台（套）.)
+_BARE_TITLE = re.compile(rf"(?:[\u4e00-\u9fff0-9A-Za-z“”‘’—\-]|[（(][\u4e00-\u9fff]{{1,2}}[）)]){{2,36}}?{BARE_POLICY_HEADS.pattern}"
                          r"(?:[（(][^（）()，。]{0,14}(?:年|试行|修订|暂行)[^（）()，。]{0,4}[）)])?"
                          r"(?=$|[，。；：、！？”）)\s（(]|[的和与及中等]|提出|明确|指出|要求|规定|强调|将|已|自|于|共|从|为|同时|废止"
                          r"|开展)")

@@ -142,13 +142,16 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
             elif opens > 0 and FUNDED.search(issue.text, opens, at):
                 continue  # …；某某完成天使轮融资，B 领投: a deal of a company not recognized, not the sentence's
             after = [k for k in ks if issue.mentions[k].start >= sentence.start + t.end()]
-            if after and (re.fullmatch(r"了?", issue.text[sentence.start + t.end():issue.mentions[after[0]].start])
+            named_in_turn: list[int] = []
+            # (A 投资了 X, A 参与投资的 X: X, named right after)
+            if after and (re.fullmatch(r"了?|的", issue.text[sentence.start + t.end():issue.mentions[after[0]].start])
                           or (_DESCRIBED.fullmatch(issue.text, sentence.start + t.end(), issue.mentions[after[0]].start)
                               and ROUND_AFTER.match(issue.text[issue.mentions[after[0]].end:sentence.end]))):
                 target = named_target = after[0]  # 联想之星曾领投图灵量子天使轮
+                named_in_turn = _listed_after(issue, after)  # 先后投资了 A、B 和 C: each of them
             elif target is None:
                 target = named_target
-            targets = funded_here or ([target] if target is not None else [])
+            targets = funded_here or (named_in_turn if len(named_in_turn) > 1 else [target] if target is not None else [])
             if len(funded_here) == 1 and named_target is None:
                 named_target = funded_here[0]  # A 对 X 追加投资…，B 跟投: B joins A's deal in X
             opens_with_the_deal = funded_here or _NO_INVESTOR.fullmatch(issue.text, clause_start, at)
@@ -172,6 +175,18 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
                                             {k2: v for k2, v in (("round", deal_round), ("amount", deal_amount),
                                                                  ("lead", lead)) if v not in (None, "")}))
     return out
+
+
+def _listed_after(issue: Issue, after: list[int]) -> list[int]:
+    """The companies listed from the first of ``after`` on (A、B 和 C), up to anything else."""
+    listed = after[:1]
+    for k in after[1:]:
+        m = issue.mentions[k]
+        if m.type != "Organization" or issue.mentions[listed[-1]].type != "Organization" \
+                or issue.text[issue.mentions[listed[-1]].end:m.start].strip() not in ("、", "和", "及", "以及", "与"):
+            break
+        listed.append(k)
+    return listed
 
 
 #: Between a role and the company whose round it is, what kind of company it is:

@@ -260,7 +260,8 @@ def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
 _TAKEN_BY_ANOTHER = re.compile(r"(?:兼任|担任|出任|任|当选)\s*$")
 #: Between a person and the body of a post taken: 陆建成任…管委会常务副主任, 任命李明为…, 张三同志任….
 _TAKES = re.compile(r"^\s*(?:同志|院士|教授|副?研究员|博士)?\s*(?:已|将|拟|正式|同时|曾|曾经|此前|先后|共同|分别|现|继续|仍)?"
-                    r"(?:担任|出任|兼任|升任|改任|调任|留任|不再担任|不再兼任|任|为|当选为?|(?:受|获|被)聘(?:为|担任|出任)?)\s*$")
+                    r"(?:担任|出任|兼任|升任|改任|调任|留任|不再担任|不再兼任|任|为|当选为?|(?:受|获|被)聘(?:为|担任|出任)?)"
+                    r"(?:集团|公司)?(?:旗下|所属|下属)?\s*$")  # (任集团旗下 ORG POST: the body named after)
 #: PERSON 曾在 ORG 任 POST, PERSON 加入 ORG 任 POST: a post held at the body named between.
 _HELD_AT = re.compile(r"^\s*(?:(?:曾|曾经|此前|先后|现)?在|(?:正式)?(?:加入|加盟))\s*$")
 _HELD_AFTER = re.compile(r"^\s*(?:任|担任)\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")

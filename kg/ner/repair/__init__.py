@@ -58,7 +58,13 @@ from .context import (
 )
 from .foreign import dotted_names, foreign_companies, join_latin_names, missions
 from .offices import bodies_named_with_and, extend_prefixes
-from .people import holders_read_as_words, names_cut_short, names_read_after_surname, names_read_into_posts
+from .people import (
+    appointed_read_as_bodies,
+    holders_read_as_words,
+    names_cut_short,
+    names_read_after_surname,
+    names_read_into_posts,
+)
 from .places import (
     bodies_after_a_place,
     chained_places,
@@ -88,6 +94,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = divisions_read_as_bodies(text, words)
     words = prepositions_read_into_names(text, words)
     words = split_joined(text, words)
+    words = appointed_read_as_bodies(text, words)
     words = branches_in_words(text, words)
     words = routes(text, words)
     words = posts_inside_names(text, words)

@@ -95,6 +95,10 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
         if w.label == "Organization" and w.end - w.start >= 4 and text[w.end - 1:w.end + 1] in _HANDLING_VERBS:
             out.append(Word(w.start, w.end - 1, "Organization"))  # 为某某药业办 | 结: the company, then the verb 办结
             w = Word(w.end - 1, w.end, "v")
+        came = _CAME_TO_A_KIND.search(text, w.start + 3, w.end) if w.label == "Organization" else None
+        if came and came.end() == w.end and _names_a_body(text[w.start:came.start()]):
+            out += [Word(w.start, came.start(), "Organization"), Word(came.start(), came.start() + 1, "v")]
+            w = Word(came.start() + 1, w.end, "n")  # 省国资委 | 来 | 集团调研: a visit to the body named by its kind
         if w.label == "Organization" and w.end - w.start >= 5 and text[w.end - 1] == "由" and ends_like_org(text[w.start:w.end - 1]):
             out.append(Word(w.start, w.end - 1, "Organization"))  # 某某产业投资基金由/ORG | 某某集团: the name, then 由
             w = Word(w.end - 1, w.end, "p")
@@ -120,11 +124,12 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
                 and w.label not in ("Person", "Region"):
             out.append(Word(w.start, w.start + 2, "v"))  # 共建某某大学某某研究院 read as one word: the verb, then the body
             w = Word(w.start + 2, w.end, "Organization")
-        built = _SET_UP_INSIDE.search(text, w.start + 2, w.end - 4) if w.label == "Organization" else None
-        if built and ends_like_org(text[built.end():w.end]) and _names_a_body(text[w.start:built.start()]):
-            left = Word(w.start, built.start(), "Organization")  # 某某区与某某大学 | 共建 | 某某研究院
+        built = _SET_UP_INSIDE.search(text, w.start + 2, w.end - 3) if w.label == "Organization" else None
+        place = built is not None and gazetteer().lookup(text[w.start:built.start()]) is not None  # 绵阳 | 共建 | 研究院
+        if built and ends_like_org(text[built.end():w.end]) and (_names_a_body(text[w.start:built.start()]) or place):
+            left = Word(w.start, built.start(), "Region" if place else "Organization")  # 某某区与某某大学 | 共建 | 某某研究院
             bare = _bare_suffix(text[built.end():w.end]) or GENERIC_ORG.match(text[built.end():w.end])  # (共建 | 产业学院)
-            out += (_joined_parts(text, left) or [left]) + [Word(built.start(), built.end(), "v"),
+            out += ((not place and _joined_parts(text, left)) or [left]) + [Word(built.start(), built.end(), "v"),
                                                            Word(built.end(), w.end, "n" if bare else "Organization")]
             continue
         form = REGISTERED_FORM.search(text, w.start, w.end) if w.label == "Organization" else None
@@ -234,6 +239,8 @@ def _owns_a_named_unit(text: str, w: Word, owning: re.Match) -> bool:
 
 #: White space, then a Chinese word, read as one punctuation mark.
 _HAN_START = re.compile(r"\s+[\u4e00-\u9fff]")
+#: 来 and a body's kind standing for the body named before (省国资委来集团调研).
+_CAME_TO_A_KIND = re.compile(r"来(?:集团|公司|学院|院|校|局|所|中心|园区|企业)")
 #: A joining word the model read as the start of the name after it: 联合 | 市人力社保局.
 _LEADING_JOINER = re.compile(alternatives(LEADING_CONNECTIVES))
 #: Words of owning inside what the model read as one name, with what may follow them: 所属三级子.

@@ -30,7 +30,7 @@ from .registered import PHASE
 from .words import ENTITY, LATIN, LIST_SEPARATORS, Word, claim, ends_like_org, merge
 
 _CLAUSE_START = re.compile(r"[，。；：:！？]|本轮(?:融资|投资)?由|由")
-_ADVERBS = re.compile(r"(?:等[^、，]{0,8}?(?:股东|资方|机构|投资方|投资人)|等|联合|共同|持续|继续|也|均|曾|已|再次|此前|参与|进行|超额|追加"
+_ADVERBS = re.compile(r"(?:等[^、，]{0,8}?(?:股东|资方|机构|投资方|投资人)|等|联合|共同|持续|继续|也|还|并|又|均|曾|已|再次|此前|参与|进行|超额|追加"
                       r"|近日|日前|近期|目前|当天|当日|同日|次日|随后|同期|同步|今年|本月|上月|本周|上周|今日)+$")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...lexicon import AFTER_A_PERSON, COMPOUND_SURNAMES, HONORIFICS, LATIN_POST, POST_AT_END, SAYING, SURNAMES, TAKING_A_POST
-from .words import Word
+from .words import Word, ends_like_org
 
 #: What a person's name is followed by in its own clause: a verb of saying or of taking a post, 为 before a body.
 _SAYS = re.compile(rf"{SAYING}|透露|坦言|{TAKING_A_POST}")
@@ -32,9 +32,11 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
     words = [Word(w.start, w.end - 1, "Person") if w.label == "Person" and w.end - w.start >= 3 and (
         (text[w.end - 1] == "于" and _DATED.match(text, w.end)) or (text[w.end - 1] in "说称" and text.startswith(("，", "：", ":"), w.end)))
              else w for w in words]  # 何某于 | 2021 年: 于 dates what the person did; 温某说，: says
-    words = [Word(w.start, w.end - 1, "Person") if w.label == "Person" and w.end - w.start == 4 and text[w.end - 1] in "和与及"
+    words = [Word(w.start, w.end - 1, "Person" if w.end - w.start == 4 or text.startswith(COMPOUND_SURNAMES, w.start) else "nz")
+             if w.label == "Person" and w.end - w.start in (4, 5) and text[w.end - 1] in "和与及"
              and k + 1 < len(words) and words[k + 1].is_entity and words[k + 1].start == w.end else w
              for k, w in enumerate(words)]  # 院长宁某某和 | 某某院: the conjunction before the next name is none of it
+    # (four characters left, without a compound surname: a brand, 某某科创与 | 某某有限公司, no person)
     if not any(w.label == "Person" and (1 <= w.end - w.start <= 3 or "·" in text[w.start:w.end]) for w in words):
         return words
     out = list(words)
@@ -113,6 +115,11 @@ def names_read_after_surname(text: str, words: list[Word]) -> list[Word]:
                 and text[w.start] in SURNAMES and w.label in _SURNAME_READ_AS and nxt.label in _GIVEN_NAME_READ_AS \
                 and all("\u4e00" <= c <= "\u9fff" for c in text[nxt.start:nxt.end]) and text.startswith(_PAUSES, nxt.end):
             joined.append(k)  # 副市长应/v | 卓然/a | 、, 博士研究生管/v | 若溪/LOC | ，: a post, a name read as two words, a pause
+        elif text[w.start] in SURNAMES and text[w.start - 1:w.start] in ("，", "：", "\n") and nxt.label not in ("v", "p", "u", "w", "m", "q") \
+                and all("\u4e00" <= c <= "\u9fff" for c in text[nxt.start:nxt.end]) and text.startswith(("任", "兼任", "担任"), nxt.end) \
+                and k + 2 < len(words) and words[k + 2].end - words[k + 2].start <= 2 \
+                and k + 3 < len(words) and words[k + 3].label == "Organization":
+            joined.append(k)  # 宣布，秦/LOC | 某白/c | 任 | 某某集团…: a clause opens with an appointment
     if not joined:
         return words
     out = list(words)
@@ -171,3 +178,31 @@ def holders_read_as_words(text: str, words: list[Word]) -> list[Word]:
             out = list(out) if out is words else out
             out[k] = Word(w.start, w.end, "Person")
     return out
+
+
+#: 某某任 | 集团…: a person, then 任, read into the body's name after them.
+_APPOINTED_INTO = re.compile(rf"((?:{'|'.join(COMPOUND_SURNAMES)}|[\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}?)任(?=[\u4e00-\u9fff]{{2,}})")
+#: What 任 ends as a verb of its own after its character before: 担任, 兼任, 主任, 责任 …
+_TAKING_WORDS = frozenset("担兼出现历主责信聘继连留调升新前首原曾就上")
+#: A body's kind standing alone for the body named before: 集团 | 投资发展部.
+_KIND_FOR_A_BODY = ("集团", "公司", "学院", "院", "局", "中心", "委")
+
+
+def appointed_read_as_bodies(text: str, words: list[Word]) -> list[Word]:
+    """葛某某任集团投资发展/ORG | 部 | 部长: a list of appointments read as one name (or one person); the
+    person, 任, then what they are appointed to."""
+    out: list[Word] = []
+    for w in words:
+        start = w.start + len(text[w.start:w.end]) - len(text[w.start:w.end].lstrip())  # (a line's break read into it)
+        m = _APPOINTED_INTO.match(text, start, w.end) if w.label in ("Organization", "Person") else None
+        if m and (m.group(1)[0] in SURNAMES or m.group(1).startswith(COMPOUND_SURNAMES)) \
+                and text[m.end(1) - 1] not in _TAKING_WORDS and (start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff"):
+            rest = text[m.end():w.end]
+            if start > w.start:
+                out.append(Word(w.start, start, "w"))
+            out += [Word(start, m.end(1), "Person"), Word(m.end(1), m.end(), "v"),
+                    Word(m.end(), w.end, "Organization" if not rest.startswith(_KIND_FOR_A_BODY) and ends_like_org(rest) else "n")]
+        else:
+            out.append(w)
+    return out
+

@@ -66,7 +66,7 @@ _REGISTERED_NAME_PARTS = frozenset({"n", "nz", "nw", "vn", "an", "a", "j", "ORG"
 #: Verbs that name a company's business inside its name (某某高质量发展母基金, 某某城市建设有限公司),
 #: never what the sentence does with it (设立, 投资 stay out).
 BUSINESS_VERBS = frozenset({"发展", "创新", "建设", "服务", "管理", "运营", "开发", "制造", "经营", "咨询", "孵化", "引导", "促进",
-                            "审核", "审评", "检验", "检测", "认证", "评估", "监测", "转化", "转移"})
+                            "审核", "审评", "检验", "检测", "认证", "评估", "监测", "转化", "转移", "创业"})
 
 
 #: A fund's phase or number inside its name: 某某三期, 某某一号.
@@ -121,11 +121,18 @@ def registered_names(text: str, words: list[Word]) -> list[Word]:
 
 
 #: What comes before a registered name that a list or a clause opens with, or a verb of setting one up.
-_BEFORE_AN_ITEM = re.compile(r"(?:^|[、，,：:；;和与及（(]|设立|成立|组建|收购)\s*$")
+_BEFORE_AN_ITEM = re.compile(r"(?:^|[、，,：:；;和与及（(—的]|设立|成立|组建|收购)\s*$")
+
+
+def _a_place_perhaps_with_the_brands_first(piece: str) -> bool:
+    """济南 or 济南衡 (| 昇/v | 数字经济…合伙企业): a place of the division data, perhaps with the first
+    character of the brand after it read into it."""
+    head = gazetteer().head(piece)
+    return gazetteer().lookup(piece) is not None or (head is not None and len(piece) - len(head) == 1)
 
 
 def _place_opening_the_name(text: str, words: list[Word], k: int) -> int:
-    """岚州 | 长/v | 投/v | 某某制造合伙企业（有限合伙）: one or two one-character words the model read
+    """岚州 | 长/v | 投/v | 某某制造合伙企业（有限合伙）, 济南衡 | 昇/v | 数字经济…: one or two one-character words the model read
     between the place a registered name opens with and the rest of it are the name's (its trade
     name's), when the place starts an item of a list or a clause. The index of the name's first word."""
     j = k
@@ -133,11 +140,13 @@ def _place_opening_the_name(text: str, words: list[Word], k: int) -> int:
             and words[j - 1].label in ("v", "vn", "a", "d", "n") and "\u4e00" <= text[words[j - 1].start] <= "\u9fff":
         j -= 1
     if j == k and j > 0 and words[j - 1].end == words[j].start and words[j - 1].end - words[j - 1].start == 2 \
-            and words[j - 1].label in ("v", "vn", "a") and words[j].label in ("Organization", "nz", "ORG"):
-        j -= 1  # 常州 | 创某/v | 泓某/ORG | 医疗器械…合伙企业: a brand the model read as a verb, before another
+            and words[j - 1].label in ("v", "vn", "a") and (words[j].label in ("Organization", "nz", "ORG")
+                                                         or text[words[j].start:words[j].end] in BUSINESS_VERBS):
+        j -= 1  # 常州 | 创某/v | 泓某/ORG | 医疗器械…合伙企业: a brand the model read as a verb, before another or
+        # before the business (杭州 | 拓某/v | 创业/v | 投资…)
     place = words[j - 1] if 0 < j < k else None
     if place is not None and place.label == "Region" and place.end == words[j].start \
-            and gazetteer().lookup(text[place.start:place.end]) is not None \
+            and _a_place_perhaps_with_the_brands_first(text[place.start:place.end]) \
             and _BEFORE_AN_ITEM.search(text, max(0, place.start - 4), place.start):
         return j - 1
     return k
