@@ -59,7 +59,7 @@ GOVERNMENT_BODY = re.compile(r"(?:局|委|厅|办|委员会|管委会|办公室|
 #: A body that issues documents, the one a title may name: ministries (部), 国务院, 署, the central bank.
 ISSUING_BODY = re.compile(r"(?:局|委|厅|办|委员会|管委会|办公室|政府|部|国务院|署|人民银行)$")
 #: The last characters a government body's name can end with (a cheap test before the pass).
-GOVERNMENT_BODY_ENDS = re.compile(r"[局委厅办会室府]")
+GOVERNMENT_BODY_ENDS = re.compile(r"[局委厅办会室府部署]")
 #: Words before an organization name that belong to it: 市 经信局, 国家 发展改革委.
 REGION_PREFIX_WORDS = ("市", "省", "区", "县", "州", "国家", "中央", "全国")
 #: Levels of a local government, as the first character of 市经信局, 省科技厅.
@@ -113,7 +113,7 @@ GENERIC_ORG = re.compile(
     r"中小企业|小微企业|科研院所|院所|高校|高等院校|银行|证券|保险|券商|科技|"
     rf"(?:国家级?|全国|自治区|[\u4e00-\u9fff]{{0,3}}[省市]级?)?(?:{alternatives(STATUS_KINDS)})|"
     # a kind of body with no name before it: 中心, 创新中心, 新中心, 管理委员会
-    r"(?:新|创新|研发|技术|产业|服务)?(?:中心|研究院|研究所|实验室|委员会|管理委员会|管委会|联盟|基地|园区|学院)|"
+    r"(?:新|创新|研发|技术|产业|现代产业|服务)?(?:中心|研究院|研究所|实验室|委员会|管理委员会|管委会|联盟|基地|园区|学院)|"
     # a group sent on an errand: 招商小分队, 代表团
     r"(?:招商|考察|调研|工作)?(?:小分队|分队|代表团|考察团|调研组|专班)|项目|平台|工程|学校|本校|我校|"
     # a kind of investing or of fund: 股权投资, 子基金投资, S 基金, QFLP 基金
@@ -272,7 +272,8 @@ PARTNER_WORDS = re.compile(alternatives(AGREEMENT_WORDS + ("合作", "携手", "
                                                              "共同打造", "共同推进", "共同主办", "联合主办",
                                                              "联合举办", "共同举办", "共同组织", "联合组织",
                                                              "共同承办", "联合承办", "联合开展", "共同开展", "联合攻关",
-                                                             "联合申报", "协同机制", "联动机制")))
+                                                             "联合申报", "协同机制", "联动机制", "联合开发", "共同开发",
+                                                             "联合研制", "联合研发", "共同研发")))
 #: Bodies that host or organize one thing together, after 由: 由 A、B 共同主办的….
 HOSTED_TOGETHER = re.compile(r"^\s*(?:共同|联合)(?:主办|举办|承办|组织)")
 PARTNER_LINK = re.compile(r"^\s*[”’\"]?\s*[）)]?\s*(?:[A-Za-z][\w-]*\s*)?(?:与|和|同|携手|联合|联手)\s*$")

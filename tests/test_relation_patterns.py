@@ -763,3 +763,29 @@ def test_a_place_setting_up_a_bare_kind_and_a_visit_to_a_body_named_by_its_kind(
     names = {(m.text, m.type) for m in issue.mentions}
     assert ("省国资委", "Organization") in names
     assert not any("共建" in t or "来集团" in t for t, _ in names)
+
+
+def test_ministries_a_station_and_its_head_names_ending_in_a_word_after_a_post_and_bodies_named_by_their_field(backend):
+    """应急管理部/vn and 生态 环境 部, where the sentence has no other body's ending; a fire station named by its place
+    (某某园区专职消防救援站) whose 站长 is its head, not the corps' that named it; 局长吕某 | 和 | 带队 and 董事长严某某/a
+    | 、 | 某某公司 (names after a post); 联合会 naming the federation again; a field before a kind of college
+    (共建 | 聚酯 材料 | 现代产业学院/ORG), and 由 A 与 B 联合开发 (partners)."""
+    text = "\n".join([
+        "生态环境部、应急管理部日前联合发布《化工园区公共应急能力评估细则（试行）》。",
+        "汀湾省消防救援总队将汀湾园区专职消防救援站确定为示范站，站长韦令舟表示，园区将补齐装备。",
+        "园区生态环境局局长吕澄和带队检查了三家企业。",
+        "汀湾弘泰涂料有限公司董事长严可为、汀湾昕昊制药有限公司副总经理蒋沐作交流发言。",
+        "汀湾化工企业联合会召开会员大会。联合会由汀湾开发公司于 2021 年发起设立。",
+        "岚晟新材与汀湾理工大学签约共建聚酯材料现代产业学院。",
+        "新型涂层由岚晟新材与上海汀元化工科技有限公司联合开发。",
+    ])
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", f"简报\n\n{text}\n"))
+    extract([issue], backend)
+    names = {(m.text, m.type) for m in issue.mentions}
+    rels = {(issue.mentions[r.head].text, r.type, issue.mentions[r.tail].text) for r in issue.relations}
+    assert {("应急管理部", "Organization"), ("生态环境部", "Organization")} <= names
+    assert ("韦令舟", "holdsPosition", "汀湾园区专职消防救援站") in rels
+    assert ("吕澄和", "Person") in names and ("严可为", "holdsPosition", "汀湾弘泰涂料有限公司") in rels
+    assert any(m.text == "联合会" and m.source == "rule:refers-back" for m in issue.mentions)
+    assert ("岚晟新材", "founded", "聚酯材料现代产业学院") in rels
+    assert ("岚晟新材", "partnerOf", "上海汀元化工科技有限公司") in rels

@@ -224,7 +224,7 @@ _NOT_A_POST = re.compile(r"\s*(?:由|被|与|和|对|向|从|在|把|将|给|为
 def _post_fits(post: str, org: str) -> bool:
     """院长 is a post of a 院, 局长 of a 局: a post named after a kind of body fits that kind only (or the
     body's unit named in it: 数据要素处处长 at a 局)."""
-    kind = re.search(r"([厅局院部处司所科])长$", post.strip())
+    kind = re.search(r"([厅局院部处司所科站])长$", post.strip())
     return kind is None or kind.group(1) in org or (kind.group(1) in "处科" and post.strip().endswith(kind.group(1) * 2 + "长"))
 
 
@@ -376,14 +376,23 @@ def _post_at_a_government(s: Sentence, i: int) -> list[tuple[int, str]]:
     return [(nearest, post.strip())]
 
 
+#: A post named after a kind of body alone: 站长, 副院长, 常务副所长.
+_KIND_POST = re.compile(r"(?:常务|执行)?副?[厅局院部处司所科站]长")
+
+
 def _post_opening_a_clause(s: Sentence, i: int) -> list[tuple[int, str]]:
     """某某医疗总部位于…，创始人兼 CEO 张三曾…: a clause opened by a post and its holder is about
-    the body the sentence starts with, after a date, perhaps with its short name declared (no other
+    the body the sentence starts with (or, where the post is named after a kind of body the subject is not,
+    the body of that kind named last: 站长 of the 某某站), after a date, perhaps with its short name declared (no other
     body named before, but where it happens: 某某协会理事会在 X 召开，会长张三…). Not 由 and a post (…，由学校某处处长张三兼任执行董事): the post held
     there is the one taken after the name."""
     subject = sentence_subject(s, after_a_date=True)
     opening = re.search(r"[，,]\s*([^，。；（）()]{1,12}?)\s*$", s.before(s.ks[i], 16))
     at = s.ks.index(subject) if subject is not None else -1
+    if subject is not None and opening is not None and _KIND_POST.fullmatch(opening.group(1).strip()) \
+            and not _post_fits(post := opening.group(1).strip(), s.m(subject).text):  # X 将 Y 站列为…，站长张三
+        fitting = [s.ks[j] for j in range(i) if s.type(j) == "Organization" and s.m(s.ks[j]).text.endswith(post[-2])]
+        return [(fitting[-1], post)] if fitting else []  # (the body of the post's kind named last)
     if subject is None or opening is None or not POST.fullmatch(opening.group(1)) or opening.group(1).startswith("由") \
             or any(s.type(j) == "Organization" and j != at and s.short_name_of.get(j) != at
                    and not s.before(s.ks[j], 2).endswith("在") for j in range(i)) \

@@ -26,7 +26,7 @@ _FIELD_WORDS = frozenset({"n", "nz", "nw", "vn", "an", "a", "j", "ORG", "LOC", "
 #: Verbs that set a body up, and the kinds of body named by their field after them:
 #: 组建 | 两地 职教 协作 联盟, 合作建设 | 汽车电子 检测 实验室.
 _SETS_UP = frozenset({"共建", "组建", "建设", "成立", "设立", "筹建", "联建", "发起成立", "合作建设", "共同建设"})
-_FIELD_BODY = re.compile(r"(?:联盟|实验室|联合体|试验站)$")  # (not 中心: 算力调度中心 is a facility)
+_FIELD_BODY = re.compile(r"(?:联盟|实验室|联合体|试验站|产业学院)$")  # (not 中心: 算力调度中心 is a facility)
 
 
 def bodies_set_up(text: str, words: list[Word]) -> list[Word]:
@@ -46,7 +46,9 @@ def bodies_set_up(text: str, words: list[Word]) -> list[Word]:
             j += 1
         # (a place may open the name, 成渝 | 地区 高校…; no other name stands inside it)
         if end is not None and words[end].end - words[k + 1].start >= 6 and not HAN_RUN.match(text, words[end].end) \
-                and not any(w.is_entity and not (n == 0 and w.label == "Region") for n, w in enumerate(words[k + 1:end + 1])):
+                and not any(w.is_entity and not (n == 0 and w.label == "Region")
+                            and not (n == end - k - 1 and GENERIC_ORG.match(text[w.start:w.end]))  # (…材料 | 现代产业学院/ORG)
+                            for n, w in enumerate(words[k + 1:end + 1])):
             name = text[words[k + 1].start:words[end].end]
             if not GENERIC_ORG.match(name) and _FIELD_BODY.sub("", name) not in _NO_FIELD:
                 words = claim(words, words[k + 1].start, words[end].end, "Organization")

@@ -63,6 +63,10 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
                 and k > 0 and out[k - 1].end == name.start and POST_AT_END.search(text, out[k - 1].start, out[k - 1].end):
             out[k:k + 2] = [Word(name.start, nxt.end, "Person")]  # 校长程某 | 之 | 、, 总经理汪某 | 同 | ，: a pause ends the name
             # (副区长沈某 | 之 | 带队: or a verb)
+        elif piece in ("和", "均") and (after.label == "v" or _SAYS.match(text, after.start)) and after.start == nxt.end \
+                and k > 0 and out[k - 1].end == name.start and POST_AT_END.search(text, out[k - 1].start, out[k - 1].end):
+            out[k:k + 2] = [Word(name.start, nxt.end, "Person")]  # 局长吕某 | 和 | 带队, 董事长严某 | 均 | 表示: a name
+            # after its post ends in the character, for no list or many stand there
         elif len(piece) == 2 and piece[1] == "于" and (after.label == "TIME" or text[after.start].isdigit()):
             out[k], out[k + 1] = Word(name.start, name.end + 1, "Person"), Word(nxt.end - 1, nxt.end, "p")
         elif len(piece) == 1 and "\u4e00" <= piece <= "\u9fff" and piece not in _AFTER_A_NAME and (
@@ -157,9 +161,11 @@ _NOT_HOLDERS = frozenset({"单位", "任期", "人选", "班子", "成员", "团
 
 
 def holders_read_as_words(text: str, words: list[Word]) -> list[Word]:
-    """执行会长 | 庞某/n | 表示: a name neither reading knows, between a post and what its holder does,
-    that starts with a surname, is the person. (Only the words right before such a verb are looked at.)"""
-    acts = [m.start() for m in _HOLDER_ACTS.finditer(text)]
+    """执行会长 | 庞某/n | 表示: a name neither reading knows, between a post and what its holder does
+    (or a pause before the next body in a list of post-holders: 董事长严某某/a | 、| 某某公司), that starts
+    with a surname, is the person. (Only the words right before such a verb are looked at.)"""
+    acts = [m.start() for m in _HOLDER_ACTS.finditer(text)] + [  # (or a pause before the next body's post-holder)
+        w.start for k, w in enumerate(words[:-1]) if text[w.start:w.end] == "、" and words[k + 1].label == "Organization"]
     if not acts:
         return words
     ending_at = {w.end: k for k, w in enumerate(words)}
@@ -170,7 +176,7 @@ def holders_read_as_words(text: str, words: list[Word]) -> list[Word]:
             continue
         w, post = words[k], words[k - 1]
         piece = text[w.start:w.end]
-        if (w.label in ("n", "nz") or (w.label == "v" and len(piece) == 3)) and 2 <= len(piece) <= 3 and post.end == w.start \
+        if (w.label in ("n", "nz") or (w.label in ("v", "a") and len(piece) == 3)) and 2 <= len(piece) <= 3 and post.end == w.start \
                 and post.label == "n" \
                 and (piece[0] in SURNAMES or piece.startswith(COMPOUND_SURNAMES)) \
                 and all("\u4e00" <= c <= "\u9fff" for c in piece) and not LATIN_POST.search(piece) and piece not in _NOT_HOLDERS \

@@ -416,7 +416,7 @@ def units(text: str, words: list[Word]) -> list[Word]:
 #: Words that may name what a body does between its place and its kind: 新型 显示 技术创新 | 中心.
 _BODY_PARTS = ("n", "nz", "nw", "vn", "an", "a", "j")
 #: A place's public centres, named by what they do: 某某区大数据发展中心, 某某县政务服务中心, 某某省生态环境监测中心.
-_PUBLIC_CENTRES = ("发展中心", "服务中心", "促进中心", "管理中心", "监测中心")
+_PUBLIC_CENTRES = ("发展中心", "服务中心", "促进中心", "管理中心", "监测中心", "救援站")
 
 
 def bodies_after_a_place(text: str, words: list[Word]) -> list[Word]:
