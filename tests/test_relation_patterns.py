@@ -789,3 +789,15 @@ def test_ministries_a_station_and_its_head_names_ending_in_a_word_after_a_post_a
     assert any(m.text == "联合会" and m.source == "rule:refers-back" for m in issue.mentions)
     assert ("岚晟新材", "founded", "聚酯材料现代产业学院") in rels
     assert ("岚晟新材", "partnerOf", "上海汀元化工科技有限公司") in rels
+
+
+def test_a_divisions_head_read_as_处处_长_and_a_zone_named_by_a_part_of_a_country(backend):
+    """某某委员会 | 数字 经济 | 处处/d | 长/v | 某某: the division and its head's post are the title at the body
+    (no unit named …处处); 越南 | 北部 | 经济走廊: one zone."""
+    rels = found(backend, "简报\n\n出席活动的有江西省发展和改革委员会数字经济处处长程岚新、江西省科学技术厅一级巡视员沈岚。"
+                          "双方将在越南北部经济走廊建设 30 座北斗基准站。\n")
+    assert ("程岚新", "holdsPosition", "江西省发展和改革委员会", "stated") in rels
+    assert not any(r[2].endswith("处处") or r[0].endswith("处处") for r in rels)
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n双方将在越南北部经济走廊建设 30 座北斗基准站。\n"))
+    extract([issue], backend)
+    assert ("越南北部经济走廊", "Region") in {(m.text, m.type) for m in issue.mentions}

@@ -107,6 +107,8 @@ def party_offices(text: str, words: list[Word]) -> list[Word]:
 #: The words between a place and the kind of zone it names: nouns and the like, never
 #: a preposition, conjunction or verb (苏州工业园区 | 以 | 园区 is not one place).
 _ZONE_PARTS = ("n", "nz", "nw", "vn", "an", "s", "j", "Region")
+#: A part of a country or a province a zone may be named by: 某国 | 东部 | 经济走廊.
+_PARTS_OF_A_COUNTRY = frozenset({"东部", "西部", "南部", "北部", "中部", "东南", "西南", "东北", "西北"})
 
 
 def parks_named_after_bodies(text: str, words: list[Word]) -> list[Word]:
@@ -144,7 +146,7 @@ def zones(text: str, words: list[Word]) -> list[Word]:
         ends_a_zone = len(piece) == 1 and text[ws[i].start:ws[j].end].endswith(ZONE_SUFFIXES)  # 皖江 | 城市 | 带/v
         ends_a_zone |= ws[j].label == "v" and j + 1 < len(ws) and text[ws[j + 1].start:ws[j + 1].end] in ZONE_SUFFIXES
         # (长白山 | 保护/v | 开发区: a verb right before the kind of zone)
-        return (ws[j].label in _ZONE_PARTS or piece in ZONE_SUFFIXES or ends_a_zone) \
+        return (ws[j].label in _ZONE_PARTS or piece in ZONE_SUFFIXES or ends_a_zone or piece in _PARTS_OF_A_COUNTRY) \
             and not text[ws[i].start:ws[i].end].endswith(ZONE_SUFFIXES)  # 青梧 | 创新谷/v
 
     return _after_a_place(words, 3, "Region", part,
@@ -401,8 +403,10 @@ def units(text: str, words: list[Word]) -> list[Word]:
                 elif not (words[j].label == "c" and word in ("与", "和") and nouns):
                     break
                 j += 1
-            post_after = end is not None and government and LATIN_POST.match(text, words[end].end) \
-                and not text.endswith(_CORPS, w.start, words[end].end)
+            post_after = end is not None and government and (
+                LATIN_POST.match(text, words[end].end)
+                or (text.endswith(("处处", "科科"), words[end].start, words[end].end) and text.startswith("长", words[end].end))) \
+                and not text.endswith(_CORPS, w.start, words[end].end)  # (某某产业 | 处处/d | 长: the division's head)
             if end is not None and not post_after:
                 words = merge(words, i, end, "Organization")
             elif post_after and read_on:
