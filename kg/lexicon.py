@@ -59,7 +59,7 @@ GOVERNMENT_BODY = re.compile(r"(?:局|委|厅|办|委员会|管委会|办公室|
 #: A body that issues documents, the one a title may name: ministries (部), 国务院, 署, the central bank.
 ISSUING_BODY = re.compile(r"(?:局|委|厅|办|委员会|管委会|办公室|政府|部|国务院|署|人民银行)$")
 #: The last characters a government body's name can end with (a cheap test before the pass).
-GOVERNMENT_BODY_ENDS = re.compile(r"[局委厅办会室府部署]")
+GOVERNMENT_BODY_ENDS = re.compile(r"[局委厅办会室府]")
 #: Words before an organization name that belong to it: 市 经信局, 国家 发展改革委.
 REGION_PREFIX_WORDS = ("市", "省", "区", "县", "州", "国家", "中央", "全国")
 #: Levels of a local government, as the first character of 市经信局, 省科技厅.
@@ -69,6 +69,8 @@ LEGAL_FORMS = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|�
 #: The end of a registered name, which nothing but a name stands right before: 某某精密株式会社,
 #: 某某创业投资合伙企业（有限合伙）. (Not 公司 or 集团 alone: 该公司, 子公司.)
 REGISTERED_FORM = re.compile(r"股份有限公司|有限责任公司|有限公司|株式会社|(?:合伙企业|基金)[（(]有限合伙[）)]")
+#: A name that ends in its registered legal form.
+REGISTERED_END = re.compile(rf"(?:{REGISTERED_FORM.pattern})$")
 #: What a company owns, before the owned one's name: 全资子公司 | 某某有限公司. Never part of a name.
 OWNED_COMPANY_WORDS = ("子公司", "全资子公司", "控股子公司", "分公司", "母公司", "孙公司", "参股公司", "合资公司")
 TRADES = re.compile(r"(?:网络科技|信息技术|信息科技|科技发展|网络技术|电子信息|智能科技|数字科技|"

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..doc import Issue, Mention, Sentence, Span
-from ..lexicon import GENERIC_SECTORS, ISSUING_BODY, REGISTERED_FORM, publisher_body
+from ..lexicon import GENERIC_SECTORS, ISSUING_BODY, REGISTERED_END, publisher_body
 from ..regions import Division, country_before_name, gazetteer, is_area, is_body_of_water
 from ..vocab import NAME_TYPES
 from . import repair, rules
@@ -181,16 +181,13 @@ def _brands_only_the_model_read(issue: Issue, firsts: list[list[Span]], words: l
     return out
 
 
-_REGISTERED_END = re.compile(rf"(?:{REGISTERED_FORM.pattern})$")
-
-
 def _registered_names_only_the_model_read_whole(issue: Issue, firsts: list[list[Span]], others: list[Mention]) -> list[Mention]:
     """济南某某生物医药…合伙企业（有限合伙） where kg's model reads the registered name whole and LAC's reading
     cuts it after its place and a character or two of its brand (济南某/ORG | 某/v | 生物医药…合伙企业): the whole
     name, as the model reads it."""
     out = []
     for m in others:
-        if m.type != "Organization" or not _REGISTERED_END.search(m.text):
+        if m.type != "Organization" or not REGISTERED_END.search(m.text):
             continue
         start, end = m.start - issue.sentences[m.sentence].start, m.end - issue.sentences[m.sentence].start
         touching = sorted((s for s in firsts[m.sentence] if s.start < end and start < s.end), key=lambda s: (s.start, -s.end))

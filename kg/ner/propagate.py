@@ -272,14 +272,16 @@ def _whole_places(issue: Issue) -> list[Mention]:
 
 def _whole_bodies(issue: Issue) -> list[Mention]:
     """某科学院 before 分析测试中心, where the issue names 某科学院分析测试中心 and the text goes on so: the whole body."""
-    bodies = sorted({m.text for m in issue.mentions if m.type == "Organization" and m.text.endswith(ORG_SUFFIXES)},
-                    key=lambda b: (-len(b), b))  # the longest first
+    by_opening: dict[str, list[str]] = {}  # by their first two characters, the longest first
+    for body in sorted({m.text for m in issue.mentions if m.type == "Organization" and m.text.endswith(ORG_SUFFIXES)},
+                       key=lambda b: (-len(b), b)):
+        by_opening.setdefault(body[:2], []).append(body)
     read_whole = {(m.start, m.end) for m in issue.mentions if m.type == "Organization"}
     out = []
     for m in issue.mentions:
-        if m.type != "Organization":
+        if m.type != "Organization" or len(m.text) < 2:
             continue
-        whole = next((b for b in bodies if len(b) >= len(m.text) + 3 and b.startswith(m.text)
+        whole = next((b for b in by_opening.get(m.text[:2], ()) if len(b) >= len(m.text) + 3 and b.startswith(m.text)
                       and issue.text.startswith(b, m.start)), None)
         if whole is not None and (m.start, m.start + len(whole)) not in read_whole:  # (not the parent named inside it)
             out.append(_mention(issue, m.start, m.start + len(whole), "Organization", "rule:whole-body"))

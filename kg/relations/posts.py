@@ -221,10 +221,14 @@ _PROFILE_LINK = re.compile(r"\s*(?:[，,：:]|是|系|现为|现任)\s*")
 _NOT_A_POST = re.compile(r"\s*(?:由|被|与|和|对|向|从|在|把|将|给|为)")
 
 
+#: Kinds of body whose head's post is named after them: 厅长, 院长, 站长 ….
+_HEADED_KINDS = "厅局院部处司所科站"
+
+
 def _post_fits(post: str, org: str) -> bool:
     """院长 is a post of a 院, 局长 of a 局: a post named after a kind of body fits that kind only (or the
     body's unit named in it: 数据要素处处长 at a 局)."""
-    kind = re.search(r"([厅局院部处司所科站])长$", post.strip())
+    kind = re.search(rf"([{_HEADED_KINDS}])长$", post.strip())
     return kind is None or kind.group(1) in org or (kind.group(1) in "处科" and post.strip().endswith(kind.group(1) * 2 + "长"))
 
 
@@ -377,7 +381,7 @@ def _post_at_a_government(s: Sentence, i: int) -> list[tuple[int, str]]:
 
 
 #: A post named after a kind of body alone: 站长, 副院长, 常务副所长.
-_KIND_POST = re.compile(r"(?:常务|执行)?副?[厅局院部处司所科站]长")
+_KIND_POST = re.compile(rf"(?:常务|执行)?副?[{_HEADED_KINDS}]长")
 
 
 def _post_opening_a_clause(s: Sentence, i: int) -> list[tuple[int, str]]:

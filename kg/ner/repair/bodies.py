@@ -64,8 +64,7 @@ def _joins_two_fields(text: str, words: list[Word], k: int) -> bool:
 
 def joint_bodies(text: str, words: list[Word]) -> list[Word]:
     """共建 | 深海 声学 联合 实验室: the field before a joint body's kind is its name, back to the
-    verb, mark or particle before it (共建, 的, “); a field may join two (感知 | 与 | 控制). So is
-    """
+    verb, mark or particle before it (共建, 的, “); a field may join two (感知 | 与 | 控制)."""
     for body in _JOINT_BODY.finditer(text):
         k = next((n for n, w in enumerate(words) if w.start <= body.start() < w.end), None)
         if k is None or (words[k].label == "Organization" and words[k].start < body.start()
@@ -85,8 +84,8 @@ def status_bodies(text: str, words: list[Word]) -> list[Word]:
     the field before them names the one body."""
     for k in range(len(words) - 1, 0, -1):
         w = words[k]
-        if w.label == "Organization" and words[k - 1].end == w.start and words[k - 1].label in _FIELD_WORDS \
-                and not words[k - 1].is_entity and (head := gazetteer().head(text[w.start:w.end])) \
+        if w.label == "Organization" and text.endswith(STATUS_KINDS, w.start, w.end) and words[k - 1].end == w.start \
+                and words[k - 1].label in _FIELD_WORDS and not words[k - 1].is_entity and (head := gazetteer().head(text[w.start:w.end])) \
                 and text[w.start + len(head):w.end] in STATUS_KINDS:
             words = _claim_field(text, words, k, w.start, w.end)
     return words

@@ -21,6 +21,7 @@ from ...lexicon import (
     POST,
     POST_AT_END,
     REGION_PREFIX_WORDS,
+    REGISTERED_END,
     REGISTERED_FORM,
     STRONG_SUFFIX_WORDS,
     UNITS_OF_A_TOWN,
@@ -95,7 +96,7 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
         if w.label == "Organization" and w.end - w.start >= 4 and text[w.end - 1:w.end + 1] in _HANDLING_VERBS:
             out.append(Word(w.start, w.end - 1, "Organization"))  # 为某某药业办 | 结: the company, then the verb 办结
             w = Word(w.end - 1, w.end, "v")
-        came = _CAME_TO_A_KIND.search(text, w.start + 3, w.end) if w.label == "Organization" else None
+        came = _CAME_TO_A_KIND.search(text, w.start + 3, w.end) if w.label == "Organization" and "来" in text else None
         if came and came.end() == w.end and _names_a_body(text[w.start:came.start()]):
             out += [Word(w.start, came.start(), "Organization"), Word(came.start(), came.start() + 1, "v")]
             w = Word(came.start() + 1, w.end, "n")  # 省国资委 | 来 | 集团调研: a visit to the body named by its kind
@@ -155,12 +156,12 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
         if w.label == "Organization" and w.end - w.start >= 4:
             owning = _OWNING_INSIDE.search(text, w.start + 2, w.end)
             if owning and (owning.group().startswith(OWNING_WORDS) or text.startswith("子", owning.end())) \
-                    and not _REGISTERED_END.search(text, owning.end(), w.end) and not _owns_a_named_unit(text, w, owning):
+                    and not REGISTERED_END.search(text, owning.end(), w.end) and not _owns_a_named_unit(text, w, owning):
                 # 某某交投所属 | 某某公司, 某某稀金全资 | 子公司, 某某所属三级子 | 企业: the owner, then words of owning
                 out += [Word(w.start, owning.start(), w.label), Word(owning.start(), w.end, "n")]
                 continue
             if owning and owning.group() in OWNING_WORDS and ends_like_org(text[w.start:owning.start()]) \
-                    and ((w.end - owning.end() >= 8 and _REGISTERED_END.search(text, owning.end(), w.end))
+                    and ((w.end - owning.end() >= 8 and REGISTERED_END.search(text, owning.end(), w.end))
                          or _owns_a_named_unit(text, w, owning)):
                 # 某某管理委员会旗下 | 某某产业投资有限公司: the owner, the word, the company it owns
                 owned_at = _past_unit_kind(text, owning.end(), w.end)
@@ -204,7 +205,7 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
                     out.append(Word(owned.end(1), w.end, "n"))
                 continue
             owner = _OWNER_OF_NAMED.search(text, w.start + 2, w.end)
-            if owner and w.end - owner.end() >= 4 and _REGISTERED_END.search(text, owner.end(), w.end):
+            if owner and w.end - owner.end() >= 4 and REGISTERED_END.search(text, owner.end(), w.end):
                 # 某某交投 | 控股子公司 | 某某科技股份有限公司: the owner, the word, the company owned
                 owned_at = _past_unit_kind(text, owner.end(), w.end)
                 out += [Word(w.start, owner.start(), w.label), Word(owner.start(), owned_at, "n"),
@@ -249,7 +250,6 @@ _OWNING_INSIDE = re.compile(rf"{OWNING}(?:[一二三四]级)?(?:全资|控股)?�
 _PREPOSITIONS = frozenset("以在于向对从把将被给")
 #: Inside one "name": words by which the body before owns the registered company after.
 _OWNER_OF_NAMED = re.compile(rf"{OWNING}?(?:的)?(?:[一二三四]级)?(?:全资|控股)?(?:子公司|子企业)|{OWNING}")
-_REGISTERED_END = re.compile(rf"(?:{REGISTERED_FORM.pattern})$")
 #: A joining word the model took as the end of a name.
 _TRAILING_JOINER = re.compile(
     rf"\s*(?:{alternatives((*LEADING_CONNECTIVES, '领投', '跟投', '参投', '参与', '签署', '签约', '宣布', '共建', '与', '和', '及', '系'))})$")
@@ -469,7 +469,7 @@ def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
                 end = None
             if end is not None:
                 out = merge(out, i, end, "Organization")
-                if not _REGISTERED_END.search(text, out[i].start, out[i].end):
+                if not REGISTERED_END.search(text, out[i].start, out[i].end):
                     continue  # 中共某某市委 | 人才工作领导小组办公室: the merged name may run on
         i += 1
     return [Word(w.start, w.end, "Organization") if w.label == "ORG" else w for w in out]

@@ -113,13 +113,15 @@ def names_read_after_surname(text: str, words: list[Word]) -> list[Word]:
                 and POST_AT_END.search(text, max(0, w.start - 10), w.start) is not None
                 and AFTER_A_PERSON.match(text, nxt.end)))):
             joined.append(k)
+        elif text[w.start] not in SURNAMES:
+            continue  # (the two readings below open with a surname)
         elif (k > 0 and words[k - 1].end == w.start and (
                 POST_AT_END.search(text, words[k - 1].start, words[k - 1].end)
                 or text.endswith(_STUDENTS, words[k - 1].start, words[k - 1].end))) \
-                and text[w.start] in SURNAMES and w.label in _SURNAME_READ_AS and nxt.label in _GIVEN_NAME_READ_AS \
+                and w.label in _SURNAME_READ_AS and nxt.label in _GIVEN_NAME_READ_AS \
                 and all("\u4e00" <= c <= "\u9fff" for c in text[nxt.start:nxt.end]) and text.startswith(_PAUSES, nxt.end):
             joined.append(k)  # 副市长应/v | 卓然/a | 、, 博士研究生管/v | 若溪/LOC | ，: a post, a name read as two words, a pause
-        elif text[w.start] in SURNAMES and text[w.start - 1:w.start] in ("，", "：", "\n") and nxt.label not in ("v", "p", "u", "w", "m", "q") \
+        elif text[w.start - 1:w.start] in ("，", "：", "\n") and nxt.label not in ("v", "p", "u", "w", "m", "q") \
                 and all("\u4e00" <= c <= "\u9fff" for c in text[nxt.start:nxt.end]) and text.startswith(("任", "兼任", "担任"), nxt.end) \
                 and k + 2 < len(words) and words[k + 2].end - words[k + 2].start <= 2 \
                 and k + 3 < len(words) and words[k + 3].label == "Organization":
@@ -164,8 +166,9 @@ def holders_read_as_words(text: str, words: list[Word]) -> list[Word]:
     """执行会长 | 庞某/n | 表示: a name neither reading knows, between a post and what its holder does
     (or a pause before the next body in a list of post-holders: 董事长严某某/a | 、| 某某公司), that starts
     with a surname, is the person. (Only the words right before such a verb are looked at.)"""
-    acts = [m.start() for m in _HOLDER_ACTS.finditer(text)] + [  # (or a pause before the next body's post-holder)
-        w.start for k, w in enumerate(words[:-1]) if text[w.start:w.end] == "、" and words[k + 1].label == "Organization"]
+    acts = [m.start() for m in _HOLDER_ACTS.finditer(text)]
+    if "、" in text:  # (or a pause before the next body's post-holder)
+        acts += [w.start for k, w in enumerate(words[:-1]) if text[w.start:w.end] == "、" and words[k + 1].label == "Organization"]
     if not acts:
         return words
     ending_at = {w.end: k for k, w in enumerate(words)}
@@ -197,9 +200,12 @@ _KIND_FOR_A_BODY = ("集团", "公司", "学院", "院", "局", "中心", "委")
 def appointed_read_as_bodies(text: str, words: list[Word]) -> list[Word]:
     """葛某某任集团投资发展/ORG | 部 | 部长: a list of appointments read as one name (or one person); the
     person, 任, then what they are appointed to."""
+    if "任" not in text:
+        return words
     out: list[Word] = []
     for w in words:
-        start = w.start + len(text[w.start:w.end]) - len(text[w.start:w.end].lstrip())  # (a line's break read into it)
+        start = w.start + len(text[w.start:w.end]) - len(text[w.start:w.end].lstrip()) \
+            if w.label in ("Organization", "Person") else w.start  # (a line's break read into it)
         m = _APPOINTED_INTO.match(text, start, w.end) if w.label in ("Organization", "Person") else None
         if m and (m.group(1)[0] in SURNAMES or m.group(1).startswith(COMPOUND_SURNAMES)) \
                 and text[m.end(1) - 1] not in _TAKING_WORDS and (start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff"):

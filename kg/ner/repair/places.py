@@ -29,12 +29,12 @@ from .words import ENTITY, Word, claim, ends_like_org, merge
 def government_bodies(text: str, words: list[Word]) -> list[Word]:
     """市 | 经济 | 和 | 信息化局 → 市经济和信息化局: a level word or region, then nouns
     ending in a government body's suffix; a ministry named in full, however the model cut it."""
-    if not GOVERNMENT_BODY_ENDS.search(text):  # no word of the sentence can end like one
-        return words
     for m in _MINISTRY_NAMED.finditer(text):
         if not any(w.label == "Organization" and w.start <= m.start() and m.end() <= w.end for w in words) \
                 and not any(w.start < m.start() < w.end or w.start < m.end() < w.end for w in words if w.is_entity):
             words = claim(words, m.start(), m.end(), "Organization")  # (not inside 某省生态环境厅 or another name)
+    if not GOVERNMENT_BODY_ENDS.search(text):  # no other word of the sentence can end like one
+        return words
     i = 0
     while i < len(words):
         w = words[i]
