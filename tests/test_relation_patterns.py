@@ -721,6 +721,14 @@ def test_units_named_after_a_word_of_owning_fields_before_a_status_and_teams_of_
     assert {m.text for m in issue.mentions if m.type == "Organization"} >= {"岚创资本", "岚航资本"}
 
 
+def read(backend, text: str) -> tuple:
+    """The issue of one short bulletin made of ``text``, its (name, type) pairs and its (head, relation, tail) triples."""
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", f"简报\n\n{text}\n"))
+    extract([issue], backend)
+    return (issue, {(m.text, m.type) for m in issue.mentions},
+            {(issue.mentions[r.head].text, r.type, issue.mentions[r.tail].text) for r in issue.relations})
+
+
 def test_appointments_read_as_names_a_brand_before_与_funds_named_after_a_place_and_lists_of_investments(backend):
     """某某科创与 | 某某有限公司 (a brand before 与, no person), 某某任集团旗下 X 职务 (an appointment read as one
     name), 宣布，秦/LOC | 既然/c | 任 (a name opening an appointment), 还 before 跟投, a fund named after its place
@@ -738,10 +746,7 @@ def test_appointments_read_as_names_a_brand_before_与_funds_named_after_a_place
         "本月，汀晟资本先后投资了淄博知汀生物材料有限公司、泰安汀储电池有限公司和德州汀芯光电有限公司。",
         "汀晟集团参与投资的临沂星汀算力服务有限公司、临沂砺汀机器人有限公司开工。",
     ])
-    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", f"简报\n\n{text}\n"))
-    extract([issue], backend)
-    names = {(m.text, m.type) for m in issue.mentions}
-    rels = {(issue.mentions[r.head].text, r.type, issue.mentions[r.tail].text) for r in issue.relations}
+    _, names, rels = read(backend, text)
     assert ("合肥汀湃芯片有限公司", "Organization") in names and not any(t.startswith("岚昇科创与") for t, _ in names)
     assert {("柏远", "Person"), ("秦既然", "Person")} <= names
     assert ("柏远", "holdsPosition", "汀州汀晟物业管理有限公司") in rels
@@ -779,10 +784,7 @@ def test_ministries_a_station_and_its_head_names_ending_in_a_word_after_a_post_a
         "岚晟新材与汀湾理工大学签约共建聚酯材料现代产业学院。",
         "新型涂层由岚晟新材与上海汀元化工科技有限公司联合开发。",
     ])
-    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", f"简报\n\n{text}\n"))
-    extract([issue], backend)
-    names = {(m.text, m.type) for m in issue.mentions}
-    rels = {(issue.mentions[r.head].text, r.type, issue.mentions[r.tail].text) for r in issue.relations}
+    issue, names, rels = read(backend, text)
     assert {("应急管理部", "Organization"), ("生态环境部", "Organization")} <= names
     assert ("韦令舟", "holdsPosition", "汀湾园区专职消防救援站") in rels
     assert ("吕澄和", "Person") in names and ("严可为", "holdsPosition", "汀湾弘泰涂料有限公司") in rels
