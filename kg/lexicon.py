@@ -68,7 +68,9 @@ LEGAL_FORMS = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|�
                          r"|(?:合伙企业|基金)[（(]有限合伙[）)]$")
 #: The end of a registered name, which nothing but a name stands right before: 某某精密株式会社,
 #: 某某创业投资合伙企业（有限合伙）. (Not 公司 or 集团 alone: 该公司, 子公司.)
-REGISTERED_FORM = re.compile(r"股份有限公司|有限责任公司|有限公司|株式会社|(?:合伙企业|基金)[（(]有限合伙[）)]")
+#: A company's registered form (a partnership's is in brackets after its name, below).
+COMPANY_FORM = r"股份有限公司|有限责任公司|有限公司|株式会社"
+REGISTERED_FORM = re.compile(rf"{COMPANY_FORM}|(?:合伙企业|基金)[（(]有限合伙[）)]")
 #: A name that ends in its registered legal form.
 REGISTERED_END = re.compile(rf"(?:{REGISTERED_FORM.pattern})$")
 #: What a company owns, before the owned one's name: 全资子公司 | 某某有限公司. Never part of a name.

@@ -208,9 +208,8 @@ def _join_broken_lines(marked: list[Line], spaced_document: bool) -> list[str]:
                     i += 1
                     continue
                 after = texts[i + 1] if i + 1 < len(content) else None
-                if not (_continues(line, nxt, wrap, after)
-                        or (len(parts) == 1 and bool(out) and _opens_an_article(out[-1], line, nxt))
-                        or _resumes_after_caption(line, nxt, deferred)
+                opens_an_article = len(parts) == 1 and bool(out) and _after_a_headline(out[-1])
+                if not (_continues(line, nxt, wrap, after, opens_an_article) or _resumes_after_caption(line, nxt, deferred)
                         or (broken_page and not _ends_sentence(line) and not _is_heading(nxt))):
                     break
             broken_page = False
@@ -231,10 +230,16 @@ _PROSE = re.compile("[，、；]")
 _LAID_OUT = re.compile(r"\S {4,}\S")
 
 
-def _continues(line: str, nxt: str, wrap: int, after: str | None) -> bool:
+def _continues(line: str, nxt: str, wrap: int, after: str | None, opens_an_article: bool = False) -> bool:
+    """Whether the paragraph of ``line`` goes on in ``nxt`` (``opens_an_article``: ``line`` is the first line
+    after a marked headline)."""
     if _ends_sentence(line) or _is_heading(nxt) or _PAGE_NUMBER.match(nxt) or _LAID_OUT.search(line) \
             or _LAID_OUT.search(nxt):
         return False
+    if opens_an_article and not _is_heading(line) and display_width(line) >= 40 and _is_cjk(line[-1]) and _is_cjk(nxt[0]) \
+            and (_ends_sentence(nxt) or display_width(nxt) >= 40):
+        return True  # ■ 某某研究院投入运行 | 某某所与某市共建的某某智能 | 装备研究院近日…: no second headline follows
+        # a headline, so the first line after it opens the article's paragraph, comma or not
     if nxt[0] in CONTINUING_STARTS or line[-1] in OPEN_ENDINGS:
         return True
     if (line.count("（") + line.count("(") > line.count("）") + line.count(")")
@@ -297,14 +302,9 @@ _OPENING = re.compile(r"^(?:(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*\d{1,2}\s*日|
 _HEADLINE_MARK = re.compile(r"^[■□●◆◇▲△★☆◎▶►]")
 
 
-def _opens_an_article(before: str, line: str, nxt: str) -> bool:
-    """■ 某某研究院投入运行 | 某某所与某市共建的某某智能 | 装备研究院近日…: the first line after a marked
-    headline opens its article's paragraph (a second headline never follows a headline), so a line of
-    one that stops inside a word goes on, comma or not."""
-    return bool(_HEADLINE_MARK.match(before)) and not _ends_sentence(before) and not _is_heading(line) \
-        and display_width(line) >= 40 and _is_cjk(line[-1]) and _is_cjk(nxt[0]) and not _is_heading(nxt) \
-        and not _PAGE_NUMBER.match(nxt) and not _LAID_OUT.search(line) and not _LAID_OUT.search(nxt) \
-        and (_ends_sentence(nxt) or display_width(nxt) >= 40)
+def _after_a_headline(before: str) -> bool:
+    """The paragraph before is a marked headline, not an item that ends its sentence (● 某某签约。)."""
+    return bool(_HEADLINE_MARK.match(before)) and not _ends_sentence(before)
 
 
 def _resumes_after_caption(line: str, nxt: str, deferred: list[str]) -> bool:

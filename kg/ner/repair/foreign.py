@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon import FOREIGN_COMPANY
+from ...lexicon import COMPANY_FORM, FOREIGN_COMPANY
 from ...regions import gazetteer, is_foreign_country
 from .words import HAN_RUN, LATIN, LATIN_THEN_SPACE, NOUNISH, Word, claim, ends_like_org, merge
 
@@ -80,7 +80,7 @@ def join_latin_names(text: str, words: list[Word]) -> list[Word]:
 #: The kinds of firm a Latin brand opens the name of: Lumex 岚柏投资.
 _FIRM_ENDS = ("投资", "资本", "创投", "基金", "集团", "控股", "证券", "银行")
 #: A company's registered name after a Latin brand and a space: Tidora | 海洋技术（香港）有限公司.
-_REGISTERED_AFTER = re.compile(r"[\u4e00-\u9fff]{2,8}(?:[（(][\u4e00-\u9fff]{2,6}[）)])?(?:股份有限公司|有限责任公司|有限公司|株式会社)")
+_REGISTERED_AFTER = re.compile(rf"[\u4e00-\u9fff]{{2,8}}(?:[（(][\u4e00-\u9fff]{{2,6}}[）)])?(?:{COMPANY_FORM})")
 
 
 def dotted_names(text: str, words: list[Word]) -> list[Word]:
