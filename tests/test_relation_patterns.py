@@ -803,3 +803,51 @@ def test_a_divisions_head_read_as_处处_长_and_a_zone_named_by_a_part_of_a_cou
     issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n双方将在越南北部经济走廊建设 30 座北斗基准站。\n"))
     extract([issue], backend)
     assert ("越南北部经济走廊", "Region") in {(m.text, m.type) for m in issue.mentions}
+
+
+def test_a_school_named_by_two_fields_and_posts_at_the_body_a_sentence_is_about(backend):
+    """某某大学 | 化学 | 与 | 化工学院: one school; 公司 is the company the sentence opens with (named by its short
+    name); 位于某地的 X，研究员张三团队…, X…，由副院长李四分管: posts at X."""
+    rels = found(backend, "简报\n\n岚澄晶材由汀州理工大学化学与化工学院教授闵岚舟创办。"
+                          "湖北汀岚精细化工研究院（简称汀岚化工院）成立于 2003 年。"
+                          "汀岚化工院注册于宜昌，由汀州理工大学与宜昌岚石化工集团有限公司共同出资组建，祁院士出任公司首席科学家。"
+                          "位于宜昌的湖北汀岚精细化工研究院，研究员霍岚川团队研制的陶瓷膜通过中试。"
+                          "汀州应用技术学院设立技术转移办公室，由副院长欧阳岚分管。\n")
+    assert ("闵岚舟", "holdsPosition", "汀州理工大学化学与化工学院", "stated") in rels
+    assert ("霍岚川", "holdsPosition", "湖北汀岚精细化工研究院", "stated") in rels
+    assert ("欧阳岚", "holdsPosition", "汀州应用技术学院", "stated") in rels
+    assert not any(r[0] == "祁院士" and r[2] == "宜昌岚石化工集团有限公司" for r in rels)
+
+
+def test_stakes_taken_over_money_put_in_and_visits_agreed_on(backend):
+    """A 以 N 万元受让 B 30% 股权; A 完成对 B 的天使轮投资 (a stake, not the company); A 对 B 增资; A 一行到访 B，
+    双方商定…: partners; 由张三院士担任首席科学家的 X; 身兼 X 董事长的张三."""
+    rels = found(backend, "简报\n\n青岚资本以 6000 万元受让武汉汀衍材料科技有限公司 30% 股权。"
+                          "知岚天使投资有限公司近日完成对武汉骨岚生物材料有限公司的天使轮投资，金额 1500 万元。"
+                          "湖北楚岚科技金融集团有限公司对湖北汀知汇技术交易服务有限公司增资 3000 万元。"
+                          "十堰岚远汽车零部件集团有限公司董事长鲍岚海一行到访汀州理工大学，双方商定联合培养工程硕士。"
+                          "由潘汀远院士担任首席科学家的襄阳汀润生物科技有限公司与新疆岚野农业发展有限公司签署合作协议。"
+                          "如今身兼宜昌汀源膜分离技术有限公司董事长的霍岚澈说，最难的是学会算账。\n")
+    assert ("青岚资本", "investedIn", "武汉汀衍材料科技有限公司", "stated") in rels
+    assert ("知岚天使投资有限公司", "investedIn", "武汉骨岚生物材料有限公司", "stated") in rels
+    assert not any(r[1] == "subsidiaryOf" and r[0] == "武汉骨岚生物材料有限公司" for r in rels)
+    assert ("湖北楚岚科技金融集团有限公司", "investedIn", "湖北汀知汇技术交易服务有限公司", "stated") in rels
+    assert ("十堰岚远汽车零部件集团有限公司", "partnerOf", "汀州理工大学", "stated") in rels
+    assert ("潘汀远", "holdsPosition", "襄阳汀润生物科技有限公司", "stated") in rels
+    assert ("霍岚澈", "holdsPosition", "宜昌汀源膜分离技术有限公司", "stated") in rels
+
+
+def test_a_partnerships_name_ends_at_its_legal_form_and_an_investors_at_what_it_will_do(backend):
+    """某某投资中心（有限合伙） | 投资总监: the name ends at its legal form; 某某基金 | 将对入院团队优先跟投: the fund's
+    name ends before what it will do; 教授 | 单一帆/a | 团队: a person; 聘任…为联盟秘书长: a post at the alliance."""
+    text = ("简报\n\n评审团由北京砺岚创业投资中心（有限合伙）投资总监费明岚等 7 位投资人组成。"
+            "楚岚集团旗下的荆楚岚创种子基金将对入院团队优先跟投。"
+            "一等奖项目来自鄂州临岚工学院电子信息学院教授单一帆团队。"
+            "汀楚高校科技成果转化联盟第三届理事会在武汉召开。会议聘任汀州理工大学副校长顾岚航为联盟秘书长。\n")
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    extract([issue], backend)
+    names = {(m.text, m.type) for m in issue.mentions}
+    assert ("北京砺岚创业投资中心（有限合伙）", "Organization") in names
+    assert ("荆楚岚创种子基金", "Organization") in names
+    assert ("单一帆", "Person") in names
+    assert ("顾岚航", "holdsPosition", "联盟", "stated") in found(backend, text)

@@ -32,6 +32,8 @@ _OPENING_KIND = re.compile(rf"(?:^|(?<=[，；。：由]))({_KIND})")
 #: A post taken at a kind (担任实验室主任, 兼任孵化器负责人, 当选联合体理事长); a kind settled in (入驻创新港的); a kind
 #: one works with (将与研究院联合攻关).
 _POST_AT = re.compile(rf"(?:担任|兼任|出任|当选|受聘为|聘任为|任)({_KIND}|合资公司|新公司)")
+#: A kind one is appointed to a post at: 聘任某某为联盟秘书长, 选举某某为协会会长.
+_APPOINTED_AT = re.compile(rf"(?:聘任|任命|选举|推选|聘请|增补|选聘)[^，。；：]{{2,30}}?为({_KIND})")
 _PARTNER_OF = re.compile(rf"(?:与|同)({_KIND})(?=联合|共同|合作|签署|签订|共建)")
 _SETTLED_IN = re.compile(rf"(?:入驻|落户|进驻)({_KIND})(?=的)")
 #: A unit named again by its own place and kind, opening a clause: 某某中心芜湖分中心 …。芜湖分中心由….
@@ -93,7 +95,7 @@ def _sites(text: str) -> list[tuple[int, str]]:
     sites += [(m.start(1), m.group(1)) for m in _UNIT_AGAIN.finditer(text)]
     sites += [(m.start(1), m.group(1)) for m in _SETTLED_IN.finditer(text)]
     sites += [(m.start(1), m.group(1)) for m in _PARTNER_OF.finditer(text)]
-    sites += [(m.start(1), m.group(1)) for m in _POST_AT.finditer(text)
+    sites += [(m.start(1), m.group(1)) for pattern in (_POST_AT, _APPOINTED_AT) for m in pattern.finditer(text)
               if _TERM_THEN_POST.match(text, m.end(1))]
     return sites
 
@@ -104,6 +106,8 @@ def _antecedent(issue: Issue, mentions: list[Mention], before: int, sentence: in
     demonstrative = _DEMONSTRATIVE.fullmatch(word)
     kind = next(g for g in demonstrative.groups() if g) if demonstrative else _COMPANY_JUST_SET_UP.get(word, word)
     article = issue.sentences[sentence].article
+    if word == "公司" and (subject := _company_opening(issue, mentions, before, sentence)) is not None:
+        return subject
     found: list[Mention] = []
     for m in reversed(mentions[:before]):
         if m.sentence < sentence - _SENTENCES_BACK or issue.sentences[m.sentence].article != article \
@@ -123,3 +127,22 @@ def _antecedent(issue: Issue, mentions: list[Mention], before: int, sentence: in
         return subject or found[0]
     return found[0]
 
+
+
+
+def _company_opening(issue: Issue, mentions: list[Mention], before: int, sentence: int) -> Mention | None:
+    """禾润生物注册于…，潘院士出任公司首席科学家: 公司 is the company the sentence opens with, named by its
+    short name (a name that ends with no other kind of body)."""
+    opening = issue.sentences[sentence].start
+    first, k = None, before - 1
+    while k >= 0 and mentions[k].sentence == sentence:
+        first, k = mentions[k], k - 1
+    if first is None or first.type != "Organization" or first.refers_to is not None \
+            or not BEFORE_THE_SUBJECT.fullmatch(issue.text, opening, first.start):
+        return None
+    name = first.text.strip("“”\"")
+    return first if not name.endswith(KINDS) and not name.endswith(_NOT_A_COMPANY) else None
+
+
+#: The end of a name of a body that is no company: 某某研究院, 某某局, 某某大学.
+_NOT_A_COMPANY = ("院", "所", "局", "委", "办", "厅", "大学", "学院", "学校", "政府", "协会", "部", "处", "站", "馆", "会")

@@ -353,15 +353,15 @@ def contributions(s: Sentence) -> list[Relation]:
 _CONTROLS = re.compile(r"^\s*[\d.]+\s*[%％]\s*的?\s*(?:股份|股权)?\s*[，,]\s*(?:为|系|是|成为)其?(?:控股股东|第一大股东)")
 #: After holders, a stake in the company named before: 分别持股 5.1% 和 3.8%, 分别持有 10%、6%股份.
 _HOLDS_TOO = re.compile(r"^\s*(?:分别|合计|共|各)?(?:持有|持股)\s*[\d.]+\s*[%％]")
-#: Between a buyer and what it buys: 拟以 9.6 亿元收购, 以 3.5 亿元认购, 完成对.
+#: Between a buyer and what it buys: 拟以 9.6 亿元收购, 以 3.5 亿元认购, 以 6000 万元受让, 完成对.
 _BUYS = re.compile(r"^\s*[）)]?\s*(?:[^，。；]{0,12}?(?:公告|宣布|披露)[^，。；]{0,12}?)?[，,]?\s*(?:拟|将|已|正式|同月|近日)?\s*"
-                   r"(?:(?:以|出资)[^，。；]{1,16}?)?(?:收购|认购|并购)\s*$")
+                   r"(?:(?:以|出资)[^，。；]{1,16}?)?(?:收购|认购|并购|受让)\s*$")
 _COMPLETES = re.compile(r"^\s*(?:拟|将|已|正式|近日)?\s*(?:以[^，。；]{1,16}?)?完成对\s*$")
 #: After what is bought: the stake (65%股权, 100%股权, 全部股权) or, after 完成对 X, 的全资收购 (65%股权的交割).
 _STAKE_BOUGHT = re.compile(r"^\s*(?:（[^（）]{0,30}）)?\s*(?:(?P<share>[\d.]+)\s*[%％]|(?P<whole>全部))?\s*的?\s*"
                            r"(?:股权|股份|新增注册资本)")
 _BOUGHT_AFTER = re.compile(r"^\s*(?:（[^（）]{0,30}）)?\s*(?:(?P<share>[\d.]+)\s*[%％]\s*(?:股权|股份))?\s*的\s*"
-                           r"(?P<whole>全资)?(?:收购|并购|交割|过户)")
+                           r"(?:(?P<whole>全资)?(?:收购|并购|交割|过户)|(?P<funded>(?:[^，。；]{0,8}?轮|战略|股权)?\s*(?:投资|注资)))")
 
 
 def acquisitions(s: Sentence) -> list[Relation]:
@@ -385,6 +385,8 @@ def acquisitions(s: Sentence) -> list[Relation]:
             continue
         out.append(s.relation(buyer, bought, "investedIn"))
         share = stake.group("share") if stake else None
+        if stake is not None and stake.groupdict().get("funded"):
+            continue  # 完成对 X 的天使轮投资: a stake, not the company
         if stake is None or stake.group("whole") or (share and float(share) > 50):  # 收购 X: all of it
             out.append(s.relation(bought, buyer, "subsidiaryOf"))
     return out
@@ -397,14 +399,14 @@ _COMMITTED = re.compile(r"^\s*(?:等[^，。；]{0,8}?)?(?:分别|共同|合计)
 #: Between the last of a list and the fund it committed capital to: A、B 分别认缴 | 某某基金.
 _COMMITTED_TO = re.compile(r"\s*(?:等[^，。；]{0,8}?)?(?:分别|共同|合计)?(?:认缴|出资认缴)\s*")
 #: Between a company and its investor: 获得 X B 轮投资, 获 X 战略融资.
-_RECEIVES = re.compile(r"^\s*(?:近日|日前|已|正式)?(?:获得|获)\s*$")
+_RECEIVES = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:宣布|近日|日前|已|正式){0,2}(?:获得|获)\s*$")
 _ROUND_RECEIVED = re.compile(rf"^\s*(?:{AMOUNT.pattern})?\s*(?P<round>[^，。；]{{0,8}}?轮|战略)?\s*(?:投资|融资)")  # (500 万欧元战略投资)
 #: Between a company and who invested in it early: 某某数据(的)早期投资方 X.
 _INVESTOR_OF = re.compile(r"^\s*的?(?:早期|天使轮|老|现有)?(?:投资方|投资人)(?:为|是)?\s*$")
 
 
 #: Between an investor and the fund or company it puts more in: A 近日向 | X | 追加认缴 10 亿元.
-_TOWARDS_ONE = re.compile(r"\s*(?:近日|日前|已|已经|将|再次|同步|也|还|又)?\s*向\s*"
+_TOWARDS_ONE = re.compile(r"\s*(?:近日|日前|已|已经|将|再次|同步|也|还|又)?\s*[向对]\s*"
                           r"(?:其(?:在[^，。；]{1,8}的)?(?:全资|控股)?子公司)?\s*")  # (向其在某地的全资子公司 X 增资)
 _PUTS_MORE = re.compile(r"^\s*(?:追加|增加|新增)?(?:认缴|出资|增资|注资)|^\s*追加\s*[\d.]")
 #: Another investor following suit in a later clause: …，B 同步追加 10 亿元.

@@ -100,7 +100,7 @@ def _teams(s: Sentence) -> list[Relation]:
 #: A、B 与 C 签署三方合作协议, A 与 B、C 三方共建: every side is every other's partner.
 _ALL_SIDES = re.compile(r"^(?:\s*[（(][^（）()]*[）)])?[^，。；]{0,12}?([三四五六多各])方")
 #: 双方 and what they do together: 双方还签订了合作协议, 双方将共建….
-_BOTH_SIDES = re.compile(r"双方[^，。；]{0,6}?(?:签署|签订|达成|共建|合作|携手)")
+_BOTH_SIDES = re.compile(r"双方[^，。；]{0,6}?(?:签署|签订|达成|共建|合作|携手|商定)")
 
 
 def _both_sides(s: Sentence) -> list[Relation]:

@@ -238,6 +238,8 @@ def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
         return []
     k, org = s.ks[i], s.ks[i - 1]
     post = _ASIDE.sub("", s.between(org, k), count=1)
+    if post.endswith("的") and _HOLDING.search(s.before(org, 4)):
+        post = post[:-1]  # 身兼某某董事长的张三
     if re.match(r"\s*[）)]", post) and i >= 2 and s.type(i - 2) == "Organization" and \
             re.fullmatch(r"\s*[（(]\s*(?:原|即|前身为|简称)?\s*", s.between(s.ks[i - 2], org)):
         org, post = s.ks[i - 2], re.sub(r"^\s*[）)]", "", post)  # X（原Y）董事长: the post is X's
@@ -260,6 +262,10 @@ def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
     return held
 
 
+#: Before a body and the post at it that the person named after holds: 身兼 | 某某 | 董事长的张三.
+_HOLDING = re.compile(r"(?:身兼|兼任|现任|担任|出任)\s*$")
+#: Between the person of a relative clause and the body it describes: 由张三院士担任首席科学家的 | 某某生物.
+_POST_OF_WHAT_FOLLOWS = re.compile(r"^\s*(?:同志|院士|教授|副?研究员|博士)?\s*(?:担任|出任|兼任)\s*([^，。；：、（）()的]{1,10})的\s*$")
 #: Before a body whose post someone named earlier takes: 张三任 | 实验室 | 主任.
 _TAKEN_BY_ANOTHER = re.compile(r"(?:兼任|担任|出任|任|当选)\s*$")
 #: Between a person and the body of a post taken: 陆建成任…管委会常务副主任, 任命李明为…, 张三同志任….
@@ -287,6 +293,9 @@ def _post_taken(s: Sentence, i: int) -> list[tuple[int, str]]:
     if i + 1 < len(s.ks) and s.type(i + 1) == "Organization" and _HELD_AT.match(s.between(s.ks[i], s.ks[i + 1])):
         held_at = _HELD_AFTER.match(s.after(s.ks[i + 1], 14))  # 曾在某某大学任骨科教授
         return [(s.ks[i + 1], held_at.group(1).strip())] if held_at and POST.match(held_at.group(1)) else []
+    if i + 1 < len(s.ks) and s.type(i + 1) == "Organization" \
+            and (relative := _POST_OF_WHAT_FOLLOWS.match(s.between(s.ks[i], s.ks[i + 1]))) and POST.match(relative.group(1)):
+        return [(s.ks[i + 1], relative.group(1).strip())]
     if i + 1 >= len(s.ks) or s.type(i + 1) != "Organization" or not _TAKES.match(s.between(s.ks[i], s.ks[i + 1])):
         return []
     taken = _title_after(s, i + 1)
@@ -359,6 +368,7 @@ _BY_BEFORE = re.compile(r"由[^由，。；！？]*(?:担任|兼任|任)[^由，
 
 
 #: The posts of a place's government, written after the place alone: 某某市副市长, 某某区常务副区长.
+#: A post in a place's government (副县长, 市长), never at a company a sentence is about.
 _GOVERNMENT_POST = re.compile(r"^\s*(?:常务)?副?[省市区县州]长\s*$")
 
 
@@ -397,12 +407,25 @@ def _post_opening_a_clause(s: Sentence, i: int) -> list[tuple[int, str]]:
             and not _post_fits(post := opening.group(1).strip(), s.m(subject).text):  # X 将 Y 站列为…，站长张三
         fitting = [s.ks[j] for j in range(i) if s.type(j) == "Organization" and s.m(s.ks[j]).text.endswith(post[-2])]
         return [(fitting[-1], post)] if fitting else []  # (the body of the post's kind named last)
-    if subject is None or opening is None or not POST.fullmatch(opening.group(1)) or opening.group(1).startswith("由") \
-            or any(s.type(j) == "Organization" and j != at and s.short_name_of.get(j) != at
+    post = opening.group(1) if opening is not None else ""
+    if post.startswith("由") and _IN_CHARGE.match(s.after(s.ks[i], 4)):
+        post = post[1:]  # …，由副院长张三分管: a post of the subject's, who is put in charge
+    if subject is None or opening is None or not POST.fullmatch(post) or post.startswith("由") \
+            or (_GOVERNMENT_POST.match(post) and "政府" not in s.m(subject).text) \
+            or any(s.type(j) == "Organization" and j != at and s.short_name_of.get(j) != at and not _names_again(s, j, subject)
                    and not s.before(s.ks[j], 2).endswith("在") for j in range(i)) \
             or (i > 0 and s.type(i - 1) == "Region" and s.m(s.ks[i - 1]).start >= s.m(s.ks[i]).start - len(opening.group(0))):
         return []  # (…，某某市副市长张三: a place's post)
-    return [(subject, opening.group(1).strip())]
+    return [(subject, post.strip())]
+
+
+def _names_again(s: Sentence, j: int, k: int) -> bool:
+    """Whether the j-th mention names the mention k again (某某光电董事会聘任…为公司总经理: 公司)."""
+    return s.m(s.ks[j]).refers_to == (s.m(k).start, s.m(k).end)
+
+
+#: What one is put in charge of with 由: 由副院长张三分管.
+_IN_CHARGE = re.compile(r"\s*(?:分管|负责|牵头|领衔|主抓|挂帅|统筹)")
 
 
 def _post_after_the_name(s: Sentence, i: int) -> list[tuple[int, str]]:

@@ -173,9 +173,10 @@ def sentence_subject(s: Sentence, after_a_date: bool = False) -> int | None:
     (``after_a_date``: also when a date or 近日 comes first). 由 A 与 B 共建的 X 在某地揭牌: X."""
     if not s.ks:
         return None
-    if _MADE_BY_OPENING.match(s.text):
-        return next((k for i, k in enumerate(s.ks) if s.type(i) == "Organization"
-                     and _MADE_BY_OPENING.fullmatch(s.issue.text, s.sentence.start, s.m(k).start)), None)
+    for opening in (_MADE_BY_OPENING, _SEATED_OPENING):
+        if opening.match(s.text):
+            return next((k for i, k in enumerate(s.ks) if s.type(i) == "Organization"
+                         and opening.fullmatch(s.issue.text, s.sentence.start, s.m(k).start)), None)
     if s.type(0) != "Organization":
         return None
     before = s.issue.text[s.sentence.start:s.m(s.ks[0]).start]
@@ -185,6 +186,9 @@ def sentence_subject(s: Sentence, after_a_date: bool = False) -> int | None:
 #: A sentence that opens with who made its subject: (4月2日，)由 A 与 B 共建的 | X.
 _MADE_BY_OPENING = re.compile(rf"{BEFORE_THE_SUBJECT.pattern}由[^，。；]{{2,60}}?"
                               r"(?:共建|共同建设|合作建设|组建|建设|成立|设立|发起成立|主办|举办|承办)的\s*")
+
+#: A sentence that opens with where its subject is: 位于宜昌的 | X.
+_SEATED_OPENING = re.compile(rf"{BEFORE_THE_SUBJECT.pattern}(?:总部)?(?:位于|地处|坐落于|设在)[^，。；的]{{2,16}}的\s*")
 
 
 def without_places(s: Sentence, a: int, b: int) -> str:

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from ...doc import Span
 from ...lexicon import DESCRIBED_COMPANY, GENERIC_ORG, GENERIC_PLACE, GENERIC_SECTORS, LEADING_CONNECTIVES, NOT_ORG_WORDS, ROUND
 from ...regions import AREA, gazetteer, is_foreign_country
-from .bodies import bodies_set_up, joint_bodies, start_up_spaces, status_bodies
+from .bodies import bodies_set_up, joint_bodies, schools_named_with_and, start_up_spaces, status_bodies
 from .bounds import (
     extend_suffixes,
     organs_inside_names,
@@ -112,6 +112,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = joint_bodies(text, words)
     words = start_up_spaces(text, words)
     words = bodies_set_up(text, words)
+    words = schools_named_with_and(text, words)
     words = suffixes_cut_in_two(text, words)
     words = extend_suffixes(text, words)
     words = status_bodies(text, words)

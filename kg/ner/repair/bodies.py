@@ -10,7 +10,7 @@ import re
 
 from ...lexicon import GENERIC_ORG, START_UP_SPACES, STATUS_KINDS, alternatives
 from ...regions import gazetteer, is_foreign_country
-from .words import BUILDING_VERBS, HAN_RUN, Word, claim, starts_no_name
+from .words import BUILDING_VERBS, HAN_RUN, Word, claim, ends_like_org, merge, starts_no_name
 
 #: A body two or more set up together, named by its field: 某某 | 联合实验室, 某某 | 联合研发中心; and a research
 #: station, named by its place and field: 某地 湿地 生态系统 | 野外观测研究站.
@@ -153,4 +153,39 @@ def start_up_spaces(text: str, words: list[Word]) -> list[Word]:
                 and (place_end > start or words[first].label in ("Region", "LOC") or not _KINDS_OF_SPACE.match(brand)) \
                 and not GENERIC_ORG.match(text[start:kind.end()]):
             words = claim(words, start, kind.end(), "Organization")
+    return words
+
+
+#: A university's school named by two fields joined with 与 or 和: 化学 | 与 | 化工学院, 电子 | 与 | 信息 | 工程 | 系.
+_SCHOOL_END = re.compile(r"(?:学院|学部|系)$")
+_UNIVERSITY = re.compile(r"大学|学院")
+_FIELD_TAGS = frozenset({"n", "vn", "nz", "an"})
+
+
+def schools_named_with_and(text: str, words: list[Word]) -> list[Word]:
+    """江城理工大学 | 化学 | 与 | 化工学院: a school named by two fields; the model cuts it at 与."""
+    if "与" not in text and "和" not in text:
+        return words
+    i = 0
+    while i < len(words):
+        w = words[i]
+        at = _UNIVERSITY.search(text, w.start, w.end) if w.label == "Organization" else None
+        if at is None or w.end - at.end() > 6:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and j - i <= 3 and words[j].label in _FIELD_TAGS and words[j].start == words[j - 1].end:
+            j += 1
+        if j >= len(words) or text[words[j].start:words[j].end] not in ("与", "和") or words[j].start != words[j - 1].end \
+                or (j == i + 1 and w.end == at.end()) or any(ends_like_org(text[x.start:x.end]) for x in words[i + 1:j]):
+            i += 1
+            continue  # (某某大学 | 与 | 某某学院, 某某大学 | 党委 | 与 | …: two bodies)
+        last = next((k for k in range(j + 1, min(j + 5, len(words)))
+                     if words[k].start != words[k - 1].end or words[k].label not in _FIELD_TAGS
+                     or _SCHOOL_END.search(text, words[k].start, words[k].end)), None)
+        if last is not None and words[last].label in _FIELD_TAGS and words[last].start == words[last - 1].end \
+                and _SCHOOL_END.search(text, words[last].start, words[last].end) \
+                and text[words[j + 1].start:words[last].end] not in ("学院", "系"):
+            words = merge(words, i, last, "Organization")
+        i += 1
     return words

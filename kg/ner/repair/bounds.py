@@ -460,7 +460,7 @@ def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
             out[i] = w = Word(w.start, w.end, "Region")  # 某某大学城, 某某科学城 read as a body
         elif w.label == "Person" and w.end - w.start >= 4 and text[w.start:w.end].endswith(_FIRM_TRADES + ("航空",)):
             out[i] = w = Word(w.start, w.end, "Organization")  # 某某航空, 某某科技 read as a person
-        if (w.label in ENTITY or w.label in ("nz", "ORG")) \
+        if (w.label in ENTITY or w.label in ("nz", "ORG")) and not _is_registered(text, w) \
                 and not (w.end - w.start == 1 and i + 1 < len(out) and out[i + 1].is_entity):
             end = _suffix_end(text, out, i)
             # 日本 | 某某株式会社: a company's country is not its name's; a ministry's is (某国产业部)
@@ -473,6 +473,11 @@ def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
                     continue  # 中共某某市委 | 人才工作领导小组办公室: the merged name may run on
         i += 1
     return [Word(w.start, w.end, "Organization") if w.label == "ORG" else w for w in out]
+
+
+def _is_registered(text: str, w: Word) -> bool:
+    """A name that ends in its legal form is whole: 某某投资中心（有限合伙） | 投资总监."""
+    return bool(REGISTERED_END.search(text, w.start, w.end)) or text.endswith(("（有限合伙）", "(有限合伙)"), w.start, w.end)
 
 
 #: Verbs that start with 办, whose first character the model may read into the name before: 办结, 办理.

@@ -157,7 +157,7 @@ def names_read_into_posts(text: str, words: list[Word]) -> list[Word]:
 
 
 #: What the holder of a post named just before does in the same clause: 会长某某表示, 总经理某某共同揭牌.
-_HOLDER_ACTS = re.compile(rf"{SAYING}|透露|坦言|称|出席|主持|致辞|共同|一同|带队|陪同|兼任|担任")
+_HOLDER_ACTS = re.compile(rf"{SAYING}|透露|坦言|称|出席|主持|致辞|共同|一同|带队|陪同|兼任|担任|团队|课题组")
 #: What follows a post and stands for those who hold it, not a person: 副会长 | 单位 | 表示.
 _NOT_HOLDERS = frozenset({"单位", "任期", "人选", "班子", "成员", "团队"})
 
