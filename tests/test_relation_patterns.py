@@ -851,3 +851,36 @@ def test_a_partnerships_name_ends_at_its_legal_form_and_an_investors_at_what_it_
     assert ("荆楚岚创种子基金", "Organization") in names
     assert ("单一帆", "Person") in names
     assert ("顾岚航", "holdsPosition", "联盟", "stated") in found(backend, text)
+
+
+def test_a_body_set_up_with_a_generation_in_its_name_and_stakes_put_in(backend):
+    """共同发起的 | 某省 5G 某某联盟 | 在合肥成立: one body; 某某码头联合某某电信芜湖分公司、C 共同实施: partners;
+    完成对 X 1.5 亿元增资, 公告已以 2 亿元完成对 X 增资, 获得 Y（有限合伙）（简称 Z）5 亿元增资: stakes, no subsidiary."""
+    text = ("简报\n\n8 月 9 日，由岚讯通信牵头，汀徽科信大学等 23 家单位共同发起的汀州市 6G 通感融合创新联盟在汀州成立。"
+            "项目由汀江码头联合中岚电信芜湖分公司、岚讯通信共同实施。"
+            "汀讯科技 8 月 7 日公告，已完成对安庆汀明光电科技有限公司 1.5 亿元增资。"
+            "同日，岚钢股份公告已以 2 亿元完成对岚通智联科技有限公司增资，持股比例提升至 60%。"
+            "8 月 5 日，汀桥微电子科技有限公司宣布获得芜湖岚帆产业投资基金（有限合伙）（简称岚帆基金）5 亿元增资。\n")
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    extract([issue], backend)
+    assert ("汀州市 6G 通感融合创新联盟", "Organization") in {(m.text, m.type) for m in issue.mentions}
+    rels = found(backend, text)
+    pairs = {frozenset((r[0], r[2])) for r in rels if r[1] == "partnerOf"}
+    assert frozenset(("汀江码头", "中岚电信芜湖分公司")) in pairs
+    assert ("汀讯科技", "investedIn", "安庆汀明光电科技有限公司", "stated") in rels
+    assert ("岚钢股份", "investedIn", "岚通智联科技有限公司", "stated") in rels
+    assert ("芜湖岚帆产业投资基金（有限合伙）", "investedIn", "汀桥微电子科技有限公司", "stated") in rels
+    assert not any(r[1] == "subsidiaryOf" and r[0] in ("安庆汀明光电科技有限公司", "岚通智联科技有限公司") for r in rels)
+
+
+def test_guides_a_centre_relied_on_a_first_head_and_a_head_leading_a_visit(backend):
+    """在 A、B 指导下，由 C、D 共同发起: A founded nothing; X 将依托该中心与 Y 联合开发: the centre is no partner;
+    共同组建 X 联合研究所，首任所长由 P 兼任: P heads X; 省某某局某某局长随后带队: the head of that bureau."""
+    rels = found(backend, "简报\n\n该方阵于 2021 年在省通信管理局、省经信厅指导下，由岚讯通信、中岚电信安徽分公司等 28 家单位共同发起成立。"
+                          "汀因策工业通信有限公司合肥应用中心在合肥高新区启用。汀因策将依托该中心与岚讯通信联合开发 5G 工业网关。"
+                          "7 月 13 日，汀徽科信大学与岚岬无线研究中心签署协议，共同组建北极星 6G 联合研究所，首任所长由汀徽科信大学教授聂汀澜兼任。"
+                          "省通信管理局宋岚航局长随后带队赴安庆检查防汛通信保障工作。\n")
+    assert not any(r[1] == "founded" and r[2] in ("省通信管理局", "省经信厅") for r in rels)
+    assert not any(r[1] == "partnerOf" and "合肥应用中心" in r[0] + r[2] for r in rels)
+    assert ("聂汀澜", "holdsPosition", "北极星 6G 联合研究所", "stated") in rels
+    assert ("宋岚航", "holdsPosition", "省通信管理局", "stated") in rels

@@ -19,7 +19,7 @@ from ..lexicon import BEFORE_THE_SUBJECT, LATIN_POST, alternatives
 #: Kinds a body is named again by (the longest first, so 研究中心 wins over 中心).
 KINDS = ("研究院", "研究所", "研究中心", "创新中心", "实验室", "工作站", "工作室", "中心站", "中心", "联盟", "基金", "孵化器", "加速器",
          "创新港", "产业园", "园区", "基地", "平台", "协会", "学会", "研究会", "联合会", "商会", "促进会", "集团", "分院", "分会", "分公司", "公司",
-         "分行", "支行", "分局", "事业部", "学校", "联合体", "分中心", "联络处", "办事处", "街道办事处", "管委会", "厅")
+         "医院", "分行", "支行", "分局", "事业部", "学校", "联合体", "分中心", "联络处", "办事处", "街道办事处", "管委会", "厅")
 _KIND = alternatives(KINDS)
 #: 该院, 此中心, 上述基金, 新公司: a demonstrative and a kind (院 and 所 for any 研究院, 学院, 研究所, 馆 for a museum;
 #: 该行 for a bank or its branch, never 此行, a trip; 该校 for a university or college; 该局, 该委, 该厅, 该办 for a

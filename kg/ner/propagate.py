@@ -83,6 +83,8 @@ def _short_names(issue: Issue) -> list[Mention]:
             cores.update(p for p in people if core and core.startswith(p) and len(core) > len(p))
             if core and _SEAT.search(core):  # 行知机器人 of 行知机器人（合肥）有限公司
                 brand = _SEAT.split(core, maxsplit=1)[0]
+                if len(brand) >= _SHORTEST:
+                    cores.add(brand)  # 星桥微电子 of 星桥微电子（芜湖）有限公司, found before 星桥微
                 core = TRADES.sub("", brand) if len(TRADES.sub("", brand)) >= _SHORTEST else brand
             if core and len(core) >= _SHORTEST:
                 cores.add(core)

@@ -356,12 +356,13 @@ _HOLDS_TOO = re.compile(r"^\s*(?:分别|合计|共|各)?(?:持有|持股)\s*[\d.
 #: Between a buyer and what it buys: 拟以 9.6 亿元收购, 以 3.5 亿元认购, 以 6000 万元受让, 完成对.
 _BUYS = re.compile(r"^\s*[）)]?\s*(?:[^，。；]{0,12}?(?:公告|宣布|披露)[^，。；]{0,12}?)?[，,]?\s*(?:拟|将|已|正式|同月|近日)?\s*"
                    r"(?:(?:以|出资)[^，。；]{1,16}?)?(?:收购|认购|并购|受让)\s*$")
-_COMPLETES = re.compile(r"^\s*(?:拟|将|已|正式|近日)?\s*(?:以[^，。；]{1,16}?)?完成对\s*$")
+_COMPLETES = re.compile(r"^\s*(?:[^，。；]{0,12}?(?:公告|宣布|披露)[，,]?)?\s*(?:拟|将|已|正式|近日)?\s*(?:以[^，。；]{1,16}?)?完成对\s*$")
 #: After what is bought: the stake (65%股权, 100%股权, 全部股权) or, after 完成对 X, 的全资收购 (65%股权的交割).
 _STAKE_BOUGHT = re.compile(r"^\s*(?:（[^（）]{0,30}）)?\s*(?:(?P<share>[\d.]+)\s*[%％]|(?P<whole>全部))?\s*的?\s*"
                            r"(?:股权|股份|新增注册资本)")
 _BOUGHT_AFTER = re.compile(r"^\s*(?:（[^（）]{0,30}）)?\s*(?:(?P<share>[\d.]+)\s*[%％]\s*(?:股权|股份))?\s*的\s*"
-                           r"(?:(?P<whole>全资)?(?:收购|并购|交割|过户)|(?P<funded>(?:[^，。；]{0,8}?轮|战略|股权)?\s*(?:投资|注资)))")
+                           r"(?:(?P<whole>全资)?(?:收购|并购|交割|过户)|(?P<funded>(?:[^，。；]{0,8}?轮|战略|股权)?\s*(?:投资|注资)))"
+                           rf"|^\s*(?P<put_in>(?:{AMOUNT.pattern})?\s*(?:增资|注资))")
 
 
 def acquisitions(s: Sentence) -> list[Relation]:
@@ -385,8 +386,8 @@ def acquisitions(s: Sentence) -> list[Relation]:
             continue
         out.append(s.relation(buyer, bought, "investedIn"))
         share = stake.group("share") if stake else None
-        if stake is not None and stake.groupdict().get("funded"):
-            continue  # 完成对 X 的天使轮投资: a stake, not the company
+        if stake is not None and (stake.groupdict().get("funded") or stake.groupdict().get("put_in")):
+            continue  # 完成对 X 的天使轮投资, 完成对 X 1.5 亿元增资: a stake, not the company
         if stake is None or stake.group("whole") or (share and float(share) > 50):  # 收购 X: all of it
             out.append(s.relation(bought, buyer, "subsidiaryOf"))
     return out
@@ -400,7 +401,9 @@ _COMMITTED = re.compile(r"^\s*(?:等[^，。；]{0,8}?)?(?:分别|共同|合计)
 _COMMITTED_TO = re.compile(r"\s*(?:等[^，。；]{0,8}?)?(?:分别|共同|合计)?(?:认缴|出资认缴)\s*")
 #: Between a company and its investor: 获得 X B 轮投资, 获 X 战略融资.
 _RECEIVES = re.compile(r"^\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:宣布|近日|日前|已|正式){0,2}(?:获得|获)\s*$")
-_ROUND_RECEIVED = re.compile(rf"^\s*(?:{AMOUNT.pattern})?\s*(?P<round>[^，。；]{{0,8}}?轮|战略)?\s*(?:投资|融资)")  # (500 万欧元战略投资)
+#: (500 万欧元战略投资; （简称某某基金）5 亿元增资)
+_ROUND_RECEIVED = re.compile(rf"^\s*(?:[（(][^（）()]{{1,20}}[）)])?\s*(?:{AMOUNT.pattern})?\s*"
+                             r"(?P<round>[^，。；]{0,8}?轮|战略)?\s*(?:投资|融资|增资)")
 #: Between a company and who invested in it early: 某某数据(的)早期投资方 X.
 _INVESTOR_OF = re.compile(r"^\s*的?(?:早期|天使轮|老|现有)?(?:投资方|投资人)(?:为|是)?\s*$")
 

@@ -41,6 +41,8 @@ def partners(s: Sentence) -> list[Relation]:
             continue
         if link.strip() in ("和", "及", "以及") and (_splits_later(s, j) or _joined_earlier(s, i)):
             continue  # A 和 B 与 C, A 与 B 和 C: 和 coordinates one side
+        if _RELYING_ON.search(s.before(a, 4)):
+            continue  # X 将依托该中心与 B 联合开发: the centre is where, X is B's partner
         left = s.group_before(i, link=AND_LINK)
         right = s.group_after(j)
         tail_text = s.issue.text[s.m(right[-1]).end:s.sentence.end]
@@ -58,6 +60,8 @@ def partners(s: Sentence) -> list[Relation]:
     return out + _hosts(s) + _partners_of_the_subject(s) + _both_sides(s) + _delegations(s) + _acting_together(s) + _teams(s)
 
 
+#: Before a body that is what another relies on, not a party: 依托 | 该中心 | 与 B.
+_RELYING_ON = re.compile(r"(?:依托|依靠|借助|利用)\s*$")
 #: What a list of bodies then does together, after a date perhaps: (5 月)联合约谈, 共同开展 (not a document
 #: they issue, a body they found, nor an event they host: other rules say those).
 _TOGETHER = re.compile(r"\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|近日|日前|近期|同日)?\s*(?:联合|共同)"

@@ -186,7 +186,7 @@ _SET_UP_BEFORE = re.compile(r"(?:设立|成立|组建|新设|注册)(?:了|的)?
 
 
 #: ，院长由…: a clause that gives a post of a kind of body (院长, 所长, 站长) before 由.
-_FILLED_AFTER_A_CLAUSE = re.compile(r"[，,]\s*((?:常务)?副?[院所站]长)\s*由[^，。；由]*$")
+_FILLED_AFTER_A_CLAUSE = re.compile(r"[，,]\s*((?:首任|首届)?(?:常务)?副?[院所站]长)\s*由[^，。；由]*$")
 
 
 #: 某某半导体由 | 董事长 | 张三 | 于 2019 年创办: a founder named with a post at what was founded.
@@ -440,7 +440,7 @@ def _post_after_the_name(s: Sentence, i: int) -> list[tuple[int, str]]:
 
 #: A post right after a person's name, then what the person does: 局长介绍, 院长表示.
 _POST_AFTER_NAME = re.compile(r"((?:常务)?副?[\u4e00-\u9fff]{0,4}?(?:局长|厅长|主任|院长|所长|处长|书记|董事长|总经理|校长|会长|理事长|秘书长))"
-                              rf"(?={SAYING}|透露|称|主持|出席|致辞|[，、])")
+                              rf"(?={SAYING}|透露|称|主持|出席|致辞|随后|带队|率|一行|陪同|[，、])")
 
 
 def _post_in_brackets(s: Sentence, i: int) -> list[tuple[int, str]]:

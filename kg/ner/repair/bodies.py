@@ -14,7 +14,7 @@ from .words import BUILDING_VERBS, HAN_RUN, Word, claim, ends_like_org, merge, s
 
 #: A body two or more set up together, named by its field: 某某 | 联合实验室, 某某 | 联合研发中心; and a research
 #: station, named by its place and field: 某地 湿地 生态系统 | 野外观测研究站.
-_JOINT_BODY = re.compile(r"联合(?:实验室|研发中心|创新中心|研究中心|研究院)|(?:野外科学|野外)?观测研究站")
+_JOINT_BODY = re.compile(r"联合(?:实验室|研发中心|创新中心|研究中心|研究院|研究所)|(?:野外科学|野外)?观测研究站")
 #: The dash between the partners in a joint body's name.
 _DASHES = frozenset({"—", "-", "－", "——"})
 #: Who or what level a joint body has, not its field: 校企联合实验室 names a kind, no body.
@@ -25,8 +25,12 @@ _FIELD_WORDS = frozenset({"n", "nz", "nw", "vn", "an", "a", "j", "ORG", "LOC", "
 
 #: Verbs that set a body up, and the kinds of body named by their field after them:
 #: 组建 | 两地 职教 协作 联盟, 合作建设 | 汽车电子 检测 实验室.
-_SETS_UP = frozenset({"共建", "组建", "建设", "成立", "设立", "筹建", "联建", "发起成立", "合作建设", "共同建设"})
+_SETS_UP = frozenset({"共建", "组建", "建设", "成立", "设立", "筹建", "联建", "发起", "发起成立", "合作建设", "共同建设"})
 _FIELD_BODY = re.compile(r"(?:联盟|实验室|联合体|试验站|产业学院)$")  # (not 中心: 算力调度中心 is a facility)
+#: What the body set up does next, right after its name (…联盟 | 在合肥成立), not the rest of a longer name.
+_WHAT_A_BODY_DOES = re.compile(r"在|于|正式|揭牌|成立")
+#: A technology's generation inside a field: 5G, 6G.
+_GENERATION = re.compile(r"\s*\d[Gg]\s*")
 
 
 def bodies_set_up(text: str, words: list[Word]) -> list[Word]:
@@ -37,15 +41,20 @@ def bodies_set_up(text: str, words: list[Word]) -> list[Word]:
         if text[words[k].start:words[k].end] not in _SETS_UP or words[k].label not in ("v", "vn"):
             k += 1
             continue
+        if text.startswith("的", words[k].end) and k + 2 < len(words):
+            k += 1  # 共同发起的 | 某地 某某 联盟
         j, end = k + 1, None
         while j < len(words) and words[j].start == words[j - 1].end and words[j].end - words[k + 1].start <= 20 and (
                 words[j].label in _FIELD_WORDS or (words[j].label in ("v", "ad") and j > k + 1)  # 成果 转移/v 转化/v 联盟
+                or (words[j].label == "m" and _GENERATION.fullmatch(text, words[j].start, words[j].end))  # 某省 5G 某某联盟
+                or (words[j].label == "w" and not text[words[j].start:words[j].end].strip() and j > k + 1)
                 or (j == k + 1 and text[words[j].start:words[j].end] in ("两", "三", "双"))):  # 两 | 地 … 联盟
             if _FIELD_BODY.search(text, words[k + 1].start, words[j].end):  # (试验 | 站: the kind may span words)
                 end = j
             j += 1
         # (a place may open the name, 成渝 | 地区 高校…; no other name stands inside it)
-        if end is not None and words[end].end - words[k + 1].start >= 6 and not HAN_RUN.match(text, words[end].end) \
+        if end is not None and words[end].end - words[k + 1].start >= 6 \
+                and (not HAN_RUN.match(text, words[end].end) or _WHAT_A_BODY_DOES.match(text, words[end].end)) \
                 and not any(w.is_entity and not (n == 0 and w.label == "Region")
                             and not (n == end - k - 1 and GENERIC_ORG.match(text[w.start:w.end]))  # (…材料 | 现代产业学院/ORG)
                             for n, w in enumerate(words[k + 1:end + 1])):

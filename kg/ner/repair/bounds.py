@@ -257,6 +257,10 @@ _TRAILING_JOINER = re.compile(
 
 #: The last characters of a unit's name: 能源节约和科技装备司 is one department, not two brands.
 _UNIT_ENDS = ("司", "处", "科", "室", "部", "局", "院", "所", "中心", "组")
+#: The end of a company's or its branch's full name.
+_COMPANY_ENDS = ("分公司", "有限公司", "集团")
+#: Bodies acting together, after the last of them: 共同实施, 共建.
+_TOGETHER = re.compile(r"共同|一起|共建|合作")
 #: An adverb between a body and the joining word: 省发展改革委正会同….
 _ADVERB_BEFORE_JOINING = ("正", "已", "将", "也", "还", "并", "再", "均", "拟")
 
@@ -301,7 +305,10 @@ def _joined_parts(text: str, w: Word) -> list[Word] | None:
         # 某某市联合某某大学: a place acting with a body
         place_with_body = m.group() in LEADING_CONNECTIVES and gazetteer().lookup(left) is not None \
             and _names_a_body(right) and len(right) >= 3 and not right.startswith(_JOINED_NAME_TAIL)
-        if both_bodies or two_brands or dealt_with or brand_with_body or place_with_body or is_of:
+        # 某某码头联合某某电信芜湖分公司…共同实施: a short name, 联合, a company's full name, acting together
+        short_with_company = m.group() == "联合" and len(left) >= 4 and len(right) >= 8 and right.endswith(_COMPANY_ENDS) \
+            and _TOGETHER.search(text, w.end, w.end + 30) is not None
+        if both_bodies or two_brands or dealt_with or brand_with_body or place_with_body or is_of or short_with_company:
             at, after = w.start + m.start(), w.start + m.end()
             return [Word(w.start, at, "Region" if place_with_body else "Organization"), Word(at, after, "c"),
                     Word(after, w.end, "Organization")]
@@ -460,7 +467,7 @@ def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
             out[i] = w = Word(w.start, w.end, "Region")  # 某某大学城, 某某科学城 read as a body
         elif w.label == "Person" and w.end - w.start >= 4 and text[w.start:w.end].endswith(_FIRM_TRADES + ("航空",)):
             out[i] = w = Word(w.start, w.end, "Organization")  # 某某航空, 某某科技 read as a person
-        if (w.label in ENTITY or w.label in ("nz", "ORG")) and not _is_registered(text, w) \
+        if (w.label in ENTITY or w.label in ("nz", "ORG")) and not _a_partnership(text, w) \
                 and not (w.end - w.start == 1 and i + 1 < len(out) and out[i + 1].is_entity):
             end = _suffix_end(text, out, i)
             # 日本 | 某某株式会社: a company's country is not its name's; a ministry's is (某国产业部)
@@ -475,9 +482,10 @@ def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
     return [Word(w.start, w.end, "Organization") if w.label == "ORG" else w for w in out]
 
 
-def _is_registered(text: str, w: Word) -> bool:
-    """A name that ends in its legal form is whole: 某某投资中心（有限合伙） | 投资总监."""
-    return bool(REGISTERED_END.search(text, w.start, w.end)) or text.endswith(("（有限合伙）", "(有限合伙)"), w.start, w.end)
+def _a_partnership(text: str, w: Word) -> bool:
+    """A partnership's name ends in its legal form, after which no unit is named: 某某投资中心（有限合伙） | 投资总监
+    (a company's may go on: 某某有限公司 | 某某分公司)."""
+    return text.endswith(("（有限合伙）", "(有限合伙)"), w.start, w.end)
 
 
 #: Verbs that start with 办, whose first character the model may read into the name before: 办结, 办理.
