@@ -467,8 +467,12 @@ def publisher_body(publisher: str) -> str:
     body = _EDITING_OFFICE.sub("", publisher)
     if department := _COMPANY_DEPARTMENT.fullmatch(body):
         body = department.group(1)  # 某某有限公司 of its 科技与数字化部
+    elif unit := _INSTITUTES_UNIT.fullmatch(body):
+        body = unit.group(1)  # 某某研究院 of its 科技信息室
     return body if len(body) >= 4 else publisher
 
 
+#: An institute's unit that edits its bulletin: 某某研究院 | 科技信息室.
+_INSTITUTES_UNIT = re.compile(r"(.{4,}?(?:研究院|研究所|科学院|研究中心))[\u4e00-\u9fff]{2,8}?(?:室|处)")
 #: A company's department that edits its bulletin: 某某有限公司 | 科技与数字化部.
 _COMPANY_DEPARTMENT = re.compile(r"(.{4,}?(?:有限责任公司|有限公司|集团))[\u4e00-\u9fff]{2,10}?部")

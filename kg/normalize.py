@@ -290,7 +290,8 @@ _NAME_WORDS = frozenset({"科技", "有限", "公司", "集团", "股份", "研�
 #: A line that opens with the last words of a company's name and what follows a name: 材料有限公司（.
 #: (Not a whole name, which a headline may stand before: a tail has at most four characters before its form,
 #: and perhaps its seat in brackets: 体（槟城）有限公司，.)
-_NAME_TAIL_FIRST = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:[（(][\u4e00-\u9fff]{2,6}[）)])?(?:股份有限公司|有限责任公司|有限公司)[（(，、]")
+_NAME_TAIL_FIRST = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:[（(][\u4e00-\u9fff]{2,6}[）)])?(?:股份有限公司|有限责任公司|有限公司)[（(，、]"
+                             r"|^集团(?:股份)?有限(?:责任)?公司")
 #: What never opens a line of its own: the words a branch's name ends with, a partnership's form in brackets.
 _NEVER_OPENING = ("支公司", "分公司", "支行", "分行",
                   "（有限合伙）", "(有限合伙)", "（特殊普通合伙）", "(特殊普通合伙)", "（普通合伙）", "(普通合伙)")

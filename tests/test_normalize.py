@@ -204,3 +204,11 @@ def test_the_first_line_after_a_marked_headline_opens_a_paragraph_comma_or_not()
         in text.splitlines()
     unmarked = normalize("岚州动态\n\n汀澜微电子研究所与岚州市人民政府合建的汀州岚芯智能\n传感研究院日前在岚州高新区揭牌，首批入驻团队六个。\n")
     assert "汀澜微电子研究所与岚州市人民政府合建的汀州岚芯智能" in unmarked.splitlines()  # (no mark: it may be a headline)
+
+
+def test_a_headline_stays_whole_before_a_paragraph_broken_before_a_groups_legal_form():
+    """■ 某某牵手某某设立合资公司 | 某某与某市水利投资发展 | 集团有限公司共同出资…: no line opens with 集团有限公司, so the
+    short line is the paragraph's start, broken inside the group's name."""
+    body = "集团有限公司共同出资设立汀春润岚智慧灌溉有限公司，注册资本 5000 万元，新公司由岚禾节水控股。"
+    text = normalize("■ 岚禾节水牵手汀春水投设立合资公司\n\n岚禾节水与汀春市水利投资发展\n" + body)
+    assert text.splitlines() == ["■ 岚禾节水牵手汀春水投设立合资公司", "岚禾节水与汀春市水利投资发展" + body]

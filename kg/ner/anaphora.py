@@ -124,10 +124,18 @@ def _antecedent(issue: Issue, mentions: list[Mention], before: int, sentence: in
     if word == "公司":  # 公司 alone is the company the article is about: its sentence's subject, if one is
         opening = issue.sentences[found[0].sentence].start
         subject = next((m for m in found if BEFORE_THE_SUBJECT.fullmatch(issue.text, opening, m.start)), None)
+        if subject is None and not _JUST_SET_UP.search(issue.text, max(0, found[0].start - 8), found[0].start):
+            # 视衡智能本轮融资由 A 领投，B 有限公司跟投。公司创始人…: the company that sentence is about (unless the
+            # company named is one just set up: …联合组建的 X 有限公司。公司…)
+            subject = _company_opening(issue, mentions, mentions.index(found[-1]) + 1, found[0].sentence)
         return subject or found[0]
     return found[0]
 
 
+
+
+#: Right before a company just set up: 联合组建的, 共同出资设立的.
+_JUST_SET_UP = re.compile(r"(?:组建|设立|成立|注册)(?:了|的)\s*$")
 
 
 def _company_opening(issue: Issue, mentions: list[Mention], before: int, sentence: int) -> Mention | None:

@@ -357,7 +357,8 @@ _BEFORE_BARE_KIND = re.compile(r"(?:^|[，。；：、“（(\s由经为与和�
 @lru_cache(maxsize=16)
 def _kind_pattern(kind: str) -> re.Pattern:
     """协会, 本会, 我会 (and 本所 for a 研究所): the ways a body calls itself in its bulletin."""
-    return re.compile(rf"(?:本|我)?{kind}|(?:本|我){kind[-1]}(?=[^\u4e00-\u9fff]|[将的与和已于在为对向联共发召举组主])")
+    after = "(?!士)" if kind[-1] == "院" else "(?=[^\u4e00-\u9fff]|[将的与和已于在为对向联共发召举组主])"  # (我院院长; 我会见)
+    return re.compile(rf"(?:本|我)?{kind}|(?:本|我){kind[-1]}{after}")
 
 
 def _publisher_by_its_kind(text: str, publisher: str, spans: Sequence[Span]) -> list[Span]:

@@ -89,6 +89,8 @@ def subsidiaries(s: Sentence) -> list[Relation]:
         after_b = s.after(s.ks[i + 2], 12) if s.short_name_of.get(i + 2) == i + 1 else s.after(b, 12)
         if SUBSIDIARY_OF_HEAD.match(link):
             out.extend(s.relation(sub, a, "subsidiaryOf") for sub in s.group_after(i + 1))
+        elif not link and s.m(a).source == "rule:publisher-kind" and s.m(a).text[0] in "我本":
+            out.append(s.relation(b, a, "subsidiaryOf"))  # 我院 | 南昌灌溉试验站: the publisher's own unit
         elif link.strip() == "的" and (_BELONGS_TO.search(s.before(a, 4)) or (
                 _SET_UP_AT.search(s.before(a, 4)) and not LEGAL_FORMS.search(s.m(b).text))):
             out.append(s.relation(b, a, "subsidiaryOf"))  # 设在某某公司的某某博士后工作站, 隶属于某局的某某站

@@ -85,9 +85,11 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
             out.append(Word(w.start, w.end - 1, "Person"))  # 谭某某及 | 40 余家单位负责人: the name, then 及
             w = Word(w.end - 1, w.end, "c")
         copula = _IS_OF.search(text, w.start + 2, w.end) if w.label == "Organization" else None
-        if copula and REGISTERED_FORM.search(text, copula.end(), w.end) and w.end - copula.end() >= 6:
+        if copula and ((REGISTERED_FORM.search(text, copula.end(), w.end) and w.end - copula.end() >= 6)
+                       or (REGISTERED_END.search(text, w.start, copula.start()) and w.end - copula.end() >= 4)):
             out += [Word(w.start, copula.start(), "Organization"), Word(copula.start(), copula.end(), "v")]
-            w = Word(copula.end(), w.end, "Organization")  # 某某供应链 | 系 | 某某控股集团有限公司(旗下企业)
+            w = Word(copula.end(), w.end, "Organization")  # 某某供应链 | 系 | 某某控股集团有限公司(旗下企业);
+            # 某某有限公司 | 系 | 某某水投控股子公司
         elif w.label == "Organization" and w.end - w.start >= 4 and text[w.end - 1] == "系" \
                 and (parent_name := starts.get(w.end)) is not None and parent_name.label == "Organization" \
                 and REGISTERED_FORM.search(text, parent_name.start, parent_name.end):

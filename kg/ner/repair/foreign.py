@@ -83,6 +83,10 @@ _FIRM_ENDS = ("投资", "资本", "创投", "基金", "集团", "控股", "证�
 _REGISTERED_AFTER = re.compile(rf"[\u4e00-\u9fff]{{2,8}}(?:[（(][\u4e00-\u9fff]{{2,6}}[）)])?(?:{COMPANY_FORM})")
 
 
+#: How the model may read a transliterated surname after the dot: a name, a noun, or 本 | 阿米 as a pronoun's word.
+_AFTER_THE_DOT = frozenset({"Person", "nz", "nr", "r", "n"})
+
+
 def dotted_names(text: str, words: list[Word]) -> list[Word]:
     """马里奥· | 桑托斯, 扬 | · | 范德林登 and 宋汀 | ·本澄尼: a transliterated name the model cut at its
     dot is one person."""
@@ -94,7 +98,7 @@ def dotted_names(text: str, words: list[Word]) -> list[Word]:
         dot_alone = text[b.start:b.end] == "·" and i + 2 < len(words)
         if dot_alone:
             b = words[i + 2]
-        if (a.label == "Person" and (dot_alone or text[a.end - 1] == "·") and b.label in ("Person", "nz", "nr") \
+        if (a.label == "Person" and (dot_alone or text[a.end - 1] == "·") and b.label in _AFTER_THE_DOT \
                 and HAN_RUN.fullmatch(text, b.start, b.end) and text[a.end:b.start] in ("", "·")) \
                 or (a.label == "Person" and b.start == a.end and text[b.start] == "·" and HAN_RUN.fullmatch(text, b.start + 1, b.end)):
             words = merge(words, i, i + 1 + dot_alone, "Person")
