@@ -19,7 +19,7 @@ def alternatives(words) -> str:
 # -- organization names ------------------------------------------------------------------------
 
 #: Kinds of body the model may write as two words: 家庭 | 农场, 推广 | 站.
-KINDS_IN_TWO_WORDS = ("家庭农场", "试验站", "服务站", "推广站", "监测站", "植检站")
+KINDS_IN_TWO_WORDS = ("家庭农场", "试验站", "服务站", "推广站", "监测站", "植检站", "救援支队", "救援大队", "救援总队", "执法支队", "执法大队")
 #: A bureau's unit in a town, named by the town: 某某局某镇市场监管所, 某某局某某派出所.
 BUREAU_UNITS = ("监管所", "派出所", "税务所", "司法所", "财政所")
 #: Bodies named by their town: a bureau's unit, a business (某某加油站).

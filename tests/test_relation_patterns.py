@@ -884,3 +884,18 @@ def test_guides_a_centre_relied_on_a_first_head_and_a_head_leading_a_visit(backe
     assert not any(r[1] == "partnerOf" and "合肥应用中心" in r[0] + r[2] for r in rels)
     assert ("聂汀澜", "holdsPosition", "北极星 6G 联合研究所", "stated") in rels
     assert ("宋岚航", "holdsPosition", "省通信管理局", "stated") in rels
+
+
+def test_districts_the_division_data_do_not_know_named_by_their_own_bodies(backend):
+    """岚栖市 | 汀滨区 | 消防救援大队, 汀滨区应急管理局: a district no division data name is a place where the rest of
+    a body's name is its own government body (the model reads 救援 | 大队 apart: the unit's kind is two words);
+    a place the issue names alone is found inside the names of its bodies; a kind of area (自治区, 智慧城市) is none."""
+    text = ("简报\n\n岚栖市消防救援支队下辖汀滨区消防救援大队和望汐区消防救援大队。汀滨区应急管理局会同望汐区人民政府开展演练。"
+            "市消防救援支队作交流发言。自治区人民政府办公厅印发通知。岚栖市智慧城市标准化技术委员会成立。\n")
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    extract([issue], backend)
+    names = {(m.text, m.type) for m in issue.mentions}
+    assert {("汀滨区", "Region"), ("望汐区", "Region"), ("市消防救援支队", "Organization")} <= names
+    assert not {("自治区", "Region"), ("智慧城市", "Region")} & names
+    rels = found(backend, text)
+    assert ("汀滨区应急管理局", "locatedIn", "汀滨区", "name") in rels

@@ -168,3 +168,13 @@ def test_a_registered_name_lac_cuts_after_its_place_and_brand_is_the_models_whol
     extract([issue], backend)
     assert {m.text for m in issue.mentions if m.type == "Organization"} >= {
         "济南衡升生物制造创业投资基金合伙企业（有限合伙）", "济南衡升低空物流产业投资基金合伙企业（有限合伙）"}
+
+
+def test_a_district_that_seats_a_body_of_the_issue_is_kept_by_its_grammar():
+    """汀滨区 opening 汀滨区消防救援大队: the district seats a body, so the name's grammar vouches for it; 望汐区,
+    named alone, does not."""
+    text = "汀滨区消防救援大队、望汐区、汀滨区。"
+    issue = _issue([(0, 3, "Region", "place:汀滨区"), (0, 9, "Organization", "org"), (10, 13, "Region", "place:望汐区"),
+                    (14, 17, "Region", "place:汀滨区")], [], {("Organization", "汀滨区消防救援大队")}, text=text)
+    corroborate(issue)
+    assert [m.text for m in issue.mentions] == ["汀滨区", "汀滨区消防救援大队", "汀滨区"]

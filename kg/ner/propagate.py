@@ -39,7 +39,8 @@ def propagate(issue: Issue) -> None:
     """Add the short names of the issue's companies and complete cut-short people, in place."""
     issue.mentions = mentions = _starts_of_declared_names(issue)
     found = _short_names(issue) + _whole_people(issue) + _people_read_as_bodies(issue) + _zones_by_kind(issue) \
-        + _counties_by_short_name(issue) + _whole_places(issue) + _whole_bodies(issue) + _units_named_after_a_short_name(issue)
+        + _counties_by_short_name(issue) + _whole_places(issue) + _whole_bodies(issue) + _units_named_after_a_short_name(issue) \
+        + _divisions_inside_bodies(issue)
     if not found:
         return
     found.sort(key=lambda f: f.start)
@@ -222,6 +223,36 @@ def _counties_by_short_name(issue: Issue) -> list[Mention]:
             if any((m.type == "Organization" and m.start == start and m.end > end) or (m.start, m.end) == (start, end)
                    for m in near):
                 out.append(_mention(issue, start, end, "Region", "rule:nested-region"))
+    return out
+
+
+#: A division named with its level: 江滨区, 柳溪县, 栖州市.
+_DIVISION = re.compile(r"(?![国全中各本该我省])[\u4e00-\u9fff]{2,3}[市区县](?![场块域级政属长民])")
+
+
+#: Kinds of area, not a division's name: 自治区, 合作区, 智慧城市.
+_KINDS_OF_AREA = ("城市", "自治区", "合作区", "开发区", "示范区", "新区", "园区", "城区", "景区", "片区", "辖区", "社区", "街区", "小区",
+                  "县区", "市区", "保税区", "实验区", "功能区", "集聚区", "先行区")
+#: A division's own government body, after the division's name: 人民政府, 应急管理局, 消防救援大队.
+_GOVERNMENT_BODY = re.compile(r"(?:人民政府|[\u4e00-\u9fff]{1,10}?(?:局|委员会|大队|支队|办公室|指挥部|法院|检察院))")
+
+
+def _divisions_inside_bodies(issue: Issue) -> list[Mention]:
+    """江滨区消防救援大队, 栖州市江滨区应急管理局 where the issue names 江滨区 as a place, or the rest of the name is
+    the division's own body: the place in the body's name, at its start or after its city, though the division
+    data do not know it (the data's places are found inside names already)."""
+    places = {m.text for m in issue.mentions if m.type == "Region" and _DIVISION.fullmatch(m.text)
+              and gazetteer().lookup(m.text) is None}
+    out = []
+    for m in issue.mentions:
+        if m.type != "Organization":
+            continue
+        at = 0
+        while (head := _DIVISION.match(m.text, at)) and not head.group().endswith(_KINDS_OF_AREA) \
+                and (head.group() in places or gazetteer().lookup(head.group()) or _GOVERNMENT_BODY.fullmatch(m.text, head.end())):
+            if (head.group() in places or _GOVERNMENT_BODY.fullmatch(m.text, head.end())) and len(m.text) - head.end() >= 2:
+                out.append(_mention(issue, m.start + at, m.start + head.end(), "Region", "rule:nested-region"))
+            at = head.end()
     return out
 
 

@@ -119,6 +119,18 @@ _NAMED_TOWN = re.compile(r"(?![\u4e00-\u9fff]*(?:小|特色|城镇|乡镇|试点
 _NATIONAL_ORGAN = re.compile(r"(?:国家|中华人民共和国|国务院)[\u4e00-\u9fff]{2,14}(?:部|总局|局|委员会|署)")
 
 
+#: A district or county named with its level: 江滨区, 柳溪县.
+_DISTRICT = re.compile(r"[\u4e00-\u9fff]{2,3}[区县]")
+
+
+def _divisions_seating_bodies(issue: Issue) -> set[str]:
+    """Keys of the districts and counties the issue names as the seat of a body (江滨区 of 江滨区消防救援大队): the
+    name's grammar vouches for the place where the division data do not know it."""
+    heads = {m.start: m for m in issue.mentions if m.type == "Region" and _DISTRICT.fullmatch(m.text) and not GENERIC_PLACE.match(m.text)}
+    return {heads[m.start].key for m in issue.mentions if m.type == "Organization" and m.start in heads
+            and len(m.text) - len(heads[m.start].text) >= 3}
+
+
 def corroborate(issue: Issue) -> None:
     """Drop, in place, the entities of the issue that only one reading found (see the module's
     docstring); relations keep pointing at the same mentions. A no-op for one reading."""
@@ -126,10 +138,11 @@ def corroborate(issue: Issue) -> None:
         return
     other = {(type_, surface_key(text)) for type_, text in issue.other_reading}
     related = {i for r in issue.relations for i in (r.head, r.tail)}
+    seats = _divisions_seating_bodies(issue)
     kept_keys = {(m.type, m.key) for i, m in enumerate(issue.mentions)
                  if m.type == "Policy" or i in related or (m.type, surface_key(m.text)) in other
                  or (m.type == "Region" and (_known_place(m.key) or _county(issue.text, m) or is_area(m.text) or _named_zone(m.text)
-                                               or _NAMED_TOWN.fullmatch(m.text) is not None))
+                                               or _NAMED_TOWN.fullmatch(m.text) is not None or m.key in seats))
                  or (m.type == "Organization" and _NATIONAL_ORGAN.fullmatch(m.text) is not None)}
     index: dict[int, int] = {}
     mentions: list[Mention] = []
