@@ -237,6 +237,12 @@ _KINDS_OF_AREA = ("城市", "自治区", "合作区", "开发区", "示范区", 
 _GOVERNMENT_BODY = re.compile(r"(?:人民政府|[\u4e00-\u9fff]{1,10}?(?:局|委员会|大队|支队|办公室|指挥部|法院|检察院))")
 
 
+def _its_own_body(name: str, head: re.Match) -> bool:
+    """某某区 | 应急管理局: a division of two characters and its level, then its own government body (a longer
+    stem is more often an area of another kind: 某某灌区 | 管理局)."""
+    return len(head.group()) == 3 and _GOVERNMENT_BODY.fullmatch(name, head.end()) is not None
+
+
 def _divisions_inside_bodies(issue: Issue) -> list[Mention]:
     """江滨区消防救援大队, 栖州市江滨区应急管理局 where the issue names 江滨区 as a place, or the rest of the name is
     the division's own body: the place in the body's name, at its start or after its city, though the division
@@ -249,8 +255,8 @@ def _divisions_inside_bodies(issue: Issue) -> list[Mention]:
             continue
         at = 0
         while (head := _DIVISION.match(m.text, at)) and not head.group().endswith(_KINDS_OF_AREA) \
-                and (head.group() in places or gazetteer().lookup(head.group()) or _GOVERNMENT_BODY.fullmatch(m.text, head.end())):
-            if (head.group() in places or _GOVERNMENT_BODY.fullmatch(m.text, head.end())) and len(m.text) - head.end() >= 2:
+                and (head.group() in places or gazetteer().lookup(head.group()) or _its_own_body(m.text, head)):
+            if (head.group() in places or _its_own_body(m.text, head)) and len(m.text) - head.end() >= 2:
                 out.append(_mention(issue, m.start + at, m.start + head.end(), "Region", "rule:nested-region"))
             at = head.end()
     return out
