@@ -132,8 +132,6 @@ def _antecedent(issue: Issue, mentions: list[Mention], before: int, sentence: in
     return found[0]
 
 
-
-
 #: Right before a company just set up: 联合组建的, 共同出资设立的.
 _JUST_SET_UP = re.compile(r"(?:组建|设立|成立|注册)(?:了|的)\s*$")
 

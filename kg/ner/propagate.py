@@ -20,6 +20,7 @@ from ..lexicon import (
     GENERIC_ORG,
     GOVERNMENT_BODY,
     LEGAL_FORMS,
+    NAMED_DIVISION,
     ORG_SUFFIXES,
     PUBLIC_LINES,
     TRADES,
@@ -226,10 +227,6 @@ def _counties_by_short_name(issue: Issue) -> list[Mention]:
     return out
 
 
-#: A division named with its level: 江滨区, 柳溪县, 栖州市.
-_DIVISION = re.compile(r"(?![国全中各本该我省])[\u4e00-\u9fff]{2,3}[市区县](?![场块域级政属长民])")
-
-
 #: Kinds of area, not a division's name: 自治区, 合作区, 智慧城市.
 _KINDS_OF_AREA = ("城市", "自治区", "合作区", "开发区", "示范区", "新区", "园区", "城区", "景区", "片区", "辖区", "社区", "街区", "小区",
                   "县区", "市区", "保税区", "实验区", "功能区", "集聚区", "先行区")
@@ -247,14 +244,14 @@ def _divisions_inside_bodies(issue: Issue) -> list[Mention]:
     """江滨区消防救援大队, 栖州市江滨区应急管理局 where the issue names 江滨区 as a place, or the rest of the name is
     the division's own body: the place in the body's name, at its start or after its city, though the division
     data do not know it (the data's places are found inside names already)."""
-    places = {m.text for m in issue.mentions if m.type == "Region" and _DIVISION.fullmatch(m.text)
+    places = {m.text for m in issue.mentions if m.type == "Region" and NAMED_DIVISION.fullmatch(m.text)
               and gazetteer().lookup(m.text) is None}
     out = []
     for m in issue.mentions:
         if m.type != "Organization":
             continue
         at = 0
-        while (head := _DIVISION.match(m.text, at)) and not head.group().endswith(_KINDS_OF_AREA) \
+        while (head := NAMED_DIVISION.match(m.text, at)) and not head.group().endswith(_KINDS_OF_AREA) \
                 and (head.group() in places or gazetteer().lookup(head.group()) or _its_own_body(m.text, head)):
             if (head.group() in places or _its_own_body(m.text, head)) and len(m.text) - head.end() >= 2:
                 out.append(_mention(issue, m.start + at, m.start + head.end(), "Region", "rule:nested-region"))

@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from ..doc import Issue, Mention, Span
-from ..lexicon import GENERIC_PLACE, ZONE_SUFFIXES
+from ..lexicon import GENERIC_PLACE, NAMED_DIVISION, ZONE_SUFFIXES
 from ..regions import gazetteer, is_area
 from ..resolve import surface_key
 from ..vocab import NAME_TYPES
@@ -119,14 +119,11 @@ _NAMED_TOWN = re.compile(r"(?![\u4e00-\u9fff]*(?:小|特色|城镇|乡镇|试点
 _NATIONAL_ORGAN = re.compile(r"(?:国家|中华人民共和国|国务院)[\u4e00-\u9fff]{2,14}(?:部|总局|局|委员会|署)")
 
 
-#: A district or county named with its level: 江滨区, 柳溪县.
-_DISTRICT = re.compile(r"[\u4e00-\u9fff]{2,3}[区县]")
-
-
 def _divisions_seating_bodies(issue: Issue) -> set[str]:
     """Keys of the districts and counties the issue names as the seat of a body (江滨区 of 江滨区消防救援大队): the
     name's grammar vouches for the place where the division data do not know it."""
-    heads = {m.start: m for m in issue.mentions if m.type == "Region" and _DISTRICT.fullmatch(m.text) and not GENERIC_PLACE.match(m.text)}
+    heads = {m.start: m for m in issue.mentions if m.type == "Region" and NAMED_DIVISION.fullmatch(m.text) and m.text[-1] in "区县"
+             and not GENERIC_PLACE.match(m.text)}
     return {heads[m.start].key for m in issue.mentions if m.type == "Organization" and m.start in heads
             and len(m.text) - len(heads[m.start].text) >= 3}
 

@@ -367,8 +367,8 @@ _BY_IN_CLAUSE = re.compile(r"由[^由，。；！？]*$")
 _BY_BEFORE = re.compile(r"由[^由，。；！？]*(?:担任|兼任|任)[^由，。；！？]*[，,][^由，。；！？]*$")
 
 
-#: The posts of a place's government, written after the place alone: 某某市副市长, 某某区常务副区长.
-#: A post in a place's government (副县长, 市长), never at a company a sentence is about.
+#: The posts of a place's government, written after the place alone: 某某市副市长, 某某区常务副区长 (never a post
+#: at a company a sentence is about).
 _GOVERNMENT_POST = re.compile(r"^\s*(?:常务)?副?[省市区县州]长\s*$")
 
 

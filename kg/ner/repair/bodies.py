@@ -165,9 +165,11 @@ def start_up_spaces(text: str, words: list[Word]) -> list[Word]:
     return words
 
 
-#: A university's school named by two fields joined with 与 or 和: 化学 | 与 | 化工学院, 电子 | 与 | 信息 | 工程 | 系.
+#: The end of a university's school named by two fields joined with 与 or 和: 化学 | 与 | 化工学院, 电子 | 与 | 信息 | 工程 | 系.
 _SCHOOL_END = re.compile(r"(?:学院|学部|系)$")
+#: What the name of the university the school is of has in it.
 _UNIVERSITY = re.compile(r"大学|学院")
+#: How the model tags the words of a school's field.
 _FIELD_TAGS = frozenset({"n", "vn", "nz", "an"})
 
 
