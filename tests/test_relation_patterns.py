@@ -899,3 +899,17 @@ def test_districts_the_division_data_do_not_know_named_by_their_own_bodies(backe
     assert not {("自治区", "Region"), ("智慧城市", "Region")} & names
     rels = found(backend, text)
     assert ("汀滨区应急管理局", "locatedIn", "汀滨区", "name") in rels
+
+
+def test_a_conjunction_read_into_the_name_before_another_and_a_name_that_starts_with_and(backend):
+    """某某航空与/ORG | 某某科技（襄阳）有限公司: 与 ends no name (nor 和 before the next name of a list); 、和鸣投资跟投: a
+    name that starts with 和 is one investor, not a conjunction and a fragment."""
+    rels = found(backend, "简报\n\n当天，楚岚航空与绿汀生物燃料科技（襄阳）有限公司签署为期 5 年的承购协议。"
+                          "5 月 17 日，由园区管委会、天汀低空、云岚通航和楚汀科技大学等 14 家单位发起的鄂西北低空经济发展联盟在园区成立。"
+                          "鲲岚复材本轮融资由汉汀航空产业投资集团有限公司领投，晨汀资本、和鸣投资跟投。\n")
+    assert ("楚岚航空", "partnerOf", "绿汀生物燃料科技（襄阳）有限公司", "stated") in rels \
+        or ("绿汀生物燃料科技（襄阳）有限公司", "partnerOf", "楚岚航空", "stated") in rels
+    assert {("云岚通航", "founded", "鄂西北低空经济发展联盟", "stated"), ("楚汀科技大学", "founded", "鄂西北低空经济发展联盟", "stated")} <= rels
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n鲲岚复材本轮融资由汉汀航空产业投资集团有限公司领投，晨汀资本、和鸣投资跟投。\n"))
+    extract([issue], backend)
+    assert "和鸣投资" in {m.text for m in issue.mentions if m.type == "Organization"}

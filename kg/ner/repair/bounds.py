@@ -568,14 +568,15 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
 
 
 def prepositions_read_into_names(text: str, words: list[Word]) -> list[Word]:
-    """某某担保由 | 市财政局…出资组建: 由 ends no name; the preposition before the next name is cut off."""
-    if "由" not in text:
+    """某某担保由 | 市财政局…出资组建, 某某航空与 | 某某科技（襄阳）有限公司: 由 (or 与, 和, 及) ends no name; the word
+    before the next name is cut off."""
+    if "由" not in text and "与" not in text and "和" not in text and "及" not in text:
         return words
     out: list[Word] = []
     for k, w in enumerate(words):
-        if w.label == "Organization" and w.end - w.start >= 4 and text[w.end - 1] == "由" \
+        if w.label == "Organization" and w.end - w.start >= 4 and text[w.end - 1] in "由与和及" \
                 and k + 1 < len(words) and words[k + 1].is_entity and words[k + 1].start == w.end:
-            out += [Word(w.start, w.end - 1, w.label), Word(w.end - 1, w.end, "p")]
+            out += [Word(w.start, w.end - 1, w.label), Word(w.end - 1, w.end, "p" if text[w.end - 1] == "由" else "c")]
             continue
         out.append(w)
     return out
