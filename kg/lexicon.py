@@ -18,7 +18,7 @@ def alternatives(words) -> str:
 
 # -- organization names ------------------------------------------------------------------------
 
-#: A division named with its level, 江滨区, 柳溪县, 栖州市 (not 国家市场, 区块链, 市级: other words).
+#: A division named with its level, 某滨区, 某溪县, 某州市 (not 国家市场, 区块链, 市级: other words).
 NAMED_DIVISION = re.compile(r"(?![国全中各本该我省])[\u4e00-\u9fff]{2,3}[市区县](?![场块域级政属长民])")
 #: Kinds of body the model may write as two words: 家庭 | 农场, 推广 | 站.
 KINDS_IN_TWO_WORDS = ("家庭农场", "试验站", "服务站", "推广站", "监测站", "植检站", "救援支队", "救援大队", "救援总队", "执法支队", "执法大队")

@@ -209,6 +209,6 @@ def test_the_first_line_after_a_marked_headline_opens_a_paragraph_comma_or_not()
 def test_a_headline_stays_whole_before_a_paragraph_broken_before_a_groups_legal_form():
     """■ 某某牵手某某设立合资公司 | 某某与某市水利投资发展 | 集团有限公司共同出资…: no line opens with 集团有限公司, so the
     short line is the paragraph's start, broken inside the group's name."""
-    body = "集团有限公司共同出资设立汀春润岚智慧灌溉有限公司，注册资本 5000 万元，新公司由岚禾节水控股。"
+    body = "集团有限公司合资成立汀春润岚节水科技有限公司，注册资本 8000 万元，新公司由岚禾节水控股。"
     text = normalize("■ 岚禾节水牵手汀春水投设立合资公司\n\n岚禾节水与汀春市水利投资发展\n" + body)
     assert text.splitlines() == ["■ 岚禾节水牵手汀春水投设立合资公司", "岚禾节水与汀春市水利投资发展" + body]

@@ -1317,31 +1317,31 @@ def test_a_department_and_a_branch_bureau_named_again_by_their_kind(backend):
 
 def test_an_institute_calls_itself_our_institute_and_names_its_own_units(backend):
     """In the bulletin a 某某研究院 edits by its 科技信息室, 我院 is the institute (院长 after it too), and 我院 | 某某试验站 is
-    its unit; 某某有限公司系某某水投控股子公司: two companies; 约西 · 本/r 阿米: one person."""
+    its unit; 某某有限公司系某某水投控股子公司: two companies; 某某 · 本/r 某某: one person."""
     issue = prepare(RawIssue("t", Path("t.txt"), "utf-8",
-                             "水利科技信息\n\n2024 年第 7 期\n\n汀西省岚鄱水利科学研究院科技信息室编        2024 年 7 月 15 日\n\n"
+                             "水利科技信息\n\n2024 年第 7 期\n\n汀西省岚鄱水利科学研究院科技情报室编        2024 年 5 月 22 日\n\n"
                              "■ 院务\n我院院长魏岚钧陪同考察了我院汀昌灌溉试验站。"
-                             "项目法人汀江市水利建设投资有限公司系岚源水投控股子公司。"
-                             "以色列汀瓦隆滴灌技术公司亚太区总裁约西·本阿米一行到访我院。\n"))
+                             "项目法人汀江市城建投资有限公司系岚源水投控股子公司。"
+                             "以色列汀瓦隆节水设备公司中国区总裁阿维·本阿丹一行到访我院。\n"))
     extract([issue], backend)
     institute = {m.key for m in issue.mentions if m.text == "我院"}
     assert len(institute) == 1 and "信息室" not in next(iter(institute))
     rels = {(issue.mentions[r.head].text, r.type, issue.mentions[r.tail].text) for r in issue.relations}
     assert ("魏岚钧", "holdsPosition", "我院") in rels
     assert ("汀昌灌溉试验站", "subsidiaryOf", "我院") in rels
-    assert ("汀江市水利建设投资有限公司", "subsidiaryOf", "岚源水投") in rels
-    assert "约西·本阿米" in {m.text for m in issue.mentions if m.type == "Person"}
+    assert ("汀江市城建投资有限公司", "subsidiaryOf", "岚源水投") in rels
+    assert "阿维·本阿丹" in {m.text for m in issue.mentions if m.type == "Person"}
 
 
 def test_the_company_is_the_one_its_sentence_is_about_not_the_investor_or_subsidiary_named_last(backend):
     """视衡智能本轮融资由 A 领投，B 有限公司跟投。公司创始人…: 公司 is the company that sentence is about; after
     …联合组建的 X 有限公司。…担任公司…, it is X, the company just set up."""
-    found = relations(backend, "■ 融资\n7 月 2 日，汀州岚衡智能科技有限公司（简称“岚衡智能”）宣布完成 2 亿元 B 轮融资。"
-                               "岚衡智能本轮融资由澄汀资本领投，汀州云岚创业投资有限公司跟投。"
-                               "公司创始人、首席执行官贺汀鸣称，本轮资金将用于模型研发。\n"
+    found = relations(backend, "■ 融资\n7 月 2 日，汀州岚衡视觉技术有限公司（简称“岚衡视觉”）宣布完成 2 亿元 B 轮融资。"
+                               "岚衡视觉本轮融资由澄汀资本领投，汀州云岚投资管理有限公司跟投。"
+                               "公司创始人兼首席执行官贺汀鸣说，资金将投向算法研发。\n"
                                "■ 平台\n汀昇产发与岚北工业大学签署协议，平台由双方联合组建的汀南岚衡中试科技有限公司运营。"
-                               "该校副校长周汀舟受聘担任公司首席科学家。\n")
+                               "该校副校长周汀舟受聘出任公司首席科学家一职。\n")
     posts = {(r[0], r[2]) for r in found if r[1] == "holdsPosition"}
-    assert ("贺汀鸣", "岚衡智能") in posts or ("贺汀鸣", "汀州岚衡智能科技有限公司") in posts
+    assert ("贺汀鸣", "岚衡视觉") in posts or ("贺汀鸣", "汀州岚衡视觉技术有限公司") in posts
     assert not any(p == "贺汀鸣" and "云岚" in org for p, org in posts)
     assert ("周汀舟", "汀南岚衡中试科技有限公司") in posts

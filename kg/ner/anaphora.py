@@ -137,7 +137,7 @@ _JUST_SET_UP = re.compile(r"(?:组建|设立|成立|注册)(?:了|的)\s*$")
 
 
 def _company_opening(issue: Issue, mentions: list[Mention], before: int, sentence: int) -> Mention | None:
-    """禾润生物注册于…，潘院士出任公司首席科学家: 公司 is the company the sentence opens with, named by its
+    """某某生物注册于…，某院士任公司首席科学家: 公司 is the company the sentence opens with, named by its
     short name (a name that ends with no other kind of body)."""
     opening = issue.sentences[sentence].start
     first, k = None, before - 1

@@ -86,7 +86,7 @@ def _short_names(issue: Issue) -> list[Mention]:
             if core and _SEAT.search(core):  # 行知机器人 of 行知机器人（合肥）有限公司
                 brand = _SEAT.split(core, maxsplit=1)[0]
                 if len(brand) >= _SHORTEST:
-                    cores.add(brand)  # 星桥微电子 of 星桥微电子（芜湖）有限公司, found before 星桥微
+                    cores.add(brand)  # 某桥微电子 of 某桥微电子（苏州）有限公司, found before 某桥微
                 core = TRADES.sub("", brand) if len(TRADES.sub("", brand)) >= _SHORTEST else brand
             if core and len(core) >= _SHORTEST:
                 cores.add(core)
@@ -241,7 +241,7 @@ def _its_own_body(name: str, head: re.Match) -> bool:
 
 
 def _divisions_inside_bodies(issue: Issue) -> list[Mention]:
-    """江滨区消防救援大队, 栖州市江滨区应急管理局 where the issue names 江滨区 as a place, or the rest of the name is
+    """某滨区消防救援大队, 某州市某滨区应急管理局 where the issue names 某滨区 as a place, or the rest of the name is
     the division's own body: the place in the body's name, at its start or after its city, though the division
     data do not know it (the data's places are found inside names already)."""
     places = {m.text for m in issue.mentions if m.type == "Region" and NAMED_DIVISION.fullmatch(m.text)

@@ -120,7 +120,7 @@ _NATIONAL_ORGAN = re.compile(r"(?:国家|中华人民共和国|国务院)[\u4e00
 
 
 def _divisions_seating_bodies(issue: Issue) -> set[str]:
-    """Keys of the districts and counties the issue names as the seat of a body (江滨区 of 江滨区消防救援大队): the
+    """Keys of the districts and counties the issue names as the seat of a body (某滨区 of 某滨区消防救援大队): the
     name's grammar vouches for the place where the division data do not know it."""
     heads = {m.start: m for m in issue.mentions if m.type == "Region" and NAMED_DIVISION.fullmatch(m.text) and m.text[-1] in "区县"
              and not GENERIC_PLACE.match(m.text)}

@@ -174,7 +174,7 @@ _FIELD_TAGS = frozenset({"n", "vn", "nz", "an"})
 
 
 def schools_named_with_and(text: str, words: list[Word]) -> list[Word]:
-    """江城理工大学 | 化学 | 与 | 化工学院: a school named by two fields; the model cuts it at 与."""
+    """某某理工大学 | 化学 | 与 | 化工学院: a school named by two fields; the model cuts it at 与."""
     if "与" not in text and "和" not in text:
         return words
     i = 0

@@ -86,7 +86,7 @@ def _items_of_a_list(text: str) -> list[str]:
             k += 2
             continue
         if parts[k] == "和" and k + 1 < len(parts) and (not out or out[-1] in ("", "、")) and parts[k + 1][:1].strip():
-            out.append(parts[k] + parts[k + 1])  # 、和鸣投资: a name that starts with 和 opens its item
+            out.append(parts[k] + parts[k + 1])  # 、和某投资: a name that starts with 和 opens its item
             k += 2
             continue
         out.append(parts[k])

@@ -83,7 +83,7 @@ _FIRM_ENDS = ("投资", "资本", "创投", "基金", "集团", "控股", "证�
 _REGISTERED_AFTER = re.compile(rf"[\u4e00-\u9fff]{{2,8}}(?:[（(][\u4e00-\u9fff]{{2,6}}[）)])?(?:{COMPANY_FORM})")
 
 
-#: How the model may read a transliterated surname after the dot: a name, a noun, or 本 | 阿米 as a pronoun's word.
+#: How the model may read a transliterated surname after the dot: a name, a noun, or 本 | 某某 as a pronoun's word.
 _AFTER_THE_DOT = frozenset({"Person", "nz", "nr", "r", "n"})
 
 
