@@ -132,10 +132,9 @@ def _after_by(s: Sentence, at: int, trigger: re.Pattern) -> list[int]:
 
 #: People from a body, named by it: 某大学校友团队, 某院专家.
 _PEOPLE_OF = re.compile(r"^\s*(?:的)?(?:校友|团队|毕业生|师生|专家|学者|研究团队)")
-#: A body that guides or hosts what others found: 在省科技厅指导下，由 A 牵头组建.
-_GUIDES = re.compile(r"\s*(?:的)?(?:指导|支持|主办|批准|推动)")
-#: After the first of the bodies under whose guidance a body was founded: 在 A、B 指导下，由 ….
-_GUIDED_BY = re.compile(r"[^，。；]{0,20}?(?:指导|支持|主导)下")
+#: A body that guides or hosts what others found, or the first of those under whose guidance it was founded:
+#: 在省科技厅指导下，由 A 牵头组建; 在 A、B 指导下，由 ….
+_GUIDES = re.compile(r"\s*(?:的)?(?:指导|支持|主办|批准|推动)|[^，。；]{0,20}?(?:指导|支持|主导)下")
 
 
 def founded(s: Sentence) -> list[Relation]:
@@ -280,7 +279,7 @@ def _founded_target(s: Sentence, at: int, founders: list[int], offset: int) -> i
     if named_before is not None:
         return named_before
     before = [j for j in range(at) if s.type(j) == "Organization" and s.ks[j] not in founders
-              and not _GUIDES.match(s.after(s.ks[j], 6)) and not _GUIDED_BY.match(s.after(s.ks[j], 24))]
+              and not _GUIDES.match(s.after(s.ks[j], 24))]
     if not before:
         return None
     right_before = s.ks[before[-1]]  # X 由 A 创立, X（由 A 设立）: the body 由 follows (该基金 of a later clause)
