@@ -17,7 +17,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import atomic, plugin, textindex
+from . import atomic, plugin, recurring, textindex
 from .errors import InputError
 from .ingest import Skipped, display, find_files, issue_id, read_issues
 from .nquads import IssueGraph
@@ -40,6 +40,7 @@ class BuildReport:
     sentences: int = 0
     mentions: int = 0
     triples: int = 0
+    found_again: int = 0  # uses of a name another issue taught (kg.recurring)
     seconds: float = 0.0
 
 
@@ -195,6 +196,7 @@ def remove(out: str | Path, issues: Iterable[str], *, wait: bool = False) -> lis
                 for issue_id in ids:
                     graph.remove_issue(issue_id)
                 graph.update_timeline()
+                recurring.update(graph)
                 graph.save_manifest()
             textindex.remove_issues(work, ids)
             atomic.swap_in(work, folder)
@@ -245,6 +247,7 @@ def _write(graph, graphs: Iterator[tuple[IssueGraph, Path]], report: BuildReport
         graph.commit()
         atomic.pause_point("commit")
         graph.update_timeline()
+        report.found_again = recurring.update(graph)
         graph.save_manifest(version=__version__, backend=backend)
 
 

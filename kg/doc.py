@@ -140,3 +140,27 @@ class Issue:
     #: (type, text) of every name a second model read in the issue, when one did (the
     #: ``vote`` backend): the names both readings share are kept (kg.ner.vote).
     other_reading: set[tuple[str, str]] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Taught:
+    """A name an issue used, and the entity (its IRI) it used it for (kg.recurring)."""
+    surface: str
+    type: str
+    entity: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class FoundAgain:
+    """A use, in one issue, of a name another issue taught: a mention the graph holds
+    apart from the issue's own (kg.recurring). IRIs of what it lies in, offsets into
+    the issue's text."""
+    name: Taught
+    issue: str
+    issue_id: str
+    sentence: str
+    article: str
+    start: int
+    end: int
+    source: str = "rule:named-elsewhere"

@@ -145,8 +145,8 @@ ENTITY_MENTIONS = """
 SELECT ?entity ?type ?label ?doc ?text ?start ?end WHERE {
   GRAPH ?g { ?m a kg:Mention ; kg:mentionOf ?entity ; kg:inIssue ?issue ; kg:surface ?text ;
                 kg:start ?start ; kg:end ?end .
-             ?issue dcterms:identifier ?doc .
              ?entity a ?class ; rdfs:label ?label }
+  ?issue dcterms:identifier ?doc .
   FILTER(STRSTARTS(STR(?class), STR(kg:)))
   BIND(STRAFTER(STR(?class), STR(kg:)) AS ?type)
 }"""

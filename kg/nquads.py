@@ -13,13 +13,14 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from .doc import EntityKey, Issue, Relation
+from .doc import EntityKey, FoundAgain, Issue, Relation
 from .vocab import (
     DCTERMS,
     KG,
     ORG,
     RDF,
     RDFS,
+    RECURRING_GRAPH,
     SCHEMA,
     SKOS,
     XSD,
@@ -217,6 +218,28 @@ def _mentions(out: _Quads, node: str, issue: Issue, entities: dict[EntityKey, st
         add(m_node, "end", _int(m.end))
         add(m_node, "surface", _lit(m.text))
         add(m_node, "detectedBy", _lit(m.source))
+
+
+def recurring_nquads(found: list[FoundAgain]) -> list[str]:
+    """The mentions :mod:`kg.recurring` found, in their own graph: each with what a query
+    of one graph asks beside it (its entity's class and label)."""
+    out = _Quads(str(RECURRING_GRAPH))
+    add = out.add
+    for f in found:
+        m_node = _iri(mention_iri(f.issue_id, f.start, f.end, f.name.type))
+        entity = _iri(f.name.entity)
+        add(m_node, "type", _T["Mention"])
+        add(m_node, "mentionOf", entity)
+        add(m_node, "inSentence", _iri(f.sentence))
+        add(m_node, "inArticle", _iri(f.article))
+        add(m_node, "inIssue", _iri(f.issue))
+        add(m_node, "start", _int(f.start))
+        add(m_node, "end", _int(f.end))
+        add(m_node, "surface", _lit(f.name.surface))
+        add(m_node, "detectedBy", _lit(f.source))
+        add(entity, "type", _iri(KG[f.name.type]))
+        add(entity, "label", _zh(f.name.label))
+    return list(dict.fromkeys(out.lines))
 
 
 def _statement(issue: Issue, r: Relation, entities: dict[EntityKey, str]) -> str:

@@ -163,7 +163,7 @@ class SparqlServer(ThreadingHTTPServer):
         log.exception("internal error serving %s", client_address)
 
     def graph_names(self) -> set[str]:
-        """The named graphs the folder holds: one per issue, the ontology and the timeline."""
+        """The named graphs the folder holds: one per issue, the ontology, the timeline and the names found again."""
         if self.runner.url is not None:
             from .stores.sparql import RemoteGraph
 
@@ -175,7 +175,7 @@ class SparqlServer(ThreadingHTTPServer):
             except (OSError, ValueError):
                 manifest = {}
         return {vocab.issue_graph_iri(i) for i in manifest.get("issues", {})} | \
-            {str(vocab.ONTOLOGY_GRAPH), str(vocab.TIMELINE_GRAPH)}
+            {str(vocab.ONTOLOGY_GRAPH), str(vocab.TIMELINE_GRAPH), str(vocab.RECURRING_GRAPH)}
 
     @property
     def url(self) -> str:

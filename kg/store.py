@@ -189,6 +189,15 @@ class KnowledgeGraph:
         self.store.extend(new)
         return len(touched)
 
+    def replace_graph(self, iri: str, lines: list[str]) -> None:
+        """Put these N-Quads lines (all of the named graph ``iri``) in place of what it held.
+        Call after :meth:`commit`."""
+        name = _n(iri)
+        if self.store.contains_named_graph(name):
+            self.store.remove_graph(name)
+        if lines:
+            self.store.bulk_load("".join(lines).encode("utf-8"), ox.RdfFormat.N_QUADS, lenient=True)
+
     def save_manifest(self, **extra) -> None:
         self.manifest.update(extra)
         (self.path / MANIFEST).write_text(

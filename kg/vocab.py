@@ -145,6 +145,8 @@ def region_code(key: str) -> tuple[str, str] | None:
 ONTOLOGY_GRAPH = ID["ontology"]
 #: When each statement was first and last reported, across the issues that state it.
 TIMELINE_GRAPH = ID["timeline"]
+#: The names one issue taught, found again in the others (kg.recurring).
+RECURRING_GRAPH = ID["recurring"]
 #: On a SPARQL server (no folder for a manifest file): what was built, one record per issue.
 MANIFEST_GRAPH = ID["manifest"]
 

@@ -75,7 +75,7 @@ def build_command(inputs, out, backend, ner_model, alias_files, ocr, wait, store
     if not quiet:
         click.echo(
             f"built {out}: {len(report.issues)} issue(s), {report.sentences} sentences, "
-            f"{report.mentions} mentions, {report.triples} triples "
+            f"{report.mentions} mentions, {report.found_again} more of names other issues taught, {report.triples} triples "
             f"in {report.seconds:.1f}s ({report.characters / max(report.seconds, 1e-9):,.0f} chars/s)")
         if report.skipped:
             click.echo(f"skipped {len(report.skipped)} file(s): "

@@ -1,7 +1,7 @@
 """The knowledge graph on a SPARQL server (Oxigraph's or Virtuoso): the ``sparql`` store.
 
 The same graph as a folder holds, quad for quad: one named graph per issue, the
-ontology graph and the timeline graph. What the folder keeps in ``manifest.json``
+ontology graph, the timeline graph and the graph of names found again (:mod:`kg.recurring`). What the folder keeps in ``manifest.json``
 lives in one more small named graph, ``kgid:manifest``: a JSON record per issue
 (``<issue graph> kg:buildRecord "…"``) and one for the build (``<kgid:manifest>
 kg:buildRecord "…"``). Export and comparisons leave it out, as they leave out the
@@ -9,9 +9,9 @@ folder's manifest file.
 
 Writes never leave an issue half-written: each issue's graph is replaced by one Graph
 Store ``PUT`` (Oxigraph: a first build sends many new issues in one N-Quads ``POST``,
-one transaction). Issue records are written after their graphs, and the timeline
-last: a build stopped midway leaves complete issue graphs, and running it again
-replaces them and dates their statements.
+one transaction). Issue records are written after their graphs, and the timeline and
+the names found again last: a build stopped midway leaves complete issue graphs, and
+running it again replaces them, dates their statements and finds the names again.
 """
 from __future__ import annotations
 
@@ -286,6 +286,15 @@ class RemoteGraph:
                 insert = f"INSERT DATA {{ GRAPH <{TIMELINE}> {{ {' '.join(new)} }} }}" if new else ""
                 self.store.update((delete + insert).rstrip(" ;\n"), "dating the statements")
         return len(ordered)
+
+    def replace_graph(self, iri: str, lines: list[str]) -> None:
+        """Put these N-Quads lines (all of the named graph ``iri``) in place of what it held."""
+        tail = f" <{iri}> .\n"
+        body = "".join(line[:-len(tail)] + " .\n" for line in lines if line.endswith(tail))
+        if body:
+            self.store.put_graph(iri, body.encode("utf-8"), f"writing the graph {iri}")
+        else:
+            self.store.update(f"DROP SILENT GRAPH <{iri}>", f"clearing the graph {iri}")
 
     def save_manifest(self, **extra) -> None:
         self.manifest.update(extra)

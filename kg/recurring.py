@@ -1,0 +1,143 @@
+"""Names one issue taught, found again in the other issues.
+
+An issue's graph is a function of that issue alone (:mod:`kg.cluster`), so a company
+that one issue names in full and by its short name (…有限公司，以下简称某某投资) and
+the next issue only by the short name is missed in the second wherever the model does
+not know the name. Once the issues' graphs are in the store, this pass reads the names
+each issue used and marks their uses in the other issues, where nothing was found, as
+mentions of the same entity. They live in a graph of their own (``kgid:recurring``),
+made again whole by every build and removal, since it depends on all the issues (as
+the timeline does); the issues' own graphs are left as they are.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from . import vocab
+from .doc import FoundAgain, Taught
+from .lexicon import GENERIC_ORG, ORG_SUFFIXES, REGION_PREFIX_WORDS, ZONE_SUFFIXES
+from .nquads import recurring_nquads
+
+#: What a mention may stand for without being a name to look for elsewhere: a body named
+#: by its kind and read back to it (该研究院), a policy's short title, a zone's kind.
+_STANDS_IN = frozenset({"rule:refers-back", "rule:title", "rule:zone-by-kind", "rule:quoted-company"})
+#: Shorter names are too likely to be words, or a surname with a post.
+_SHORTEST = {"Organization": 4, "Person": 3, "Region": 3}
+#: Right after a name, what makes it the start of a longer one: 某某装备 | 产业链, 某某恒钢 | 科技.
+_NAME_GOES_ON = re.compile("|".join(sorted({s for s in ORG_SUFFIXES if len(s) >= 2} | {
+    "产业", "行业", "机构", "主体", "总院", "科技", "技术", "信息", "网络", "软件", "电子", "智能", "数据",
+    "交流会", "大会", "论坛", "峰会", "博览会", "推介会", "洽谈会", "对接会"}, key=len, reverse=True)))
+#: Right after a place, what makes it part of a longer place: 某某 | 软件园, 某某 | 新区.
+_PLACE_GOES_ON = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:园|城|港|谷|新区|片区|港区)")
+#: A place or level right before a body's name makes another body (市 | 经济和信息化局).
+_LEVEL_BEFORE = tuple(REGION_PREFIX_WORDS) + ("州",)
+_LATIN = re.compile(r"[A-Za-z0-9]")
+#: An area named by its kind only: 化工园区, 高新区.
+_AREA_KIND = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,2}})(?:{'|'.join(ZONE_SUFFIXES)}|园区|港区|新区)$")
+
+_MENTIONS = """
+SELECT ?g ?e ?class ?label ?surface ?source ?start ?end WHERE {
+  GRAPH ?g { ?m a kg:Mention ; kg:mentionOf ?e ; kg:surface ?surface ; kg:detectedBy ?source ;
+                kg:start ?start ; kg:end ?end .
+             ?e a ?class ; rdfs:label ?label } }"""
+_SENTENCES = """
+SELECT ?g ?issue ?doc ?s ?article ?start ?text WHERE {
+  GRAPH ?g { ?s a kg:Sentence ; kg:inIssue ?issue ; dcterms:isPartOf ?article ; kg:start ?start ; rdf:value ?text .
+             ?issue dcterms:identifier ?doc } }"""
+
+
+def update(graph) -> int:
+    """Make the graph of names found again anew from the issues the store holds (a graph
+    folder or a SPARQL server); return how many uses were found."""
+    found = find_again(graph)
+    graph.replace_graph(str(vocab.RECURRING_GRAPH), recurring_nquads(found))
+    return len(found)
+
+
+def find_again(graph) -> list[FoundAgain]:
+    """Every use, in one issue, of a name another issue taught, where that issue found nothing."""
+    recurring = str(vocab.RECURRING_GRAPH)
+    taught_by: dict[str, dict[Taught, set[str]]] = defaultdict(lambda: defaultdict(set))
+    used: dict[str, set[str]] = defaultdict(set)
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for row in graph.select(_MENTIONS):
+        if row["g"] == recurring:
+            continue
+        g, surface, type_ = row["g"], row["surface"], _type(row["class"])
+        used[g].add(surface)
+        covered[g].append((int(row["start"]), int(row["end"])))
+        if type_ and _a_name_to_look_for(surface, type_, row["source"], row["label"]):
+            taught_by[surface][Taught(surface, type_, row["e"], row["label"])].add(g)
+    names = {surface: name for surface, by in taught_by.items() if (name := _one_entity(by))}
+    if not names:
+        return []
+    by_start: dict[str, list[str]] = defaultdict(list)  # first two characters -> names, the longest first
+    for surface in sorted(names, key=lambda s: (-len(s), s)):
+        by_start[surface[:2]].append(surface)
+    found: list[FoundAgain] = []
+    for row in graph.select(_SENTENCES):
+        g = row["g"]
+        if g == recurring:
+            continue
+        found.extend(_in_sentence(row, names, taught_by, by_start, used[g], covered[g]))
+    return sorted(found, key=lambda f: (f.issue_id, f.start, -f.end))
+
+
+def _in_sentence(row: dict, names: dict[str, Taught], taught_by, by_start, used: set[str],
+                 covered: list[tuple[int, int]]) -> Iterable[FoundAgain]:
+    text, base, g = row["text"], int(row["start"]), row["g"]
+    taken = [(s - base, e - base) for s, e in covered if s < base + len(text) and base < e]
+    at = 0
+    while at < len(text) - 1:
+        step = 1
+        for surface in by_start.get(text[at:at + 2], ()):
+            end = at + len(surface)
+            name = names[surface]
+            if text.startswith(surface, at) and surface not in used and taught_by[surface][name] - {g} \
+                    and not any(s < end and at < e for s, e in taken) and _stands_alone(text, at, end, name.type) \
+                    and not (name.type == "Region" and any(e == at for _, e in taken)):  # 某某集团 | 大中华区
+                taken.append((at, end))
+                yield FoundAgain(name, row["issue"], row["doc"], row["s"], row["article"], base + at, base + end)
+                step = len(surface)
+                break
+        at += step
+
+
+def _a_name_to_look_for(surface: str, type_: str, source: str, label: str) -> bool:
+    """A name in its own right, long enough not to be a word: not a kind of body or area,
+    not a mention standing in for a name, not a surname with a post left unresolved."""
+    if source in _STANDS_IN or len(surface) < _SHORTEST.get(type_, 99):
+        return False
+    if type_ == "Organization":
+        return not GENERIC_ORG.match(surface)
+    if type_ == "Region":
+        return not _AREA_KIND.match(surface)
+    return True
+
+
+def _one_entity(by: dict[Taught, set[str]]) -> Taught | None:
+    """The entity a name stands for: the one most issues used it for (a short name without
+    its full one in some issues has a key of its own there); none if the types differ."""
+    if len({t.type for t in by}) > 1:
+        return None
+    return min(by, key=lambda t: (-len(by[t]), -len(t.label), t.entity))
+
+
+def _stands_alone(text: str, start: int, end: int, type_: str) -> bool:
+    """Not the start of a longer name (某某装备 | 产业链), nor its end (市 | 某某局), nor
+    part of a longer Latin word (Keep of Keeper)."""
+    if (_LATIN.match(text, start) and start > 0 and _LATIN.match(text, start - 1)) \
+            or (_LATIN.match(text, end - 1) and _LATIN.match(text, end)):
+        return False
+    if type_ == "Region":
+        return not _PLACE_GOES_ON.match(text, end)
+    if _NAME_GOES_ON.match(text, end):
+        return False
+    return not (type_ == "Organization" and text[:start].endswith(_LEVEL_BEFORE))
+
+
+def _type(class_iri: str) -> str | None:
+    name = class_iri[len(str(vocab.KG)):] if class_iri.startswith(str(vocab.KG)) else ""
+    return name if name in _SHORTEST else None

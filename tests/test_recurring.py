@@ -1,0 +1,127 @@
+"""Names one issue taught, found again in another issue of the same graph (kg.recurring)."""
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from helpers import jsonl
+
+import kg
+from kg.build import remove
+from kg.recurring import _a_name_to_look_for, _stands_alone
+
+_MASTHEAD = "滨湖智造工作简报\n2024 年第 {n} 期（总第 3{n} 期）\n滨湖智造促进会秘书处编                2024 年 {n} 月 20 日\n\n■ 企业动态\n"
+#: The first issue names the company in full and declares its short name.
+TEACHES = _MASTHEAD.format(n=1) + (
+    "苏州澜汐精密制造有限公司（以下简称“澜汐精密”）近日完成 B 轮融资，本轮由青穗资本领投。"
+    "澜汐精密成立于 2018 年，主营高精度减速器。\n")
+#: The second uses the short name alone: once as the company, once at the start of a park's name.
+USES = _MASTHEAD.format(n=2) + (
+    "澜汐精密新一代减速器产线于 2 月中旬投产，年产能达到 30 万台。\n"
+    "澜汐精密产业园二期同步开工。\n")
+
+_FOUND_AGAIN = """SELECT ?surface ?start ?e ?doc WHERE {
+  GRAPH kgid:recurring { ?m kg:surface ?surface ; kg:start ?start ; kg:mentionOf ?e ; kg:inIssue ?i }
+  ?i dcterms:identifier ?doc }"""
+
+
+@pytest.fixture
+def issues(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "binhu_2024_01.txt").write_text(TEACHES, encoding="utf-8")
+    (folder / "binhu_2024_02.txt").write_text(USES, encoding="utf-8")
+    return folder
+
+
+def _found(out):
+    with kg.open(out) as graph:
+        return sorted((r["surface"], int(r["start"]), r["e"], r["doc"]) for r in graph.select(_FOUND_AGAIN))
+
+
+def _entity_of(out, surface, doc):
+    with kg.open(out) as graph:
+        return {r["e"] for r in graph.select(
+            f'SELECT ?e WHERE {{ GRAPH ?g {{ ?m kg:surface "{surface}" ; kg:mentionOf ?e ; kg:inIssue ?i }} '
+            f'?i dcterms:identifier "{doc}" }}')}
+
+
+def test_the_short_name_one_issue_declared_is_found_in_the_next(issues, tmp_path):
+    alone = tmp_path / "alone"
+    kg.build([issues / "binhu_2024_02.txt"], alone)
+    assert not _entity_of(alone, "澜汐精密", "binhu_2024_02")  # the issue alone does not find it
+    assert _found(alone) == []
+
+    both = tmp_path / "both"
+    report = kg.build([issues], both)
+    taught = _entity_of(both, "澜汐精密", "binhu_2024_01")
+    assert len(taught) == 1
+    found = _found(both)
+    # the company, as the first issue's entity; not the start of 澜汐精密产业园
+    assert [(s, doc) for s, _, _, doc in found] == [("澜汐精密", "binhu_2024_02")] and report.found_again == 1
+    assert found[0][2] in taught
+    with kg.open(both) as graph:
+        text = next(graph.select('SELECT ?t WHERE { ?i dcterms:identifier "binhu_2024_02" ; kg:text ?t }'))["t"]
+    assert text.index("澜汐精密") == found[0][1]
+    # the scorer's export lists the use under the same entity, in the second issue
+    lines = jsonl(both)
+    entity = next(e for e in lines if e.get("kind") == "entity" and e["id"] in taught)
+    assert {m["doc"] for m in entity["mentions"]} == {"binhu_2024_01", "binhu_2024_02"}
+
+
+def test_removing_the_teaching_issue_takes_what_it_taught_and_leaves_the_other_graph(issues, tmp_path):
+    out = tmp_path / "g"
+    kg.build([issues], out)
+    assert _found(out)
+    before = _issue_graph(out, "binhu_2024_02")
+    remove(out, ["binhu_2024_01"])
+    assert _found(out) == []
+    assert _issue_graph(out, "binhu_2024_02") == before
+
+
+def _issue_graph(out, issue_id):
+    with kg.open(out) as graph:
+        return sorted(str(q) for q in graph.store.quads_for_pattern(
+            None, None, None, ox.NamedNode(f"https://w3id.org/cnkg/id/graph/{issue_id}")))
+
+
+def test_an_issue_added_later_teaches_the_issues_already_built(issues, tmp_path):
+    out = tmp_path / "g"
+    kg.build([issues / "binhu_2024_02.txt"], out)
+    assert _found(out) == []
+    kg.build([issues / "binhu_2024_01.txt"], out)
+    together = tmp_path / "together"
+    kg.build([issues], together)
+    assert _found(out) == _found(together) != []
+
+
+def test_what_is_not_a_name_to_look_for_elsewhere():
+    # a body read back from its kind, and a policy's short title, stand in for names
+    assert not _a_name_to_look_for("研究院", "Organization", "rule:refers-back", "某某技术研究院")
+    assert not _a_name_to_look_for("实施细则", "Policy", "rule:title", "某某办法实施细则")
+    # too short to tell from a word; a kind of body or of area with nothing before it
+    assert not _a_name_to_look_for("鹭科", "Organization", "lac", "鹭科")
+    assert not _a_name_to_look_for("科研院所", "Organization", "lac", "科研院所")
+    assert not _a_name_to_look_for("化工园区", "Region", "lac", "化工园区")
+    assert _a_name_to_look_for("澜汐精密", "Organization", "rule:short-name", "苏州澜汐精密制造有限公司")
+    assert _a_name_to_look_for("骆思远", "Person", "lac", "骆思远")
+
+
+@pytest.mark.parametrize("text, start, end, kind, alone", [
+    ("澜汐精密新一代产线投产", 0, 4, "Organization", True),
+    ("澜汐精密产业园二期开工", 0, 4, "Organization", False),  # the start of a park's name
+    ("各市经信局将于下月", 2, 5, "Organization", False),  # 市 | 经信局: another city's bureau
+    ("运动平台 Keeper 上线", 5, 9, "Organization", False),  # Keep of Keeper
+    ("运动平台 Keep 上线", 5, 9, "Organization", True),
+    ("落户鹭岛软件园三期", 2, 4, "Region", False),  # the start of a park's name
+])
+def test_a_use_must_stand_alone(text, start, end, kind, alone):
+    assert _stands_alone(text, start, end, kind) is alone
+
+
+def test_the_samples_graph_keeps_the_names_found_again_in_their_own_graph(samples_graph):
+    out, report = samples_graph
+    assert report.found_again > 0
+    with kg.open(out) as graph:
+        graphs = {r["g"] for r in graph.select(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?m a kg:Mention ; kg:detectedBy 'rule:named-elsewhere' } }")}
+    assert graphs == {"https://w3id.org/cnkg/id/recurring"}
