@@ -12,6 +12,7 @@ the timeline does); the issues' own graphs are left as they are.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -24,7 +25,7 @@ from .nquads import recurring_nquads
 #: by its kind and read back to it (该研究院), a policy's short title, a zone's kind.
 _STANDS_IN = frozenset({"rule:refers-back", "rule:title", "rule:zone-by-kind", "rule:quoted-company"})
 #: Shorter names are too likely to be words, or a surname with a post.
-_SHORTEST = {"Organization": 4, "Person": 3, "Region": 3}
+_SHORTEST = {"Organization": 4, "Person": 3, "Region": 3, "Policy": 6}
 #: Right after a name, what makes it the start of a longer one: 某某装备 | 产业链, 某某恒钢 | 科技.
 _NAME_GOES_ON = re.compile("|".join(sorted({s for s in ORG_SUFFIXES if len(s) >= 2} | {
     "产业", "行业", "机构", "主体", "总院", "科技", "技术", "信息", "网络", "软件", "电子", "智能", "数据",
@@ -38,10 +39,9 @@ _LATIN = re.compile(r"[A-Za-z0-9]")
 _AREA_KIND = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,2}})(?:{'|'.join(ZONE_SUFFIXES)}|园区|港区|新区)$")
 
 _MENTIONS = """
-SELECT ?g ?e ?class ?label ?surface ?source ?start ?end WHERE {
-  GRAPH ?g { ?m a kg:Mention ; kg:mentionOf ?e ; kg:surface ?surface ; kg:detectedBy ?source ;
-                kg:start ?start ; kg:end ?end .
-             ?e a ?class ; rdfs:label ?label } }"""
+SELECT ?g ?e ?surface ?source ?start ?end WHERE {
+  GRAPH ?g { ?m kg:mentionOf ?e ; kg:surface ?surface ; kg:detectedBy ?source ; kg:start ?start ; kg:end ?end } }"""
+_ENTITIES = "SELECT ?g ?e ?class ?label WHERE { GRAPH ?g { ?e a ?class ; rdfs:label ?label } }"
 _SENTENCES = """
 SELECT ?g ?issue ?doc ?s ?article ?start ?text WHERE {
   GRAPH ?g { ?s a kg:Sentence ; kg:inIssue ?issue ; dcterms:isPartOf ?article ; kg:start ?start ; rdf:value ?text .
@@ -62,17 +62,20 @@ def find_again(graph) -> list[FoundAgain]:
     taught_by: dict[str, dict[Taught, set[str]]] = defaultdict(lambda: defaultdict(set))
     used: dict[str, set[str]] = defaultdict(set)
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    entities = {(row["g"], row["e"]): (_type(row["class"]), row["label"]) for row in graph.select(_ENTITIES)}
     for row in graph.select(_MENTIONS):
-        if row["g"] == recurring:
+        g, surface = row["g"], row["surface"]
+        if g == recurring:
             continue
-        g, surface, type_ = row["g"], row["surface"], _type(row["class"])
         used[g].add(surface)
         covered[g].append((int(row["start"]), int(row["end"])))
-        if type_ and _a_name_to_look_for(surface, type_, row["source"], row["label"]):
-            taught_by[surface][Taught(surface, type_, row["e"], row["label"])].add(g)
+        type_, label = entities.get((g, row["e"]), (None, ""))
+        if type_ and _a_name_to_look_for(surface, type_, row["source"], label):
+            taught_by[surface][Taught(surface, type_, row["e"], label)].add(g)
     names = {surface: name for surface, by in taught_by.items() if (name := _one_entity(by))}
     if not names:
         return []
+    spans = {g: _Spans(sorted(pairs)) for g, pairs in covered.items()}
     by_start: dict[str, list[str]] = defaultdict(list)  # first two characters -> names, the longest first
     for surface in sorted(names, key=lambda s: (-len(s), s)):
         by_start[surface[:2]].append(surface)
@@ -81,22 +84,38 @@ def find_again(graph) -> list[FoundAgain]:
         g = row["g"]
         if g == recurring:
             continue
-        found.extend(_in_sentence(row, names, taught_by, by_start, used[g], covered[g]))
+        found.extend(_in_sentence(row, names, taught_by, by_start, used[g], spans.get(g)))
     return sorted(found, key=lambda f: (f.issue_id, f.start, -f.end))
 
 
+class _Spans:
+    """An issue's mentions, (start, end) sorted, for the few sentences where a name is met."""
+
+    def __init__(self, pairs: list[tuple[int, int]]):
+        self.pairs = pairs
+        self.starts = [s for s, _ in pairs]
+        self.longest = max((e - s for s, e in pairs), default=0)
+
+    def within(self, start: int, end: int) -> list[tuple[int, int]]:
+        low = bisect_left(self.starts, start - self.longest)
+        return [(s, e) for s, e in self.pairs[low:bisect_left(self.starts, end)] if start < e]
+
+
 def _in_sentence(row: dict, names: dict[str, Taught], taught_by, by_start, used: set[str],
-                 covered: list[tuple[int, int]]) -> Iterable[FoundAgain]:
+                 covered: _Spans | None) -> Iterable[FoundAgain]:
     text, base, g = row["text"], int(row["start"]), row["g"]
-    taken = [(s - base, e - base) for s, e in covered if s < base + len(text) and base < e]
+    taken: list[tuple[int, int]] | None = None  # the sentence's mentions, read when a name is met
     at = 0
     while at < len(text) - 1:
         step = 1
         for surface in by_start.get(text[at:at + 2], ()):
             end = at + len(surface)
             name = names[surface]
-            if text.startswith(surface, at) and surface not in used and taught_by[surface][name] - {g} \
-                    and not any(s < end and at < e for s, e in taken) and _stands_alone(text, at, end, name.type) \
+            if not (text.startswith(surface, at) and surface not in used and taught_by[surface][name] - {g}):
+                continue
+            if taken is None:
+                taken = [(s - base, e - base) for s, e in covered.within(base, base + len(text))] if covered else []
+            if not any(s < end and at < e for s, e in taken) and _stands_alone(text, at, end, name.type) \
                     and not (name.type == "Region" and any(e == at for _, e in taken)):  # 某某集团 | 大中华区
                 taken.append((at, end))
                 yield FoundAgain(name, row["issue"], row["doc"], row["s"], row["article"], base + at, base + end)
