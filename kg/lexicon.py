@@ -274,6 +274,8 @@ FOUNDED_BEFORE_QUOTE = re.compile(rf"(?:成立|组建|设立|发起成立|牵头
 #: Words of an agreement: both sides named around 与 are organizations.
 AGREEMENT_WORDS = ("签署", "签订", "签约", "达成", "战略合作", "合作协议", "共建")
 AGREEMENT = re.compile(alternatives(AGREEMENT_WORDS))
+#: An agreement that is a deal, not a partnership: 与 B 签署增资协议 (an investment), 与 B 原股东签署股权转让协议.
+DEAL_AGREEMENT = re.compile(r"(?:增资|增资扩股|股权转让|股份转让)协议")
 PARTNER_WORDS = re.compile(alternatives(AGREEMENT_WORDS + ("合作", "携手", "战略", "协议", "联手",
                                                              "共同打造", "共同推进", "共同主办", "联合主办",
                                                              "联合举办", "共同举办", "共同组织", "联合组织",

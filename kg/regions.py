@@ -170,6 +170,14 @@ class Gazetteer:
             found = inner  # 广州南沙: a district after its city
         return found
 
+    def county_at_head(self, name: str) -> str | None:
+        """The short name of the one county a name starts with, when at least four characters
+        follow (宁海 | 锐磁电机有限公司: a registered name starts with its county)."""
+        for size in (3, 2):
+            if len(name) - size >= 4 and self.lookup(name[:size]) is None and self._county_shorts.get(name[:size]):
+                return name[:size]
+        return None
+
     def county_short_name(self, name: str) -> str | None:
         """泰和 for 泰和县: a county written in full without its 县 or 区, when that is no place's name
         of its own (an issue that names the county may then use it alone)."""

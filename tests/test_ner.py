@@ -80,6 +80,18 @@ def test_region_nested_in_a_company_name(lac):
     assert ("北京", "Region") not in {(text[s.start:s.end], s.type) for s in flat(spans)}
 
 
+@pytest.mark.parametrize("name, county", [
+    ("宁海澜汐电机有限公司", "宁海"),  # a county's short name that no other county has
+    ("于都岚衣智造有限公司", "于都"),
+    ("丰泽澜汐新能源产业基金（有限合伙）", None),  # a fund is named by its brand first, not its county
+])
+def test_a_company_registered_name_starts_with_its_county(name, county):
+    from kg.ner.names import nested_names
+
+    found = [name[s.start:s.end] for s in nested_names(name) if s.type == "Region"]
+    assert found == ([county] if county else [])
+
+
 @pytest.mark.parametrize("text", [
     "华为 Hicar 与北汽蓝谷合作，Keep 完成 F 轮融资。",
     "英特尔首席执行官鲍勃·斯旺表示，公司将继续投资。",

@@ -143,6 +143,25 @@ def test_a_short_name_then_a_branch_named_by_its_place_is_the_companys_branch():
     assert (branch, "model") not in found
 
 
+def test_a_branch_named_by_its_place_or_an_area_after_a_short_name_that_the_model_did_not_read():
+    """金枢安全 | 襄阳 | 分公司 and 金枢安全 | 中东 | 办事处, where the model read no name after the short
+    name: the branch is the company's, and its place stays a place."""
+    from kg.doc import Mention
+    from kg.ner.propagate import propagate
+
+    text = ("■ 企业\n武汉金枢信息防护技术有限公司（简称“金枢安全”）发布新品。"
+            "金枢安全襄阳分公司负责人到会。金枢安全中东办事处近日挂牌。")
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    full = "武汉金枢信息防护技术有限公司"
+    at = text.find(full)
+    issue.mentions = [Mention(at, at + len(full), "Organization", full, 0, "model"),
+                      Mention(text.find("襄阳"), text.find("襄阳") + 2, "Region", "襄阳",
+                              max(n for n, s in enumerate(issue.sentences) if s.start <= text.find("襄阳")), "model")]
+    propagate(issue)
+    found = {(m.text, m.type) for m in issue.mentions}
+    assert {("金枢安全襄阳分公司", "Organization"), ("金枢安全中东办事处", "Organization"), ("襄阳", "Region")} <= found
+
+
 def test_a_place_the_model_cut_at_its_start_is_the_whole_place_the_issue_names():
     """The function alone: 汀湾粤 | 澳深度合作区 inside a title, where the issue names 汀湾粤澳深度合作区."""
     from kg.doc import Mention

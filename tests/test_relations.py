@@ -1345,3 +1345,18 @@ def test_the_company_is_the_one_its_sentence_is_about_not_the_investor_or_subsid
     assert ("贺汀鸣", "岚衡视觉") in posts or ("贺汀鸣", "汀州岚衡视觉技术有限公司") in posts
     assert not any(p == "贺汀鸣" and "云岚" in org for p, org in posts)
     assert ("周汀舟", "汀南岚衡中试科技有限公司") in posts
+
+
+def test_an_agreement_to_add_capital_is_an_investment_not_a_partnership(backend):
+    found = relations(backend, "■ 投资\n苏州澄霁创业投资有限公司近日与南通岚汐精工科技有限公司签署增资协议，"
+                               "以 9000 万元对岚汐精工进行战略投资。")
+    assert not any(r[1] == "partnerOf" for r in found)
+    assert any(r[:3] == ("苏州澄霁创业投资有限公司", "investedIn", "岚汐精工") for r in found)
+
+
+def test_both_sides_named_in_the_sentence_before(backend):
+    text = ("■ 合作\n苏州澄霁智能装备有限公司与南通岚汐精工科技有限公司签署供货协议。"
+            "岚汐精工总经理魏立川表示，双方将在减速器领域联合开发新品。\n")
+    assert ("苏州澄霁智能装备有限公司", "partnerOf", "南通岚汐精工科技有限公司", ()) in relations(backend, text)
+    talks = ("■ 合作\n日本浜松精工株式会社董事到访南通岚汐精工科技有限公司，双方就减速器合作进行洽谈。\n")
+    assert not any(r[1] == "partnerOf" for r in relations(backend, talks))

@@ -17,6 +17,7 @@ from ..doc import Span
 from ..lexicon import (
     BRANCH_TAILS,
     BUREAU_UNITS,
+    COMPANY_FORM,
     GENERIC_PLACE,
     GOVERNMENT_PARENT_HEADS,
     GOVERNMENT_SUFFIXES,
@@ -87,6 +88,8 @@ _SIDES = ("东部", "南部", "西部", "北部", "中部", "内部")
 _SCHOOLS_COMPANY = re.compile(r"^([\u4e00-\u9fff]{2,12}?(?:大学|科学院|研究院))[\u4e00-\u9fff]{2,10}(?:有限责任公司|有限公司)$")
 _MISSION_IN = re.compile(r"[\u4e00-\u9fff]{2,6}?驻([\u4e00-\u9fff]{2,5}?)(?:[\u4e00-\u9fff]{0,4}?(?:联络处|办事处|代表处|联络办)"
                          r"|总领事馆|领事馆|大使馆|总领馆)")
+#: A company's registered name (not a partnership's or a fund's, named by their brand first).
+_COMPANY_REGISTERED = re.compile(rf"(?:{COMPANY_FORM})$")
 _LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司|集团有限公司|集团")
 
 
@@ -218,6 +221,8 @@ def _nested_once(name: str) -> list[Span]:
         region(0, area.end())  # 长三角 | 人工智能产业联盟; not 华中科技大学, named after a region long ago
     elif township := p["township"].match(name):
         region(0, township.end(1))
+    elif _COMPANY_REGISTERED.search(name) and (county := g.county_at_head(name)):
+        region(0, len(county))  # 宁海 | 锐磁电机有限公司: a company's registered name starts with its county
     for s in list(spans):  # 某某县 | 禾市镇 | 某某合作社: a town or township of the county named first
         town = _TOWN.match(name, s.end)
         division = g.lookup(name[s.start:s.end]) if town else None

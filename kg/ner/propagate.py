@@ -26,7 +26,7 @@ from ..lexicon import (
     TRADES,
     zone_by_kind,
 )
-from ..regions import gazetteer
+from ..regions import AREA, gazetteer
 from ..resolve import company_core, unit_short_names
 
 _SEAT = re.compile(r"[（(]")
@@ -57,19 +57,32 @@ def propagate(issue: Issue) -> None:
 
 
 def _branches_after_short_names(issue: Issue, mentions: list[Mention]) -> list[Mention]:
-    """天枢安全 | 荆州分公司: a company's short name, then a branch named by its place, is that company's
-    branch (the short name inside it its parent, as a full name's would be)."""
-    companies = {m.end: m for m in mentions if m.source == "rule:short-name" and m.type == "Organization"}
-    out = []
-    for m in mentions:
-        company = companies.get(m.start)
-        place = gazetteer().head(m.text) if company and m.type == "Organization" else None
-        if company and place and m.text[len(place):] in BRANCH_TAILS:
-            out.append(_mention(issue, company.start, m.end, "Organization", "rule:short-name"))
+    """天枢安全 | 荆州分公司, 某某传动 | 中东办事处: a company's short name, then a branch named by its
+    place, is that company's branch (the short name inside it its parent, as a full name's would be),
+    whether the model read the branch as a name or not."""
+    branches: list[Mention] = []
+    for company in mentions:
+        if company.source == "rule:short-name" and company.type == "Organization" \
+                and (tail := _branch_named_by_place(issue.text, company.end)):
+            branches.append(_mention(issue, company.start, tail, "Organization", "rule:short-name"))
             company.source = "rule:parent-org"
-        else:
-            out.append(m)
-    return sorted(out, key=lambda m: (m.start, -m.end))
+    if not branches:
+        return mentions
+    kept = [m for m in mentions if m.source == "rule:parent-org" or m.type != "Organization"
+            or not any(b.start <= m.start and m.end <= b.end for b in branches)]  # (its place stays: 荆州)
+    return sorted(kept + branches, key=lambda m: (m.start, -m.end))
+
+
+def _branch_named_by_place(text: str, at: int) -> int | None:
+    """Where a branch named by a place, starting at ``at``, ends: 荆州 | 分公司, 中东 | 办事处."""
+    for size in (4, 3, 2):
+        place = text[at:at + size]
+        if gazetteer().head(place) == place or AREA.fullmatch(place):
+            rest = text[at + size:at + size + 5]
+            tail = next((t for t in BRANCH_TAILS if rest.startswith(t)), None)
+            if tail:
+                return at + size + len(tail)
+    return None
 
 
 def _short_names(issue: Issue) -> list[Mention]:

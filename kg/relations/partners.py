@@ -14,6 +14,7 @@ from ..lexicon import (
     AGREEMENT,
     CLAUSE_BREAK,
     COUNT_WORDS,
+    DEAL_AGREEMENT,
     HOSTED_TOGETHER,
     ISSUED_BY,
     LIST_LINK,
@@ -51,6 +52,8 @@ def partners(s: Sentence) -> list[Relation]:
             continue  # A、B 和 C 签约落户: each signed with the place
         if ISSUED_BY.match(OTHERS_LISTED.sub("", clause, count=1)) and any(s.type(j) == "Policy" for j in range(len(s.ks))):
             continue  # A 联合 B、C 印发《…》: they issued it together, which says so already
+        if DEAL_AGREEMENT.search(clause[:40]) and not _COOPERATION.search(clause[:40]):
+            continue  # A 与 B 签署增资协议: A invests in B, says funding.py
         if link.strip()[-2:] in ("携手", "联合", "联手", "会同") or PARTNER_WORDS.search(clause[:40]):
             right = [_owned_after(s, y) for y in right]  # A 和 B 旗下 C 共同主办: C hosts, not B
             out.extend(s.relation(x, y, "partnerOf") for x in left for y in right)
@@ -60,6 +63,7 @@ def partners(s: Sentence) -> list[Relation]:
     return out + _hosts(s) + _partners_of_the_subject(s) + _both_sides(s) + _delegations(s) + _acting_together(s) + _teams(s)
 
 
+_COOPERATION = re.compile(r"合作|共建|携手")
 #: Before a body that is what another relies on, not a party: 依托 | 该中心 | 与 B.
 _RELYING_ON = re.compile(r"(?:依托|依靠|借助|利用)\s*$")
 #: What a list of bodies then does together, after a date perhaps: (5 月)联合约谈, 共同开展 (not a document
@@ -103,20 +107,29 @@ def _teams(s: Sentence) -> list[Relation]:
 
 #: A、B 与 C 签署三方合作协议, A 与 B、C 三方共建: every side is every other's partner.
 _ALL_SIDES = re.compile(r"^(?:\s*[（(][^（）()]*[）)])?[^，。；]{0,12}?([三四五六多各])方")
-#: 双方 and what they do together: 双方还签订了合作协议, 双方将共建….
-_BOTH_SIDES = re.compile(r"双方[^，。；]{0,6}?(?:签署|签订|达成|共建|合作|携手|商定)")
+#: 双方 and what they do together: 双方还签订了合作协议, 双方将共建…, 双方将在某领域联合开发….
+_BOTH_SIDES = re.compile(r"双方[^，。；]{0,16}?(?:签署|签订|达成|共建|合作|携手|商定|联合|共同|互认|互设)")
+#: Talks are not yet a partnership: 双方就某某合作进行洽谈.
+_TALKS = re.compile(r"[^，。；]{0,8}?(?:洽谈|商谈|会谈|磋商|探讨)")
 
 
 def _both_sides(s: Sentence) -> list[Relation]:
-    """A 出资认购 B 的股权，双方并签订合作协议: the two bodies named before 双方."""
+    """A 出资认购 B 的股权，双方并签订合作协议: the two bodies named before 双方; where the sentence
+    names none before it (某某表示，双方将联合开发…), the two the sentence before named."""
     both = _BOTH_SIDES.search(s.text)
-    if both is None:
+    if both is None or _TALKS.match(s.text, both.end()):
         return []
     at = s.sentence.start + both.start()
     before = [k for i, k in enumerate(s.ks) if s.type(i) == "Organization" and s.m(k).end <= at
               and i not in s.short_name_of]
+    if not before and s.n > 0 and s.issue.sentences[s.n - 1].article == s.sentence.article:
+        before = _bodies_of(Sentence(s.issue, s.n - 1, [k for k, m in enumerate(s.issue.mentions) if m.sentence == s.n - 1]))
     keys = {s.m(k).key for k in before}
     return [s.relation(before[0], before[-1], "partnerOf")] if len(before) >= 2 and len(keys) == 2 else []
+
+
+def _bodies_of(s: Sentence) -> list[int]:
+    return [k for i, k in enumerate(s.ks) if s.type(i) == "Organization" and i not in s.short_name_of]
 
 
 #: 由 A 牵头，(联合) B、C 共同…: A leads, with each of them.
