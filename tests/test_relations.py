@@ -1360,3 +1360,19 @@ def test_both_sides_named_in_the_sentence_before(backend):
     assert ("苏州澄霁智能装备有限公司", "partnerOf", "南通岚汐精工科技有限公司", ()) in relations(backend, text)
     talks = ("■ 合作\n日本浜松精工株式会社董事到访南通岚汐精工科技有限公司，双方就减速器合作进行洽谈。\n")
     assert not any(r[1] == "partnerOf" for r in relations(backend, talks))
+
+
+def test_a_subsidiary_set_up_abroad_named_by_its_parents_short_name_and_its_seat(backend):
+    text = ("■ 出海\n江西陶语瓷器科技有限公司（以下简称“陶语瓷器”）成立于 2016 年。"
+            "今年 3 月，陶语瓷器在日本大阪设立的子公司陶语瓷器（大阪）株式会社已开业。")
+    found = relations(backend, text)
+    sub = "陶语瓷器（大阪）株式会社"
+    assert {(sub, "subsidiaryOf", "陶语瓷器", ()), ("陶语瓷器", "founded", sub, ()), (sub, "locatedIn", "大阪", ())} <= found
+    assert ("陶语瓷器", "locatedIn", "大阪", ()) not in found
+
+
+def test_a_subsidiary_the_owner_set_up_in_a_given_year_somewhere(backend):
+    text = ("■ 出海\n苏州澜岳机车车辆有限公司（以下简称“澜岳机车”）成立。"
+            "澜岳机车（波兰）有限公司是澜岳机车 2022 年在华沙设立的全资子公司，负责整车总装。")
+    found = relations(backend, text)
+    assert {("澜岳机车（波兰）有限公司", "subsidiaryOf", "澜岳机车", ()), ("澜岳机车", "founded", "澜岳机车（波兰）有限公司", ())} <= found

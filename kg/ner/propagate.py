@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from ..doc import Issue, Mention
 from ..lexicon import (
     BRANCH_TAILS,
+    COMPANY_FORM,
     DECLARATION,
     FOREIGN_COMPANY,
     GENERIC_ORG,
@@ -32,6 +33,8 @@ from ..resolve import company_core, unit_short_names
 _SEAT = re.compile(r"[（(]")
 #: A seat in brackets right before a name's rest: （苏州） | 半导体有限公司.
 _SEAT_BEFORE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}[）)]$")
+#: A seat in brackets and a company's legal form after a short name: 某某文化 | （大阪）株式会社.
+_SEAT_AND_FORM = re.compile(rf"[（(]([\u4e00-\u9fff]{{2,8}})[）)](?:{COMPANY_FORM})")
 #: A short name shorter than this is too likely to be an ordinary word (中科, 华为 the model knows).
 _SHORTEST = 3
 
@@ -128,6 +131,8 @@ def _short_names(issue: Issue) -> list[Mention]:
         at = text.find(core)
         while at >= 0:
             end = at + len(core)
+            if (seated := _SEAT_AND_FORM.match(text, end)) and gazetteer().seat(seated.group(1)) is not None:
+                end = seated.end()  # 某某文化 | （大阪）株式会社: a registered name of its own, a subsidiary's
             if not _inside_organization(organizations, at, end) and not _inside_organization(out, at, end) \
                     and not any(p.start <= at and end <= p.end for p in longer_people):
                 out.append(_mention(issue, at, end, "Organization", "rule:short-name"))

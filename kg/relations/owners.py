@@ -12,6 +12,7 @@ from ..lexicon import (
     LEGAL_FORMS,
     OWNS_AFTER_CLAUSE,
     PARENT_NAMED,
+    SET_UP_WHEN,
     SUBSIDIARY_AFTER,
     SUBSIDIARY_NAMED,
     SUBSIDIARY_NOUN,
@@ -52,7 +53,7 @@ def _article_subject(s: Sentence) -> int | None:
 #: 依托 A 建设的 X, 依托 A 和 B 在某地共同建设 X: a lab or a center hosted by A is A's.
 _HOST_BUILT = re.compile(r"\s*(?:在\s*)?(?:共同|联合)?\s*(?:在\s*)?(?:建设|组建|设立|成立|建立|共建)(?:的)?\s*")
 #: After the owner: 在某地设立的(全资子公司), 出资设立的(子基金): the owner set it up.
-_SET_UP_BY = re.compile(r"\s*(?:在[^，。；]{1,10}?(?:投资)?|(?:出资|全资|独资)?(?:发起)?)(?:设立|成立|组建|新设)")
+_SET_UP_BY = re.compile(rf"\s*{SET_UP_WHEN}(?:在[^，。；]{{1,10}}?(?:投资)?|(?:出资|全资|独资)?(?:发起)?)(?:设立|成立|组建|新设)")
 #: Before the body a unit is set up in: 设在 | 某某公司 | 的 | 某某工作站.
 _SET_UP_AT = re.compile(r"(?:设在|设于)\s*$")
 #: Before the body another belongs to: 隶属于 | 某某局 | 的 | 某某监测站.
@@ -86,7 +87,7 @@ def subsidiaries(s: Sentence) -> list[Relation]:
     for i, a, b in s.neighbours("Organization", "Organization"):
         link = s.between(a, b)
         # B（简称C）全资子公司: what is said of B follows its short name
-        after_b = s.after(s.ks[i + 2], 12) if s.short_name_of.get(i + 2) == i + 1 else s.after(b, 12)
+        after_b = s.after(s.ks[i + 2], 24) if s.short_name_of.get(i + 2) == i + 1 else s.after(b, 24)
         if SUBSIDIARY_OF_HEAD.match(link):
             out.extend(s.relation(sub, a, "subsidiaryOf") for sub in s.group_after(i + 1))
         elif not link and s.m(a).source == "rule:publisher-kind" and s.m(a).text[0] in "我本":
