@@ -342,7 +342,7 @@ SUBSIDIARY_NAMED = re.compile(r"^\s*(?:[^。；]{0,40}?(?P<set_up>设立|成立|
 #: X……，旗下拥有 A、B 等: the sentence's subject owns them.
 OWNS_AFTER_CLAUSE = re.compile(r"[，,]\s*(?:旗下|下设)(?:拥有|有|设有|包括)?\s*$")
 SUBSIDIARY_OF_TAIL = re.compile(r"^\s*(?:是|为|系|作为)?(?:隶属于|隶属)\s*$")
-SUBSIDIARY_NOUN = re.compile(r"^\s*(?:整体|正式|已|将)?(?:是|为|系|成为|作为)\s*$")
+SUBSIDIARY_NOUN = re.compile(r"^\s*(?:[，,]\s*(?=作为))?(?:整体|正式|已|将)?(?:是|为|系|成为|作为)\s*$")
 #: A、B 整体成为其全资子公司: they become the sentence's subject's.
 SUBSIDIARY_OF_SUBJECT = re.compile(r"^\s*(?:整体|均|都|正式|已|将)?(?:成为|为|是)其(?:[一二三四]级)?(?:全资|控股)?(?:子公司|子企业)")
 #: When a body was set up, between its owner and 在某地设立: 某某 | 2023 年 | 在某地设立的全资子公司.

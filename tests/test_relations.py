@@ -1376,3 +1376,14 @@ def test_a_subsidiary_the_owner_set_up_in_a_given_year_somewhere(backend):
             "澜岳机车（波兰）有限公司是澜岳机车 2022 年在华沙设立的全资子公司，负责整车总装。")
     found = relations(backend, text)
     assert {("澜岳机车（波兰）有限公司", "subsidiaryOf", "澜岳机车", ()), ("澜岳机车", "founded", "澜岳机车（波兰）有限公司", ())} <= found
+
+
+def test_where_an_association_keeps_its_secretariat_is_where_it_is(backend):
+    text = "■ 商会\n江西省温岭商会第三次会员大会在南昌召开，商会现有会员 800 余家，秘书处设在南昌市青山湖区。"
+    assert ("江西省温岭商会", "locatedIn", "青山湖区", ()) in relations(backend, text)
+
+
+def test_a_company_two_bodies_set_up_as_one_of_theirs(backend):
+    text = ("■ 合作\n湖南岚澄新材料股份有限公司与贵州黔锂矿业有限公司签约，双方还将共同出资设立贵州岚黔锂业有限公司，"
+            "作为湖南岚澄新材料股份有限公司的控股子公司负责选冶。")
+    assert ("贵州岚黔锂业有限公司", "subsidiaryOf", "湖南岚澄新材料股份有限公司", ()) in relations(backend, text)

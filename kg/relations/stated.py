@@ -451,9 +451,9 @@ _LINK_BEFORE = re.compile(r"(?:与|同|和|及|、|携手|联合|联手)\s*$")
 _OF_A_KIND = re.compile(rf"\s*的\s*(?:[\u4e00-\u9fff]{{0,8}}?(?:{alternatives(COMPANY_DESCRIPTORS)}))?\s*")
 
 
-#: 总部位于, written after the subject and a clause about it; or a clause of its own that
-#: seats the subject: ……，2021 年落户 REGION; ……，已完成注册登记并入驻 REGION.
-_HEADQUARTERS = re.compile(r"总部(?:位于|设在|在|设于)\s*$"
+#: 总部位于 (秘书处设在: where an association is), written after the subject and a clause about it;
+#: or a clause of its own that seats the subject: ……，2021 年落户 REGION; ……，已完成注册登记并入驻 REGION.
+_HEADQUARTERS = re.compile(r"(?:总部|秘书处)(?:位于|设在|在|设于)\s*$"
                            r"|[，,][^，。；]{0,16}?(?:落户|入驻|扎根)(?:于|在)?\s*$")
 
 
