@@ -1387,3 +1387,16 @@ def test_a_company_two_bodies_set_up_as_one_of_theirs(backend):
     text = ("■ 合作\n湖南岚澄新材料股份有限公司与贵州黔锂矿业有限公司签约，双方还将共同出资设立贵州岚黔锂业有限公司，"
             "作为湖南岚澄新材料股份有限公司的控股子公司负责选冶。")
     assert ("贵州岚黔锂业有限公司", "subsidiaryOf", "湖南岚澄新材料股份有限公司", ()) in relations(backend, text)
+
+
+def test_a_chairman_elected_president_is_the_associations_not_his_companys(backend):
+    text = ("■ 商会\n5 月 8 日，江西省智能家居产业商会在南昌成立，42 家企业为首批会员。"
+            "澜居智能科技有限公司董事长韦启航当选会长。")
+    found = relations(backend, text)
+    assert ("韦启航", "holdsPosition", "江西省智能家居产业商会", (("title", "会长"),)) in found
+    assert ("韦启航", "holdsPosition", "澜居智能科技有限公司", (("title", "会长"),)) not in found
+
+
+def test_the_secretariat_of_a_body_just_set_up_is_not_where_its_founder_is(backend):
+    text = "■ 合作\n澳门澜海大学与里斯本澄波海洋研究所签署协议，双方将共建中葡海洋观测联合中心，中心秘书处设在横琴。"
+    assert not any(r[:2] == ("澳门澜海大学", "locatedIn") and r[2] == "横琴" for r in relations(backend, text))

@@ -350,11 +350,35 @@ def _post_at_subject(s: Sentence, i: int) -> list[tuple[int, str]]:
         named = [k for j, k in enumerate(s.ks[:i]) if s.type(j) == "Organization" and s.m(k).end <= by.start()]
         return [(named[-1], post.group(1).strip())] if named else []  # the body named last before 由
     subject = sentence_subject(s, after_a_date=True)
+    title = post.group(1).strip()
+    if _MEMBERS_POST.fullmatch(title) and (subject is None or not s.m(subject).text.endswith(_MEMBERS_BODIES)):
+        # 甲公司董事长张三当选会长: a post members elect is the association's the article is about, not a company's
+        association = _association_in_view(s, opening)
+        return [(association, title)] if association is not None else []
     if subject is None or (introduced and subject == s.ks[i - 1]) \
             or (_SETS_UP_ANOTHER.search(s.issue.text, s.m(subject).end, opening)
                 and not s.issue.text.startswith("由", s.m(subject).end)):  # (X 由 A 与 B 成立: X is the new body)
         return []  # (A 与 B 成立某某学院，…某某任院长: the post is the new body's)
-    return [(subject, post.group(1).strip())]
+    return [(subject, title)]
+
+
+#: Posts an association's members elect, and the bodies whose posts they are.
+_MEMBERS_POST = re.compile(r"(?:常务|执行|名誉)?副?会长")
+_MEMBERS_BODIES = ("会", "联盟", "协会", "商会", "学会")
+
+
+def _association_in_view(s: Sentence, before: int) -> int | None:
+    """The association named last before ``before`` in the sentence, or else in the sentence before
+    it in the same article (某某商会在赣州成立。…当选会长)."""
+    named = [k for j, k in enumerate(s.ks) if s.type(j) == "Organization" and s.m(k).end <= before
+             and s.m(k).text.endswith(_MEMBERS_BODIES)]
+    if named:
+        return named[-1]
+    if s.n == 0 or s.issue.sentences[s.n - 1].article != s.sentence.article:
+        return None
+    earlier = [k for k, m in enumerate(s.issue.mentions) if m.sentence == s.n - 1 and m.type == "Organization"
+               and m.text.endswith(_MEMBERS_BODIES)]
+    return earlier[-1] if earlier else None
 
 
 #: The subject sets up another body before the person is named: A 与 B 成立某某学院，….

@@ -397,6 +397,8 @@ def located(s: Sentence) -> list[Relation]:
     if subject is not None:  # X 成立于 2012 年，总部位于 武汉市 洪山区
         for i, k in enumerate(s.ks):
             clause = _HEADQUARTERS.search(s.before(k, 20))
+            if clause and clause.group().startswith("秘书处") and not _its_own_secretariat(s, subject, s.m(k).start - len(clause.group())):
+                continue  # 双方将组建某某中心，中心秘书处设在 REGION: the new body's
             if s.type(i) == "Region" and clause and not _names_between(s, s.m(k).start - len(clause.group()), i) \
                     and not _OF_A_KIND.match(s.after(s.ks[_chain_end(s, i)], 12)) \
                     and not _ANOTHER_SUBJECT.match(clause.group()):  # (与总部位于大阪的 X: X's seat)
@@ -455,6 +457,15 @@ _OF_A_KIND = re.compile(rf"\s*的\s*(?:[\u4e00-\u9fff]{{0,8}}?(?:{alternatives(C
 #: or a clause of its own that seats the subject: ……，2021 年落户 REGION; ……，已完成注册登记并入驻 REGION.
 _HEADQUARTERS = re.compile(r"(?:总部|秘书处)(?:位于|设在|在|设于)\s*$"
                            r"|[，,][^，。；]{0,16}?(?:落户|入驻|扎根)(?:于|在)?\s*$")
+
+
+_KIND_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,4}$")
+
+
+def _its_own_secretariat(s: Sentence, subject: int, at: int) -> bool:
+    """秘书处 alone, or after the subject's kind (商会秘书处 of 某某商会), is the subject's."""
+    kind = _KIND_BEFORE.search(s.issue.text, s.sentence.start, at)
+    return kind is None or s.m(subject).text.endswith(kind.group())
 
 
 #: A clause with a subject of its own, the body it goes on about: ……介绍，中心将落户 REGION.
