@@ -83,7 +83,7 @@ def test_region_nested_in_a_company_name(lac):
 @pytest.mark.parametrize("name, county", [
     ("宁海澜汐电机有限公司", "宁海"),  # a county's short name that no other county has
     ("于都岚衣智造有限公司", "于都"),
-    ("丰泽澜汐新能源产业基金（有限合伙）", None),  # a fund is named by its brand first, not its county
+    ("丰泽澜汐氢能产业基金（有限合伙）", None),  # a fund is named by its brand first, not its county
 ])
 def test_a_company_registered_name_starts_with_its_county(name, county):
     from kg.ner.names import nested_names

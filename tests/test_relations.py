@@ -1348,7 +1348,7 @@ def test_the_company_is_the_one_its_sentence_is_about_not_the_investor_or_subsid
 
 
 def test_an_agreement_to_add_capital_is_an_investment_not_a_partnership(backend):
-    found = relations(backend, "■ 投资\n苏州澄霁创业投资有限公司近日与南通岚汐精工科技有限公司签署增资协议，"
+    found = relations(backend, "■ 投资\n苏州澄霁创业投资有限公司近日与南通岚汐精工科技有限公司签订了增资协议，"
                                "以 9000 万元对岚汐精工进行战略投资。")
     assert not any(r[1] == "partnerOf" for r in found)
     assert any(r[:3] == ("苏州澄霁创业投资有限公司", "investedIn", "岚汐精工") for r in found)
@@ -1363,7 +1363,7 @@ def test_both_sides_named_in_the_sentence_before(backend):
 
 
 def test_a_subsidiary_set_up_abroad_named_by_its_parents_short_name_and_its_seat(backend):
-    text = ("■ 出海\n江西陶语瓷器科技有限公司（以下简称“陶语瓷器”）成立于 2016 年。"
+    text = ("■ 出海\n江西陶语瓷器有限公司（简称“陶语瓷器”）成立于 2016 年。"
             "今年 3 月，陶语瓷器在日本大阪设立的子公司陶语瓷器（大阪）株式会社已开业。")
     found = relations(backend, text)
     sub = "陶语瓷器（大阪）株式会社"
@@ -1379,7 +1379,7 @@ def test_a_subsidiary_the_owner_set_up_in_a_given_year_somewhere(backend):
 
 
 def test_where_an_association_keeps_its_secretariat_is_where_it_is(backend):
-    text = "■ 商会\n江西省温岭商会第三次会员大会在南昌召开，商会现有会员 800 余家，秘书处设在南昌市青山湖区。"
+    text = "■ 商会\n江西省温岭商会第三次会员大会在南昌召开，商会现有会员 800 多家，秘书处位于南昌市青山湖区。"
     assert ("江西省温岭商会", "locatedIn", "青山湖区", ()) in relations(backend, text)
 
 
@@ -1398,5 +1398,5 @@ def test_a_chairman_elected_president_is_the_associations_not_his_companys(backe
 
 
 def test_the_secretariat_of_a_body_just_set_up_is_not_where_its_founder_is(backend):
-    text = "■ 合作\n澳门澜海大学与里斯本澄波海洋研究所签署协议，双方将共建中葡海洋观测联合中心，中心秘书处设在横琴。"
+    text = "■ 合作\n澳门澜海大学与里斯本澄波海洋研究所签署协议，双方将共建中葡海洋观测联合中心，中心秘书处设于横琴。"
     assert not any(r[:2] == ("澳门澜海大学", "locatedIn") and r[2] == "横琴" for r in relations(backend, text))
