@@ -12,7 +12,7 @@ the timeline does); the issues' own graphs are left as they are.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -38,14 +38,13 @@ _LATIN = re.compile(r"[A-Za-z0-9]")
 #: An area named by its kind only: 化工园区, 高新区.
 _AREA_KIND = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,2}})(?:{'|'.join(ZONE_SUFFIXES)}|园区|港区|新区)$")
 
-_MENTIONS = """
-SELECT ?g ?e ?surface ?source ?start ?end WHERE {
-  GRAPH ?g { ?m kg:mentionOf ?e ; kg:surface ?surface ; kg:detectedBy ?source ; kg:start ?start ; kg:end ?end } }"""
+_MENTIONS = "SELECT ?g ?e ?surface ?source WHERE { GRAPH ?g { ?m kg:mentionOf ?e ; kg:surface ?surface ; kg:detectedBy ?source } }"
 _ENTITIES = "SELECT ?g ?e ?class ?label WHERE { GRAPH ?g { ?e a ?class ; rdfs:label ?label } }"
-_SENTENCES = """
-SELECT ?g ?issue ?doc ?s ?article ?start ?text WHERE {
-  GRAPH ?g { ?s a kg:Sentence ; kg:inIssue ?issue ; dcterms:isPartOf ?article ; kg:start ?start ; rdf:value ?text .
-             ?issue dcterms:identifier ?doc } }"""
+_ISSUES = "SELECT ?g ?issue ?doc ?text WHERE { GRAPH ?g { ?issue a kg:Issue ; dcterms:identifier ?doc ; kg:text ?text } }"
+#: Read only for an issue where a taught name is met (its graph's IRI put in: kg.vocab mints it escaped).
+_SPANS = "SELECT ?start ?end WHERE {{ GRAPH <{graph}> {{ ?m kg:surface ?s ; kg:start ?start ; kg:end ?end }} }}"
+_SENTENCES = ("SELECT ?s ?article ?start ?end WHERE {{ GRAPH <{graph}> {{ ?s a kg:Sentence ; dcterms:isPartOf ?article ; "
+              "kg:start ?start ; kg:end ?end }} }}")
 
 
 def update(graph) -> int:
@@ -61,67 +60,57 @@ def find_again(graph) -> list[FoundAgain]:
     recurring = str(vocab.RECURRING_GRAPH)
     taught_by: dict[str, dict[Taught, set[str]]] = defaultdict(lambda: defaultdict(set))
     used: dict[str, set[str]] = defaultdict(set)
-    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
     entities = {(row["g"], row["e"]): (_type(row["class"]), row["label"]) for row in graph.select(_ENTITIES)}
     for row in graph.select(_MENTIONS):
         g, surface = row["g"], row["surface"]
         if g == recurring:
             continue
         used[g].add(surface)
-        covered[g].append((int(row["start"]), int(row["end"])))
         type_, label = entities.get((g, row["e"]), (None, ""))
         if type_ and _a_name_to_look_for(surface, type_, row["source"], label):
             taught_by[surface][Taught(surface, type_, row["e"], label)].add(g)
     names = {surface: name for surface, by in taught_by.items() if (name := _one_entity(by))}
     if not names:
         return []
-    spans = {g: _Spans(sorted(pairs)) for g, pairs in covered.items()}
     by_start: dict[str, list[str]] = defaultdict(list)  # first two characters -> names, the longest first
     for surface in sorted(names, key=lambda s: (-len(s), s)):
         by_start[surface[:2]].append(surface)
     found: list[FoundAgain] = []
-    for row in graph.select(_SENTENCES):
-        g = row["g"]
-        if g == recurring:
-            continue
-        found.extend(_in_sentence(row, names, taught_by, by_start, used[g], spans.get(g)))
+    for row in graph.select(_ISSUES):
+        g, text = row["g"], row["text"]
+        met = [] if g == recurring else list(_names_met(text, g, names, taught_by, by_start, used[g]))
+        if met:
+            found.extend(_uses(graph, row, met))
     return sorted(found, key=lambda f: (f.issue_id, f.start, -f.end))
 
 
-class _Spans:
-    """An issue's mentions, (start, end) sorted, for the few sentences where a name is met."""
-
-    def __init__(self, pairs: list[tuple[int, int]]):
-        self.pairs = pairs
-        self.starts = [s for s, _ in pairs]
-        self.longest = max((e - s for s, e in pairs), default=0)
-
-    def within(self, start: int, end: int) -> list[tuple[int, int]]:
-        low = bisect_left(self.starts, start - self.longest)
-        return [(s, e) for s, e in self.pairs[low:bisect_left(self.starts, end)] if start < e]
-
-
-def _in_sentence(row: dict, names: dict[str, Taught], taught_by, by_start, used: set[str],
-                 covered: _Spans | None) -> Iterable[FoundAgain]:
-    text, base, g = row["text"], int(row["start"]), row["g"]
-    taken: list[tuple[int, int]] | None = None  # the sentence's mentions, read when a name is met
-    at = 0
-    while at < len(text) - 1:
-        step = 1
+def _names_met(text: str, g: str, names: dict[str, Taught], taught_by, by_start,
+               used: set[str]) -> Iterable[tuple[int, Taught]]:
+    """Each place in an issue's text where a name other issues taught, and this one did not use,
+    starts: (start, name), the longest first at each place."""
+    for at in range(len(text) - 1):
         for surface in by_start.get(text[at:at + 2], ()):
-            end = at + len(surface)
-            name = names[surface]
-            if not (text.startswith(surface, at) and surface not in used and taught_by[surface][name] - {g}):
-                continue
-            if taken is None:
-                taken = [(s - base, e - base) for s, e in covered.within(base, base + len(text))] if covered else []
-            if not any(s < end and at < e for s, e in taken) and _stands_alone(text, at, end, name.type) \
-                    and not (name.type == "Region" and any(e == at for _, e in taken)):  # 某某集团 | 大中华区
-                taken.append((at, end))
-                yield FoundAgain(name, row["issue"], row["doc"], row["s"], row["article"], base + at, base + end)
-                step = len(surface)
-                break
-        at += step
+            if text.startswith(surface, at) and surface not in used and taught_by[surface][names[surface]] - {g} \
+                    and _stands_alone(text, at, at + len(surface), names[surface].type):
+                yield at, names[surface]
+
+
+def _uses(graph, row: dict, met: list[tuple[int, Taught]]) -> Iterable[FoundAgain]:
+    """The names met in one issue, where the issue found nothing (nor another name met before, or
+    longer at the same place) and within one sentence."""
+    spans = sorted((int(r["start"]), int(r["end"])) for r in graph.select(_SPANS.format(graph=row["g"])))
+    sentences = sorted((int(r["start"]), int(r["end"]), r["s"], r["article"])
+                       for r in graph.select(_SENTENCES.format(graph=row["g"])))
+    starts = [s[0] for s in sentences]
+    for at, name in met:
+        end = at + len(name.surface)
+        n = bisect_right(starts, at) - 1
+        if n < 0 or sentences[n][1] < end:
+            continue  # a masthead or a heading outside the sentences
+        if any(s < end and at < e for s, e in spans) or (name.type == "Region" and any(e == at for _, e in spans)):
+            continue  # found already, or inside a name (某某集团 | 大中华区: a unit of the body before it)
+        spans.append((at, end))
+        yield FoundAgain(name, row["issue"], row["doc"], sentences[n][2], sentences[n][3], at, end)
 
 
 def _a_name_to_look_for(surface: str, type_: str, source: str, label: str) -> bool:
@@ -154,7 +143,7 @@ def _stands_alone(text: str, start: int, end: int, type_: str) -> bool:
         return not _PLACE_GOES_ON.match(text, end)
     if _NAME_GOES_ON.match(text, end):
         return False
-    return not (type_ == "Organization" and text[:start].endswith(_LEVEL_BEFORE))
+    return not (type_ == "Organization" and text.endswith(_LEVEL_BEFORE, 0, start))
 
 
 def _type(class_iri: str) -> str | None:
