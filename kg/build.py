@@ -5,8 +5,8 @@ A folder's new graph is written next to ``out`` and swapped in only when complet
 so Ctrl-C or a crash leaves the previous graph as it was (:mod:`kg.atomic`). On a
 SPARQL server (``out`` a URL, :mod:`kg.stores.sparql`) each issue's graph is
 replaced whole, one request each. Extraction runs here, or on a Dask cluster
-(``workers``, ``scheduler``: :mod:`kg.cluster`); the timeline and the manifest,
-which need every issue, are written here in both cases.
+(``workers``, ``scheduler``: :mod:`kg.cluster`); the timeline, the names found again
+(:mod:`kg.recurring`) and the manifest, which need every issue, are written here in both cases.
 """
 from __future__ import annotations
 

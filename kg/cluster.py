@@ -5,8 +5,9 @@ One task per issue file: read, normalize, NER, resolve, relations, N-Quads
 it. This is possible because an issue's N-Quads are a function of that issue alone:
 entity keys depend on the mention, its issue, the alias files and the division data
 (:mod:`kg.resolve`), so every IRI is the same whichever worker mints it. What needs
-the whole collection (the timeline of statements across issues, and the manifest)
-is done by the client when the issues' graphs are in the store (:mod:`kg.build`).
+the whole collection (the timeline of statements across issues, the names one issue
+taught found again in the others, :mod:`kg.recurring`, and the manifest) is done by the
+client when the issues' graphs are in the store (:mod:`kg.build`).
 
 A worker that dies has its task run again elsewhere (Dask's own retries); an issue
 whose task fails is named in :attr:`Failed` and the others go on.
