@@ -25,7 +25,7 @@ from ..lexicon import (
     SIGNS_TO_SETTLE,
     SUBSIDIARY_OF_HEAD,
 )
-from .sentence import AND_LINK, OTHERS_LISTED, Sentence, sentence_subject, without_places
+from .sentence import AND_LINK, OTHERS_LISTED, Sentence, sentence_before, sentence_subject, without_places
 
 
 def partners(s: Sentence) -> list[Relation]:
@@ -122,8 +122,8 @@ def _both_sides(s: Sentence) -> list[Relation]:
     at = s.sentence.start + both.start()
     before = [k for i, k in enumerate(s.ks) if s.type(i) == "Organization" and s.m(k).end <= at
               and i not in s.short_name_of]
-    if not before and s.n > 0 and s.issue.sentences[s.n - 1].article == s.sentence.article:
-        before = _bodies_of(Sentence(s.issue, s.n - 1, [k for k, m in enumerate(s.issue.mentions) if m.sentence == s.n - 1]))
+    if not before and (previous := sentence_before(s)) is not None:
+        before = _bodies_of(previous)
     keys = {s.m(k).key for k in before}
     return [s.relation(before[0], before[-1], "partnerOf")] if len(before) >= 2 and len(keys) == 2 else []
 

@@ -23,7 +23,7 @@ from ..lexicon import (
     TAKING_A_POST,
 )
 from ..regions import gazetteer
-from .sentence import Sentence, sentence_subject
+from .sentence import Sentence, sentence_before, sentence_subject
 
 #: A bracketed aside between an organization and a post: X（原Y）董事长, X（以下简称Z）院长.
 _ASIDE = re.compile(r"^\s*[（(][^（）()]{1,30}[）)]")
@@ -364,21 +364,21 @@ def _post_at_subject(s: Sentence, i: int) -> list[tuple[int, str]]:
 
 #: Posts an association's members elect, and the bodies whose posts they are.
 _MEMBERS_POST = re.compile(r"(?:常务|执行|名誉)?副?会长")
-_MEMBERS_BODIES = ("会", "联盟", "协会", "商会", "学会")
+_MEMBERS_BODIES = ("会", "联盟")  # 协会, 商会, 学会, 促进会; an alliance
 
 
 def _association_in_view(s: Sentence, before: int) -> int | None:
     """The association named last before ``before`` in the sentence, or else in the sentence before
     it in the same article (某某商会在赣州成立。…当选会长)."""
-    named = [k for j, k in enumerate(s.ks) if s.type(j) == "Organization" and s.m(k).end <= before
-             and s.m(k).text.endswith(_MEMBERS_BODIES)]
-    if named:
-        return named[-1]
-    if s.n == 0 or s.issue.sentences[s.n - 1].article != s.sentence.article:
-        return None
-    earlier = [k for k, m in enumerate(s.issue.mentions) if m.sentence == s.n - 1 and m.type == "Organization"
-               and m.text.endswith(_MEMBERS_BODIES)]
-    return earlier[-1] if earlier else None
+    named = _associations(s, before)
+    if not named and (previous := sentence_before(s)) is not None:
+        named = _associations(previous, previous.sentence.end)
+    return named[-1] if named else None
+
+
+def _associations(s: Sentence, before: int) -> list[int]:
+    return [k for j, k in enumerate(s.ks) if s.type(j) == "Organization" and s.m(k).end <= before
+            and s.m(k).text.endswith(_MEMBERS_BODIES)]
 
 
 #: The subject sets up another body before the person is named: A 与 B 成立某某学院，….

@@ -183,6 +183,13 @@ def sentence_subject(s: Sentence, after_a_date: bool = False) -> int | None:
     return s.ks[0] if not before.strip() or (after_a_date and BEFORE_THE_SUBJECT.fullmatch(before)) else None
 
 
+def sentence_before(s: Sentence) -> Sentence | None:
+    """The sentence before, in the same article: where 双方 or a post taken goes on from."""
+    if s.n == 0 or s.issue.sentences[s.n - 1].article != s.sentence.article:
+        return None
+    return Sentence(s.issue, s.n - 1, [k for k, m in enumerate(s.issue.mentions) if m.sentence == s.n - 1])
+
+
 #: A sentence that opens with who made its subject: (4月2日，)由 A 与 B 共建的 | X.
 _MADE_BY_OPENING = re.compile(rf"{BEFORE_THE_SUBJECT.pattern}由[^，。；]{{2,60}}?"
                               r"(?:共建|共同建设|合作建设|组建|建设|成立|设立|发起成立|主办|举办|承办)的\s*")
