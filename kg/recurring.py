@@ -67,7 +67,7 @@ def find_again(graph) -> list[FoundAgain]:
             continue
         used[g].add(surface)
         type_, label = entities.get((g, row["e"]), (None, ""))
-        if type_ and _a_name_to_look_for(surface, type_, row["source"], label):
+        if type_ and _a_name_to_look_for(surface, type_, row["source"]):
             taught_by[surface][Taught(surface, type_, row["e"], label)].add(g)
     names = {surface: name for surface, by in taught_by.items() if (name := _one_entity(by))}
     if not names:
@@ -113,9 +113,9 @@ def _uses(graph, row: dict, met: list[tuple[int, Taught]]) -> Iterable[FoundAgai
         yield FoundAgain(name, row["issue"], row["doc"], sentences[n][2], sentences[n][3], at, end)
 
 
-def _a_name_to_look_for(surface: str, type_: str, source: str, label: str) -> bool:
+def _a_name_to_look_for(surface: str, type_: str, source: str) -> bool:
     """A name in its own right, long enough not to be a word: not a kind of body or area,
-    not a mention standing in for a name, not a surname with a post left unresolved."""
+    not a mention standing in for a name."""
     if source in _STANDS_IN or len(surface) < _SHORTEST.get(type_, 99):
         return False
     if type_ == "Organization":
