@@ -18,6 +18,9 @@ def alternatives(words) -> str:
 
 # -- organization names ------------------------------------------------------------------------
 
+#: Kinds of area, not a division's name: 自治区, 合作区, 智慧城市.
+KINDS_OF_AREA = ("城市", "自治区", "合作区", "开发区", "示范区", "新区", "园区", "城区", "景区", "片区", "辖区", "社区", "街区", "小区",
+                 "县区", "市区", "保税区", "实验区", "功能区", "集聚区", "先行区")
 #: A division named with its level, 某滨区, 某溪县, 某州市 (not 国家市场, 区块链, 市级: other words).
 NAMED_DIVISION = re.compile(r"(?![国全中各本该我省])[\u4e00-\u9fff]{2,3}[市区县](?![场块域级政属长民])")
 #: Kinds of body the model may write as two words: 家庭 | 农场, 推广 | 站.

@@ -250,6 +250,9 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None, opens_an_artic
     if _is_cjk(line[-1]) and nxt.startswith(_NEVER_OPENING):
         return True  # 某某保险股份有限公司某地中心 | 支公司与…, 某某合伙企业 | （有限合伙）跟投: no line opens with a
         # branch's word or a partnership's form, however short the one before
+    if line[-1] + nxt[0] in _NAME_WORDS and _FORM_AFTER_A_BROKEN_WORD.match(nxt):
+        return True  # 某某产业控股集 | 团有限公司下属…, 某某私募基金管 | 理有限公司为…: a name's word broken, its legal form
+        # next (no headline ends inside a word)
     if line[-1] + nxt[0] in _NAME_WORDS and _ends_sentence(nxt) and display_width(nxt) > display_width(line) \
             and not _SECTION_MARK.fullmatch(line):
         return True  # 某某储能科 | 技有限公司完成…: a name's word broken at the start of a paragraph
@@ -292,6 +295,8 @@ _NAME_WORDS = frozenset({"科技", "有限", "公司", "集团", "股份", "研�
 #: and perhaps its seat in brackets: 体（槟城）有限公司，.)
 _NAME_TAIL_FIRST = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:[（(][\u4e00-\u9fff]{2,6}[）)])?(?:股份有限公司|有限责任公司|有限公司)[（(，、]"
                              r"|^集团(?:股份)?有限(?:责任)?公司")
+#: The rest of a name's word, then a company's legal form: 团 | 有限公司, 理 | 有限公司.
+_FORM_AFTER_A_BROKEN_WORD = re.compile(r"^[\u4e00-\u9fff]{1,3}?(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)")
 #: What never opens a line of its own: the words a branch's name ends with, a partnership's form in brackets.
 _NEVER_OPENING = ("支公司", "分公司", "支行", "分行",
                   "（有限合伙）", "(有限合伙)", "（特殊普通合伙）", "(特殊普通合伙)", "（普通合伙）", "(普通合伙)")

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .doc import Entity, Issue
-from .lexicon import LEGAL_FORMS, TRANSLITERATION
+from .lexicon import KINDS_OF_AREA, LEGAL_FORMS, NAMED_DIVISION, TRANSLITERATION
 
 CHINA = "CN"
 MUNICIPALITIES = ("110000", "120000", "310000", "500000")
@@ -227,6 +227,14 @@ def joins_a_place(before: str, word: str, after: str, branches: tuple[str, ...] 
 
 #: A river or a reservoir by its name (长江, 某某河, 某某水库); not a lake, whose name a zone often bears (某某湖高新区).
 _WATER = re.compile(r"[\u4e00-\u9fff]{1,4}(?:江|河|溪|水|水库)")
+
+
+def own_short_name(name: str) -> str | None:
+    """某州 for 某州市: a division named in full that the data know neither way (one they miss, or an
+    invented one), written without its level at the head of its bodies' and companies' names."""
+    if NAMED_DIVISION.fullmatch(name) and not name.endswith(KINDS_OF_AREA) and gazetteer().head(name) is None:
+        return name[:-1]
+    return None
 
 
 def is_body_of_water(name: str) -> bool:

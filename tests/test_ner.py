@@ -1313,6 +1313,8 @@ def test_roles_brands_and_units_around_names(lac):
 
     found = entities(lac, "知源医疗完成融资，天使轮投资方晨岚科创天使基金继续跟投。")
     assert ("晨岚科创天使基金", "Organization") in found
+    found = entities(lac, "该基金由岚嘉产业集团有限公司发起设立，基金管理人岚嘉远景私募基金管理有限公司为其全资公司。")
+    assert ("岚嘉远景私募基金管理有限公司", "Organization") in found and not any(n.startswith("基金管理人") for n, _ in found)
     text = "岚州市场监督管理局审核查验中心举办培训班。"
     words = extend_suffixes(text, [Word(0, 9, "Organization"), Word(9, 11, "v"), Word(11, 13, "vn"), Word(13, 15, "n")])
     assert (text[words[0].start:words[0].end], words[0].label) == ("岚州市场监督管理局审核查验中心", "Organization")
@@ -1343,6 +1345,9 @@ def test_names_around_posts_and_appointments(lac):
     words = names_read_into_posts(text, [Word(0, 6, "n"), Word(6, 7, "p"), Word(7, 9, "n"), Word(9, 11, "Person")])
     assert [(text[w.start:w.end], w.label) for w in words][:2] == [("副校长", "n"), ("闵思澄", "Person")]
     assert ("法赫德·阿勒图里", "Person") in entities(lac, "岚赫能源公司总裁法赫德·阿勒图里介绍，项目明年投运。")
+    # 聘任 | 邵景/PER | 行为 | 公司: the name's last character read into 为; the person, 为, the post
+    found = entities(lac, "澄光显示董事会聘任邵景行为公司总裁。")
+    assert ("邵景行", "Person") in found and not any("为" in name for name, _ in found)
 
 
 def test_places_read_into_the_next_name_people_cut_after_a_verb_and_names_with_a_bracket_left_open():

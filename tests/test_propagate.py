@@ -218,3 +218,25 @@ def test_a_body_the_model_cut_at_its_end_is_the_whole_body_the_issue_names():
     propagate(issue)
     assert sorted((m.start, m.text) for m in issue.mentions if m.type == "Organization") == [
         (first, company), (second, company), (centre, parent), (centre, body)]
+
+
+def test_a_place_the_division_data_do_not_know_is_found_short_at_the_head_of_its_bodies_names(tmp_path):
+    """An issue that names 沅澄市 and its 梓溪区 (no division has these names) writes them short in its companies'
+    registered names: 沅澄梓溪某某有限公司 is in both, and the short forms are the same places as the full ones.
+    Not where the name is a zone named after the place (沅澄化工园区管理委员会), nor in a name that is no body's."""
+    import kg
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "■ 要闻\n沅澄市经济和信息化局与沅澄梓溪晨岭精密制造有限公司签署合作协议。"
+        "梓溪区人民政府表示支持。沅澄化工园区管理委员会也派员出席。沅澄基地年内投产。\n", encoding="utf-8")
+    kg.build([folder], tmp_path / "g")
+    with kg.open(tmp_path / "g") as graph:
+        placed = {(r["a"], r["p"]) for r in graph.select(
+            "SELECT ?a ?p WHERE { ?x kg:locatedIn ?y . ?x rdfs:label ?a . ?y rdfs:label ?p }")}
+        places = {r["p"] for r in graph.select("SELECT ?p WHERE { ?y a kg:Region ; rdfs:label ?p }")}
+    assert {("沅澄梓溪晨岭精密制造有限公司", "沅澄市"), ("沅澄梓溪晨岭精密制造有限公司", "梓溪区")} <= placed
+    assert "沅澄" not in places and "梓溪" not in places  # one entity each, labelled in full
+    assert not {a for a, p in placed if a.startswith("沅澄化工园区") and p == "沅澄市"}
+    assert not {a for a, _ in placed if a.startswith("沅澄基地")}

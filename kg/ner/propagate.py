@@ -20,6 +20,7 @@ from ..lexicon import (
     FOREIGN_COMPANY,
     GENERIC_ORG,
     GOVERNMENT_BODY,
+    KINDS_OF_AREA,
     LEGAL_FORMS,
     NAMED_DIVISION,
     ORG_SUFFIXES,
@@ -27,7 +28,7 @@ from ..lexicon import (
     TRADES,
     zone_by_kind,
 )
-from ..regions import AREA, gazetteer
+from ..regions import AREA, gazetteer, own_short_name
 from ..resolve import company_core, unit_short_names
 
 _SEAT = re.compile(r"[（(]")
@@ -42,9 +43,10 @@ _SHORTEST = 3
 def propagate(issue: Issue) -> None:
     """Add the short names of the issue's companies and complete cut-short people, in place."""
     issue.mentions = mentions = _starts_of_declared_names(issue)
+    divisions = _divisions_inside_bodies(issue)
     found = _short_names(issue) + _whole_people(issue) + _people_read_as_bodies(issue) + _zones_by_kind(issue) \
         + _counties_by_short_name(issue) + _whole_places(issue) + _whole_bodies(issue) + _units_named_after_a_short_name(issue) \
-        + _divisions_inside_bodies(issue)
+        + divisions + _short_places_inside_names(issue, divisions)
     if not found:
         return
     found.sort(key=lambda f: f.start)
@@ -245,9 +247,6 @@ def _counties_by_short_name(issue: Issue) -> list[Mention]:
     return out
 
 
-#: Kinds of area, not a division's name: 自治区, 合作区, 智慧城市.
-_KINDS_OF_AREA = ("城市", "自治区", "合作区", "开发区", "示范区", "新区", "园区", "城区", "景区", "片区", "辖区", "社区", "街区", "小区",
-                  "县区", "市区", "保税区", "实验区", "功能区", "集聚区", "先行区")
 #: A division's own government body, after the division's name: 人民政府, 应急管理局, 消防救援大队.
 _GOVERNMENT_BODY = re.compile(r"(?:人民政府|[\u4e00-\u9fff]{1,10}?(?:局|委员会|大队|支队|办公室|指挥部|法院|检察院))")
 
@@ -269,13 +268,40 @@ def _divisions_inside_bodies(issue: Issue) -> list[Mention]:
         if m.type != "Organization":
             continue
         at = 0
-        while (head := NAMED_DIVISION.match(m.text, at)) and not head.group().endswith(_KINDS_OF_AREA) \
+        while (head := NAMED_DIVISION.match(m.text, at)) and not head.group().endswith(KINDS_OF_AREA) \
                 and (head.group() in places or gazetteer().lookup(head.group()) or _its_own_body(m.text, head)):
             if (head.group() in places or _its_own_body(m.text, head)) and len(m.text) - head.end() >= 2:
                 out.append(_mention(issue, m.start + at, m.start + head.end(), "Region", "rule:nested-region"))
             at = head.end()
     return out
 
+
+def _short_places_inside_names(issue: Issue, divisions: list[Mention]) -> list[Mention]:
+    """某州 of 某州市, 某湖 of 某湖区 at the head of a body's name (某州某湖体育发展集团有限公司), where the
+    issue names the place in full and the division data know neither form: a registered name starts with
+    its places' short names, as it does with the data's places (found inside names already)."""
+    regions = [m for m in issue.mentions + divisions if m.type == "Region"]
+    shorts = {short for m in regions if (short := own_short_name(m.text))}
+    if not shorts:
+        return []
+    longer_places = {m.start: m.end for m in regions}
+    g = gazetteer()
+    out = []
+    for m in issue.mentions:
+        if m.type != "Organization" or not (m.text.endswith(ORG_SUFFIXES) or LEGAL_FORMS.search(m.text)):
+            continue
+        at = 0
+        while at < len(m.text):
+            short = next((s for s in shorts if m.text.startswith(s, at)), None)
+            known = None if short else g.head(m.text[at:])
+            end = at + len(short or known or "")
+            if end == at or m.text.startswith(("市", "区", "县"), end) or len(m.text) - end < 2 \
+                    or longer_places.get(m.start + at, 0) > m.start + end:
+                break  # the place in full (found already), a zone named after it, or the name is the place
+            if short:
+                out.append(_mention(issue, m.start + at, m.start + end, "Region", "rule:nested-region"))
+            at = end
+    return out
 
 def _whole_people(issue: Issue) -> list[Mention]:
     """罗致 where the issue names 罗致远, and the text goes on with 远: the whole name."""

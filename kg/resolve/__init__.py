@@ -40,7 +40,7 @@ from ..lexicon import (
     publisher_body,
     zone_by_kind,
 )
-from ..regions import country_before_name, gazetteer
+from ..regions import country_before_name, gazetteer, own_short_name
 from ..resources import ontology_path
 from .people import people_by_surname
 from .titles import abridged_titles, in_order, short_titles, titles_in_full
@@ -130,9 +130,11 @@ def _districts_after_their_city(mentions: list[Mention]) -> None:
 
 
 def _counties_by_short_name(mentions: list[Mention]) -> None:
-    """泰和 in an issue that names 泰和县 is that county (kg.ner.propagate finds it)."""
+    """泰和 in an issue that names 泰和县 is that county, 某州 where it names 某州市 that city, known to the
+    division data or not (kg.ner.propagate finds them)."""
     g = gazetteer()
-    counties = {short: m.key for m in mentions if m.type == "Region" and (short := g.county_short_name(m.text))}
+    counties = {short: m.key for m in mentions if m.type == "Region"
+                and (short := g.county_short_name(m.text) or own_short_name(m.text))}
     for m in mentions:
         if m.type == "Region" and not m.key.startswith("division:") and m.text in counties:
             m.key = counties[m.text]

@@ -243,8 +243,9 @@ def _descriptor_prefix(text: str, w: Word) -> int:
 
 
 #: A role in a deal before an investor's name: 天使轮投资方 | 某某天使基金, 老股东 | 某某资本.
-#: (发起方之一 | 某某集团, 园区运营方 | 某某公司 too)
-_ROLE_BEFORE_AN_INVESTOR = re.compile(r"(?:[^，。]{0,6}?轮)?(?:投资方|投资人|出资方)|(?:老|原)?股东|方?之一|(?:园区)?(?:运营方|建设方|管理方)")
+#: (发起方之一 | 某某集团, 园区运营方 | 某某公司, 基金管理人 | 某某私募基金管理有限公司 too)
+_ROLE_BEFORE_AN_INVESTOR = re.compile(r"(?:[^，。]{0,6}?轮)?(?:投资方|投资人|出资方)|(?:老|原)?股东|方?之一|(?:园区)?(?:运营方|建设方|管理方)"
+                                      r"|(?:基金)?(?:管理人|托管人)")
 #: What a vendor is said to make or do, before 商 (设备商, 发行商).
 _VENDOR_STEMS = ("设备", "芯片", "材料", "软件", "发行", "零售", "游戏", "测试")
 #: 经 as a preposition before a body (经省政府批准, 经联盟理事会研究), not 经济, 经信, 经开 ….

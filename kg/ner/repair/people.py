@@ -191,24 +191,47 @@ def holders_read_as_words(text: str, words: list[Word]) -> list[Word]:
 
 #: 某某任 | 集团…: a person, then 任, read into the body's name after them.
 _APPOINTED_INTO = re.compile(rf"((?:{'|'.join(COMPOUND_SURNAMES)}|[\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}?)任(?=[\u4e00-\u9fff]{{2,}})")
+#: 聘任 | 某某为公司总裁: the person, 为, the post and where (the verb before the person).
+_APPOINTED_AS = re.compile(rf"((?:{'|'.join(COMPOUND_SURNAMES)}|[\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}?)为(?=[\u4e00-\u9fff]{{2,}})")
+_APPOINTING = ("聘任", "任命", "聘请", "委任", "选举", "推选", "增补", "提名", "选聘")
 #: What 任 ends as a verb of its own after its character before: 担任, 兼任, 主任, 责任 …
 _TAKING_WORDS = frozenset("担兼出现历主责信聘继连留调升新前首原曾就上")
 #: A body's kind standing alone for the body named before: 集团 | 投资发展部.
 _KIND_FOR_A_BODY = ("集团", "公司", "学院", "院", "局", "中心", "委")
 
 
+def _appointment(text: str, start: int, end: int) -> re.Match | None:
+    """某某任… opening a clause, or 聘任 | 某某为…."""
+    m = _APPOINTED_INTO.match(text, start, end)
+    if m and text[m.end(1) - 1] not in _TAKING_WORDS and (start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff"):
+        return m
+    return _APPOINTED_AS.match(text, start, end) if text.endswith(_APPOINTING, 0, start) else None
+
+
+def _person_cut_before_as(text: str, words: list[Word]) -> list[Word]:
+    """聘任 | 邵景/PER | 行为 | 公司: the name's last character read into 为 (行为, a word): the person, then 为."""
+    for i, w in enumerate(words):
+        if w.label == "Person" and text.endswith(_APPOINTING, 0, w.start) \
+                and (m := _APPOINTED_AS.match(text, w.start)) and m.end(1) > w.end:
+            j = next((j for j in range(i + 1, len(words)) if words[j].end >= m.end()), None)
+            if j is not None and words[j].end == m.end():
+                return words[:i] + [Word(w.start, m.end(1), "Person"), Word(m.end(1), m.end(), "v")] + words[j + 1:]
+    return words
+
+
 def appointed_read_as_bodies(text: str, words: list[Word]) -> list[Word]:
-    """葛某某任集团投资发展/ORG | 部 | 部长: a list of appointments read as one name (or one person); the
-    person, 任, then what they are appointed to."""
-    if "任" not in text:
+    """葛某某任集团投资发展/ORG | 部 | 部长: a list of appointments read as one name (or one person); 聘任 |
+    邵某某为公司/ORG | 总裁: the person appointed read into what they are appointed to. The person, 任 or 为,
+    then what they are appointed to."""
+    if "任" not in text and "为" not in text:
         return words
     out: list[Word] = []
+    words = _person_cut_before_as(text, words)
     for w in words:
         start = w.start + len(text[w.start:w.end]) - len(text[w.start:w.end].lstrip()) \
             if w.label in ("Organization", "Person") else w.start  # (a line's break read into it)
-        m = _APPOINTED_INTO.match(text, start, w.end) if w.label in ("Organization", "Person") else None
-        if m and (m.group(1)[0] in SURNAMES or m.group(1).startswith(COMPOUND_SURNAMES)) \
-                and text[m.end(1) - 1] not in _TAKING_WORDS and (start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff"):
+        m = _appointment(text, start, w.end) if w.label in ("Organization", "Person") else None
+        if m and (m.group(1)[0] in SURNAMES or m.group(1).startswith(COMPOUND_SURNAMES)):
             rest = text[m.end():w.end]
             if start > w.start:
                 out.append(Word(w.start, start, "w"))
