@@ -439,8 +439,10 @@ ZONE_BODIES = ("管理委员会", "管委会", "党工委", "工委", "执行委
 #: A government body: its place may be a district or county too (海淀区政府 → 海淀区).
 GOVERNMENT_SUFFIXES = ("人民政府", "政府", "党工委", "工委", "管理委员会", "管委会", "委员会", "委", "局", "厅",
                        "办公室", "办", "市委", "区委", "县委", "省委")
+#: Verbs that give someone a post, before the person's name: 聘任某某为总经理, 选举某某为会长.
+APPOINTING = ("聘任", "任命", "选举", "推选", "聘请", "提名", "增补", "选聘", "委任")
 #: The marks a bulletin sets before an item or a headline: ■ 某某…, ● 某某….
-ITEM_MARKS = "■□◆◇●▲★▶►•·"
+ITEM_MARKS = "■□◆◇●▲△★☆▶►▷◎•·"
 #: What may stand before the body a sentence is about: an item's mark, a date, 近日, 其间, 会上 and a comma.
 BEFORE_THE_SUBJECT = re.compile(rf"[{ITEM_MARKS}]?\s*"
                                 r"(?:(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|近日|日前|近期|其间|期间|会上|此外|同时)?"

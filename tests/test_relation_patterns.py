@@ -116,6 +116,26 @@ def test_a_post_taken_after_the_post_held(backend):
     assert ("宁远舟", "行知机器人") in {(h, t) for h, _, t, _ in found(backend, text, "founded")}
 
 
+def test_the_company_an_items_sentence_opens_with_is_the_one_its_appointment_names(backend):
+    """△ 某某显示董事会聘任某某为公司董事会秘书: 公司 is the company the item opens with (△ is an item's mark as
+    ■ is), not the last company whose name ends in 公司."""
+    text = ("■ 企业\n岚光显示科技股份有限公司（简称岚光显示）发布年报。\n\n△ 合肥屏汀集成电路设计有限公司发布新品。\n\n"
+            "△ 岚光显示董事会聘任卓亦凡为公司董事会秘书。")
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    extract([issue], backend)
+    posts = {(issue.mentions[r.head].text, r.attributes.get("title"), issue.mentions[r.tail].key)
+             for r in issue.relations if r.type == "holdsPosition"}
+    company = next(m.key for m in issue.mentions if m.text == "岚光显示科技股份有限公司")
+    assert ("卓亦凡", "董事会秘书", company) in posts
+
+
+def test_a_brand_read_as_a_noun_after_what_the_company_is_starts_its_registered_name(backend):
+    """某某显示企业 | 芯曜微/n | 显示/v | （合肥）有限公司: the brand, its trade and its seat are one name."""
+    text = "近日，硅基 OLED 微显示企业芯曜微显示（合肥）有限公司宣布完成 6 亿元 B 轮融资。"
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    extract([issue], backend)
+    assert "芯曜微显示（合肥）有限公司" in {m.text for m in issue.mentions if m.type == "Organization"}
+
 def test_a_post_the_model_took_into_a_name(backend):
     got = {(h, a.get("title"), t) for h, t, a in _positions(backend, "荆门市委常委、东宝区委书记黄立伟出席。")}
     assert ("黄立伟", "书记", "东宝区委") in got

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 
 from ..doc import Issue, Mention
-from ..lexicon import BEFORE_THE_SUBJECT, LATIN_POST, alternatives
+from ..lexicon import APPOINTING, BEFORE_THE_SUBJECT, LATIN_POST, alternatives
 
 #: Kinds a body is named again by (the longest first, so 研究中心 wins over 中心).
 KINDS = ("研究院", "研究所", "研究中心", "创新中心", "实验室", "工作站", "工作室", "中心站", "中心", "联盟", "基金", "孵化器", "加速器",
@@ -33,7 +33,7 @@ _OPENING_KIND = re.compile(rf"(?:^|(?<=[，；。：由]))({_KIND})")
 #: one works with (将与研究院联合攻关).
 _POST_AT = re.compile(rf"(?:担任|兼任|出任|当选|受聘为|聘任为|任)({_KIND}|合资公司|新公司)")
 #: A kind one is appointed to a post at: 聘任某某为联盟秘书长, 选举某某为协会会长.
-_APPOINTED_AT = re.compile(rf"(?:聘任|任命|选举|推选|聘请|增补|选聘)[^，。；：]{{2,30}}?为({_KIND})")
+_APPOINTED_AT = re.compile(rf"(?:{alternatives(APPOINTING)})[^，。；：]{{2,30}}?为({_KIND})")
 _PARTNER_OF = re.compile(rf"(?:与|同)({_KIND})(?=联合|共同|合作|签署|签订|共建)")
 _SETTLED_IN = re.compile(rf"(?:入驻|落户|进驻)({_KIND})(?=的)")
 #: A unit named again by its own place and kind, opening a clause: 某某中心芜湖分中心 …。芜湖分中心由….

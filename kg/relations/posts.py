@@ -10,6 +10,7 @@ import re
 
 from ..doc import Relation
 from ..lexicon import (
+    APPOINTING,
     BYLINE_ROLE,
     CLAUSE_BREAK,
     CLAUSE_END,
@@ -21,6 +22,7 @@ from ..lexicon import (
     SAYING,
     SET_UP,
     TAKING_A_POST,
+    alternatives,
 )
 from ..regions import gazetteer
 from .sentence import Sentence, sentence_before, sentence_subject
@@ -324,7 +326,7 @@ def _title_after(s: Sentence, j: int) -> str | None:
 
 
 #: Before a person given a post by the body the sentence is about: 选举张三为董事长, 聘任李四为总经理.
-_ELECTED = re.compile(r"(?:选举|聘任|任命|推选|选聘|聘请)\s*原?\s*$")  # 聘任原(某某公司董事)张三为…
+_ELECTED = re.compile(rf"(?:{alternatives(APPOINTING)})\s*原?\s*$")  # 聘任原(某某公司董事)张三为…
 _AS_POST = re.compile(r"^\s*为\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
 #: After a person who takes a post, no body named: 加盟并出任合伙人, 晋升为执行董事, (研究员)兼任站长, 任副院长,
 #: 继续担任总经理, 现任公司首席执行官 (公司: the body the sentence is about), 当选会长.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon import AFTER_A_PERSON, COMPOUND_SURNAMES, HONORIFICS, LATIN_POST, POST_AT_END, SAYING, SURNAMES, TAKING_A_POST
+from ...lexicon import AFTER_A_PERSON, APPOINTING, COMPOUND_SURNAMES, HONORIFICS, LATIN_POST, POST_AT_END, SAYING, SURNAMES, TAKING_A_POST
 from .words import Word, ends_like_org
 
 #: What a person's name is followed by in its own clause: a verb of saying or of taking a post, 为 before a body.
@@ -92,22 +92,20 @@ _GIVEN_NAME_READ_AS = frozenset({"a", "an", "Region", "n", "nz", "ad", "Person"}
 _PAUSES = ("、", "，", "和", "与", "及")
 
 
-#: Verbs that give someone a post, before the person's name: 聘任某某为总经理.
-_APPOINTING = ("聘任", "任命", "选举", "推选", "聘请", "提名")
 
 
 def names_read_after_surname(text: str, words: list[Word]) -> list[Word]:
     """A person whose surname the model read as a word of its own: 向 | 峻川 (both persons to the
     model), 副总裁向 | 峻川 | 称 (向 read as a preposition after a post, where a name is expected),
     聘任 | 任 | 某某 | 为 (a name after a verb of appointing, whatever the model read)."""
-    appointing = any(verb in text for verb in _APPOINTING)
+    appointing = any(verb in text for verb in APPOINTING)
     joined: list[int] = []
     for k in range(len(words) - 1):
         w, nxt = words[k], words[k + 1]
         if w.end - w.start != 1 or nxt.end - nxt.start != 2 or nxt.start != w.end or (joined and joined[-1] == k - 1):
             continue  # (a one-character word, then a two-character one: nothing else is looked at)
         appointed = appointing and nxt.label in ("Person", "Organization", "n") \
-            and text.endswith(_APPOINTING, 0, w.start) and text.startswith("为", nxt.end)  # 聘任 | 任/ORG | 某某/ORG | 为
+            and text.endswith(APPOINTING, 0, w.start) and text.startswith("为", nxt.end)  # 聘任 | 任/ORG | 某某/ORG | 为
         if appointed or (nxt.label == "Person" and "\u4e00" <= text[w.start] <= "\u9fff" and (w.label == "Person" or (
                 text[w.start] in _SURNAMES_READ_AS_WORDS and k > 0 and words[k - 1].end == w.start
                 and POST_AT_END.search(text, max(0, w.start - 10), w.start) is not None
@@ -193,7 +191,6 @@ def holders_read_as_words(text: str, words: list[Word]) -> list[Word]:
 _APPOINTED_INTO = re.compile(rf"((?:{'|'.join(COMPOUND_SURNAMES)}|[\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}?)任(?=[\u4e00-\u9fff]{{2,}})")
 #: 聘任 | 某某为公司总裁: the person, 为, the post and where (the verb before the person).
 _APPOINTED_AS = re.compile(rf"((?:{'|'.join(COMPOUND_SURNAMES)}|[\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}?)为(?=[\u4e00-\u9fff]{{2,}})")
-_APPOINTING = ("聘任", "任命", "聘请", "委任", "选举", "推选", "增补", "提名", "选聘")
 #: What 任 ends as a verb of its own after its character before: 担任, 兼任, 主任, 责任 …
 _TAKING_WORDS = frozenset("担兼出现历主责信聘继连留调升新前首原曾就上")
 #: A body's kind standing alone for the body named before: 集团 | 投资发展部.
@@ -205,13 +202,13 @@ def _appointment(text: str, start: int, end: int) -> re.Match | None:
     m = _APPOINTED_INTO.match(text, start, end)
     if m and text[m.end(1) - 1] not in _TAKING_WORDS and (start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff"):
         return m
-    return _APPOINTED_AS.match(text, start, end) if text.endswith(_APPOINTING, 0, start) else None
+    return _APPOINTED_AS.match(text, start, end) if text.endswith(APPOINTING, 0, start) else None
 
 
 def _person_cut_before_as(text: str, words: list[Word]) -> list[Word]:
     """聘任 | 邵景/PER | 行为 | 公司: the name's last character read into 为 (行为, a word): the person, then 为."""
     for i, w in enumerate(words):
-        if w.label == "Person" and text.endswith(_APPOINTING, 0, w.start) \
+        if w.label == "Person" and text.endswith(APPOINTING, 0, w.start) \
                 and (m := _APPOINTED_AS.match(text, w.start)) and m.end(1) > w.end:
             j = next((j for j in range(i + 1, len(words)) if words[j].end >= m.end()), None)
             if j is not None and words[j].end == m.end():

@@ -37,7 +37,9 @@ def bracketed_seats(text: str, words: list[Word]) -> list[Word]:
                 and text[w.start:w.end] not in BUILDING_VERBS \
                 and (words[k - 1].label in ("Organization", "nz", "ORG", "Person") or (  # (a brand read as a place)
                     words[k - 1].label == "Region" and gazetteer().lookup(text[words[k - 1].start:words[k - 1].end]) is None)
-                     or DESCRIPTOR.search(text, words[k - 1].start, words[k - 1].end))  # (某某导航企业 | 知某/v | 医疗科技)
+                     or DESCRIPTOR.search(text, words[k - 1].start, words[k - 1].end)  # (某某导航企业 | 知某/v | 医疗科技)
+                     or (words[k - 1].label == "n" and k > 1 and DESCRIPTOR.search(text, words[k - 2].start, words[k - 2].end)))
+            # (某某显示企业 | 芯某微/n | 显示/v | （合肥）有限公司: a brand read as a noun, after what the company is)
             if w.end == (words[first].start if first is not None else m.start()) and w.label == "v" and k > 0 \
                     and text.endswith(OWNED_COMPANY_WORDS, words[k - 1].start, w.start):
                 first = k  # 全资子公司 | 某某智算/v | （合肥）科技有限公司: the brand, after what the company is
