@@ -329,6 +329,9 @@ def test_a_country_typed_as_an_organization_is_a_place(lac):
 def test_government_bodies_named_with_and_inside(lac):
     assert ("江城市工业和信息化局", "Organization") in entities(lac, "江城市工业和信息化局局长宋文华表示。")
     assert ("海淀区科学技术和信息化局", "Organization") in entities(lac, "海淀区科学技术和信息化局局长王一介绍情况。")
+    # 文化体育 | 和旅游局/c (和 read with the last word), and a second half of six characters before 局
+    assert ("柘溪区文化体育和旅游局", "Organization") in entities(lac, "柘溪区文化体育和旅游局与汐州博弈电竞文化传媒有限公司签约。")
+    assert ("青枫县文化和广电旅游体育局", "Organization") in entities(lac, "青枫县文化和广电旅游体育局与澜动赛事签约。")
     assert ("国家能源局能源节约和科技装备司", "Organization") in entities(
         lac, "国家能源局能源节约和科技装备司副司长罗敏介绍。")
     found = entities(lac, "他透露，省发展改革委正会同民航中南地区管理局研究方案。")

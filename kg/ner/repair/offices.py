@@ -9,8 +9,8 @@ from ...lexicon import GENERIC_SECTORS, GOVERNMENT_BODY, LOCAL_LEVELS, REGION_PR
 from ...regions import gazetteer
 from .words import Word, ends_like_org, merge
 
-#: The second half of a government body named "A 和 B": 工业 | 和 | 信息化局, 发展 | 和 | 改革委员会.
-_AND_BODY = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:局|厅|委|委员会|部|署)$")
+#: The second half of a government body named "A 和 B": 工业 | 和 | 信息化局, 发展 | 和 | 改革委员会, 文化 | 和 | 广电旅游体育局.
+_AND_BODY = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:局|厅|委|委员会|部|署)$")
 _AND = ("和", "及")
 
 

@@ -46,7 +46,8 @@ def government_bodies(text: str, words: list[Word]) -> list[Word]:
                 label, word = words[j].label, text[words[j].start:words[j].end]
                 office_of_a_task = label == "v" and j + 1 < len(words) and words[j + 1].start == words[j].end \
                     and text[words[j + 1].start:words[j + 1].end] in ("办公室", "办")  # 某市某某产业 | 推进/v | 办公室
-                if (label not in ("n", "nz", "vn", "c", "an") and not office_of_a_task) or (label == "c" and word not in ("和", "与")):
+                if (label not in ("n", "nz", "vn", "c", "an") and not office_of_a_task) or (label == "c" and word not in ("和", "与")
+                                                                                           and not _AND_READ_WITH_THE_BODY.match(word)):
                     break
                 if GOVERNMENT_BODY.search(word) and not NOT_ORG_WORDS.search(word) and word not in ("党委", "党组"):
                     end = j  # (the party organ of the body just named is a word of a post: 党委 | 委员)
@@ -60,6 +61,8 @@ def government_bodies(text: str, words: list[Word]) -> list[Word]:
     return words
 
 
+#: 和 read with the body's last word (文化体育 | 和旅游局/c): the word still ends the body's name.
+_AND_READ_WITH_THE_BODY = re.compile(r"^[和及][\u4e00-\u9fff]{1,5}(?:局|厅|委|委员会)$")
 #: A ministry named in full and alone: not the 教育部 of 教育部门 (a kind of body), nor after a level word.
 _MINISTRY_NAMED = re.compile(rf"(?<![省市区县])(?:{alternatives(MINISTRIES)})(?!门)")
 
