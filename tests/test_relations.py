@@ -629,6 +629,11 @@ def test_acquisitions_and_subscriptions(backend):
     buyer = next(h for h, r, t, _ in found if r == "investedIn" and t == "德州岚屿装备有限公司")
     assert (buyer, "partnerOf", "德州岚屿装备有限公司", None) in found
     assert not any(r == "subsidiaryOf" for _, r, _, _ in found)
+    # the buyer named by 公司 after its announcement, and the bought one's country before its name
+    found = stated(backend, "德州岚屿材料股份有限公司（简称岚屿材料）发布年报。岚屿材料 5 月 13 日公告，"
+                            "公司以 3.2 亿元收购韩国 汀美化学株式会社 51% 股权。")
+    assert {("德州岚屿材料股份有限公司", "investedIn", "汀美化学株式会社", None),
+            ("汀美化学株式会社", "subsidiaryOf", "德州岚屿材料股份有限公司", None)} <= found
     found = relations(backend, "山东省汀兰产业引导基金、德州市人民政府分别认缴山东岚屿产业投资基金二期30亿元、10亿元。")
     assert {h for h, r, t, _ in found if r == "investedIn" and t == "山东岚屿产业投资基金二期"} == {
         "山东省汀兰产业引导基金", "德州市人民政府"}

@@ -28,6 +28,8 @@ _DEMONSTRATIVE = re.compile(rf"(?:该|此|这一?|上述)({_KIND}|院|所|馆)|�
 #: A kind opening a clause, then what is said of the body: its seat, who fills it, its first deal,
 #: or one of its posts (研究院党委书记、院长某某, 联盟理事长由某某担任), or its owner (公司控股股东为).
 _SUBJECT = re.compile(rf"(?:^|(?<=[，；。：]))({_KIND})(?=由|设在|设于|位于|落户|坐落|首个|首批|首期|总规模|已于|隶属|控股股东|母公司)")
+#: 公司 opening a clause that buys into another company: …公告，公司拟以 2 亿元收购某某 51% 股权.
+_BUYER = re.compile(r"(?:^|(?<=[，；。：]))(公司)(?=[^，。；：]{0,20}?(?:收购|增资|认购|入股|受让|参股))")
 _OPENING_KIND = re.compile(rf"(?:^|(?<=[，；。：由]))({_KIND})")
 #: A post taken at a kind (担任实验室主任, 兼任孵化器负责人, 当选联合体理事长); a kind settled in (入驻创新港的); a kind
 #: one works with (将与研究院联合攻关).
@@ -92,6 +94,7 @@ def _sites(text: str) -> list[tuple[int, str]]:
     sites += [(m.start(1), m.group(1)) for m in _OPENING_KIND.finditer(text)
               if LATIN_POST.match(text, m.end(1)) and not _SUBJECT.match(text, m.start(1))
               and not (m.group(1) == "公司" and text[m.start(1) - 1:m.start(1)] == "由")]  # (由公司副总裁…: whose?)
+    sites += [(m.start(1), m.group(1)) for m in _BUYER.finditer(text) if not _SUBJECT.match(text, m.start(1))]
     sites += [(m.start(1), m.group(1)) for m in _UNIT_AGAIN.finditer(text)]
     sites += [(m.start(1), m.group(1)) for m in _SETTLED_IN.finditer(text)]
     sites += [(m.start(1), m.group(1)) for m in _PARTNER_OF.finditer(text)]

@@ -25,7 +25,7 @@ from ..lexicon import (
     ROUND_AFTER,
     STAKE,
 )
-from .sentence import Sentence, sentence_subject
+from .sentence import Sentence, sentence_subject, without_places
 
 #: Between a group and the investor it owns: 由某某集团旗下的某某资本领投.
 _OWNER = re.compile(rf"\s*(?:的)?{OWNING}(?:的)?\s*")
@@ -370,10 +370,11 @@ def acquisitions(s: Sentence) -> list[Relation]:
     a majority or the whole bought makes B A's subsidiary."""
     out: list[Relation] = []
     for i in range(1, len(s.ks)):
-        if s.type(i) != "Organization" or s.type(i - 1) != "Organization":
+        j = s.past_places(i, -1)  # (收购韩国 | 某某株式会社: the country says where the bought one is)
+        if s.type(i) != "Organization" or j is None or s.type(j) != "Organization":
             continue
-        buyer, bought, link = s.ks[i - 1], s.ks[i], s.between(s.ks[i - 1], s.ks[i])
-        after = s.after(bought, 40)
+        buyer, bought = s.ks[j], s.ks[i]
+        link, after = without_places(s, buyer, bought), s.after(bought, 40)
         if _BUYS.match(link):
             stake = _STAKE_BOUGHT.match(after)
             if stake is None and "收购" not in link:
