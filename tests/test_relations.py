@@ -619,6 +619,15 @@ def test_a_foreign_company_described_before_its_name_and_declared_with_its_latin
     assert not any("企业" in h for h, _, _, _ in found)
 
 
+def test_a_foreign_city_read_as_a_person_before_a_companys_name_is_its_city(backend):
+    """荷兰 | 代尔夫岚/PER | 的 | 某某公司: after a country and before 的 and a company, the city the company is in,
+    so the two companies before 合资成立 both found the new one."""
+    found = stated(backend, "山东潍坊的汀滨生物化工股份有限公司与荷兰代尔夫岚的赫默生物技术公司合资成立汀默生物（潍坊）有限公司。")
+    assert {("汀滨生物化工股份有限公司", "founded", "汀默生物（潍坊）有限公司", None),
+            ("赫默生物技术公司", "founded", "汀默生物（潍坊）有限公司", None),
+            ("赫默生物技术公司", "locatedIn", "荷兰", None)} <= found
+    assert not any("代尔夫岚" in h or "代尔夫岚" in t for h, r, t, _ in found if r == "holdsPosition")
+
 def test_acquisitions_and_subscriptions(backend):
     found = relations(backend, "德州岚屿科技股份有限公司拟出资7亿元收购苏州汀兰精测设备有限公司60%股权。")
     assert {("德州岚屿科技股份有限公司", "investedIn", "苏州汀兰精测设备有限公司", ()),

@@ -501,14 +501,16 @@ def foreign_places(text: str, words: list[Word]) -> list[Word]:
                 continue
             if _SCHOOL_OR_COMPANY.search(piece) and len(piece) >= 5 and g.lookup(piece) is None:
                 w = Word(w.start, w.end, "Organization")  # 英国某市某某大学: a body named with its places
-        elif w.label == "Person" and TRANSLITERATION.match(piece):
+        elif w.label == "Person":
             before = text[words[k - 1].start:words[k - 1].end] if k > 0 else ""
             after_place = k > 0 and words[k - 1].label == "Region" and words[k - 1].end == w.start
             after_country = after_place and (d := g.lookup(before)) is not None and d.level == "country"
             done_there = _DONE_THERE.match(text[w.end:w.end + 4])
             # 得克萨斯州奥斯汀; but 美国特朗普 is a person unless something is done there
             at_place = _AT_PLACE.search(text, 0, w.start) and (done_there or text[w.end:w.end + 1] == "的")
-            if (after_place and (not after_country or done_there)) or at_place:
+            of_a_body = after_country and text.startswith("的", w.end) and k + 2 < len(words) \
+                and words[k + 1].end == w.end + 1 and words[k + 2].label == "Organization"  # 荷兰某某的 | 某某公司: its city
+            if (TRANSLITERATION.match(piece) and ((after_place and (not after_country or done_there)) or at_place)) or of_a_body:
                 w = Word(w.start, w.end, "Region")
         elif w.label == "Organization" and (d := g.lookup(piece)) is not None and not ends_like_org(piece):
             w = Word(w.start, w.end, "Region")
