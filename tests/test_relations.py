@@ -1186,6 +1186,11 @@ def test_owners_named_with_a_description_or_as_its_own_and_first_subsidiaries_ab
     assert ("岚屿精密制造有限公司", "subsidiaryOf", "汀兰实业集团有限公司", ()) in found
     found = relations(backend, "据介绍，澄湖光学仪器（厦门）有限公司为日本澄湖精机株式会社在华第二家全资子公司。")
     assert ("澄湖光学仪器（厦门）有限公司", "subsidiaryOf", "日本澄湖精机株式会社", ()) in found
+    # the owner first, then where and which of its subsidiaries, then the subsidiary's name
+    found = relations(backend, "德国汀赫化学集团在华全资子公司汀赫化学（台州）有限公司二期项目投产。")
+    assert ("汀赫化学（台州）有限公司", "subsidiaryOf", "德国汀赫化学集团", ()) in found
+    found = relations(backend, "6 月 14 日，丹麦澄斯贝克公司在中国的首家全资子公司澄斯贝克（蚌埠）酶制剂有限公司揭牌。")
+    assert ("澄斯贝克（蚌埠）酶制剂有限公司", "subsidiaryOf", "丹麦澄斯贝克公司", ()) in found
     found = relations(backend, "当天，岚屿机器人有限公司和其控股子公司佛山岚屿传动有限公司的新工厂同时投产。")
     assert ("佛山岚屿传动有限公司", "subsidiaryOf", "岚屿机器人有限公司", ()) in found
     found = relations(backend, "汀兰装备总经理徐砚汀表示，其全资子公司江阴汀兰部件制造有限公司下月试产。")
