@@ -652,6 +652,11 @@ def test_posts_of_a_founder_one_kept_one_elected_and_a_division_heads(backend):
     found = relations(backend, "德州汀兰精测设备有限公司由董事长蔺书禾于2017年创办，专注光学检测。")
     assert {("蔺书禾", "holdsPosition", "德州汀兰精测设备有限公司", (("title", "董事长"),)),
             ("蔺书禾", "founded", "德州汀兰精测设备有限公司", ())} <= found
+    # a place between the founder and the verb (某某团队近日在滁州创办 X); not a branch a company sets up so
+    found = relations(backend, "汀淮工业大学生物与食品工程学院院长褚明澄团队近日在滁州创办滁州糖岚生物科技有限公司。")
+    assert ("褚明澄", "founded", "滁州糖岚生物科技有限公司", ()) in found
+    found = relations(backend, "山东汀岳检测认证股份有限公司（简称“汀岳检测”）6 月 9 日在青岛设立汀岳检测青岛分公司。")
+    assert not any(r == "founded" and t.endswith("分公司") for _, r, t, _ in found)
     found = relations(backend, "蔺书禾留任德州汀兰精测设备有限公司董事长。")
     assert ("蔺书禾", "holdsPosition", "德州汀兰精测设备有限公司", (("title", "董事长"),)) in found
     found = relations(backend, "山东省精密仪器行业协会换届大会选举德州岚屿芯片有限公司董事长昝文溪为理事长。")

@@ -12,6 +12,7 @@ from ..doc import Issue, Relation
 from ..lexicon import (
     ALL_THERE,
     BEFORE_THE_SUBJECT,
+    BRANCH_TAILS,
     CLAUSE_BREAK,
     CLAUSE_END,
     CLUSTER_TRIGGER,
@@ -141,14 +142,17 @@ def founded(s: Sentence) -> list[Relation]:
     """A 创办 B; B 由 A（、C）创立 / 牵头组建; 由 A 牵头，联合 B、C 共同组成的 D."""
     out: list[Relation] = []
     for i, k in enumerate(s.ks):
-        if s.m(k).type != "Organization" or i == 0:
+        j = s.past_places(i, -1)  # (某某团队近日在滁州创办 X: the place between says where)
+        if j is not None and j < i - 1 and s.m(k).text.endswith(BRANCH_TAILS):
+            continue  # (A 在青岛设立 A 青岛分公司: a branch, A's own; see owners)
+        if s.m(k).type != "Organization" or j is None:
             continue
-        gap = s.between(s.ks[i - 1], k)
+        gap = without_places(s, s.ks[j], k)
         if FOUND_TRIGGER.search(gap) and len(gap) <= 16 and not CLAUSE_BREAK.search(gap) and "，" not in gap \
-                and s.type(i - 1) in ("Organization", "Person") \
-                and not (s.type(i - 1) == "Organization" and LATIN_POST.match(gap.strip())):  # 某学院教授创办 X
-            out.extend(s.relation(head, k, "founded") for head in s.group_before(i - 1, ("Organization", "Person"))
-                       if head == s.ks[i - 1] or not FOUND_TRIGGER.search(s.before(head, 8)))  # (A 组建的 X、B 组建的 Y: not X)
+                and s.type(j) in ("Organization", "Person") \
+                and not (s.type(j) == "Organization" and LATIN_POST.match(gap.strip())):  # 某学院教授创办 X
+            out.extend(s.relation(head, k, "founded") for head in s.group_before(j, ("Organization", "Person"))
+                       if head == s.ks[j] or not FOUND_TRIGGER.search(s.before(head, 8)))  # (A 组建的 X、B 组建的 Y: not X)
     for i, k in enumerate(s.ks):  # A 在某某高新区设立的 B: the place between says where
         j = s.past_places(i, -1)
         if s.type(i) == "Organization" and j is not None and j < i - 1 and s.type(j) == "Organization" \
