@@ -272,6 +272,18 @@ def country_before_name(name: str) -> int:
     return 0
 
 
+def foreign_city_before_name(name: str) -> int:
+    """大阪 | 某某株式会社, 慕尼黑 | 某某光子有限公司: the length of the foreign city a company's registered name is
+    written after (once its country is read off), when the rest is a name with its legal form; else 0."""
+    g = gazetteer()
+    place = g.head(name, words_too=True)
+    division = g.lookup(place) if place else None
+    if place is None or division is None or division.level == "country" or g.in_china(division) \
+            or not LEGAL_FORMS.search(name) or len(LEGAL_FORMS.sub("", name[len(place):])) < 2:
+        return 0
+    return len(place)
+
+
 _SPECIAL_REGIONS = ("香港", "澳门")
 #: Firms and centres of services, named without a legal form: 某某会计师行, 某某商事调解中心.
 _FIRMS = ("会计师行", "律师行", "事务所", "调解中心", "仲裁中心", "服务中心")

@@ -859,6 +859,10 @@ def test_a_foreign_body_is_named_with_and_without_its_country(lac):
     name = "德国慕尼黑汀兰光学研究所"
     assert [(name[s.start:s.end], s.type) for s in nested_names(name)] == [
         ("德国", "Region"), ("慕尼黑", "Region"), ("慕尼黑汀兰光学研究所", "Organization")]
+    name = "日本大阪丸汀发酵株式会社"  # a company's registered name: without its city too, which the issue keeps
+    assert [(name[s.start:s.end], s.type) for s in nested_names(name) if s.type == "Organization"] == [
+        ("大阪丸汀发酵株式会社", "Organization"), ("丸汀发酵株式会社", "Organization")]
+    assert ("丸汀发酵株式会社", "Organization") in entities(lac, "同日，安徽澄岚生物科技有限公司与日本大阪丸汀发酵株式会社签署技术许可协议。")
     name = "美国商务部"  # a country's own body needs the country
     assert not [s for s in nested_names(name) if s.type == "Organization"]
     name = "德国海宁顿资本有限公司"  # no Chinese place inside a German name

@@ -240,3 +240,10 @@ def test_a_place_the_division_data_do_not_know_is_found_short_at_the_head_of_its
     assert "沅澄" not in places and "梓溪" not in places  # one entity each, labelled in full
     assert not {a for a, p in placed if a.startswith("沅澄化工园区") and p == "沅澄市"}
     assert not {a for a, _ in placed if a.startswith("沅澄基地")}
+
+
+def test_a_foreign_companys_name_without_its_city_is_not_taken_back_to_it(backend):
+    """日本 | 大阪丸汀发酵株式会社: the name without its city (丸汀发酵株式会社) is a name of the company, kept as it is,
+    not read as a name the model cut after 大阪."""
+    found = mentions(backend, "同日，安徽澄岚生物科技有限公司与日本大阪丸汀发酵株式会社签署技术许可协议。")
+    assert ("丸汀发酵株式会社", "Organization") in found

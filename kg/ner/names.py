@@ -32,7 +32,7 @@ from ..lexicon import (
     ZONE_SUFFIXES,
     alternatives,
 )
-from ..regions import AREA, UNIONS, Division, country_before_name, gazetteer
+from ..regions import AREA, UNIONS, Division, country_before_name, foreign_city_before_name, gazetteer
 
 #: The characters of a division's level, which make a place's short name part of a longer word.
 _LEVEL_MARKS = tuple("省市区县州旗镇乡")
@@ -177,6 +177,8 @@ def nested_names(name: str) -> list[Span]:
     spans = _nested_once(name)
     if cut := country_before_name(name):  # 德国 | 某某自动化集团: the name without its country, the same body
         spans.append(Span(cut, len(name), "Organization", "rule:without-country"))
+    if city := foreign_city_before_name(name[cut:]):  # (日本)大阪 | 某某株式会社: without its city too
+        spans.append(Span(cut + city, len(name), "Organization", "rule:without-country"))
     parent = next((s for s in spans if s.source == "rule:parent-org"), None)
     if parent is not None:
         spans += [s for s in _nested_once(name[:parent.end]) if s.source == "rule:parent-org"]

@@ -159,7 +159,8 @@ def _starts_of_declared_names(issue: Issue) -> list[Mention]:
         if short and not cut and (seat := _SEAT_BEFORE.search(issue.text, max(0, m.start - 12), m.start)) \
                 and issue.text.endswith(short, 0, seat.start()):
             cut = m.start - seat.start() + len(short)  # 某某 | 芯/v （苏州） | 半导体有限公司（简称“某某芯”）
-        if not cut and m.type == "Organization" and LEGAL_FORMS.search(m.text) and len(m.text) <= 20:
+        if not cut and m.type == "Organization" and LEGAL_FORMS.search(m.text) and len(m.text) <= 20 \
+                and m.source != "rule:without-country":  # (大阪 | 某某株式会社: its place left off on purpose)
             cut = next((k for k in range(1, 5) for core in cores.get(issue.text[max(0, m.start - k):m.start], ())
                         if not m.text.startswith(core) and issue.text.startswith(core, m.start - k)), 0)  # (某某 | 数据（银川）有限公司 too)
         out.append(_mention(issue, m.start - cut, m.end, m.type, m.source) if cut else m)
