@@ -23,6 +23,17 @@ def mentions(backend, text: str) -> set[tuple[str, str]]:
     return {(m.text, m.type) for m in issue.mentions}
 
 
+def built(tmp_path, text: str) -> Path:
+    """A graph folder built from one issue of ``text``."""
+    import kg
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    kg.build([folder], tmp_path / "g")
+    return tmp_path / "g"
+
+
 def test_a_company_short_name_is_found_where_the_model_cut_it(backend):
     text = ("■ 企业\n武汉明澈光电科技有限公司发布新品。明澈光电董事长邓海川介绍了进展。"
             "湖北安磷化工集团有限公司签约。安磷化工总经理谢立群表示满意。")
@@ -75,13 +86,10 @@ def test_a_short_name_the_model_read_as_a_person_and_a_brand_before_a_seat(backe
 def test_a_bare_kind_of_body_in_its_own_bulletin_is_the_publisher(tmp_path):
     import kg
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
+    text = (
         "产业动态\n2023 年第 10 期\n云梦市人工智能产业协会 主办                    2023 年 10 月 20 日\n"
-        "【协会要闻】\n■ 年度大会召开\n协会秘书长沈佳宁介绍了全年工作。下一步协会将联合高校开展培训。\n", encoding="utf-8")
-    kg.build([folder], tmp_path / "g")
-    with kg.open(tmp_path / "g") as graph:
+        "【协会要闻】\n■ 年度大会召开\n协会秘书长沈佳宁介绍了全年工作。下一步协会将联合高校开展培训。\n")
+    with kg.open(built(tmp_path, text)) as graph:
         rows = list(graph.select("SELECT ?p ?o WHERE { ?person kg:holdsPosition ?org . ?person rdfs:label ?p . ?org rdfs:label ?o }"))
     assert {(r["p"], r["o"]) for r in rows} == {("沈佳宁", "云梦市人工智能产业协会")}
 
@@ -183,14 +191,11 @@ def test_a_company_in_its_own_bulletin_and_units_named_after_its_short_name(tmp_
     where the issue declares 某某电网 the company's short name, is the company's unit in 合肥."""
     import kg
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
+    text = (
         "电网科技简讯\n2024 年第 6 期\n江淮岚峰电网有限公司科技信息部编                    2024 年 6 月 20 日\n"
         "■ 要闻\n江淮岚峰电网有限公司（简称“岚峰电网”）召开科技工作会。"
-        "公司所属江淮岚峰电力设计院有限公司完成三项规划。岚峰电网合肥供电公司近期上线负荷管理平台。\n", encoding="utf-8")
-    kg.build([folder], tmp_path / "g")
-    with kg.open(tmp_path / "g") as graph:
+        "公司所属江淮岚峰电力设计院有限公司完成三项规划。岚峰电网合肥供电公司近期上线负荷管理平台。\n")
+    with kg.open(built(tmp_path, text)) as graph:
         rows = list(graph.select("SELECT ?a ?b WHERE { ?x kg:subsidiaryOf ?y . ?x rdfs:label ?a . ?y rdfs:label ?b }"))
         placed = {r["a"] for r in graph.select(
             "SELECT ?a WHERE { ?x kg:locatedIn ?p . ?x rdfs:label ?a . ?p rdfs:label ?l FILTER(CONTAINS(?l, '合肥')) }")}
@@ -226,13 +231,10 @@ def test_a_place_the_division_data_do_not_know_is_found_short_at_the_head_of_its
     Not where the name is a zone named after the place (沅澄化工园区管理委员会), nor in a name that is no body's."""
     import kg
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
+    text = (
         "■ 要闻\n沅澄市经济和信息化局与沅澄梓溪晨岭精密制造有限公司签署合作协议。"
-        "梓溪区人民政府表示支持。沅澄化工园区管理委员会也派员出席。沅澄基地年内投产。\n", encoding="utf-8")
-    kg.build([folder], tmp_path / "g")
-    with kg.open(tmp_path / "g") as graph:
+        "梓溪区人民政府表示支持。沅澄化工园区管理委员会也派员出席。沅澄基地年内投产。\n")
+    with kg.open(built(tmp_path, text)) as graph:
         placed = {(r["a"], r["p"]) for r in graph.select(
             "SELECT ?a ?p WHERE { ?x kg:locatedIn ?y . ?x rdfs:label ?a . ?y rdfs:label ?p }")}
         places = {r["p"] for r in graph.select("SELECT ?p WHERE { ?y a kg:Region ; rdfs:label ?p }")}

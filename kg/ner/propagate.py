@@ -304,6 +304,7 @@ def _short_places_inside_names(issue: Issue, divisions: list[Mention]) -> list[M
             at = end
     return out
 
+
 def _whole_people(issue: Issue) -> list[Mention]:
     """罗致 where the issue names 罗致远, and the text goes on with 远: the whole name."""
     people = {m.text for m in issue.mentions if m.type == "Person" and 2 <= len(m.text) <= 4}

@@ -92,8 +92,6 @@ _GIVEN_NAME_READ_AS = frozenset({"a", "an", "Region", "n", "nz", "ad", "Person"}
 _PAUSES = ("、", "，", "和", "与", "及")
 
 
-
-
 def names_read_after_surname(text: str, words: list[Word]) -> list[Word]:
     """A person whose surname the model read as a word of its own: 向 | 峻川 (both persons to the
     model), 副总裁向 | 峻川 | 称 (向 read as a preposition after a post, where a name is expected),
