@@ -329,9 +329,14 @@ def test_a_country_typed_as_an_organization_is_a_place(lac):
 def test_government_bodies_named_with_and_inside(lac):
     assert ("江城市工业和信息化局", "Organization") in entities(lac, "江城市工业和信息化局局长宋文华表示。")
     assert ("海淀区科学技术和信息化局", "Organization") in entities(lac, "海淀区科学技术和信息化局局长王一介绍情况。")
-    # 文化体育 | 和旅游局/c (和 read with the last word), and a second half of six characters before 局
-    assert ("柘溪区文化体育和旅游局", "Organization") in entities(lac, "柘溪区文化体育和旅游局与汐州博弈电竞文化传媒有限公司签约。")
-    assert ("青枫县文化和广电旅游体育局", "Organization") in entities(lac, "青枫县文化和广电旅游体育局与澜动赛事签约。")
+    # a second half of six characters before 局 (文化 | 和 | 广电旅游体育局); 和 read with the last word (和旅游局/c)
+    assert ("云溪县文化和广电旅游体育局", "Organization") in entities(lac, "云溪县文化和广电旅游体育局局长柯安出席。")
+    from kg.ner.repair.places import government_bodies
+    from kg.ner.repair.words import Word
+
+    text = "桐溪区文化体育和旅游局与澄江星弈电竞传媒有限公司签约。"
+    words = government_bodies(text, [Word(0, 3, "Region"), Word(3, 5, "n"), Word(5, 7, "n"), Word(7, 11, "c"), Word(11, 12, "p")])
+    assert (text[words[0].start:words[0].end], words[0].label) == ("桐溪区文化体育和旅游局", "Organization")
     assert ("国家能源局能源节约和科技装备司", "Organization") in entities(
         lac, "国家能源局能源节约和科技装备司副司长罗敏介绍。")
     found = entities(lac, "他透露，省发展改革委正会同民航中南地区管理局研究方案。")
@@ -859,10 +864,10 @@ def test_a_foreign_body_is_named_with_and_without_its_country(lac):
     name = "德国慕尼黑汀兰光学研究所"
     assert [(name[s.start:s.end], s.type) for s in nested_names(name)] == [
         ("德国", "Region"), ("慕尼黑", "Region"), ("慕尼黑汀兰光学研究所", "Organization")]
-    name = "日本大阪丸汀发酵株式会社"  # a company's registered name: without its city too, which the issue keeps
+    name = "日本大阪丸岭化成株式会社"  # a company's registered name: without its city too, which the issue keeps
     assert [(name[s.start:s.end], s.type) for s in nested_names(name) if s.type == "Organization"] == [
-        ("大阪丸汀发酵株式会社", "Organization"), ("丸汀发酵株式会社", "Organization")]
-    assert ("丸汀发酵株式会社", "Organization") in entities(lac, "同日，安徽澄岚生物科技有限公司与日本大阪丸汀发酵株式会社签署技术许可协议。")
+        ("大阪丸岭化成株式会社", "Organization"), ("丸岭化成株式会社", "Organization")]
+    assert ("丸岭化成株式会社", "Organization") in entities(lac, "当天，江苏汀屿酶工程有限公司与日本大阪丸岭化成株式会社签订专利许可合同。")
     name = "美国商务部"  # a country's own body needs the country
     assert not [s for s in nested_names(name) if s.type == "Organization"]
     name = "德国海宁顿资本有限公司"  # no Chinese place inside a German name
@@ -1320,8 +1325,8 @@ def test_roles_brands_and_units_around_names(lac):
 
     found = entities(lac, "知源医疗完成融资，天使轮投资方晨岚科创天使基金继续跟投。")
     assert ("晨岚科创天使基金", "Organization") in found
-    found = entities(lac, "该基金由岚嘉产业集团有限公司发起设立，基金管理人岚嘉远景私募基金管理有限公司为其全资公司。")
-    assert ("岚嘉远景私募基金管理有限公司", "Organization") in found and not any(n.startswith("基金管理人") for n, _ in found)
+    found = entities(lac, "该基金由汀禾产业集团有限公司发起设立，基金管理人汀禾恒远私募基金管理有限公司系其全资子公司。")
+    assert ("汀禾恒远私募基金管理有限公司", "Organization") in found and not any(n.startswith("基金管理人") for n, _ in found)
     text = "岚州市场监督管理局审核查验中心举办培训班。"
     words = extend_suffixes(text, [Word(0, 9, "Organization"), Word(9, 11, "v"), Word(11, 13, "vn"), Word(13, 15, "n")])
     assert (text[words[0].start:words[0].end], words[0].label) == ("岚州市场监督管理局审核查验中心", "Organization")
@@ -1352,9 +1357,9 @@ def test_names_around_posts_and_appointments(lac):
     words = names_read_into_posts(text, [Word(0, 6, "n"), Word(6, 7, "p"), Word(7, 9, "n"), Word(9, 11, "Person")])
     assert [(text[w.start:w.end], w.label) for w in words][:2] == [("副校长", "n"), ("闵思澄", "Person")]
     assert ("法赫德·阿勒图里", "Person") in entities(lac, "岚赫能源公司总裁法赫德·阿勒图里介绍，项目明年投运。")
-    # 聘任 | 邵景/PER | 行为 | 公司: the name's last character read into 为; the person, 为, the post
-    found = entities(lac, "澄光显示董事会聘任邵景行为公司总裁。")
-    assert ("邵景行", "Person") in found and not any("为" in name for name, _ in found)
+    # 聘任 | 柯思行为公司/ORG | 总裁: the person read into 为 and the post; the person, 为, the post
+    found = entities(lac, "岭澜电子董事会聘任柯思行为公司总裁。")
+    assert ("柯思行", "Person") in found and not any("为" in name for name, _ in found)
 
 
 def test_places_read_into_the_next_name_people_cut_after_a_verb_and_names_with_a_bracket_left_open():

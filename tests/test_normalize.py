@@ -68,10 +68,10 @@ def test_a_line_longer_than_any_headline_is_joined_without_a_comma():
 def test_a_name_broken_inside_a_word_before_its_legal_form_is_joined_after_an_items_mark():
     """△ 某某产业控股集 | 团有限公司下属…: a short item, no comma, shorter than the line after; the break falls
     inside 集团 and the next line goes on to a legal form, which no headline ends before."""
-    raw = ("△ 汀湖瀚光学膜有限公司是汀湖市国有企业汀湖长岚产业控股集\n团有限公司下属企业，总经理黎远。\n\n"
+    raw = ("△ 岭川澄光电膜有限公司为岭川市属国企岭川云峤实业控股集\n团有限公司所属单位，负责人黎远。\n\n"
            "△ 下一条消息\n当天共有 80 家企业参加。")
     lines = normalize(raw).split("\n")
-    assert lines[0].endswith("汀湖长岚产业控股集团有限公司下属企业，总经理黎远。")
+    assert lines[0].endswith("岭川云峤实业控股集团有限公司所属单位，负责人黎远。")
     raw = "■ 某某集\n\n团队建设交流会召开\n当天共有 80 家企业参加。"  # (a word of a headline, no legal form after it)
     assert normalize(raw).split("\n")[0] == "■ 某某集"
 

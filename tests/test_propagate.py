@@ -245,7 +245,7 @@ def test_a_place_the_division_data_do_not_know_is_found_short_at_the_head_of_its
 
 
 def test_a_foreign_companys_name_without_its_city_is_not_taken_back_to_it(backend):
-    """日本 | 大阪丸汀发酵株式会社: the name without its city (丸汀发酵株式会社) is a name of the company, kept as it is,
+    """日本 | 大阪丸岭化成株式会社: the name without its city (丸岭化成株式会社) is a name of the company, kept as it is,
     not read as a name the model cut after 大阪."""
-    found = mentions(backend, "同日，安徽澄岚生物科技有限公司与日本大阪丸汀发酵株式会社签署技术许可协议。")
-    assert ("丸汀发酵株式会社", "Organization") in found
+    found = mentions(backend, "当天，江苏汀屿酶工程有限公司与日本大阪丸岭化成株式会社签订专利许可合同。")
+    assert ("丸岭化成株式会社", "Organization") in found
