@@ -1421,6 +1421,17 @@ def test_a_chairman_elected_president_is_the_associations_not_his_companys(backe
     assert ("韦启航", "holdsPosition", "澜居智能科技有限公司", (("title", "会长"),)) not in found
 
 
+def test_a_secretary_general_elected_is_the_associations_and_a_boards_chairman_its_bodys(backend):
+    """某公司副总经理某某当选秘书长 after an alliance is named: the alliance's post; 某研究院理事会…某某任理事长, no
+    association in view: the institute's."""
+    text = ("■ 联盟\n6 月 3 日，湖湘低空物流产业联盟在长沙成立。汀翼航空有限公司董事长柯远航当选理事长，"
+            "岚途物流有限公司副总经理鲁书晴当选秘书长。")
+    found = relations(backend, text)
+    assert ("鲁书晴", "holdsPosition", "湖湘低空物流产业联盟", (("title", "秘书长"),)) in found
+    assert ("鲁书晴", "holdsPosition", "岚途物流有限公司", (("title", "秘书长"),)) not in found
+    text = "■ 研究院\n7 月 2 日，汀湘先进材料研究院第一届理事会第一次会议召开，韩立舟任理事长。"
+    assert ("韩立舟", "holdsPosition", "汀湘先进材料研究院", (("title", "理事长"),)) in relations(backend, text)
+
 def test_the_secretariat_of_a_body_just_set_up_is_not_where_its_founder_is(backend):
     text = "■ 合作\n澳门澜海大学与里斯本澄波海洋研究所签署协议，双方将共建中葡海洋观测联合中心，中心秘书处设于横琴。"
     assert not any(r[:2] == ("澳门澜海大学", "locatedIn") and r[2] == "横琴" for r in relations(backend, text))

@@ -353,10 +353,12 @@ def _post_at_subject(s: Sentence, i: int) -> list[tuple[int, str]]:
         return [(named[-1], post.group(1).strip())] if named else []  # the body named last before 由
     subject = sentence_subject(s, after_a_date=True)
     title = post.group(1).strip()
-    if _MEMBERS_POST.fullmatch(title) and (subject is None or not s.m(subject).text.endswith(_MEMBERS_BODIES)):
-        # 甲公司董事长张三当选会长: a post members elect is the association's the article is about, not a company's
-        association = _association_in_view(s, opening)
-        return [(association, title)] if association is not None else []
+    association = _association_in_view(s, opening) if _MEMBERS_POST.fullmatch(title) \
+        and (subject is None or not s.m(subject).text.endswith(_MEMBERS_BODIES)) else None
+    if association is not None:  # 甲公司董事长张三当选会长: a post members elect is the association's in view
+        return [(association, title)]
+    if _MEMBERS_POST.fullmatch(title) and "会长" in title and (subject is None or not s.m(subject).text.endswith(_MEMBERS_BODIES)):
+        return []  # (a 会长 is no company's: no association in view, no post; a 理事长 may be a board's, 某研究院理事会)
     if subject is None or (introduced and subject == s.ks[i - 1]) \
             or (_SETS_UP_ANOTHER.search(s.issue.text, s.m(subject).end, opening)
                 and not s.issue.text.startswith("由", s.m(subject).end)):  # (X 由 A 与 B 成立: X is the new body)
@@ -365,7 +367,7 @@ def _post_at_subject(s: Sentence, i: int) -> list[tuple[int, str]]:
 
 
 #: Posts an association's members elect, and the bodies whose posts they are.
-_MEMBERS_POST = re.compile(r"(?:常务|执行|名誉)?副?会长")
+_MEMBERS_POST = re.compile(r"(?:首任|首届)?(?:常务|执行|名誉)?副?(?:会长|理事长|秘书长|监事长)(?:兼(?:副?秘书长|监事长))?")
 _MEMBERS_BODIES = ("会", "联盟")  # 协会, 商会, 学会, 促进会; an alliance
 
 
