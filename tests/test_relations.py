@@ -1429,7 +1429,7 @@ def test_a_secretary_general_elected_is_the_associations_and_a_boards_chairman_i
     found = relations(backend, text)
     assert ("鲁书晴", "holdsPosition", "湖湘低空物流产业联盟", (("title", "秘书长"),)) in found
     assert ("鲁书晴", "holdsPosition", "岚途物流有限公司", (("title", "秘书长"),)) not in found
-    text = "■ 研究院\n7 月 2 日，汀湘先进材料研究院第一届理事会第一次会议召开，韩立舟任理事长。"
+    text = "■ 研究院\n7 月 2 日，汀湘先进材料研究院召开首届理事会，韩立舟任理事长。"
     assert ("韩立舟", "holdsPosition", "汀湘先进材料研究院", (("title", "理事长"),)) in relations(backend, text)
 
 def test_the_secretariat_of_a_body_just_set_up_is_not_where_its_founder_is(backend):
