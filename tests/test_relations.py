@@ -1432,6 +1432,17 @@ def test_a_secretary_general_elected_is_the_associations_and_a_boards_chairman_i
     text = "■ 研究院\n7 月 2 日，汀湘先进材料研究院召开首届理事会，韩立舟任理事长。"
     assert ("韩立舟", "holdsPosition", "汀湘先进材料研究院", (("title", "理事长"),)) in relations(backend, text)
 
+def test_appointments_in_turn_after_one_verb(backend):
+    """选举 A 为某协会首任会长，B 公司总经理 C 为副会长兼秘书长: C's post at the association is the one after C, not A's,
+    and C's company post stays C's; 聘任 A 为公司总裁，B 继续担任董事长: B's post is the company's."""
+    found = relations(backend, "大会选举汀翎通航有限公司董事长秦一舟为澄州市低空飞行行业协会首任会长，"
+                               "岚鹰飞行培训有限公司总经理石文澜为副会长兼秘书长。")
+    assert {("石文澜", "holdsPosition", "澄州市低空飞行行业协会", (("title", "副会长兼秘书长"),)),
+            ("石文澜", "holdsPosition", "岚鹰飞行培训有限公司", (("title", "总经理"),))} <= found
+    assert ("石文澜", "holdsPosition", "澄州市低空飞行行业协会", (("title", "首任会长"),)) not in found
+    found = relations(backend, "汀禾酶制剂股份有限公司董事会 8 月 5 日聘任闵岚为公司总裁，柯海生继续担任董事长。")
+    assert ("柯海生", "holdsPosition", "汀禾酶制剂股份有限公司", (("title", "董事长"),)) in found
+
 def test_the_secretariat_of_a_body_just_set_up_is_not_where_its_founder_is(backend):
     text = "■ 合作\n澳门澜海大学与里斯本澄波海洋研究所签署协议，双方将共建中葡海洋观测联合中心，中心秘书处设于横琴。"
     assert not any(r[:2] == ("澳门澜海大学", "locatedIn") and r[2] == "横琴" for r in relations(backend, text))

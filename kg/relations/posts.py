@@ -268,8 +268,8 @@ def _post_before(s: Sentence, i: int) -> list[tuple[int, str]]:
 _HOLDING = re.compile(r"(?:身兼|兼任|现任|担任|出任)\s*$")
 #: Between the person of a relative clause and the body it describes: 由张三院士担任首席科学家的 | 某某生物.
 _POST_OF_WHAT_FOLLOWS = re.compile(r"^\s*(?:同志|院士|教授|副?研究员|博士)?\s*(?:担任|出任|兼任)\s*([^，。；：、（）()的]{1,10})的\s*$")
-#: Before a body whose post someone named earlier takes: 张三任 | 实验室 | 主任.
-_TAKEN_BY_ANOTHER = re.compile(r"(?:兼任|担任|出任|任|当选)\s*$")
+#: Before a body whose post someone named earlier takes: 张三任 | 实验室 | 主任, 选举张三为 | 某协会 | 会长.
+_TAKEN_BY_ANOTHER = re.compile(r"(?:兼任|担任|出任|任|当选|为)\s*$")
 #: Between a person and the body of a post taken: 陆建成任…管委会常务副主任, 任命李明为…, 张三同志任….
 _TAKES = re.compile(r"^\s*(?:同志|院士|教授|副?研究员|博士)?\s*(?:已|将|拟|正式|同时|曾|曾经|此前|先后|共同|分别|现|继续|仍)?"
                     r"(?:担任|出任|兼任|升任|改任|调任|留任|不再担任|不再兼任|任|为|当选为?|(?:受|获|被)聘(?:为|担任|出任)?)"
@@ -328,6 +328,8 @@ def _title_after(s: Sentence, j: int) -> str | None:
 #: Before a person given a post by the body the sentence is about: 选举张三为董事长, 聘任李四为总经理.
 _ELECTED = re.compile(rf"(?:{alternatives(APPOINTING)})\s*原?\s*$")  # 聘任原(某某公司董事)张三为…
 _AS_POST = re.compile(r"^\s*为\s*([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
+#: Appointments in turn: 选举 A 为某协会会长，| B 为副会长: the verb is the first clause's.
+_ELECTED_BEFORE = re.compile(rf"(?:{alternatives(APPOINTING)})[^。；！？]{{2,40}}?为[^，。；！？]{{1,24}}[，、]\s*$")
 #: After a person who takes a post, no body named: 加盟并出任合伙人, 晋升为执行董事, (研究员)兼任站长, 任副院长,
 #: 继续担任总经理, 现任公司首席执行官 (公司: the body the sentence is about), 当选会长.
 _TAKES_POST = re.compile(r"^\s*(?:同志|教授|副?研究员|博士|院士|先生|女士)?"
@@ -341,8 +343,10 @@ def _post_at_subject(s: Sentence, i: int) -> list[tuple[int, str]]:
     after = s.after(s.ks[i], 16)
     # 选举(某某公司董事长)张三为理事长: the person may be named with a post of their own
     introduced = i > 0 and s.type(i - 1) == "Organization" and POST.fullmatch(s.between(s.ks[i - 1], s.ks[i]))
-    elected = _ELECTED.search(s.before(s.ks[i], 6)) or (introduced and _ELECTED.search(s.before(s.ks[i - 1], 6)))
-    post = _AS_POST.match(after) if elected else _TAKES_POST.match(after)
+    first = s.ks[i - 1] if introduced else s.ks[i]
+    elected = _ELECTED.search(s.before(s.ks[i], 6)) or (introduced and _ELECTED.search(s.before(s.ks[i - 1], 6))) \
+        or _ELECTED_BEFORE.search(s.issue.text, s.sentence.start, s.m(first).start)
+    post = (_AS_POST.match(after) if elected else None) or _TAKES_POST.match(after)  # (聘任 A 为…，B 继续担任…)
     if not post or not POST.match(post.group(1)) or (i + 1 < len(s.ks) and s.m(s.ks[i + 1]).start
                                                       < s.m(s.ks[i]).end + post.end()):
         return []
