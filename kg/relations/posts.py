@@ -357,12 +357,13 @@ def _post_at_subject(s: Sentence, i: int) -> list[tuple[int, str]]:
         return [(named[-1], post.group(1).strip())] if named else []  # the body named last before 由
     subject = sentence_subject(s, after_a_date=True)
     title = post.group(1).strip()
-    association = _association_in_view(s, opening) if _MEMBERS_POST.fullmatch(title) \
-        and (subject is None or not s.m(subject).text.endswith(_MEMBERS_BODIES)) else None
-    if association is not None:  # 甲公司董事长张三当选会长: a post members elect is the association's in view
-        return [(association, title)]
-    if _MEMBERS_POST.fullmatch(title) and "会长" in title and (subject is None or not s.m(subject).text.endswith(_MEMBERS_BODIES)):
-        return []  # (a 会长 is no company's: no association in view, no post; a 理事长 may be a board's, 某研究院理事会)
+    if _MEMBERS_POST.fullmatch(title) and (subject is None or not s.m(subject).text.endswith(_MEMBERS_BODIES)):
+        # 甲公司董事长张三当选会长: a post members elect is the association's in view, not a company's
+        association = _association_in_view(s, opening)
+        if association is not None:
+            return [(association, title)]
+        if "会长" in title:
+            return []  # (no association in view: no post; a 理事长 may be a board's, 某研究院理事会)
     if subject is None or (introduced and subject == s.ks[i - 1]) \
             or (_SETS_UP_ANOTHER.search(s.issue.text, s.m(subject).end, opening)
                 and not s.issue.text.startswith("由", s.m(subject).end)):  # (X 由 A 与 B 成立: X is the new body)
