@@ -285,7 +285,9 @@ def _short_places_inside_names(issue: Issue, divisions: list[Mention]) -> list[M
     shorts = {short for m in regions if (short := own_short_name(m.text))}
     if not shorts:
         return []
-    longer_places = {m.start: m.end for m in regions}
+    longer_places: dict[int, int] = {}  # start -> the end of the longest place starting there
+    for m in regions:
+        longer_places[m.start] = max(m.end, longer_places.get(m.start, 0))
     g = gazetteer()
     out = []
     for m in issue.mentions:
