@@ -195,8 +195,8 @@ def remove(out: str | Path, issues: Iterable[str], *, wait: bool = False) -> lis
                 ids = _issue_ids(graph.manifest.get("issues", {}), issues)
                 for issue_id in ids:
                     graph.remove_issue(issue_id)
-                graph.update_timeline()
                 recurring.update(graph)
+                graph.update_timeline()
                 graph.save_manifest()
             textindex.remove_issues(work, ids)
             atomic.swap_in(work, folder)
@@ -246,8 +246,8 @@ def _write(graph, graphs: Iterator[tuple[IssueGraph, Path]], report: BuildReport
         atomic.pause_point("load")
         graph.commit()
         atomic.pause_point("commit")
-        graph.update_timeline()
         report.found_again = recurring.update(graph)
+        graph.update_timeline()
         graph.save_manifest(version=__version__, backend=backend)
 
 

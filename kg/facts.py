@@ -12,13 +12,13 @@ from .store import KnowledgeGraph
 
 STATEMENTS = """
 SELECT ?st ?s ?p ?o ?g ?doc ?sent ?text ?title ?round ?amount ?lead WHERE {
-  GRAPH ?g {
+  GRAPH ?stated {
     ?st a kg:Statement ; kg:subject ?s ; kg:predicate ?p ; kg:object ?o ; kg:evidence ?sent .
-    ?sent rdf:value ?text ; kg:inIssue/dcterms:identifier ?doc .
     OPTIONAL { ?st kg:qualifiedBy ?q .
                OPTIONAL { ?q kg:title ?title } OPTIONAL { ?q kg:round ?round }
                OPTIONAL { ?q kg:amount ?amount } OPTIONAL { ?q kg:leadInvestor ?lead } }
   }
+  GRAPH ?g { ?sent rdf:value ?text ; kg:inIssue/dcterms:identifier ?doc . }
 }"""
 
 

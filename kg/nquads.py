@@ -220,9 +220,11 @@ def _mentions(out: _Quads, node: str, issue: Issue, entities: dict[EntityKey, st
         add(m_node, "detectedBy", _lit(m.source))
 
 
-def recurring_nquads(found: list[FoundAgain]) -> list[str]:
+def recurring_nquads(found: list[FoundAgain], read: list[tuple[Issue, list[Relation]]]) -> list[str]:
     """The mentions :mod:`kg.recurring` found, in their own graph: each with what a query
-    of one graph asks beside it (its entity's class and label)."""
+    of one graph asks beside it (its entity's class and label); and the relations stated
+    of them, each issue read back with mentions keyed by their entity's IRI (with the class
+    and label of the entities at both ends)."""
     out = _Quads(str(RECURRING_GRAPH))
     add = out.add
     for f in found:
@@ -239,6 +241,16 @@ def recurring_nquads(found: list[FoundAgain]) -> list[str]:
         add(m_node, "detectedBy", _lit(f.source))
         add(entity, "type", _iri(KG[f.name.type]))
         add(entity, "label", _zh(f.name.label))
+    for issue, relations in read:
+        entities = {(m.type, m.key): m.key for m in issue.mentions}
+        sentences = [_iri(sentence_iri(issue.id, k)) for k in range(len(issue.sentences))]
+        articles = [_iri(article_iri(issue.id, k)) for k in range(len(issue.articles))]
+        stated = {_statement(issue, r, entities) for r in relations if r.derived_from is None}
+        for r in relations:
+            _relation(out, issue, r, entities, sentences, articles, stated)
+            for m in (issue.mentions[r.head], issue.mentions[r.tail]):
+                add(_iri(m.key), "type", _iri(KG[m.type]))
+                add(_iri(m.key), "label", _zh(issue.entities[(m.type, m.key)].label))
     return list(dict.fromkeys(out.lines))
 
 

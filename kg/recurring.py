@@ -5,9 +5,11 @@ that one issue names in full and by its short name (…有限公司，以下简�
 the next issue only by the short name is missed in the second wherever the model does
 not know the name. Once the issues' graphs are in the store, this pass reads the names
 each issue used and marks their uses in the other issues, where nothing was found, as
-mentions of the same entity. They live in a graph of their own (``kgid:recurring``),
-made again whole by every build and removal, since it depends on all the issues (as
-the timeline does); the issues' own graphs are left as they are.
+mentions of the same entity, and reads such an issue again, from the store, with the
+relation stage: the relations its sentences state of those names. They live in a graph
+of their own (``kgid:recurring``), made again whole by every build and removal, since
+it depends on all the issues (as the timeline does); the issues' own graphs are left
+as they are.
 """
 from __future__ import annotations
 
@@ -15,11 +17,14 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
+from pathlib import Path
 
 from . import vocab
-from .doc import FoundAgain, Taught
+from .doc import Article, Entity, FoundAgain, Issue, Mention, Relation, Sentence, Taught
 from .lexicon import GENERIC_ORG, ORG_SUFFIXES, REGION_PREFIX_WORDS, ZONE_SUFFIXES
 from .nquads import recurring_nquads
+from .relations import extract_relations
+from .vocab import article_iri, sentence_iri
 
 #: What a mention may stand for without being a name to look for elsewhere: a body named
 #: by its kind and read back to it (该研究院), a policy's short title, a zone's kind.
@@ -42,21 +47,27 @@ _MENTIONS = "SELECT ?g ?e ?surface ?source WHERE { GRAPH ?g { ?m kg:mentionOf ?e
 _ENTITIES = "SELECT ?g ?e ?class ?label WHERE { GRAPH ?g { ?e a ?class ; rdfs:label ?label } }"
 _ISSUES = "SELECT ?g ?issue ?doc ?text WHERE { GRAPH ?g { ?issue a kg:Issue ; dcterms:identifier ?doc ; kg:text ?text } }"
 #: Read only for an issue where a taught name is met (its graph's IRI put in: kg.vocab mints it escaped).
-_SPANS = "SELECT ?start ?end WHERE {{ GRAPH <{graph}> {{ ?m kg:surface ?s ; kg:start ?start ; kg:end ?end }} }}"
-_SENTENCES = ("SELECT ?s ?article ?start ?end WHERE {{ GRAPH <{graph}> {{ ?s a kg:Sentence ; dcterms:isPartOf ?article ; "
-              "kg:start ?start ; kg:end ?end }} }}")
-
+_ARTICLES = ("SELECT ?n ?start ?end ?headline WHERE {{ GRAPH <{graph}> {{ ?a a kg:Article ; schema:position ?n ; "
+             "kg:start ?start ; kg:end ?end OPTIONAL {{ ?a dcterms:title ?headline }} }} }}")
+_SENTENCES = ("SELECT ?n ?article ?start ?end ?text WHERE {{ GRAPH <{graph}> {{ ?s a kg:Sentence ; schema:position ?n ; "
+              "dcterms:isPartOf [ schema:position ?article ] ; kg:start ?start ; kg:end ?end ; rdf:value ?text }} }}")
+_ISSUE_MENTIONS = ("SELECT ?start ?end ?surface ?source ?e ?class ?label ?n WHERE {{ GRAPH <{graph}> {{ ?m kg:mentionOf ?e ; "
+                   "kg:inSentence [ schema:position ?n ] ; kg:start ?start ; kg:end ?end ; kg:surface ?surface ; "
+                   "kg:detectedBy ?source . ?e a ?class ; rdfs:label ?label }} }}")
 
 def update(graph) -> int:
     """Make the graph of names found again anew from the issues the store holds (a graph
-    folder or a SPARQL server); return how many uses were found."""
-    found = find_again(graph)
-    graph.replace_graph(str(vocab.RECURRING_GRAPH), recurring_nquads(found))
+    folder or a SPARQL server), with the relations they take part in; return how many
+    uses were found."""
+    found, read = find_again(graph)
+    graph.replace_graph(str(vocab.RECURRING_GRAPH), recurring_nquads(found, read))
     return len(found)
 
 
-def find_again(graph) -> list[FoundAgain]:
-    """Every use, in one issue, of a name another issue taught, where that issue found nothing."""
+def find_again(graph) -> tuple[list[FoundAgain], list[tuple[Issue, list[Relation]]]]:
+    """Every use, in one issue, of a name another issue taught, where that issue found nothing;
+    and each such issue, read back from the store with those uses as mentions, with the
+    relations its sentences state of them (the relation stage run again on it)."""
     recurring = str(vocab.RECURRING_GRAPH)
     taught_by: dict[str, dict[Taught, set[str]]] = defaultdict(lambda: defaultdict(set))
     used: dict[str, set[str]] = defaultdict(set)
@@ -71,17 +82,23 @@ def find_again(graph) -> list[FoundAgain]:
             taught_by[surface][Taught(surface, type_, row["e"], label)].add(g)
     names = {surface: name for surface, by in taught_by.items() if (name := _one_entity(by))}
     if not names:
-        return []
+        return [], []
     by_start: dict[str, list[str]] = defaultdict(list)  # first two characters -> names, the longest first
     for surface in sorted(names, key=lambda s: (-len(s), s)):
         by_start[surface[:2]].append(surface)
     found: list[FoundAgain] = []
+    read: list[tuple[Issue, list[Relation]]] = []
     for row in graph.select(_ISSUES):
         g, text = row["g"], row["text"]
         met = [] if g == recurring else list(_names_met(text, g, names, taught_by, by_start, used[g]))
-        if met:
-            found.extend(_uses(graph, row, met))
-    return sorted(found, key=lambda f: (f.issue_id, f.start, -f.end))
+        if not met:
+            continue
+        issue = _read_back(graph, g, row["doc"], text)
+        uses = list(_uses(issue, row, met))
+        if uses:
+            found.extend(uses)
+            read.append((issue, _relations_of(issue, uses)))
+    return sorted(found, key=lambda f: (f.issue_id, f.start, -f.end)), read
 
 
 def _names_met(text: str, g: str, names: dict[str, Taught], taught_by, by_start,
@@ -95,22 +112,53 @@ def _names_met(text: str, g: str, names: dict[str, Taught], taught_by, by_start,
                 yield at, names[surface]
 
 
-def _uses(graph, row: dict, met: list[tuple[int, Taught]]) -> Iterable[FoundAgain]:
+def _read_back(graph, g: str, doc: str, text: str) -> Issue:
+    """An issue as the relation stage reads it, from its graph in the store: articles,
+    sentences, mentions and entities (keyed by their entity's IRI)."""
+    issue = Issue(doc, Path(doc), "", text)
+    articles = sorted((int(r["n"]), int(r["start"]), int(r["end"]), r["headline"])
+                      for r in graph.select(_ARTICLES.format(graph=g)))
+    issue.articles = [Article(start, end, headline) for _, start, end, headline in articles]
+    sentences = sorted((int(r["n"]), int(r["start"]), int(r["end"]), int(r["article"]), r["text"])
+                       for r in graph.select(_SENTENCES.format(graph=g)))
+    issue.sentences = [Sentence(start, end, article, s_text) for _, start, end, article, s_text in sentences]
+    rows = [(r, t) for r in graph.select(_ISSUE_MENTIONS.format(graph=g)) if (t := _type(r["class"]))]
+    issue.mentions = sorted((Mention(int(r["start"]), int(r["end"]), t, r["surface"], int(r["n"]), r["source"], r["e"])
+                             for r, t in rows), key=lambda m: (m.start, m.end, m.type))
+    issue.entities = {(t, r["e"]): Entity(t, r["e"], r["label"]) for r, t in rows}
+    return issue
+
+
+def _uses(issue: Issue, row: dict, met: list[tuple[int, Taught]]) -> Iterable[FoundAgain]:
     """The names met in one issue, where the issue found nothing (nor another name met before, or
     longer at the same place) and within one sentence."""
-    spans = sorted((int(r["start"]), int(r["end"])) for r in graph.select(_SPANS.format(graph=row["g"])))
-    sentences = sorted((int(r["start"]), int(r["end"]), r["s"], r["article"])
-                       for r in graph.select(_SENTENCES.format(graph=row["g"])))
-    starts = [s[0] for s in sentences]
+    spans = [(m.start, m.end) for m in issue.mentions]
+    starts = [s.start for s in issue.sentences]
     for at, name in met:
         end = at + len(name.surface)
         n = bisect_right(starts, at) - 1
-        if n < 0 or sentences[n][1] < end:
+        if n < 0 or issue.sentences[n].end < end:
             continue  # a masthead or a heading outside the sentences
         if any(s < end and at < e for s, e in spans) or (name.type == "Region" and any(e == at for _, e in spans)):
             continue  # found already, or inside a name (某某集团 | 大中华区: a unit of the body before it)
         spans.append((at, end))
-        yield FoundAgain(name, row["issue"], row["doc"], sentences[n][2], sentences[n][3], at, end)
+        yield FoundAgain(name, row["issue"], row["doc"], sentence_iri(issue.id, n),
+                         article_iri(issue.id, issue.sentences[n].article), at, end)
+
+
+def _relations_of(issue: Issue, uses: list[FoundAgain]) -> list[Relation]:
+    """The relations the issue's sentences state of the names found again in it: the issue,
+    with those uses added to its mentions (in place), read by the relation stage again.
+    Not those its article implies (:mod:`kg.relations.context` reads places by their keys,
+    which a read-back issue does not have)."""
+    first_new = len(issue.mentions)
+    starts = [s.start for s in issue.sentences]
+    for f in uses:
+        issue.mentions.append(Mention(f.start, f.end, f.name.type, f.name.surface, bisect_right(starts, f.start) - 1,
+                                      f.source, f.name.entity))
+        issue.entities[(f.name.type, f.name.entity)] = Entity(f.name.type, f.name.entity, f.name.label)
+    return [r for r in extract_relations(issue)
+            if max(r.head, r.tail) >= first_new and r.derived_from != "article"]
 
 
 def _a_name_to_look_for(surface: str, type_: str, source: str) -> bool:

@@ -35,6 +35,7 @@ def _n(iri: str) -> ox.NamedNode:
 
 
 _TYPE, _STATEMENT, _EVIDENCE = _n(vocab.RDF.type), _n(vocab.KG.Statement), _n(vocab.KG.evidence)
+_IN_ISSUE = _n(vocab.KG.inIssue)
 _FIRST, _LAST, _DATE = _n(vocab.KG.firstReported), _n(vocab.KG.lastReported), _n(vocab.XSD.date)
 
 
@@ -61,7 +62,7 @@ class KnowledgeGraph:
         self.read_only = read_only
         self._pending: list[str] = []  # N-Quads lines not yet handed to the loader
         self._added: list[str] = []  # issues added or replaced since the timeline was updated
-        self._touched: set = set()  # statements the replaced issue graphs held
+        self._touched: set = set()  # statements of graphs replaced or removed: dated again
         self._loads: list[Future] = []
         self._loader: ThreadPoolExecutor | None = None
         self.store = store
@@ -179,7 +180,11 @@ class KnowledgeGraph:
         new: list[ox.Quad] = []
         for statement in touched:
             old.extend(self.store.quads_for_pattern(statement, None, None, timeline))
-            reported = sorted({d for q in self.store.quads_for_pattern(statement, _EVIDENCE, None, None)
+            # an issue reports it where its evidence sentence is (the graph of names found again
+            # states some of its facts with the sentences of other issues)
+            sentences = {q.object for q in self.store.quads_for_pattern(statement, _EVIDENCE, None, None)
+                         if isinstance(q.object, ox.NamedNode)}
+            reported = sorted({d for sentence in sentences for q in self.store.quads_for_pattern(sentence, _IN_ISSUE, None, None)
                                if isinstance(q.graph_name, ox.NamedNode) and (d := dates.get(q.graph_name.value))})
             if reported:
                 new.append(ox.Quad(statement, _FIRST, ox.Literal(reported[0], datatype=_DATE), timeline))
@@ -190,13 +195,16 @@ class KnowledgeGraph:
         return len(touched)
 
     def replace_graph(self, iri: str, lines: list[str]) -> None:
-        """Put these N-Quads lines (all of the named graph ``iri``) in place of what it held.
+        """Put these N-Quads lines (all of the named graph ``iri``) in place of what it held;
+        the statements it held or holds are dated again by :meth:`update_timeline`.
         Call after :meth:`commit`."""
         name = _n(iri)
         if self.store.contains_named_graph(name):
+            self._touched.update(q.subject for q in self.store.quads_for_pattern(None, _TYPE, _STATEMENT, name))
             self.store.remove_graph(name)
         if lines:
             self.store.bulk_load("".join(lines).encode("utf-8"), ox.RdfFormat.N_QUADS, lenient=True)
+            self._touched.update(q.subject for q in self.store.quads_for_pattern(None, _TYPE, _STATEMENT, name))
 
     def save_manifest(self, **extra) -> None:
         self.manifest.update(extra)

@@ -6,6 +6,7 @@ import pytest
 from helpers import jsonl
 
 import kg
+from kg import query
 from kg.build import remove
 from kg.recurring import _a_name_to_look_for, _stands_alone
 
@@ -125,3 +126,55 @@ def test_the_samples_graph_keeps_the_names_found_again_in_their_own_graph(sample
         graphs = {r["g"] for r in graph.select(
             "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?m a kg:Mention ; kg:detectedBy 'rule:named-elsewhere' } }")}
     assert graphs == {"https://w3id.org/cnkg/id/recurring"}
+
+
+#: A later issue that states relations of the short name alone: a partner, an officer.
+STATES = _MASTHEAD.format(n=3) + (
+    "3 月 12 日，澜汐精密与江南理工大学签署战略合作协议，双方将共建精密传动联合实验室。"
+    "澜汐精密总经理唐亦舟表示，实验室首期投入 2000 万元。\n")
+
+_RECURRING_FACTS = """SELECT ?h ?p ?t ?first WHERE {
+  GRAPH kgid:recurring { ?st kg:subject ?hs ; kg:predicate ?p ; kg:object ?ts }
+  GRAPH kgid:timeline { ?st kg:firstReported ?first }
+  ?hs rdfs:label ?h . ?ts rdfs:label ?t }"""
+
+
+def _relations_in(out, doc):
+    """(head label, relation, tail label) of the exported relations with evidence in ``doc``."""
+    lines = jsonl(out)
+    label = {e["id"]: e["label"] for e in lines if e.get("kind") == "entity"}
+    return {(label[r["head"]], r["relation"], label[r["tail"]]) for r in lines
+            if r.get("kind") == "relation" and any(ev["doc"] == doc for ev in r["evidence"])}
+
+
+def test_relations_stated_of_a_name_found_again_join_the_graph(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "binhu_2024_01.txt").write_text(TEACHES, encoding="utf-8")
+    (folder / "binhu_2024_03.txt").write_text(STATES, encoding="utf-8")
+    partner = ("苏州澜汐精密制造有限公司", "partnerOf", "江南理工大学")
+    officer = ("唐亦舟", "holdsPosition", "苏州澜汐精密制造有限公司")
+
+    alone = tmp_path / "alone"
+    kg.build([folder / "binhu_2024_03.txt"], alone)
+    assert not {partner, officer} & _relations_in(alone, "binhu_2024_03")
+
+    both = tmp_path / "both"
+    kg.build([folder], both)
+    assert {partner, officer} <= _relations_in(both, "binhu_2024_03")
+    # kept apart with the names found again, and dated by the issue whose sentence states them
+    with kg.open(both) as graph:
+        facts = {(r["h"], r["p"].rsplit("#", 1)[-1], r["t"]): r["first"] for r in graph.select(_RECURRING_FACTS)}
+    assert facts[partner] == facts[officer] == "2024-03-20"
+    # the named queries read them as any relation: its issue and date, its sentence
+    post = query.run_query(both, named="positions", params={"person": "唐亦舟"}, timeout=None).dicts()
+    assert [(r["title"], r["organization"], r["issues"], r["first"]) for r in post] == [
+        ("总经理", "苏州澜汐精密制造有限公司", "1", "2024-03-20")]
+    cited = query.run_query(both, named="evidence", params={"subject": "唐亦舟"}, timeout=None).dicts()
+    assert [(r["predicate"], r["issue"], r["sentence"]) for r in cited] == [
+        ("holdsPosition", "binhu_2024_03", "澜汐精密总经理唐亦舟表示，实验室首期投入 2000 万元。")]
+
+    before = _issue_graph(both, "binhu_2024_03")
+    remove(both, ["binhu_2024_01"])
+    assert not {partner, officer} & _relations_in(both, "binhu_2024_03")
+    assert _issue_graph(both, "binhu_2024_03") == before

@@ -259,19 +259,22 @@ class RemoteGraph:
             touched |= statements
         first_build = not self._existing_issues()
         local: dict[str, set[str]] = {}
-        if first_build:  # nothing else states them: the lines just written say where each is stated
+        if first_build:  # the lines just written say where each is stated, unless a graph beside the
+            # issues' (the names found again) states it too: those are asked
             for issue_id, statements in self._added.items():
                 for st in statements:
                     local.setdefault(st, set()).add(vocab.issue_graph_iri(issue_id))
+        asked = touched if not first_build else self._touched
         self._touched, self._added = set(), {}
         ordered = sorted(touched)
         for k in range(0, len(ordered), BATCH):
             part = ordered[k:k + BATCH]
             values = " ".join(f"<{st}>" for st in part)
             graphs: dict[str, set[str]] = {st: set(local.get(st, ())) for st in part}
-            if not first_build:
-                rows = self.store.query(f"SELECT DISTINCT ?st ?g WHERE {{ VALUES ?st {{ {values} }} "
-                                        f"GRAPH ?g {{ ?st <{vocab.KG.evidence}> ?e }} }}")
+            if ask := " ".join(f"<{st}>" for st in part if st in asked):
+                # an issue reports it where its evidence sentence is (see KnowledgeGraph.update_timeline)
+                rows = self.store.query(f"SELECT DISTINCT ?st ?g WHERE {{ VALUES ?st {{ {ask} }} "
+                                        f"GRAPH ?in {{ ?st <{vocab.KG.evidence}> ?e }} GRAPH ?g {{ ?e <{vocab.KG.inIssue}> ?i }} }}")
                 for row in rows:
                     graphs[row["st"].value].add(row["g"].value)
             new = []
@@ -288,7 +291,11 @@ class RemoteGraph:
         return len(ordered)
 
     def replace_graph(self, iri: str, lines: list[str]) -> None:
-        """Put these N-Quads lines (all of the named graph ``iri``) in place of what it held."""
+        """Put these N-Quads lines (all of the named graph ``iri``) in place of what it held;
+        the statements it held or holds are dated again by :meth:`update_timeline`."""
+        rows = self.store.query(f"SELECT DISTINCT ?st WHERE {{ GRAPH <{iri}> {{ ?st a <{vocab.KG.Statement}> }} }}")
+        self._touched.update(row["st"].value for row in rows)
+        self._touched.update(line[1:line.index(">")] for line in lines if _STATEMENT_TYPE in line)
         tail = f" <{iri}> .\n"
         body = "".join(line[:-len(tail)] + " .\n" for line in lines if line.endswith(tail))
         if body:
