@@ -13,7 +13,6 @@ as they are.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
@@ -21,39 +20,20 @@ from pathlib import Path
 
 from . import vocab
 from .doc import Article, Entity, FoundAgain, Issue, Mention, Relation, Sentence, Taught
-from .lexicon import GENERIC_ORG, ORG_SUFFIXES, REGION_PREFIX_WORDS, ZONE_SUFFIXES
+from .names_again import a_name_to_look_for, stands_alone
 from .nquads import recurring_nquads
 from .relations import extract_relations
-from .vocab import article_iri, sentence_iri
+from .vocab import ENTITY_TYPES, article_iri, sentence_iri
 
-#: What a mention may stand for without being a name to look for elsewhere: a body named
-#: by its kind and read back to it (该研究院), a policy's short title, a zone's kind.
-_STANDS_IN = frozenset({"rule:refers-back", "rule:title", "rule:zone-by-kind", "rule:quoted-company"})
-#: Shorter names are too likely to be words, or a surname with a post.
-_SHORTEST = {"Organization": 4, "Person": 3, "Region": 3, "Policy": 6}
-#: Right after a name, what makes it the start of a longer one: 某某装备 | 产业链, 某某恒钢 | 科技.
-_NAME_GOES_ON = re.compile("|".join(sorted({s for s in ORG_SUFFIXES if len(s) >= 2} | {
-    "产业", "行业", "机构", "主体", "总院", "科技", "技术", "信息", "网络", "软件", "电子", "智能", "数据",
-    "交流会", "大会", "论坛", "峰会", "博览会", "推介会", "洽谈会", "对接会"}, key=len, reverse=True)))
-#: Right after a place, what makes it part of a longer place: 某某 | 软件园, 某某 | 新区.
-_PLACE_GOES_ON = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:园|城|港|谷|新区|片区|港区)")
-#: A place or level right before a body's name makes another body (市 | 经济和信息化局).
-_LEVEL_BEFORE = tuple(REGION_PREFIX_WORDS) + ("州",)
-_LATIN = re.compile(r"[A-Za-z0-9]")
-#: An area named by its kind only: 化工园区, 高新区.
-_AREA_KIND = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,2}})(?:{'|'.join(ZONE_SUFFIXES)}|园区|港区|新区)$")
-
-_MENTIONS = "SELECT ?g ?e ?surface ?source WHERE { GRAPH ?g { ?m kg:mentionOf ?e ; kg:surface ?surface ; kg:detectedBy ?source } }"
+_MENTIONS = ("SELECT ?g ?e ?surface ?source ?start ?end ?s WHERE { GRAPH ?g { ?m kg:mentionOf ?e ; kg:surface ?surface ; "
+             "kg:detectedBy ?source ; kg:start ?start ; kg:end ?end ; kg:inSentence ?s } }")
 _ENTITIES = "SELECT ?g ?e ?class ?label WHERE { GRAPH ?g { ?e a ?class ; rdfs:label ?label } }"
 _ISSUES = "SELECT ?g ?issue ?doc ?text WHERE { GRAPH ?g { ?issue a kg:Issue ; dcterms:identifier ?doc ; kg:text ?text } }"
 #: Read only for an issue where a taught name is met (its graph's IRI put in: kg.vocab mints it escaped).
 _ARTICLES = ("SELECT ?n ?start ?end ?headline WHERE {{ GRAPH <{graph}> {{ ?a a kg:Article ; schema:position ?n ; "
              "kg:start ?start ; kg:end ?end OPTIONAL {{ ?a dcterms:title ?headline }} }} }}")
-_SENTENCES = ("SELECT ?n ?article ?start ?end ?text WHERE {{ GRAPH <{graph}> {{ ?s a kg:Sentence ; schema:position ?n ; "
-              "dcterms:isPartOf [ schema:position ?article ] ; kg:start ?start ; kg:end ?end ; rdf:value ?text }} }}")
-_ISSUE_MENTIONS = ("SELECT ?start ?end ?surface ?source ?e ?class ?label ?n WHERE {{ GRAPH <{graph}> {{ ?m kg:mentionOf ?e ; "
-                   "kg:inSentence [ schema:position ?n ] ; kg:start ?start ; kg:end ?end ; kg:surface ?surface ; "
-                   "kg:detectedBy ?source . ?e a ?class ; rdfs:label ?label }} }}")
+_SENTENCES = ("SELECT ?s ?n ?article ?start ?end WHERE {{ GRAPH <{graph}> {{ ?s a kg:Sentence ; schema:position ?n ; "
+              "dcterms:isPartOf [ schema:position ?article ] ; kg:start ?start ; kg:end ?end }} }}")
 
 def update(graph) -> int:
     """Make the graph of names found again anew from the issues the store holds (a graph
@@ -71,14 +51,16 @@ def find_again(graph) -> tuple[list[FoundAgain], list[tuple[Issue, list[Relation
     recurring = str(vocab.RECURRING_GRAPH)
     taught_by: dict[str, dict[Taught, set[str]]] = defaultdict(lambda: defaultdict(set))
     used: dict[str, set[str]] = defaultdict(set)
+    mentions: dict[str, list[dict]] = defaultdict(list)
     entities = {(row["g"], row["e"]): (_type(row["class"]), row["label"]) for row in graph.select(_ENTITIES)}
     for row in graph.select(_MENTIONS):
         g, surface = row["g"], row["surface"]
         if g == recurring:
             continue
         used[g].add(surface)
+        mentions[g].append(row)
         type_, label = entities.get((g, row["e"]), (None, ""))
-        if type_ and _a_name_to_look_for(surface, type_, row["source"]):
+        if type_ and a_name_to_look_for(surface, type_, row["source"]):
             taught_by[surface][Taught(surface, type_, row["e"], label)].add(g)
     names = {surface: name for surface, by in taught_by.items() if (name := _one_entity(by))}
     if not names:
@@ -93,7 +75,7 @@ def find_again(graph) -> tuple[list[FoundAgain], list[tuple[Issue, list[Relation
         met = [] if g == recurring else list(_names_met(text, g, names, taught_by, by_start, used[g]))
         if not met:
             continue
-        issue = _read_back(graph, g, row["doc"], text)
+        issue = _read_back(graph, g, row["doc"], text, mentions[g], entities)
         uses = list(_uses(issue, row, met))
         if uses:
             found.extend(uses)
@@ -108,24 +90,30 @@ def _names_met(text: str, g: str, names: dict[str, Taught], taught_by, by_start,
     for at in range(len(text) - 1):
         for surface in by_start.get(text[at:at + 2], ()):
             if text.startswith(surface, at) and surface not in used and taught_by[surface][names[surface]] - {g} \
-                    and _stands_alone(text, at, at + len(surface), names[surface].type):
+                    and stands_alone(text, at, at + len(surface), names[surface].type):
                 yield at, names[surface]
 
 
-def _read_back(graph, g: str, doc: str, text: str) -> Issue:
+def _read_back(graph, g: str, doc: str, text: str, mentions: list[dict],
+               entities: dict[tuple[str, str], tuple[str | None, str]]) -> Issue:
     """An issue as the relation stage reads it, from its graph in the store: articles,
-    sentences, mentions and entities (keyed by their entity's IRI)."""
+    sentences, mentions (its rows of :data:`_MENTIONS`) and entities (keyed by their IRI;
+    ``entities`` gives each one's type and label, by graph)."""
     issue = Issue(doc, Path(doc), "", text)
     articles = sorted((int(r["n"]), int(r["start"]), int(r["end"]), r["headline"])
                       for r in graph.select(_ARTICLES.format(graph=g)))
     issue.articles = [Article(start, end, headline) for _, start, end, headline in articles]
-    sentences = sorted((int(r["n"]), int(r["start"]), int(r["end"]), int(r["article"]), r["text"])
+    sentences = sorted((int(r["n"]), int(r["start"]), int(r["end"]), int(r["article"]), r["s"])
                        for r in graph.select(_SENTENCES.format(graph=g)))
-    issue.sentences = [Sentence(start, end, article, s_text) for _, start, end, article, s_text in sentences]
-    rows = [(r, t) for r in graph.select(_ISSUE_MENTIONS.format(graph=g)) if (t := _type(r["class"]))]
-    issue.mentions = sorted((Mention(int(r["start"]), int(r["end"]), t, r["surface"], int(r["n"]), r["source"], r["e"])
-                             for r, t in rows), key=lambda m: (m.start, m.end, m.type))
-    issue.entities = {(t, r["e"]): Entity(t, r["e"], r["label"]) for r, t in rows}
+    issue.sentences = [Sentence(start, end, article, text[start:end]) for _, start, end, article, _ in sentences]
+    position = {iri: n for n, *_, iri in sentences}
+    read = []
+    for r in mentions:
+        type_, label = entities.get((g, r["e"]), (None, ""))
+        if type_ and r["s"] in position:
+            read.append(Mention(int(r["start"]), int(r["end"]), type_, r["surface"], position[r["s"]], r["source"], r["e"]))
+            issue.entities[(type_, r["e"])] = Entity(type_, r["e"], label)
+    issue.mentions = sorted(read, key=lambda m: (m.start, m.end, m.type))
     return issue
 
 
@@ -151,26 +139,18 @@ def _relations_of(issue: Issue, uses: list[FoundAgain]) -> list[Relation]:
     with those uses added to its mentions (in place), read by the relation stage again.
     Not those its article implies (:mod:`kg.relations.context` reads places by their keys,
     which a read-back issue does not have)."""
-    first_new = len(issue.mentions)
     starts = [s.start for s in issue.sentences]
+    new = [Mention(f.start, f.end, f.name.type, f.name.surface, bisect_right(starts, f.start) - 1, f.source, f.name.entity)
+           for f in uses]
     for f in uses:
-        issue.mentions.append(Mention(f.start, f.end, f.name.type, f.name.surface, bisect_right(starts, f.start) - 1,
-                                      f.source, f.name.entity))
         issue.entities[(f.name.type, f.name.entity)] = Entity(f.name.type, f.name.entity, f.name.label)
+    # only the articles where a name is found again are read: the rest states nothing of it
+    articles = {issue.sentences[m.sentence].article for m in new}
+    issue.mentions = [m for m in issue.mentions if issue.sentences[m.sentence].article in articles]
+    first_new = len(issue.mentions)
+    issue.mentions += new
     return [r for r in extract_relations(issue)
             if max(r.head, r.tail) >= first_new and r.derived_from != "article"]
-
-
-def _a_name_to_look_for(surface: str, type_: str, source: str) -> bool:
-    """A name in its own right, long enough not to be a word: not a kind of body or area,
-    not a mention standing in for a name."""
-    if source in _STANDS_IN or len(surface) < _SHORTEST.get(type_, 99):
-        return False
-    if type_ == "Organization":
-        return not GENERIC_ORG.match(surface)
-    if type_ == "Region":
-        return not _AREA_KIND.match(surface)
-    return True
 
 
 def _one_entity(by: dict[Taught, set[str]]) -> Taught | None:
@@ -181,19 +161,6 @@ def _one_entity(by: dict[Taught, set[str]]) -> Taught | None:
     return min(by, key=lambda t: (-len(by[t]), -len(t.label), t.entity))
 
 
-def _stands_alone(text: str, start: int, end: int, type_: str) -> bool:
-    """Not the start of a longer name (某某装备 | 产业链), nor its end (市 | 某某局), nor
-    part of a longer Latin word (Keep of Keeper)."""
-    if (_LATIN.match(text, start) and start > 0 and _LATIN.match(text, start - 1)) \
-            or (_LATIN.match(text, end - 1) and _LATIN.match(text, end)):
-        return False
-    if type_ == "Region":
-        return not _PLACE_GOES_ON.match(text, end)
-    if _NAME_GOES_ON.match(text, end):
-        return False
-    return not (type_ == "Organization" and text.endswith(_LEVEL_BEFORE, 0, start))
-
-
 def _type(class_iri: str) -> str | None:
     name = class_iri[len(str(vocab.KG)):] if class_iri.startswith(str(vocab.KG)) else ""
-    return name if name in _SHORTEST else None
+    return name if name in ENTITY_TYPES else None

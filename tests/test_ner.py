@@ -1214,7 +1214,7 @@ def test_a_regional_seat_and_an_area_before_it():
 def test_names_around_a_bracketed_seat_a_shareholder_and_a_place_opening_a_name(lac):
     """某某（苏州）为 | 瑞士某某有限公司: two names; 老 | 股东某某天使基金: the fund; 、湖北 | 长/v | 投/v | …合伙企业:
     one registered name; 某某产业 | 促进/v | 联盟: one body; 该院: no name."""
-    from kg.ner.repair.context import investors
+    from kg.ner.repair.deals import investors
     from kg.ner.repair.words import Word
 
     found = entities(lac, "汀斯（苏州）为瑞士汀斯传动有限公司在中国设立的子公司。")
@@ -1531,3 +1531,59 @@ def test_a_title_that_holds_a_quoted_scheme_is_the_policy(lac):
 ])
 def test_a_places_office_monitoring_centre_and_station(lac, text, name):
     assert (name, "Organization") in entities(lac, text)
+
+
+def _words(text, parts):
+    from kg.ner.repair.words import Word
+
+    words, at = [], 0
+    for piece, label in parts:
+        words.append(Word(at, at + len(piece), label))
+        at += len(piece)
+    assert at == len(text)
+    return words
+
+
+def test_a_list_of_post_holders_keeps_each_item_a_body_a_post_and_a_person():
+    """A、某某建筑 | 总经理 | 曹某、C (a list of people): the middle item is a body, a post and a person, not one name."""
+    from kg.ner.repair.context import lists
+
+    text = "许文涛、恒岳建筑总经理曹立新、彭昊等"
+    words = _words(text, [("许文涛", "Person"), ("、", "w"), ("恒岳建筑", "Organization"), ("总经理", "n"), ("曹立新", "Person"),
+                          ("、", "w"), ("彭昊", "Person"), ("等", "u")])
+    named = {(text[w.start:w.end], w.label) for w in lists(text, words) if w.is_entity}
+    assert named == {("许文涛", "Person"), ("恒岳建筑", "Organization"), ("曹立新", "Person"), ("彭昊", "Person")}
+
+
+def test_a_person_before_a_post_and_its_holder_is_the_body():
+    """霁川丝绸/PER | 总裁 | 周某某/PER: no one holds a post at a person; 许文涛/PER | 、 | 周某某 stays two people."""
+    from kg.ner.repair.people import bodies_read_as_people
+
+    text = "许文涛、霁川丝绸总裁周明哲共同"
+    words = _words(text, [("许文涛", "Person"), ("、", "w"), ("霁川丝绸", "Person"), ("总裁", "n"), ("周明哲", "Person"),
+                          ("共同", "ad")])
+    named = {(text[w.start:w.end], w.label) for w in bodies_read_as_people(text, words) if w.is_entity}
+    assert named == {("许文涛", "Person"), ("霁川丝绸", "Organization"), ("周明哲", "Person")}
+    text = "霁川丝绸亚太区总裁卡斯滕·韦勒"  # where the post reaches is the post's, not the body's name
+    words = _words(text, [("霁川丝绸亚太区", "Person"), ("总裁", "n"), ("卡斯滕·韦勒", "Person")])
+    named = {(text[w.start:w.end], w.label) for w in bodies_read_as_people(text, words) if w.is_entity}
+    assert named == {("霁川丝绸", "Organization"), ("卡斯滕·韦勒", "Person")}
+
+
+def test_a_company_named_by_its_parents_short_name_and_a_place():
+    """某某控股 | 欧洲 | 有限公司 after the parent's short name is one company, as 某某控股 | 荆州 | 分公司 is a branch."""
+    from kg.ner.propagate import _branch_named_by_place
+
+    assert _branch_named_by_place("岚汐控股欧洲有限公司成立", 4) == 10
+    assert _branch_named_by_place("岚汐控股荆州分公司成立", 4) == 9
+    assert _branch_named_by_place("岚汐控股今年成立", 4) is None
+
+
+def test_a_conjunction_read_into_a_transliterated_name():
+    """某某·某某和 | 岚汐(LOC): the conjunction ends no transliterated name when a name follows."""
+    from kg.ner.repair.foreign import dotted_names
+
+    text = "总裁卡斯滕·韦勒和岚汐装备总经理"
+    words = _words(text, [("总裁", "n"), ("卡斯滕·韦勒和", "Person"), ("岚汐", "Region"), ("装备", "n"), ("总经理", "n")])
+    named = {(text[w.start:w.end], w.label) for w in dotted_names(text, words) if w.is_entity}
+    assert ("卡斯滕·韦勒", "Person") in named and ("卡斯滕·韦勒和", "Person") not in named

@@ -8,7 +8,7 @@ from helpers import jsonl
 import kg
 from kg import query
 from kg.build import remove
-from kg.recurring import _a_name_to_look_for, _stands_alone
+from kg.names_again import a_name_to_look_for, stands_alone
 
 _MASTHEAD = "滨湖智造工作简报\n2024 年第 {n} 期（总第 3{n} 期）\n滨湖智造促进会秘书处编                2024 年 {n} 月 20 日\n\n■ 企业动态\n"
 #: The first issue names the company in full and declares its short name.
@@ -97,14 +97,14 @@ def test_an_issue_added_later_teaches_the_issues_already_built(issues, tmp_path)
 
 def test_what_is_not_a_name_to_look_for_elsewhere():
     # a body read back from its kind, and a policy's short title, stand in for names
-    assert not _a_name_to_look_for("研究院", "Organization", "rule:refers-back")
-    assert not _a_name_to_look_for("实施细则", "Policy", "rule:title")
+    assert not a_name_to_look_for("研究院", "Organization", "rule:refers-back")
+    assert not a_name_to_look_for("实施细则", "Policy", "rule:title")
     # too short to tell from a word; a kind of body or of area with nothing before it
-    assert not _a_name_to_look_for("鹭科", "Organization", "lac")
-    assert not _a_name_to_look_for("科研院所", "Organization", "lac")
-    assert not _a_name_to_look_for("化工园区", "Region", "lac")
-    assert _a_name_to_look_for("澜汐精密", "Organization", "rule:short-name")
-    assert _a_name_to_look_for("骆思远", "Person", "lac")
+    assert not a_name_to_look_for("鹭科", "Organization", "lac")
+    assert not a_name_to_look_for("科研院所", "Organization", "lac")
+    assert not a_name_to_look_for("化工园区", "Region", "lac")
+    assert a_name_to_look_for("澜汐精密", "Organization", "rule:short-name")
+    assert a_name_to_look_for("骆思远", "Person", "lac")
 
 
 @pytest.mark.parametrize("text, start, end, kind, alone", [
@@ -114,9 +114,11 @@ def test_what_is_not_a_name_to_look_for_elsewhere():
     ("运动平台 Keeper 上线", 5, 9, "Organization", False),  # Keep of Keeper
     ("运动平台 Keep 上线", 5, 9, "Organization", True),
     ("落户鹭岛软件园三期", 2, 4, "Region", False),  # the start of a park's name
+    ("发展智能网联汽车产业", 2, 6, "Organization", False),  # the start of a sector's name
+    ("岚汐科创投资部经理", 0, 5, "Organization", False),  # cut inside 投资, a body's kind
 ])
 def test_a_use_must_stand_alone(text, start, end, kind, alone):
-    assert _stands_alone(text, start, end, kind) is alone
+    assert stands_alone(text, start, end, kind) is alone
 
 
 def test_the_samples_graph_keeps_the_names_found_again_in_their_own_graph(samples_graph):
@@ -130,7 +132,7 @@ def test_the_samples_graph_keeps_the_names_found_again_in_their_own_graph(sample
 
 #: A later issue that states relations of the short name alone: a partner, an officer.
 STATES = _MASTHEAD.format(n=3) + (
-    "3 月 12 日，澜汐精密与江南理工大学签署战略合作协议，双方将共建精密传动联合实验室。"
+    "3 月 12 日，澜汐精密与江南理工大学签订产学研合作协议，共建精密传动联合实验室。"
     "澜汐精密总经理唐亦舟表示，实验室首期投入 2000 万元。\n")
 
 _RECURRING_FACTS = """SELECT ?h ?p ?t ?first WHERE {

@@ -493,8 +493,8 @@ def test_a_division_named_after_its_bureau_is_part_of_the_post(backend):
 
 
 def test_a_branch_named_by_a_districts_short_name_and_led_after_a_date(backend):
-    """5月6日，某某有限公司海曙分公司…开业，分公司负责人由集团副总裁 A 兼任: the branch is in 海曙 (海曙区), its
-    parent is the company named in full, and A leads the branch."""
+    """5月6日，某某集团有限公司海曙分公司…开业，分公司负责人由集团副总裁 A 兼任: the branch is in 海曙 (海曙区), its
+    parent is the company named in full, and A leads the branch (and is the group's vice-president)."""
     text = "5月6日，宁波甬岚云数集团有限公司海曙分公司于鄞州开业，分公司负责人由集团副总裁冯汀远兼任。"
     got = {(h, r, t) for h, r, t, _ in found(backend, text)}
     branch = "宁波甬岚云数集团有限公司海曙分公司"
@@ -503,7 +503,9 @@ def test_a_branch_named_by_a_districts_short_name_and_led_after_a_date(backend):
     issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
     extract([issue], backend)
     led = {(issue.mentions[r.head].text, issue.mentions[r.tail].key) for r in issue.relations if r.type == "holdsPosition"}
-    assert led == {("冯汀远", next(m.key for m in issue.mentions if m.text == branch))}  # (分公司 named again is the branch)
+    key = {m.text: m.key for m in issue.mentions}
+    # (分公司 named again is the branch, 集团 the group its name begins with)
+    assert led == {("冯汀远", key[branch]), ("冯汀远", key["宁波甬岚云数集团有限公司"])}
 
 
 def test_a_district_bureau_whose_name_goes_on_with_市场(backend):
@@ -932,3 +934,72 @@ def test_a_conjunction_read_into_the_name_before_another_and_a_name_that_starts_
     issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n鲲岚复材本轮融资由汉汀航空产业发展集团有限公司领投，晨汀资本、和岚投资跟投。\n"))
     extract([issue], backend)
     assert "和岚投资" in {m.text for m in issue.mentions if m.type == "Organization"}
+
+
+def test_names_the_issue_used_found_again_in_its_own_other_sentences(backend):
+    """A person's whole name the model read as a verb and a noun (任 | 子衿) where the issue names the
+    person elsewhere, and a company's name read in one sentence and missed in the next (or read as a
+    person), are found again there, with what those sentences state of them."""
+    rels = found(backend, "简报\n\n云栖智造由任子衿于 2018 年在杭州创立，任子衿现任公司总经理。\n")
+    assert ("任子衿", "holdsPosition", "公司", "stated") in rels
+    rels = found(backend, "简报\n\n霁川服饰完成 A 轮融资。霁川服饰创始人、总经理许文涛介绍，新品将于秋季上市。\n")
+    assert {("许文涛", "founded", "霁川服饰", "stated"), ("许文涛", "holdsPosition", "霁川服饰", "stated")} <= rels
+
+
+def test_a_group_named_again_by_its_kind_whatever_its_legal_form(backend):
+    """某某控股集团有限公司 …。集团董事长 A、总经理 B: 集团 is that group, although its name ends with 有限公司."""
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n岚汐控股集团有限公司所属岚汐置业有限公司取得特级资质。"
+                                                          "集团董事长许文涛、总经理周明哲到该公司调研。\n"))
+    extract([issue], backend)
+    posts = {(issue.mentions[r.head].text, r.attributes.get("title"), issue.mentions[r.tail].refers_to) for r in issue.relations
+             if r.type == "holdsPosition"}
+    group = next(m for m in issue.mentions if m.text == "岚汐控股集团有限公司")
+    assert posts == {("许文涛", "董事长", (group.start, group.end)), ("周明哲", "总经理", (group.start, group.end))}
+
+
+def test_investors_listed_with_以及_and_a_short_name_with_its_seat_before_的(backend):
+    """…有限公司以及某某创投跟投: 以及 joins two investors, neither name takes 以; 某某（南通）的控股子公司: the
+    company named short with its seat, then what it holds, is no name."""
+    rels = found(backend, "简报\n\n本轮由汀岚产业基金领投，岚汐集团旗下的岚汐创业投资有限公司以及云岫创投跟投。\n")
+    assert ("岚汐创业投资有限公司", "subsidiaryOf", "岚汐集团", "stated") in rels
+    assert not any(h.endswith("以") for h, _, _, _ in rels)
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n交易完成后，汀岚印染将成为岚汐（南通）的控股子公司。\n"))
+    extract([issue], backend)
+    assert not any("的" in m.text for m in issue.mentions if m.type == "Organization")
+
+
+_GROUP_BULLETIN = ("岚汐集团工作简报\n\n2024 年第 9 期\n\n岚汐集团办公室编                        2024 年 3 月 18 日\n\n■ 集团要闻\n\n"
+                   "3 月 6 日，{opening}与汀州银行签署战略合作协议。集团董事长许文涛出席签约仪式。\n")
+
+
+def test_a_groups_own_bulletin_calls_the_group_集团(backend):
+    """In the bulletin of 某某集团办公室, 集团 is the group as the issue names it (with its full name,
+    where the issue declares the short one), and never an entity labelled 集团."""
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8",
+                             _GROUP_BULLETIN.format(opening="岚汐港航集团有限责任公司（简称岚汐集团）")))
+    extract([issue], backend)
+    group = next(m.key for m in issue.mentions if m.text == "岚汐港航集团有限责任公司")
+    assert {m.key for m in issue.mentions if m.source == "rule:publisher-kind"} == {group}
+    holder = next(r for r in issue.relations if r.type == "holdsPosition")
+    assert issue.mentions[holder.tail].key == group
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", _GROUP_BULLETIN.format(opening="汀州港务公司")))
+    extract([issue], backend)
+    labels = {e.label for (type_, _), e in issue.entities.items() if type_ == "Organization"}
+    assert "岚汐集团" in labels and "集团" not in labels
+
+
+def test_a_mine_and_its_head(backend):
+    """某某煤矿 is a body (矿长 its head's post), however the model reads its name."""
+    assert ("贺立山", "holdsPosition", "汀岭煤矿", "stated") in found(backend, "简报\n\n汀岭煤矿矿长贺立山介绍，工作面已实现无人值守。\n")
+
+
+def test_a_company_named_short_sets_up_its_namesake_subsidiary(backend):
+    """某某微电子在某地设立全资子公司某某微电子（芜湖）有限公司, the parent named only short: two companies, the
+    parent not keyed on its subsidiary's name (else the subsidiary would be its own parent)."""
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n增资完成后，岚汐微电子在苏州工业园区注册成立全资子公司"
+                                                          "岚汐微电子（苏州）有限公司，负责封装测试。\n"))
+    extract([issue], backend)
+    key = {m.text: m.key for m in issue.mentions}
+    assert key["岚汐微电子"] != key["岚汐微电子（苏州）有限公司"]
+    assert any(r.type == "subsidiaryOf" and issue.mentions[r.head].text == "岚汐微电子（苏州）有限公司"
+               and issue.mentions[r.tail].text == "岚汐微电子" for r in issue.relations)

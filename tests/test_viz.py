@@ -409,8 +409,11 @@ KNOWN_ENTITIES = """SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
   GRAPH ?g { ?issue a kg:Issue ; dcterms:issued ?d . ?m kg:mentionOf ?e }
   FILTER (?d <= "%s"^^xsd:date)
 }"""
+# a statement is known from the issue of its evidence sentence (those of names found again live in a graph
+# of their own, kgid:recurring, with the sentences of the issues that state them)
 KNOWN_STATEMENTS = """SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE {
-  GRAPH ?g { ?issue a kg:Issue ; dcterms:issued ?d . ?st a kg:Statement ; kg:evidence ?sentence }
+  ?st a kg:Statement ; kg:evidence ?sentence .
+  GRAPH ?g { ?sentence kg:inIssue ?issue . ?issue dcterms:issued ?d }
   FILTER (?d <= "%s"^^xsd:date)
 }"""
 # the region hierarchy: a link is known once an issue of that date has it and both regions are named

@@ -44,8 +44,10 @@ _ANY_KIND = re.compile(rf"{_KIND}|院|所|馆|该[行校局委厅办]")
 #: What the name of a school ends with: 该校, 学校 name it again.
 _SCHOOLS = ("大学", "学院", "学校")
 #: What the name of a body named again by a word other than its name's end ends with: a school (该校, 学校),
-#: an office (该办), a zone's committee (管委会 for 某某园管理委员会).
-_NAME_ENDS = {"校": _SCHOOLS, "学校": _SCHOOLS, "办": ("办", "办公室"), "管委会": ("管委会", "管理委员会")}
+#: an office (该办), a zone's committee (管委会 for 某某园管理委员会), a group with its legal form (集团 for
+#: 某某集团有限公司).
+_NAME_ENDS = {"校": _SCHOOLS, "学校": _SCHOOLS, "办": ("办", "办公室"), "管委会": ("管委会", "管理委员会"),
+              "集团": ("集团", "集团有限公司", "集团股份有限公司", "集团有限责任公司", "集团公司")}
 #: The company a sentence has just set up, named again by what it is: 兼任合资公司董事长.
 _COMPANY_JUST_SET_UP = {"合资公司": "公司", "新公司": "公司"}
 #: A post, perhaps with its term before it: 当选联盟首届理事长.

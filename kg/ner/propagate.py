@@ -28,6 +28,7 @@ from ..lexicon import (
     TRADES,
     zone_by_kind,
 )
+from ..names_again import a_name_to_look_for, stands_alone
 from ..regions import AREA, gazetteer, own_short_name
 from ..resolve import company_core, unit_short_names
 
@@ -44,7 +45,8 @@ def propagate(issue: Issue) -> None:
     """Add the short names of the issue's companies and complete cut-short people, in place."""
     issue.mentions = mentions = _starts_of_declared_names(issue)
     divisions = _divisions_inside_bodies(issue)
-    found = _short_names(issue) + _whole_people(issue) + _people_read_as_bodies(issue) + _zones_by_kind(issue) \
+    found = _short_names(issue) + _whole_people(issue) + _people_read_as_bodies(issue) + _people_again(issue) + _bodies_again(issue) \
+        + _zones_by_kind(issue) \
         + _counties_by_short_name(issue) + _whole_places(issue) + _whole_bodies(issue) + _units_named_after_a_short_name(issue) \
         + divisions + _short_places_inside_names(issue, divisions)
     if not found:
@@ -78,13 +80,18 @@ def _branches_after_short_names(issue: Issue, mentions: list[Mention]) -> list[M
     return sorted(kept + branches, key=lambda m: (m.start, -m.end))
 
 
+#: What ends a company named by its parent's short name and a place: 某某产发 | 欧洲 | 有限公司.
+_PLACED_COMPANY_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+
+
 def _branch_named_by_place(text: str, at: int) -> int | None:
-    """Where a branch named by a place, starting at ``at``, ends: 荆州 | 分公司, 中东 | 办事处."""
+    """Where a branch (or a company) named by a place, starting at ``at``, ends: 荆州 | 分公司,
+    中东 | 办事处, 欧洲 | 有限公司."""
     for size in (4, 3, 2):
         place = text[at:at + size]
         if gazetteer().head(place) == place or AREA.fullmatch(place):
-            rest = text[at + size:at + size + 5]
-            tail = next((t for t in BRANCH_TAILS if rest.startswith(t)), None)
+            rest = text[at + size:at + size + 6]
+            tail = next((t for t in BRANCH_TAILS + _PLACED_COMPANY_FORMS if rest.startswith(t)), None)
             if tail:
                 return at + size + len(tail)
     return None
@@ -383,6 +390,48 @@ def _people_read_as_bodies(issue: Issue) -> list[Mention]:
     return [_mention(issue, m.start, m.end, "Person", "rule:person-again") for m in issue.mentions
             if m.type == "Organization" and m.text in people and not m.text.endswith(ORG_SUFFIXES)
             and not any(core.startswith(m.text) for core in cores)]
+
+
+#: A person's name as the issue writes it whole: three or four Chinese characters.
+_WHOLE_NAME = re.compile(r"[\u4e00-\u9fff]{3,4}")
+
+
+def _people_again(issue: Issue) -> list[Mention]:
+    """任子墨 where the issue names 任子墨 in another place and the model read 任 | 子墨 here (a verb
+    and a noun): a person's whole name found again where nothing was found."""
+    people = {m.text for m in issue.mentions if m.type == "Person" and _WHOLE_NAME.fullmatch(m.text)}
+    return _found_again(issue, people, "Person", "rule:person-again")
+
+
+def _bodies_again(issue: Issue) -> list[Mention]:
+    """素某服饰 where the model read it as a company in one sentence of the issue and not in another
+    (素某服饰创始人、首席执行官…): the body's name found again where nothing was found, as
+    :mod:`kg.recurring` finds it in other issues."""
+    bodies = {m.text for m in issue.mentions if m.type == "Organization" and a_name_to_look_for(m.text, m.type, m.source)}
+    return [m for m in _found_again(issue, bodies, "Organization", "rule:short-name", read_as="Person")
+            if stands_alone(issue.text, m.start, m.end, "Organization")]
+
+
+def _found_again(issue: Issue, names: set[str], type_: str, source: str, read_as: str = "") -> list[Mention]:
+    """Each place in the issue's sentences where one of the names occurs and no mention is (or, when
+    ``read_as`` is a type, only mentions of that type inside it: 霁某/PER of 霁某服饰)."""
+    if not names:
+        return []
+    spans = sorted((m.start, m.end) for m in issue.mentions if m.type != read_as)
+    inside = [(m.start, m.end) for m in issue.mentions if m.type == read_as]
+    starts = [s.start for s in issue.sentences]
+    out = []
+    for name in sorted(names):
+        at = issue.text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            n = bisect_right(starts, at) - 1
+            near = spans[max(0, bisect_left(spans, (at - 64, 0))):bisect_right(spans, (end, end))]
+            if n >= 0 and issue.sentences[n].end >= end and not any(s < end and at < e for s, e in near) \
+                    and all(at <= s and e <= end for s, e in inside if s < end and at < e):
+                out.append(_mention(issue, at, end, type_, source))
+            at = issue.text.find(name, end)
+    return out
 
 
 def _inside_organization(mentions: list[Mention], start: int, end: int) -> bool:

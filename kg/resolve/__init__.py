@@ -113,6 +113,33 @@ def resolve_issue(issue: Issue, aliases: Aliases | None = None) -> None:
     _named_again(issue)
     _names_without_country(issue.mentions)
     people_by_surname(issue)
+    if publisher:
+        _publisher_as_the_issue_names_it(issue.mentions, publisher_body(publisher))
+
+
+def _publisher_as_the_issue_names_it(mentions: list[Mention], body: str) -> None:
+    """集团 in the bulletin of 某某集团办公室 is 某某集团 as the issue names it (or, if it does not, a
+    name with the same brand and kind: 某某能源集团, 某某能源集团有限责任公司), so the publisher's bare
+    kind is the entity the issue makes of that name."""
+    named = [m for m in mentions if m.type == "Organization" and m.source != "rule:publisher-kind"]
+    keys = Counter(m.key for m in named if m.text == body) \
+        or Counter(m.key for m in named if _same_brand_and_kind(m.text, body))
+    if keys:
+        key = keys.most_common(1)[0][0]
+        for m in mentions:
+            if m.source == "rule:publisher-kind":
+                m.key = key
+
+
+#: A company's legal form after its kind: 某某集团 | 有限责任公司.
+_FORM_AT_END = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|公司)$")
+
+
+def _same_brand_and_kind(name: str, body: str) -> bool:
+    """某某能源集团 for the publisher 某某集团: the body's brand first, its kind last (a legal form after it)."""
+    brand, kind = body[:-2], body[-2:]
+    core = _FORM_AT_END.sub("", name) if not name.endswith(kind) else name
+    return len(brand) >= 2 and core.startswith(brand) and core.endswith(kind)
 
 
 def _districts_after_their_city(mentions: list[Mention]) -> None:
@@ -299,10 +326,12 @@ def _subsidiaries_named_after_parent(issue: Issue) -> None:
         if parent is not None and parent.sentence == m.sentence and parent.end <= m.start \
                 and LEGAL_FORMS.search(m.text) and not LEGAL_FORMS.search(parent.text) \
                 and _OWNED_BETWEEN.search(issue.text, parent.end, m.start):
-            own = _without_seat_and_form(surface_key(m.text))
+            own, shared = _without_seat_and_form(surface_key(m.text)), m.key
             for other in issue.mentions:
                 if other.type == "Organization" and other.text == m.text:
                     other.key = own
+                elif other.type == "Organization" and other.text == parent.text and other.key == shared == own:
+                    other.key = surface_key(parent.text)  # (the namesake was keyed on this name: its own key)
             continue
         last[m.key] = m
 
@@ -551,11 +580,14 @@ def describe_entities(issue: Issue) -> None:
     longest surface, then the most frequent); a region takes its division's official name, and an
     organization the official form its key gives (市经信局 → 岚州市经济和信息化局)."""
     surfaces: dict[EntityKey, dict[str, int]] = defaultdict(dict)
+    publisher = publisher_body(issue.meta.publisher) if issue.meta.publisher else None
     for m in issue.mentions:
         if m.refers_to is not None:  # 该院 is no name of the 院
             continue
         counts = surfaces[(m.type, m.key)]
-        counts[m.text] = counts.get(m.text, 0) + 1
+        # (集团 in the bulletin of 某某集团办公室 names 某某集团: a kind is no label)
+        text = publisher if publisher and m.source == "rule:publisher-kind" else m.text
+        counts[text] = counts.get(text, 0) + 1
     issue.entities = {}
     for ident, counts in surfaces.items():
         # a Chinese name before a Latin one (某某株式会社, not its own Latin name in brackets)

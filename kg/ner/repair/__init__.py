@@ -16,8 +16,10 @@ except for the character-level rules. The passes run in the order of
 - ``places``: places and the bodies named by them (济南 | 高新区; 清华大学 … 系;
   湖北省 | 先进传感技术创新中心);
 - ``people``: where a person's name ends (许某某此 | 前任, 大野某 | 一 | 表示);
-- ``context``: a name's type from its sentence (investors before 领投, the company
-  before 完成融资, list items, Latin names, parties to an agreement);
+- ``deals``: who takes part in a deal (investors before 领投, the company before 完成融资,
+  parties to an agreement);
+- ``context``: a name's type from the rest of its sentence (list items, Latin names, names
+  before posts, bodies founded);
 - ``words``: what the passes share.
 """
 from __future__ import annotations
@@ -42,24 +44,23 @@ from .context import (
     areas_in_posts,
     bodies_of_each,
     controlling_owners,
-    counterparts,
     divisions_before_posts,
     divisions_of_the_body_before,
     events,
     founded_objects,
     founded_subjects,
-    funded,
-    investors,
     latin_names,
     lists,
     names_before_posts,
     products,
     units_before_posts,
 )
+from .deals import counterparts, funded, investors
 from .foreign import dotted_names, foreign_companies, join_latin_names, missions
 from .offices import bodies_named_with_and, extend_prefixes
 from .people import (
     appointed_read_as_bodies,
+    bodies_read_as_people,
     holders_read_as_words,
     names_cut_short,
     names_read_after_surname,
@@ -101,6 +102,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = names_cut_short(text, words)
     words = names_read_after_surname(text, words)
     words = names_read_into_posts(text, words)
+    words = bodies_read_as_people(text, words)
     words = holders_read_as_words(text, words)
     words = foreign_companies(text, words)
     words = missions(text, words)

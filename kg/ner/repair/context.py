@@ -1,5 +1,5 @@
-"""A name's type from its sentence: investors, funded companies, parties to an agreement,
-list items, Latin names, founders' companies."""
+"""A name's type from its sentence: list items, Latin names, names before posts, founders'
+companies, bodies founded, events and products (deals' parties: :mod:`.deals`)."""
 from __future__ import annotations
 
 import re
@@ -8,198 +8,25 @@ from ...lexicon import (
     ACADEMIC_UNITS,
     AGREEMENT,
     BODY_HEADS,
-    DESCRIPTOR,
     DOSAGE_FORMS,
     FOUNDED_BY,
-    FUNDED,
-    GENERIC_INVESTORS,
     GENERIC_ORG,
     GENERIC_SECTORS,
     GOVERNMENT_BODY,
-    INVESTOR_ROLE,
-    INVESTORS_NAMED,
     LATIN_POST,
     LIST_TAIL,
     OF_A_STATED_SIZE,
     OWNING,
+    POST_AT_END,
+    POST_SCOPES,
     WORK_AREAS,
     alternatives,
 )
-from ...regions import gazetteer, is_area, joins_a_place
+from ...regions import gazetteer, is_area
 from .registered import PHASE
 from .words import ENTITY, LATIN, LIST_SEPARATORS, Word, claim, ends_like_org, merge
 
-_CLAUSE_START = re.compile(r"[，。；：:！？]|本轮(?:融资|投资)?由|由")
-_ADVERBS = re.compile(r"(?:等[^、，]{0,8}?(?:股东|资方|机构|投资方|投资人)|等|联合|共同|持续|继续|也|还|并|又|均|曾|已|再次|此前|参与|进行|超额|追加"
-                      r"|优先|将(?:对[^、，]{1,8}?)?|拟|表示|称|近日|日前|近期|目前|当天|当日|同日|次日|随后|同期|同步|今年|本月|上月|本周|上周|今日)+$")
-
-
 _OWNED_IN_ITEM = re.compile(OWNING)
-_UNNAMED_FUND = re.compile(rf"(?:{OWNING}|管理)的?(?:基金|子基金|投资平台|产业基金)$")
-
-
-def investors(text: str, words: list[Word]) -> list[Word]:
-    """Names before 领投 / 跟投 are investors: `由某某资本领投，某某创投、某某基金参与跟投`; a
-    shareholder's name read into the word 股东 (老 | 股东某某天使基金) is one too."""
-    words = _listed_investors(text, words)
-    for w in words if "股东" in text else ():
-        if w.label == "n" and (holder := _HOLDER_NAMED.fullmatch(text, w.start, w.end)):
-            words = claim(words, holder.start(1), holder.end(1), "Organization")
-    role_end = 0  # `A领投、B跟投`: B's clause starts after A's role
-    for m in INVESTOR_ROLE.finditer(text):
-        head = text[:m.start()]
-        starts = [b.end() for b in _CLAUSE_START.finditer(head)]
-        clause_start = max(starts[-1] if starts else 0, role_end)
-        role_end = m.end()
-        pos = clause_start
-        for piece in _items_of_a_list(head[clause_start:]):
-            start, pos = pos, pos + len(piece)
-            if piece in ("、", "和", "及", "与"):
-                continue
-            name = _ADVERBS.sub("", _AFTER_OWNER.sub("", piece))  # 某某集团旗下的 | 某某资本; 某某科技获得 | 某某基金
-            name = re.sub(r"^(?:老股东|新股东|股东|投资方|其他机构|机构)", "", name)
-            name = _UNNAMED_FUND.sub("", name)  # 某某资本旗下基金: the fund is not named, its owner is
-            if name.strip() and 2 <= len(name.strip()) <= 16 and not GENERIC_INVESTORS.match(name.strip()) \
-                    and not _NO_INVESTORS_NAME.search(name):  # (某某的经验是其领投的原因: a clause, no name)
-                name_start = start + piece.find(name)
-                words = claim(words, name_start + len(name) - len(name.lstrip()),
-                               name_start + len(name.rstrip()), "Organization")
-    return words
-
-
-
-
-#: A particle, a copula or a pronoun: a clause before 领投, not an investor's name.
-_NO_INVESTORS_NAME = re.compile(r"[的是其]")
-#: 股东某某天使基金: the word for a shareholder with a fund's or an investing firm's name after it.
-_HOLDER_NAMED = re.compile(r"股东([\u4e00-\u9fff]{2,10}(?:基金|资本|创投))")
-
-
-def _items_of_a_list(text: str) -> list[str]:
-    """The items of a list and the words between them (、, 和, 及, 与), a place's 和 kept in its item (泰和县)."""
-    parts = re.split(r"(、|和|及|(?<!参)与)", text)  # (not 参与: 某某资本参与跟投)
-    out: list[str] = []
-    k = 0
-    while k < len(parts):
-        if parts[k] in ("和", "及") and out and k + 1 < len(parts) and joins_a_place(out[-1], parts[k], parts[k + 1]):
-            out[-1] += parts[k] + parts[k + 1]
-            k += 2
-            continue
-        if parts[k] == "和" and k + 1 < len(parts) and (not out or out[-1] in ("", "、")) and parts[k + 1][:1].strip():
-            out.append(parts[k] + parts[k + 1])  # 、和某投资: a name that starts with 和 opens its item
-            k += 2
-            continue
-        out.append(parts[k])
-        k += 1
-    return out
-
-
-#: What stands before an investor's own name in its list item: its owner (某某集团旗下的), the
-#: company it funds and the verb (某某科技近日获得), or where it is (总部位于北京的).
-_AFTER_OWNER = re.compile(rf"^.*?(?:{OWNING}的?|获得)|^(?:总部)?(?:位于|设在|来自)[\u4e00-\u9fff]{{1,12}}?的")
-
-
-def _listed_investors(text: str, words: list[Word]) -> list[Word]:
-    """`投资方为A和B`: the names listed to the clause's end are investors."""
-    listed = INVESTORS_NAMED.search(text)
-    if listed is None:
-        return words
-    clause = re.split(r"[，。；]", text[listed.end():], maxsplit=1)[0]
-    pos = listed.end()
-    for piece in re.split(r"(、|和|及|以及)", clause):
-        start, pos = pos, pos + len(piece)
-        name = _AFTER_OWNER.sub("", piece).strip()
-        if piece not in ("、", "和", "及", "以及") and 2 <= len(name) <= 16 and not GENERIC_INVESTORS.match(name) \
-                and not re.search(r"等|[\d%％]", name):
-            at = start + piece.find(name)
-            words = claim(words, at, at + len(name), "Organization")
-    return words
-
-
-#: Words of announcing between a company and its funding: 某某公告完成…融资.
-_REPORTING = frozenset({"公告", "宣布", "官宣", "披露", "透露", "表示"})
-
-
-def funded(text: str, words: list[Word]) -> list[Word]:
-    """`地平线完成 C2 轮融资`, `Keep 完成 F 轮融资`: who is funded is an organization."""
-    if "融资" not in text:
-        return words
-    k = 0
-    while k < len(words):
-        w = words[k]
-        if w.is_entity or not FUNDED.match(text, w.end):
-            k += 1
-            continue
-        piece = text[w.start:w.end]
-        if piece in _REPORTING:  # 某某科技 | 公告 | 完成 B 轮融资: who announces, not the announcement
-            first = k
-            while first > 0 and words[first - 1].label in ("n", "nz") and words[first - 1].end == words[first].start \
-                    and k - first < 2:
-                first -= 1
-            name = text[words[first].start:w.start]
-            if first < k and (first == 0 or words[first - 1].label in ("w", "TIME")) \
-                    and not GENERIC_INVESTORS.match(name) and not DESCRIPTOR.search(name):
-                words = merge(words, first, k - 1, "Organization")
-                k = first + 1
-            k += 1
-            continue
-        first = k
-        while first > 0 and words[first - 1].label in ("n", "nz") and words[first - 1].end == words[first].start \
-                and not DESCRIPTOR.search(text[words[first - 1].start:words[first - 1].end]) and k - first < 2:
-            first -= 1
-        # 星河(ORG) 动力 完成 B 轮融资: the model named the first half of the name
-        named_head = first > 0 and words[first - 1].label in ("Organization", "Person") \
-            and words[first - 1].end == words[first].start
-        if named_head:
-            first -= 1
-        after_descriptor = first > 0 and DESCRIPTOR.search(text[words[first - 1].start:words[first - 1].end])
-        starts_clause = first == 0 or words[first - 1].label in ("w", "TIME")
-        name_like = (w.label == "nz" and len(piece) >= 2) or bool(LATIN.fullmatch(piece)) \
-            or (w.label == "n" and (named_head or after_descriptor or (starts_clause and len(piece) >= 2))) \
-            or (w.label == "vn" and starts_clause and first < k) \
-            or (w.label == "v" and named_head and len(piece) == 2 and words[first].label == "Person"
-                and (first == 0 or words[first - 1].label == "w"))  # 某某 | 导航/vn 获…投资; 某某/Person | 复材/v 完成…
-        if name_like and not GENERIC_INVESTORS.match(piece) and not DESCRIPTOR.search(piece):
-            # a clause's opening words up to the verb are the whole name: 某某 | 无人机 完成 A 轮融资
-            start = first if after_descriptor or named_head or starts_clause else k
-            words = merge(words, start, k, "Organization")
-            k = start
-        k += 1
-    return words
-
-
-
-
-
-
-def counterparts(text: str, words: list[Word]) -> list[Word]:
-    """`国盾量子与神州信息签署合作协议`: both sides of an agreement are organizations."""
-    if not AGREEMENT.search(text):
-        return words
-    for k, w in enumerate(words):
-        if text[w.start:w.end] not in ("与", "和", "同") or k == 0 or k + 1 >= len(words):
-            continue
-        clause_end = next((x.start for x in words[k:] if text[x.start:x.end] in "，。；！？"), len(text))
-        if not AGREEMENT.search(text, w.end, clause_end):
-            continue
-        left, right = words[k - 1], words[k + 1]
-        if right.label == "Organization" and not left.is_entity:
-            first = k - 1
-            while first > 0 and words[first - 1].label in ("n", "nz") and k - first < 3:
-                first -= 1
-            piece = text[words[first].start:left.end]
-            if all(words[x].label in ("n", "nz") for x in range(first, k)) and 2 <= len(piece) <= 10 \
-                    and (first == 0 or words[first - 1].label in ("w", "p", "c", "TIME", "d")):
-                return counterparts(text, merge(words, first, k - 1, "Organization"))
-        if left.label == "Organization" and not right.is_entity:
-            last = k + 1
-            while last + 1 < len(words) and words[last + 1].label in ("n", "nz") and last - k < 3:
-                last += 1
-            piece = text[right.start:words[last].end]
-            if all(words[x].label in ("n", "nz") for x in range(k + 1, last + 1)) and 2 <= len(piece) <= 10 \
-                    and last + 1 < len(words) and words[last + 1].label in ("v", "p", "d", "w"):
-                return counterparts(text, merge(words, k + 1, last, "Organization"))
-    return words
 
 
 #: Words that coordinate two names: A、B; A 与 B.
@@ -247,7 +74,7 @@ def names_before_posts(text: str, words: list[Word]) -> list[Word]:
         org, noun, post, nxt = words[k], words[k + 1], words[k + 2], words[k + 3]
         piece = text[noun.start:noun.end]
         if org.label == "Organization" and noun.label in ("n", "nz") and org.end == noun.start \
-                and noun.end == post.start and len(piece) <= 3 and piece not in WORK_AREAS + _SCOPES \
+                and noun.end == post.start and len(piece) <= 3 and piece not in WORK_AREAS + POST_SCOPES \
                 and not _DEPARTMENT_END.search(piece) and not LATIN_POST.search(piece) \
                 and _COMPANY_POST.fullmatch(text[post.start:post.end]) \
                 and (nxt.label == "Person" or text[nxt.start:nxt.end] in ("、", "兼")):
@@ -256,8 +83,6 @@ def names_before_posts(text: str, words: list[Word]) -> list[Word]:
     return words
 
 
-#: Where a post reaches, said between a company and the post: 某某集团 | 全球 | 首席执行官.
-_SCOPES = ("全球", "全国", "中国区", "亚太区", "亚太", "海外", "国际")
 #: The kinds of unit a university or a government names before a post: 某某学院 教授, 某某处 处长.
 _UNIT_KINDS = (*ACADEMIC_UNITS, "处")
 _UNIT_WORDS = ("n", "nz", "vn", "an", "j")
@@ -373,7 +198,7 @@ def areas_in_posts(text: str, words: list[Word]) -> list[Word]:
             and not gazetteer().lookup(text[area.start:area.end]))  # (海淀区 | 区长 is a district's head)
         if region_of_post and words[k + 1].start == area.end and any(w.label == "Person" for w in words[k + 1:k + 5]):
             piece = text[area.start:area.end]
-            scope = next((piece[n:] for n in range(2, len(piece) - 2) if piece[n:] in _SCOPES or (
+            scope = next((piece[n:] for n in range(2, len(piece) - 2) if piece[n:] in POST_SCOPES or (
                 piece.endswith("区") and is_area(piece[n:-1]))), "")
             brand = piece[:len(piece) - len(scope)]
             if scope and not gazetteer().head(brand, words_too=True) and not is_area(brand):
@@ -474,6 +299,9 @@ def lists(text: str, words: list[Word]) -> list[Word]:
                 continue
             if words[a].is_entity and words[b].is_entity and any(words[x].label == "c" for x in range(a, b + 1)):
                 continue  # 香港、澳门 | 及 | 英国、法国: two names in one item
+            if best == "Person" and any(words[x].label in ("Organization", "Region")
+                                        or POST_AT_END.search(text, words[x].start, words[x].end) for x in range(a, b + 1)):
+                continue  # 某某建筑 | 总经理 | 曹某: a body, a post and a person, no one name
             words = merge(words, a, b, best)
     return words
 

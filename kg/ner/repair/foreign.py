@@ -104,4 +104,18 @@ def dotted_names(text: str, words: list[Word]) -> list[Word]:
             words = merge(words, i, i + 1 + dot_alone, "Person")
             continue
         i += 1
-    return words
+    return _conjunction_read_into_dotted_names(text, words)
+
+
+def _conjunction_read_into_dotted_names(text: str, words: list[Word]) -> list[Word]:
+    """某某·某某万和 | 晋岳(LOC): a conjunction read into a transliterated name before the next name
+    (和 after its last syllable, a body or a person after it) is the conjunction."""
+    out = words
+    for k, w in enumerate(words[:-1]):
+        after = words[k + 1]
+        if w.label == "Person" and "·" in text[w.start:w.end] and text[w.end - 1] in "和与及" and w.end - w.start >= 5 \
+                and after.start == w.end and (after.is_entity or after.label in ("n", "nz")):
+            out = list(out) if out is words else out
+            at = out.index(w)
+            out[at:at + 1] = [Word(w.start, w.end - 1, "Person"), Word(w.end - 1, w.end, "c")]
+    return out

@@ -5,7 +5,18 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon import AFTER_A_PERSON, APPOINTING, COMPOUND_SURNAMES, HONORIFICS, LATIN_POST, POST_AT_END, SAYING, SURNAMES, TAKING_A_POST
+from ...lexicon import (
+    AFTER_A_PERSON,
+    APPOINTING,
+    COMPOUND_SURNAMES,
+    HONORIFICS,
+    LATIN_POST,
+    POST_AT_END,
+    POST_SCOPES,
+    SAYING,
+    SURNAMES,
+    TAKING_A_POST,
+)
 from .words import Word, ends_like_org
 
 #: What a person's name is followed by in its own clause: a verb of saying or of taking a post, 为 before a body.
@@ -149,6 +160,24 @@ def names_read_into_posts(text: str, words: list[Word]) -> list[Word]:
             out += [Word(w.start, post.end(), "n"), Word(post.end(), w.end, "Person")]
         else:
             out.append(w)
+    return out
+
+
+def bodies_read_as_people(text: str, words: list[Word]) -> list[Word]:
+    """某某丝绸/PER | 总裁 | 钱某某/PER: a "person" right before a post and the person who holds it is the
+    body the post is at (no one holds a post at a person)."""
+    out = words
+    for k in range(len(words) - 2):
+        body, post, holder = words[k], words[k + 1], words[k + 2]
+        if body.label == "Person" and post.label == "n" and holder.label == "Person" \
+                and body.end == post.start and post.end == holder.start \
+                and POST_AT_END.fullmatch(text, post.start, post.end) and LATIN_POST.fullmatch(text, post.start, post.end):
+            out = list(out) if out is words else out
+            at = out.index(body)
+            # (某某亚太区/PER | 总裁: where the post reaches is no part of the body's name)
+            scope = next((s for s in POST_SCOPES if text.endswith(s, body.start, body.end) and body.end - body.start - len(s) >= 2), "")
+            out[at:at + 1] = [Word(body.start, body.end - len(scope), "Organization")] + (
+                [Word(body.end - len(scope), body.end, "n")] if scope else [])
     return out
 
 

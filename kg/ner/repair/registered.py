@@ -9,8 +9,9 @@ from ...regions import gazetteer, is_foreign_country
 from .words import BUILDING_VERBS, Word, claim, starts_no_name
 
 _BRACKETED_SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
-#: What follows the bracketed seat in the name (not a copula or a conjunction: 某某（上海）为 | 德国某某有限公司).
-_AFTER_SEAT = re.compile(r"(?![为是系与及])[\u4e00-\u9fffA-Za-z]{0,12}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团"
+#: What follows the bracketed seat in the name (not a copula or a conjunction: 某某（上海）为 | 德国某某有限公司;
+#: nor 的: 某某（宿迁）的 | 控股子公司, the company named by its short name and what it holds).
+_AFTER_SEAT = re.compile(r"(?![为是系与及的])[\u4e00-\u9fffA-Za-z]{0,12}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团"
                          r"|中心|研究院|研究所|实验室|孵化器)"
                          rf"(?:[\u4e00-\u9fff]{{2,4}}?(?:{alternatives(BRANCH_TAILS)}))?")  # …有限公司合肥分公司
 #: Tags that cannot be part of a company name before its bracketed seat.
