@@ -35,6 +35,7 @@ _ARTICLES = ("SELECT ?n ?start ?end ?headline WHERE {{ GRAPH <{graph}> {{ ?a a k
 _SENTENCES = ("SELECT ?s ?n ?article ?start ?end WHERE {{ GRAPH <{graph}> {{ ?s a kg:Sentence ; schema:position ?n ; "
               "dcterms:isPartOf [ schema:position ?article ] ; kg:start ?start ; kg:end ?end }} }}")
 
+
 def update(graph) -> int:
     """Make the graph of names found again anew from the issues the store holds (a graph
     folder or a SPARQL server), with the relations they take part in; return how many

@@ -81,7 +81,7 @@ def _branches_after_short_names(issue: Issue, mentions: list[Mention]) -> list[M
 
 
 #: What ends a company named by its parent's short name and a place: 某某产发 | 欧洲 | 有限公司.
-_PLACED_COMPANY_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+_PLACED_COMPANY_FORMS = tuple(COMPANY_FORM.split("|"))
 
 
 def _branch_named_by_place(text: str, at: int) -> int | None:

@@ -28,6 +28,7 @@ from pathlib import Path
 from ..doc import Entity, EntityKey, Issue, Mention
 from ..lexicon import (
     BRANCH_TAILS,
+    COMPANY_FORM,
     DECLARATION,
     LEGAL_FORMS,
     LOCAL_LEVELS,
@@ -118,9 +119,8 @@ def resolve_issue(issue: Issue, aliases: Aliases | None = None) -> None:
 
 
 def _publisher_as_the_issue_names_it(mentions: list[Mention], body: str) -> None:
-    """集团 in the bulletin of 某某集团办公室 is 某某集团 as the issue names it (or, if it does not, a
-    name with the same brand and kind: 某某能源集团, 某某能源集团有限责任公司), so the publisher's bare
-    kind is the entity the issue makes of that name."""
+    """集团 in the bulletin of 某某集团办公室 is the entity of 某某集团 as the issue names it (or, if it
+    does not, of a name with the same brand and kind: 某某能源集团, 某某能源集团有限责任公司)."""
     named = [m for m in mentions if m.type == "Organization" and m.source != "rule:publisher-kind"]
     keys = Counter(m.key for m in named if m.text == body) \
         or Counter(m.key for m in named if _same_brand_and_kind(m.text, body))
@@ -132,7 +132,7 @@ def _publisher_as_the_issue_names_it(mentions: list[Mention], body: str) -> None
 
 
 #: A company's legal form after its kind: 某某集团 | 有限责任公司.
-_FORM_AT_END = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|公司)$")
+_FORM_AT_END = re.compile(rf"(?:{COMPANY_FORM}|公司)$")
 
 
 def _same_brand_and_kind(name: str, body: str) -> bool:
