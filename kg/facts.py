@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from itertools import chain
 
 from .store import KnowledgeGraph
+from .vocab import RECURRING_GRAPH
 
 _QUALIFIERS = """
     OPTIONAL { ?st kg:qualifiedBy ?q .
@@ -25,9 +26,9 @@ SELECT ?st ?s ?p ?o ?g ?doc ?sent ?text ?title ?round ?amount ?lead WHERE {
 }"""
 #: The statements of the graph of names found again (kg.recurring): their sentences are in the
 #: graphs of their issues, which ``g`` names, as for any statement.
-FOUND_AGAIN_STATEMENTS = """
-SELECT ?st ?s ?p ?o ?g ?doc ?sent ?text ?title ?round ?amount ?lead WHERE {
-  GRAPH kgid:recurring {
+FOUND_AGAIN_STATEMENTS = f"""
+SELECT ?st ?s ?p ?o ?g ?doc ?sent ?text ?title ?round ?amount ?lead WHERE {{
+  GRAPH <{RECURRING_GRAPH}> {{
     ?st a kg:Statement ; kg:subject ?s ; kg:predicate ?p ; kg:object ?o ; kg:evidence ?sent .""" + _QUALIFIERS + """
   }
   GRAPH ?g { ?sent rdf:value ?text ; kg:inIssue/dcterms:identifier ?doc . }
