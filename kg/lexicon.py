@@ -82,6 +82,8 @@ REGISTERED_END = re.compile(rf"(?:{REGISTERED_FORM.pattern})$")
 OWNED_COMPANY_WORDS = ("子公司", "全资子公司", "控股子公司", "分公司", "母公司", "孙公司", "参股公司", "合资公司")
 TRADES = re.compile(r"(?:网络科技|信息技术|信息科技|科技发展|网络技术|电子信息|智能科技|数字科技|"
                     r"科技|技术|信息|网络|软件|电子|智能|数据)$")
+#: Crafts a company's short name may end with, which the model reads as verbs: 某某铸造, 某某酿造.
+MAKING_TRADES = frozenset({"铸造", "锻造", "冶炼", "制造", "印刷", "包装", "酿造", "纺织", "养殖"})
 #: Nouns that describe a company before its name: 提供商“曼孚科技”, 研发商北京衡芯量子科技有限公司.
 COMPANY_DESCRIPTORS = ("公司", "企业", "厂商", "提供商", "服务商", "运营商", "供应商", "制造商", "开发商",
                        "研发商", "设备商", "芯片商", "材料商", "软件商", "发行商", "平台", "机构", "品牌", "初创", "创企", "独角兽",
@@ -467,6 +469,8 @@ ACADEMIC_UNITS = ("系", "学院", "研究所", "研究院", "研究中心", "�
 UNIT_TAILS = ACADEMIC_UNITS + ("研究生院", "校区", "重点实验室", "分公司", "分行", "分院", "分会", "分中心", "研发中心",
                                "办公室", "事业部", "医院", "秘书处")
 #: A branch named by its place: 北京分公司, 北京有限公司 after 集团.
+#: The kinds of a body's unit named by the region it serves: 某某集团华东区域总部, 某某研究院东北试验站.
+REGIONAL_UNITS = ("区域总部", "运营总部", "业务总部", "试验站")
 BRANCH_TAILS = ("分公司", "中心支公司", "支公司", "分行", "支行", "分院", "分会", "分中心", "分所", "分局", "办事处", "代表处",
                 "研发中心")
 

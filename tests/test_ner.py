@@ -1587,3 +1587,84 @@ def test_a_conjunction_read_into_a_transliterated_name():
     words = _words(text, [("总裁", "n"), ("卡斯滕·韦勒和", "Person"), ("岚汐", "Region"), ("装备", "n"), ("总经理", "n")])
     named = {(text[w.start:w.end], w.label) for w in dotted_names(text, words) if w.is_entity}
     assert ("卡斯滕·韦勒", "Person") in named and ("卡斯滕·韦勒和", "Person") not in named
+
+
+def test_a_companys_round_is_no_investors_name_nor_the_end_of_a_funds():
+    """某某智能 A 轮 | 领投方…: the company funded and its round, not an investor named 某某智能 A 轮; 某某天使基金天使轮/ORG |
+    投资: the fund, then the round it took part in."""
+    from kg.doc import Span
+    from kg.ner.repair import repair
+    from kg.ner.repair.deals import investors
+
+    text = "岚汐智能 A 轮领投方澄波创投同步追加投资。"
+    words = _words(text, [("岚汐", "Region"), ("智能", "n"), (" ", "w"), ("A", "xc"), (" ", "w"), ("轮", "q"), ("领", "v"),
+                          ("投方澄波", "n"), ("创投", "vn"), ("同步", "vd"), ("追加", "v"), ("投资", "vn"), ("。", "w")])
+    named = {text[w.start:w.end] for w in investors(text, words) if w.label == "Organization"}
+    assert "岚汐智能" in named and not any("轮" in n for n in named)
+    text = "汀禾测绘获得望汐天使基金天使轮投资；"
+    spans = [Span(a, b, label, "lac") for a, b, label in ((0, 2, "pos:n"), (2, 4, "pos:vn"), (4, 6, "pos:v"), (6, 15, "Organization"),
+                                                          (15, 17, "pos:vn"), (17, 18, "pos:w"))]
+    assert [(text[s.start:s.end], s.type) for s in repair(text, spans)] == [("望汐天使基金", "Organization")]
+
+
+def test_a_body_a_connective_and_a_kind_of_body_read_as_one_name():
+    """某市农业农村局联合协会、…: the bureau acts with the association (named by its kind), no body is named 某局联合协会."""
+    from kg.ner.repair.bounds import split_joined
+
+    text = "澄州市农业农村局联合协会、岚汐动力举办培训班"
+    words = _words(text, [("澄州市农业农村局联合协会", "Organization"), ("、", "w"), ("岚汐动力", "Organization"),
+                          ("举办", "v"), ("培训班", "n")])
+    assert [(text[w.start:w.end], w.label) for w in split_joined(text, words)][:3] == [
+        ("澄州市农业农村局", "Organization"), ("联合", "c"), ("协会", "n")]
+
+
+def test_a_foreign_countrys_state_read_with_the_country():
+    from kg.ner.repair.places import foreign_places
+
+    text = "位于巴西圣卡塔琳娜州的工厂"
+    words = _words(text, [("位于", "v"), ("巴西圣卡塔琳娜州", "Region"), ("的", "u"), ("工厂", "n")])
+    assert [text[w.start:w.end] for w in foreign_places(text, words) if w.label == "Region"] == ["巴西", "圣卡塔琳娜州"]
+
+
+def test_investing_an_amount_is_no_firms_name_and_a_craft_before_a_post_is():
+    """某某 | 液压 | 投资 | 2.3 亿元: 投资 is the verb (not 某某液压投资, an investing firm); 某某 | 铸造/v | 董事长 | 张三:
+    the company's short name is brand and craft."""
+    from kg.ner.repair.bounds import extend_suffixes
+    from kg.ner.repair.context import names_before_posts
+
+    text = "汀禾液压投资 2.3 亿元建设产线"
+    words = _words(text, [("汀禾", "Organization"), ("液压", "n"), ("投资", "vn"), (" ", "w"), ("2.3", "m"), (" ", "w"),
+                          ("亿元", "m"), ("建设", "vn"), ("产线", "n")])
+    assert not any(text[w.start:w.end].endswith("投资") and w.label == "Organization" for w in extend_suffixes(text, words))
+    text = "澄鑫铸造董事长柯一帆表示"
+    words = _words(text, [("澄鑫", "Organization"), ("铸造", "v"), ("董事长", "n"), ("柯一帆", "Person"), ("表示", "v")])
+    assert [(text[w.start:w.end], w.label) for w in names_before_posts(text, words)][:2] == [
+        ("澄鑫铸造", "Organization"), ("董事长", "n")]
+
+
+def test_a_person_after_a_post_read_short_before_says():
+    """董事长 | 岳某 | 某称/n | ，: the name's last character and 称 read as one word; the person is three characters."""
+    from kg.ner.repair.people import names_cut_short
+
+    text = "汀禾重工董事长岳明川称，产能将翻番"
+    words = _words(text, [("汀禾重工", "Organization"), ("董事长", "n"), ("岳明", "Person"), ("川称", "n"), ("，", "w"),
+                          ("产能", "n"), ("将", "d"), ("翻番", "v")])
+    assert [(text[w.start:w.end], w.label) for w in names_cut_short(text, words) if w.is_entity] == [
+        ("汀禾重工", "Organization"), ("岳明川", "Person")]
+
+
+def test_a_units_name_from_its_body_the_region_it_serves_and_its_kind():
+    """某某 | 动力 | 华南 | 区域 | 总部, 某某研究院华南 | 试验 | 站: one unit, whose name holds its body and region."""
+    from kg.ner.names import nested_names
+    from kg.ner.repair.branches import regional_units
+
+    text = "岚汐动力华南区域总部在广州揭牌"
+    words = _words(text, [("岚汐", "Organization"), ("动力", "n"), ("华南", "Region"), ("区域", "n"), ("总部", "n"), ("在", "p"),
+                          ("广州", "Region"), ("揭牌", "v")])
+    assert [(text[w.start:w.end], w.label) for w in regional_units(text, words) if w.is_entity] == [
+        ("岚汐动力华南区域总部", "Organization"), ("广州", "Region")]
+    name = "澄州智能装备研究院华南试验站"
+    words = _words(name, [("澄州智能装备研究院华南", "Organization"), ("试验", "vn"), ("站", "v")])
+    assert [(name[w.start:w.end], w.label) for w in regional_units(name, words)] == [(name, "Organization")]
+    assert {(name[s.start:s.end], s.type) for s in nested_names(name)} >= {
+        ("澄州智能装备研究院", "Organization"), ("华南", "Region")}

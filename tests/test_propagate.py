@@ -249,3 +249,26 @@ def test_a_foreign_companys_name_without_its_city_is_not_taken_back_to_it(backen
     not read as a name the model cut after 大阪."""
     found = mentions(backend, "当天，江苏汀屿酶工程有限公司与日本大阪丸岭化成株式会社签订专利许可合同。")
     assert ("丸岭化成株式会社", "Organization") in found
+
+
+def test_a_bodys_name_cut_short_at_its_start_is_the_whole_name_the_issue_gives():
+    """The function alone: 汀禾动力 read whole once, and 汀禾 | 动力 where it is used again: the whole name there too,
+    but not over a longer name that holds it (汀禾动力华南区域总部 keeps its parent inside it)."""
+    from kg.doc import Mention
+    from kg.ner.propagate import propagate
+
+    name, unit = "汀禾动力", "汀禾动力华南区域总部"
+    text = f"■ 企业\n{name}董事长孙立群出席。{name} 6 月 10 日在寿光市设立子公司。{unit}揭牌。"
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    first, second, third = text.find(name), text.find(name, text.find(name) + 1), text.find(unit)
+
+    def sentence_of(offset):
+        return max(n for n, s in enumerate(issue.sentences) if s.start <= offset)
+
+    issue.mentions = [Mention(first, first + 4, "Organization", name, sentence_of(first), "model"),
+                      Mention(second, second + 2, "Organization", "汀禾", sentence_of(second), "model"),
+                      Mention(third, third + len(unit), "Organization", unit, sentence_of(third), "model"),
+                      Mention(third, third + 4, "Organization", name, sentence_of(third), "rule:parent-org")]
+    propagate(issue)
+    assert {(m.start, m.end) for m in issue.mentions if m.type == "Organization"} == {
+        (first, first + 4), (second, second + 4), (third, third + len(unit)), (third, third + 4)}

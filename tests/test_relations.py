@@ -1446,3 +1446,25 @@ def test_appointments_in_turn_after_one_verb(backend):
 def test_the_secretariat_of_a_body_just_set_up_is_not_where_its_founder_is(backend):
     text = "■ 合作\n澳门澜海大学与里斯本澄波海洋研究所签署协议，双方将共建中葡海洋观测联合中心，中心秘书处设于横琴。"
     assert not any(r[:2] == ("澳门澜海大学", "locatedIn") and r[2] == "横琴" for r in relations(backend, text))
+
+
+def test_founders_listed_past_a_declared_short_name(backend):
+    text = ("■ 分会\n澄州市装备制造协会智能装备分会揭牌成立。分会由岚汐动力机械股份有限公司（简称“岚汐动力”）、"
+            "汀禾液压科技有限公司等 9 家企业和院校联合发起组建。")
+    founded = {(h, t) for h, r, t, _ in relations(backend, text) if r == "founded"}
+    assert {h for h, _ in founded} == {"岚汐动力机械股份有限公司", "汀禾液压科技有限公司"}
+
+
+def test_a_founder_owned_by_the_body_named_before_it(backend):
+    text = "■ 基金\n望汐湾产业投资基金由澄州望汐湾开发建设集团有限公司与汀禾银行旗下的汀禾创投携手发起设立。"
+    found = relations(backend, text)
+    assert ("汀禾创投", "founded", "望汐湾产业投资基金", ()) in found
+    assert not any(h == "汀禾银行" and r == "founded" for h, r, _, _ in found)
+
+
+def test_a_post_filled_in_a_subsidiary_the_sentence_sets_up(backend):
+    """某某动力在某地设立全资子公司 X，总经理由某某动力副总经理 Y 兼任: Y is X's general manager."""
+    text = "■ 企业\n岚汐动力机械股份有限公司 3 月 6 日在滨州市新设全资子公司岚汐（滨州）植保装备有限公司，总经理由该公司副总经理柯一帆兼任。"
+    found = relations(backend, text)
+    assert ("柯一帆", "holdsPosition", "岚汐（滨州）植保装备有限公司", (("title", "总经理"),)) in found
+    assert ("柯一帆", "holdsPosition", "岚汐动力机械股份有限公司", (("title", "总经理"),)) not in found

@@ -81,3 +81,14 @@ def test_descriptions_of_documents_are_not_titles(text):
 def test_the_newspaper_an_item_cites():
     text = "（来源：江城日报）"
     assert [(text[s.start:s.end], s.type) for s in sources(text)] == [("江城日报", "Organization")]
+
+
+def test_a_notice_titled_with_its_issuer_and_a_title_dated_by_its_taking_effect():
+    """印发某市人民政府关于…的意见: the body before 关于 is the title's; ，某某奖励管理办法（暂行）实施以来: a title opening a
+    clause and the time since it took effect, without a verb before it; 该办法实施以来 names none."""
+    text = "澄州市人民政府印发澄州市人民政府关于支持岚汐湾智能装备集群发展的意见，提出三项任务。"
+    assert [text[s.start:s.end] for s in bare_titles(text)] == ["澄州市人民政府关于支持岚汐湾智能装备集群发展的意见"]
+    text = "市农业农村局介绍，澄州市电动农机购置奖励管理办法（暂行）实施以来，已兑付奖励 300 万元。"
+    assert [text[s.start:s.end] for s in bare_titles(text)] == ["澄州市电动农机购置奖励管理办法（暂行）"]
+    assert bare_titles("该办法实施以来，已兑付补贴 300 万元。") == []
+    assert bare_titles("今年以来，新办法出台以来企业受益。") == []

@@ -178,3 +178,14 @@ def test_a_district_that_seats_a_body_of_the_issue_is_kept_by_its_grammar():
                     (14, 17, "Region", "place:汀滨区")], [], {("Organization", "汀滨区消防救援大队")}, text=text)
     corroborate(issue)
     assert [m.text for m in issue.mentions] == ["汀滨区", "汀滨区消防救援大队", "汀滨区"]
+
+
+def test_a_fund_lac_reads_as_words_is_the_models_whole_name_but_not_a_kind_of_fund(vote):
+    """某市 | 智能 | 装备 | 产业 | 发展 | 基金: LAC's reading names nothing (or the place) there, kg's model reads the fund,
+    which starts with a place's name: the fund; 低碳产业引导基金 starts with no name and is a kind of fund."""
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n6 月 2 日，澄州市智能装备产业发展基金完成注册，首期到位 3 亿元。\n"))
+    extract([issue], vote)
+    assert "澄州市智能装备产业发展基金" in {m.text for m in issue.mentions if m.type == "Organization"}
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n省里设立低碳产业引导基金，支持企业发展。\n"))
+    extract([issue], vote)
+    assert not [m for m in issue.mentions if m.type == "Organization"]

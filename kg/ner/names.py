@@ -25,6 +25,7 @@ from ..lexicon import (
     ORG_SUFFIXES,
     PARENT_HEADS,
     PARTY,
+    REGIONAL_UNITS,
     TRADES,
     UNIT_TAILS,
     ZONE_BODIES,
@@ -45,7 +46,7 @@ def _patterns() -> dict[str, re.Pattern]:
     zone = alternatives(ZONE_SUFFIXES)
     return {
         "bracket": re.compile(r"[（(]([^（）()]{2,8})[）)]"),
-        "branch_tail": re.compile(rf"(?:{alternatives(BRANCH_TAILS)}|有限公司|有限责任公司|[\u4e00-\u9fff]{{0,4}}医院)$"),
+        "branch_tail": re.compile(rf"(?:{alternatives(BRANCH_TAILS + REGIONAL_UNITS)}|有限公司|有限责任公司|[\u4e00-\u9fff]{{0,4}}医院)$"),
         "after_parent": re.compile(r"(?:集团|附属|大学|科学院|工程院)(?=[\u4e00-\u9fff]{3})"),
         "zone_body": re.compile(rf"^(.{{2,24}}?)(?:{alternatives(ZONE_BODIES)})$"),
         "zone": re.compile(rf"^(.{{0,8}}?(?:{zone}))"),
@@ -269,7 +270,7 @@ def _nested_once(name: str) -> list[Span]:
         if not g.lookup(zone_text[start:]):  # a division is a region already
             region(start, len(zone_text), "rule:zone")
     if branch_of is not None and branch_of >= 2 and name[branch_of - 1] not in "（(" and \
-            name.endswith(BRANCH_TAILS):
+            name.endswith(BRANCH_TAILS + REGIONAL_UNITS):
         spans.append(Span(0, branch_of, "Organization", "rule:parent-org"))
         return spans
     town_unit = _TOWN_UNIT.match(name)

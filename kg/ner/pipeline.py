@@ -151,7 +151,8 @@ def _apply_two(chunk: list[Issue], views: list[tuple[list[Span], list[Span] | No
         issue.other_reading = {(m.type, m.text) for m in other.mentions}
         issue.mentions = _mentions(issue, firsts)
         brands = _brands_only_the_model_read(issue, firsts, words, other.mentions) \
-            + _registered_names_only_the_model_read_whole(issue, firsts, other.mentions)
+            + _registered_names_only_the_model_read_whole(issue, firsts, other.mentions) \
+            + _funds_only_the_model_read_whole(issue, firsts, words, other.mentions)
         if brands:
             issue.mentions = sorted([m for m in issue.mentions if not any(b.start < m.end and m.start < b.end for b in brands)]
                                     + brands, key=lambda m: (m.start, -m.end))
@@ -202,6 +203,37 @@ def _registered_names_only_the_model_read_whole(issue: Issue, firsts: list[list[
     return out
 
 
+def _funds_only_the_model_read_whole(issue: Issue, firsts: list[list[Span]], words: list[list[Span]],
+                                     others: list[Mention]) -> list[Mention]:
+    """某市农机装备产业发展基金, 某某医疗健康基金 where kg's model reads the fund whole and LAC's reading names at
+    most its place or its sponsor's brand inside it (某市 | 农机 | 装备 | 产业 | 发展 | 基金): the fund, as the model
+    reads it, with the places its name holds, when it starts with a name or a level of government (省新型储能产业基金);
+    a kind of fund (低碳产业引导基金) starts with neither and stays none."""
+    out = []
+    for m in others:
+        if m.type != "Organization" or not m.text.endswith("基金") or len(m.text) < 5:
+            continue
+        sentence = issue.sentences[m.sentence]
+        start, end = m.start - sentence.start, m.end - sentence.start
+        first_word = next((w for w in words[m.sentence] if w.start == start), None)
+        if first_word is not None and sentence.text.endswith("基金", first_word.start, first_word.end) and first_word.end < end - 4:
+            start = first_word.end  # 子基金 | 某市某某产业发展基金: what kind of fund, then its name
+            first_word = next((w for w in words[m.sentence] if w.start == start), None)
+        inside = [s for s in firsts[m.sentence] if s.start < end and start < s.end]
+        if first_word is None or first_word.end >= end or any(s.start < start or s.end > end or (s.start, s.end) == (start, end)
+                                                               for s in inside) \
+                or GENERIC_SECTORS.match(sentence.text[start:end - 2]) or _FUND_NAME_GOES_ON.match("".join(sentence.text[end:end + 12].split())):
+            continue  # (人工智能基金: a field's fund; 某某基金 | 合伙企业（有限合伙）: a longer name)
+        if first_word.type in NAME_TYPES or first_word.type == "pos:nz" or sentence.text[start] in "省市":
+            m = Mention(start + sentence.start, m.end, m.type, sentence.text[start:end], m.sentence, m.source)
+            out.append(replace(m, source="model:other"))
+            out += [Mention(n.start + sentence.start, n.end + sentence.start, n.type, sentence.text[n.start:n.end],
+                            m.sentence, n.source) for n in _nested_in(sentence.text, Span(start, end, m.type, m.source))]
+    return out
+
+
+#: What goes on after a fund's name in a partnership's registered one: 某某基金 | 合伙企业（有限合伙）.
+_FUND_NAME_GOES_ON = re.compile(r"合伙|[（(]有限合伙[）)]|管理|有限|股份")
 #: LAC's tags of the common words a field is written with (量子/n 科技).
 _COMMON_WORDS = frozenset({"pos:n", "pos:nz", "pos:vn", "pos:a", "pos:an", "pos:ad", "pos:d"})
 

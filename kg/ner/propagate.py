@@ -46,6 +46,7 @@ def propagate(issue: Issue) -> None:
     issue.mentions = mentions = _starts_of_declared_names(issue)
     divisions = _divisions_inside_bodies(issue)
     found = _short_names(issue) + _whole_people(issue) + _people_read_as_bodies(issue) + _people_again(issue) + _bodies_again(issue) \
+        + _bodies_cut_short_again(issue) \
         + _zones_by_kind(issue) \
         + _counties_by_short_name(issue) + _whole_places(issue) + _whole_bodies(issue) + _units_named_after_a_short_name(issue) \
         + divisions + _short_places_inside_names(issue, divisions)
@@ -410,6 +411,18 @@ def _bodies_again(issue: Issue) -> list[Mention]:
     bodies = {m.text for m in issue.mentions if m.type == "Organization" and a_name_to_look_for(m.text, m.type, m.source)}
     return [m for m in _found_again(issue, bodies, "Organization", "rule:short-name", read_as="Person")
             if stands_alone(issue.text, m.start, m.end, "Organization")]
+
+
+def _bodies_cut_short_again(issue: Issue) -> list[Mention]:
+    """丰某 | 动力 where the issue reads 丰某动力 whole elsewhere: the model's name cut short at its start is
+    the body's whole name, found again (other names the model read inside it give way too). With two readings
+    (:mod:`kg.ner.vote`), only a name both read."""
+    bodies = {m.text for m in issue.mentions if m.type == "Organization" and a_name_to_look_for(m.text, m.type, m.source)
+              and (issue.other_reading is None or ("Organization", m.text) in issue.other_reading)}
+    prefixes = {(m.start, m.end) for m in issue.mentions if m.type == "Organization"}
+    return [m for m in _found_again(issue, bodies, "Organization", "rule:short-name", read_as="Organization")
+            if (m.start, m.end) not in prefixes and any((m.start, end) in prefixes for end in range(m.start + 2, m.end))
+            and stands_alone(issue.text, m.start, m.end, "Organization")]
 
 
 def _found_again(issue: Issue, names: set[str], type_: str, source: str, read_as: str = "") -> list[Mention]:

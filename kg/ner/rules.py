@@ -59,9 +59,9 @@ def titled_works(text: str) -> list[Span]:
 #: with a bracketed period after it: 促进科技成果转化三年行动方案（2024—2026年）.
 #: After the head noun: a break, a particle, or a verb about the document. (A word of one or two
 #: characters in brackets may stand inside: 首台（套）.)
-_BARE_TITLE = re.compile(rf"(?:[\u4e00-\u9fff0-9A-Za-z“”‘’—\-]|[（(][\u4e00-\u9fff]{{1,2}}[）)]){{2,36}}?{BARE_POLICY_HEADS.pattern}"
-                         r"(?:[（(][^（）()，。]{0,14}(?:年|试行|修订|暂行)[^（）()，。]{0,4}[）)])?"
-                         r"(?=$|[，。；：、！？”）)\s（(]|[的和与及中等]|提出|明确|指出|要求|规定|强调|将|已|自|于|共|从|为|同时|废止"
+_TITLE_TEXT = (rf"(?:[\u4e00-\u9fff0-9A-Za-z“”‘’—\-]|[（(][\u4e00-\u9fff]{{1,2}}[）)]){{2,36}}?{BARE_POLICY_HEADS.pattern}"
+               r"(?:[（(][^（）()，。]{0,14}(?:年|试行|修订|暂行)[^（）()，。]{0,4}[）)])?")
+_BARE_TITLE = re.compile(_TITLE_TEXT + r"(?=$|[，。；：、！？”）)\s（(]|[的和与及中等]|提出|明确|指出|要求|规定|强调|将|已|自|于|共|从|为|同时|废止"
                          r"|开展)")
 
 
@@ -69,8 +69,12 @@ _BARE_TITLE = re.compile(rf"(?:[\u4e00-\u9fff0-9A-Za-z“”‘’—\-]|[（(][
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十]条")
 _BARE_POLICY_VERB = re.compile(BARE_POLICY_BEFORE.pattern.rstrip("$"))
 _REVISED = re.compile(r"(?:修订后|新修订|最新修订|重新修订)的")
-#: 发布关于组织申报某某补助的通知: a notice's title, 关于 … 的通知, needs no marks either.
-_ABOUT_TITLE = re.compile(r"关于[^，。；：《》“”]{4,48}?的(?:通知|决定|意见|公告)(?=$|[，。；：、）)\s]|[，,]?(?:对|要求|明确|提出))")
+#: A title at the start of a clause, then the time since it took effect: ，某某奖励管理办法（暂行）实施以来.
+_SINCE_TITLE = re.compile(rf"(?:^|(?<=[，。；：]))({_TITLE_TEXT})(?:正式)?(?:实施|施行|出台|印发|发布)以来")
+#: 发布关于组织申报某某补助的通知: a notice's title, 关于 … 的通知, needs no marks either; nor with the body
+#: that issues it before 关于 (印发某市人民政府关于…的意见).
+_ABOUT_TITLE = re.compile(r"(?:[\u4e00-\u9fff]{2,20}?(?:人民政府|政府|办公厅|办公室|委员会|管委会|局|委|厅|部|署))?"
+                          r"关于[^，。；：《》“”]{4,48}?的(?:通知|决定|意见|公告)(?=$|[，。；：、）)\s]|[，,]?(?:对|要求|明确|提出))")
 
 
 def bare_titles(text: str) -> list[Span]:
@@ -102,8 +106,8 @@ def bare_titles(text: str) -> list[Span]:
     for m in _QUOTED_COUNTED.finditer(text):  # 是某市“某某十条”的配套文件: a counted set of measures by its nickname
         if not any(s.start <= m.start(1) < s.end for s in spans):
             spans.append(Span(m.start(1), m.end(1), "Policy", "rule:bare-title"))
-    for m in _HEADLINE_TITLE.finditer(text):  # ■ 某某投资管理细则出台: a headline's title, then its verb
-        title = m.group(1)
+    for m in [*_HEADLINE_TITLE.finditer(text), *_SINCE_TITLE.finditer(text)]:  # ■ 某某投资管理细则出台: a headline's title,
+        title = m.group(1)  # then its verb; ，某某管理办法实施以来: a clause's
         if not GENERIC_DOCUMENT.match(title) and "的" not in title and not any(s.start <= m.start(1) < s.end for s in spans) \
                 and _long_enough(title):
             spans.append(Span(m.start(1), m.end(1), "Policy", "rule:bare-title"))

@@ -136,9 +136,14 @@ def _posts_filled_by(s: Sentence) -> list[Relation]:
         clause = re.search(r"[，,]\s*([^，。；（）()由]{1,14}?)\s*由(?=[^，。；由]*$)", before)
         by_at = s.m(subject).end + clause.end() if clause else 0  # (a body named before 由 holds it: 分院院长由)
         opens = s.m(subject).end + clause.start() if clause else 0
-        if clause and POST.match(clause.group(1)) and not any(  # (nor a body the sentence sets up: its post)
+        set_up = [s.ks[j] for j in range(i) if s.type(j) == "Organization" and s.ks[j] != subject
+                  and s.m(s.ks[j]).start < opens and _SET_UP_BEFORE.search(s.before(s.ks[j], 12))]
+        if clause and POST.match(clause.group(1)) and set_up and not any(
+                s.type(j) == "Organization" and opens <= s.m(s.ks[j]).start < by_at for j in range(i)):
+            out.append(s.relation(k, set_up[-1], "holdsPosition", title=clause.group(1).strip()))  # the body set up: its post
+        elif clause and POST.match(clause.group(1)) and not any(  # (nor a body the sentence sets up: its post)
                 s.type(j) == "Organization" and s.ks[j] != subject and s.m(s.ks[j]).start < by_at
-                and (s.m(s.ks[j]).start >= opens or _SET_UP_BEFORE.search(s.before(s.ks[j], 8))) for j in range(i)):
+                and (s.m(s.ks[j]).start >= opens or _SET_UP_BEFORE.search(s.before(s.ks[j], 12))) for j in range(i)):
             appointed = [s.ks[j] for j in range(i) if s.type(j) == "Organization" and s.m(s.ks[j]).end <= opens
                          and s.m(s.ks[j]).start > s.m(subject).end and _TAKES_A_POST_AT.search(s.before(s.ks[j], 4))
                          and LATIN_POST.match(s.after(s.ks[j], 8))]  # 某甲出任某公司董事长，总经理由某乙担任: that company's
@@ -183,8 +188,9 @@ def _posts_named_after(s: Sentence) -> list[Relation]:
     return out
 
 
-#: Before a body the sentence sets up: a post filled after it is that body's (设立某某成都分公司，…，负责人由).
-_SET_UP_BEFORE = re.compile(r"(?:设立|成立|组建|新设|注册)(?:了|的)?\s*$")
+#: Before a body the sentence sets up: a post filled after it is that body's (设立某某成都分公司，…，负责人由;
+#: 设立全资子公司某某，总经理由).
+_SET_UP_BEFORE = re.compile(r"(?:设立|成立|组建|新设|注册)(?:了|的)?(?:全资|控股)?(?:子公司|分公司)?\s*$")
 
 
 #: ，院长由…: a clause that gives a post of a kind of body (院长, 所长, 站长) before 由.

@@ -53,6 +53,8 @@ class Sentence:
                 self.short_name_of[i + 1] = i
                 self.declaration_end[i] = end + declared.end()
                 self._text_after[top[i + 1]] = end + declared.end()
+            elif declared:  # A（简称“b”）、C with b read as no name: the list still goes on after the bracket
+                self.declaration_end[i] = self._text_after[top[i]] = end + declared.end()
 
     def _other_name(self, k: int, bracketed: int) -> re.Match | None:
         """某某株式会社（Ranno Denshi K.K.）: the same body's own name in brackets right after its

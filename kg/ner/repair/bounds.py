@@ -5,6 +5,7 @@ import re
 
 from ...lexicon import (
     AFTER_A_PERSON,
+    AMOUNT,
     BRANCH_TAILS,
     DESCRIPTOR,
     GENERIC_ORG,
@@ -310,10 +311,14 @@ def _joined_parts(text: str, w: Word) -> list[Word] | None:
         # 某某码头联合某某电信芜湖分公司…共同实施: a short name, 联合, a company's full name, acting together
         short_with_company = m.group() == "联合" and len(left) >= 4 and len(right) >= 8 and right.endswith(_COMPANY_ENDS) \
             and _TOGETHER.search(text, w.end, w.end + 30) is not None
-        if both_bodies or two_brands or dealt_with or brand_with_body or place_with_body or is_of or short_with_company:
+        # 某市农业农村局联合 | 协会: a government body, the connective, then a body named by its kind alone
+        body_with_a_kind = m.group() in LEADING_CONNECTIVES and len(left) >= 4 and GOVERNMENT_BODY.search(left) is not None \
+            and _bare_suffix(right) and not right.startswith(_JOINED_NAME_TAIL)
+        if both_bodies or two_brands or dealt_with or brand_with_body or place_with_body or is_of or short_with_company \
+                or body_with_a_kind:
             at, after = w.start + m.start(), w.start + m.end()
             return [Word(w.start, at, "Region" if place_with_body else "Organization"), Word(at, after, "c"),
-                    Word(after, w.end, "Organization")]
+                    Word(after, w.end, "n" if body_with_a_kind else "Organization")]
     return None
 
 
@@ -534,8 +539,8 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
             break
         if ORGAN.fullmatch(piece) and ORGAN_PARENT.search(text, words[i].start, words[j - 1].end):
             break  # 某某有限公司 | 财务部: the company's organ, not the end of its name
-        if piece == "投资" and text.endswith(_KINDS_OF_INVESTING, 0, w.start):
-            break  # 某某基金 | 战略投资: the deal, not the firm's name
+        if piece == "投资" and (text.endswith(_KINDS_OF_INVESTING, 0, w.start) or AMOUNT.match(text, w.end)):
+            break  # 某某基金 | 战略投资, 某某液压 | 投资 2 亿元: the deal, not the firm's name
         strong = (piece in STRONG_SUFFIX_WORDS and (piece != "投资" or ends_item(text, w.end))) \
             or (piece == "站" and text.endswith("中心", 0, w.start))  # 某某监测中心 | 站: a centre's station
         # an unknown name's tail LAC tagged an adjective: 江苏 | 先进材料技术研究院/a

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon import BRANCH_TAILS, alternatives
-from ...regions import gazetteer
-from .words import Word, merge
+from ...lexicon import BRANCH_TAILS, REGIONAL_UNITS, alternatives
+from ...regions import AREA, gazetteer, is_area
+from .words import Word, claim, merge
 
 #: A company's legal form, then a branch named by its place: 华为技术有限公司 | 深圳研发中心.
 _LEGAL_FORM = re.compile(r"有限公司|有限责任公司|股份公司|集团|银行|证券")
@@ -72,3 +72,43 @@ def _branch_tail(text: str, words: list[Word], i: int) -> int:
             and (_LEGAL_END.search(name) or name.endswith("事务所")) and kind_at(i + 2):
         return 2
     return 1 if name.endswith(("省", "市", "区", "县")) and _NAMED_WITH_LEGAL_FORM.search(name) and kind_at(i + 1) else 0
+
+
+#: A region or an area at the end of what the model read as a body's name (某某研究院东北).
+_PLACE_AT_END = re.compile(rf"(?:{AREA.pattern})$")
+
+
+def regional_units(text: str, words: list[Word]) -> list[Word]:
+    """某某动力 | 东北 | 区域总部, 某某集团 | 华东 | 区域总部, 某某研究院东北 | 试验站: a body (its brand and a word of
+    its trade, or its name), the region the unit serves and the unit's kind are the unit's name (the body
+    and the region are found inside it again by the name grammar)."""
+    if not any(unit in text for unit in REGIONAL_UNITS):
+        return words
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w.label != "Organization":
+            i += 1
+            continue
+        k = i + 1
+        if k < len(words) and words[k].start == words[k - 1].end and words[k].label in ("n", "nz") \
+                and words[k].end - words[k].start == 2 and k + 1 < len(words) and _serves(text, words[k + 1]):
+            k += 1  # (丰禾 | 动力: the brand and its trade)
+        if k < len(words) and words[k].start == words[k - 1].end and _serves(text, words[k]):
+            place_end = words[k].end
+        elif _PLACE_AT_END.search(text, w.start, w.end) and w.end - w.start >= 6:
+            place_end = w.end
+        else:
+            i += 1
+            continue
+        unit = next((u for u in REGIONAL_UNITS if text.startswith(u, place_end)), None)
+        if unit and any(x.end == place_end + len(unit) for x in words):
+            words = claim(words, w.start, place_end + len(unit), "Organization")
+        i += 1
+    return words
+
+
+def _serves(text: str, w: Word) -> bool:
+    """A province, a city or an area a unit serves: 山西, 华东, 东北."""
+    piece = text[w.start:w.end]
+    return (w.label == "Region" and gazetteer().lookup(piece) is not None) or is_area(piece)

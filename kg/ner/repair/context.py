@@ -15,6 +15,7 @@ from ...lexicon import (
     GOVERNMENT_BODY,
     LATIN_POST,
     LIST_TAIL,
+    MAKING_TRADES,
     OF_A_STATED_SIZE,
     OWNING,
     POST_AT_END,
@@ -65,7 +66,7 @@ _DEPARTMENT_END = re.compile(r"[部处科室组办局院所系]$|中心$|事业�
 
 
 def names_before_posts(text: str, words: list[Word]) -> list[Word]:
-    """`星河(ORG) 动力 创始人 刘百奇`: a noun between a company and a post, not an area of
+    """`星河(ORG) 动力 创始人 刘百奇`: a noun (or a craft: 某某 铸造) between a company and a post, not an area of
     work (技术总监) or a department (研发部), is the rest of the company's name."""
     if not _COMPANY_POST.search(text):
         return words
@@ -73,7 +74,8 @@ def names_before_posts(text: str, words: list[Word]) -> list[Word]:
     while k + 3 < len(words):
         org, noun, post, nxt = words[k], words[k + 1], words[k + 2], words[k + 3]
         piece = text[noun.start:noun.end]
-        if org.label == "Organization" and noun.label in ("n", "nz") and org.end == noun.start \
+        if org.label == "Organization" and (noun.label in ("n", "nz") or (noun.label in ("v", "vn") and piece in MAKING_TRADES)) \
+                and org.end == noun.start \
                 and noun.end == post.start and len(piece) <= 3 and piece not in WORK_AREAS + POST_SCOPES \
                 and not _DEPARTMENT_END.search(piece) and not LATIN_POST.search(piece) \
                 and _COMPANY_POST.fullmatch(text[post.start:post.end]) \

@@ -80,6 +80,9 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
             # after its post ends in the character, for no list or many stand there
         elif len(piece) == 2 and piece[1] == "于" and (after.label == "TIME" or text[after.start].isdigit()):
             out[k], out[k + 1] = Word(name.start, name.end + 1, "Person"), Word(nxt.end - 1, nxt.end, "p")
+        elif len(piece) == 2 and piece[1] in "称说" and "\u4e00" <= piece[0] <= "\u9fff" and text[after.start:after.end] in "，：:" \
+                and k > 0 and out[k - 1].end == name.start and POST_AT_END.search(text, out[k - 1].start, out[k - 1].end):
+            out[k], out[k + 1] = Word(name.start, name.end + 1, "Person"), Word(nxt.end - 1, nxt.end, "v")  # 董事长马某 | 某称 | ，
         elif len(piece) == 1 and "\u4e00" <= piece <= "\u9fff" and piece not in _AFTER_A_NAME and (
                 _SAYS.match(text, after.start) or (text[after.start:after.end] == "为" and k + 3 < len(out)
                                                    and out[k + 3].label == "Organization")

@@ -22,7 +22,7 @@ from ...lexicon import (
     ZONE_SUFFIXES,
     alternatives,
 )
-from ...regions import gazetteer
+from ...regions import gazetteer, is_foreign_country
 from .words import ENTITY, Word, claim, ends_like_org, merge
 
 
@@ -495,7 +495,8 @@ def foreign_places(text: str, words: list[Word]) -> list[Word]:
         piece = text[w.start:w.end]
         if w.label == "Region" and len(piece) >= 4:
             cut = next((n for n in range(2, min(6, len(piece) - 1)) if (d := g.lookup(piece[:n])) is not None
-                        and d.level == "country" and (TRANSLITERATION.match(piece[n:]) or g.lookup(piece[n:]))), None)
+                        and d.level == "country" and (TRANSLITERATION.match(piece[n:]) or g.lookup(piece[n:])
+                                                      or (_FOREIGN_STATE.fullmatch(piece[n:]) and is_foreign_country(piece[:n])))), None)
             if cut is not None and g.lookup(piece) is None:  # 瑞典 | 斯德哥尔摩
                 out += [Word(w.start, w.start + cut, "Region"), Word(w.start + cut, w.end, "Region")]
                 continue
@@ -518,6 +519,8 @@ def foreign_places(text: str, words: list[Word]) -> list[Word]:
     return out
 
 
+#: A foreign country's state or province by its own name and level, after the country's: 巴西 | 巴拉那州.
+_FOREIGN_STATE = re.compile(r"[\u4e00-\u9fff]{2,5}[州省]")
 #: The kinds of unit a place or a body posts in another place: 某市驻某地工作组, 某区驻某县帮扶工作队.
 _POSTED_KINDS = ("工作组", "工作队", "办事处", "联络处", "联络组", "工作站")
 #: Words between the sending place and 驻, or between the place posted to and the kind: 东西部 | 协作, 帮扶.
