@@ -165,7 +165,7 @@ POLICY_HEADS = (
     "指导意见", "实施意见", "若干意见", "意见", "管理办法", "实施办法", "办法", "暂行规定", "规定",
     "条例", "法", "规划", "行动计划", "计划", "实施方案", "工作方案", "方案", "通知", "决定", "纲要",
     "实施细则", "细则", "若干措施", "措施", "政策", "战略", "指南", "准则", "规则", "目录", "清单",
-    "决议", "公约", "协定", "法案", "要点", "路线图", "规范", "标准", "指引", "导则", "规程",
+    "决议", "公约", "协定", "法案", "要点", "路线图", "规范", "标准", "指引", "导则", "规程", "规范条件", "准入条件",
 )
 REPORT_HEADS = (
     "报告", "白皮书", "蓝皮书", "绿皮书", "指数", "榜单", "排行榜", "名单", "年鉴", "发展现状",
@@ -339,8 +339,10 @@ CLUSTER_TRIGGER = re.compile(r"(?:涌现出|涌现|集聚了?|聚集了?|培育�
 #: The words by which a body owns another: 某某集团旗下 | 下属 | 所属 …
 OWNING_WORDS = ("旗下", "下属", "所属")
 OWNING = f"(?:{alternatives(OWNING_WORDS)})"
-#: A 旗下 B, A 旗下已有 B、C 等, A 控股的 B: B is A's.
-SUBSIDIARY_OF_HEAD = re.compile(rf"^\s*(?:(?:的|将|把)?{OWNING}(?:的|(?:已|现|目前|共)?(?:拥有|有|设有|包括))?|(?:全资)?控股的"
+#: What kind of unit an owner's word goes on to name, before the unit's name: 旗下 | 产业投资平台 | 某某创投.
+OWNED_PLATFORM = r"(?:[\u4e00-\u9fff]{0,6}?(?:投资平台|投资机构|平台))"
+#: A 旗下 B, A 旗下已有 B、C 等, A 控股的 B, A 旗下投资平台 B: B is A's.
+SUBSIDIARY_OF_HEAD = re.compile(rf"^\s*(?:(?:的|将|把)?{OWNING}(?:的|(?:已|现|目前|共)?(?:拥有|有|设有|包括)|{OWNED_PLATFORM})?|(?:全资)?控股的"
                                 r"|(?:在[^，。；]{1,10}?)?(?:全资|控股)(?:设立|成立|组建|新设)的)\s*$")  # (由 A (在某地)全资设立的 B)
 #: A 全资子公司 B, A 新设立的全资子公司 B, A 在上海设立子公司 B: B is A's.
 SUBSIDIARY_NAMED = re.compile(r"^\s*(?:[^。；]{0,40}?(?P<set_up>设立|成立|组建|新设)(?:了|的)?|[^。；]{0,24}?(?:公告|宣布|披露)[，,]?"
@@ -470,7 +472,9 @@ UNIT_TAILS = ACADEMIC_UNITS + ("研究生院", "校区", "重点实验室", "分
                                "办公室", "事业部", "医院", "秘书处")
 #: A branch named by its place: 北京分公司, 北京有限公司 after 集团.
 #: The kinds of a body's unit named by the region it serves: 某某集团华东区域总部, 某某研究院东北试验站.
-REGIONAL_UNITS = ("区域总部", "运营总部", "业务总部", "试验站")
+REGIONAL_UNITS = ("区域总部", "运营总部", "业务总部", "试验站", "服务站")
+#: What such a unit may serve instead of a region: 某某科技国际业务总部, 某某联盟海外服务站.
+UNIT_SCOPES = ("国际", "海外", "全球")
 BRANCH_TAILS = ("分公司", "中心支公司", "支公司", "分行", "支行", "分院", "分会", "分中心", "分所", "分局", "办事处", "代表处",
                 "研发中心")
 

@@ -1668,3 +1668,57 @@ def test_a_units_name_from_its_body_the_region_it_serves_and_its_kind():
     assert [(name[w.start:w.end], w.label) for w in regional_units(name, words)] == [(name, "Organization")]
     assert {(name[s.start:s.end], s.type) for s in nested_names(name)} >= {
         ("澄州智能装备研究院", "Organization"), ("华南", "Region")}
+
+
+def test_an_owners_word_read_into_the_brand_before_a_bracketed_seat():
+    """某某集团 | 旗下某某电器/n | （某国）有限公司: the company named with its seat starts after 旗下."""
+    from kg.ner.repair.registered import bracketed_seats
+
+    text = "汀禾集团旗下汀禾电器（越南）有限公司投产"
+    words = _words(text, [("汀禾集团", "Organization"), ("旗下汀禾电器", "n"), ("（", "w"), ("越南", "Region"), ("）", "w"),
+                          ("有限公司", "n"), ("投产", "v")])
+    assert [(text[w.start:w.end], w.label) for w in bracketed_seats(text, words) if w.is_entity] == [
+        ("汀禾集团", "Organization"), ("汀禾电器（越南）有限公司", "Organization")]
+
+
+def test_a_foreign_state_named_with_new_and_a_town_after_its_country():
+    """墨西哥 | 新/a | 某某州: the state's name starts with 新; 埃及某某城: the country, then its town."""
+    from kg.ner.repair.places import foreign_places
+
+    text = "在墨西哥新哈利斯科州设厂"
+    words = _words(text, [("在", "p"), ("墨西哥", "Region"), ("新", "a"), ("哈利斯科州", "Region"), ("设厂", "v")])
+    assert [text[w.start:w.end] for w in foreign_places(text, words) if w.label == "Region"] == ["墨西哥", "新哈利斯科州"]
+    text = "位于埃及东湖十日城的工厂"
+    words = _words(text, [("位于", "v"), ("埃及东湖十日城", "Region"), ("的", "u"), ("工厂", "n")])
+    assert [text[w.start:w.end] for w in foreign_places(text, words) if w.label == "Region"] == ["埃及", "东湖十日城"]
+
+
+def test_a_unit_serving_abroad_is_named_like_one_serving_a_region():
+    """某某科技国际/ORG | 业务 | 总部, 某某联盟 | 海外 | 服务站: the unit, its body inside its name."""
+    from kg.ner.names import nested_names
+    from kg.ner.repair.branches import regional_units
+
+    text = "岚汐科技国际业务总部揭牌"
+    words = _words(text, [("岚汐科技国际", "Organization"), ("业务", "n"), ("总部", "n"), ("揭牌", "v")])
+    assert [text[w.start:w.end] for w in regional_units(text, words) if w.is_entity] == ["岚汐科技国际业务总部"]
+    text = "汀禾联盟海外服务站揭牌"
+    words = _words(text, [("汀禾联盟", "Organization"), ("海外", "s"), ("服务站", "n"), ("揭牌", "v")])
+    assert [text[w.start:w.end] for w in regional_units(text, words) if w.is_entity] == ["汀禾联盟海外服务站"]
+    assert [("岚汐科技国际业务总部"[s.start:s.end], s.type) for s in nested_names("岚汐科技国际业务总部")] == [
+        ("岚汐科技", "Organization")]
+
+
+def test_a_deal_inside_a_word_parts_the_buyer_from_the_company_bought():
+    """全资子公司某某国际收购某某矿业股份有限公司/n: the subsidiary buys the registered company, two names; an investor
+    said to take part as a party (某某新材作为产业方 | 跟投) is named without that."""
+    from kg.ner.repair.deals import investors
+    from kg.ner.repair.registered import registered_names
+
+    text = "汀禾集团全资子公司汀禾国际收购澄波锂矿股份有限公司 60% 股权"
+    words = _words(text, [("汀禾集团", "Organization"), ("全资子公司汀禾国际收购澄波锂矿股份有限公司", "n"), (" ", "w"), ("60%", "m"),
+                          (" ", "w"), ("股权", "n")])
+    assert [text[w.start:w.end] for w in registered_names(text, words) if w.is_entity] == [
+        "汀禾集团", "汀禾国际", "澄波锂矿股份有限公司"]
+    text = "岚汐资本领投，澄波新材作为产业方跟投"
+    words = _words(text, [("岚汐资本", "Organization"), ("领投", "v"), ("，", "w"), ("澄波新材作为产业方", "Organization"), ("跟投", "v")])
+    assert "澄波新材" in {text[w.start:w.end] for w in investors(text, words) if w.label == "Organization"}

@@ -1468,3 +1468,34 @@ def test_a_post_filled_in_a_subsidiary_the_sentence_sets_up(backend):
     found = relations(backend, text)
     assert ("柯一帆", "holdsPosition", "岚汐（滨州）植保装备有限公司", (("title", "总经理"),)) in found
     assert ("柯一帆", "holdsPosition", "岚汐动力机械股份有限公司", (("title", "总经理"),)) not in found
+
+
+def test_the_company_a_clause_opens_with_works_with_another(backend):
+    """某某总经理张三透露，公司已与某某签署…协议: 公司 is the company the sentence names, which partners the other; not
+    公司 由 A 与 B 创办 (who founded it)."""
+    found = relations(backend, "■ 企业\n澄波物联总经理柯一帆透露，公司已与岚汐智能科技有限公司签署数据互认协议。")
+    assert {("澄波物联", "partnerOf", "岚汐智能科技有限公司", ()), ("岚汐智能科技有限公司", "partnerOf", "澄波物联", ())} & found
+    found = relations(backend, "■ 企业\n澄波物联总经理柯一帆介绍，公司 2019 年由柯一帆与岚汐智能科技有限公司前副总裁韩思远共同创办。")
+    assert not any(r == "partnerOf" for _, r, _, _ in found)
+
+
+def test_an_investor_named_after_its_owner_and_what_kind_of_unit_it_is(backend):
+    """由某某集团旗下产业投资平台某某创投领投: the platform invests and is the group's; the group invests nothing."""
+    found = relations(backend, "■ 融资\n汀禾小家电近日完成 8000 万元 A 轮融资，由岚汐集团旗下产业投资平台岚汐创投领投。")
+    assert ("岚汐创投", "subsidiaryOf", "岚汐集团", ()) in found
+    assert any(h == "岚汐创投" and r == "investedIn" for h, r, _, _ in found)
+    assert not any(h == "岚汐集团" and r == "investedIn" for h, r, _, _ in found)
+
+
+def test_a_company_that_registers_another_abroad_is_not_seated_there(backend):
+    """X 近日在某国某州注册成立 Y: Y is seated in the places, X is not."""
+    found = relations(backend, "■ 出海\n浙江澄波电器股份有限公司日前在墨西哥科阿韦拉州注册成立澄波电器（墨西哥）有限公司，投资 2000 万美元。")
+    located = {(h, t) for h, r, t, _ in found if r == "locatedIn"}
+    assert ("澄波电器（墨西哥）有限公司", "墨西哥") in located
+    assert not any(h == "浙江澄波电器股份有限公司" and t in ("墨西哥", "科阿韦拉州") for h, t in located)
+
+
+def test_a_post_that_will_be_filled(backend):
+    """某某矿业总经理将由张三兼任: the person holds that post of the body named first."""
+    found = relations(backend, "■ 并购\n交割完成后，澄波矿业股份有限公司总经理将由柯一帆兼任。")
+    assert ("柯一帆", "holdsPosition", "澄波矿业股份有限公司", (("title", "总经理"),)) in found

@@ -92,3 +92,8 @@ def test_a_notice_titled_with_its_issuer_and_a_title_dated_by_its_taking_effect(
     assert [text[s.start:s.end] for s in bare_titles(text)] == ["澄州市电动农机购置奖励管理办法（暂行）"]
     assert bare_titles("该办法实施以来，已兑付补贴 300 万元。") == []
     assert bare_titles("今年以来，新办法出台以来企业受益。") == []
+
+
+def test_conditions_an_industry_must_meet_are_policies():
+    assert classify_title("某某原料加工企业规范条件（试行）") == "Policy"
+    assert classify_title("某某回收企业准入条件") == "Policy"

@@ -30,6 +30,8 @@ _DEMONSTRATIVE = re.compile(rf"(?:该|此|这一?|上述)({_KIND}|院|所|馆)|�
 _SUBJECT = re.compile(rf"(?:^|(?<=[，；。：]))({_KIND})(?=由|设在|设于|位于|落户|坐落|首个|首批|首期|总规模|已于|隶属|控股股东|母公司)")
 #: 公司 opening a clause that buys into another company: …公告，公司拟以 2 亿元收购某某 51% 股权.
 _BUYER = re.compile(r"(?:^|(?<=[，；。：]))(公司)(?=[^，。；：]{0,20}?(?:收购|增资|认购|入股|受让|参股))")
+#: 公司 opening a clause that works with another body: …介绍，公司今年与某某联合开发, 公司已与某某签署协议.
+_PARTNERING = re.compile(r"(?:^|(?<=[，；。：]))(公司)(?=[^，。；：与同由]{0,12}(?:与|同)[^，。；：]{2,30}?(?:联合|共同|合作|签署|签订|共建))")
 _OPENING_KIND = re.compile(rf"(?:^|(?<=[，；。：由]))({_KIND})")
 #: A post taken at a kind (担任实验室主任, 兼任孵化器负责人, 当选联合体理事长); a kind settled in (入驻创新港的); a kind
 #: one works with (将与研究院联合攻关).
@@ -96,7 +98,8 @@ def _sites(text: str) -> list[tuple[int, str]]:
     sites += [(m.start(1), m.group(1)) for m in _OPENING_KIND.finditer(text)
               if LATIN_POST.match(text, m.end(1)) and not _SUBJECT.match(text, m.start(1))
               and not (m.group(1) == "公司" and text[m.start(1) - 1:m.start(1)] == "由")]  # (由公司副总裁…: whose?)
-    sites += [(m.start(1), m.group(1)) for m in _BUYER.finditer(text) if not _SUBJECT.match(text, m.start(1))]
+    sites += [(m.start(1), m.group(1)) for pattern in (_BUYER, _PARTNERING) for m in pattern.finditer(text)
+              if not _SUBJECT.match(text, m.start(1))]
     sites += [(m.start(1), m.group(1)) for m in _UNIT_AGAIN.finditer(text)]
     sites += [(m.start(1), m.group(1)) for m in _SETTLED_IN.finditer(text)]
     sites += [(m.start(1), m.group(1)) for m in _PARTNER_OF.finditer(text)]

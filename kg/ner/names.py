@@ -27,6 +27,7 @@ from ..lexicon import (
     PARTY,
     REGIONAL_UNITS,
     TRADES,
+    UNIT_SCOPES,
     UNIT_TAILS,
     ZONE_BODIES,
     ZONE_KINDS,
@@ -269,6 +270,8 @@ def _nested_once(name: str) -> list[Span]:
             not zone_text[len(head):].startswith(ZONE_SUFFIXES) and len(zone_text) - len(head) >= 2 else 0
         if not g.lookup(zone_text[start:]):  # a division is a region already
             region(start, len(zone_text), "rule:zone")
+    if branch_of is None and tail and tail.group().endswith(REGIONAL_UNITS) and name.endswith(UNIT_SCOPES, 0, tail.start()):
+        branch_of = tail.start() - 2  # 某某科技 | 国际 | 业务总部: the body's unit serving no one region
     if branch_of is not None and branch_of >= 2 and name[branch_of - 1] not in "（(" and \
             name.endswith(BRANCH_TAILS + REGIONAL_UNITS):
         spans.append(Span(0, branch_of, "Organization", "rule:parent-org"))

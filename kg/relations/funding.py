@@ -20,6 +20,7 @@ from ..lexicon import (
     INVEST_TRIGGER,
     INVESTORS_LISTED,
     JOINS_ROUND,
+    OWNED_PLATFORM,
     OWNING,
     ROUND,
     ROUND_AFTER,
@@ -27,8 +28,8 @@ from ..lexicon import (
 )
 from .sentence import Sentence, sentence_subject, without_places
 
-#: Between a group and the investor it owns: 由某某集团旗下的某某资本领投.
-_OWNER = re.compile(rf"\s*(?:的)?{OWNING}(?:的)?\s*")
+#: Between a group and the investor it owns: 由某某集团旗下的某某资本领投, 由某某集团旗下产业投资平台某某创投领投.
+_OWNER = re.compile(rf"\s*(?:的)?{OWNING}(?:的)?{OWNED_PLATFORM}?\s*")
 
 
 #: Before 投资 as a noun: 创业投资, 股权投资, 天使投资 (a kind of investing, not a deal).

@@ -368,7 +368,9 @@ def located(s: Sentence) -> list[Relation]:
                 out.extend(s.relation(org, b, "locatedIn") for org in s.group_before(i))  # A、B 等成为首批入驻某园的企业
             elif OPENED_IN.match(link):  # X 已于近日在 武汉市 江夏区 注册成立
                 places = _place_and_within(s, i + 1)
-                if OPENED_AFTER.match(s.after(places[-1], 16)):
+                j = s.ks.index(places[-1]) + 1  # (X 在 REGION 注册成立 Y: Y is seated there, not X)
+                sets_up_another = j < len(s.ks) and s.type(j) == "Organization" and SET_UP_THERE.match(s.between(places[-1], s.ks[j]))
+                if OPENED_AFTER.match(s.after(places[-1], 16)) and not sets_up_another:
                     out.extend(s.relation(a, place, "locatedIn") for place in places)
         elif ta == "Region" and tb == "Organization":
             if CLUSTER_TRIGGER.search(link):

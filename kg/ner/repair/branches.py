@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon import BRANCH_TAILS, REGIONAL_UNITS, alternatives
+from ...lexicon import BRANCH_TAILS, REGIONAL_UNITS, UNIT_SCOPES, alternatives
 from ...regions import AREA, gazetteer, is_area
 from .words import Word, claim, merge
 
@@ -74,8 +74,8 @@ def _branch_tail(text: str, words: list[Word], i: int) -> int:
     return 1 if name.endswith(("省", "市", "区", "县")) and _NAMED_WITH_LEGAL_FORM.search(name) and kind_at(i + 1) else 0
 
 
-#: A region or an area at the end of what the model read as a body's name (某某研究院东北).
-_PLACE_AT_END = re.compile(rf"(?:{AREA.pattern})$")
+#: A region, an area or a scope at the end of what the model read as a body's name (某某研究院东北, 某某科技国际).
+_PLACE_AT_END = re.compile(rf"(?:{AREA.pattern}|{alternatives(UNIT_SCOPES)})$")
 
 
 def regional_units(text: str, words: list[Word]) -> list[Word]:
@@ -109,6 +109,6 @@ def regional_units(text: str, words: list[Word]) -> list[Word]:
 
 
 def _serves(text: str, w: Word) -> bool:
-    """A province, a city or an area a unit serves: 山西, 华东, 东北."""
+    """A province, a city, an area or a scope a unit serves: 山西, 华东, 东北, 海外."""
     piece = text[w.start:w.end]
-    return (w.label == "Region" and gazetteer().lookup(piece) is not None) or is_area(piece)
+    return (w.label == "Region" and gazetteer().lookup(piece) is not None) or is_area(piece) or piece in UNIT_SCOPES

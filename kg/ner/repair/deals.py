@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon import AGREEMENT, DESCRIPTOR, FUNDED, GENERIC_INVESTORS, INVESTOR_ROLE, INVESTORS_NAMED, OWNING, ROUND
+from ...lexicon import AGREEMENT, DESCRIPTOR, FUNDED, GENERIC_INVESTORS, INVESTOR_ROLE, INVESTORS_NAMED, OWNED_PLATFORM, OWNING, ROUND
 from ...regions import joins_a_place
 from .words import LATIN, Word, claim, merge
 
 _CLAUSE_START = re.compile(r"[，。；：:！？]|本轮(?:融资|投资)?由|由")
-_ADVERBS = re.compile(r"(?:等[^、，]{0,8}?(?:股东|资方|机构|投资方|投资人)|等|联合|共同|持续|继续|也|还|并|又|均|曾|已|再次|此前|参与|进行|超额|追加"
+_ADVERBS = re.compile(r"(?:等[^、，]{0,8}?(?:股东|资方|机构|投资方|投资人)|作为[^、，]{0,6}?(?:方|人)"
+                      r"|等|联合|共同|持续|继续|也|还|并|又|均|曾|已|再次|此前|参与|进行|超额|追加"
                       r"|优先|将(?:对[^、，]{1,8}?)?|拟|表示|称|近日|日前|近期|目前|当天|当日|同日|次日|随后|同期|同步|今年|本月|上月|本周|上周|今日)+$")
 
 
@@ -76,7 +77,8 @@ def _items_of_a_list(text: str) -> list[str]:
 
 #: What stands before an investor's own name in its list item: its owner (某某集团旗下的), the
 #: company it funds and the verb (某某科技近日获得), or where it is (总部位于北京的).
-_AFTER_OWNER = re.compile(rf"^.*?(?:{OWNING}的?|获得)|^(?:总部)?(?:位于|设在|来自)[\u4e00-\u9fff]{{1,12}}?的")
+_AFTER_OWNER = re.compile(rf"^.*?(?:{OWNING}的?|获得)(?:{OWNED_PLATFORM}(?=[\u4e00-\u9fff]{{4}}))?"
+                          r"|^(?:总部)?(?:位于|设在|来自)[\u4e00-\u9fff]{1,12}?的")
 
 
 def _listed_investors(text: str, words: list[Word]) -> list[Word]:

@@ -493,6 +493,11 @@ def foreign_places(text: str, words: list[Word]) -> list[Word]:
             out.append(w)
             continue
         piece = text[w.start:w.end]
+        if w.label == "Region" and piece.endswith("州") and len(out) >= 2 and text[out[-1].start:out[-1].end] == "新" \
+                and out[-1].end == w.start and out[-2].end == out[-1].start and out[-2].label == "Region" \
+                and is_foreign_country(text[out[-2].start:out[-2].end]):
+            out[-1] = Word(out[-1].start, w.end, "Region")  # 墨西哥 | 新/a | 某某州: the state's name starts with 新
+            continue
         if w.label == "Region" and len(piece) >= 4:
             cut = next((n for n in range(2, min(6, len(piece) - 1)) if (d := g.lookup(piece[:n])) is not None
                         and d.level == "country" and (TRANSLITERATION.match(piece[n:]) or g.lookup(piece[n:])
@@ -519,8 +524,8 @@ def foreign_places(text: str, words: list[Word]) -> list[Word]:
     return out
 
 
-#: A foreign country's state or province by its own name and level, after the country's: 巴西 | 巴拉那州.
-_FOREIGN_STATE = re.compile(r"[\u4e00-\u9fff]{2,5}[州省]")
+#: A foreign country's state, province or town by its own name and level, after the country's: 巴西 | 某某州.
+_FOREIGN_STATE = re.compile(r"[\u4e00-\u9fff]{2,5}[州省府城]")
 #: The kinds of unit a place or a body posts in another place: 某市驻某地工作组, 某区驻某县帮扶工作队.
 _POSTED_KINDS = ("工作组", "工作队", "办事处", "联络处", "联络组", "工作站")
 #: Words between the sending place and 驻, or between the place posted to and the kind: 东西部 | 协作, 帮扶.

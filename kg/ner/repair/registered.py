@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon import BRANCH_TAILS, DESCRIPTOR, ORG_SUFFIXES, OWNED_COMPANY_WORDS, OWNING, REGISTERED_FORM, alternatives
+from ...lexicon import BRANCH_TAILS, DESCRIPTOR, ORG_SUFFIXES, OWNED_COMPANY_WORDS, OWNING, OWNING_WORDS, REGISTERED_FORM, alternatives
 from ...regions import gazetteer, is_foreign_country
 from .words import BUILDING_VERBS, Word, claim, starts_no_name
 
@@ -52,9 +52,13 @@ def bracketed_seats(text: str, words: list[Word]) -> list[Word]:
                     or m.start() - w.start > 16:
                 break
             first = k
+            if text.startswith(OWNING_WORDS, w.start) and m.start() - w.start > 4:
+                break  # 某某集团 | 旗下某某电器/n | （某地）…: the owner's word opens the word, not the name
         if first is not None:  # (● 某某 | （某地）…: from the name, not the space the model took in)
             start = words[first].start + len(text[words[first].start:words[first].end]) \
                 - len(text[words[first].start:words[first].end].lstrip())
+            if text.startswith(OWNING_WORDS, start) and m.start() - start > 4:
+                start += 2
             words = claim(words, start, after.end(), "Organization")
     return words
 
@@ -90,6 +94,8 @@ def _business(text: str, words: list[Word], k: int) -> bool:
 
 #: A word of owning that starts the model's word: 旗下 | 某某有限公司.
 _OWNED_WORD_START = re.compile(rf"{OWNING}(?:的)?|(?:全资|控股)?子(?:公司|企业)")
+#: A verb of a deal inside one word, between a company and the registered company it deals in.
+_DEAL_INSIDE = re.compile(r"收购|并购|入股|增资|参股")
 
 
 def registered_names(text: str, words: list[Word]) -> list[Word]:
@@ -107,7 +113,10 @@ def registered_names(text: str, words: list[Word]) -> list[Word]:
         start = words[k].start
         owned = _OWNED_WORD_START.match(text, start, form.start())
         if owned:  # 某某集团 | 旗下某某有限公司 read as one word: the name starts after 旗下
-            if form.start() - owned.end() >= 2:
+            deal = _DEAL_INSIDE.search(text, owned.end() + 2, form.start() - 4)
+            if deal:  # 全资子公司某某国际收购某某矿业股份有限公司/n: the owned company buys the other
+                words = claim(claim(words, owned.end(), deal.start(), "Organization"), deal.end(), form.end(), "Organization")
+            elif form.start() - owned.end() >= 2:
                 words = claim(words, owned.end(), form.end(), "Organization")
             continue
         while k > 0 and words[k - 1].end == start and (words[k - 1].label in _REGISTERED_NAME_PARTS or _business(
