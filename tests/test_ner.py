@@ -1722,3 +1722,13 @@ def test_a_deal_inside_a_word_parts_the_buyer_from_the_company_bought():
     text = "岚汐资本领投，澄波新材作为产业方跟投"
     words = _words(text, [("岚汐资本", "Organization"), ("领投", "v"), ("，", "w"), ("澄波新材作为产业方", "Organization"), ("跟投", "v")])
     assert "澄波新材" in {text[w.start:w.end] for w in investors(text, words) if w.label == "Organization"}
+
+
+def test_a_partnership_or_a_school_named_after_its_city_is_seated_there():
+    """成都某某合伙企业（有限合伙）, 九江某某技工学校: the city the name opens with is the body's seat, as a company's
+    (a brand that opens with a place's name, 宁德时代, is not placed)."""
+    from kg.ner.names import nested_names
+
+    for name, place in (("成都澄汐二期科创合伙企业（有限合伙）", "成都"), ("九江澄汐技工学校", "九江")):
+        assert [(name[s.start:s.end], s.type) for s in nested_names(name)] == [(place, "Region")]
+    assert nested_names("宁德时代") == []

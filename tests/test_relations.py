@@ -1499,3 +1499,11 @@ def test_a_post_that_will_be_filled(backend):
     """某某矿业总经理将由张三兼任: the person holds that post of the body named first."""
     found = relations(backend, "■ 并购\n交割完成后，澄波矿业股份有限公司总经理将由柯一帆兼任。")
     assert ("柯一帆", "holdsPosition", "澄波矿业股份有限公司", (("title", "总经理"),)) in found
+
+
+def test_a_post_an_association_adds_someone_to(backend):
+    """某公司总经理张三增补为副理事长, after the association is named: the association's post, and the company's."""
+    text = "■ 联盟\n澄州市北斗产业联盟 6 月 3 日召开理事会。岚汐时空科技有限公司总经理廖思明增补为副理事长。"
+    found = relations(backend, text)
+    assert ("廖思明", "holdsPosition", "澄州市北斗产业联盟", (("title", "副理事长"),)) in found
+    assert ("廖思明", "holdsPosition", "岚汐时空科技有限公司", (("title", "总经理"),)) in found

@@ -35,7 +35,7 @@ _PARTNERING = re.compile(r"(?:^|(?<=[，；。：]))(公司)(?=[^，。；：与
 _OPENING_KIND = re.compile(rf"(?:^|(?<=[，；。：由]))({_KIND})")
 #: A post taken at a kind (担任实验室主任, 兼任孵化器负责人, 当选联合体理事长); a kind settled in (入驻创新港的); a kind
 #: one works with (将与研究院联合攻关).
-_POST_AT = re.compile(rf"(?:担任|兼任|出任|当选|受聘为|聘任为|任)({_KIND}|合资公司|新公司)")
+_POST_AT = re.compile(rf"(?:担任|兼任|出任|当选为?|(?:增补|增选|补选)为|受聘为|聘任为|任)({_KIND}|合资公司|新公司)")
 #: A kind one is appointed to a post at: 聘任某某为联盟秘书长, 选举某某为协会会长.
 _APPOINTED_AT = re.compile(rf"(?:{alternatives(APPOINTING)})[^，。；：]{{2,30}}?为({_KIND})")
 _PARTNER_OF = re.compile(rf"(?:与|同)({_KIND})(?=联合|共同|合作|签署|签订|共建)")

@@ -76,7 +76,12 @@ def _seat_at_head(name: str, head: str, level: str, government: bool, county_cit
         return True
     if county_city and level != "city" and len(name) - len(head) <= 2:
         return False  # 合作 | 中心: a word before a bare kind, not the county-level city 合作市
-    return (level == "city" or county_city) and (name.endswith(ORG_SUFFIXES) or bool(TRADES.search(name)))
+    body = _PARTNERSHIP_FORM.sub("", name)  # 某某合伙企业（有限合伙）, 某某技工学校
+    return (level == "city" or county_city) and (body.endswith((*ORG_SUFFIXES, "合伙企业", "学校")) or bool(TRADES.search(name)))
+
+
+#: A partnership's legal form in brackets, after its name.
+_PARTNERSHIP_FORM = re.compile(r"[（(]有限合伙[）)]$")
 
 
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}|中国（[\u4e00-\u9fff]{2,3}）[\u4e00-\u9fff]{4,16}")  # (中国（某省）自由贸易试验区…)

@@ -337,9 +337,9 @@ _AS_POST = re.compile(r"^\s*为\s*([^，。；：、（）()]{1,10}?)(?=$|[，�
 #: Appointments in turn: 选举 A 为某协会会长，| B 为副会长: the verb is the first clause's.
 _ELECTED_BEFORE = re.compile(rf"(?:{alternatives(APPOINTING)})[^。；！？]{{2,40}}?为[^，。；！？]{{1,24}}[，、]\s*$")
 #: After a person who takes a post, no body named: 加盟并出任合伙人, 晋升为执行董事, (研究员)兼任站长, 任副院长,
-#: 继续担任总经理, 现任公司首席执行官 (公司: the body the sentence is about), 当选会长.
+#: 继续担任总经理, 现任公司首席执行官 (公司: the body the sentence is about), 当选会长, 增补为副理事长.
 _TAKES_POST = re.compile(r"^\s*(?:同志|教授|副?研究员|博士|院士|先生|女士)?"
-                         r"(?:[^，。；、]{0,4}?并)?(?:继续|仍|现)?(?:出任|担任|兼任|晋升为|升任|获聘为?|当选为?|任(?![命职务期]))"
+                         r"(?:[^，。；、]{0,4}?并)?(?:继续|仍|现)?(?:出任|担任|兼任|晋升为|升任|获聘为?|当选为?|(?:增补|增选|补选)为|任(?![命职务期]))"
                          r"\s*(?:公司|集团)?([^，。；：、（）()]{1,10}?)(?=$|[，。；：、])")
 
 
