@@ -351,7 +351,7 @@ SUBSIDIARY_NAMED = re.compile(r"^\s*(?:[^。；]{0,40}?(?P<set_up>设立|成立|
                               rf"{OWNING}?(?:的)?(?:[一二三四]级)?(?:全资|控股)?(?:子公司|分公司|子企业)\s*$")
 #: X……，旗下拥有 A、B 等: the sentence's subject owns them.
 OWNS_AFTER_CLAUSE = re.compile(r"[，,]\s*(?:旗下|下设)(?:拥有|有|设有|包括)?\s*$")
-SUBSIDIARY_OF_TAIL = re.compile(r"^\s*(?:是|为|系|作为)?(?:隶属于|隶属)\s*$")
+SUBSIDIARY_OF_TAIL = re.compile(r"^\s*[（(]?\s*(?:是|为|系|作为)?(?:隶属于|隶属)\s*$")  # B 隶属于 A, B（隶属 A）
 SUBSIDIARY_NOUN = re.compile(r"^\s*(?:[，,]\s*(?=作为))?(?:整体|正式|已|将)?(?:是|为|系|成为|作为)\s*$")
 #: A、B 整体成为其全资子公司: they become the sentence's subject's.
 SUBSIDIARY_OF_SUBJECT = re.compile(r"^\s*(?:整体|均|都|正式|已|将)?(?:成为|为|是)其(?:[一二三四]级)?(?:全资|控股)?(?:子公司|子企业)")
@@ -450,8 +450,10 @@ GOVERNMENT_SUFFIXES = ("人民政府", "政府", "党工委", "工委", "管理�
 APPOINTING = ("聘任", "任命", "选举", "推选", "聘请", "提名", "增补", "选聘", "委任")
 #: The marks a bulletin sets before an item or a headline: ■ 某某…, ● 某某….
 ITEM_MARKS = "■□◆◇●▲△★☆▶►▷◎•·"
-#: What may stand before the body a sentence is about: an item's mark, a date, 近日, 其间, 会上 and a comma.
+#: What may stand before the body a sentence is about: an item's mark or number ((一), 二、), a date, 近日, 其间,
+#: 会上 and a comma.
 BEFORE_THE_SUBJECT = re.compile(rf"[{ITEM_MARKS}]?\s*"
+                                r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、．])?\s*"
                                 r"(?:(?:\d{4}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|近日|日前|近期|其间|期间|会上|此外|同时)?"
                                 r"\s*[，,]?\s*")
 #: The party's name before a place's party committee: 中共 | 某某市委.

@@ -1507,3 +1507,15 @@ def test_a_post_an_association_adds_someone_to(backend):
     found = relations(backend, text)
     assert ("廖思明", "holdsPosition", "澄州市北斗产业联盟", (("title", "副理事长"),)) in found
     assert ("廖思明", "holdsPosition", "岚汐时空科技有限公司", (("title", "总经理"),)) in found
+
+
+def test_an_item_numbered_before_the_body_that_appoints(backend):
+    """（一）某某公司聘任张三为总经理；: the item's number stands before the sentence's subject, which the post is at."""
+    found = relations(backend, "■ 人事\n（二）澄波财产保险股份有限公司汀州分公司聘任柯一帆为副总经理；")
+    assert ("柯一帆", "holdsPosition", "澄波财产保险股份有限公司汀州分公司", (("title", "副总经理"),)) in found
+
+
+def test_a_unit_whose_owner_is_said_in_brackets(backend):
+    """某某中心支公司（隶属某某分公司）: the unit belongs to the body named in the bracket."""
+    found = relations(backend, "■ 人事\n澄波财产保险股份有限公司汀州中心支公司（隶属澄波财产保险股份有限公司岚江分公司）近日开业。")
+    assert ("澄波财产保险股份有限公司汀州中心支公司", "subsidiaryOf", "澄波财产保险股份有限公司岚江分公司", ()) in found
