@@ -341,6 +341,8 @@ OWNING_WORDS = ("旗下", "下属", "所属")
 OWNING = f"(?:{alternatives(OWNING_WORDS)})"
 #: What kind of unit an owner's word goes on to name, before the unit's name: 旗下 | 产业投资平台 | 某某创投.
 OWNED_PLATFORM = r"(?:[\u4e00-\u9fff]{0,6}?(?:投资平台|投资机构|平台))"
+#: Between an owner and what it owns, in a list or a deal: A 旗下的 B, A 旗下产业投资平台 B.
+OWNER_TO_OWNED = re.compile(rf"\s*(?:的)?{OWNING}(?:的)?{OWNED_PLATFORM}?\s*")
 #: A 旗下 B, A 旗下已有 B、C 等, A 控股的 B, A 旗下投资平台 B: B is A's.
 SUBSIDIARY_OF_HEAD = re.compile(rf"^\s*(?:(?:的|将|把)?{OWNING}(?:的|(?:已|现|目前|共)?(?:拥有|有|设有|包括)|{OWNED_PLATFORM})?|(?:全资)?控股的"
                                 r"|(?:在[^，。；]{1,10}?)?(?:全资|控股)(?:设立|成立|组建|新设)的)\s*$")  # (由 A (在某地)全资设立的 B)
@@ -472,11 +474,11 @@ PARENT_HEADS = ("大学", "学院", "科学院", "工程院", "社会科学院",
 ACADEMIC_UNITS = ("系", "学院", "研究所", "研究院", "研究中心", "实验室")
 UNIT_TAILS = ACADEMIC_UNITS + ("研究生院", "校区", "重点实验室", "分公司", "分行", "分院", "分会", "分中心", "研发中心",
                                "办公室", "事业部", "医院", "秘书处")
-#: A branch named by its place: 北京分公司, 北京有限公司 after 集团.
 #: The kinds of a body's unit named by the region it serves: 某某集团华东区域总部, 某某研究院东北试验站.
 REGIONAL_UNITS = ("区域总部", "运营总部", "业务总部", "试验站", "服务站")
 #: What such a unit may serve instead of a region: 某某科技国际业务总部, 某某联盟海外服务站.
 UNIT_SCOPES = ("国际", "海外", "全球")
+#: A branch named by its place: 北京分公司, 北京有限公司 after 集团.
 BRANCH_TAILS = ("分公司", "中心支公司", "支公司", "分行", "支行", "分院", "分会", "分中心", "分所", "分局", "办事处", "代表处",
                 "研发中心")
 

@@ -225,8 +225,7 @@ def _funds_only_the_model_read_whole(issue: Issue, firsts: list[list[Span]], wor
                 or GENERIC_SECTORS.match(sentence.text[start:end - 2]) or _FUND_NAME_GOES_ON.match("".join(sentence.text[end:end + 12].split())):
             continue  # (人工智能基金: a field's fund; 某某基金 | 合伙企业（有限合伙）: a longer name)
         if first_word.type in NAME_TYPES or first_word.type == "pos:nz" or sentence.text[start] in "省市":
-            m = Mention(start + sentence.start, m.end, m.type, sentence.text[start:end], m.sentence, m.source)
-            out.append(replace(m, source="model:other"))
+            out.append(Mention(start + sentence.start, m.end, m.type, sentence.text[start:end], m.sentence, "model:other"))
             out += [Mention(n.start + sentence.start, n.end + sentence.start, n.type, sentence.text[n.start:n.end],
                             m.sentence, n.source) for n in _nested_in(sentence.text, Span(start, end, m.type, m.source))]
     return out

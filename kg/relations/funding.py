@@ -20,17 +20,12 @@ from ..lexicon import (
     INVEST_TRIGGER,
     INVESTORS_LISTED,
     JOINS_ROUND,
-    OWNED_PLATFORM,
-    OWNING,
+    OWNER_TO_OWNED,
     ROUND,
     ROUND_AFTER,
     STAKE,
 )
 from .sentence import Sentence, sentence_subject, without_places
-
-#: Between a group and the investor it owns: 由某某集团旗下的某某资本领投, 由某某集团旗下产业投资平台某某创投领投.
-_OWNER = re.compile(rf"\s*(?:的)?{OWNING}(?:的)?{OWNED_PLATFORM}?\s*")
-
 
 #: Before 投资 as a noun: 创业投资, 股权投资, 天使投资 (a kind of investing, not a deal).
 _KIND_OF_INVESTMENT = re.compile(r"(?:创业|股权|风险|天使|产业|早期|私募|跨境|战略)$")
@@ -99,7 +94,7 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
             listed_to, listed_round = funded_in_clause.get(opened, (investee, round_))
             ends = _deal_end(issue.text, listing, sentence.end)  # (…，投资方为 A；Y 完成…: A's clause only)
             for n_k, k in enumerate(ks):
-                owner = n_k + 1 < len(ks) and _OWNER.fullmatch(  # A 旗下的 B: B invests
+                owner = n_k + 1 < len(ks) and OWNER_TO_OWNED.fullmatch(  # A 旗下的 B: B invests
                     issue.text, issue.mentions[k].end, issue.mentions[ks[n_k + 1]].start)
                 if listing <= issue.mentions[k].start < ends and k != listed_to and not owner:
                     out.append(Relation(k, listed_to, "investedIn", n, {"round": listed_round} if listed_round else {}))
@@ -133,7 +128,7 @@ def investments(issue: Issue, by_sentence: dict[int, list[int]]) -> list[Relatio
             funded_here = [k for k in investors if towards and issue.mentions[k].start >= towards.end()]
             investors = [k for k in investors if k not in funded_here]
             # 由 A 旗下的 B 领投: B invests (but A does where its fund is not named: A 旗下基金领投)
-            investors = [k for n, k in enumerate(investors) if n + 1 == len(investors) or not _OWNER.fullmatch(
+            investors = [k for n, k in enumerate(investors) if n + 1 == len(investors) or not OWNER_TO_OWNED.fullmatch(
                 issue.text, issue.mentions[k].end, issue.mentions[investors[n + 1]].start)]
             target = investee
             opens = issue.text.rfind("；", sentence.start, at) + 1

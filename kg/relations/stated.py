@@ -33,7 +33,7 @@ from ..lexicon import (
     OF_A_STATED_SIZE,
     OPENED_AFTER,
     OPENED_IN,
-    OWNING,
+    OWNER_TO_OWNED,
     PARTNER_LINK_WIDE,
     POLICY_HEADS,
     POST,
@@ -127,7 +127,7 @@ def _after_by(s: Sentence, at: int, trigger: re.Pattern) -> list[int]:
             following = s.past_places(following)  # 由 A（简称“a”）、B: past A's short name
         if following is not None and WIDE_LINK.match(DECLARATION.sub("", without_places(s, s.ks[j], s.ks[following]), count=1)):
             if following + 1 < len(s.ks) and s.type(following + 1) == "Organization" \
-                    and _OWNERS_UNIT.fullmatch(s.between(s.ks[following], s.ks[following + 1])):
+                    and OWNER_TO_OWNED.fullmatch(s.between(s.ks[following], s.ks[following + 1])):
                 following += 1  # 由 A 与 B 旗下的 C 共同发起: C, which B owns
             j = following
             continue
@@ -138,8 +138,6 @@ def _after_by(s: Sentence, at: int, trigger: re.Pattern) -> list[int]:
     return group if trigger.match(OTHERS_LISTED.sub("", rest, count=1)) else []
 
 
-#: Between an owner and the unit it owns, in a list: B 旗下的 C.
-_OWNERS_UNIT = re.compile(rf"\s*(?:{OWNING})的?\s*")
 #: People from a body, named by it: 某大学校友团队, 某院专家.
 _PEOPLE_OF = re.compile(r"^\s*(?:的)?(?:校友|团队|毕业生|师生|专家|学者|研究团队)")
 #: A body that guides or hosts what others found, or the first of those under whose guidance it was founded:

@@ -49,6 +49,7 @@ def investors(text: str, words: list[Word]) -> list[Word]:
 
 
 
+#: The round of the company funded, after its name: 某某智能 A 轮 | 领投方….
 _ITS_ROUND = re.compile(rf"\s*(?:{ROUND.pattern})$")
 #: A particle, a copula or a pronoun: a clause before 领投, not an investor's name.
 _NO_INVESTORS_NAME = re.compile(r"[的是其]")
