@@ -15,9 +15,10 @@ points and recall fell by 1.5 to 4). The vote, per issue:
   (found by the title rules, not by a model);
 * the rest is dropped from the issue, with its mentions.
 
-One kind of name goes the other way: a company's brand and trade (某某智能, 某某数智) that only
-kg's model reads, where LAC's reading has no name there or a person, joins LAC's reading before
-the rules (:mod:`kg.ner.pipeline`); LAC reads many such brands as words or as people.
+A few kinds of name go the other way: a company's brand and trade (某某智能, 某某数智) that only
+kg's model reads, where LAC's reading has no name there or a person, a registered name LAC cuts after
+its place and brand, and a fund named with its place or sponsor (某市某某产业发展基金) that LAC reads as
+words join LAC's reading after the rules (:mod:`kg.ner.pipeline`).
 
 Both readings come from one ONNX Runtime call per batch (the model's graph holds
 LAC's); the rule layer runs on each. Outside an issue (``kg ner``) there is
