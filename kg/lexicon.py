@@ -393,6 +393,8 @@ FUNDED_CLAUSE = re.compile(r"[，,]\s*(?:(?:今年|去年|近日|日前|此前|\
 #: “衡芯量子”完成 B 轮融资, 某某有限公司（Latin Name）近日完成….
 FUNDED_AFTER_NAME = re.compile(r"(?:[”\"’）)]|[（(][^（）()，。]{1,30}[）)])?" + FUNDED.pattern)
 ROUND = re.compile(r"(种子|天使\+?|Pre-A\+?|Pre-B|A\+{0,2}|A\d|B\+?|B\d|C\+?|C\d|D\+?|E|F|Pre-IPO|战略)\s*轮")
+#: A round at the end of a name read with it: 某某智能 A 轮 (the company funded), 某某天使基金天使轮 (the fund, in the round).
+ROUND_AT_END = re.compile(rf"\s*(?:{ROUND.pattern})$")
 AMOUNT = re.compile(r"(?:近|超|超过|逾|约|数)?\s*(?:\d[\d,.]*\s*)?(?:千万|百万|十亿|亿|万)\s*"
                     r"(?:元|美元|人民币|港元|澳门元|欧元|日元|英镑|新加坡元)(?:级)?")
 #: A holding or a place in a round: A、B 分别持有 X 4.6%和3.2%的股份; 以 1 亿元参与 X A 轮融资.

@@ -408,8 +408,7 @@ def _bodies_again(issue: Issue) -> list[Mention]:
     """素某服饰 where the model read it as a company in one sentence of the issue and not in another
     (素某服饰创始人、首席执行官…): the body's name found again where nothing was found, as
     :mod:`kg.recurring` finds it in other issues."""
-    bodies = {m.text for m in issue.mentions if m.type == "Organization" and a_name_to_look_for(m.text, m.type, m.source)}
-    return [m for m in _found_again(issue, bodies, "Organization", "rule:short-name", read_as="Person")
+    return [m for m in _found_again(issue, _bodies_named(issue), "Organization", "rule:short-name", read_as="Person")
             if stands_alone(issue.text, m.start, m.end, "Organization")]
 
 
@@ -417,12 +416,16 @@ def _bodies_cut_short_again(issue: Issue) -> list[Mention]:
     """丰某 | 动力 where the issue reads 丰某动力 whole elsewhere: the model's name cut short at its start is
     the body's whole name, found again (other names the model read inside it give way too). With two readings
     (:mod:`kg.ner.vote`), only a name both read."""
-    bodies = {m.text for m in issue.mentions if m.type == "Organization" and a_name_to_look_for(m.text, m.type, m.source)
-              and (issue.other_reading is None or ("Organization", m.text) in issue.other_reading)}
+    bodies = {name for name in _bodies_named(issue) if issue.other_reading is None or ("Organization", name) in issue.other_reading}
     prefixes = {(m.start, m.end) for m in issue.mentions if m.type == "Organization"}
     return [m for m in _found_again(issue, bodies, "Organization", "rule:short-name", read_as="Organization")
             if (m.start, m.end) not in prefixes and any((m.start, end) in prefixes for end in range(m.start + 2, m.end))
             and stands_alone(issue.text, m.start, m.end, "Organization")]
+
+
+def _bodies_named(issue: Issue) -> set[str]:
+    """The bodies' names the issue reads that are worth looking for in its other sentences."""
+    return {m.text for m in issue.mentions if m.type == "Organization" and a_name_to_look_for(m.text, m.type, m.source)}
 
 
 def _found_again(issue: Issue, names: set[str], type_: str, source: str, read_as: str = "") -> list[Mention]:

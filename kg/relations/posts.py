@@ -136,18 +136,18 @@ def _posts_filled_by(s: Sentence) -> list[Relation]:
         clause = re.search(r"[，,]\s*([^，。；（）()由]{1,14}?)\s*由(?=[^，。；由]*$)", before)
         by_at = s.m(subject).end + clause.end() if clause else 0  # (a body named before 由 holds it: 分院院长由)
         opens = s.m(subject).end + clause.start() if clause else 0
+        if not clause or not POST.match(clause.group(1)) \
+                or any(s.type(j) == "Organization" and opens <= s.m(s.ks[j]).start < by_at for j in range(i)):
+            continue
         set_up = [s.ks[j] for j in range(i) if s.type(j) == "Organization" and s.ks[j] != subject
                   and s.m(s.ks[j]).start < opens and _SET_UP_BEFORE.search(s.before(s.ks[j], 12))]
-        if clause and POST.match(clause.group(1)) and set_up and not any(
-                s.type(j) == "Organization" and opens <= s.m(s.ks[j]).start < by_at for j in range(i)):
-            out.append(s.relation(k, set_up[-1], "holdsPosition", title=clause.group(1).strip()))  # the body set up: its post
-        elif clause and POST.match(clause.group(1)) and not any(  # (nor a body the sentence sets up: its post)
-                s.type(j) == "Organization" and s.ks[j] != subject and s.m(s.ks[j]).start < by_at
-                and (s.m(s.ks[j]).start >= opens or _SET_UP_BEFORE.search(s.before(s.ks[j], 12))) for j in range(i)):
-            appointed = [s.ks[j] for j in range(i) if s.type(j) == "Organization" and s.m(s.ks[j]).end <= opens
-                         and s.m(s.ks[j]).start > s.m(subject).end and _TAKES_A_POST_AT.search(s.before(s.ks[j], 4))
-                         and LATIN_POST.match(s.after(s.ks[j], 8))]  # 某甲出任某公司董事长，总经理由某乙担任: that company's
-            out.append(s.relation(k, appointed[-1] if appointed else subject, "holdsPosition", title=clause.group(1).strip()))
+        if set_up:  # 设立全资子公司某某，总经理由…: the post of the body the sentence sets up
+            out.append(s.relation(k, set_up[-1], "holdsPosition", title=clause.group(1).strip()))
+            continue
+        appointed = [s.ks[j] for j in range(i) if s.type(j) == "Organization" and s.m(s.ks[j]).end <= opens
+                     and s.m(s.ks[j]).start > s.m(subject).end and _TAKES_A_POST_AT.search(s.before(s.ks[j], 4))
+                     and LATIN_POST.match(s.after(s.ks[j], 8))]  # 某甲出任某公司董事长，总经理由某乙担任: that company's
+        out.append(s.relation(k, appointed[-1] if appointed else subject, "holdsPosition", title=clause.group(1).strip()))
     for i, k in enumerate(s.ks):  # …共同组建某某研究院，院长由张三担任: the post names the kind of the body named last
         clause = _FILLED_AFTER_A_CLAUSE.search(s.issue.text, s.sentence.start, s.m(k).start) \
             if s.type(i) == "Person" and _FILLS.match(s.after(k, 48)) else None

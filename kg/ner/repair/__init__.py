@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 
 from ...doc import Span
-from ...lexicon import DESCRIBED_COMPANY, GENERIC_ORG, GENERIC_PLACE, GENERIC_SECTORS, LEADING_CONNECTIVES, NOT_ORG_WORDS, ROUND
+from ...lexicon import DESCRIBED_COMPANY, GENERIC_ORG, GENERIC_PLACE, GENERIC_SECTORS, LEADING_CONNECTIVES, NOT_ORG_WORDS, ROUND, ROUND_AT_END
 from ...regions import AREA, gazetteer, is_foreign_country
 from .bodies import bodies_set_up, joint_bodies, schools_named_with_and, start_up_spaces, status_bodies
 from .bounds import (
@@ -158,7 +158,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
         if w.label == "Organization" and text.endswith("控股", w.start, w.end) and text.startswith(("子公司", "子企业"), w.end) \
                 and w.end - w.start >= 6:
             w = Word(w.start, w.end - 2, w.label)  # 某某集团控股 | 子公司: what it holds, not its name
-        if w.label == "Organization" and (its_round := _ROUND_AT_END.search(text, w.start, w.end)) and its_round.start() - w.start >= 2:
+        if w.label == "Organization" and (its_round := ROUND_AT_END.search(text, w.start, w.end)) and its_round.start() - w.start >= 2:
             w = Word(w.start, its_round.start(), w.label)  # 某某天使基金天使轮 | 投资: the fund, then the round it took part in
         place = _place_before_its_field(text[w.start:w.end]) if w.label == "Organization" else None
         if place is not None:  # 某州 | 科技合作对接会: the place, no body
@@ -174,8 +174,6 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
-#: A round of funding at the end of what the model read as a name.
-_ROUND_AT_END = re.compile(rf"\s*(?:{ROUND.pattern})$")
 #: A bracket the name opens and does not close.
 _UNCLOSED = re.compile(r"[（(][^（(）)]*$")
 #: A place written with its level or as an area, before what it is said of: 某某市, 某某地区.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon import AGREEMENT, DESCRIPTOR, FUNDED, GENERIC_INVESTORS, INVESTOR_ROLE, INVESTORS_NAMED, OWNED_PLATFORM, OWNING, ROUND
+from ...lexicon import AGREEMENT, DESCRIPTOR, FUNDED, GENERIC_INVESTORS, INVESTOR_ROLE, INVESTORS_NAMED, OWNED_PLATFORM, OWNING, ROUND_AT_END
 from ...regions import joins_a_place
 from .words import LATIN, Word, claim, merge
 
@@ -38,7 +38,7 @@ def investors(text: str, words: list[Word]) -> list[Word]:
             name = _ADVERBS.sub("", _AFTER_OWNER.sub("", piece))  # 某某集团旗下的 | 某某资本; 某某科技获得 | 某某基金
             name = re.sub(r"^(?:老股东|新股东|股东|投资方|其他机构|机构)", "", name)
             name = _UNNAMED_FUND.sub("", name)  # 某某资本旗下基金: the fund is not named, its owner is
-            name = _ITS_ROUND.sub("", name)  # 某某智能 A 轮 | 领投方: the company funded and its round
+            name = ROUND_AT_END.sub("", name)  # 某某智能 A 轮 | 领投方: the company funded and its round
             if name.strip() and 2 <= len(name.strip()) <= 16 and not GENERIC_INVESTORS.match(name.strip()) \
                     and not _NO_INVESTORS_NAME.search(name):  # (某某的经验是其领投的原因: a clause, no name)
                 name_start = start + piece.find(name)
@@ -49,8 +49,6 @@ def investors(text: str, words: list[Word]) -> list[Word]:
 
 
 
-#: The round of the company funded, after its name: 某某智能 A 轮 | 领投方….
-_ITS_ROUND = re.compile(rf"\s*(?:{ROUND.pattern})$")
 #: A particle, a copula or a pronoun: a clause before 领投, not an investor's name.
 _NO_INVESTORS_NAME = re.compile(r"[的是其]")
 #: 股东某某天使基金: the word for a shareholder with a fund's or an investing firm's name after it.
