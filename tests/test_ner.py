@@ -1619,7 +1619,7 @@ def test_a_body_a_connective_and_a_kind_of_body_read_as_one_name():
 
 
 def test_a_foreign_countrys_state_read_with_the_country():
-    from kg.ner.repair.places import foreign_places
+    from kg.ner.repair.foreign import foreign_places
 
     text = "位于巴西圣卡塔琳娜州的工厂"
     words = _words(text, [("位于", "v"), ("巴西圣卡塔琳娜州", "Region"), ("的", "u"), ("工厂", "n")])
@@ -1683,7 +1683,7 @@ def test_an_owners_word_read_into_the_brand_before_a_bracketed_seat():
 
 def test_a_foreign_state_named_with_new_and_a_town_after_its_country():
     """墨西哥 | 新/a | 某某州: the state's name starts with 新; 埃及某某城: the country, then its town."""
-    from kg.ner.repair.places import foreign_places
+    from kg.ner.repair.foreign import foreign_places
 
     text = "在墨西哥新哈利斯科州设厂"
     words = _words(text, [("在", "p"), ("墨西哥", "Region"), ("新", "a"), ("哈利斯科州", "Region"), ("设厂", "v")])
@@ -1732,3 +1732,77 @@ def test_a_partnership_or_a_school_named_after_its_city_is_seated_there():
     for name, place in (("成都澄汐二期科创合伙企业（有限合伙）", "成都"), ("九江澄汐技工学校", "九江")):
         assert [(name[s.start:s.end], s.type) for s in nested_names(name)] == [(place, "Region")]
     assert nested_names("宁德时代") == []
+
+
+def test_a_person_taking_a_post_is_no_part_of_a_company_named_with_its_seat(lac):
+    """某某 | 兼任 | 某某（天津）有限公司: the person and the verb of taking a post open no brand before the seat."""
+    found = entities(lac, "经党组会议研究：柯一帆兼任澄岚航运物流（天津）有限公司执行董事。")
+    assert ("柯一帆", "Person") in found and ("澄岚航运物流（天津）有限公司", "Organization") in found
+
+
+def test_a_joint_lab_named_by_a_field_the_model_read_as_one_noun(lac):
+    """共建的 | 海上 | 光伏智能巡检联合实验室/n: the field, a place word first, names the lab; a kind of body before 联合 names none."""
+    from kg.ner.repair.bodies import joint_bodies
+
+    text = "上周，由澄波研究院、岚汐理工大学共建的海上光伏智能巡检联合实验室投入运行。"
+    assert ("海上光伏智能巡检联合实验室", "Organization") in entities(lac, text)
+    text = "汀禾协会联合研究院举办培训班"
+    words = _words(text, [("汀禾", "Region"), ("协会联合研究院", "n"), ("举办", "v"), ("培训班", "n")])
+    assert not any(w.label == "Organization" for w in joint_bodies(text, words))
+
+
+def test_a_company_funded_read_into_its_lead_investors_word():
+    from kg.ner.repair.deals import investors
+
+    text = "上月，汀湾基金领投岚芯视觉科技有限公司 6500 万元 A 轮融资。"
+    words = _words(text, [("上月", "TIME"), ("，", "w"), ("汀湾基金领投岚芯视觉科技有限公司", "Organization"), (" ", "w"),
+                          ("6500", "m"), (" ", "w"), ("万元", "m"), (" ", "w"), ("A", "xc"), (" ", "w"), ("轮", "q"),
+                          ("融资", "vn"), ("。", "w")])
+    assert [text[w.start:w.end] for w in investors(text, words) if w.label == "Organization"] == [
+        "汀湾基金", "岚芯视觉科技有限公司"]
+
+
+def test_a_schools_college_of_two_fields():
+    from kg.ner.repair.offices import bodies_named_with_and
+
+    text = "依托岚江农业大学园艺与植物保护学院开展"
+    words = _words(text, [("依托", "v"), ("岚江农业大学园艺", "Organization"), ("与", "c"), ("植物保护学院", "Organization"),
+                          ("开展", "v")])
+    assert [text[w.start:w.end] for w in bodies_named_with_and(text, words) if w.label == "Organization"] == [
+        "岚江农业大学园艺与植物保护学院"]
+
+
+def test_a_joint_venture_and_an_owners_word_are_no_part_of_a_name():
+    """某某动力 | 合资 | 公司: the partner, then a joint venture named by what it is; 组建 | 下属/ORG | 某某研究所: the owner's word."""
+    from kg.ner.repair.bounds import extend_suffixes
+
+    text = "集团与汀禾动力合资公司在开发区注册成立"
+    words = _words(text, [("集团", "Organization"), ("与", "c"), ("汀禾动力", "Organization"), ("合资", "vn"), ("公司", "n"),
+                          ("在", "p"), ("开发区", "Region"), ("注册", "v"), ("成立", "v")])
+    assert ("汀禾动力", "Organization") in {(text[w.start:w.end], w.label) for w in extend_suffixes(text, words)}
+    text = "本月组建下属柑橘栽培研究所"
+    words = _words(text, [("本月", "TIME"), ("组建", "v"), ("下属", "Organization"), ("柑橘", "n"), ("栽培研究所", "Organization")])
+    assert not any(text.startswith("下属", w.start) and w.label == "Organization" for w in extend_suffixes(text, words))
+
+
+def test_a_verb_after_a_post_is_no_person():
+    """负责人参会/n: no surname opens 参会."""
+    from kg.ner.repair.people import names_read_into_posts
+
+    text = "汀禾钢铁等企业负责人参会。"
+    words = _words(text, [("汀禾钢铁", "Organization"), ("等", "u"), ("企业", "n"), ("负责人参会", "n"), ("。", "w")])
+    assert not any(w.label == "Person" for w in names_read_into_posts(text, words))
+
+
+def test_a_taiwan_investment_zone(lac):
+    assert ("泉州台商投资区", "Region") in entities(lac, "汀禾食品去年迁入泉州台商投资区。")
+
+
+def test_a_brand_read_as_a_person_before_its_trade_in_a_list_of_companies():
+    """与 | 某汀/PER | 海工/n、某某科技、某某有限公司: the list's item is the company, its brand and its trade."""
+    from kg.ner.repair.context import lists
+
+    text = "管委会与鲸汀海工、岚岬科技、常州澄岳电气有限公司签署协议"
+    words = _words(text, [("管委会", "Organization"), ("与", "p"), ("鲸汀", "Person"), ("海工", "n"), ("、", "w"),
+                          ("岚岬科技", "Organization"), ("、", "w"), ("常州澄岳电气有限公司", "Organization"), ("签署", "v"), ("协议", "n")])
+    assert ("鲸汀海工", "Organization") in {(text[w.start:w.end], w.label) for w in lists(text, words)}

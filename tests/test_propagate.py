@@ -272,3 +272,19 @@ def test_a_bodys_name_cut_short_at_its_start_is_the_whole_name_the_issue_gives()
     propagate(issue)
     assert {(m.start, m.end) for m in issue.mentions if m.type == "Organization"} == {
         (first, first + 4), (second, second + 4), (third, third + len(unit)), (third, third + 4)}
+
+
+def test_a_company_named_by_a_county_the_model_cut_after_its_first_character():
+    """为如 | 东海某某风电工程有限公司 in an issue that names 如东县: the company's name opens with the county."""
+    from kg.doc import Mention
+    from kg.ner.propagate import propagate
+
+    text = "■ 渔船\n澄江船厂为如东海汀渔业有限公司改装渔船，该公司地处如东县。"
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    cut, county = text.find("东海汀"), text.find("如东县")
+    issue.mentions = [Mention(cut, cut + 9, "Organization", text[cut:cut + 9], 1, "lac"),
+                      Mention(cut, cut + 2, "Region", "东海", 1, "rule:nested-region"),
+                      Mention(county, county + 3, "Region", "如东县", 1, "lac")]
+    propagate(issue)
+    found = {(m.text, m.type) for m in issue.mentions}
+    assert {("如东海汀渔业有限公司", "Organization"), ("如东", "Region")} <= found and ("东海", "Region") not in found

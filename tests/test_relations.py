@@ -1519,3 +1519,61 @@ def test_a_unit_whose_owner_is_said_in_brackets(backend):
     """某某中心支公司（隶属某某分公司）: the unit belongs to the body named in the bracket."""
     found = relations(backend, "■ 人事\n澄波财产保险股份有限公司汀州中心支公司（隶属澄波财产保险股份有限公司岚江分公司）近日开业。")
     assert ("澄波财产保险股份有限公司汀州中心支公司", "subsidiaryOf", "澄波财产保险股份有限公司岚江分公司", ()) in found
+
+
+def test_a_foreign_city_where_a_body_is_seated(backend):
+    """总部位于神户，; 总部位于比雷埃夫斯/PER，; 在德国 | 汉堡 | 设立: the city, where the model read a common noun or a person."""
+    found = {(h, r, t) for h, r, t, _ in relations(backend, "■ 船东\n澄汐商船株式会社目前总部位于神户；爱岚远洋公司总部位于比雷埃夫斯；"
+                                                              "船队超过 40 艘。岚禾重工今年在德国汉堡设立子公司岚禾重工欧洲有限公司。")}
+    assert {("澄汐商船株式会社", "locatedIn", "神户"), ("爱岚远洋公司", "locatedIn", "比雷埃夫斯"),
+            ("岚禾重工欧洲有限公司", "locatedIn", "汉堡")} <= found
+
+
+def test_a_representative_office_named_by_its_city(backend):
+    found = relations(backend, "■ 代表\n挪威岚峡能源公司北京代表处首席代表王立新应邀参会。")
+    assert ("挪威岚峡能源公司北京代表处", "subsidiaryOf", "挪威岚峡能源公司", ()) in found
+
+
+def test_stakes_held_in_the_sentences_subject(backend):
+    """X 为某集团控股企业，A 持股 65%，B 持股 35%; X 剩余 40% 股权仍由 C 持有."""
+    found = {(h, r, t) for h, r, t, _ in relations(
+        backend, "■ 企业\n澄江精工部件有限公司为岚汐集团控股企业，岚汐集团有限公司持股 65%，澄江城市发展投资有限公司持股 35%。"
+                 "汀湾智造装备有限公司剩余 40% 股权仍由汀湾城建投资有限公司持有。")}
+    assert {("岚汐集团有限公司", "investedIn", "澄江精工部件有限公司"),
+            ("澄江城市发展投资有限公司", "investedIn", "澄江精工部件有限公司"),
+            ("汀湾城建投资有限公司", "investedIn", "汀湾智造装备有限公司")} <= found
+
+
+def test_a_joint_ventures_posts_named_by_what_it_is(backend):
+    """合资公司董事长由某某担任: the joint venture the article set up, named by what it is, opening the clause."""
+    found = relations(backend, "■ 合资\n岚峰食品与新加坡澄洋贸易上月签约，出资组建岚峰澄洋（厦门）食品有限公司。"
+                               "合资公司董事长由陈俊峰担任。")
+    assert ("陈俊峰", "holdsPosition", "岚峰澄洋（厦门）食品有限公司", (("title", "董事长"),)) in found
+
+
+def test_posts_at_a_body_named_again_by_its_kind_with_a_term_or_as_a_joint_venture(backend):
+    """中心首任主任由…担任; 合资公司由…出任总经理: the body the article named, its post filled."""
+    found = relations(backend, "■ 中心\n岚河低空装备创新中心挂牌。中心首任主任由岚汐航空总工程师彭远航担任。")
+    assert ("彭远航", "holdsPosition", "岚河低空装备创新中心", (("title", "首任主任"),)) in found
+    found = relations(backend, "■ 合资\n新设的岚峰动力服务（南通）有限公司本月开业。合资公司由澄动动力副总裁孟凡出任总经理。")
+    assert ("孟凡", "holdsPosition", "岚峰动力服务（南通）有限公司", (("title", "总经理"),)) in found
+
+
+def test_a_second_post_taken_in_the_next_clause(backend):
+    """某某任 A 副总经理，兼任 B 董事长: both posts."""
+    found = relations(backend, "■ 人事\n陈立军任岚汐集团有限公司副总经理，兼任澄江汀澜机电有限公司执行董事。")
+    assert {("陈立军", "holdsPosition", "岚汐集团有限公司", (("title", "副总经理"),)),
+            ("陈立军", "holdsPosition", "澄江汀澜机电有限公司", (("title", "执行董事"),))} <= found
+
+
+def test_a_cooperative_named_again_an_associations_seat_and_posts_listed_in_brackets(backend):
+    """合作社理事长某某表示; 促进会会址设在某地; 某某（协会副会长、某某公司总经理）: each post at its body."""
+    found = relations(backend, "■ 合作社\n德化县岚峰果蔬专业合作社与汀海冷链签约。合作社理事长高启强表示，今年新增冷库两座。")
+    assert ("高启强", "holdsPosition", "德化县岚峰果蔬专业合作社", (("title", "理事长"),)) in found
+    found = relations(backend, "■ 促进会\n德化汀禾陶瓷促进会成立。促进会会址设在德化县浔中镇，秘书处同日运行。")
+    assert ("德化汀禾陶瓷促进会", "locatedIn", "浔中镇", ()) in found
+    found = relations(backend, "■ 理事会\n岚溪食品工业协会召开理事会。孙海涛（协会副会长、岚溪汀源食品有限公司总经理）介绍了出口情况。"
+                               "李明（岚州研究院院长、汀州市科技局局长）出席。")
+    assert {("孙海涛", "holdsPosition", "岚溪食品工业协会", (("title", "副会长"),)),
+            ("孙海涛", "holdsPosition", "岚溪汀源食品有限公司", (("title", "总经理"),)),
+            ("李明", "holdsPosition", "汀州市科技局", (("title", "局长"),))} <= found

@@ -399,3 +399,11 @@ def test_a_person_named_again_by_surname_and_form_of_address_is_the_person(tmp_p
     assert entity_with(people, "陈汀衡") == {"陈汀衡", "陈总"}
     out = build(tmp_path / "two", {"a": "公司董事长陈汀衡表示，产品已量产。总经理陈岚舟介绍，订单已排满。陈总说，明年将扩产。"})
     assert "陈总" not in entity_with(entities(out, "Person"), "陈汀衡")
+
+
+def test_a_short_name_is_no_abbreviation_across_a_joint_ventures_seat(tmp_path):
+    """汀帆风电 is not 汀帆澜德（岚州）海上风电技术有限公司 cut short: a company with its seat in brackets is one of its own."""
+    out = build(tmp_path, {"a": "汀帆风电与德国澜德能源公司合作，在岚州高新区组建汀帆澜德（岚州）海上风电技术有限公司。"
+                                "汀帆风电副总裁李想任新公司总经理。"}, backend="lac")
+    found = entities(out, "Organization")
+    assert entity_with(found, "汀帆风电") != entity_with(found, "汀帆澜德（岚州）海上风电技术有限公司")

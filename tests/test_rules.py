@@ -97,3 +97,11 @@ def test_a_notice_titled_with_its_issuer_and_a_title_dated_by_its_taking_effect(
 def test_conditions_an_industry_must_meet_are_policies():
     assert classify_title("某某原料加工企业规范条件（试行）") == "Policy"
     assert classify_title("某某回收企业准入条件") == "Policy"
+
+
+def test_a_title_opening_a_clause_with_its_issuer_and_measures_of_support_by_their_full_name():
+    """某市人民政府关于…的意见近日出台; 出台支持某某企业做大做强若干措施 (a title), not 出台支持政策措施 (a description)."""
+    text = ("岚州市人民政府关于加快培育低空物流产业的意见日前印发，明确三项任务。"
+            "澄州经开区管委会本月出台支持智能网联汽车零部件企业做优做强若干措施，共 12 条。岚州市出台支持政策措施。")
+    found = {text[s.start:s.end] for s in bare_titles(text)}
+    assert found == {"岚州市人民政府关于加快培育低空物流产业的意见", "支持智能网联汽车零部件企业做优做强若干措施"}

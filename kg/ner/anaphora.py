@@ -19,20 +19,23 @@ from ..lexicon import APPOINTING, BEFORE_THE_SUBJECT, LATIN_POST, alternatives
 #: Kinds a body is named again by (the longest first, so 研究中心 wins over 中心).
 KINDS = ("研究院", "研究所", "研究中心", "创新中心", "实验室", "工作站", "工作室", "中心站", "中心", "联盟", "基金", "孵化器", "加速器",
          "创新港", "产业园", "园区", "基地", "平台", "协会", "学会", "研究会", "联合会", "商会", "促进会", "集团", "分院", "分会", "分公司", "公司",
-         "医院", "分行", "支行", "分局", "事业部", "学校", "联合体", "分中心", "联络处", "办事处", "街道办事处", "管委会", "厅")
+         "医院", "分行", "支行", "分局", "事业部", "学校", "联合体", "分中心", "联络处", "办事处", "街道办事处", "管委会", "厅",
+         "合作社")
 _KIND = alternatives(KINDS)
 #: 该院, 此中心, 上述基金, 新公司: a demonstrative and a kind (院 and 所 for any 研究院, 学院, 研究所, 馆 for a museum;
 #: 该行 for a bank or its branch, never 此行, a trip; 该校 for a university or college; 该局, 该委, 该厅, 该办 for a
 #: government body, 该办 for its office too: 某某推进办公室).
 _DEMONSTRATIVE = re.compile(rf"(?:该|此|这一?|上述)({_KIND}|院|所|馆)|该(行|校|局|委|厅|办)|新(公司)")
 #: A kind opening a clause, then what is said of the body: its seat, who fills it, its first deal,
-#: or one of its posts (研究院党委书记、院长某某, 联盟理事长由某某担任), or its owner (公司控股股东为).
-_SUBJECT = re.compile(rf"(?:^|(?<=[，；。：]))({_KIND})(?=由|设在|设于|位于|落户|坐落|首个|首批|首期|总规模|已于|隶属|控股股东|母公司)")
+#: or one of its posts (研究院党委书记、院长某某, 联盟理事长由某某担任), or its owner (公司控股股东为); 合资公司 and 新公司
+#: name the company the article set up.
+_SUBJECT = re.compile(rf"(?:^|(?<=[，；。：]))(合资公司|新公司|{_KIND})"
+                      r"(?=由|设在|设于|位于|会址(?:设在|位于)|落户|坐落|首个|首批|首期|总规模|已于|隶属|控股股东|母公司)")
 #: 公司 opening a clause that buys into another company: …公告，公司拟以 2 亿元收购某某 51% 股权.
 _BUYER = re.compile(r"(?:^|(?<=[，；。：]))(公司)(?=[^，。；：]{0,20}?(?:收购|增资|认购|入股|受让|参股))")
 #: 公司 opening a clause that works with another body: …介绍，公司今年与某某联合开发, 公司已与某某签署协议.
 _PARTNERING = re.compile(r"(?:^|(?<=[，；。：]))(公司)(?=[^，。；：与同由]{0,12}(?:与|同)[^，。；：]{2,30}?(?:联合|共同|合作|签署|签订|共建))")
-_OPENING_KIND = re.compile(rf"(?:^|(?<=[，；。：由]))({_KIND})")
+_OPENING_KIND = re.compile(rf"(?:^|(?<=[，；。：由（]))(合资公司|新公司|{_KIND})")
 #: A post taken at a kind (担任实验室主任, 兼任孵化器负责人, 当选联合体理事长); a kind settled in (入驻创新港的); a kind
 #: one works with (将与研究院联合攻关).
 _POST_AT = re.compile(rf"(?:担任|兼任|出任|当选为?|(?:增补|增选|补选)为|受聘为|聘任为|任)({_KIND}|合资公司|新公司)")
@@ -96,7 +99,7 @@ def _sites(text: str) -> list[tuple[int, str]]:
     sites = [(m.start(), m.group(0)) for m in _DEMONSTRATIVE.finditer(text)]
     sites += [(m.start(1), m.group(1)) for m in _SUBJECT.finditer(text)]
     sites += [(m.start(1), m.group(1)) for m in _OPENING_KIND.finditer(text)
-              if LATIN_POST.match(text, m.end(1)) and not _SUBJECT.match(text, m.start(1))
+              if _TERM_THEN_POST.match(text, m.end(1)) and not _SUBJECT.match(text, m.start(1))
               and not (m.group(1) == "公司" and text[m.start(1) - 1:m.start(1)] == "由")]  # (由公司副总裁…: whose?)
     sites += [(m.start(1), m.group(1)) for pattern in (_BUYER, _PARTNERING) for m in pattern.finditer(text)
               if not _SUBJECT.match(text, m.start(1))]

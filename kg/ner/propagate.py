@@ -87,7 +87,7 @@ _PLACED_COMPANY_FORMS = tuple(COMPANY_FORM.split("|"))
 
 def _branch_named_by_place(text: str, at: int) -> int | None:
     """Where a branch (or a company) named by a place, starting at ``at``, ends: 荆州 | 分公司,
-    中东 | 办事处, 欧洲 | 有限公司."""
+    中东 | 办事处, 华东 | 区域总部, 欧洲 | 有限公司."""
     for size in (4, 3, 2):
         place = text[at:at + size]
         if gazetteer().head(place) == place or AREA.fullmatch(place):
@@ -253,6 +253,9 @@ def _counties_by_short_name(issue: Issue) -> list[Mention]:
             if any((m.type == "Organization" and m.start == start and m.end > end) or (m.start, m.end) == (start, end)
                    for m in near):
                 out.append(_mention(issue, start, end, "Region", "rule:nested-region"))
+            elif cut := next((m for m in near if m.type == "Organization" and m.start == start + 1 and m.end >= end + 2), None):
+                # 为如 | 东海某某有限公司 in an issue that names 如东县: the name opens with the county, cut after its first character
+                out += [_mention(issue, start, cut.end, "Organization", cut.source), _mention(issue, start, end, "Region", "rule:nested-region")]
     return out
 
 

@@ -73,8 +73,11 @@ _REVISED = re.compile(r"(?:修订后|新修订|最新修订|重新修订)的")
 _SINCE_TITLE = re.compile(rf"(?:^|(?<=[，。；：]))({_TITLE_TEXT})(?:正式)?(?:实施|施行|出台|印发|发布)以来")
 #: 发布关于组织申报某某补助的通知: a notice's title, 关于 … 的通知, needs no marks either; nor with the body
 #: that issues it before 关于 (印发某市人民政府关于…的意见).
-_ABOUT_TITLE = re.compile(r"(?:[\u4e00-\u9fff]{2,20}?(?:人民政府|政府|办公厅|办公室|委员会|管委会|局|委|厅|部|署))?"
-                          r"关于[^，。；：《》“”]{4,48}?的(?:通知|决定|意见|公告)(?=$|[，。；：、）)\s]|[，,]?(?:对|要求|明确|提出))")
+_ABOUT_TEXT = (r"(?:[\u4e00-\u9fff]{2,20}?(?:人民政府|政府|办公厅|办公室|委员会|管委会|局|委|厅|部|署))?"
+               r"关于[^，。；：《》“”]{4,48}?的(?:通知|决定|意见|公告)")
+_ABOUT_TITLE = re.compile(_ABOUT_TEXT + r"(?=$|[，。；：、）)\s]|[，,]?(?:对|要求|明确|提出))")
+#: The same, opening a clause before the verb that issued it: 某市人民政府关于…的意见近日出台.
+_ABOUT_TITLE_OPENING = re.compile(rf"(?:^|(?<=[，。；：]))({_ABOUT_TEXT})(?=(?:近日|日前|已|正式|于)*(?:出台|印发|发布|施行|实施))")
 
 
 def bare_titles(text: str) -> list[Span]:
@@ -104,6 +107,9 @@ def bare_titles(text: str) -> list[Span]:
         quoted = title[0] in "“‘" and title[1:].count(title[0]) == 0 and text[m.end():m.end() + 1] in "”’"
         spans.append(Span(m.start() + quoted, m.end(), "Policy", "rule:bare-title"))
     for m in _QUOTED_COUNTED.finditer(text):  # 是某市“某某十条”的配套文件: a counted set of measures by its nickname
+        if not any(s.start <= m.start(1) < s.end for s in spans):
+            spans.append(Span(m.start(1), m.end(1), "Policy", "rule:bare-title"))
+    for m in _ABOUT_TITLE_OPENING.finditer(text) if "关于" in text else ():
         if not any(s.start <= m.start(1) < s.end for s in spans):
             spans.append(Span(m.start(1), m.end(1), "Policy", "rule:bare-title"))
     for m in [*_HEADLINE_TITLE.finditer(text), *_SINCE_TITLE.finditer(text)]:  # ■ 某某投资管理细则出台: a headline's title,

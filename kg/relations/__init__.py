@@ -44,6 +44,7 @@ RULES: tuple[Rule, ...] = (
     Rule("alike shares", ("investedIn",), "sentence", funding.alike_shares),
     Rule("contributions", ("investedIn",), "sentence", funding.contributions),
     Rule("stakes in it", ("investedIn",), "sentence", funding.stakes_in_it),
+    Rule("stakes of the subject", ("investedIn",), "sentence", funding.stakes_of_the_subject),
     Rule("commitments", ("investedIn",), "sentence", funding.commitments),
     Rule("acquisitions", ("investedIn", "subsidiaryOf"), "sentence", funding.acquisitions),
     Rule("investments", ("investedIn",), "issue", funding.investments),

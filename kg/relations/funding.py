@@ -313,6 +313,34 @@ def stakes_in_it(s: Sentence) -> list[Relation]:
     return out
 
 
+#: Between a body and who holds a stake in it: (其余) 49% 股权(仍)由 | A 持有.
+_STAKE_HELD_BY = re.compile(r"^\s*(?:的)?\s*(?:其余|剩余|另外|其他)?\s*[\d.]+\s*[%％]\s*的?\s*(?:股权|股份)\s*(?:仍|则|继续|现)?\s*由\s*$")
+_HELD = re.compile(r"^\s*(?:共同)?持有")
+#: One side of a deal (德方, 中方, 外方): no holder named.
+_A_SIDE = re.compile(r"[\u4e00-\u9fff]方")
+
+
+def stakes_of_the_subject(s: Sentence) -> list[Relation]:
+    """X 为某集团控股企业，该集团持股 60%，A 持股 40%: a holder opening a clause holds its stake in the
+    sentence's subject; X 其余 49% 股权仍由 A 持有: A holds a stake in X."""
+    out: list[Relation] = []
+    if "持" not in s.text:
+        return out
+    subject = sentence_subject(s)
+    for i, k in enumerate(s.ks):
+        if s.type(i) != "Organization":
+            continue
+        if subject is not None and s.m(subject).refers_to is None and not _A_SIDE.fullmatch(s.m(k).text) \
+                and s.before(k, 2).rstrip().endswith(("，", ",")) and _HOLDS_TOO.match(s.after(k, 12)) \
+                and all(s.m(s.ks[j]).key != s.m(k).key or s.after(s.ks[j], 2).startswith("控股") for j in range(i)):
+            # (a deal said before: 获得 A 投资，A 持股 20%; not its owner: 为 A 控股企业，A 持股 65%)
+            out.append(s.relation(k, subject, "investedIn"))
+        elif i > 0 and s.type(i - 1) == "Organization" and _STAKE_HELD_BY.match(s.between(s.ks[i - 1], k)) \
+                and _HELD.match(s.after(k, 6)):
+            out.append(s.relation(k, s.ks[i - 1], "investedIn"))
+    return out
+
+
 #: Between the bodies that set a company up and its name: (4 月 9 日签约，)共同出资设立.
 _BUILT_BY = re.compile(r"[^，。；]{0,16}(?:[，,]\s*(?:共同|联合|合资|双方|并)[^，。；]{0,12})?")
 

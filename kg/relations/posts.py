@@ -49,7 +49,7 @@ def positions(s: Sentence) -> list[Relation]:
         # 行知机器人创始人宁远舟为协会副会长: the post before the name and the one taken after it
         held = (_post_before(s, i) or _post_after_the_name(s, i) or _post_at_a_government(s, i) or _post_in_brackets(s, i)
                 or _post_in_profile(s, i) or _post_opening_a_clause(s, i) or _post_of_a_founder(s, i)) + (
-                    _post_taken(s, i) or ([] if k in taken_in_turn else _post_at_subject(s, i)))
+                    _post_taken(s, i) or ([] if k in taken_in_turn else _post_at_subject(s, i))) + _post_also_taken(s, i)
         for org, title in held:
             if not FOUNDER_ONLY.fullmatch(title):  # 创始人 alone says who founded it, not a post held
                 out.append(s.relation(k, org, "holdsPosition", title=title))
@@ -320,6 +320,21 @@ def _post_taken(s: Sentence, i: int) -> list[tuple[int, str]]:
     return held
 
 
+#: Between a person given one post and the body of a second one: 为集团副总经理，兼任 | 某某公司董事长.
+_ALSO_TAKES = re.compile(r"\s*(?:为|任|担任|出任)[^，。；]{1,30}?[，,]\s*(?:并|同时)?\s*兼任\s*")
+
+
+def _post_also_taken(s: Sentence, i: int) -> list[tuple[int, str]]:
+    """聘任张三为集团副总经理，兼任某某公司董事长: the second post, at the body the next clause names."""
+    for j in range(i + 1, len(s.ks)):
+        if s.type(j) == "Person":
+            break
+        if s.type(j) == "Organization" and _ALSO_TAKES.fullmatch(s.issue.text, s.m(s.ks[i]).end, s.m(s.ks[j]).start):
+            title = _title_after(s, j)
+            return [(s.ks[j], title)] if title else []
+    return []
+
+
 def _title_after(s: Sentence, j: int) -> str | None:
     """The post written right after the body at position j (up to the next name): 总经理、党委副书记."""
     k = s.ks[j]
@@ -483,16 +498,24 @@ _POST_AFTER_NAME = re.compile(r"((?:常务)?副?[\u4e00-\u9fff]{0,4}?(?:局长|�
 
 
 def _post_in_brackets(s: Sentence, i: int) -> list[tuple[int, str]]:
-    """PERSON（ORG POST）: 李明（某研究院院长）."""
-    if i + 1 >= len(s.ks) or s.type(i + 1) != "Organization":
+    """PERSON（ORG POST）: 李明（某研究院院长）; and each of a list of them: 黄某（协会副会长、某某公司董事长）."""
+    if i + 1 >= len(s.ks) or s.type(i + 1) != "Organization" or not re.fullmatch(r"\s*[（(]\s*", s.between(s.ks[i], s.ks[i + 1])):
         return []
-    k, org = s.ks[i], s.ks[i + 1]
-    if not re.fullmatch(r"\s*[（(]\s*", s.between(k, org)):
-        return []
-    close = re.match(r"([^（）()，。]{1,20})[）)]", s.after(org, 24))
-    if not close or not POST.match(close.group(1)):
-        return []
-    return [(org, close.group(1).strip())]
+    held: list[tuple[int, str]] = []
+    for j in range(i + 1, len(s.ks)):
+        if held and s.m(s.ks[j]).end <= s.m(held[-1][0]).end:
+            continue  # (a place inside the body's name)
+        post = _POST_IN_BRACKETS.match(s.after(s.ks[j], 24)) if s.type(j) == "Organization" else None
+        if not post or not POST.match(post.group(1)) or (held and not s.between(held[-1][0], s.ks[j]).rstrip().endswith("、")):
+            break  # (the list goes on only body after body, each with its post)
+        held.append((s.ks[j], post.group(1).strip()))
+        if post.group(2) != "、":
+            break
+    return held
+
+
+#: A post in brackets after a person's body, up to the bracket's end or the next body of the list.
+_POST_IN_BRACKETS = re.compile(r"([^（）()，。、]{1,20})([）)、])")
 
 
 def bylines(s: Sentence) -> list[Relation]:

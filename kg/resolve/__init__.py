@@ -535,9 +535,10 @@ def _committee_of_a_level(long: str, level: str) -> str:
 
 
 def _abbreviates_core(short: str, long: str) -> bool:
-    """澜清环境 / 湖北澜清生态环境科技股份有限公司: an abbreviation of the company's core name."""
+    """澜清环境 / 湖北澜清生态环境科技股份有限公司: an abbreviation of the company's core name (not across
+    a seat in brackets: 某某风电 is no short name of 某某某某（某地）海上风电技术有限公司, a company of its own)."""
     core = company_core(long) if LEGAL_FORMS.search(long) else None
-    return core is not None and core != long and len(core) > len(short) and _abbreviates(short, core)
+    return core is not None and core != long and len(core) > len(short) and not re.search(r"[（(]", core) and _abbreviates(short, core)
 
 
 def _shortens(short: str, long: str) -> bool:
@@ -589,12 +590,11 @@ def describe_entities(issue: Issue) -> None:
         text = publisher if publisher and m.source == "rule:publisher-kind" else m.text
         counts[text] = counts.get(text, 0) + 1
     issue.entities = {}
-    for ident, counts in surfaces.items():
+    for (type_, key), counts in surfaces.items():
         # a Chinese name before a Latin one (某某株式会社, not its own Latin name in brackets)
         label = max(counts, key=lambda s: (bool(_HAN.search(s)), len(surface_key(s)), counts[s]))
-        type_, key = ident
         if key.startswith("division:"):
             label = gazetteer().divisions[key[9:]].name
         elif type_ == "Organization" and len(key) > len(surface_key(label)):
             label = key  # the official form the alias file or the issue's place gives
-        issue.entities[ident] = Entity(type_, key, label, sorted(s for s in counts if s != label))
+        issue.entities[(type_, key)] = Entity(type_, key, label, sorted(s for s in counts if s != label))

@@ -28,7 +28,7 @@ def abridged_titles(issue: Issue) -> None:
     if len(policies) < 2:
         return
     for m in policies:
-        if len(m.key) > 14:
+        if len(m.key) > 20:
             continue
         article = issue.sentences[m.sentence].article
         fuller = {o.key for o in policies if len(_BRACKETED_END.sub("", o.key)) > len(m.key) + 2

@@ -56,7 +56,7 @@ from .context import (
     units_before_posts,
 )
 from .deals import counterparts, funded, investors
-from .foreign import dotted_names, foreign_companies, join_latin_names, missions
+from .foreign import dotted_names, foreign_companies, foreign_places, join_latin_names, missions
 from .offices import bodies_named_with_and, extend_prefixes
 from .people import (
     appointed_read_as_bodies,
@@ -70,7 +70,6 @@ from .places import (
     bodies_after_a_place,
     chained_places,
     divisions_read_as_bodies,
-    foreign_places,
     government_bodies,
     parks_named_after_bodies,
     party_offices,

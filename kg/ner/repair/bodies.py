@@ -20,7 +20,7 @@ _DASHES = frozenset({"—", "-", "－", "——"})
 #: Who or what level a joint body has, not its field: 校企联合实验室 names a kind, no body.
 _NO_FIELD = frozenset({"校企", "院企", "校地", "校所", "企业", "高校", "产学研", "国际", "省级", "市级", "国家级", "重点", "各类"})
 #: What a joint body's field is written with: nouns, names, and the adjectives of a field (大模型).
-_FIELD_WORDS = frozenset({"n", "nz", "nw", "vn", "an", "a", "j", "ORG", "LOC", "Region", "Organization"})
+_FIELD_WORDS = frozenset({"n", "nz", "nw", "vn", "an", "a", "j", "s", "ORG", "LOC", "Region", "Organization"})
 
 
 #: Verbs that set a body up, and the kinds of body named by their field after them:
@@ -84,7 +84,9 @@ def joint_bodies(text: str, words: list[Word]) -> list[Word]:
                 words = claim(words, words[k - 2].start, words[k].end, "Organization")  # 甲—乙联合实验室: both partners name it
                 # (the first read as a person too: 汀图 | — | 某某联合实验室)
             continue  # a name already
-        words = _claim_field(text, words, k, words[k].start if words[k].start == body.start() else body.start(), body.end())
+        inside_a_noun = words[k].start < body.start() and words[k].label in ("n", "nz", "vn") \
+            and not ends_like_org(text[words[k].start:body.start()])  # 海上 | 风电智能运维联合实验室/n (not 协会联合研究院/n)
+        words = _claim_field(text, words, k, words[k].start if inside_a_noun else body.start(), body.end(), body.start())
     return words
 
 
@@ -100,9 +102,9 @@ def status_bodies(text: str, words: list[Word]) -> list[Word]:
     return words
 
 
-def _claim_field(text: str, words: list[Word], k: int, start: int, end: int) -> list[Word]:
-    """The words of a field before a body's kind at ``start`` (word k) name the body with it."""
-    kind_at = start
+def _claim_field(text: str, words: list[Word], k: int, start: int, end: int, kind_at: int | None = None) -> list[Word]:
+    """The words of a field before a body's kind at ``kind_at`` (word k, which starts at ``start``) name the body with it."""
+    kind_at = start if kind_at is None else kind_at
     while k > 0 and words[k - 1].end == start and (words[k - 1].label in _FIELD_WORDS or _joins_two_fields(text, words, k - 1)) \
             and end - words[k - 1].start <= 20 and not starts_no_name(text[words[k - 1].start:words[k - 1].end]) \
             and text[words[k - 1].start:words[k - 1].end] not in BUILDING_VERBS:

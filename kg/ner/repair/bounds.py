@@ -474,6 +474,8 @@ def extend_suffixes(text: str, words: list[Word]) -> list[Word]:
             out[i] = w = Word(w.start, w.end, "Region")  # 某某大学城, 某某科学城 read as a body
         elif w.label == "Person" and w.end - w.start >= 4 and text[w.start:w.end].endswith(_FIRM_TRADES + ("航空",)):
             out[i] = w = Word(w.start, w.end, "Organization")  # 某某航空, 某某科技 read as a person
+        if w.is_entity and text[w.start:w.end] in OWNING_WORDS:
+            out[i] = w = Word(w.start, w.end, "n")  # 组建 | 下属/ORG | 某某研究所: the owner's word, no name
         if (w.label in ENTITY or w.label in ("nz", "ORG")) and not _a_partnership(text, w) \
                 and not (w.end - w.start == 1 and i + 1 < len(out) and out[i + 1].is_entity):
             end = _suffix_end(text, out, i)
@@ -529,9 +531,9 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
             break
         if w.label == "Person" or NOT_ORG_WORDS.search(piece) or _OWNED_NOUN.match(piece) or _A_GOVERNMENT.fullmatch(piece) \
                 or _POST_TAKEN_INSIDE.match(piece) \
-                or piece == "同志" or piece in BUILDING_VERBS or (piece == "控股" and text.startswith(("子公司", "子企业"), w.end)) \
+                or piece in ("同志", "合资") or piece in BUILDING_VERBS or (piece == "控股" and text.startswith(("子公司", "子企业"), w.end)) \
                 or _POST_THEN_BY.search(piece):
-            break  # (某某市委 | 市政府: two bodies; 张三 | 同志 | 任…: a person; 某某 | 控股子公司)
+            break  # (某某市委 | 市政府: two bodies; 张三 | 同志 | 任…: a person; 某某 | 控股子公司; 某某 | 合资公司)
         if w.label == "m" and _ORDINAL_OR_COUNT.match(piece):
             break  # 某某基金 | 首批子基金, 某市 | 首家示范网点: which or how many, no name
         if w.label == "m" and PHASE.fullmatch(piece) and text[:w.start].endswith("基金"):

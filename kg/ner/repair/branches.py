@@ -69,7 +69,7 @@ def _branch_tail(text: str, words: list[Word], i: int) -> int:
 
     name = text[words[i].start:words[i].end]
     if i + 2 < len(words) and words[i + 1].label == "Region" and words[i + 1].start == words[i].end \
-            and (_LEGAL_END.search(name) or name.endswith("事务所")) and kind_at(i + 2):
+            and (_LEGAL_END.search(name) or name.endswith(("事务所", "公司"))) and kind_at(i + 2):  # (某某风能公司 | 上海 | 代表处)
         return 2
     return 1 if name.endswith(("省", "市", "区", "县")) and _NAMED_WITH_LEGAL_FORM.search(name) and kind_at(i + 1) else 0
 

@@ -293,7 +293,9 @@ def lists(text: str, words: list[Word]) -> list[Word]:
                 continue
             if not 2 <= len(piece) <= 10 or GENERIC_SECTORS.search(piece) or _OWNED_IN_ITEM.search(piece):
                 continue  # 某某资本旗下基金: an owner and what it owns, not one name
-            if a > 0 and words[a - 1].label == best and words[a - 1].end == words[a].start and a == b \
+            brand_read_as_a_person = best == "Organization" and a > 0 and words[a - 1].label == "Person" \
+                and words[a - 1].end - words[a - 1].start == 2  # 某岬/PER | 海工/n、…有限公司: a brand and its trade
+            if a > 0 and (words[a - 1].label == best or brand_read_as_a_person) and words[a - 1].end == words[a].start and a == b \
                     and words[a].label in ("n", "nz"):
                 a -= 1  # 长城(ORG) 网际(n): the name's head was tagged, its tail not
             if re.fullmatch(r"[\d.%％]+", piece) or any(text[words[x].start:words[x].end] in _CLAUSE_BREAKS

@@ -6,7 +6,7 @@ import re
 
 from ...lexicon import AGREEMENT, DESCRIPTOR, FUNDED, GENERIC_INVESTORS, INVESTOR_ROLE, INVESTORS_NAMED, OWNED_PLATFORM, OWNING, ROUND_AT_END
 from ...regions import joins_a_place
-from .words import LATIN, Word, claim, merge
+from .words import LATIN, Word, claim, ends_like_org, merge
 
 _CLAUSE_START = re.compile(r"[，。；：:！？]|本轮(?:融资|投资)?由|由")
 _ADVERBS = re.compile(r"(?:等[^、，]{0,8}?(?:股东|资方|机构|投资方|投资人)|作为[^、，]{0,6}?(?:方|人)"
@@ -30,6 +30,9 @@ def investors(text: str, words: list[Word]) -> list[Word]:
         starts = [b.end() for b in _CLAUSE_START.finditer(head)]
         clause_start = max(starts[-1] if starts else 0, role_end)
         role_end = m.end()
+        funded = next((w for w in words if w.label == "Organization" and w.start < m.start() and w.end > m.end() + 3), None)
+        if funded is not None and ends_like_org(text[m.end():funded.end]):  # 某某基金领投某某科技有限公司/ORG: the company funded too
+            words = claim(words, m.end(), funded.end, "Organization")
         pos = clause_start
         for piece in _items_of_a_list(head[clause_start:]):
             start, pos = pos, pos + len(piece)

@@ -1,4 +1,4 @@
-"""Foreign names: a country's mission, companies and brands in Latin letters, transliterated people.
+"""Foreign names: a country's mission, companies and brands in Latin letters, transliterated people, places abroad.
 
 The model reads Chinese text best; names from abroad it cuts at their spaces and dots.
 """
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon import COMPANY_FORM, FOREIGN_COMPANY
+from ...lexicon import COMPANY_FORM, FOREIGN_COMPANY, TRANSLITERATION
 from ...regions import gazetteer, is_foreign_country
 from .words import HAN_RUN, LATIN, LATIN_THEN_SPACE, NOUNISH, Word, claim, ends_like_org, merge
 
@@ -119,3 +119,81 @@ def _conjunction_read_into_dotted_names(text: str, words: list[Word]) -> list[Wo
             at = out.index(w)
             out[at:at + 1] = [Word(w.start, w.end - 1, "Person"), Word(w.end - 1, w.end, "c")]
     return out
+
+
+#: Before a foreign place the model read as a person: 在瓦萨建设, 位于奥斯汀.
+_AT_PLACE = re.compile(r"(?:在|于|落户|位于|赴|到|来自)\s*$")
+#: After it: what is done there.
+_DONE_THERE = re.compile(r"^\s*(?:建设|投产|设立|建厂|落地|布局|规划|开设|成立|举行|召开|市|州|等地)")
+
+
+_FOREIGN_PLACE_LABELS = frozenset({"Region", "Person", "Organization"})
+
+
+#: What a body's name ends with and no place's does.
+_SCHOOL_OR_COMPANY = re.compile(r"(?:大学|学院|研究院|研究所|实验室|有限公司|公司|集团)$")
+
+
+def foreign_places(text: str, words: list[Word]) -> list[Word]:
+    """瑞典斯德哥尔摩 is two places; 在瓦萨建设, 得克萨斯州奥斯汀: a transliterated "person" in a
+    place's position is a place; 日本, 山东 typed as organizations are places."""
+    out: list[Word] = []
+    g = gazetteer()
+    for k, w in enumerate(words):
+        if w.label in ("n", "nz", "Person") and _foreign_place_there(text, words, k):
+            out.append(Word(w.start, w.end, "Region"))  # 总部位于神户，; 位于比雷埃夫斯/PER; 德国 | 汉堡/n | 设立
+            continue
+        if w.label not in _FOREIGN_PLACE_LABELS:
+            out.append(w)
+            continue
+        piece = text[w.start:w.end]
+        if w.label == "Region" and piece.endswith("州") and len(out) >= 2 and text[out[-1].start:out[-1].end] == "新" \
+                and out[-1].end == w.start and out[-2].end == out[-1].start and out[-2].label == "Region" \
+                and is_foreign_country(text[out[-2].start:out[-2].end]):
+            out[-1] = Word(out[-1].start, w.end, "Region")  # 墨西哥 | 新/a | 某某州: the state's name starts with 新
+            continue
+        if w.label == "Region" and len(piece) >= 4:
+            cut = next((n for n in range(2, min(6, len(piece) - 1)) if (d := g.lookup(piece[:n])) is not None
+                        and d.level == "country" and (TRANSLITERATION.match(piece[n:]) or g.lookup(piece[n:])
+                                                      or (_FOREIGN_STATE.fullmatch(piece[n:]) and is_foreign_country(piece[:n])))), None)
+            if cut is not None and g.lookup(piece) is None:  # 瑞典 | 斯德哥尔摩
+                out += [Word(w.start, w.start + cut, "Region"), Word(w.start + cut, w.end, "Region")]
+                continue
+            if _SCHOOL_OR_COMPANY.search(piece) and len(piece) >= 5 and g.lookup(piece) is None:
+                w = Word(w.start, w.end, "Organization")  # 英国某市某某大学: a body named with its places
+        elif w.label == "Person":
+            before = text[words[k - 1].start:words[k - 1].end] if k > 0 else ""
+            after_place = k > 0 and words[k - 1].label == "Region" and words[k - 1].end == w.start
+            after_country = after_place and (d := g.lookup(before)) is not None and d.level == "country"
+            done_there = _DONE_THERE.match(text[w.end:w.end + 4])
+            # 得克萨斯州奥斯汀; but 美国特朗普 is a person unless something is done there
+            at_place = _AT_PLACE.search(text, 0, w.start) and (done_there or text[w.end:w.end + 1] == "的")
+            of_a_body = after_country and text.startswith("的", w.end) and k + 2 < len(words) \
+                and words[k + 1].end == w.end + 1 and words[k + 2].label == "Organization"  # 荷兰某某的 | 某某公司: its city
+            if (TRANSLITERATION.match(piece) and ((after_place and (not after_country or done_there)) or at_place)) or of_a_body:
+                w = Word(w.start, w.end, "Region")
+        elif w.label == "Organization" and (d := g.lookup(piece)) is not None and not ends_like_org(piece):
+            w = Word(w.start, w.end, "Region")
+        out.append(w)
+    return out
+
+
+def _foreign_place_there(text: str, words: list[Word], k: int) -> bool:
+    """A foreign city (or a transliterated "person") where a body's seat is said, before the clause ends or
+    what is done there: 总部位于神户，, 总部位于比雷埃夫斯。, 在德国 | 汉堡 | 设立."""
+    w = words[k]
+    if not (_CLAUSE_ENDS.match(text, w.end) or _DONE_THERE.match(text[w.end:w.end + 4])):
+        return False
+    seated = text[max(0, w.start - 3):w.start].rstrip().endswith("位于")
+    d = gazetteer().lookup(text[w.start:w.end])
+    if d is not None and ":" in d.code:  # (kg.regions codes a foreign city by its country: DE:慕尼黑)
+        return seated or (k > 0 and words[k - 1].end == w.start and is_foreign_country(text[words[k - 1].start:words[k - 1].end]))
+    return seated and w.label == "Person" and TRANSLITERATION.match(text[w.start:w.end]) is not None
+
+
+#: Where a clause or a list goes on after a place: 总部位于某地，
+_CLAUSE_ENDS = re.compile(r"\s*(?:[，。；、,;]|$)")
+
+
+#: A foreign country's state, province or town by its own name and level, after the country's: 巴西 | 某某州.
+_FOREIGN_STATE = re.compile(r"[\u4e00-\u9fff]{2,5}[州省府城]")

@@ -12,12 +12,15 @@ from .words import Word, ends_like_org, merge
 #: The second half of a government body named "A 和 B": 工业 | 和 | 信息化局, 发展 | 和 | 改革委员会, 文化 | 和 | 广电旅游体育局.
 _AND_BODY = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:局|厅|委|委员会|部|署)$")
 _AND = ("和", "及")
+#: A school's name, then the first field of one of its colleges: 某某大学船舶 (| 与 | 海洋工程学院).
+_SCHOOL_AND_FIELD = re.compile(r"(?:大学|学院)[\u4e00-\u9fff]{1,6}$")
+_AND_COLLEGE = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:学院|系)$")
 
 
 def bodies_named_with_and(text: str, words: list[Word]) -> list[Word]:
     """青岛市工业 | 和 | 信息化局: a body whose name has 和 (or 及) inside, which the model cut there; so is
     某某政府 | 经济 | 及 | 科技发展局, an office of a government named after it."""
-    if "和" not in text and "及" not in text:
+    if "和" not in text and "及" not in text and not ("与" in text and "学院" in text):
         return words
     i = 0
     while i + 1 < len(words):
@@ -35,13 +38,14 @@ def bodies_named_with_and(text: str, words: list[Word]) -> list[Word]:
     i = 0
     while i + 2 < len(words):
         a, c = words[i], words[i + 1]
-        if a.label == "Organization" and text[c.start:c.end] in _AND and a.end == c.start \
-                and not ends_like_org(text[a.start:a.end]):
+        college = _SCHOOL_AND_FIELD.search(text, a.start, a.end) is not None  # 某某大学船舶 | 与 | 海洋工程学院
+        if a.label == "Organization" and (text[c.start:c.end] in _AND or (college and text[c.start:c.end] == "与")) \
+                and a.end == c.start and not ends_like_org(text[a.start:a.end]):
             for last in (i + 2, i + 3):  # 信息化局, or 信息化 | 局
                 tail = words[i + 2:last + 1]
                 if last < len(words) and all(t.label in ("n", "vn", "nz", "Organization") for t in tail) \
                         and all(x.end == y.start for x, y in zip(words[i + 1:last], words[i + 2:last + 1])) \
-                        and _AND_BODY.match(text[words[i + 2].start:words[last].end]):
+                        and (_AND_BODY if not college else _AND_COLLEGE).match(text[words[i + 2].start:words[last].end]):
                     words = merge(words, i, last, "Organization")
                     break
         i += 1

@@ -159,6 +159,7 @@ def names_read_into_posts(text: str, words: list[Word]) -> list[Word]:
             else None
         rest = w.end - post.end() if post else 0
         if post and 2 <= rest <= 3 and all("\u4e00" <= c <= "\u9fff" for c in text[post.end():w.end]) \
+                and (rest == 3 or text[post.end()] in SURNAMES or text.startswith(COMPOUND_SURNAMES, post.end())) \
                 and not LATIN_POST.search(text, post.end(), w.end):
             out += [Word(w.start, post.end(), "n"), Word(post.end(), w.end, "Person")]
         else:

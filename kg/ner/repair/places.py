@@ -17,12 +17,11 @@ from ...lexicon import (
     PARTY,
     ROUTE_SUFFIXES,
     STATUS_KINDS,
-    TRANSLITERATION,
     UNIT_TAILS,
     ZONE_SUFFIXES,
     alternatives,
 )
-from ...regions import gazetteer, is_foreign_country
+from ...regions import gazetteer
 from .words import ENTITY, Word, claim, ends_like_org, merge
 
 
@@ -470,62 +469,6 @@ def _after_a_place(words: list[Word], most: int, label: str, part: Callable[[lis
     return words
 
 
-#: Before a foreign place the model read as a person: 在瓦萨建设, 位于奥斯汀.
-_AT_PLACE = re.compile(r"(?:在|于|落户|位于|赴|到|来自)\s*$")
-#: After it: what is done there.
-_DONE_THERE = re.compile(r"^\s*(?:建设|投产|设立|建厂|落地|布局|规划|开设|成立|举行|召开|市|州|等地)")
-
-
-_FOREIGN_PLACE_LABELS = frozenset({"Region", "Person", "Organization"})
-
-
-#: What a body's name ends with and no place's does.
-_SCHOOL_OR_COMPANY = re.compile(r"(?:大学|学院|研究院|研究所|实验室|有限公司|公司|集团)$")
-
-
-def foreign_places(text: str, words: list[Word]) -> list[Word]:
-    """瑞典斯德哥尔摩 is two places; 在瓦萨建设, 得克萨斯州奥斯汀: a transliterated "person" in a
-    place's position is a place; 日本, 山东 typed as organizations are places."""
-    out: list[Word] = []
-    g = gazetteer()
-    for k, w in enumerate(words):
-        if w.label not in _FOREIGN_PLACE_LABELS:
-            out.append(w)
-            continue
-        piece = text[w.start:w.end]
-        if w.label == "Region" and piece.endswith("州") and len(out) >= 2 and text[out[-1].start:out[-1].end] == "新" \
-                and out[-1].end == w.start and out[-2].end == out[-1].start and out[-2].label == "Region" \
-                and is_foreign_country(text[out[-2].start:out[-2].end]):
-            out[-1] = Word(out[-1].start, w.end, "Region")  # 墨西哥 | 新/a | 某某州: the state's name starts with 新
-            continue
-        if w.label == "Region" and len(piece) >= 4:
-            cut = next((n for n in range(2, min(6, len(piece) - 1)) if (d := g.lookup(piece[:n])) is not None
-                        and d.level == "country" and (TRANSLITERATION.match(piece[n:]) or g.lookup(piece[n:])
-                                                      or (_FOREIGN_STATE.fullmatch(piece[n:]) and is_foreign_country(piece[:n])))), None)
-            if cut is not None and g.lookup(piece) is None:  # 瑞典 | 斯德哥尔摩
-                out += [Word(w.start, w.start + cut, "Region"), Word(w.start + cut, w.end, "Region")]
-                continue
-            if _SCHOOL_OR_COMPANY.search(piece) and len(piece) >= 5 and g.lookup(piece) is None:
-                w = Word(w.start, w.end, "Organization")  # 英国某市某某大学: a body named with its places
-        elif w.label == "Person":
-            before = text[words[k - 1].start:words[k - 1].end] if k > 0 else ""
-            after_place = k > 0 and words[k - 1].label == "Region" and words[k - 1].end == w.start
-            after_country = after_place and (d := g.lookup(before)) is not None and d.level == "country"
-            done_there = _DONE_THERE.match(text[w.end:w.end + 4])
-            # 得克萨斯州奥斯汀; but 美国特朗普 is a person unless something is done there
-            at_place = _AT_PLACE.search(text, 0, w.start) and (done_there or text[w.end:w.end + 1] == "的")
-            of_a_body = after_country and text.startswith("的", w.end) and k + 2 < len(words) \
-                and words[k + 1].end == w.end + 1 and words[k + 2].label == "Organization"  # 荷兰某某的 | 某某公司: its city
-            if (TRANSLITERATION.match(piece) and ((after_place and (not after_country or done_there)) or at_place)) or of_a_body:
-                w = Word(w.start, w.end, "Region")
-        elif w.label == "Organization" and (d := g.lookup(piece)) is not None and not ends_like_org(piece):
-            w = Word(w.start, w.end, "Region")
-        out.append(w)
-    return out
-
-
-#: A foreign country's state, province or town by its own name and level, after the country's: 巴西 | 某某州.
-_FOREIGN_STATE = re.compile(r"[\u4e00-\u9fff]{2,5}[州省府城]")
 #: The kinds of unit a place or a body posts in another place: 某市驻某地工作组, 某区驻某县帮扶工作队.
 _POSTED_KINDS = ("工作组", "工作队", "办事处", "联络处", "联络组", "工作站")
 #: Words between the sending place and 驻, or between the place posted to and the kind: 东西部 | 协作, 帮扶.

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon import BRANCH_TAILS, DESCRIPTOR, ORG_SUFFIXES, OWNED_COMPANY_WORDS, OWNING, OWNING_WORDS, REGISTERED_FORM, alternatives
+from ...lexicon import (
+    AFTER_A_PERSON,
+    BRANCH_TAILS,
+    DESCRIPTOR,
+    ORG_SUFFIXES,
+    OWNED_COMPANY_WORDS,
+    OWNING,
+    OWNING_WORDS,
+    REGISTERED_FORM,
+    alternatives,
+)
 from ...regions import gazetteer, is_foreign_country
 from .words import BUILDING_VERBS, Word, claim, starts_no_name
 
@@ -36,6 +46,7 @@ def bracketed_seats(text: str, words: list[Word]) -> list[Word]:
             # a verb after a brand is the name's business (雨燕 | 互动/v | （新加坡）有限公司)
             brand_verb = w.label == "v" and w.end - w.start >= 2 and k > 0 and words[k - 1].end == w.start \
                 and text[w.start:w.end] not in BUILDING_VERBS \
+                and not (words[k - 1].label == "Person" and AFTER_A_PERSON.match(text, w.start)) \
                 and (words[k - 1].label in ("Organization", "nz", "ORG", "Person") or (  # (a brand read as a place)
                     words[k - 1].label == "Region" and gazetteer().lookup(text[words[k - 1].start:words[k - 1].end]) is None)
                      or DESCRIPTOR.search(text, words[k - 1].start, words[k - 1].end)  # (某某导航企业 | 知某/v | 医疗科技)
