@@ -68,6 +68,9 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
     out: list[Word] = []
     starts = {w.start: w for w in words}
     for w in words:
+        if w.label not in _SPLIT_LABELS and w.end - w.start < 6:
+            out.append(w)  # a short common word: nothing below splits it
+            continue
         if w.label == "w" and text[w.start].isspace() and _HAN_START.match(text, w.start, w.end):  # ◎江北区 | 　江北区数据局/w
             space = len(text[w.start:w.end]) - len(text[w.start:w.end].lstrip())
             out.append(Word(w.start, w.start + space, "w"))
@@ -222,6 +225,8 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
     return out
 
 
+#: The labels :func:`split_joined` looks into (any word of six characters or more too: 共建某某大学某某研究院/n).
+_SPLIT_LABELS = frozenset((*ENTITY, "w"))
 #: A unit belonging to a body, read as one name with it: 某某处 | 隶属 | 某某中心.
 _BELONGS_TO = re.compile(r"隶属于?|归属于?")
 #: What kind of unit a body owns, between the word of owning and the unit's name: 下属 | 企业 | 某某有限公司.

@@ -140,7 +140,8 @@ def foreign_places(text: str, words: list[Word]) -> list[Word]:
     out: list[Word] = []
     g = gazetteer()
     for k, w in enumerate(words):
-        if w.label in ("n", "nz", "Person") and _foreign_place_there(text, words, k):
+        if w.label in ("n", "nz", "Person") and ("位于" in text[max(0, w.start - 3):w.start] or (
+                k > 0 and words[k - 1].label == "Region" and words[k - 1].end == w.start)) and _foreign_place_there(text, words, k):
             out.append(Word(w.start, w.end, "Region"))  # 总部位于神户，; 位于比雷埃夫斯/PER; 德国 | 汉堡/n | 设立
             continue
         if w.label not in _FOREIGN_PLACE_LABELS:
@@ -182,9 +183,10 @@ def _foreign_place_there(text: str, words: list[Word], k: int) -> bool:
     """A foreign city (or a transliterated "person") where a body's seat is said, before the clause ends or
     what is done there: 总部位于神户，, 总部位于比雷埃夫斯。, 在德国 | 汉堡 | 设立."""
     w = words[k]
-    if not (_CLAUSE_ENDS.match(text, w.end) or _DONE_THERE.match(text[w.end:w.end + 4])):
-        return False
     seated = text[max(0, w.start - 3):w.start].rstrip().endswith("位于")
+    if not (seated or (k > 0 and words[k - 1].label == "Region" and words[k - 1].end == w.start)) \
+            or not (_CLAUSE_ENDS.match(text, w.end) or _DONE_THERE.match(text[w.end:w.end + 4])):
+        return False
     d = gazetteer().lookup(text[w.start:w.end])
     if d is not None and ":" in d.code:  # (kg.regions codes a foreign city by its country: DE:慕尼黑)
         return seated or (k > 0 and words[k - 1].end == w.start and is_foreign_country(text[words[k - 1].start:words[k - 1].end]))

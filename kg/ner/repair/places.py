@@ -172,13 +172,16 @@ def routes(text: str, words: list[Word]) -> list[Word]:
     g = gazetteer()
     out: list[Word] = []
     for k, w in enumerate(words):
+        if w.label != "Region":
+            out.append(w)
+            continue
         name = text[w.start:w.end]
         counted = [x for x in words[max(0, k - 2):k] if text[x.start:x.end].strip()][-1:]
-        if w.label == "Region" and name[0] in "座台条辆艘" and counted and counted[0].label == "m":
+        if name[0] in "座台条辆艘" and counted and counted[0].label == "m":
             out.append(w._replace(label="n"))  # 46 | 台岸桥, 11 | 座特大桥: a count of things, no place
             continue
-        route = _ROUTE.search(name) if w.label == "Region" else None
-        if route is None and w.label == "Region" and k + 1 < len(words) and g.seat(name) is None \
+        route = _ROUTE.search(name)
+        if route is None and k + 1 < len(words) and g.seat(name) is None \
                 and _ROUTE.fullmatch(text[words[k + 1].start:words[k + 1].end]):
             out.append(w._replace(label="nz"))  # 某平 | 高速公路: the road's own short name
             continue
@@ -192,7 +195,7 @@ def routes(text: str, words: list[Word]) -> list[Word]:
         out.append(Word(w.start + len(place) if named else w.start, w.start + route.end(), "n"))
         if route.end() < len(name):
             out.append(Word(w.start + route.end(), w.end, "p"))  # 某某铁路由 | 某某集团施工: the preposition
-    for k in range(len(out) - 2):
+    for k in range(len(out) - 2 if "至" in text else 0):
         if text[out[k + 1].start:out[k + 1].end] != "至":
             continue
         for one, other in ((k, k + 2), (k + 2, k)):
@@ -370,7 +373,10 @@ def units(text: str, words: list[Word]) -> list[Word]:
     i = 0
     while i < len(words):
         w = words[i]
-        if w.label == "Organization" and _campus_follows(text, words, i):
+        if w.label != "Organization":  # (every unit below is read after a body)
+            i += 1
+            continue
+        if _campus_follows(text, words, i):
             words = merge(words, i, i + 3, "Organization")  # 中国矿业大学（徐州）: a campus's name
             w = words[i]
         whole = _BODY_AND_DIVISION.fullmatch(text, w.start, w.end) if w.label == "Organization" else None

@@ -16,6 +16,7 @@ from ...lexicon import (
 from ...vocab import NAME_TYPES
 
 ENTITY = NAME_TYPES
+_ENTITY_LABELS = frozenset(ENTITY)  # (looked up for every word of every pass)
 NOUNISH = {"n", "nz", "nw", "vn", "an", "m", "ORG", "LOC"}
 LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
 LATIN_THEN_SPACE = re.compile(r"[A-Za-z0-9] ")
@@ -36,7 +37,7 @@ class Word(NamedTuple):
 
     @property
     def is_entity(self) -> bool:
-        return self.label in ENTITY
+        return self.label in _ENTITY_LABELS
 
 
 def words_of(spans: Sequence[Span]) -> list[Word]:
