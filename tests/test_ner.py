@@ -1806,3 +1806,17 @@ def test_a_brand_read_as_a_person_before_its_trade_in_a_list_of_companies():
     words = _words(text, [("管委会", "Organization"), ("与", "p"), ("鲸汀", "Person"), ("海工", "n"), ("、", "w"),
                           ("岚岬科技", "Organization"), ("、", "w"), ("常州澄岳电气有限公司", "Organization"), ("签署", "v"), ("协议", "n")])
     assert ("鲸汀海工", "Organization") in {(text[w.start:w.end], w.label) for w in lists(text, words)}
+
+
+def test_a_former_post_read_into_the_bodys_name():
+    """由原 | 某某有限公司副总经理某某接任: the body, without 原; 原平市人民政府 keeps its place."""
+    from kg.doc import Span
+    from kg.ner.repair import repair
+
+    text = "党委书记一职由原汀州港务有限公司副总经理赵平接任。"
+    spans = [Span(a, b, label, "lac") for a, b, label in ((0, 4, "pos:n"), (4, 6, "pos:n"), (6, 7, "pos:p"), (7, 16, "Organization"),
+                                                          (16, 20, "pos:n"), (20, 22, "Person"), (22, 24, "pos:v"), (24, 25, "pos:w"))]
+    assert ("汀州港务有限公司", "Organization") in {(text[s.start:s.end], s.type) for s in repair(text, spans)}
+    text = "原平市人民政府发布通知。"
+    spans = [Span(0, 7, "Organization", "lac"), Span(7, 9, "pos:v", "lac"), Span(9, 11, "pos:n", "lac"), Span(11, 12, "pos:w", "lac")]
+    assert ("原平市人民政府", "Organization") in {(text[s.start:s.end], s.type) for s in repair(text, spans)}

@@ -1577,3 +1577,11 @@ def test_a_cooperative_named_again_an_associations_seat_and_posts_listed_in_brac
     assert {("孙海涛", "holdsPosition", "岚溪食品工业协会", (("title", "副会长"),)),
             ("孙海涛", "holdsPosition", "岚溪汀源食品有限公司", (("title", "总经理"),)),
             ("李明", "holdsPosition", "汀州市科技局", (("title", "局长"),))} <= found
+
+
+def test_a_registered_seat_is_the_subjects_unless_a_company_was_just_set_up(backend):
+    """X 为 Y 旗下企业，注册地位于 Z: X is in Z; X 投资设立 W，注册地位于 Z: W's seat, not X's."""
+    found = relations(backend, "■ 租赁\n汀禾商业保理有限公司为澄江农商银行旗下企业，注册地位于广州市南沙区，业务覆盖华南。")
+    assert ("汀禾商业保理有限公司", "locatedIn", "南沙区", ()) in found
+    found = relations(backend, "■ 集团\n岚湾物产集团有限公司日前投资设立岚湾供应链管理有限公司，注册地位于萧山区，主营进出口。")
+    assert ("岚湾物产集团有限公司", "locatedIn", "萧山区", ()) not in found

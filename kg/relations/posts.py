@@ -106,7 +106,7 @@ def _named_in_full(s: Sentence, k: int) -> int:
 
 #: ORG POST (将)由 …: the post is filled by the person named before 担任.
 _FILLED_BY = re.compile(r"^([^，。；（）()由]{1,14}?)\s*(?:一职)?\s*(?:将|拟|仍|均)?\s*由")
-_FILLS = re.compile(r"^\s*(?:[（(][^（）()，。]{1,40}[）)])?\s*(?:同志|教授|研究员|博士|院士|先生|女士)?\s*(?:担任|出任|兼任)")
+_FILLS = re.compile(r"^\s*(?:[（(][^（）()，。]{1,40}[）)])?\s*(?:同志|教授|研究员|博士|院士|先生|女士)?\s*(?:担任|出任|兼任|接任)")
 #: After the person who fills a post, the next post of the body and who fills it: 担任，德方副主任为.
 _NEXT_FILLED = re.compile(r"^\s*[^，。；]{0,12}?[，,]\s*([^，。；（）()]{1,10}?)\s*为\s*$")
 

@@ -412,6 +412,10 @@ def located(s: Sentence) -> list[Relation]:
             clause = _HEADQUARTERS.search(s.before(k, 20))
             if clause and clause.group().startswith("秘书处") and not _its_own_secretariat(s, subject, s.m(k).start - len(clause.group())):
                 continue  # 双方将组建某某中心，中心秘书处设在 REGION: the new body's
+            if clause and clause.group().startswith("注册地") and (set_up := _SETS_UP.search(
+                    s.issue.text, s.m(subject).end, s.m(k).start - len(clause.group()))) \
+                    and any(s.type(j) == "Organization" and set_up.end() <= s.m(s.ks[j]).start < s.m(k).start for j in range(i)):
+                continue  # 某某集团组建全资子公司 X，注册地位于 REGION: the new company's
             if s.type(i) == "Region" and clause and not _names_between(s, s.m(k).start - len(clause.group()), i) \
                     and not _OF_A_KIND.match(s.after(s.ks[_chain_end(s, i)], 12)) \
                     and not _ANOTHER_SUBJECT.match(clause.group()):  # (与总部位于大阪的 X: X's seat)
@@ -466,13 +470,15 @@ _LINK_BEFORE = re.compile(r"(?:与|同|和|及|、|携手|联合|联手)\s*$")
 _OF_A_KIND = re.compile(rf"\s*的\s*(?:[\u4e00-\u9fff]{{0,8}}?(?:{alternatives(COMPANY_DESCRIPTORS)}))?\s*")
 
 
-#: 总部位于 (秘书处设在: where an association is), written after the subject and a clause about it;
+#: 总部位于 (秘书处设在: where an association is; 注册地位于), written after the subject and a clause about it;
 #: or a clause of its own that seats the subject: ……，2021 年落户 REGION; ……，已完成注册登记并入驻 REGION.
-_HEADQUARTERS = re.compile(r"(?:总部|秘书处)(?:位于|设在|在|设于)\s*$"
+_HEADQUARTERS = re.compile(r"(?:总部|秘书处|注册地)(?:位于|设在|在|设于)\s*$"
                            r"|[，,][^，。；]{0,16}?(?:落户|入驻|扎根)(?:于|在)?\s*$")
 
 
 _KIND_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,4}$")
+#: A body set up or registered in the clauses before a registered seat, whose seat it is.
+_SETS_UP = re.compile(r"组建|设立|成立|创办|创立|工商登记")
 
 
 def _its_own_secretariat(s: Sentence, subject: int, at: int) -> bool:

@@ -82,7 +82,7 @@ from .places import (
     zones,
 )
 from .registered import bracketed_seats, partnership_forms, registered_names
-from .words import ENTITY, HAS_LETTERS, Word, words_of
+from .words import ENTITY, HAS_LETTERS, Word, ends_like_org, words_of
 
 
 def repair(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -157,6 +157,9 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
         if w.label == "Organization" and text.endswith("控股", w.start, w.end) and text.startswith(("子公司", "子企业"), w.end) \
                 and w.end - w.start >= 6:
             w = Word(w.start, w.end - 2, w.label)  # 某某集团控股 | 子公司: what it holds, not its name
+        if w.label == "Organization" and text[w.start] == "原" and w.end - w.start >= 6 and text[w.start + 1] != "子" \
+                and ends_like_org(text[w.start + 1:w.end]) and gazetteer().head(text[w.start:w.end]) is None:
+            w = Word(w.start + 1, w.end, w.label)  # 由原 | 某某钢铁有限公司总经理某某接任: the body the person was at
         if w.label == "Organization" and (its_round := ROUND_AT_END.search(text, w.start, w.end)) and its_round.start() - w.start >= 2:
             w = Word(w.start, its_round.start(), w.label)  # 某某天使基金天使轮 | 投资: the fund, then the round it took part in
         place = _place_before_its_field(text[w.start:w.end]) if w.label == "Organization" else None
