@@ -87,7 +87,7 @@ _PLACED_COMPANY_FORMS = tuple(COMPANY_FORM.split("|"))
 
 def _branch_named_by_place(text: str, at: int) -> int | None:
     """Where a branch (or a company) named by a place, starting at ``at``, ends: 荆州 | 分公司,
-    中东 | 办事处, 华东 | 区域总部, 欧洲 | 有限公司."""
+    中东 | 办事处, 欧洲 | 有限公司."""
     for size in (4, 3, 2):
         place = text[at:at + size]
         if gazetteer().head(place) == place or AREA.fullmatch(place):

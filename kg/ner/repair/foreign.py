@@ -140,8 +140,7 @@ def foreign_places(text: str, words: list[Word]) -> list[Word]:
     out: list[Word] = []
     g = gazetteer()
     for k, w in enumerate(words):
-        if w.label in ("n", "nz", "Person") and ("位于" in text[max(0, w.start - 3):w.start] or (
-                k > 0 and words[k - 1].label == "Region" and words[k - 1].end == w.start)) and _foreign_place_there(text, words, k):
+        if w.label in ("n", "nz", "Person") and _foreign_place_there(text, words, k):
             out.append(Word(w.start, w.end, "Region"))  # 总部位于神户，; 位于比雷埃夫斯/PER; 德国 | 汉堡/n | 设立
             continue
         if w.label not in _FOREIGN_PLACE_LABELS:

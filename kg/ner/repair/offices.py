@@ -19,7 +19,8 @@ _AND_COLLEGE = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:学院|系)$")
 
 def bodies_named_with_and(text: str, words: list[Word]) -> list[Word]:
     """青岛市工业 | 和 | 信息化局: a body whose name has 和 (or 及) inside, which the model cut there; so is
-    某某政府 | 经济 | 及 | 科技发展局, an office of a government named after it."""
+    某某政府 | 经济 | 及 | 科技发展局, an office of a government named after it, and 某某大学船舶 | 与 | 海洋工程学院,
+    a school's college of two fields."""
     if "和" not in text and "及" not in text and not ("与" in text and "学院" in text):
         return words
     i = 0
