@@ -1585,3 +1585,11 @@ def test_a_registered_seat_is_the_subjects_unless_a_company_was_just_set_up(back
     assert ("汀禾商业保理有限公司", "locatedIn", "南沙区", ()) in found
     found = relations(backend, "■ 集团\n岚湾物产集团有限公司日前投资设立岚湾供应链管理有限公司，注册地位于萧山区，主营进出口。")
     assert ("岚湾物产集团有限公司", "locatedIn", "萧山区", ()) not in found
+
+
+def test_a_place_said_of_the_subsidiary_after_it_and_a_seat_with_an_adverb(backend):
+    """A 位于某地的全资子公司 B: B is there, not A; X 总部即位于某地: X is."""
+    found = {(h, r, t) for h, r, t, _ in relations(backend, "■ 企业\n上周，岚帆风电位于湖州市长兴县的全资子公司岚帆风电（湖州）有限公司投产。")}
+    assert ("岚帆风电（湖州）有限公司", "locatedIn", "长兴县") in found and ("岚帆风电", "locatedIn", "长兴县") not in found
+    found = {(h, r, t) for h, r, t, _ in relations(backend, "■ 企业\n澄远涂装有限公司总部即位于如皋市，员工 300 人。")}
+    assert ("澄远涂装有限公司", "locatedIn", "如皋市") in found

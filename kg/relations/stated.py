@@ -33,6 +33,7 @@ from ..lexicon import (
     OF_A_STATED_SIZE,
     OPENED_AFTER,
     OPENED_IN,
+    OWNED_COMPANY_WORDS,
     OWNER_TO_OWNED,
     PARTNER_LINK_WIDE,
     POLICY_HEADS,
@@ -352,7 +353,8 @@ def located(s: Sentence) -> list[Relation]:
     for i, a, b in s.neighbours():
         ta, tb, link = s.m(a).type, s.m(b).type, s.between(a, b)
         if ta == "Organization" and tb == "Region":
-            if LOCATED_TRIGGER.match(link) or (ALL_THERE.match(link) and CLAUSE_END.match(s.after(b, 2))):
+            if (LOCATED_TRIGGER.match(link) and not _OWNED_THERE.match(s.after(s.ks[_chain_end(s, i + 1)], 12))) \
+                    or (ALL_THERE.match(link) and CLAUSE_END.match(s.after(b, 2))):  # (not A 位于某地的全资子公司 B: B's seat)
                 out.extend(s.relation(org, place, "locatedIn") for org in s.group_before(i)
                            for place in _place_and_within(s, i + 1))
             elif not link.strip() and is_area(s.m(b).text) and i + 2 < len(s.ks) and s.type(i + 2) == "Region" \
@@ -477,6 +479,8 @@ _HEADQUARTERS = re.compile(r"(?:总部|秘书处|注册地)(?:位于|设在|在|
 
 
 _KIND_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,4}$")
+#: After a place: a company its owner has there, which the place is said of (A 位于某地的全资子公司 B).
+_OWNED_THERE = re.compile(rf"\s*的\s*(?:{alternatives(OWNED_COMPANY_WORDS)})")
 #: A body set up or registered in the clauses before a registered seat, whose seat it is.
 _SETS_UP = re.compile(r"组建|设立|成立|创办|创立|工商登记")
 
