@@ -106,10 +106,8 @@ def bare_titles(text: str) -> list[Span]:
         # “某某十条”: quotes around the whole title mark it as 《》 would, and are no part of it
         quoted = title[0] in "“‘" and title[1:].count(title[0]) == 0 and text[m.end():m.end() + 1] in "”’"
         spans.append(Span(m.start() + quoted, m.end(), "Policy", "rule:bare-title"))
-    for m in _QUOTED_COUNTED.finditer(text):  # 是某市“某某十条”的配套文件: a counted set of measures by its nickname
-        if not any(s.start <= m.start(1) < s.end for s in spans):
-            spans.append(Span(m.start(1), m.end(1), "Policy", "rule:bare-title"))
-    for m in _ABOUT_TITLE_OPENING.finditer(text) if "关于" in text else ():
+    # 是某市“某某十条”的配套文件: a counted set of measures by its nickname; 某市人民政府关于…的意见近日出台
+    for m in [*_QUOTED_COUNTED.finditer(text), *(_ABOUT_TITLE_OPENING.finditer(text) if "关于" in text else ())]:
         if not any(s.start <= m.start(1) < s.end for s in spans):
             spans.append(Span(m.start(1), m.end(1), "Policy", "rule:bare-title"))
     for m in [*_HEADLINE_TITLE.finditer(text), *_SINCE_TITLE.finditer(text)]:  # ■ 某某投资管理细则出台: a headline's title,

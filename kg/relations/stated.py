@@ -482,7 +482,7 @@ _KIND_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,4}$")
 #: After a place: a company its owner has there, which the place is said of (A 位于某地的全资子公司 B).
 _OWNED_THERE = re.compile(rf"\s*的\s*(?:{alternatives(OWNED_COMPANY_WORDS)})")
 #: A body set up or registered in the clauses before a registered seat, whose seat it is.
-_SETS_UP = re.compile(r"组建|设立|成立|创办|创立|工商登记")
+_SETS_UP = re.compile(rf"{SET_UP}|创办|创立|工商登记")
 
 
 def _its_own_secretariat(s: Sentence, subject: int, at: int) -> bool:
