@@ -172,10 +172,11 @@ REPORT_HEADS = (
     "调查", "研究", "案例集", "图谱", "地图", "手册",
 )
 #: A company named in Latin letters ends with its legal form or kind: Skarvik Energi AB, Corvana GmbH,
-#: Summit Grid Partners. The name is the capitalized words before it.
+#: Summit Grid Partners, a Spanish S.L. The name is the capitalized words before it.
 FOREIGN_COMPANY = re.compile(
     r"(?<![A-Za-z])(?:[A-Z][A-Za-z0-9&'\-]*\.?\s+){1,4}"
-    r"(?:AB|AS|ASA|Oyj?|GmbH|AG|SE|SA|SAS|SpA|NV|BV|Inc\.?|Ltd\.?|Limited|LLC|LLP|PLC|plc|Corp\.?|Corporation|"
+    r"(?:S\.L\.|S\.A\.S\.|S\.A\.|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|A/S|Sdn\.?\s?Bhd\.?|Pty\.?\s?Ltd\.?|JSC|KG|"
+    r"AB|AS|ASA|Oyj?|GmbH|AG|SE|SA|SAS|SpA|NV|BV|Inc\.?|Ltd\.?|Limited|LLC|LLP|PLC|plc|Corp\.?|Corporation|"
     r"Co\.,?\s?Ltd\.?|KK|K\.K\.|Pte\.?\s?Ltd\.?|Partners|Capital|Ventures|Fund|Holdings|Group)(?![A-Za-z])")
 #: Characters of names written in Chinese for foreign places and people: 奥斯汀, 于默奥, 瓦萨.
 TRANSLITERATION = re.compile(r"^[阿埃艾安奥巴贝本比波伯布达德迪丁杜多厄恩法菲费弗福伽盖格贡古哈海汉豪赫亨胡华霍基吉加杰金卡凯坎柯科克肯库拉"

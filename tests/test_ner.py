@@ -313,6 +313,34 @@ def test_companies_named_in_latin_letters(lac):
     assert ("Nokia", "Organization") in entities(lac, "华为与 Nokia 签署协议。")
 
 
+def test_a_person_in_latin_letters_after_a_post_and_a_company_with_a_dotted_legal_form(lac):
+    """总裁 Jonas Berger: capitalized Latin words right after a post are a person (the scope of the post, 亚太区,
+    between the company's name and the post, is no part of either); 某某 S.L. is a Spanish company's legal form."""
+    found = entities(lac, "汉森物流亚太区总裁 Jonas Berger 出席签约仪式。")
+    assert {("Jonas Berger", "Person"), ("汉森物流", "Organization")} <= found
+    assert not {"Jonas", "Berger"} & {name for name, _ in found}
+    assert ("Rutas Atlantico S.L.", "Organization") in entities(lac, "公司已与西班牙 Rutas Atlantico S.L. 签订合作协议。")
+
+
+def test_a_park_named_by_its_place_and_trades_is_one_place(lac):
+    """达州高新区 | 锂电 | 产业园: a zone and the trades a park is for are the park's name; so is a county's short
+    name and a trade the model read as a company (江北航空/ORG | 新材料 | 产业园)."""
+    assert ("达州高新区锂电产业园", "Region") in entities(lac, "新签约企业落户达州高新区锂电产业园。")
+    found = entities(lac, "首批项目入驻江北航空新材料产业园。")
+    assert ("江北航空新材料产业园", "Region") in found and ("江北航空", "Organization") not in found
+
+
+def test_an_area_of_work_cut_in_two_across_a_name_and_its_post(lac):
+    """某某科创投 | 资 | 经理: 投资经理 is the post, 某某科创 the body (no 创投 in its name)."""
+    found = entities(lac, "会议表彰了澄泓科创投资经理许文远等优秀投资经理。")
+    assert {("澄泓科创", "Organization"), ("许文远", "Person")} <= found
+
+
+def test_a_trade_between_a_brand_and_a_post_before_a_name_read_as_a_word(lac):
+    """澜石/ORG | 化工 | 总经理 | 高峻/a 表示: the trade is the company's name's, though LAC did not read the person."""
+    assert ("澜石化工", "Organization") in entities(lac, "澜石化工总经理高峻表示，新线已投产。")
+
+
 def test_foreign_places_the_model_reads_as_people(lac):
     assert {("瑞典", "Region"), ("斯德哥尔摩", "Region")} <= entities(lac, "总部位于瑞典斯德哥尔摩的电池制造商宣布重组。")
     assert ("瓦萨", "Region") in entities(lac, "芬兰 Aurora Cathode Oy 在瓦萨建设的正极材料项目规模最大。")

@@ -1593,3 +1593,15 @@ def test_a_place_said_of_the_subsidiary_after_it_and_a_seat_with_an_adverb(backe
     assert ("岚帆风电（湖州）有限公司", "locatedIn", "长兴县") in found and ("岚帆风电", "locatedIn", "长兴县") not in found
     found = {(h, r, t) for h, r, t, _ in relations(backend, "■ 企业\n澄远涂装有限公司总部即位于如皋市，员工 300 人。")}
     assert ("澄远涂装有限公司", "locatedIn", "如皋市") in found
+
+
+def test_a_members_post_opening_a_clause_is_the_associations_in_view(backend):
+    """会长某某介绍… after a sentence naming the association; 常务副会长、某某公司董事长某某: the first post is the
+    association's, the second the company's; …，秘书长某某带队 with the association in the sentence."""
+    found = relations(backend, "■ 青川物流协会召开理事会\n\n5 月 16 日，青川市物流协会三届二次理事会在青川召开。"
+                               "会长严立群介绍了上半年工作，常务副会长、青川捷运物流有限公司董事长蒋文博主持会议。\n\n"
+                               "■ 协会组织考察\n\n6 月 3 日，青川市物流协会组织 10 家会员企业赴宁波考察，秘书长符晓岚带队。\n")
+    assert ("严立群", "holdsPosition", "青川市物流协会", (("title", "会长"),)) in found
+    assert ("蒋文博", "holdsPosition", "青川市物流协会", (("title", "常务副会长"),)) in found
+    assert ("蒋文博", "holdsPosition", "青川捷运物流有限公司", (("title", "董事长"),)) in found
+    assert ("符晓岚", "holdsPosition", "青川市物流协会", (("title", "秘书长"),)) in found

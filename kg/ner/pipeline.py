@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..doc import Issue, Mention, Sentence, Span
-from ..lexicon import GENERIC_SECTORS, ISSUING_BODY, REGISTERED_END, publisher_body
+from ..lexicon import COMPOUND_SURNAMES, GENERIC_SECTORS, ISSUING_BODY, POST_AT_END, REGISTERED_END, SURNAMES, publisher_body
 from ..regions import Division, country_before_name, gazetteer, is_area, is_body_of_water
 from ..vocab import NAME_TYPES
 from . import repair, rules
@@ -152,7 +152,8 @@ def _apply_two(chunk: list[Issue], views: list[tuple[list[Span], list[Span] | No
         issue.mentions = _mentions(issue, firsts)
         brands = _brands_only_the_model_read(issue, firsts, words, other.mentions) \
             + _registered_names_only_the_model_read_whole(issue, firsts, other.mentions) \
-            + _funds_only_the_model_read_whole(issue, firsts, words, other.mentions)
+            + _funds_only_the_model_read_whole(issue, firsts, words, other.mentions) \
+            + _people_only_the_model_read_after_a_post(issue, firsts, words, other.mentions)
         if brands:
             issue.mentions = sorted([m for m in issue.mentions if not any(b.start < m.end and m.start < b.end for b in brands)]
                                     + brands, key=lambda m: (m.start, -m.end))
@@ -231,6 +232,31 @@ def _funds_only_the_model_read_whole(issue: Issue, firsts: list[list[Span]], wor
     return out
 
 
+def _people_only_the_model_read_after_a_post(issue: Issue, firsts: list[list[Span]], words: list[list[Span]],
+                                              others: list[Mention]) -> list[Mention]:
+    """A person kg's model reads right after a post (副局长某某某, 常务董事佐藤健一) where LAC's reading names
+    nothing there (a rare surname read as words: 母/a 学军/n; a name read as one word of another kind) or the person
+    without a last character it took for a number or a word (佐藤健 | 一): the person, as the model reads it. Words
+    with nothing of LAC's there must start with a surname; a verb after a name is no part of it (韩雪 | 作)."""
+    out = []
+    for m in others:
+        if m.type != "Person" or not 2 <= len(m.text) <= 4:
+            continue
+        sentence = issue.sentences[m.sentence]
+        start, end = m.start - sentence.start, m.end - sentence.start
+        if not POST_AT_END.search(sentence.text, max(0, start - 12), start):
+            continue
+        touching = [s for s in firsts[m.sentence] if s.start < end and start < s.end]
+        cut_short = len(touching) == 1 and touching[0].type == "Person" and touching[0].start == start \
+            and any(w.start == touching[0].end and w.end == end and w.type in _LEFT_OUT_OF_A_NAME for w in words[m.sentence])
+        one_word = any(w.start == start and w.end == end for w in words[m.sentence])  # (渡边诚一/v: a word LAC mistyped)
+        if cut_short or (not touching and (one_word or m.text[0] in SURNAMES or m.text[:2] in COMPOUND_SURNAMES)):
+            out.append(replace(m, source="model:other"))
+    return out
+
+
+#: LAC's tags of a name's last character it left out of the person (佐藤健 | 一/m, 某建 | 新/ad); not a verb (韩青 | 作/v).
+_LEFT_OUT_OF_A_NAME = frozenset({"pos:m", "pos:ad", "pos:a", "pos:n", "pos:nz", "pos:q"})
 #: What goes on after a fund's name in a partnership's registered one: 某某基金 | 合伙企业（有限合伙）.
 _FUND_NAME_GOES_ON = re.compile(r"合伙|[（(]有限合伙[）)]|管理|有限|股份")
 #: LAC's tags of the common words a field is written with (量子/n 科技).

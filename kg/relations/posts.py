@@ -48,8 +48,10 @@ def positions(s: Sentence) -> list[Relation]:
             continue
         # 行知机器人创始人宁远舟为协会副会长: the post before the name and the one taken after it
         held = (_post_before(s, i) or _post_after_the_name(s, i) or _post_at_a_government(s, i) or _post_in_brackets(s, i)
-                or _post_in_profile(s, i) or _post_opening_a_clause(s, i) or _post_of_a_founder(s, i)) + (
-                    _post_taken(s, i) or ([] if k in taken_in_turn else _post_at_subject(s, i))) + _post_also_taken(s, i)
+                or _post_in_profile(s, i) or _post_opening_a_clause(s, i) or _members_post_opening_a_clause(s, i)
+                or _post_of_a_founder(s, i)) + (
+                    _post_taken(s, i) or ([] if k in taken_in_turn else _post_at_subject(s, i))) + _post_also_taken(s, i) \
+            + _members_post_listed_before(s, i)
         for org, title in held:
             if not FOUNDER_ONLY.fullmatch(title):  # 创始人 alone says who founded it, not a post held
                 out.append(s.relation(k, org, "holdsPosition", title=title))
@@ -471,6 +473,31 @@ def _post_opening_a_clause(s: Sentence, i: int) -> list[tuple[int, str]]:
             or (i > 0 and s.type(i - 1) == "Region" and s.m(s.ks[i - 1]).start >= s.m(s.ks[i]).start - len(opening.group(0))):
         return []  # (…，某某市副市长张三: a place's post)
     return [(subject, post.strip())]
+
+
+def _members_post_opening_a_clause(s: Sentence, i: int) -> list[tuple[int, str]]:
+    """会长张三作工作报告，…; …，秘书长李四带队: a post an association's members elect, opening a clause with
+    no body named in it, is the association's in view (in the sentence or the one before)."""
+    return _members_post_before(s, i, i)
+
+
+def _members_post_listed_before(s: Sentence, i: int) -> list[tuple[int, str]]:
+    """常务副会长、某某公司董事长王五: such a post listed before a body and the post held there (a second post)."""
+    listed = i > 0 and s.type(i - 1) == "Organization" and POST.fullmatch(s.between(s.ks[i - 1], s.ks[i]))
+    return _members_post_before(s, i, i - 1) if listed and s.before(s.ks[i - 1], 1) == "、" else []
+
+
+def _members_post_before(s: Sentence, i: int, first: int) -> list[tuple[int, str]]:
+    opening = _CLAUSE_OPENING.search(s.issue.text[s.sentence.start:s.m(s.ks[first]).start])
+    at = s.sentence.start + opening.start(1) if opening is not None else 0
+    if opening is None or not _MEMBERS_POST.fullmatch(opening.group(1)) or (first > 0 and s.m(s.ks[first - 1]).end > at):
+        return []
+    association = _association_in_view(s, at)
+    return [(association, opening.group(1))] if association is not None else []
+
+
+#: The words of a clause up to a person, or up to a body and its post listed after (after a mark or at the sentence's start).
+_CLAUSE_OPENING = re.compile(r"(?:^|[，,；;。])\s*([^，,；;。、（）()\s]{1,8})\s*、?\s*$")
 
 
 def _names_again(s: Sentence, j: int, k: int) -> bool:

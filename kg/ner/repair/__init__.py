@@ -56,7 +56,7 @@ from .context import (
     units_before_posts,
 )
 from .deals import counterparts, funded, investors
-from .foreign import dotted_names, foreign_companies, foreign_places, join_latin_names, missions
+from .foreign import dotted_names, foreign_companies, foreign_places, join_latin_names, latin_people, missions
 from .offices import bodies_named_with_and, extend_prefixes
 from .people import (
     appointed_read_as_bodies,
@@ -72,6 +72,7 @@ from .places import (
     divisions_read_as_bodies,
     government_bodies,
     parks_named_after_bodies,
+    parks_named_by_trade,
     party_offices,
     places_cut_before_their_kind,
     posted_units,
@@ -104,6 +105,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = bodies_read_as_people(text, words)
     words = holders_read_as_words(text, words)
     words = foreign_companies(text, words)
+    words = latin_people(text, words)
     words = missions(text, words)
     words = join_latin_names(text, words)
     words = dotted_names(text, words)
@@ -125,6 +127,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = foreign_places(text, words)
     words = chained_places(text, words)
     words = zones(text, words)
+    words = parks_named_by_trade(text, words)
     words = parks_named_after_bodies(text, words)
     words = bodies_after_a_place(text, words)
     words = units(text, words)

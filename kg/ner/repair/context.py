@@ -6,6 +6,7 @@ import re
 
 from ...lexicon import (
     ACADEMIC_UNITS,
+    AFTER_A_PERSON,
     AGREEMENT,
     BODY_HEADS,
     DOSAGE_FORMS,
@@ -20,6 +21,7 @@ from ...lexicon import (
     OWNING,
     POST_AT_END,
     POST_SCOPES,
+    SURNAMES,
     WORK_AREAS,
     alternatives,
 )
@@ -72,17 +74,29 @@ def names_before_posts(text: str, words: list[Word]) -> list[Word]:
         return words
     k = 0
     while k + 3 < len(words):
-        org, noun, post, nxt = words[k], words[k + 1], words[k + 2], words[k + 3]
+        org, noun, j = words[k], words[k + 1], k + 2
+        if text[words[j].start:words[j].end] in POST_SCOPES and j + 2 < len(words) and words[j].end == words[j + 1].start:
+            j += 1  # 某某 物流 | 亚太区 总裁: the post's scope between
+        post, j = words[j], j + 1
+        if j + 1 < len(words) and text[words[j].start:words[j].end].isspace():
+            j += 1  # 总裁 | Markus Henning
+        nxt = words[j]
         piece = text[noun.start:noun.end]
         if org.label == "Organization" and (noun.label in ("n", "nz") or (noun.label in ("v", "vn") and piece in MAKING_TRADES)) \
                 and org.end == noun.start \
-                and noun.end == post.start and len(piece) <= 3 and piece not in WORK_AREAS + POST_SCOPES \
+                and noun.end == words[k + 2].start and len(piece) <= 3 and piece not in WORK_AREAS + POST_SCOPES \
                 and not _DEPARTMENT_END.search(piece) and not LATIN_POST.search(piece) \
                 and _COMPANY_POST.fullmatch(text[post.start:post.end]) \
-                and (nxt.label == "Person" or text[nxt.start:nxt.end] in ("、", "兼")):
+                and (nxt.label == "Person" or text[nxt.start:nxt.end] in ("、", "兼") or _name_read_as_a_word(text, nxt)):
             words = merge(words, k, k + 1, "Organization")
         k += 1
     return words
+
+
+def _name_read_as_a_word(text: str, word: Word) -> bool:
+    """高峻/a 介绍: a word of two or three characters opening with a surname, then what a person does."""
+    return 2 <= word.end - word.start <= 3 and text[word.start] in SURNAMES and word.label in ("a", "n", "v", "nz") \
+        and AFTER_A_PERSON.match(text, word.end) is not None
 
 
 #: The kinds of unit a university or a government names before a post: 某某学院 教授, 某某处 处长.
@@ -217,7 +231,15 @@ def areas_in_posts(text: str, words: list[Word]) -> list[Word]:
         if field and LATIN_POST.match(text, post.start, post.end) and ends_like_org(text[name.start:name.end - len(field)]):
             words[k:k + 2] = [Word(name.start, name.end - len(field), "Organization"),
                               Word(name.end - len(field), post.end, "n")]
+        elif name.end - name.start >= 4 and text[name.end - 1:name.end + 1] in _AREAS_OF_TWO \
+                and LATIN_POST.match(text, name.end + 1):
+            words[k:k + 2] = [Word(name.start, name.end - 1, "Organization"),
+                              Word(name.end - 1, post.end, "n")]  # 某某科创投 | 资经理, 某某科创投 | 资 | 经理: an area cut in two
     return words
+
+
+#: Areas of work of two characters, which LAC may cut in two across a name and its post (某某投 | 资经理).
+_AREAS_OF_TWO = tuple(a for a in WORK_AREAS if len(a) == 2)
 
 
 def founded_subjects(text: str, words: list[Word]) -> list[Word]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon import COMPANY_FORM, FOREIGN_COMPANY, TRANSLITERATION
+from ...lexicon import COMPANY_FORM, FOREIGN_COMPANY, POST_AT_END, TRANSLITERATION
 from ...regions import gazetteer, is_foreign_country
 from .words import HAN_RUN, LATIN, LATIN_THEN_SPACE, NOUNISH, Word, claim, ends_like_org, merge
 
@@ -46,6 +46,18 @@ def foreign_companies(text: str, words: list[Word]) -> list[Word]:
     return words
 
 
+def latin_people(text: str, words: list[Word]) -> list[Word]:
+    """`亚太区总裁 Markus Henning 出席`: two or three capitalized Latin words right after a post are a person."""
+    if not LATIN_THEN_SPACE.search(text):
+        return words
+    for m in _LATIN_PERSON.finditer(text):
+        if POST_AT_END.search(text[max(0, m.start() - 12):m.start()].rstrip()):
+            words = claim(words, m.start(), m.end(), "Person")
+    return words
+
+
+#: A given name and a family name in Latin letters (Anna-Lena Berg): each word a capital, then small letters.
+_LATIN_PERSON = re.compile(r"(?<![A-Za-z.&])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}(?![A-Za-z.&])")
 #: Capitalized Latin words, then 公司: a foreign company named in Latin and called a company.
 _LATIN_NAME_THEN_COMPANY = re.compile(r"(?<![A-Za-z])(?:[A-Z][A-Za-z0-9&'\-]*\s+){1,3}[A-Z][A-Za-z0-9&'\-]*\s*公司")
 

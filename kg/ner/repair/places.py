@@ -155,6 +155,41 @@ def zones(text: str, words: list[Word]) -> list[Word]:
                           lambda ws, i, j: text[ws[i].start:ws[j].end].endswith(ZONE_SUFFIXES))
 
 
+def parks_named_by_trade(text: str, words: list[Word]) -> list[Word]:
+    """猇亭 | 先进 | 制造 | 产业园, 三江新区 | 动力 | 电池 | 产业园: a place (a zone too), the trades a park
+    is for and its kind are one place, the park; so where the model read the place and a trade as a
+    company (湾沚航空/ORG | 新材料 | 产业园). A park with a name of its own (江城高新区 | 星湖创新科技园) is
+    not named by trades: the model reads it whole."""
+    if not any(kind in text for kind in _PARK_KINDS):
+        return words
+    k = 0
+    while k < len(words):
+        if text[words[k].start:words[k].end] in _PARK_KINDS and not words[k].is_entity:
+            j = k
+            while j > 0 and k - j < 3 and words[j - 1].end == words[j].start and words[j - 1].label in _TRADE_WORDS \
+                    and words[j - 1].end - words[j - 1].start >= 2:
+                j -= 1
+            if 0 < j < k and words[j - 1].end == words[j].start and _opens_a_park(text, words[j - 1]):
+                words = merge(words, j - 1, k, "Region")
+                k = j - 1
+        k += 1
+    return words
+
+
+#: The kinds of park named by the trades they are for.
+_PARK_KINDS = frozenset({"产业园", "工业园", "物流园", "科技园", "创业园"})
+#: LAC's tags of the words a park's trades are written with (先进/a 制造/vn).
+_TRADE_WORDS = frozenset({"n", "vn", "a", "an"})
+
+
+def _opens_a_park(text: str, word: Word) -> bool:
+    """A place, or a company of four characters that is a place's short name and a trade (湾沚航空)."""
+    if word.label == "Region":
+        return True
+    seat = gazetteer().seat(text[word.start:word.start + 2]) if word.label == "Organization" and word.end - word.start == 4 else None
+    return seat is not None and seat.level in ("city", "county")
+
+
 _LEVELS = ("country", "province", "city", "county")
 #: A zone with a name of its own before its kind: 德州 | 大学城, 某某 | 科学城 (not 高新区 alone).
 _NAMED_ZONE = re.compile(rf"[\u4e00-\u9fff]{{2,8}}(?:{alternatives(ZONE_SUFFIXES)})")
