@@ -229,6 +229,20 @@ SURNAMES = frozenset(COMMON_SURNAMES + "严庞柏牛葛樊左尚翟覃申施温�
                      "晏舒刁蔺卓池房滕宁童项纪祁路闫辛虞饶鲁边柴屈苗褚穆解吉钮杭谈蓝缪卜戚邬麦景乐费桂谷冉游鞠喻伍楚"
                      "仇瞿燕巫占毕郎莫连尤姬綦丛宫艾蒙欧狄仲胥廉鲍冷邝梅查邸苑荣佟危陶郁竺隋岑兰贝晁简沙靳佘匡粟封"
                      "揭练骞郜蔚栾宿应")
+#: Japanese family names as Chinese text writes them (a given name of two characters follows: 小林健一, 森川直树).
+_JAPANESE_SURNAME_TEXT = (
+    "佐藤 铃木 高桥 田中 伊藤 渡边 山本 中村 小林 加藤 吉田 山田 佐佐木 山口 松本 井上 木村 清水 山崎 "
+    "池田 桥本 阿部 石川 山下 中岛 石井 小川 前田 冈田 长谷川 藤田 后藤 近藤 村上 远藤 青木 坂本 斋藤 "
+    "福田 太田 西村 藤井 冈本 松田 中川 中野 原田 小野 田村 竹内 金子 和田 中山 石田 上田 森田 柴田 酒井 "
+    "工藤 横山 宫崎 宫本 内田 高木 安藤 岛田 谷口 大野 高田 丸山 今井 河野 藤原 小岛 村田 武田 上野 杉山 "
+    "增田 平野 大冢 千叶 久保 松井 小山 岩崎 樱井 野口 松尾 野村 木下 菊地 佐野 大西 杉本 新井 滨田 菅原 "
+    "市川 水野 小松 古川 小池 中田 松原 森川 藤川 三泽 小野寺 西田 北村 服部 荒木 永井 平田 吉川 吉村 "
+    "岩田 川口 樋口 高野 三浦 片山 广濑 秋山 北川 石原 成田 大石 安田 宫田 本田 久保田 川崎 黑田 上原 "
+    "松冈 细川 泽田 大桥 中西 望月 富田 三宅 星野 熊谷 矢野 浅野 大谷 桑原 早川 冈部 长尾 小泽 坂口 川上 "
+    "野田 冈崎 土屋 铃村 西川 小西 植田 齐藤 筒井 宫下 堀田 寺田 奥田 根本 松下 石桥 三木 国分 志村 大岛 "
+    "竹田 菊池 岛村 黑木 高须 仲村 "
+)
+JAPANESE_SURNAMES = frozenset(_JAPANESE_SURNAME_TEXT.split())
 #: Verbs of saying, after a person who says something: 某某表示, 某某介绍 (regular-expression alternatives).
 SAYING = "介绍|表示|指出|强调|认为|说"
 #: Verbs of taking a post, after the person who takes it.

@@ -341,6 +341,22 @@ def test_a_trade_between_a_brand_and_a_post_before_a_name_read_as_a_word(lac):
     assert ("澜石化工", "Organization") in entities(lac, "澜石化工总经理高峻表示，新线已投产。")
 
 
+def test_japanese_names_with_two_character_given_names(lac):
+    """高桥健 | 太, 石川 | 直 | 树: a Japanese surname and a given name of two characters is one person, though the
+    model reads three characters, as a Chinese name; 渡边健 | 一行: 一行 is the party with the person."""
+    assert ("高桥健太", "Person") in entities(lac, "北辰精工株式会社董事高桥健太日前到访合肥。")
+    assert ("石川直树", "Person") in entities(lac, "丸东建机常务董事石川直树、青岚路桥董事长出席。")
+    assert ("小野寺浩之", "Person") in entities(lac, "晴川电装社长小野寺浩之表示，将扩大投资。")
+    assert ("渡边健", "Person") in entities(lac, "社长渡边健一行到访集团。")
+
+
+def test_a_name_cut_before_its_last_character_read_with_于_or_任(lac):
+    """顾思 | 远于 | 2021 年: 于 dates what the person did (a space may stand before the year); 首席专家蒋远 | 航任 |
+    副主任: 任 takes the post."""
+    assert ("顾思远", "Person") in entities(lac, "公司由海归博士顾思远于 2021 年创办。")
+    assert ("蒋远航", "Person") in entities(lac, "研究院首席专家蒋远航任副主任。")
+
+
 def test_foreign_places_the_model_reads_as_people(lac):
     assert {("瑞典", "Region"), ("斯德哥尔摩", "Region")} <= entities(lac, "总部位于瑞典斯德哥尔摩的电池制造商宣布重组。")
     assert ("瓦萨", "Region") in entities(lac, "芬兰 Aurora Cathode Oy 在瓦萨建设的正极材料项目规模最大。")

@@ -62,6 +62,7 @@ from .people import (
     appointed_read_as_bodies,
     bodies_read_as_people,
     holders_read_as_words,
+    japanese_given_names,
     names_cut_short,
     names_read_after_surname,
     names_read_into_posts,
@@ -100,6 +101,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = routes(text, words)
     words = posts_inside_names(text, words)
     words = names_cut_short(text, words)
+    words = japanese_given_names(text, words)
     words = names_read_after_surname(text, words)
     words = names_read_into_posts(text, words)
     words = bodies_read_as_people(text, words)

@@ -10,6 +10,7 @@ from ...lexicon import (
     APPOINTING,
     COMPOUND_SURNAMES,
     HONORIFICS,
+    JAPANESE_SURNAMES,
     LATIN_POST,
     POST_AT_END,
     POST_SCOPES,
@@ -17,7 +18,7 @@ from ...lexicon import (
     SURNAMES,
     TAKING_A_POST,
 )
-from .words import Word, ends_like_org
+from .words import Word, claim, ends_like_org
 
 #: What a person's name is followed by in its own clause: a verb of saying or of taking a post, 为 before a body.
 _SAYS = re.compile(rf"{SAYING}|透露|坦言|{TAKING_A_POST}")
@@ -78,8 +79,11 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
                 and k > 0 and out[k - 1].end == name.start and POST_AT_END.search(text, out[k - 1].start, out[k - 1].end):
             out[k:k + 2] = [Word(name.start, nxt.end, "Person")]  # 局长吕某 | 和 | 带队, 董事长严某 | 均 | 表示: a name
             # after its post ends in the character, for no list or many stand there
-        elif len(piece) == 2 and piece[1] == "于" and (after.label == "TIME" or text[after.start].isdigit()):
+        elif len(piece) == 2 and piece[1] == "于" and (after.label == "TIME" or _DATED.match(text, nxt.end)):
             out[k], out[k + 1] = Word(name.start, name.end + 1, "Person"), Word(nxt.end - 1, nxt.end, "p")
+        elif len(piece) == 2 and piece[1] == "任" and piece[0] not in _TAKING_WORDS and LATIN_POST.match(text, nxt.end) \
+                and k > 0 and out[k - 1].end == name.start and POST_AT_END.search(text, out[k - 1].start, out[k - 1].end):
+            out[k], out[k + 1] = Word(name.start, name.end + 1, "Person"), Word(nxt.end - 1, nxt.end, "v")  # 专家何某 | 某任 | 副主任
         elif len(piece) == 2 and piece[1] in "称说" and "\u4e00" <= piece[0] <= "\u9fff" and text[after.start:after.end] in "，：:" \
                 and k > 0 and out[k - 1].end == name.start and POST_AT_END.search(text, out[k - 1].start, out[k - 1].end):
             out[k], out[k + 1] = Word(name.start, name.end + 1, "Person"), Word(nxt.end - 1, nxt.end, "v")  # 董事长马某 | 某称 | ，
@@ -90,6 +94,29 @@ def names_cut_short(text: str, words: list[Word]) -> list[Word]:
             out[k:k + 2] = [Word(name.start, nxt.end, "Person")]
         k += 1
     return out
+
+
+def japanese_given_names(text: str, words: list[Word]) -> list[Word]:
+    """小林健 | 太, 田中浩 | 二, 森川 | 直 | 树: a Japanese surname and a given name of two characters, which the model
+    reads as one (a Chinese name's length) and a word after. Not 一行 after the name (某某健 | 一行: the party)."""
+    if not any(w.label == "Person" and 2 <= w.end - w.start <= 4 and text[w.start:w.start + 2] in _JAPANESE_OPENINGS for w in words):
+        return words
+    for w in list(words):
+        surname = next((n for n in (3, 2) if text[w.start:w.start + n] in JAPANESE_SURNAMES), 0) if w.label == "Person" else 0
+        given = w.end - w.start - surname
+        need = 2 - given
+        if not surname or need not in (1, 2) or text.startswith("一行", w.end):
+            continue
+        added = text[w.end:w.end + need]
+        if len(added) == need and all("\u4e00" <= c <= "\u9fff" and c not in _NOT_IN_A_GIVEN_NAME for c in added):
+            words = claim(words, w.start, w.end + need, "Person")
+    return words
+
+
+#: Characters that follow a name as words of their own, never a Japanese given name's (也 and 之 can be: 拓也, 隆之).
+_NOT_IN_A_GIVEN_NAME = frozenset("的等和与及在说是为任于将已都就对向从被把给表介指强认称出主致陪带率参担兼同会作获当受代"
+                                 "透宣提希坦签现曾此共分均先告回还并则又再仍亦、")
+_JAPANESE_OPENINGS = frozenset(n[:2] for n in JAPANESE_SURNAMES)
 
 
 #: Surnames that are words of one character too, which the model reads as a preposition before
@@ -223,7 +250,7 @@ _APPOINTED_INTO = re.compile(rf"((?:{'|'.join(COMPOUND_SURNAMES)}|[\u4e00-\u9fff
 #: 聘任 | 某某为公司总裁: the person, 为, the post and where (the verb before the person).
 _APPOINTED_AS = re.compile(rf"((?:{'|'.join(COMPOUND_SURNAMES)}|[\u4e00-\u9fff])[\u4e00-\u9fff]{{1,2}}?)为(?=[\u4e00-\u9fff]{{2,}})")
 #: What 任 ends as a verb of its own after its character before: 担任, 兼任, 主任, 责任 …
-_TAKING_WORDS = frozenset("担兼出现历主责信聘继连留调升新前首原曾就上")
+_TAKING_WORDS = frozenset("担兼出现历主责信聘继连留调升新前首原曾就上接转改")
 #: A body's kind standing alone for the body named before: 集团 | 投资发展部.
 _KIND_FOR_A_BODY = ("集团", "公司", "学院", "院", "局", "中心", "委")
 
