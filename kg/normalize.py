@@ -234,7 +234,7 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None, opens_an_artic
     """Whether the paragraph of ``line`` goes on in ``nxt`` (``opens_an_article``: ``line`` is the first line
     after a marked headline)."""
     if _ends_sentence(line) or _is_heading(nxt) or _PAGE_NUMBER.match(nxt) or _LAID_OUT.search(line) \
-            or _LAID_OUT.search(nxt):
+            or _LAID_OUT.search(nxt) or _DISTRIBUTION.match(nxt):
         return False
     if opens_an_article and not _is_heading(line) and display_width(line) >= 40 and _is_cjk(line[-1]) and _is_cjk(nxt[0]) \
             and (_ends_sentence(nxt) or display_width(nxt) >= 40):
@@ -287,6 +287,8 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None, opens_an_artic
         and (bool(_PROSE.search(line)) or width >= 80)
 
 
+#: A line of the distribution footer, which opens with whom it goes to: 报：, 送：, 发：, 抄送：.
+_DISTRIBUTION = re.compile(r"^(?:报|送|发|抄送|抄报|分送|报送)\s*[：:]")
 #: Two-character words of names that a break can fall inside (科|技, 有|限, 集|团): the line goes on.
 _NAME_WORDS = frozenset({"科技", "有限", "公司", "集团", "股份", "研究", "技术", "投资", "管理", "发展", "电子", "能源",
                          "材料", "中心", "实验", "委员", "创新", "产业", "控股", "资本", "合伙", "基金", "智能"})

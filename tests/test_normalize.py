@@ -75,6 +75,16 @@ def test_a_name_broken_inside_a_word_before_its_legal_form_is_joined_after_an_it
     raw = "■ 某某集\n\n团队建设交流会召开\n当天共有 80 家企业参加。"  # (a word of a headline, no legal form after it)
     assert normalize(raw).split("\n")[0] == "■ 某某集"
 
+def test_each_line_of_a_distribution_footer_stands_alone():
+    """送：… | 发：…: the footer's next line opens with whom the bulletin goes to, not a wrap (however long the line
+    before: 某某县人民政府 | 发 would read as a body's name)."""
+    raw = ("◆ 最后一条消息\n当天共有 80 家企业参加。\n"
+           "送：青川省工业和信息化厅，青川市工业和信息化局，青川市生态环境局，东岭市人民政府，北岭县人民政府\n"
+           "发：公司领导，各职能处室，各下属企业\n")
+    lines = normalize(raw).split("\n")
+    assert lines[-2].endswith("北岭县人民政府") and lines[-1].startswith("发：")
+
+
 def test_headline_wrapped_onto_a_short_line_is_joined():
     raw = "■ 某市推动中小企业利用资本市场实现高质量发展 打造上市服务\n\n生态圈\n\n" \
           "日前，该市启动了面向中小企业的上市培训活动，多家机构参加了培训并交流了经验。"
