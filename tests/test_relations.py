@@ -1605,3 +1605,12 @@ def test_a_members_post_opening_a_clause_is_the_associations_in_view(backend):
     assert ("蒋文博", "holdsPosition", "青川市物流协会", (("title", "常务副会长"),)) in found
     assert ("蒋文博", "holdsPosition", "青川捷运物流有限公司", (("title", "董事长"),)) in found
     assert ("符晓岚", "holdsPosition", "青川市物流协会", (("title", "秘书长"),)) in found
+
+
+def test_people_listed_each_with_a_post_of_their_own_take_the_post_together(backend):
+    """增补 A 公司总经理甲、B 公司总经理乙为协会副会长: both are made 副会长, each keeps the post before the name."""
+    found = relations(backend, "■ 协会召开会员大会\n\n6 月 8 日，青川市物流协会召开会员大会。会议增补青川捷运物流有限公司总经理"
+                               "潘文远、澄江供应链管理有限公司总经理钱晓东为青川市物流协会副会长。\n")
+    for person, company in (("潘文远", "青川捷运物流有限公司"), ("钱晓东", "澄江供应链管理有限公司")):
+        assert (person, "holdsPosition", company, (("title", "总经理"),)) in found
+        assert (person, "holdsPosition", "青川市物流协会", (("title", "副会长"),)) in found

@@ -47,11 +47,12 @@ def positions(s: Sentence) -> list[Relation]:
         if s.m(k).type != "Person":
             continue
         # 行知机器人创始人宁远舟为协会副会长: the post before the name and the one taken after it
+        taken = _post_taken(s, i) or ([] if k in taken_in_turn else _post_at_subject(s, i))
         held = (_post_before(s, i) or _post_after_the_name(s, i) or _post_at_a_government(s, i) or _post_in_brackets(s, i)
                 or _post_in_profile(s, i) or _post_opening_a_clause(s, i) or _members_post_opening_a_clause(s, i)
-                or _post_of_a_founder(s, i)) + (
-                    _post_taken(s, i) or ([] if k in taken_in_turn else _post_at_subject(s, i))) + _post_also_taken(s, i) \
-            + _members_post_listed_before(s, i)
+                or _post_of_a_founder(s, i)) + taken + _post_also_taken(s, i) + _members_post_listed_before(s, i)
+        for j in _listed_before(s, i):  # 增补 A 公司总经理张三、B 公司总经理李四为副会长: both take it
+            out.extend(s.relation(s.ks[j], org, "holdsPosition", title=title) for org, title in taken)
         for org, title in held:
             if not FOUNDER_ONLY.fullmatch(title):  # 创始人 alone says who founded it, not a post held
                 out.append(s.relation(k, org, "holdsPosition", title=title))
@@ -70,6 +71,22 @@ def positions(s: Sentence) -> list[Relation]:
                 else:
                     break
                 j += 1
+    return out
+
+
+def _listed_before(s: Sentence, i: int) -> list[int]:
+    """The people listed before the i-th mention, each perhaps with a body and a post of their own
+    (A 公司总经理张三、B 公司总经理李四): positions in the sentence's mentions."""
+    out: list[int] = []
+    j = i
+    while j > 0:
+        q = j - 1
+        if s.type(q) == "Organization" and POST.fullmatch(s.between(s.ks[q], s.ks[j])):
+            q -= 1  # (the body before the next person's post)
+        if q < 0 or s.type(q) != "Person" or not re.fullmatch(r"\s*、\s*", s.between(s.ks[q], s.ks[q + 1])):
+            break
+        out.append(q)
+        j = q
     return out
 
 
