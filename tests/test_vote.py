@@ -193,11 +193,11 @@ def test_a_fund_lac_reads_as_words_is_the_models_whole_name_but_not_a_kind_of_fu
 
 def test_a_person_only_the_model_reads_after_a_post_is_adopted_but_not_a_verb_after_the_name(vote):
     """常务董事松本健 | 一/m: LAC leaves the name's last character out as a number; 渡边诚一/v: it reads the name as a word
-    of another kind; 母建 | 新/ad: it cuts a rare surname's name short. kg's model reads each person whole after a
-    post. 韩青 | 作: a verb after the name stays out of it."""
+    of another kind; 母建 | 新/ad: it cuts a rare surname's name short; 黄山/LOC 说: a person named like a place. kg's
+    model reads each person whole after a post. 韩青 | 作: a verb after the name stays out of it."""
     for text, person in (("北辰精工常务董事松本健一、华信部件副总经理郑晖出席仪式。", "松本健一"),
                          ("北辰精工常务董事渡边诚一、华信部件副总经理郑晖出席仪式。", "渡边诚一"),
-                         ("市发展改革委副主任母建新出席并讲话。", "母建新")):
+                         ("市发展改革委副主任母建新出席并讲话。", "母建新"), ("董事长黄山说，公司将扩产。", "黄山")):
         issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", f"简报\n\n{text}\n"))
         extract([issue], vote)
         assert person in {m.text for m in issue.mentions if m.type == "Person"}, text

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..doc import Issue, Mention, Sentence, Span
-from ..lexicon import COMPOUND_SURNAMES, GENERIC_SECTORS, ISSUING_BODY, POST_AT_END, REGISTERED_END, SURNAMES, publisher_body
+from ..lexicon import AFTER_A_PERSON, COMPOUND_SURNAMES, GENERIC_SECTORS, ISSUING_BODY, POST_AT_END, REGISTERED_END, SURNAMES, publisher_body
 from ..regions import Division, country_before_name, gazetteer, is_area, is_body_of_water
 from ..vocab import NAME_TYPES
 from . import repair, rules
@@ -250,7 +250,9 @@ def _people_only_the_model_read_after_a_post(issue: Issue, firsts: list[list[Spa
         cut_short = len(touching) == 1 and touching[0].type == "Person" and touching[0].start == start \
             and any(w.start == touching[0].end and w.end == end and w.type in _LEFT_OUT_OF_A_NAME for w in words[m.sentence])
         one_word = any(w.start == start and w.end == end for w in words[m.sentence])  # (渡边诚一/v: a word LAC mistyped)
-        if cut_short or (not touching and (one_word or m.text[0] in SURNAMES or m.text[:2] in COMPOUND_SURNAMES)):
+        place_named = len(touching) == 1 and touching[0].type == "Region" and (touching[0].start, touching[0].end) == (start, end) \
+            and AFTER_A_PERSON.match(sentence.text, end) is not None  # (局长邹平介绍: a person named like a city)
+        if cut_short or place_named or (not touching and (one_word or m.text[0] in SURNAMES or m.text[:2] in COMPOUND_SURNAMES)):
             out.append(replace(m, source="model:other"))
     return out
 
