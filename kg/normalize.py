@@ -256,6 +256,8 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None, opens_an_artic
     if line[-1] + nxt[0] in _NAME_WORDS and _ends_sentence(nxt) and display_width(nxt) > display_width(line) \
             and not _SECTION_MARK.fullmatch(line):
         return True  # 某某储能科 | 技有限公司完成…: a name's word broken at the start of a paragraph
+    if line[-1] + nxt[0] in _NAME_WORDS and _PROSE.search(line) and _PROSE.search(nxt) and not _is_heading(line):
+        return True  # 某某完成 B 轮融资，由某某锂电产 | 业基金领投，…: two lines of prose, a name's word broken between
     if _is_heading(line):
         if _SECTION_MARK.fullmatch(line):
             return False  # 【政策速递】: a section's name, whole on its line

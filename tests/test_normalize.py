@@ -85,6 +85,15 @@ def test_each_line_of_a_distribution_footer_stands_alone():
     assert lines[-2].endswith("北岭县人民政府") and lines[-1].startswith("发：")
 
 
+def test_two_lines_of_prose_broken_inside_a_names_word_are_joined():
+    """…，由某某新能源产 | 业基金领投，…: a comma on both lines, and the break inside 产业, however short the first line
+    (the article's first, after a numbered headline)."""
+    raw = ("五、云杉新材完成 A 轮融资\n\n云杉新材 5 月 8 日宣布完成 3 亿元 A 轮融资，由青川新能源产\n"
+           "业基金领投，澄江资本跟投，老股东继续追加。本轮融\n资后，基金成为第三大股东。\n")
+    lines = normalize(raw).split("\n")
+    assert any("由青川新能源产业基金领投" in line for line in lines)
+
+
 def test_headline_wrapped_onto_a_short_line_is_joined():
     raw = "■ 某市推动中小企业利用资本市场实现高质量发展 打造上市服务\n\n生态圈\n\n" \
           "日前，该市启动了面向中小企业的上市培训活动，多家机构参加了培训并交流了经验。"
