@@ -357,6 +357,12 @@ def test_a_name_cut_before_its_last_character_read_with_于_or_任(lac):
     assert ("蒋远航", "Person") in entities(lac, "研究院首席专家蒋远航任副主任。")
 
 
+def test_investing_in_a_place_is_no_investment_firm(lac):
+    """来绵阳 | 投资: after 来 (到, 在, 赴) the place is where the investing is done; 投资 is no suffix of a name there."""
+    found = entities(lac, "他表示，将带动更多上下游企业来绵阳投资。")
+    assert ("绵阳", "Region") in found and ("绵阳投资", "Organization") not in found
+
+
 def test_foreign_places_the_model_reads_as_people(lac):
     assert {("瑞典", "Region"), ("斯德哥尔摩", "Region")} <= entities(lac, "总部位于瑞典斯德哥尔摩的电池制造商宣布重组。")
     assert ("瓦萨", "Region") in entities(lac, "芬兰 Aurora Cathode Oy 在瓦萨建设的正极材料项目规模最大。")

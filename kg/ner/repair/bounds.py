@@ -502,12 +502,11 @@ def _a_partnership(text: str, w: Word) -> bool:
     return text.endswith(("（有限合伙）", "(有限合伙)"), w.start, w.end)
 
 
-#: Verbs that start with 办, whose first character the model may read into the name before: 办结, 办理.
-_HANDLING_VERBS = ("办结", "办理", "办妥", "办好", "办成")
+_HANDLING_VERBS = ("办结", "办理", "办妥", "办好", "办成")  # (starting with 办, which the model may read into a name)
 #: A post and who fills it, read as one word: 总经理由 | 集团….
 _POST_THEN_BY = re.compile(rf"(?:{LATIN_POST.pattern})由")
-#: Prepositions before a place where something is done: 在, 于, 赴.
-_WHERE_DONE = ("在", "于", "赴")
+#: Prepositions and verbs before a place where something is done: 在, 于, 赴, 来, 到.
+_WHERE_DONE = ("在", "于", "赴", "来", "到")
 #: Kinds of investing before 投资, which then is the deal, not a firm's name: 战略 | 投资.
 _KINDS_OF_INVESTING = ("战略", "天使", "股权", "风险", "早期", "轮")
 #: A place's government named by its level: a body of its own, never the tail of another's name.
@@ -546,8 +545,10 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
             break
         if ORGAN.fullmatch(piece) and ORGAN_PARENT.search(text, words[i].start, words[j - 1].end):
             break  # 某某有限公司 | 财务部: the company's organ, not the end of its name
-        if piece == "投资" and (text.endswith(_KINDS_OF_INVESTING, 0, w.start) or AMOUNT.match(text, w.end)):
-            break  # 某某基金 | 战略投资, 某某液压 | 投资 2 亿元: the deal, not the firm's name
+        if piece == "投资" and (text.endswith(_KINDS_OF_INVESTING, 0, w.start) or AMOUNT.match(text, w.end)
+                               or (j == i + 1 and text.endswith(_WHERE_DONE, 0, words[i].start)
+                                   and gazetteer().lookup(text[words[i].start:words[i].end]))):
+            break  # 某某基金 | 战略投资, 某某液压 | 投资 2 亿元: the deal, not the firm's name; 来某地 | 投资: investing there
         strong = (piece in STRONG_SUFFIX_WORDS and (piece != "投资" or ends_item(text, w.end))) \
             or (piece == "站" and text.endswith("中心", 0, w.start))  # 某某监测中心 | 站: a centre's station
         # an unknown name's tail LAC tagged an adjective: 江苏 | 先进材料技术研究院/a
