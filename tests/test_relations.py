@@ -1614,3 +1614,11 @@ def test_people_listed_each_with_a_post_of_their_own_take_the_post_together(back
     for person, company in (("潘文远", "青川捷运物流有限公司"), ("钱晓东", "澄江供应链管理有限公司")):
         assert (person, "holdsPosition", company, (("title", "总经理"),)) in found
         assert (person, "holdsPosition", "青川市物流协会", (("title", "副会长"),)) in found
+
+
+def test_people_a_committee_is_composed_of_are_no_founders(backend):
+    """鉴定委员会由甲、乙等 7 名专家组成: members; 由 A 公司与 B 大学共同组建的 X: founders."""
+    found = relations(backend, "■ 成果通过鉴定\n\n鉴定委员会由周明远、许立平等 7 名专家组成，认为团队的工艺达到国内领先水平。\n")
+    assert not [r for r in found if r[1] == "founded"]
+    found = relations(backend, "■ 研究院揭牌\n\n由青川捷运物流有限公司与澄江理工大学共同组建的青川智慧物流研究院日前揭牌。\n")
+    assert ("澄江理工大学", "founded", "青川智慧物流研究院", ()) in found

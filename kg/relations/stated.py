@@ -146,6 +146,10 @@ _PEOPLE_OF = re.compile(r"^\s*(?:的)?(?:校友|团队|毕业生|师生|专家|�
 _GUIDES = re.compile(r"\s*(?:的)?(?:指导|支持|主办|批准|推动)|[^，。；]{0,20}?(?:指导|支持|主导)下")
 
 
+#: What people after 由 compose (a committee, a panel): 由甲、乙等 7 名专家组成.
+_COMPOSED_OF = re.compile(r"[^，。；]*?组成")
+
+
 def founded(s: Sentence) -> list[Relation]:
     """A 创办 B; B 由 A（、C）创立 / 牵头组建; 由 A 牵头，联合 B、C 共同组成的 D."""
     out: list[Relation] = []
@@ -192,8 +196,8 @@ def founded(s: Sentence) -> list[Relation]:
         offset = s.sentence.start + m.end()
         at = s.position(offset)
         founders = _after_by(s, at, FOUNDED_BY)
-        if not founders:
-            continue
+        if not founders or (all(s.m(h).type == "Person" for h in founders) and _COMPOSED_OF.match(s.issue.text, offset)):
+            continue  # (委员会由甲、乙等 7 名专家组成: its members, not its founders)
         target = _founded_target(s, at, founders, offset)
         if target is not None:
             out.extend(s.relation(head, target, "founded") for head in founders if head != target)
