@@ -288,3 +288,10 @@ def test_a_company_named_by_a_county_the_model_cut_after_its_first_character():
     propagate(issue)
     found = {(m.text, m.type) for m in issue.mentions}
     assert {("如东海汀渔业有限公司", "Organization"), ("如东", "Region")} <= found and ("东海", "Region") not in found
+
+
+def test_a_companys_place_and_brand_are_not_found_inside_a_longer_place(backend):
+    """吉林经开 of 吉林经开城市发展集团有限公司 is no company inside 吉林经开区, the zone the issue names."""
+    found = mentions(backend, "■ 经开区新签项目\n\n吉林经开区本月新签约项目 12 个。吉林经开城市发展集团有限公司负责园区运营，"
+                              "吉林经开区将给予配套支持。\n")
+    assert ("吉林经开", "Organization") not in found and ("吉林经开区", "Region") in found

@@ -137,6 +137,7 @@ def _short_names(issue: Issue) -> list[Mention]:
     text = issue.text
     organizations = [m for m in issue.mentions if m.type == "Organization"]
     longer_people = [m for m in issue.mentions if m.type == "Person" and "·" in m.text]  # (某某·贝拉某: the founder)
+    longer_places = [m for m in issue.mentions if m.type == "Region" and len(m.text) >= 4]  # (某市经开 | 区: the zone)
     for core in sorted(cores, key=lambda c: (-len(c), c)):  # the longest name first, in a fixed order
         at = text.find(core)
         while at >= 0:
@@ -144,7 +145,8 @@ def _short_names(issue: Issue) -> list[Mention]:
             if (seated := _SEAT_AND_FORM.match(text, end)) and gazetteer().seat(seated.group(1)) is not None:
                 end = seated.end()  # 某某文化 | （大阪）株式会社: a registered name of its own, a subsidiary's
             if not _inside_organization(organizations, at, end) and not _inside_organization(out, at, end) \
-                    and not any(p.start <= at and end <= p.end for p in longer_people):
+                    and not any(p.start <= at and end <= p.end for p in longer_people) \
+                    and not any(p.start <= at and end < p.end for p in longer_places):
                 out.append(_mention(issue, at, end, "Organization", "rule:short-name"))
             at = text.find(core, end)
     return out
