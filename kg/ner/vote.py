@@ -17,8 +17,9 @@ points and recall fell by 1.5 to 4). The vote, per issue:
 
 A few kinds of name go the other way: a company's brand and trade (某某智能, 某某数智) that only
 kg's model reads, where LAC's reading has no name there or a person, a registered name LAC cuts after
-its place and brand, and a fund named with its place or sponsor (某市某某产业发展基金) that LAC reads as
-words join LAC's reading after the rules (:mod:`kg.ner.pipeline`).
+its place and brand, a fund named with its place or sponsor (某市某某产业发展基金) that LAC reads as
+words, and a person right after a post whom LAC reads as words, as a place or cut short (副局长某学军, 董事佐藤健 | 一)
+join LAC's reading after the rules (:mod:`kg.ner.pipeline`).
 
 Both readings come from one ONNX Runtime call per batch (the model's graph holds
 LAC's); the rule layer runs on each. Outside an issue (``kg ner``) there is

@@ -495,16 +495,17 @@ def _post_opening_a_clause(s: Sentence, i: int) -> list[tuple[int, str]]:
 def _members_post_opening_a_clause(s: Sentence, i: int) -> list[tuple[int, str]]:
     """会长张三作工作报告，…; …，秘书长李四带队: a post an association's members elect, opening a clause with
     no body named in it, is the association's in view (in the sentence or the one before)."""
-    return _members_post_before(s, i, i)
+    return _members_post_before(s, i)
 
 
 def _members_post_listed_before(s: Sentence, i: int) -> list[tuple[int, str]]:
     """常务副会长、某某公司董事长王五: such a post listed before a body and the post held there (a second post)."""
     listed = i > 0 and s.type(i - 1) == "Organization" and POST.fullmatch(s.between(s.ks[i - 1], s.ks[i]))
-    return _members_post_before(s, i, i - 1) if listed and s.before(s.ks[i - 1], 1) == "、" else []
+    return _members_post_before(s, i - 1) if listed and s.before(s.ks[i - 1], 1) == "、" else []
 
 
-def _members_post_before(s: Sentence, i: int, first: int) -> list[tuple[int, str]]:
+def _members_post_before(s: Sentence, first: int) -> list[tuple[int, str]]:
+    """The association in view and the members' post that opens the clause up to the ``first``-th mention."""
     opening = _CLAUSE_OPENING.search(s.issue.text[s.sentence.start:s.m(s.ks[first]).start])
     at = s.sentence.start + opening.start(1) if opening is not None else 0
     if opening is None or not _MEMBERS_POST.fullmatch(opening.group(1)) or (first > 0 and s.m(s.ks[first - 1]).end > at):

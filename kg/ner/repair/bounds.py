@@ -502,7 +502,8 @@ def _a_partnership(text: str, w: Word) -> bool:
     return text.endswith(("（有限合伙）", "(有限合伙)"), w.start, w.end)
 
 
-_HANDLING_VERBS = ("办结", "办理", "办妥", "办好", "办成")  # (starting with 办, which the model may read into a name)
+#: Verbs that start with 办, whose first character the model may read into the name before: 办结, 办理.
+_HANDLING_VERBS = ("办结", "办理", "办妥", "办好", "办成")
 #: A post and who fills it, read as one word: 总经理由 | 集团….
 _POST_THEN_BY = re.compile(rf"(?:{LATIN_POST.pattern})由")
 #: Prepositions and verbs before a place where something is done: 在, 于, 赴, 来, 到.
