@@ -1622,3 +1622,11 @@ def test_people_a_committee_is_composed_of_are_no_founders(backend):
     assert not [r for r in found if r[1] == "founded"]
     found = relations(backend, "■ 研究院揭牌\n\n由青川捷运物流有限公司与澄江理工大学共同组建的青川智慧物流研究院日前揭牌。\n")
     assert ("澄江理工大学", "founded", "青川智慧物流研究院", ()) in found
+
+
+def test_the_compiler_is_at_each_place_of_its_address(backend):
+    """编印：某某秘书处（地址：某市某区）, or 　地址：… after it: where the compiler of the issue is."""
+    for line in ("编印：青川市物流协会秘书处（地址：成都市武侯区）    共印 100 份",
+                 "编印：青川市物流协会秘书处　地址：成都市武侯区　　共印 100 份"):
+        found = relations(backend, f"青川物流简报\n2024 年第 3 期\n{line}\n\n■ 协会动态\n\n协会本月新增会员 12 家。\n")
+        assert {("青川市物流协会秘书处", "locatedIn", "成都市", ()), ("青川市物流协会秘书处", "locatedIn", "武侯区", ())} <= found, line

@@ -335,6 +335,24 @@ def co_founders(issue: Issue, relations: list[Relation]) -> list[Relation]:
     return out
 
 
+def _compiler_seat(s: Sentence) -> list[Relation]:
+    """编印：某某秘书处　地址：某市某区某街道, 编印：某某办公室（地址：某市某区）: the compiler of a masthead or a
+    footer is at each place of the address after it."""
+    if not s.ks or not _COMPILER.fullmatch(s.issue.text, s.sentence.start, s.m(s.ks[0]).start) or s.type(0) != "Organization":
+        return []
+    compiler = s.ks[0]
+    place = next((i for i in range(1, len(s.ks)) if s.m(s.ks[i]).start >= s.m(compiler).end), None)
+    if place is None or s.type(place) != "Region" or not _ADDRESS.fullmatch(s.between(compiler, s.ks[place])):
+        return []
+    return [s.relation(compiler, k, "locatedIn") for k in _place_and_within(s, place)]
+
+
+#: Before the compiler's name: 编印：, 编印单位：, 主办：.
+_COMPILER = re.compile(r"\s*(?:编印|编辑|主办|编印单位|编辑单位|主办单位)\s*[：:]\s*")
+#: Between the compiler and its address: 　地址：, （地址：, （.
+_ADDRESS = re.compile(r"\s*(?:[（(]\s*(?:地址\s*[：:])?|地址\s*[：:])\s*")
+
+
 def _listed_under_a_place(s: Sentence) -> list[Relation]:
     """福州市：A、B、C: a list of bodies headed by the place they are in."""
     if len(s.ks) < 2 or s.type(0) != "Region" or s.issue.text[s.sentence.start:s.m(s.ks[0]).start].strip(" ■●") \
@@ -427,7 +445,7 @@ def located(s: Sentence) -> list[Relation]:
                     and not _ANOTHER_SUBJECT.match(clause.group()):  # (与总部位于大阪的 X: X's seat)
                 out.extend(s.relation(subject, place, "locatedIn") for place in _place_and_within(s, i))
                 break
-    return out + _listed_under_a_place(s) + _scene(s) + _signed_into_the_zone(s)
+    return out + _listed_under_a_place(s) + _scene(s) + _signed_into_the_zone(s) + _compiler_seat(s)
 
 
 def _signed_into_the_zone(s: Sentence) -> list[Relation]:
