@@ -267,7 +267,7 @@ def country_before_name(name: str) -> int:
     division = g.lookup(place) if place else None
     if (division is not None and division.parent == country.code) or _TRANSLITERATED_START.match(rest) \
             or (LEGAL_FORMS.search(rest) and len(LEGAL_FORMS.sub("", rest)) >= 2) \
-            or (rest.endswith(_FIRMS) and not rest.startswith(("国家", "国立", "联邦", "中央"))):
+            or (rest.endswith(_FIRMS + _INVESTORS_AND_BRANDS) and not rest.startswith(("国家", "国立", "联邦", "中央"))):
         return len(head)
     return 0
 
@@ -287,6 +287,9 @@ def foreign_city_before_name(name: str) -> int:
 _SPECIAL_REGIONS = ("香港", "澳门")
 #: Firms and centres of services, named without a legal form: 某某会计师行, 某某商事调解中心.
 _FIRMS = ("会计师行", "律师行", "事务所", "调解中心", "仲裁中心", "服务中心")
+#: A firm's short name by its kind of business (新加坡 | 某某资本, 美国 | 某某科技); not a bank or a fund,
+#: which a state may own under its country's name (美国 | 进出口银行).
+_INVESTORS_AND_BRANDS = ("资本", "创投", "投资", "控股", "科技", "资管", "证券", "数科", "集团")
 
 
 #: Two characters of a transliterated name at the start: 贝伦斯…, 米洛斯….

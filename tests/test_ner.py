@@ -1871,3 +1871,14 @@ def test_a_former_post_read_into_the_bodys_name():
     text = "原平市人民政府发布通知。"
     spans = [Span(0, 7, "Organization", "lac"), Span(7, 9, "pos:v", "lac"), Span(9, 11, "pos:n", "lac"), Span(11, 12, "pos:w", "lac")]
     assert ("原平市人民政府", "Organization") in {(text[s.start:s.end], s.type) for s in repair(text, spans)}
+
+
+def test_a_transliterated_name_cut_before_its_dot_is_one_person():
+    """巴 | 颂 | · | 差猜: LAC cut the part before the dot and read its last character as a verb."""
+    from kg.ner.repair.foreign import dotted_names
+    from kg.ner.repair.words import Word
+
+    text = "首席执行官巴颂·差猜表示"
+    words = [Word(0, 5, "n"), Word(5, 6, "Person"), Word(6, 7, "v"), Word(7, 8, "w"), Word(8, 10, "Person"), Word(10, 12, "v")]
+    people = [text[w.start:w.end] for w in dotted_names(text, words) if w.label == "Person"]
+    assert people == ["巴颂·差猜"]

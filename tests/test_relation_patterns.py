@@ -1003,3 +1003,19 @@ def test_a_company_named_short_sets_up_its_namesake_subsidiary(backend):
     assert key["岚汐微电子"] != key["岚汐微电子（苏州）有限公司"]
     assert any(r.type == "subsidiaryOf" and issue.mentions[r.head].text == "岚汐微电子（苏州）有限公司"
                and issue.mentions[r.tail].text == "岚汐微电子" for r in issue.relations)
+
+
+def test_a_body_holding_a_company_is_no_holding_company(backend):
+    """某某供销社控股的某某公司: 控股 is the verb and the company is its subsidiary; a company it signs with
+    (与 C 签约) is its partner, not held too."""
+    text = ("简报\n\n6 月 3 日，汀州县供销社控股的汀州禾丰农业发展有限公司与岚城鲜果贸易有限公司签约，"
+            "岚石冷链控股的岚石跨境物流公司同日开业。\n")
+    owned = {(head, tail) for head, _, tail, _ in found(backend, text, "subsidiaryOf")}
+    assert owned == {("汀州禾丰农业发展有限公司", "汀州县供销社"), ("岚石跨境物流公司", "岚石冷链")}
+
+
+def test_a_foreign_investor_named_short_after_its_country(backend):
+    """新加坡 | 某某资本: the firm is named without its country too (its short name), as with a registered name."""
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n榛叶数据完成天使轮融资，投资方为新加坡澜石资本。\n"))
+    extract([issue], backend)
+    assert ("澜石资本", "rule:without-country") in {(m.text, m.source) for m in issue.mentions}

@@ -7,6 +7,7 @@ from bisect import bisect_left
 
 from ..doc import Relation
 from ..lexicon import (
+    AGREEMENT_WORDS,
     BEFORE_THE_SUBJECT,
     HOSTED_BY,
     LEGAL_FORMS,
@@ -80,6 +81,14 @@ def _owner_in_clause(s: Sentence, k: int, sub: int, between: str, subject: int |
 _GOES_ON = re.compile(r"\s*(?:并|同期|同时|随后|还|另|将|拟|计划)")
 
 
+def _owned_group(s: Sentence, i: int) -> list[int]:
+    """A 旗下 B、C: B and C; A 控股的 B 与 C 签约: B only, C its partner in the agreement."""
+    group = s.group_after(i)
+    if len(group) == 2 and s.between(*group).strip() == "与" and s.after(group[1], 12).lstrip().startswith(AGREEMENT_WORDS):
+        return group[:1]
+    return group
+
+
 def subsidiaries(s: Sentence) -> list[Relation]:
     """A 旗下 B; B 隶属于 A, 隶属于 A 的 B; B 是 A 的（研发型）子公司; B 的母公司 A; A 全资子公司 B; A 设立子公司 B (A founded B
     too); X……，旗下拥有 A、B."""
@@ -89,7 +98,7 @@ def subsidiaries(s: Sentence) -> list[Relation]:
         # B（简称C）全资子公司: what is said of B follows its short name
         after_b = s.after(s.ks[i + 2], 24) if s.short_name_of.get(i + 2) == i + 1 else s.after(b, 24)
         if SUBSIDIARY_OF_HEAD.match(link):
-            out.extend(s.relation(sub, a, "subsidiaryOf") for sub in s.group_after(i + 1))
+            out.extend(s.relation(sub, a, "subsidiaryOf") for sub in _owned_group(s, i + 1))
         elif not link and s.m(a).source == "rule:publisher-kind" and s.m(a).text[0] in "我本":
             out.append(s.relation(b, a, "subsidiaryOf"))  # 我院 | 南昌灌溉试验站: the publisher's own unit
         elif link.strip() == "的" and (_BELONGS_TO.search(s.before(a, 4)) or (

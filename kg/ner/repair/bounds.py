@@ -186,8 +186,9 @@ def split_joined(text: str, words: list[Word]) -> list[Word]:
                 out += [Word(w.start, w.end - 1, w.label), Word(w.end - 1, w.end, "p")]  # 市国资委以 | …为基础
                 continue
         if w.label == "Organization" and w.end - w.start >= 5 and text.endswith("控股", w.start, w.end) \
-                and text.startswith(("子公司", "子企业"), w.end):
-            out += [Word(w.start, w.end - 2, w.label), Word(w.end - 2, w.end, "n")]  # 某某鞋业 | 控股子公司
+                and (text.startswith(("子公司", "子企业"), w.end)
+                     or (text.startswith("的", w.end) and getattr(starts.get(w.end + 1), "label", "") == "Organization")):
+            out += [Word(w.start, w.end - 2, w.label), Word(w.end - 2, w.end, "n")]  # 某某鞋业 | 控股子公司, 某某社 | 控股的 | 某某公司
             continue
         trailing = _TRAILING_JOINER.search(text, w.start, w.end) if w.label == "Organization" else None
         before_joiner = text[w.start:trailing.start()] if trailing else ""
@@ -536,9 +537,9 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
             break
         if w.label == "Person" or NOT_ORG_WORDS.search(piece) or _OWNED_NOUN.match(piece) or _A_GOVERNMENT.fullmatch(piece) \
                 or _POST_TAKEN_INSIDE.match(piece) \
-                or piece in ("同志", "合资") or piece in BUILDING_VERBS or (piece == "控股" and text.startswith(("子公司", "子企业"), w.end)) \
+                or piece in ("同志", "合资") or piece in BUILDING_VERBS or (piece == "控股" and text.startswith(("子公司", "子企业", "的"), w.end)) \
                 or _POST_THEN_BY.search(piece):
-            break  # (某某市委 | 市政府: two bodies; 张三 | 同志 | 任…: a person; 某某 | 控股子公司; 某某 | 合资公司)
+            break  # (某某市委 | 市政府: two bodies; 张三 | 同志 | 任…: a person; 某某 | 控股子公司, 控股的; 某某 | 合资公司)
         if w.label == "m" and _ORDINAL_OR_COUNT.match(piece):
             break  # 某某基金 | 首批子基金, 某市 | 首家示范网点: which or how many, no name
         if w.label == "m" and PHASE.fullmatch(piece) and text[:w.start].endswith("基金"):
@@ -576,9 +577,6 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
         if DESCRIPTOR.fullmatch(after) and not ends_like_org(after):
             return None  # 北欧投资 | 机构: a kind of body described (the Nordic investor …), no name
     return best
-
-
-
 
 
 def prepositions_read_into_names(text: str, words: list[Word]) -> list[Word]:

@@ -115,8 +115,29 @@ def dotted_names(text: str, words: list[Word]) -> list[Word]:
                 or (a.label == "Person" and b.start == a.end and text[b.start] == "·" and HAN_RUN.fullmatch(text, b.start + 1, b.end)):
             words = merge(words, i, i + 1 + dot_alone, "Person")
             continue
+        if a.label == "Person" and (dot := _dot_after_a_cut_name(text, words, i)) is not None:
+            words = merge(words, i, dot + 1, "Person")
+            continue
         i += 1
     return _conjunction_read_into_dotted_names(text, words)
+
+
+_HAN_CHARS = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _dot_after_a_cut_name(text: str, words: list[Word], i: int) -> int | None:
+    """颂 | 猜 | · | 披塔亚: LAC cut the first part of a transliterated name and read its rest as a
+    word; one or two characters up to the dot, then a name after it, are the same person's."""
+    j = i + 1
+    while j < len(words) and words[j].start == words[j - 1].end and not words[j].is_entity \
+            and _HAN_CHARS.fullmatch(text, words[j].start, words[j].end) and words[j].end - words[i].end <= 2:
+        j += 1
+    if j == i + 1 or j + 1 >= len(words) or text[words[j].start:words[j].end] != "·" or words[j].start != words[j - 1].end:
+        return None
+    after = words[j + 1]
+    if after.label in _AFTER_THE_DOT and after.start == words[j].end and HAN_RUN.fullmatch(text, after.start, after.end):
+        return j
+    return None
 
 
 def _conjunction_read_into_dotted_names(text: str, words: list[Word]) -> list[Word]:
