@@ -359,8 +359,8 @@ OWNED_PLATFORM = r"(?:[\u4e00-\u9fff]{0,6}?(?:投资平台|投资机构|平台))
 #: Between an owner and what it owns, in a list or a deal: A 旗下的 B, A 旗下产业投资平台 B.
 OWNER_TO_OWNED = re.compile(rf"\s*(?:的)?{OWNING}(?:的)?{OWNED_PLATFORM}?\s*")
 #: A 旗下 B, A 旗下已有 B、C 等, A (出资)控股的 B, A 旗下投资平台 B: B is A's.
-SUBSIDIARY_OF_HEAD = re.compile(rf"^\s*(?:(?:的|将|把)?{OWNING}(?:的|(?:已|现|目前|共)?(?:拥有|有|设有|包括)|{OWNED_PLATFORM})?|(?:出资)?(?:全资)?控股的"
-                                r"|(?:在[^，。；]{1,10}?)?(?:全资|控股)(?:设立|成立|组建|新设)的)\s*$")  # (由 A (在某地)全资设立的 B)
+SUBSIDIARY_OF_HEAD = re.compile(rf"^\s*(?:(?:的|将|把)?{OWNING}(?:的|(?:已|现|目前|共)?(?:拥有|有|设有|包括)|{OWNED_PLATFORM})?"
+                                r"|(?:出资)?(?:全资)?控股的|(?:在[^，。；]{1,10}?)?(?:全资|控股)(?:设立|成立|组建|新设)的)\s*$")  # (由 A (在某地)全资设立的 B)
 #: A 全资子公司 B, A 新设立的全资子公司 B, A 在上海设立子公司 B: B is A's.
 SUBSIDIARY_NAMED = re.compile(r"^\s*(?:[^。；]{0,40}?(?P<set_up>设立|成立|组建|新设)(?:了|的)?|[^。；]{0,24}?(?:公告|宣布|披露)[，,]?"
                               r"|[^。；，]{0,8}?向其?(?:在[^，。；]{1,8}?的)?)?\s*"  # (A 日前向(其在某地的)全资子公司 B 增资)
