@@ -127,6 +127,8 @@ GENERIC_ORG = re.compile(
     r"(?:新|创新|研发|技术|产业|现代产业|服务)?(?:中心|研究院|研究所|实验室|委员会|管理委员会|管委会|联盟|基地|园区|学院)|"
     # a group sent on an errand: 招商小分队, 代表团
     r"(?:招商|考察|调研|工作)?(?:小分队|分队|代表团|考察团|调研组|专班)|项目|平台|工程|学校|本校|我校|"
+    # a party to a deal by its side or its country: 甲方, 泰方, 外方
+    r"[中外美日韩德法英俄泰越缅印澳加甲乙丙双各对我]方|"
     # a kind of investing or of fund: 股权投资, 子基金投资, S 基金, QFLP 基金
     r"(?:子基金|股权|创业|风险|天使|产业|早期)投资|[A-Z]{1,5}\s*基金|"
     # a body named again by a demonstrative and its kind: 该院, 上述公司 (see kg.ner.anaphora)
@@ -144,8 +146,8 @@ _ORDINAL = r"(?:第[一二三四五六七八九十\d]+届)?"
 ORGAN = re.compile(rf"(?:{_ORDINAL}(?:{alternatives(INTERNAL_ORGANS)}|(?:{alternatives(DEPARTMENT_FUNCTIONS)})+(?:部|科|处)))+$")
 #: A name that stops here may have organs after it: a company, a university, an association.
 ORGAN_PARENT = re.compile(r"(?:公司|集团|总厂|厂|大学|学院|协会|学会|商会|联合会|事务所|银行|证券)$")
-#: A "place" that is only the kind of a zone, with no name: 科技园区, 科创园, 开发区.
-GENERIC_PLACE = re.compile(r"^(?:科技|产业|工业|高新|高新技术|科创|创新|经济|软件|物流|生态|文化|农业|双创|孵化)*"
+#: A "place" that is only the kind of a zone, with no name: 科技园区, 科创园, 开发区, 国家大学科技园.
+GENERIC_PLACE = re.compile(r"^(?:国家级?|省级|市级)?(?:大学|科技|产业|工业|高新|高新技术|科创|创新|经济|软件|物流|生态|文化|农业|双创|孵化)*"
                            r"(?:园区|科技园|产业园|工业园|科创园|软件园|开发区|高新区|新区|保税区|综保区|园|基地"
                            r"|自贸区|自贸试验区|自由贸易试验区|片区|自贸片区|合作区)$")
 #: Sector words that lists of industries share with lists of companies.

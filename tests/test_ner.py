@@ -1494,6 +1494,7 @@ def test_latin_names_called_a_company_a_partys_role_a_centre_read_as_a_place_and
     assert not any("的" in name for name, _ in found)
     assert GENERIC_ORG.match("整合集团") and not GENERIC_ORG.match("汀岚集团")
     assert GENERIC_ORG.match("钢铁集团") and GENERIC_ORG.match("稀土企业")  # an industry and a kind of body name none
+    assert GENERIC_ORG.match("泰方") and GENERIC_ORG.match("甲方") and not GENERIC_ORG.match("东方")  # a party to a deal
 
 
 def test_parts_of_provinces_deltas_and_an_alliances_committee():

@@ -1019,3 +1019,27 @@ def test_a_foreign_investor_named_short_after_its_country(backend):
     issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n榛叶数据完成天使轮融资，投资方为新加坡澜石资本。\n"))
     extract([issue], backend)
     assert ("澜石资本", "rule:without-country") in {(m.text, m.source) for m in issue.mentions}
+
+
+_ZONE_BULLETIN = """澄州低空经济简报
+2025 年第 3 期
+本期要目
+◆ 我市出台支持低空物流企业做大做强若干措施
+
+一、我市出台支持低空物流企业做大做强若干措施
+近日，澄州市交通运输局印发《澄州市支持低空物流企业做大做强的若干措施》，提出 12 条举措。
+
+二、岚石科技园获评示范
+澄州岚石科技园发展有限公司（以下简称科技园公司）运营的岚石科技园经认定为国家大学科技园，科技园公司将对大学科技园内的项目给予补助。第五届澄州市青年科技奖评选结果日前揭晓。2025 年“澄州最美科技工作者”同日发布。
+"""
+
+
+def test_an_abridged_title_in_the_contents_a_kind_of_park_an_award_and_an_honour(backend):
+    """The contents' abridged title is the policy its article names in full; 国家大学科技园 and 科技园 (of
+    科技园公司) are kinds of park, no place or body; 某市青年科技 | 奖 is an award; “某市最美科技工作者” an honour."""
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", _ZONE_BULLETIN))
+    extract([issue], backend)
+    assert {m.key for m in issue.mentions if m.type == "Policy"} == {"澄州市支持低空物流企业做大做强的若干措施"}
+    names = {m.text for m in issue.mentions}
+    assert not names & {"国家大学科技园", "大学科技园", "科技园", "澄州市青年科技", "澄州最美科技工作者"}
+    assert {"澄州岚石科技园发展有限公司", "科技园公司", "岚石科技园"} <= names

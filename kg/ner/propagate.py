@@ -19,6 +19,7 @@ from ..lexicon import (
     DECLARATION,
     FOREIGN_COMPANY,
     GENERIC_ORG,
+    GENERIC_PLACE,
     GOVERNMENT_BODY,
     KINDS_OF_AREA,
     LEGAL_FORMS,
@@ -133,6 +134,7 @@ def _short_names(issue: Issue) -> list[Mention]:
             cores.update(unit_short_names(m.text))  # 某某所 of 省农科院某某研究所
     cores |= offices(issue.mentions)
     cores |= declared_short_names(issue)
+    cores = {core for core in cores if not GENERIC_PLACE.fullmatch(core)}  # 科技园 of 科技园公司: a kind of place
     out: list[Mention] = []
     text = issue.text
     organizations = [m for m in issue.mentions if m.type == "Organization"]

@@ -171,7 +171,7 @@ def quoted_names(text: str) -> list[Span]:
             spans.append(Span(start, end, "Organization", "rule:quoted-body"))
         elif inner.endswith(SCHEME_HEADS) and len(inner) >= 4:
             spans.append(Span(start, end, "Policy", "rule:scheme"))
-        elif _looks_like_name(inner) and not _SLOGAN.search(inner) and not inner.endswith(DOSAGE_FORMS) \
+        elif _looks_like_name(inner) and not _SLOGAN.search(inner) and not inner.endswith(DOSAGE_FORMS + _HONOURS) \
                 and not _CLASS_OF_COMPANIES.search(text, 0, m.start()) and (
             (COMPANY_BEFORE_QUOTE.search(text[max(0, m.start() - 6):m.start()])
              and not _CLAUSE_ENDS.match(text, m.end()))
@@ -185,6 +185,8 @@ def quoted_names(text: str) -> list[Span]:
 _NO_BODY_AFTER = re.compile(r"(?:机制|试点|模式|体系|工程|行动|计划|项目|品牌|活动|服务|专区|专班|专项)")
 #: A character again after another in a short quote: 面对面, 点对点 (a slogan's pattern; 货拉拉 is a brand's).
 _SLOGAN = re.compile(r"^(?:(.).\1.?|.(.).\2)$")
+#: What people are honoured as (“某市最美科技工作者”发布): a title of honour, no company.
+_HONOURS = ("工作者", "人物", "人才", "工匠", "标兵", "模范", "之星", "先锋", "楷模", "能手", "企业家", "科学家")
 #: Companies as a class before a quote, which then says what they do: 中小企业“抱团出海”.
 _CLASS_OF_COMPANIES = re.compile(r"(?:中小|小微|上下游|规上|各类|广大|相关|重点)企业$")
 

@@ -23,10 +23,12 @@ def short_titles(mentions: list[Mention]) -> None:
 def abridged_titles(issue: Issue) -> None:
     """A headline's 德城出台数字经济若干措施 is the article's 《德城区促进数字经济高质量发展若干措施》:
     a title of the same kind whose words it keeps in order, when the article has one such title (its
-    period or status in brackets aside; the same words with （试行） are another version, not abridged)."""
+    period or status in brackets aside; the same words with （试行） are another version, not abridged).
+    The same abridged title elsewhere in the issue (its table of contents) is that policy too."""
     policies = [m for m in issue.mentions if m.type == "Policy"]
     if len(policies) < 2:
         return
+    abridged: dict[str, set[str]] = {}
     for m in policies:
         if len(m.key) > 20:
             continue
@@ -35,7 +37,12 @@ def abridged_titles(issue: Issue) -> None:
                   and _BRACKETED_END.sub("", o.key)[-2:] == m.key[-2:]
                   and issue.sentences[o.sentence].article == article and in_order(m.key, _BRACKETED_END.sub("", o.key))}
         if len(fuller) == 1:
-            m.key = fuller.pop()
+            full = fuller.pop()
+            abridged.setdefault(m.key, set()).add(full)
+            m.key = full
+    for m in policies:
+        if len(abridged.get(m.key, ())) == 1:
+            m.key = next(iter(abridged[m.key]))
 
 
 #: A title's period or status in brackets at its end: （2025—2027年）, （试行）.

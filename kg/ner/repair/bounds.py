@@ -538,8 +538,8 @@ def _suffix_end(text: str, words: list[Word], i: int) -> int | None:
         if w.label == "Person" or NOT_ORG_WORDS.search(piece) or _OWNED_NOUN.match(piece) or _A_GOVERNMENT.fullmatch(piece) \
                 or _POST_TAKEN_INSIDE.match(piece) \
                 or piece in ("同志", "合资") or piece in BUILDING_VERBS or (piece == "控股" and text.startswith(("子公司", "子企业", "的"), w.end)) \
-                or _POST_THEN_BY.search(piece):
-            break  # (某某市委 | 市政府: two bodies; 张三 | 同志 | 任…: a person; 某某 | 控股子公司, 控股的; 某某 | 合资公司)
+                or _POST_THEN_BY.search(piece) or (text.startswith("奖", w.end) and not text.startswith("奖励", w.end)):
+            break  # (某某市委 | 市政府: two bodies; 张三 | 同志 | 任…: a person; 某某 | 控股子公司, 控股的; 某某 | 合资公司; 某市青年科技 | 奖)
         if w.label == "m" and _ORDINAL_OR_COUNT.match(piece):
             break  # 某某基金 | 首批子基金, 某市 | 首家示范网点: which or how many, no name
         if w.label == "m" and PHASE.fullmatch(piece) and text[:w.start].endswith("基金"):
