@@ -145,7 +145,7 @@ DEPARTMENT_FUNCTIONS = ("财务", "财会", "审计", "人事", "人力资源", 
 _ORDINAL = r"(?:第[一二三四五六七八九十\d]+届)?"
 ORGAN = re.compile(rf"(?:{_ORDINAL}(?:{alternatives(INTERNAL_ORGANS)}|(?:{alternatives(DEPARTMENT_FUNCTIONS)})+(?:部|科|处)))+$")
 #: A name that stops here may have organs after it: a company, a university, an association.
-ORGAN_PARENT = re.compile(r"(?:公司|集团|总厂|厂|大学|学院|协会|学会|商会|联合会|事务所|银行|证券)$")
+ORGAN_PARENT = re.compile(r"(?:公司|集团|总厂|厂|大学|学院|协会|学会|商会|联合会|事务所|银行|证券|合作社|联合社|供销社)$")
 #: A "place" that is only the kind of a zone, with no name: 科技园区, 科创园, 开发区, 国家大学科技园.
 GENERIC_PLACE = re.compile(r"^(?:国家级?|省级|市级)?(?:大学|科技|产业|工业|高新|高新技术|科创|创新|经济|软件|物流|生态|文化|农业|双创|孵化)*"
                            r"(?:园区|科技园|产业园|工业园|科创园|软件园|开发区|高新区|新区|保税区|综保区|园|基地"
@@ -331,8 +331,8 @@ OPENED_AFTER = re.compile(r"^\s*(?:正式)?(?:揭牌|挂牌|成立|开业|落成
 SET_UP = alternatives(("设立", "成立", "组建", "新设", "投资设立"))
 SET_UP_THERE = re.compile(rf"^\s*(?:注册)?(?:{SET_UP}|共建|合作共建|共同建设|合作建设)(?:了?\s*(?:一家|一个)?\s*(?:全资|控股|合资)?\s*"
                           r"(?:子公司|分公司|公司)|的(?:全资|控股)?(?:子公司|分公司)?|了)?\s*$")
-#: A place, then the organization seated there: 位于济南高新区的…, 成立于岚湖软件园的….
-SEAT_BEFORE = re.compile(r"(?:位于|地处|坐落于|成立于|落户于?|扎根于?|总部位于|设在)\s*$")
+#: A place, then the organization seated there: 位于济南高新区的…, 成立于岚湖软件园的…, 首批入驻某园区的….
+SEAT_BEFORE = re.compile(r"(?:位于|地处|坐落于|成立于|落户于?|扎根于?|总部位于|设在|(?:首批|首家|第一批|新)?(?:入驻|进驻))\s*$")
 #: REGION 企业 ORG: 苏州工业园区另一家医疗器械企业华瑞医疗集团, 某国本地巴士制造商 X.
 LOCAL_DESCRIPTOR = re.compile(r"^(?:的)?(?:另一家|又一家|首家|一家)?(?:本地|当地|本土)?[\u4e00-\u9fff]{0,8}?"
                               rf"(?:{alternatives(COMPANY_DESCRIPTORS)}|龙头)\s*$")
@@ -488,7 +488,7 @@ GOVERNMENT_UNIT_TAILS = ("办公厅", "办公室", "司", "处", "局", "中心"
 #: Where a parent body's name ends when a unit's name follows it (清华大学 | 能源与动力工程系).
 #: 科院 for the short names of academies: 省农科院 | 某某研究所, 市社科院 | 某某研究所.
 PARENT_HEADS = ("大学", "学院", "科学院", "工程院", "社会科学院", "科院", "研究院", "集团", "股份有限公司", "有限责任公司", "有限公司", "银行",
-                "协会", "学会", "联合会", "人民政府", "政府")
+                "协会", "学会", "联合会", "商会", "促进会", "联合社", "供销社", "人民政府", "政府")
 #: How a unit inside a parent body is named: a school, department, institute, branch, office.
 #: A university's or an institute's units: 某某学院, 某某研究所, 某某实验室.
 ACADEMIC_UNITS = ("系", "学院", "研究所", "研究院", "研究中心", "实验室")

@@ -35,6 +35,8 @@ CONTINUING_STARTS = "，。、）)》”’；：！？"
 PAGE_BREAK = "\x0c"  # stands where a page-number line was, until lines are joined
 SOFT_BREAK = "\u2028"  # a line break inside a paragraph
 PARAGRAPH_END = "\u2029"  # the line before it ends its paragraph
+#: A rule drawn across the page (────, ━━━, ＝＝＝): it joins no paragraph.
+_RULE = re.compile(r"^[\u2500-\u257f—–\-=＝_＿*·•]{4,}$")
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*/\s*\d{1,3})?[-—–\s]*$")
 _STRUCTURAL = re.compile(
     r"^(?:[■□●◆◇▲△★☆◎▶►]|#{1,6}\s|【|编者按|目\s*录|图为|"
@@ -234,7 +236,7 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None, opens_an_artic
     """Whether the paragraph of ``line`` goes on in ``nxt`` (``opens_an_article``: ``line`` is the first line
     after a marked headline)."""
     if _ends_sentence(line) or _is_heading(nxt) or _PAGE_NUMBER.match(nxt) or _LAID_OUT.search(line) \
-            or _LAID_OUT.search(nxt) or _DISTRIBUTION.match(nxt):
+            or _LAID_OUT.search(nxt) or _DISTRIBUTION.match(nxt) or _RULE.match(nxt) or _RULE.match(line):
         return False
     if opens_an_article and not _is_heading(line) and display_width(line) >= 40 and _is_cjk(line[-1]) and _is_cjk(nxt[0]) \
             and (_ends_sentence(nxt) or display_width(nxt) >= 40):

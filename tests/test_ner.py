@@ -1883,3 +1883,25 @@ def test_a_transliterated_name_cut_before_its_dot_is_one_person():
     words = [Word(0, 5, "n"), Word(5, 6, "Person"), Word(6, 7, "v"), Word(7, 8, "w"), Word(8, 10, "Person"), Word(10, 12, "v")]
     people = [text[w.start:w.end] for w in dotted_names(text, words) if w.label == "Person"]
     assert people == ["巴颂·差猜"]
+
+
+def test_a_cooperatives_council_is_its_organ():
+    """某县供销社理事会主任: the cooperative, then its council (an organ, as a company's board is)."""
+    from kg.ner.repair.bounds import organs_inside_names
+    from kg.ner.repair.words import Word
+
+    text = "宾塘县供销社理事会主任罗少华出席"
+    words = organs_inside_names(text, [Word(0, 9, "Organization"), Word(9, 11, "n"), Word(11, 14, "Person"), Word(14, 16, "v")])
+    assert [(text[w.start:w.end], w.label) for w in words][:2] == [("宾塘县供销社", "Organization"), ("理事会", "n")]
+
+
+def test_a_rule_across_the_page_joins_no_line():
+    """A masthead line, then a rule of box-drawing characters and the contents (under a title spaced out): each
+    its own line, so the masthead's compiler is read."""
+    from kg.normalize import normalize
+
+    rule = "─" * 36
+    text = ("澄 州 供 销 简 报\n\n2024 年第 6 期（总第 30 期）\n\n澄州市供销合作社联合社办公室编（澄州）\u3000\u30002024 年 6 月 5 日\n"
+            f"{rule}\n\n本期要目\n◆ 岚禾集团调整领导班子\u3000新任总经理到岗 ………… 1\n◆ 首批企业入驻禾丰园区 ……………… 2\n")
+    lines = normalize(text).split("\n")  # (not after a soft break, inside the masthead's paragraph)
+    assert rule in lines and "本期要目" in lines

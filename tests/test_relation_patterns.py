@@ -1044,3 +1044,25 @@ def test_an_abridged_title_in_the_contents_a_kind_of_park_an_award_and_an_honour
     names = {m.text for m in issue.mentions}
     assert not names & {"国家大学科技园", "大学科技园", "科技园", "澄州市青年科技", "澄州最美科技工作者"}
     assert {"澄州岚石科技园发展有限公司", "科技园公司", "岚石科技园"} <= names
+
+
+_COOPERATIVES_BRIEF = """澄州供销简报
+2024 年第 6 期
+澄州市供销合作社联合社办公室编（澄州）      2024 年 6 月 5 日
+────────────────────────────────────
+■ 岚禾集团调整领导班子
+6 月 1 日，市供销社控股的岚禾集团召开董事会，选举许志远为集团董事长，原副总经理邱晓岚出任总经理。
+■ 首批企业入驻禾丰园区
+首批入驻禾丰园区的澄州青穗农业科技有限公司、澄州岚果冷链物流有限公司等 9 家企业签署协议。
+"""
+
+
+def test_a_masthead_compiler_an_owned_subject_and_the_first_to_move_into_a_park(backend):
+    """某某联合社办公室编（某市）: the office is in that city and is the federation's; 某供销社控股的某集团召开…，原副总经理
+    某某出任总经理: the group's manager (what the sentence is about, not its owner); 首批入驻某园区的 A、B: in the park."""
+    relations = found(backend, _COOPERATIVES_BRIEF)
+    assert {("澄州市供销合作社联合社办公室", "locatedIn", "澄州", "stated"),
+            ("澄州市供销合作社联合社办公室", "subsidiaryOf", "澄州市供销合作社联合社", "name")} <= relations
+    assert ("邱晓岚", "holdsPosition", "岚禾集团", "stated") in relations
+    assert {(h, t) for h, r, t, _ in relations if r == "locatedIn" and t == "禾丰园区"} == {
+        ("澄州青穗农业科技有限公司", "禾丰园区"), ("澄州岚果冷链物流有限公司", "禾丰园区")}

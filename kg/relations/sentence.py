@@ -172,13 +172,15 @@ class Sentence:
 
 def sentence_subject(s: Sentence, after_a_date: bool = False) -> int | None:
     """The organization a sentence starts with: what it goes on to say is about it
-    (``after_a_date``: also when a date or 近日 comes first). 由 A 与 B 共建的 X 在某地揭牌: X."""
+    (``after_a_date``: also when a date or 近日 comes first). 由 A 与 B 共建的 X 在某地揭牌, A 控股的 X 召开…: X."""
     if not s.ks:
         return None
-    for opening in (_MADE_BY_OPENING, _SEATED_OPENING):
+    for opening in (_MADE_BY_OPENING, _SEATED_OPENING, _OWNED_OPENING):
         if opening.match(s.text):
-            return next((k for i, k in enumerate(s.ks) if s.type(i) == "Organization"
-                         and opening.fullmatch(s.issue.text, s.sentence.start, s.m(k).start)), None)
+            opened = next((k for i, k in enumerate(s.ks) if s.type(i) == "Organization"
+                           and opening.fullmatch(s.issue.text, s.sentence.start, s.m(k).start)), None)
+            if opened is not None or opening is not _OWNED_OPENING:  # (A 是 B 旗下的子公司: A)
+                return opened
     if s.type(0) != "Organization":
         return None
     before = s.issue.text[s.sentence.start:s.m(s.ks[0]).start]
@@ -195,6 +197,9 @@ def sentence_before(s: Sentence) -> Sentence | None:
 #: A sentence that opens with who made its subject: (4月2日，)由 A 与 B 共建的 | X.
 _MADE_BY_OPENING = re.compile(rf"{BEFORE_THE_SUBJECT.pattern}由[^，。；]{{2,60}}?"
                               r"(?:共建|共同建设|合作建设|组建|建设|成立|设立|发起成立|主办|举办|承办)的\s*")
+
+#: A sentence that opens with its subject's owner: 某某供销社控股的 | X, 某某集团旗下的 | X.
+_OWNED_OPENING = re.compile(rf"{BEFORE_THE_SUBJECT.pattern}[^，。；由与和及]{{2,30}}?(?:(?:出资)?(?:全资)?控股的|旗下的?)\s*")
 
 #: A sentence that opens with where its subject is: 位于宜昌的 | X.
 _SEATED_OPENING = re.compile(rf"{BEFORE_THE_SUBJECT.pattern}(?:总部)?(?:位于|地处|坐落于|设在)[^，。；的]{{2,16}}的\s*")

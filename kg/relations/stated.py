@@ -336,13 +336,17 @@ def co_founders(issue: Issue, relations: list[Relation]) -> list[Relation]:
 
 
 def _compiler_seat(s: Sentence) -> list[Relation]:
-    """编印：某某秘书处　地址：某市某区某街道, 编印：某某办公室（地址：某市某区）: the compiler of a masthead or a
-    footer is at each place of the address after it."""
-    if not s.ks or not _COMPILER.fullmatch(s.issue.text, s.sentence.start, s.m(s.ks[0]).start) or s.type(0) != "Organization":
+    """编印：某某秘书处　地址：某市某区某街道, 编印：某某办公室（地址：某市某区）, 某某办公室编（某市）: the compiler
+    of a masthead or a footer is at each place of the address after it."""
+    if not s.ks or s.type(0) != "Organization":
+        return []
+    labelled = _COMPILER.fullmatch(s.issue.text, s.sentence.start, s.m(s.ks[0]).start)
+    if not labelled and s.issue.text[s.sentence.start:s.m(s.ks[0]).start].strip():
         return []
     compiler = s.ks[0]
     place = next((i for i in range(1, len(s.ks)) if s.m(s.ks[i]).start >= s.m(compiler).end), None)
-    if place is None or s.type(place) != "Region" or not _ADDRESS.fullmatch(s.between(compiler, s.ks[place])):
+    if place is None or s.type(place) != "Region" \
+            or not (_ADDRESS if labelled else _COMPILED_AT).fullmatch(s.between(compiler, s.ks[place])):
         return []
     return [s.relation(compiler, k, "locatedIn") for k in _place_and_within(s, place)]
 
@@ -351,6 +355,8 @@ def _compiler_seat(s: Sentence) -> list[Relation]:
 _COMPILER = re.compile(r"\s*(?:编印|编辑|主办|编印单位|编辑单位|主办单位)\s*[：:]\s*")
 #: Between the compiler and its address: 　地址：, （地址：, （.
 _ADDRESS = re.compile(r"\s*(?:[（(]\s*(?:地址\s*[：:])?|地址\s*[：:])\s*")
+#: A masthead's compiler opening its line and its city in brackets: 某某办公室编（某市）.
+_COMPILED_AT = re.compile(r"\s*(?:编印|编)\s*[（(]\s*(?:地址\s*[：:])?\s*")
 
 
 def _listed_under_a_place(s: Sentence) -> list[Relation]:
