@@ -149,7 +149,7 @@ ORGAN_PARENT = re.compile(r"(?:公司|集团|总厂|厂|大学|学院|协会|学
 #: A "place" that is only the kind of a zone, with no name: 科技园区, 科创园, 开发区, 国家大学科技园.
 GENERIC_PLACE = re.compile(r"^(?:国家级?|省级|市级)?(?:大学|科技|产业|工业|高新|高新技术|科创|创新|经济|软件|物流|生态|文化|农业|双创|孵化)*"
                            r"(?:园区|科技园|产业园|工业园|科创园|软件园|开发区|高新区|新区|保税区|综保区|园|基地"
-                           r"|自贸区|自贸试验区|自由贸易试验区|片区|自贸片区|合作区)$")
+                           r"|自贸区|自贸试验区|自由贸易试验区|片区|自贸片区|合作区|特色小镇|小镇)$")
 #: Sector words that lists of industries share with lists of companies.
 GENERIC_SECTORS = re.compile(
     r"^(?:人工智能|电子商务|交通出行|金融科技|教育科技|医疗健康|企业服务|智能制造|新能源|新材料|生物医药|"
@@ -443,7 +443,7 @@ ZONE_SUFFIXES = ("经济技术开发区", "高新技术产业开发区", "经济
                  "示范区", "创新区", "台商投资区", "经济圈", "都市圈", "城市群", "城市带", "经济带", "经济区", "科创走廊", "经济走廊",
                  "旅游度假区", "度假区", "风景名胜区", "风景区", "景区",
                  "创新谷", "科创谷", "科技谷", "智造谷", "数字港", "信息港", "科技港", "创新港", "自贸片区", "片区",
-                 "机器人谷", "合作区")  # (not 光谷 or 药谷 alone: brands take them too, 某某光谷仪器有限公司)
+                 "机器人谷", "合作区", "小镇")  # (not 光谷 or 药谷 alone: brands take them too, 某某光谷仪器有限公司)
 #: A road, railway, bridge or line: a place before it names where it runs, the whole is no place
 #: (某县至某县高速公路, 某市绕城高速, 11 座特大桥).
 ROUTE_SUFFIXES = ("城际铁路", "高速铁路", "高速公路", "快速路", "铁路", "公路", "高铁", "绕城高速", "绕城", "高速",

@@ -1066,3 +1066,17 @@ def test_a_masthead_compiler_an_owned_subject_and_the_first_to_move_into_a_park(
     assert ("邱晓岚", "holdsPosition", "岚禾集团", "stated") in relations
     assert {(h, t) for h, r, t, _ in relations if r == "locatedIn" and t == "禾丰园区"} == {
         ("澄州青穗农业科技有限公司", "禾丰园区"), ("澄州岚果冷链物流有限公司", "禾丰园区")}
+
+
+def test_a_towns_park_named_small_town_after_its_district(backend):
+    """某某区 | 某某小镇: a district, then a 特色小镇 named in it, two places; companies settling there are in both
+    (等 3 家企业落户 …); 特色小镇 alone is a kind of place."""
+    text = ("简报\n\n■ 落户\n本月，杭州青穗农业科技有限公司、杭州岚果冷链物流有限公司等 3 家企业落户西湖区岚栖小镇。"
+            "岚羽数字总部位于余杭区星梦小镇，由设计师林若安于 2019 年创办。全省创建特色小镇 20 个。\n")
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    extract([issue], backend)
+    assert {m.text for m in issue.mentions if m.type == "Region"} >= {"西湖区", "岚栖小镇", "余杭区", "星梦小镇"}
+    assert "特色小镇" not in {m.text for m in issue.mentions}
+    settled = {(issue.mentions[r.head].text, issue.mentions[r.tail].text) for r in issue.relations if r.type == "locatedIn"}
+    assert {(company, place) for company in ("杭州青穗农业科技有限公司", "杭州岚果冷链物流有限公司")
+            for place in ("西湖区", "岚栖小镇")} <= settled

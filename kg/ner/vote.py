@@ -105,10 +105,10 @@ def _county(text: str, m: Mention) -> bool:
 
 
 def _named_zone(name: str) -> bool:
-    """青梧创新谷, 某某高新区: a name and the kind of zone it is (the model may read the name
+    """青梧创新谷, 某某高新区, 某某小镇: a name and the kind of zone it is (the model may read the name
     alone). Not 园区 or 新区: 绿色化工园区 is a kind of place too."""
     kind = max((s for s in ZONE_SUFFIXES if name.endswith(s)), key=len, default="")
-    return len(kind) >= 3 and len(name) - len(kind) >= 2 and not GENERIC_PLACE.match(name)
+    return (len(kind) >= 3 or kind == "小镇") and len(name) - len(kind) >= 2 and not GENERIC_PLACE.match(name)
 
 
 #: 王舍人街道, 某某镇: a township named with its kind (the other reading may not know the name).

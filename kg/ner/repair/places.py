@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from ...lexicon import (
     BODY_HEADS,
+    GENERIC_PLACE,
     GOVERNMENT_BODY,
     GOVERNMENT_BODY_ENDS,
     LATIN_POST,
@@ -140,8 +141,8 @@ def zones(text: str, words: list[Word]) -> list[Word]:
         piece = text[ws[j].start:ws[j].end]
         if ws[j].label == "Region" and gazetteer().lookup(piece):
             return False  # a division of its own (but 成渝地区 | 双城 | 经济圈, 苏州 | 工业园区 are one)
-        if ws[j].label == "Region" and j == i + 1 and _is_district(text[ws[i].start:ws[i].end]):
-            return False  # 某某区 | 某某湾 新材料 产业园: a district, then a park named in it
+        if j == i + 1 and (ws[j].label == "Region" or _named_zone_word(piece)) and _is_district(text[ws[i].start:ws[i].end]):
+            return False  # 某某区 | 某某湾 新材料 产业园, 某某区 | 梦想小镇/n: a district, then a park named in it
         if ws[j].label == "Region" and j == i + 1 and _NAMED_ZONE.fullmatch(piece) \
                 and text[ws[i].start:ws[i].end].endswith(("省", "市")) and gazetteer().lookup(text[ws[i].start:ws[i].end]):
             return False  # 某某市 | 某某航空港经济区: a city written with its level, then a zone named in it
@@ -151,8 +152,16 @@ def zones(text: str, words: list[Word]) -> list[Word]:
         return (ws[j].label in _ZONE_PARTS or piece in ZONE_SUFFIXES or ends_a_zone or piece in _PARTS_OF_A_COUNTRY) \
             and not text[ws[i].start:ws[i].end].endswith(ZONE_SUFFIXES)  # 青梧 | 创新谷/v
 
-    return _after_a_place(words, 3, "Region", part,
-                          lambda ws, i, j: text[ws[i].start:ws[j].end].endswith(ZONE_SUFFIXES))
+    words = _after_a_place(words, 3, "Region", part,
+                           lambda ws, i, j: text[ws[i].start:ws[j].end].endswith(ZONE_SUFFIXES))
+    return [Word(w.start, w.end, "Region") if k and w.label in _ZONE_PARTS and words[k - 1].end == w.start
+            and words[k - 1].label == "Region" and _named_zone_word(text[w.start:w.end])
+            and _is_district(text[words[k - 1].start:words[k - 1].end]) else w for k, w in enumerate(words)]
+
+
+def _named_zone_word(piece: str) -> bool:
+    """梦想小镇, 星湖科技园: a zone's own name and its kind in one word (not 工业园区, a kind alone)."""
+    return bool(_NAMED_ZONE.fullmatch(piece)) and not GENERIC_PLACE.fullmatch(piece)
 
 
 def parks_named_by_trade(text: str, words: list[Word]) -> list[Word]:
