@@ -381,8 +381,9 @@ def located(s: Sentence) -> list[Relation]:
     for i, a, b in s.neighbours():
         ta, tb, link = s.m(a).type, s.m(b).type, s.between(a, b)
         if ta == "Organization" and tb == "Region":
-            if (LOCATED_TRIGGER.match(link) and not _OWNED_THERE.match(s.after(s.ks[_chain_end(s, i + 1)], 12))) \
-                    or (ALL_THERE.match(link) and CLAUSE_END.match(s.after(s.ks[_chain_end(s, i + 1)], 2))):  # (not A 位于某地的全资子公司 B: B's seat)
+            last_place = s.ks[_chain_end(s, i + 1)]
+            if (LOCATED_TRIGGER.match(link) and not _OWNED_THERE.match(s.after(last_place, 12))) \
+                    or (ALL_THERE.match(link) and CLAUSE_END.match(s.after(last_place, 2))):  # (not A 位于某地的全资子公司 B: B's seat)
                 out.extend(s.relation(org, place, "locatedIn") for org in s.group_before(i)
                            for place in _place_and_within(s, i + 1))
             elif not link.strip() and is_area(s.m(b).text) and i + 2 < len(s.ks) and s.type(i + 2) == "Region" \
