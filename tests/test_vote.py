@@ -204,3 +204,13 @@ def test_a_person_only_the_model_reads_after_a_post_is_adopted_but_not_a_verb_af
     issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n协会秘书长韩青作年度工作报告。\n"))
     extract([issue], vote)
     assert "韩青作" not in {m.text for m in issue.mentions}
+
+
+def test_a_society_of_two_fields_the_model_reads_whole():
+    """某市岩土与减灾学会: LAC takes 与 for a conjunction (某市 | 岩土 | 与 | 减灾学会); the vote takes the society as
+    kg's model reads it, with its city, and what the sentence says of it."""
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n■ 大会\n8 月 28 日，成都市岩土与减灾学会第二届会员大会召开。"
+                                                          "学会与成都青石检测技术有限公司签署合作协议。\n"))
+    extract([issue], ner.load("vote"))
+    names = {(m.text, m.type) for m in issue.mentions}
+    assert {("成都市岩土与减灾学会", "Organization"), ("成都市", "Region")} <= names

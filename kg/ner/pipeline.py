@@ -19,6 +19,7 @@ from . import repair, rules
 from .anaphora import refer_back
 from .names import nested_names, places_inside_a_zone
 from .propagate import propagate
+from .repair.words import ends_like_org
 
 #: Sentences handed to the backend per call: large enough to batch well (the model sorts
 #: a chunk's sentences by length; fewer, larger chunks cost less Python around each call:
@@ -153,7 +154,8 @@ def _apply_two(chunk: list[Issue], views: list[tuple[list[Span], list[Span] | No
         brands = _brands_only_the_model_read(issue, firsts, words, other.mentions) \
             + _registered_names_only_the_model_read_whole(issue, firsts, other.mentions) \
             + _funds_only_the_model_read_whole(issue, firsts, words, other.mentions) \
-            + _people_only_the_model_read_after_a_post(issue, firsts, words, other.mentions)
+            + _people_only_the_model_read_after_a_post(issue, firsts, words, other.mentions) \
+            + _societies_of_two_fields_only_the_model_read(issue, firsts, other.mentions)
         if brands:
             issue.mentions = sorted([m for m in issue.mentions if not any(b.start < m.end and m.start < b.end for b in brands)]
                                     + brands, key=lambda m: (m.start, -m.end))
@@ -257,6 +259,30 @@ def _people_only_the_model_read_after_a_post(issue: Issue, firsts: list[list[Spa
     return out
 
 
+def _societies_of_two_fields_only_the_model_read(issue: Issue, firsts: list[list[Span]], others: list[Mention]) -> list[Mention]:
+    """某市岩土与防灾学会, 某市氢能与储能学会 where kg's model reads the society whole and LAC's reading takes 与 for a
+    conjunction (某市 | 岩土 | 与 | 防灾学会): the society, as the model reads it, when its place (or 省, 市) opens it and what LAC
+    names inside it is that place or a piece of the name; not two bodies (甲协会与乙学会)."""
+    out = []
+    for m in others:
+        if m.type != "Organization" or "与" not in m.text or not m.text.endswith(_SOCIETIES):
+            continue
+        before, _, after = m.text.partition("与")
+        head = gazetteer().head(before) or (before[0] if before[0] in "省市县" else None)  # (市岩土与防灾学会: the city's)
+        if ends_like_org(before) or not 2 <= len(after) - 2 <= 8 or head is None or len(before) - len(head) < 2:
+            continue
+        sentence = issue.sentences[m.sentence]
+        start, end = m.start - sentence.start, m.end - sentence.start
+        touching = [s for s in firsts[m.sentence] if s.start < end and start < s.end]
+        if all(start <= s.start and s.end <= end for s in touching) and not any(s.type == "Person" for s in touching):
+            out.append(replace(m, source="model:other"))
+            out += [Mention(n.start + sentence.start, n.end + sentence.start, n.type, sentence.text[n.start:n.end], m.sentence, n.source)
+                    for n in _nested_in(sentence.text, Span(start, end, m.type, m.source))]
+    return out
+
+
+#: The kinds of body named by two fields joined with 与: 某某与某某学会.
+_SOCIETIES = ("学会", "研究会", "协会")
 #: LAC's tags of a name's last character it left out of the person (佐藤健 | 一/m, 某建 | 新/ad); not a verb (韩青 | 作/v).
 _LEFT_OUT_OF_A_NAME = frozenset({"pos:m", "pos:ad", "pos:a", "pos:n", "pos:nz", "pos:q"})
 #: What goes on after a fund's name in a partnership's registered one: 某某基金 | 合伙企业（有限合伙）.

@@ -18,7 +18,8 @@ points and recall fell by 1.5 to 4). The vote, per issue:
 A few kinds of name go the other way: a company's brand and trade (某某智能, 某某数智) that only
 kg's model reads, where LAC's reading has no name there or a person, a registered name LAC cuts after
 its place and brand, a fund named with its place or sponsor (某市某某产业发展基金) that LAC reads as
-words, and a person right after a post whom LAC reads as words, as a place or cut short (副局长某学军, 董事佐藤健 | 一)
+words, a person right after a post whom LAC reads as words, as a place or cut short (副局长某学军, 董事佐藤健 | 一), and a
+society named by two fields joined with 与 (某市岩土与减灾学会) whose 与 LAC takes for a conjunction
 join LAC's reading after the rules (:mod:`kg.ner.pipeline`).
 
 Both readings come from one ONNX Runtime call per batch (the model's graph holds
