@@ -1080,3 +1080,14 @@ def test_a_towns_park_named_small_town_after_its_district(backend):
     settled = {(issue.mentions[r.head].text, issue.mentions[r.tail].text) for r in issue.relations if r.type == "locatedIn"}
     assert {(company, place) for company in ("杭州青穗农业科技有限公司", "杭州岚果冷链物流有限公司")
             for place in ("西湖区", "岚栖小镇")} <= settled
+
+
+def test_a_name_runs_to_the_short_name_it_declares(backend):
+    """某某大学 | 科技成果转化种子基金（以下简称种子基金）: the model read the university; the declaration says the name
+    goes on to 基金, so the fund is the whole, and 种子基金 is it again."""
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n■ 投资\n澄州青芯微电子科技有限公司近日获得岚州理工大学科技成果转化"
+                                                          "种子基金（以下简称种子基金）300 万元投资。种子基金已累计投资 37 个项目。\n"))
+    extract([issue], backend)
+    keys = {m.text: m.key for m in issue.mentions if m.type == "Organization"}
+    assert keys.get("种子基金") == keys.get("岚州理工大学科技成果转化种子基金") is not None
+    assert ("岚州理工大学科技成果转化种子基金", "investedIn", "澄州青芯微电子科技有限公司", "stated") in found(backend, issue.text)

@@ -32,6 +32,8 @@ from ..lexicon import (
 from ..names_again import a_name_to_look_for, stands_alone
 from ..regions import AREA, gazetteer, own_short_name
 from ..resolve import company_core, unit_short_names
+from .names import nested_names
+from .repair.words import ends_like_org
 
 _SEAT = re.compile(r"[（(]")
 #: A seat in brackets right before a name's rest: （苏州） | 半导体有限公司.
@@ -50,6 +52,7 @@ def propagate(issue: Issue) -> None:
         + _bodies_cut_short_again(issue) \
         + _zones_by_kind(issue) \
         + _counties_by_short_name(issue) + _whole_places(issue) + _whole_bodies(issue) + _units_named_after_a_short_name(issue) \
+        + _names_running_to_their_declaration(issue) \
         + divisions + _short_places_inside_names(issue, divisions)
     if not found:
         return
@@ -181,6 +184,34 @@ def _starts_of_declared_names(issue: Issue) -> list[Mention]:
             or (n.type == "Region" and gazetteer().lookup(n.text) is not None)]  # (某江 | 重工…分公司; not its seat, 苏州)
 
 
+def _names_running_to_their_declaration(issue: Issue) -> list[Mention]:
+    """某某大学 | 科技 成果 转化 种子 基金（以下简称种子基金）: a body the model read short where the text declares the
+    short name of a longer one: the name runs from the body to the declaration when it ends as the short name
+    does and like a body's name (with what its name holds)."""
+    out: list[Mention] = []
+    for m in issue.mentions:
+        run = _RUN_TO_A_DECLARATION.match(issue.text, m.end) if m.type == "Organization" else None
+        if run is None or _NO_NAME_WORD.search(run.group()) or any(m.end <= o.start < run.end() for o in issue.mentions):
+            continue  # (nor a name of its own inside it)
+        end = run.end()
+        short, full = _declared_short_at(issue.text, end), issue.text[m.start:end]
+        if len(short) >= 2 and full.endswith(short[-2:]) and ends_like_org(full) and len(full) <= 24:
+            out.append(_mention(issue, m.start, end, "Organization", "rule:declared-name"))
+            out += [_mention(issue, m.start + n.start, m.start + n.end, n.type, n.source) for n in nested_names(full)]
+    return out
+
+
+#: Characters between a body and a declaration that would make them one name: 科技成果转化种子基金（以下简称….
+_RUN_TO_A_DECLARATION = re.compile(r"[\u4e00-\u9fff]{2,12}(?=[（(]\s*(?:以下)?(?:简称|下称|以下称))")
+#: Words no name is made of: a body, then 的 or a conjunction, is a clause.
+_NO_NAME_WORD = re.compile(r"[的与和及等在为是将对向由]")
+
+
+def _declared_short_at(text: str, at: int) -> str:
+    declared = DECLARATION.match(text[at:at + 64])
+    return declared.group(1).strip() if declared else ""
+
+
 def declared_short_names(issue: Issue) -> set[str]:
     """某某路桥工程有限公司（以下简称“某某路桥”）: the text says what the short name is, even one
     the model reads as a place or a person elsewhere, and even of two characters (某睿创新孵化器（简称“某睿”））."""
@@ -194,8 +225,7 @@ def declared_short_names(issue: Issue) -> set[str]:
 
 def _declared_after(issue: Issue, m: Mention) -> str:
     """The short name an organization's mention declares right after it (（以下简称“X”）), or ""."""
-    declared = DECLARATION.match(issue.text[m.end:m.end + 64]) if m.type == "Organization" else None
-    return declared.group(1).strip() if declared else ""
+    return _declared_short_at(issue.text, m.end) if m.type == "Organization" else ""
 
 
 def offices(mentions: list[Mention]) -> set[str]:
