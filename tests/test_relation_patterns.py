@@ -1091,3 +1091,11 @@ def test_a_name_runs_to_the_short_name_it_declares(backend):
     keys = {m.text: m.key for m in issue.mentions if m.type == "Organization"}
     assert keys.get("种子基金") == keys.get("岚州理工大学科技成果转化种子基金") is not None
     assert ("岚州理工大学科技成果转化种子基金", "investedIn", "澄州青芯微电子科技有限公司", "stated") in found(backend, issue.text)
+
+
+def test_a_government_bodys_own_titled_document(backend):
+    """落实商务部《某某行动方案》: the ministry's plan, issued by it; a scheme in quotes after a bureau (入选某局“某某”专项)
+    is only where the company was selected."""
+    text = "简报\n\n■ 部署\n这是落实商务部《县域冷链物流提升行动方案》的具体举措。8 家企业入选市科技局“青苗”企业培育专项。\n"
+    issued = {(h, t) for h, r, t, _ in found(backend, text) if r == "issued"}
+    assert issued == {("商务部", "县域冷链物流提升行动方案")}

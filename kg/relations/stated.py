@@ -25,6 +25,7 @@ from ..lexicon import (
     HOSTED_BY,
     ISSUE_TRIGGER,
     ISSUED_BY,
+    ISSUING_BODY,
     JOINTLY_FOUNDED,
     LATIN_POST,
     LEGAL_FORMS,
@@ -56,7 +57,7 @@ from .sentence import AND_LINK, OTHERS_LISTED, WIDE_LINK, Sentence, sentence_sub
 
 def issued(s: Sentence) -> list[Relation]:
     """ORG 印发《POLICY》 (with every body of a joint issue: A 与 B、C，会同 D 等部门联合印发),
-    and 《POLICY》由 A 与 B 联合印发."""
+    《POLICY》由 A 与 B 联合印发, and a government body's own 《POLICY》 (落实某部《…》)."""
     out: list[Relation] = []
     for i, k in enumerate(s.ks):
         if s.m(k).type != "Policy" or _OF_A_LIST.match(s.after(k, 20)):
@@ -68,6 +69,9 @@ def issued(s: Sentence) -> list[Relation]:
                 break
             if s.m(kj).type == "Organization" and ISSUE_TRIGGER.search(gap.rstrip("《“ ")):
                 out.extend(s.relation(head, k, "issued") for head in s.group_before(j, link=WIDE_LINK))
+                break
+            if s.m(kj).type == "Organization" and j == i - 1 and gap.strip() == "《" and ISSUING_BODY.search(s.m(kj).text):
+                out.append(s.relation(kj, k, "issued"))  # 落实商务部《某某行动方案》: the ministry's plan
                 break
         out.extend(s.relation(head, k, "issued") for head in _by(s, i, ISSUED_BY))
     # 该意见由 A 与 B 联合印发: the policy is the one the article named last with that head noun
