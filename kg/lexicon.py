@@ -136,7 +136,7 @@ GENERIC_ORG = re.compile(
 #: A body's own organs and departments: 董事会, 党委, 财务部. After a company, a university or an
 #: association they name no new body (某某股份有限公司 | 监事会), and alone they name none.
 INTERNAL_ORGANS = ("董事会", "监事会", "董事局", "理事会", "党委", "党工委", "党组", "纪委", "工会", "团委", "党支部", "党总支",
-                   "总经办", "总经理办公室", "办公室", "秘书处", "组织部", "宣传部")
+                   "总经办", "总经理办公室", "办公室", "秘书处", "组织部", "宣传部", "投资决策委员会", "投委会")
 #: What a department of a company does: 财务部, 人力资源部, 供应链管理部 (not 教育部, a ministry).
 DEPARTMENT_FUNCTIONS = ("财务", "财会", "审计", "人事", "人力资源", "采购", "资金", "投资", "投资发展", "装备", "供应链管理",
                         "风险管理", "法务", "市场", "销售", "营销", "行政", "综合", "计划财务", "生产技术", "技术",

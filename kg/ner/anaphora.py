@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 
 from ..doc import Issue, Mention
-from ..lexicon import APPOINTING, BEFORE_THE_SUBJECT, LATIN_POST, alternatives
+from ..lexicon import APPOINTING, BEFORE_THE_SUBJECT, INTERNAL_ORGANS, LATIN_POST, alternatives
 
 #: Kinds a body is named again by (the longest first, so 研究中心 wins over 中心).
 KINDS = ("研究院", "研究所", "研究中心", "创新中心", "实验室", "工作站", "工作室", "中心站", "中心", "联盟", "基金", "孵化器", "加速器",
@@ -55,8 +55,8 @@ _NAME_ENDS = {"校": _SCHOOLS, "学校": _SCHOOLS, "办": ("办", "办公室"), 
               "集团": ("集团", "集团有限公司", "集团股份有限公司", "集团有限责任公司", "集团公司")}
 #: The company a sentence has just set up, named again by what it is: 兼任合资公司董事长.
 _COMPANY_JUST_SET_UP = {"合资公司": "公司", "新公司": "公司"}
-#: A post, perhaps with its term before it: 当选联盟首届理事长.
-_TERM_THEN_POST = re.compile(rf"(?:首届|首任|第[一二三四五六七八九十]{{1,2}}届)?{LATIN_POST.pattern}")
+#: A post, perhaps with its term or the body's organ before it: 当选联盟首届理事长, 兼任基金投资决策委员会主任.
+_TERM_THEN_POST = re.compile(rf"(?:首届|首任|第[一二三四五六七八九十]{{1,2}}届)?(?:{alternatives(INTERNAL_ORGANS)})?{LATIN_POST.pattern}")
 #: How far back the body may have been named.
 _SENTENCES_BACK = 3
 

@@ -30,6 +30,7 @@ from ...lexicon import (
     alternatives,
 )
 from ...regions import AREA, gazetteer, is_area, is_foreign_country, joins_a_place
+from ..anaphora import KINDS
 from .registered import BUSINESS_VERBS, PHASE
 from .words import (
     BUILDING_VERBS,
@@ -48,7 +49,6 @@ _DEALS = ("中标", "收购", "并购", "入股", "牵手")
 _JOINING = re.compile(alternatives(("共同组建", "联合组建", "共建", *LEADING_CONNECTIVES, "与", "和", "及", "系", *_DEALS)))
 #: What follows 联合 inside one name: 联合会, 联合体, 联合国 (not 联合 | 国家…), 联合实验室.
 _JOINED_NAME_TAIL = ("会", "体", "国", "实验", "创新", "研究", "办公", "培养", "学院", "大学", "基金", "舰队")
-
 
 #: A company's legal form, then words about what it owns: 某某有限公司 | 旗下子公司.
 _OWNED_AFTER_NAME = re.compile(r"(?:有限责任公司|股份有限公司|有限公司|集团公司|集团|资本|创投|控股)"
@@ -418,6 +418,8 @@ def organs_inside_names(text: str, words: list[Word]) -> list[Word]:
             out.append(w)
         elif organ.start() == w.start:
             out.append(Word(w.start, w.end, "n"))
+        elif text[w.start:organ.start()] in KINDS:  # 基金 | 投资决策委员会: the fund named before (kg.ner.anaphora), its organ
+            out += [Word(w.start, organ.start(), "n"), Word(organ.start(), w.end, "n")]
         elif organ.start() - w.start >= 3 and (ORGAN_PARENT.search(text, w.start, organ.start())
                                                or text[organ.start():w.end] in _BOARDS
                                                or (_PARTY_POST_AFTER.match(text, w.end)
