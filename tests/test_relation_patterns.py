@@ -1099,15 +1099,3 @@ def test_a_government_bodys_own_titled_document(backend):
     text = "简报\n\n■ 部署\n这是落实商务部《县域冷链物流提升行动方案》的具体举措。8 家企业入选市科技局“青苗”企业培育专项。\n"
     issued = {(h, t) for h, r, t, _ in found(backend, text) if r == "issued"}
     assert issued == {("商务部", "县域冷链物流提升行动方案")}
-
-
-def test_a_post_on_a_funds_investment_committee_is_at_the_fund(backend):
-    """某某兼任基金投资决策委员会主任: 基金 is the fund named before, 投资决策委员会 its organ (no body of its own),
-    and the post is at the fund."""
-    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n■ 基金\n5 月 20 日，澄州禾丰乡村产业发展基金在昆明设立，规模 10 亿元。"
-                                                          "岚石担保董事长许嘉明兼任基金投资决策委员会主任。\n"))
-    extract([issue], backend)
-    fund = next(m.key for m in issue.mentions if m.text == "澄州禾丰乡村产业发展基金")
-    posts = {(issue.mentions[r.tail].key, r.attributes.get("title")) for r in issue.relations if r.type == "holdsPosition"}
-    assert (fund, "投资决策委员会主任") in posts
-    assert not any("委员会" in m.text for m in issue.mentions if m.type == "Organization")

@@ -214,3 +214,16 @@ def test_a_society_of_two_fields_the_model_reads_whole():
     extract([issue], ner.load("vote"))
     names = {(m.text, m.type) for m in issue.mentions}
     assert {("成都市岩土与减灾学会", "Organization"), ("成都市", "Region")} <= names
+
+
+
+def test_a_post_on_a_funds_investment_committee_is_at_the_fund():
+    """某某兼任基金投资决策委员会主任: 基金 is the fund named before, 投资决策委员会 its organ (no body of its own),
+    and the post is at the fund."""
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n■ 基金\n5 月 20 日，澄州禾丰乡村产业发展基金在昆明设立，规模 10 亿元。"
+                                                          "岚石担保董事长许嘉明兼任基金投资决策委员会主任。\n"))
+    extract([issue], ner.load("vote"))
+    fund = next(m.key for m in issue.mentions if m.text == "澄州禾丰乡村产业发展基金")
+    posts = {(issue.mentions[r.tail].key, r.attributes.get("title")) for r in issue.relations if r.type == "holdsPosition"}
+    assert (fund, "投资决策委员会主任") in posts
+    assert not any("委员会" in m.text for m in issue.mentions if m.type == "Organization")
