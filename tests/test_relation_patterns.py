@@ -1099,3 +1099,12 @@ def test_a_government_bodys_own_titled_document(backend):
     text = "简报\n\n■ 部署\n这是落实商务部《县域冷链物流提升行动方案》的具体举措。8 家企业入选市科技局“青苗”企业培育专项。\n"
     issued = {(h, t) for h, r, t, _ in found(backend, text) if r == "issued"}
     assert issued == {("商务部", "县域冷链物流提升行动方案")}
+
+
+def test_posts_of_a_studio_director_producer_and_lead_designer(backend):
+    """创始人、总导演, 联合创始人兼制作人, 主策划: posts at an animation or game studio, as at any company."""
+    relations = found(backend, "简报\n\n■ 动画\n杭州青岚动画制作有限公司创始人、总导演陆晓禾表示，影片将于明年上映。"
+                               "杭州岚影游戏有限公司联合创始人兼制作人温若澄介绍了新作。\n")
+    titles = {(h, t, r) for h, r, t, _ in relations if r in ("holdsPosition", "founded")}
+    assert {("陆晓禾", "杭州青岚动画制作有限公司", "holdsPosition"), ("陆晓禾", "杭州青岚动画制作有限公司", "founded"),
+            ("温若澄", "杭州岚影游戏有限公司", "holdsPosition")} <= titles
