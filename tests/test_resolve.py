@@ -407,3 +407,19 @@ def test_a_short_name_is_no_abbreviation_across_a_joint_ventures_seat(tmp_path):
                                 "汀帆风电副总裁李想任新公司总经理。"}, backend="lac")
     found = entities(out, "Organization")
     assert entity_with(found, "汀帆风电") != entity_with(found, "汀帆澜德（岚州）海上风电技术有限公司")
+
+
+def test_a_company_named_with_公司_after_its_short_name_is_not_its_branch():
+    """某某公司 where the issue declares 某某 the short name of a company and names its 某某祥云分公司: the company,
+    not its branch; the branch stays its own body."""
+    from pathlib import Path
+
+    from kg.ingest import RawIssue
+    from kg.stages import extract, prepare
+
+    text = ("简报\n\n■ 分公司挂牌\n澄州禾乡电子商务有限公司（以下简称禾乡通）日前在祥云县设立禾乡通祥云分公司。"
+            "6 月 4 日，禾乡通公司与杭州岚悦网络科技有限公司签署战略合作协议。\n")
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    extract([issue], ner.load("lac"))
+    key = {m.text: m.key for m in issue.mentions if m.type == "Organization"}
+    assert key["禾乡通公司"] == key["澄州禾乡电子商务有限公司"] != key["禾乡通祥云分公司"]

@@ -452,6 +452,11 @@ def _within_issue_abbreviations(issue: Issue, aliases: Aliases) -> None:
             continue
         if m.type != "Organization" or len(surface) > 12 or (m.key in full_keys and not LEGAL_FORMS.search(m.text)):
             continue
+        stem = surface[:-2] if surface.endswith("公司") and len(surface) >= 5 else ""
+        named = declared[stem].key if stem in declared and declared[stem].type == m.type else by_type[m.type].get(stem)
+        if named is not None and named != m.key:
+            m.key = named  # 某某赛事公司 where the issue names 某某赛事: that company
+            continue
         if (surface, m.key) not in found:
             chars = frozenset(surface)
             # 市委组织部 in a 德州 article is 德州市委组织部, not a county-level city's 某某市委组织部
@@ -496,9 +501,11 @@ def _zones_named_by_kind(mentions: list[Mention]) -> None:
 
 def _is_parent_of(short: str, long: str) -> bool:
     """中国电子学会 / 中国电子学会智能制造分会, 某某银行某某分行 / 某某银行某某分行某某支行, 某某路桥 /
-    某某路桥老挝分公司: the body a unit or a branch is part of, not its short name."""
+    某某路桥老挝分公司, 某某公司 / 某某祥云分公司: the body a unit or a branch is part of, not its short name."""
     unit_of_a_parent = short.endswith(PARENT_HEADS + ("分行",)) and long.endswith(UNIT_TAILS + BRANCH_TAILS)
-    return long.startswith(short) and (unit_of_a_parent or long.endswith(BRANCH_TAILS))  # (某某路桥第二工程分公司)
+    stem = short[:-2] if short.endswith("公司") else short  # (某某公司 / 某某祥云分公司: its branch named by its short name)
+    return (long.startswith(short) and (unit_of_a_parent or long.endswith(BRANCH_TAILS))) \
+        or (len(stem) >= 2 and stem != short and long.startswith(stem) and long.endswith(BRANCH_TAILS))  # (某某路桥第二工程分公司)
 
 
 def _abbreviates(short: str, long: str) -> bool:
