@@ -501,11 +501,12 @@ def _zones_named_by_kind(mentions: list[Mention]) -> None:
 
 def _is_parent_of(short: str, long: str) -> bool:
     """中国电子学会 / 中国电子学会智能制造分会, 某某银行某某分行 / 某某银行某某分行某某支行, 某某路桥 /
-    某某路桥老挝分公司, 某某公司 / 某某祥云分公司: the body a unit or a branch is part of, not its short name."""
+    某某路桥老挝分公司 (某某路桥第二工程分公司), 某某公司 / 某某祥云分公司: the body a unit or a branch is part of, not its
+    short name."""
     unit_of_a_parent = short.endswith(PARENT_HEADS + ("分行",)) and long.endswith(UNIT_TAILS + BRANCH_TAILS)
     stem = short[:-2] if short.endswith("公司") else short  # (某某公司 / 某某祥云分公司: its branch named by its short name)
     return (long.startswith(short) and (unit_of_a_parent or long.endswith(BRANCH_TAILS))) \
-        or (len(stem) >= 2 and stem != short and long.startswith(stem) and long.endswith(BRANCH_TAILS))  # (某某路桥第二工程分公司)
+        or (len(stem) >= 2 and stem != short and long.startswith(stem) and long.endswith(BRANCH_TAILS))
 
 
 def _abbreviates(short: str, long: str) -> bool:
