@@ -1108,3 +1108,13 @@ def test_posts_of_a_studio_director_producer_and_lead_designer(backend):
     titles = {(h, t, r) for h, r, t, _ in relations if r in ("holdsPosition", "founded")}
     assert {("陆晓禾", "杭州青岚动画制作有限公司", "holdsPosition"), ("陆晓禾", "杭州青岚动画制作有限公司", "founded"),
             ("温若澄", "杭州岚影游戏有限公司", "holdsPosition")} <= titles
+
+
+def test_a_headline_building_a_lab_a_prized_technique_and_a_bare_kind_name_no_body(backend):
+    """某某与杭州企业共建算力实验室: 共建 builds the lab, no part of a name after the place; “某某硅烷提纯技术”获一等奖: the
+    work the prize is for; 科协 alone (该公司科协主席): a kind of body, no name."""
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "简报\n\n■ 丝路云港与杭州企业共建算力实验室\n"
+                                                          "其中，凯晟股份总工程师卢振东主持的“高纯电子级硅烷提纯技术”获科技进步一等奖。"
+                                                          "科普云传媒总经理冯子墨兼任该公司科协主席。\n"))
+    extract([issue], backend)
+    assert {m.text for m in issue.mentions if m.type == "Organization"} == {"凯晟股份", "科普云传媒"}

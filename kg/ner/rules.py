@@ -185,8 +185,10 @@ def quoted_names(text: str) -> list[Span]:
 _NO_BODY_AFTER = re.compile(r"(?:机制|试点|模式|体系|工程|行动|计划|项目|品牌|活动|服务|专区|专班|专项)")
 #: A character again after another in a short quote: 面对面, 点对点 (a slogan's pattern; 货拉拉 is a brand's).
 _SLOGAN = re.compile(r"^(?:(.).\1.?|.(.).\2)$")
-#: What people are honoured as (“某市最美科技工作者”发布): a title of honour, no company.
-_HONOURS = ("工作者", "人物", "人才", "工匠", "标兵", "模范", "之星", "先锋", "楷模", "能手", "企业家", "科学家")
+#: What people are honoured as (“某市最美科技工作者”发布), and the work an award is for (“某某硅烷制备技术”获一等奖):
+#: a title of honour or a piece of work, no company.
+_HONOURS = ("工作者", "人物", "人才", "工匠", "标兵", "模范", "之星", "先锋", "楷模", "能手", "企业家", "科学家",
+            "技术", "工艺", "方法", "装置", "系统", "研究", "项目")
 #: Companies as a class before a quote, which then says what they do: 中小企业“抱团出海”.
 _CLASS_OF_COMPANIES = re.compile(r"(?:中小|小微|上下游|规上|各类|广大|相关|重点)企业$")
 

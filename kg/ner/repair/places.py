@@ -23,7 +23,7 @@ from ...lexicon import (
     alternatives,
 )
 from ...regions import gazetteer
-from .words import ENTITY, Word, claim, ends_like_org, merge
+from .words import BUILDING_VERBS, ENTITY, Word, claim, ends_like_org, merge
 
 
 def government_bodies(text: str, words: list[Word]) -> list[Word]:
@@ -479,8 +479,9 @@ def bodies_after_a_place(text: str, words: list[Word]) -> list[Word]:
     """湖北省 | 新型 显示 技术创新 | 中心: a place, what the body does, and a body's kind
     (创新中心, 研究院, 联盟 …) is one organization the model read as a place and words; so is a
     place and a status the model read as a name (广西 | 某某诊疗重点实验室)."""
-    def part(ws: list[Word], i: int, j: int) -> bool:  # 新型 显示(v): a verb inside, not first
-        return ws[j].label in _BODY_PARTS or (j > i + 1 and ws[j].label == "v" and ws[j].end - ws[j].start == 2) \
+    def part(ws: list[Word], i: int, j: int) -> bool:  # 新型 显示(v): a verb inside, not first (nor 共建: it builds one)
+        return ws[j].label in _BODY_PARTS or (j > i + 1 and ws[j].label == "v" and ws[j].end - ws[j].start == 2
+                                              and text[ws[j].start:ws[j].end] not in BUILDING_VERBS) \
             or (j == i + 1 and text[ws[j].start:ws[j].end] in _NAMING_VERBS and _ran_on(text[ws[i].start:ws[i].end])) \
             or (j == i + 1 and ws[j].label == "Organization" and text.endswith(STATUS_KINDS, ws[j].start, ws[j].end))
 
