@@ -1118,3 +1118,13 @@ def test_a_headline_building_a_lab_a_prized_technique_and_a_bare_kind_name_no_bo
                                                           "科普云传媒总经理冯子墨兼任该公司科协主席。\n"))
     extract([issue], backend)
     assert {m.text for m in issue.mentions if m.type == "Organization"} == {"凯晟股份", "科普云传媒"}
+
+
+def test_a_firm_named_in_latin_letters_after_its_kind(backend):
+    """荷兰花卉育种企业 Bloemhof: a kind of firm, then its name in Latin letters, is the firm (in the country
+    before it, the partner of the agreement); 企业 Micro LED (a technique) and 企业 Pre-A 轮 (a round) name none."""
+    text = ("简报\n\n■ 授权\n昆明岚语鲜切花供应链有限公司与荷兰花卉育种企业 Bloemhof 签署授权协议。企业 Micro LED 显示技术领先。"
+            "该企业 Pre-A 轮融资完成。\n")
+    relations = found(backend, text)
+    assert {("昆明岚语鲜切花供应链有限公司", "partnerOf", "Bloemhof", "stated"), ("Bloemhof", "locatedIn", "荷兰", "stated")} <= relations
+    assert not any("LED" in h or "Pre-A" in h or "LED" in t or "Pre-A" in t for h, _, t, _ in relations)
