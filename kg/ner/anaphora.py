@@ -55,7 +55,7 @@ _NAME_ENDS = {"校": _SCHOOLS, "学校": _SCHOOLS, "办": ("办", "办公室"), 
               "集团": ("集团", "集团有限公司", "集团股份有限公司", "集团有限责任公司", "集团公司")}
 #: The company a sentence has just set up, named again by what it is: 兼任合资公司董事长.
 _COMPANY_JUST_SET_UP = {"合资公司": "公司", "新公司": "公司"}
-#: A post, perhaps with its term or the body's organ before it: 当选联盟首届理事长, 兼任基金投资决策委员会主任.
+#: A post, perhaps with its term or the body's organ before it: 当选联盟首届理事长, 兼任基金投委会主任.
 _TERM_THEN_POST = re.compile(rf"(?:首届|首任|第[一二三四五六七八九十]{{1,2}}届)?(?:{alternatives(INTERNAL_ORGANS)})?{LATIN_POST.pattern}")
 #: How far back the body may have been named.
 _SENTENCES_BACK = 3

@@ -185,7 +185,7 @@ def _starts_of_declared_names(issue: Issue) -> list[Mention]:
 
 
 def _names_running_to_their_declaration(issue: Issue) -> list[Mention]:
-    """某某大学 | 科技 成果 转化 种子 基金（以下简称种子基金）: a body the model read short where the text declares the
+    """某某大学 | 成果 转化 天使 基金（以下简称天使基金）: a body the model read short where the text declares the
     short name of a longer one: the name runs from the body to the declaration when it ends as the short name
     does and like a body's name (with what its name holds)."""
     out: list[Mention] = []
@@ -201,7 +201,7 @@ def _names_running_to_their_declaration(issue: Issue) -> list[Mention]:
     return out
 
 
-#: Characters between a body and a declaration that would make them one name: 科技成果转化种子基金（以下简称….
+#: Characters between a body and a declaration that would make them one name: 某某大学 | 成果转化天使基金（以下简称…).
 _RUN_TO_A_DECLARATION = re.compile(r"[\u4e00-\u9fff]{2,12}(?=[（(]\s*(?:以下)?(?:简称|下称|以下称))")
 #: Words no name is made of: a body, then 的 or a conjunction, is a clause.
 _NO_NAME_WORD = re.compile(r"[的与和及等在为是将对向由]")

@@ -43,7 +43,7 @@ def foreign_companies(text: str, words: list[Word]) -> list[Word]:
         words = claim(words, m.start(), m.end(), "Organization")
     for m in _LATIN_NAME_THEN_COMPANY.finditer(text):  # Equator Link 公司, PT Nusantara Orbit 公司
         words = claim(words, m.start(), m.end(), "Organization")
-    for m in _KIND_THEN_LATIN_NAME.finditer(text):  # 荷兰花卉育种企业 Kleurhof, 游戏发行商 Lumora Games
+    for m in _KIND_THEN_LATIN_NAME.finditer(text):  # 某国花卉育种企业 Bloemhof, 游戏发行商 Some Games
         if all(re.search("[a-z]", word) for word in m.group(1).split()):  # (not 公司 CEO, 企业 Micro LED: a post, a technique)
             words = claim(words, m.start(1), m.end(1), "Organization")
     return words
@@ -63,7 +63,7 @@ def latin_people(text: str, words: list[Word]) -> list[Word]:
 _LATIN_PERSON = re.compile(r"(?<![A-Za-z.&])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}(?![A-Za-z.&])")
 #: Capitalized Latin words, then 公司: a foreign company named in Latin and called a company.
 _LATIN_NAME_THEN_COMPANY = re.compile(r"(?<![A-Za-z])(?:[A-Z][A-Za-z0-9&'\-]*\s+){1,3}[A-Z][A-Za-z0-9&'\-]*\s*公司")
-#: A kind of firm, then its name in Latin letters (企业 Kleurhof, 发行商 Lumora Games), before Chinese text.
+#: A kind of firm, then its name in Latin letters (企业 Bloemhof, 发行商 Some Games), before Chinese text.
 _KIND_THEN_LATIN_NAME = re.compile(r"(?:企业|公司|厂商|提供商|服务商|运营商|供应商|制造商|开发商|研发商|设备商|发行商|初创|创企)\s*"
                                    r"([A-Z][A-Za-z0-9&'\-]+(?:\s[A-Z][A-Za-z0-9&'\-]+){0,3})(?=\s*[\u4e00-\u9fff，、。；])(?!\s*轮)")
 
