@@ -159,9 +159,6 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     for w in words:
         if w.is_entity and (opened := _UNCLOSED.search(text, w.start, w.end)) and opened.start() - w.start >= 2:
             w = Word(w.start, opened.start(), w.label)  # 于某·韦伯（Jürgen: the name ends before its bracket
-        if w.label == "Organization" and text.endswith("控股", w.start, w.end) and text.startswith(("子公司", "子企业"), w.end) \
-                and w.end - w.start >= 6:
-            w = Word(w.start, w.end - 2, w.label)  # 某某集团控股 | 子公司: what it holds, not its name
         if w.label == "Organization" and text[w.start] == "原" and w.end - w.start >= 6 and text[w.start + 1] != "子" \
                 and ends_like_org(text[w.start + 1:w.end]) and gazetteer().head(text[w.start:w.end]) is None:
             w = Word(w.start + 1, w.end, w.label)  # 由原 | 某某钢铁有限公司总经理某某接任: the body the person was at
