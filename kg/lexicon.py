@@ -181,10 +181,14 @@ FOREIGN_COMPANY = re.compile(
     r"AB|AS|ASA|Oyj?|GmbH|AG|SE|SA|SAS|SpA|NV|BV|Inc\.?|Ltd\.?|Limited|LLC|LLP|PLC|plc|Corp\.?|Corporation|"
     r"Co\.,?\s?Ltd\.?|KK|K\.K\.|Pte\.?\s?Ltd\.?|Partners|Capital|Ventures|Fund|Holdings|Group)(?![A-Za-z])")
 #: Characters of names written in Chinese for foreign places and people: 奥斯汀, 于默奥, 瓦萨.
-TRANSLITERATION = re.compile(r"^[阿埃艾安奥巴贝本比波伯布达德迪丁杜多厄恩法菲费弗福伽盖格贡古哈海汉豪赫亨胡华霍基吉加杰金卡凯坎柯科克肯库拉"
-                             r"莱赖兰朗劳勒雷里利林琳隆卢鲁伦罗洛马迈曼梅门蒙米明莫默姆穆纳奈南内尼涅宁纽诺帕佩彭皮珀普齐奇恰乔切琴萨木图"
-                             r"塞桑森沙莎圣施什斯松苏索塔泰坦特提图托瓦万威韦维温沃乌西希夏谢辛休雅亚扬耶伊因英尤于泽扎詹兹汀项浦堡哥尔"
-                             r"达戈格鹿奎蒂芬隆摩夫]{2,5}$")
+TRANSLITERATION_CHARS = ("阿埃艾安奥巴贝本比波伯布达德迪丁杜多厄恩法菲费弗福伽盖格贡古哈海汉豪赫亨胡华霍基吉加杰金卡凯坎柯科克肯库拉莱赖兰朗劳勒雷"
+                         "里利林琳隆卢鲁伦罗洛马迈曼梅门蒙米明莫默姆穆纳奈南内尼涅宁纽诺帕佩彭皮珀普齐奇恰乔切琴萨木图塞桑森沙莎圣施什斯松苏索塔泰"
+                         "坦特提图托瓦万威韦维温沃乌西希夏谢辛休雅亚扬耶伊因英尤于泽扎詹兹汀项浦堡哥尔达戈格鹿奎蒂芬隆摩夫")
+TRANSLITERATION = re.compile(rf"^[{TRANSLITERATION_CHARS}]{{2,5}}$")
+#: Characters of names of people written by their sound: a foreigner's, and names of the Uyghur, Kazakh, Mongolian
+#: and Tibetan peoples (艾尔肯·吐尔逊, 其木格, 扎西顿珠), which have no surname in front.
+NAME_SOUNDS = f"[{TRANSLITERATION_CHARS}吾买热依江不都合乎力孜丽娜雅额日敦其顿珠次仁卓玛旺堆扎桑顺毕嘎仓措央拉曲珍群培益增丹朗" \
+              "平那乌兰斯琴巴尔宝音朝满勒楚哲敖呼提古曼努帕玉素甫吐逊迪拜汗罕衣排麦]"
 #: A newspaper or agency given as the source of an item: （来源：经济参考报）.
 SOURCE_MEDIA = re.compile(r"(?:来源|来自|稿源|转自)\s*[:：]\s*([\u4e00-\u9fff]{2,10}?(?:日报|晚报|时报|早报|商报|报|新闻网|网|通讯社|新闻社|电视台))")
 #: Head nouns that name a document even without 《》 (湖南省促进科技成果转化实施方案, 人才新政20条);

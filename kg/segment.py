@@ -26,7 +26,9 @@ _TITLE = re.compile(r"^#*\s*(\S{2,30}?(?:简报|日报|晚报|时报|速报|快�
                     r"|要闻|简讯|快讯|周刊|月刊|导报))(?:\s|$)")
 _LABEL = re.compile(r"(?<!总)(?:(\d{4})\s*年\s*)?第\s*(\d{1,4})\s*期")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{1,2})-(\d{1,2})")
-_PUBLISHER = re.compile(r"(?:^|\s)(\S{2,30}?)\s*(?:编印|编|主办)(?:[（(][^（）()\s]{2,12}[）)])?$"
+#: After a masthead's compiler: its city or its address in brackets, and how many copies were printed.
+_AFTER_COMPILER = r"(?:[（(](?:地址\s*[：:][^（）()]{2,40}|[^（）()\s]{2,12})[）)])?\s*(?:[（(]共印[^（）()]{1,12}[）)])?"
+_PUBLISHER = re.compile(rf"(?:^|\s)(\S{{2,30}}?)\s*(?:编印|编|主办){_AFTER_COMPILER}$"
                         r"|(?:主办|编印)(?:单位)?[:：]\s*([^\s（(]{2,30}(?:[（(][^（）()\s]{2,6}[）)][^\s（(]+)?)"  # (not its address in brackets)
                         r"|^(\S{4,30}(?:中心|研究院|研究所|秘书处|办公室|编辑部|协会|联盟|委员会))$")
 #: Words of a headline, never of a publisher's name alone on its line.

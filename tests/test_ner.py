@@ -1905,3 +1905,50 @@ def test_a_rule_across_the_page_joins_no_line():
             f"{rule}\n\n本期要目\n◆ 岚禾集团调整领导班子\u3000新任总经理到岗 ………… 1\n◆ 首批企业入驻禾丰园区 ……………… 2\n")
     lines = normalize(text).split("\n")  # (not after a soft break, inside the masthead's paragraph)
     assert rule in lines and "本期要目" in lines
+
+
+def test_names_written_by_their_sound_read_in_pieces_are_one_person():
+    """Uyghur, Mongolian and foreign names have no surname in front and LAC cuts them anywhere: around a dot
+    (买买 | 提明 | · | 热合曼), after a post (其/r | 木格/n), or as two people (额尔敦 | 毕力格)."""
+    from kg.ner.repair.people import names_by_their_sounds
+    from kg.ner.repair.words import Word
+
+    def people(text, labels):
+        words, at = [], 0
+        for piece, label in labels:
+            words.append(Word(at, at + len(piece), label))
+            at += len(piece)
+        assert at == len(text)
+        return [text[w.start:w.end] for w in names_by_their_sounds(text, words) if w.label == "Person"]
+
+    assert people("站长买买提明·热合曼表示", [("站长", "n"), ("买买", "v"), ("提明", "Person"), ("·", "w"), ("热合曼", "Person"),
+                                         ("表示", "v")]) == ["买买提明·热合曼"]
+    assert people("秘书长其木格汇报工作", [("秘书长", "n"), ("其", "r"), ("木格", "n"), ("汇报", "v"), ("工作", "n")]) == ["其木格"]
+    assert people("副局长额尔敦毕力格表示", [("副局长", "n"), ("额尔敦", "Person"), ("毕力格", "Person"), ("表示", "v")]) \
+        == ["额尔敦毕力格"]
+    # a name the model reads further than the characters go, and a date after one, stay as read
+    assert people("总裁阿列克谢·彼得罗夫表示", [("总裁", "n"), ("阿列克谢·彼得罗夫", "Person"), ("表示", "v")]) == ["阿列克谢·彼得罗夫"]
+    assert people("设计师汉斯·穆勒于2005年创办", [("设计师", "n"), ("汉斯·穆勒", "Person"), ("于", "p"), ("2005", "m"), ("年", "n"),
+                                              ("创办", "v")]) == ["汉斯·穆勒"]
+    # two people after one another, not after a post, stay two; a common word after a post is no name
+    assert people("会见恩克赫伊森", [("会见", "v"), ("恩克", "Person"), ("赫伊森", "Person")]) == ["恩克", "赫伊森"]
+    assert people("主任不再兼任", [("主任", "n"), ("不再", "d"), ("兼任", "v")]) == []
+
+
+def test_a_banner_or_county_named_in_full_and_read_in_pieces_is_one_place(lac):
+    """正 | 蓝旗, 镶/v | 黄旗/n, 和/c | 某某蒙古自治县: a county of the division data named in full is one place, the
+    conjunction's character LAC took off its front included; not after a count (3 名 | 山区 are people)."""
+    found = entities(lac, "今年将在镶黄旗和正蓝旗建设饲草基地。")
+    assert {("镶黄旗", "Region"), ("正蓝旗", "Region")} <= found
+    assert ("和布克赛尔蒙古自治县", "Region") in entities(lac, "一家牧业公司日前落户和布克赛尔蒙古自治县。")
+    assert not any(name.endswith("山区") for name, _ in entities(lac, "救护车送来 3 名山区群众。"))
+
+
+def test_which_of_a_places_parks_names_no_park():
+    """某某区 | 重点 | 园区: the district's key parks, no park of that name."""
+    from kg.ner.repair.places import zones
+    from kg.ner.repair.words import Word
+
+    text = "对汀南区重点园区的项目"
+    words = zones(text, [Word(0, 1, "p"), Word(1, 4, "Region"), Word(4, 6, "n"), Word(6, 8, "n"), Word(8, 9, "u"), Word(9, 11, "n")])
+    assert [text[w.start:w.end] for w in words if w.label == "Region"] == ["汀南区"]

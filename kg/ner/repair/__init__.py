@@ -13,6 +13,7 @@ except for the character-level rules. The passes run in the order of
   某某银行 | 某地自贸区 | 支行);
 - ``bodies``: bodies set up together (某某与某某共建的某某中心);
 - ``foreign``: foreign companies, missions and Latin names;
+- ``divisions``: a county or prefecture named in full that the model read in pieces (正 | 蓝 | 旗);
 - ``places``: places and the bodies named by them (济南 | 高新区; 清华大学 … 系;
   湖北省 | 先进传感技术创新中心);
 - ``people``: where a person's name ends (许某某此 | 前任, 大野某 | 一 | 表示);
@@ -56,6 +57,7 @@ from .context import (
     units_before_posts,
 )
 from .deals import counterparts, funded, investors
+from .divisions import divisions_read_in_pieces
 from .foreign import dotted_names, foreign_companies, foreign_places, join_latin_names, latin_people, missions
 from .offices import bodies_named_with_and, extend_prefixes
 from .people import (
@@ -63,6 +65,7 @@ from .people import (
     bodies_read_as_people,
     holders_read_as_words,
     japanese_given_names,
+    names_by_their_sounds,
     names_cut_short,
     names_read_after_surname,
     names_read_into_posts,
@@ -94,6 +97,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
         return [s for s in spans if s.type in ENTITY and HAS_LETTERS.search(text[s.start:s.end])]
     words = places_cut_before_their_kind(text, words)
     words = divisions_read_as_bodies(text, words)
+    words = divisions_read_in_pieces(text, words)
     words = prepositions_read_into_names(text, words)
     words = split_joined(text, words)
     words = appointed_read_as_bodies(text, words)
@@ -111,6 +115,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = missions(text, words)
     words = join_latin_names(text, words)
     words = dotted_names(text, words)
+    words = names_by_their_sounds(text, words)
     words = bracketed_seats(text, words)
     words = registered_names(text, words)
     words = partnership_forms(text, words)

@@ -8,10 +8,12 @@ import re
 from ...lexicon import (
     AFTER_A_PERSON,
     APPOINTING,
+    COMMON_SURNAMES,
     COMPOUND_SURNAMES,
     HONORIFICS,
     JAPANESE_SURNAMES,
     LATIN_POST,
+    NAME_SOUNDS,
     POST_AT_END,
     POST_SCOPES,
     SAYING,
@@ -296,3 +298,57 @@ def appointed_read_as_bodies(text: str, words: list[Word]) -> list[Word]:
             out.append(w)
     return out
 
+
+
+#: A name written by its sound around its dot: 艾尔肯·吐尔逊 (the model may cut it anywhere: 某买 | 提明 | · | 某某).
+_DOTTED = re.compile(rf"{NAME_SOUNDS}{{2,7}}·{NAME_SOUNDS}{{2,7}}")
+#: Such a name without a dot: 其木格, 那顺乌日图.
+_SOUNDS = re.compile(rf"{NAME_SOUNDS}{{2,8}}")
+#: What follows a person in their own clause (某某汇报, 某某与…签约, 某某作报告), as well as :data:`AFTER_A_PERSON`.
+_AFTER_A_NAME_OF_SOUNDS = re.compile(rf"{AFTER_A_PERSON.pattern}|\s*(?:汇报|作|当选|入选|荣获|获|与|代表|等|一行)")
+#: What may follow a dotted name: the same, a word of time or place (某某·某某于 2019 年创办), a bracket, the end.
+_NEXT_TO_A_NAME = re.compile(rf"{_AFTER_A_NAME_OF_SOUNDS.pattern}|\s*(?:[于在将已也是的为（(]|$)")
+
+
+def names_by_their_sounds(text: str, words: list[Word]) -> list[Word]:
+    """Names written by their sound, which LAC reads in pieces (买买 | 提明 | · | 热合曼, 其/r | 木格/n,
+    额尔敦/PER | 毕力格/PER): one person when a dot joins two runs of such characters, when a run follows a
+    post and ends where the person's clause goes on (秘书长其木格汇报), or when two people abut after a post and
+    the second is such a run with no common surname in front. A run LAC reads as one common word stays that word."""
+    if "·" in text:
+        for m in _DOTTED.finditer(text):
+            dot = text.index("·", m.start())
+            if any(w.label == "Person" and w.start < m.start() and dot < w.end for w in words):
+                continue  # (阿列克 | 谢·某某: the model's reading reaches further than the characters do)
+            end = _word_end(text, words, m.start(), m.end(), dot + 3, _NEXT_TO_A_NAME)
+            if end is not None and not _other_name_across(words, m.start(), end):
+                words = claim(words, m.start(), end, "Person")
+    for w in words:
+        if w.is_entity or not POST_AT_END.search(text, w.start, w.end) or not (run := _SOUNDS.match(text, w.end)):
+            continue
+        end = _word_end(text, words, run.start(), run.end(), run.start() + 2, _AFTER_A_NAME_OF_SOUNDS)
+        if end is not None and not _other_name_across(words, run.start(), end) \
+                and not any(v.start == run.start() and v.end == end and (v.label == "Person" or not v.is_entity) for v in words):
+            words = claim(words, run.start(), end, "Person")
+    out = list(words)
+    k = 0
+    while k < len(out) - 1:
+        a, b = out[k], out[k + 1]
+        if a.label == b.label == "Person" and b.start == a.end and b.end - a.start <= 7 and text[b.start] not in COMMON_SURNAMES \
+                and _SOUNDS.fullmatch(text, b.start, b.end) and POST_AT_END.search(text, max(0, a.start - 8), a.start):
+            out[k:k + 2] = [Word(a.start, b.end, "Person")]
+            continue
+        k += 1
+    return out
+
+
+def _word_end(text: str, words: list[Word], start: int, end: int, shortest: int, then: re.Pattern | None = None) -> int | None:
+    """The furthest end of a word in (start, end], at least ``shortest``, that ``then`` (if given) follows."""
+    ends = sorted({w.end for w in words if start < w.end <= end and w.end >= shortest}, reverse=True)
+    return next((e for e in ends if then is None or then.match(text, e) is not None), None)
+
+
+def _other_name_across(words: list[Word], start: int, end: int) -> bool:
+    """A body, place or title of the model's reading that [start, end) would cut into or swallow."""
+    return any(w.is_entity and w.label != "Person" and w.start < end and start < w.end
+               and not (start <= w.start and w.end <= end and w.end - w.start < end - start) for w in words)

@@ -139,6 +139,8 @@ def zones(text: str, words: list[Word]) -> list[Word]:
             words = claim(words, m.start(), m.end(), "Region")  # (not inside its 管委会's name)
     def part(ws: list[Word], i: int, j: int) -> bool:
         piece = text[ws[j].start:ws[j].end]
+        if piece in _RANKS_OF_PARKS:
+            return False  # 某某区 | 重点 | 园区: which of the place's parks, not one named
         if ws[j].label == "Region" and gazetteer().lookup(piece):
             return False  # a division of its own (but 成渝地区 | 双城 | 经济圈, 苏州 | 工业园区 are one)
         if j == i + 1 and (ws[j].label == "Region" or _named_zone_word(piece)) and _is_district(text[ws[i].start:ws[i].end]):
@@ -157,6 +159,10 @@ def zones(text: str, words: list[Word]) -> list[Word]:
     return [Word(w.start, w.end, "Region") if k and w.label in _ZONE_PARTS and words[k - 1].end == w.start
             and words[k - 1].label == "Region" and _named_zone_word(text[w.start:w.end])
             and _is_district(text[words[k - 1].start:words[k - 1].end]) else w for k, w in enumerate(words)]
+
+
+#: Words saying which of a place's parks, not naming one: 某某区重点园区.
+_RANKS_OF_PARKS = frozenset({"重点", "主要", "相关", "有关", "周边", "骨干", "其他", "其它"})
 
 
 def _named_zone_word(piece: str) -> bool:
