@@ -245,8 +245,9 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None, opens_an_artic
     if nxt[0] in CONTINUING_STARTS or line[-1] in OPEN_ENDINGS:
         return True
     if (line.count("（") + line.count("(") > line.count("）") + line.count(")")
-            or line.count("《") > line.count("》")) and _is_cjk(nxt[0]):
-        return True  # 某某（新加 | 坡）有限公司, 《某某专项实 | 施细则》: a bracket or title mark left open goes on
+            or line.count("《") > line.count("》")) and (_is_cjk(nxt[0]) or (nxt[0].isascii() and nxt[0].isalnum())):
+        return True  # 某某（新加 | 坡）有限公司, 《某某专项实 | 施细则》, 某某集团（Acme Certification | Group）: a bracket or title
+        # mark left open goes on
     if _is_cjk(line[-1]) and _NAME_TAIL_FIRST.match(nxt) and not _is_heading(line):
         return True  # 位于某区的某某新能源 | 材料有限公司（…）完成…: the next line opens with a name's tail
     if _is_cjk(line[-1]) and nxt.startswith(_NEVER_OPENING):

@@ -113,6 +113,8 @@ class Gazetteer:
                         self._county_shorts[short] = None if short in self._county_shorts else c["id"]
         self._load_direct_counties()
         for code, division in list(self.divisions.items()):
+            if division.level == "city" and division.name.endswith("盟") and len(division.name) >= 4:
+                self.names.setdefault(division.name[:-1], code)  # 锡林郭勒 of 锡林郭勒盟 (not 兴安: 兴安县 has it too)
             if division.level == "city" and (autonomous := _AUTONOMOUS.match(division.name)):
                 short = autonomous.group(1)  # after the counties, whose own names win: 大理 is 大理市
                 for variant in (short + "州", short):

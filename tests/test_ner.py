@@ -1952,3 +1952,37 @@ def test_which_of_a_places_parks_names_no_park():
     text = "对汀南区重点园区的项目"
     words = zones(text, [Word(0, 1, "p"), Word(1, 4, "Region"), Word(4, 6, "n"), Word(6, 8, "n"), Word(8, 9, "u"), Word(9, 11, "n")])
     assert [text[w.start:w.end] for w in words if w.label == "Region"] == ["汀南区"]
+
+
+def test_a_ministrys_general_office_read_as_a_common_noun_is_a_body(lac):
+    """某某部办公厅/n: LAC reads a ministry's general office as one common noun; it is a body (the ministry's)."""
+    found = entities(lac, "农业农村部办公厅日前印发《关于做好秋粮收购工作的通知》。")
+    assert ("农业农村部办公厅", "Organization") in found
+
+
+def test_a_subsidiary_said_to_be_its_owners_parts_the_two(lac):
+    """A 系 B 全资子公司: 系 parts the company from its owner, whom LAC may read in pieces or run into A."""
+    from kg.ner.repair.context import owners_named_after_is
+    from kg.ner.repair.words import Word
+
+    text = "澜石低空系泺川智装全资子公司"
+    joined = owners_named_after_is(text, [Word(0, 9, "Organization"), Word(9, 14, "n")])
+    assert [(text[w.start:w.end], w.label) for w in joined][:3] == [("澜石低空", "Organization"), ("系", "v"), ("泺川智装", "Organization")]
+    pieces = owners_named_after_is(text, [Word(0, 4, "Organization"), Word(4, 5, "v"), Word(5, 8, "Person"), Word(8, 9, "v"),
+                                          Word(9, 14, "n")])
+    assert [text[w.start:w.end] for w in pieces if w.label == "Organization"] == ["澜石低空", "泺川智装"]
+    kind = owners_named_after_is("该厂系集团全资子公司", [Word(0, 2, "r"), Word(2, 3, "v"), Word(3, 5, "n"), Word(5, 10, "n")])
+    assert not any(w.label == "Organization" for w in kind)
+
+
+def test_a_league_and_a_county_in_brackets_are_places_inside_names():
+    """锡林郭勒盟 ends with its level (盟) and is named without it too; a county named by its short name in a
+    company's brackets (某某（托克托）有限公司) is where the company is."""
+    from kg.ner.names import nested_names
+
+    def places(name):
+        return [name[s.start:s.end] for s in nested_names(name) if s.type == "Region"]
+
+    assert places("阿拉善盟农牧局") == ["阿拉善盟"]
+    assert places("锡林郭勒草原牧业有限公司") == ["锡林郭勒"]
+    assert places("澜石乳业（托克托）有限公司") == ["托克托"]

@@ -242,3 +242,11 @@ def test_a_headline_stays_whole_before_a_paragraph_broken_before_a_groups_legal_
     body = "集团有限公司合资成立汀春润岚节水科技有限公司，注册资本 8000 万元，新公司由岚禾节水控股。"
     text = normalize("■ 岚禾节水牵手汀春水投设立合资公司\n\n岚禾节水与汀春市水利投资发展\n" + body)
     assert text.splitlines() == ["■ 岚禾节水牵手汀春水投设立合资公司", "岚禾节水与汀春市水利投资发展" + body]
+
+
+def test_a_bracket_left_open_before_latin_letters_goes_on():
+    """某某集团（Acme Certification | Group）合资成立…: the bracket's Latin name runs onto the next line."""
+    text = ("岚屿认证获批\n"
+            "由岚屿股份与法国汀兰认证集团（Tinlan Certification\n"
+            "Group）合资成立的山东岚屿汀兰认证服务有限公司近日获得认证机构批准书。\n")
+    assert "法国汀兰认证集团（Tinlan Certification Group）合资成立的山东岚屿汀兰认证服务有限公司" in normalize(text)

@@ -1630,3 +1630,27 @@ def test_the_compiler_is_at_each_place_of_its_address(backend):
                  "编印：青川市物流协会秘书处　地址：成都市武侯区　　共印 100 份"):
         found = relations(backend, f"青川物流简报\n2024 年第 3 期\n{line}\n\n■ 协会动态\n\n协会本月新增会员 12 家。\n")
         assert {("青川市物流协会秘书处", "locatedIn", "成都市", ()), ("青川市物流协会秘书处", "locatedIn", "武侯区", ())} <= found, line
+
+
+def test_a_standards_committee_and_a_department_named_again(backend):
+    """标委会 names the 某某标准化技术委员会 just named, 该部 the department: their posts attach to them."""
+    text = ("■ 标准\n汀州市冷链物流标准化技术委员会 9 月 3 日成立。标委会主任委员由汀州岚冷物流集团有限公司董事长林晓梅担任。\n"
+            "■ 平台\n汀州标准院标准信息部近日上线查询平台，该部主任庞立松介绍，平台年底前接入问答功能。\n")
+    assert named_again(backend, text) == {"标委会": "汀州市冷链物流标准化技术委员会", "该部": "汀州标准院标准信息部"}
+
+
+def test_the_group_of_an_internal_bulletin_compiled_with_its_address(backend):
+    """集团 in the bulletin its office compiles (某某集团党政办公室编（地址：…）) is that group."""
+    text = ("岚 川 工 作 简 报\n\n2024 年第 3 期\n\n岚川能源集团党政办公室编（地址：汀州市汀南区滨江路 18 号）      2024 年 3 月 8 日\n"
+            "————————————————————\n\n■ 集团与汀州大学签署合作协议\n"
+            "3 月 4 日，集团与汀州大学签署战略合作协议，双方将共建储能联合实验室。\n")
+    from kg.resolve import resolve_issue
+
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", text))
+    extract([issue], backend)
+    resolve_issue(issue)
+    group = {m.key for m in issue.mentions if m.text == "岚川能源集团"}
+    partners = {frozenset((issue.mentions[r.head].key, issue.mentions[r.tail].key)) for r in issue.relations if r.type == "partnerOf"}
+    university = next(m.key for m in issue.mentions if m.text == "汀州大学")
+    assert issue.meta.publisher == "岚川能源集团党政办公室" and len(group) == 1
+    assert frozenset((*group, university)) in partners

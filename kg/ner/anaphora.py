@@ -20,12 +20,12 @@ from ..lexicon import APPOINTING, BEFORE_THE_SUBJECT, INTERNAL_ORGANS, LATIN_POS
 KINDS = ("研究院", "研究所", "研究中心", "创新中心", "实验室", "工作站", "工作室", "中心站", "中心", "联盟", "基金", "孵化器", "加速器",
          "创新港", "产业园", "园区", "基地", "平台", "协会", "学会", "研究会", "联合会", "商会", "促进会", "集团", "分院", "分会", "分公司", "公司",
          "医院", "分行", "支行", "分局", "事业部", "学校", "联合体", "分中心", "联络处", "办事处", "街道办事处", "管委会", "厅",
-         "合作社")
+         "合作社", "标委会", "专委会")
 _KIND = alternatives(KINDS)
 #: 该院, 此中心, 上述基金, 新公司: a demonstrative and a kind (院 and 所 for any 研究院, 学院, 研究所, 馆 for a museum;
 #: 该行 for a bank or its branch, never 此行, a trip; 该校 for a university or college; 该局, 该委, 该厅, 该办 for a
-#: government body, 该办 for its office too: 某某推进办公室).
-_DEMONSTRATIVE = re.compile(rf"(?:该|此|这一?|上述)({_KIND}|院|所|馆)|该(行|校|局|委|厅|办)|新(公司)")
+#: government body, 该办 for its office too: 某某推进办公室; 该部 for a department or a ministry).
+_DEMONSTRATIVE = re.compile(rf"(?:该|此|这一?|上述)({_KIND}|院|所|馆)|该(行|校|局|委|厅|办|部)|新(公司)")
 #: A kind opening a clause, then what is said of the body: its seat, who fills it, its first deal,
 #: or one of its posts (研究院党委书记、院长某某, 联盟理事长由某某担任), or its owner (公司控股股东为); 合资公司 and 新公司
 #: name the company the article set up.
@@ -50,9 +50,10 @@ _ANY_KIND = re.compile(rf"{_KIND}|院|所|馆|该[行校局委厅办]")
 _SCHOOLS = ("大学", "学院", "学校")
 #: What the name of a body named again by a word other than its name's end ends with: a school (该校, 学校),
 #: an office (该办), a zone's committee (管委会 for 某某园管理委员会), a group with its legal form (集团 for
-#: 某某集团有限公司).
+#: 某某集团有限公司), a standards committee (标委会 for 某某标准化技术委员会), an alliance's committee (专委会 for 某某专业委员会).
 _NAME_ENDS = {"校": _SCHOOLS, "学校": _SCHOOLS, "办": ("办", "办公室"), "管委会": ("管委会", "管理委员会"),
-              "集团": ("集团", "集团有限公司", "集团股份有限公司", "集团有限责任公司", "集团公司")}
+              "集团": ("集团", "集团有限公司", "集团股份有限公司", "集团有限责任公司", "集团公司"),
+              "标委会": ("标准化技术委员会", "标委会"), "专委会": ("专业委员会", "专委会")}
 #: The company a sentence has just set up, named again by what it is: 兼任合资公司董事长.
 _COMPANY_JUST_SET_UP = {"合资公司": "公司", "新公司": "公司"}
 #: A post, perhaps with its term or the body's organ before it: 当选联盟首届理事长, 兼任基金投委会主任.

@@ -37,7 +37,7 @@ from ..lexicon import (
 from ..regions import AREA, UNIONS, Division, country_before_name, foreign_city_before_name, gazetteer
 
 #: The characters of a division's level, which make a place's short name part of a longer word.
-_LEVEL_MARKS = tuple("省市区县州旗镇乡")
+_LEVEL_MARKS = tuple("省市区县州盟旗镇乡")
 #: Levels of a place named inside a name (北京分公司, 附属北京安贞医院).
 _HEAD_LEVELS = ("country", "province", "city")
 
@@ -237,8 +237,8 @@ def _nested_once(name: str) -> list[Span]:
         division = g.lookup(name[s.start:s.end]) if town else None
         if town and len(name) - town.end() >= 2 and division is not None and division.level in ("city", "county"):
             region(s.end, town.end())
-    for m in p["bracket"].finditer(name):
-        if g.lookup(m.group(1)):
+    for m in p["bracket"].finditer(name):  # 某某（北京）科技有限公司; a county by its short name in a company's: 某某（泰和）有限公司
+        if g.lookup(m.group(1)) or (name.endswith(("公司", "集团")) and g.head(m.group(1)) is None and g.seat(m.group(1))):
             region(*m.span(1))
     branch_of = None
     tail = p["branch_tail"].search(name)

@@ -53,6 +53,7 @@ from .context import (
     latin_names,
     lists,
     names_before_posts,
+    owners_named_after_is,
     products,
     units_before_posts,
 )
@@ -157,6 +158,7 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     words = divisions_before_posts(text, words)
     words = divisions_of_the_body_before(text, words)
     words = controlling_owners(text, words)
+    words = owners_named_after_is(text, words)
     words = founded_subjects(text, words)
     words = founded_objects(text, words)
     source = spans[0].source if spans else "model"

@@ -29,6 +29,8 @@ from ...regions import gazetteer, is_area
 from .registered import PHASE
 from .words import ENTITY, LATIN, LIST_SEPARATORS, Word, claim, ends_like_org, merge
 
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
 _OWNED_IN_ITEM = re.compile(OWNING)
 
 
@@ -137,6 +139,39 @@ def controlling_owners(text: str, words: list[Word]) -> list[Word]:
         if w.label == "Organization" and name.endswith("控股") and text.startswith("的", w.end) \
                 and ends_like_org(name[:-2]) and len(name) >= 5:
             words = words[:k] + [Word(w.start, w.end - 2, "Organization"), Word(w.end - 2, w.end, "v")] + words[k + 1:]
+    return words
+
+
+#: A subsidiary's word after its owner's name: 某某 | 全资子公司, 某某 | 的控股子公司, 某某 | 在华第三家全资子公司.
+_SUBSIDIARY_WORD = re.compile(r"(?:旗下|下属)?的?(?:在华|在[\u4e00-\u9fff]{1,4}?的)?\s*(?:首家|第[一二三四五六七八九十\d]{1,3}家)?"
+                              r"(?:全资|控股|参股)?(?:子公司|子企业|孙公司)")
+#: What names no owner of its own: a pronoun or a body's kind (系其全资子公司, 为集团控股子公司).
+_NO_OWNERS_NAME = re.compile(r"^(?:其|该|本|我|此|上述)|^(?:集团|公司|上市公司|母公司|央企|国企)$")
+
+
+def owners_named_after_is(text: str, words: list[Word]) -> list[Word]:
+    """`某某低空系某某智装全资子公司`: 系 (是, 为) between a company and its owner's name, before the word
+    of a subsidiary, parts the two (the model may read them as one name, or the owner in pieces)."""
+    if not _SUBSIDIARY_WORD.search(text):
+        return words
+    for k, w in enumerate(words):
+        name = text[w.start:w.end]
+        at = name.find("系", 2)
+        if w.label == "Organization" and 2 <= at <= len(name) - 3 and _SUBSIDIARY_WORD.match(text, w.end) \
+                and not _NO_OWNERS_NAME.search(name[at + 1:]):
+            words = words[:k] + [Word(w.start, w.start + at, "Organization"), Word(w.start + at, w.start + at + 1, "v"),
+                                 Word(w.start + at + 1, w.end, "Organization")] + words[k + 1:]
+    for k, w in enumerate(words[:-2]):
+        if w.label != "Organization" or text[words[k + 1].start:words[k + 1].end] not in ("系", "是", "为") or words[k + 1].start != w.end:
+            continue
+        start = words[k + 1].end
+        end = next((v.start for v in words[k + 3:k + 7] if _SUBSIDIARY_WORD.match(text, v.start)), None)
+        pieces = [v for v in words[k + 2:] if v.end <= (end or 0)]
+        if end is not None and 2 <= end - start <= 12 and pieces and pieces[0].start == start \
+                and not any(v.is_entity and v.label not in ("Person", "Organization") for v in pieces) \
+                and not (len(pieces) == 1 and pieces[0].label == "Organization") and not _NO_OWNERS_NAME.search(text[start:end]) \
+                and _HAN.fullmatch(text, start, end):
+            words = claim(words, start, end, "Organization")
     return words
 
 
