@@ -264,10 +264,10 @@ def _continues(line: str, nxt: str, wrap: int, after: str | None, opens_an_artic
     if _is_heading(line):
         if _SECTION_MARK.fullmatch(line):
             return False  # 【政策速递】: a section's name, whole on its line
-        if (_PROSE.search(line) or _NAME_TAIL_FIRST.match(nxt)) and display_width(line) >= 60 and _is_cjk(line[-1]) \
+        if (_PROSE.search(line) or "。" in line or _NAME_TAIL_FIRST.match(nxt)) and display_width(line) >= 60 and _is_cjk(line[-1]) \
                 and _is_cjk(nxt[0]):
             return True  # ● 某某公司完成…融资，投资方为…技术研 | 究院…, ◆ 某某公司在某地设立全资子公司某某医药研 | 发有限公司，:
-            # an item's paragraph after its mark, wrapped (no headline runs that long)
+            # an item's paragraph after its mark, wrapped (no headline runs that long, nor has a sentence's end inside)
         # a headline wrapped onto a short second line, before the article's first paragraph
         return (
             display_width(nxt) <= 40

@@ -1654,3 +1654,12 @@ def test_the_group_of_an_internal_bulletin_compiled_with_its_address(backend):
     university = next(m.key for m in issue.mentions if m.text == "汀州大学")
     assert issue.meta.publisher == "岚川能源集团党政办公室" and len(group) == 1
     assert frozenset((*group, university)) in partners
+
+
+def test_posts_of_customs_of_geologists_and_of_supervisory_boards(backend):
+    """副关长 at a city's customs (seated in the city), 监事长: posts like any other."""
+    found = relations(backend, "■ 签约\n三亚海关副关长冯立明出席签约仪式。\n西岭油气集团今年勘探取得突破，柯远明（集团总地质师）表示，储量超过预期。\n"
+                               "会议选举产生第二届监事会，汀州大学教授李慧华当选岚屿协会监事长。\n")
+    assert ("冯立明", "holdsPosition", "三亚海关", (("title", "副关长"),)) in found
+    assert ("三亚海关", "locatedIn", "三亚", ()) in found
+    assert any(r[0] == "李慧华" and r[1] == "holdsPosition" and dict(r[3]).get("title") == "监事长" for r in found)
