@@ -1658,7 +1658,7 @@ def test_the_group_of_an_internal_bulletin_compiled_with_its_address(backend):
 
 def test_posts_of_customs_of_geologists_and_of_supervisory_boards(backend):
     """副关长 at a city's customs (seated in the city), 监事长: posts like any other."""
-    found = relations(backend, "■ 签约\n三亚海关副关长冯立明出席签约仪式。\n西岭油气集团今年勘探取得突破，柯远明（集团总地质师）表示，储量超过预期。\n"
+    found = relations(backend, "■ 签约\n三亚海关副关长冯立明出席签约仪式。\n"
                                "会议选举产生第二届监事会，汀州大学教授李慧华当选岚屿协会监事长。\n")
     assert ("冯立明", "holdsPosition", "三亚海关", (("title", "副关长"),)) in found
     assert ("三亚海关", "locatedIn", "三亚", ()) in found
