@@ -288,7 +288,8 @@ FOUND_TRIGGER = re.compile(rf"(?:共同|联合|牵头)?(?:发起成立|发起设
                            rf"(?:了|的|{OF_A_STATED_SIZE})?\s*[“\"]?\s*$")
 #: Two or more bodies building a named one together: A 与 B 签署协议，双方将共建“X”; A 与 B 共同出资 1 亿元，在某地组建 X.
 JOINTLY_FOUNDED = re.compile(r"(?:共建|合作共建|共同建设|合作建设|(?:共同|联合)(?:出资|发起)?(?:组建|成立|设立)|合资(?:设立|成立|组建)"
-                             r"|共同出资[^，。；]{0,12}?[，,]\s*在[^，。；]{1,12}?(?:组建|成立|设立))"
+                             r"|共同出资[^，。；]{0,12}?[，,]\s*在[^，。；]{1,12}?(?:组建|成立|设立)"
+                             r"|(?:各|分别)出资[^，。；]{0,16}?(?:共同)?(?:组建|成立|设立))"
                              r"(?:了|的)?\s*[“\"]?\s*$")
 #: Words that make an earlier body the one a sentence goes on about: 该中心, 这一联盟.
 THIS_BODY = re.compile(r"(?:该|此|这一?|上述)(中心|联盟|实验室|研究院|研究所|平台|基地|公司|企业|机构|协会|学院|园区)")

@@ -1986,3 +1986,32 @@ def test_a_league_and_a_county_in_brackets_are_places_inside_names():
     assert places("阿拉善盟农牧局") == ["阿拉善盟"]
     assert places("锡林郭勒草原牧业有限公司") == ["锡林郭勒"]
     assert places("澜石乳业（托克托）有限公司") == ["托克托"]
+
+
+def test_trades_listed_before_kinds_of_companies_are_no_names(lac):
+    """引进包装、兽药、检测等配套企业: common words of two characters, none of them named, are trades."""
+    found = entities(lac, "产业园将重点引进包装、兽药、检测等配套企业。")
+    assert not any(name in ("包装", "兽药", "检测") for name, _ in found)
+
+
+def test_a_post_and_a_character_before_it_is_no_person_but_a_surname_and_a_title_is():
+    from kg.ner.repair.people import names_read_into_posts
+    from kg.ner.repair.words import Word
+
+    text = "兼任专业委员会主任"
+    words = names_read_into_posts(text, [Word(0, 2, "v"), Word(2, 6, "n"), Word(6, 9, "Person")])
+    assert not any(w.label == "Person" for w in words)
+    text = "潘院士出任首席科学家"
+    assert names_read_into_posts(text, [Word(0, 3, "Person"), Word(3, 5, "v"), Word(5, 10, "n")])[0].label == "Person"
+
+
+def test_a_street_of_an_address_is_no_place():
+    from kg.doc import Span
+    from kg.ner.repair import repair
+
+    text = "编印单位：汀州标准院（汀州市历下区澄湖东路 12 号）"
+    spans = [Span(0, 4, "pos:n"), Span(4, 5, "pos:w"), Span(5, 10, "Organization"), Span(10, 11, "pos:w"),
+             Span(11, 14, "Region"), Span(14, 17, "Region"), Span(17, 21, "Region"), Span(21, 22, "pos:w"), Span(22, 24, "pos:m"),
+             Span(24, 26, "pos:q"), Span(26, 27, "pos:w")]
+    places = [text[s.start:s.end] for s in repair(text, spans) if s.type == "Region"]
+    assert "汀州市" in places and "澄湖东路" not in places

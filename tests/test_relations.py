@@ -1663,3 +1663,18 @@ def test_posts_of_customs_of_geologists_and_of_supervisory_boards(backend):
     assert ("冯立明", "holdsPosition", "三亚海关", (("title", "副关长"),)) in found
     assert ("三亚海关", "locatedIn", "三亚", ()) in found
     assert any(r[0] == "李慧华" and r[1] == "holdsPosition" and dict(r[3]).get("title") == "监事长" for r in found)
+
+
+def test_a_post_after_the_founders_of_a_company_is_at_the_company(backend):
+    """X 由 A 与 B 共同发起设立，由 A 副院长某某出任董事长: the chair is the new company's, not a founder's."""
+    found = relations(backend, "汀州岱宗标准技术服务有限公司日前落户长清区，该公司由汀州标准院与泉兴创投共同发起设立，"
+                               "由汀州标准院副院长韩慧芳出任董事长。")
+    chairs = {(r[2], dict(r[3]).get("title")) for r in found if r[0] == "韩慧芳" and r[1] == "holdsPosition"}
+    assert ("汀州岱宗标准技术服务有限公司", "董事长") in chairs and ("泉兴创投", "董事长") not in chairs
+
+
+def test_a_joint_venture_each_side_pays_half_of(backend):
+    """A 与 B 签署合资协议，双方各出资 50% 组建 X: both founded X."""
+    found = relations(backend, "岚屿乳业与新西兰汀湾牧业集团 3 月 2 日签署合资协议，双方各出资 50% 组建岚屿汀湾（汀州）牧业科技有限公司。")
+    assert {("岚屿乳业", "founded", "岚屿汀湾（汀州）牧业科技有限公司", ()),
+            ("新西兰汀湾牧业集团", "founded", "岚屿汀湾（汀州）牧业科技有限公司", ())} <= found

@@ -393,7 +393,9 @@ def _post_at_subject(s: Sentence, i: int) -> list[tuple[int, str]]:
     opening = s.m(s.ks[i - 1] if introduced else s.ks[i]).start
     by = _BY_IN_CLAUSE.search(s.issue.text, s.sentence.start, opening) or _BY_BEFORE.search(s.issue.text, s.sentence.start, opening)
     if by is not None and not elected:  # …组建某某研究院，由(某大学教授)张三担任院长、李四担任副院长
-        named = [k for j, k in enumerate(s.ks[:i]) if s.type(j) == "Organization" and s.m(k).end <= by.start()]
+        founders = [f.span(1) for f in _FOUNDERS.finditer(s.issue.text, s.sentence.start, by.start())]
+        named = [k for j, k in enumerate(s.ks[:i]) if s.type(j) == "Organization" and s.m(k).end <= by.start()
+                 and not any(a <= s.m(k).start < b for a, b in founders)]  # (X 由 A 与 B 共同设立，由…出任董事长: X's)
         return [(named[-1], post.group(1).strip())] if named else []  # the body named last before 由
     subject = sentence_subject(s, after_a_date=True)
     title = post.group(1).strip()
@@ -432,6 +434,10 @@ def _associations(s: Sentence, before: int) -> list[int]:
 
 #: The subject sets up another body before the person is named: A 与 B 成立某某学院，….
 _SETS_UP_ANOTHER = re.compile(rf"(?:{SET_UP}|共建)(?!于)")
+
+
+#: The bodies that set up another, after 由 in an earlier clause (该公司由 A 与 B 共同发起设立): not the body a post is at.
+_FOUNDERS = re.compile(rf"由([^由，。；！？]*?)(?:共同|联合)?(?:出资|发起)?(?:{SET_UP})")
 
 
 #: The 由 of the clause a person takes a post in: 由 A 担任院长、B 担任副院长; or of the clause

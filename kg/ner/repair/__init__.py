@@ -176,6 +176,8 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
             out.append(Span(w.start, w.start + len(place), "Region", source))
         if not w.is_entity:
             continue
+        if w.label == "Region" and _STREET.search(text, w.start, w.end) and _HOUSE_NUMBER.match(text, w.end):
+            continue  # 某某区明湖东路 12 号: a street of an address, no place of its own
         cut = _descriptor_prefix(text, w)
         if not _names_one(text[w.start + cut:w.end], w.label):
             continue  # (经 | 集团: a kind of body after the preposition names none)
@@ -185,6 +187,9 @@ def repair(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+#: A street, and the house number after it in an address.
+_STREET = re.compile(r"(?:路|大道|大街|街)$")
+_HOUSE_NUMBER = re.compile(r"\s*[\d０-９]+\s*号")
 #: A bracket the name opens and does not close.
 _UNCLOSED = re.compile(r"[（(][^（(）)]*$")
 #: A place written with its level or as an area, before what it is said of: 某某市, 某某地区.

@@ -180,9 +180,14 @@ _HOLDERS_NEXT = frozenset("与和，、。；：介表指说称强认任担兼�
 
 
 def names_read_into_posts(text: str, words: list[Word]) -> list[Word]:
-    """副校长闵某某/n | 与: a post and its holder the model read as one word; the post, then the person."""
+    """副校长闵某某/n | 与: a post and its holder the model read as one word; the post, then the person. A post and at
+    most one character before it (会主任, 任 | 院长) is no person, unless it is a surname and a title (潘院士)."""
     out: list[Word] = []
     for w in words:
+        if w.label == "Person" and (post := POST_AT_END.search(text, w.start, w.end)) and post.start() - w.start <= 1 \
+                and not (text[w.start] in SURNAMES and text.endswith(HONORIFICS, w.start, w.end)):
+            out.append(Word(w.start, w.end, "n"))  # 委员 | 会主任/PER: a post and the character before it, no one's name
+            continue  # (but 潘院士: a person called by surname and title)
         post = LATIN_POST.match(text, w.start, w.end) if w.label == "n" and w.end - w.start >= 4 \
             and text[w.end:w.end + 1] in _HOLDERS_NEXT and (text.startswith(("与", "和"), w.end) or AFTER_A_PERSON.match(text, w.end)) \
             else None
