@@ -1678,3 +1678,25 @@ def test_a_joint_venture_each_side_pays_half_of(backend):
     found = relations(backend, "岚屿乳业与新西兰汀湾牧业集团 3 月 2 日签署合资协议，双方各出资 50% 组建岚屿汀湾（汀州）牧业科技有限公司。")
     assert {("岚屿乳业", "founded", "岚屿汀湾（汀州）牧业科技有限公司", ()),
             ("新西兰汀湾牧业集团", "founded", "岚屿汀湾（汀州）牧业科技有限公司", ())} <= found
+
+
+def test_a_body_named_again_by_its_kind_signing_with_each_of_several(backend):
+    """协会分别与 A、B 签署合作协议: 协会 is the association named before, a partner of each."""
+    found = relations(backend, "■ 出访\n汀州市智能装备制造协会 10 月 9 日组织会员企业赴中亚考察。"
+                               "协会分别与哈萨克斯坦岚河机械公司、乌兹别克斯坦汀湾装备厂签署合作协议。\n")
+    assert {("汀州市智能装备制造协会", "partnerOf", "哈萨克斯坦岚河机械公司", ()),
+            ("汀州市智能装备制造协会", "partnerOf", "乌兹别克斯坦汀湾装备厂", ())} <= found
+
+
+def test_a_branch_named_after_a_country_with_a_long_name(backend):
+    """某某钻井哈萨克斯坦分公司: the branch is its company's, in that country."""
+    found = relations(backend, "同日，汀垣钻井哈萨克斯坦分公司在阿拉木图挂牌。")
+    assert {("汀垣钻井哈萨克斯坦分公司", "subsidiaryOf", "汀垣钻井", ()),
+            ("汀垣钻井哈萨克斯坦分公司", "locatedIn", "哈萨克斯坦", ())} <= found
+
+
+def test_a_kind_owning_what_follows_names_the_body_again(backend):
+    """奶源来自集团旗下某某牧业有限公司: 集团 is the group just named, and the company its subsidiary."""
+    text = "■ 投产\n汀州岚禾乳业集团股份有限公司奶酪工厂 5 月 8 日投产，奶源来自集团旗下汀州岚禾牧业有限公司。\n"
+    assert named_again(backend, text) == {"集团": "汀州岚禾乳业集团股份有限公司"}
+    assert ("汀州岚禾牧业有限公司", "subsidiaryOf", "汀州岚禾乳业集团股份有限公司", ()) in relations(backend, text)

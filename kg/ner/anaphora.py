@@ -33,8 +33,10 @@ _SUBJECT = re.compile(rf"(?:^|(?<=[，；。：]))(合资公司|新公司|{_KIND
                       r"(?=由|设在|设于|位于|会址(?:设在|位于)|落户|坐落|首个|首批|首期|总规模|已于|隶属|控股股东|母公司)")
 #: 公司 opening a clause that buys into another company: …公告，公司拟以 2 亿元收购某某 51% 股权.
 _BUYER = re.compile(r"(?:^|(?<=[，；。：]))(公司)(?=[^，。；：]{0,20}?(?:收购|增资|认购|入股|受让|参股))")
-#: 公司 opening a clause that works with another body: …介绍，公司今年与某某联合开发, 公司已与某某签署协议.
-_PARTNERING = re.compile(r"(?:^|(?<=[，；。：]))(公司)(?=[^，。；：与同由]{0,12}(?:与|同)[^，。；：]{2,30}?(?:联合|共同|合作|签署|签订|共建))")
+#: A kind opening a clause that works with another body: …介绍，公司今年与某某联合开发, 公司已与某某签署协议,
+#: 协会分别与 A、B 签署合作协议.
+_PARTNERING = re.compile(rf"(?:^|(?<=[，；。：]))({_KIND})"
+                         r"(?=[^，。；：与同由]{0,12}(?:与|同)[^，。；：]{2,30}?(?:联合|共同|合作|签署|签订|共建))")
 _OPENING_KIND = re.compile(rf"(?:^|(?<=[，；。：由（]))(合资公司|新公司|{_KIND})")
 #: A post taken at a kind (担任实验室主任, 兼任孵化器负责人, 当选联合体理事长); a kind settled in (入驻创新港的); a kind
 #: one works with (将与研究院联合攻关).
@@ -43,6 +45,8 @@ _POST_AT = re.compile(rf"(?:担任|兼任|出任|当选为?|(?:增补|增选|补
 _APPOINTED_AT = re.compile(rf"(?:{alternatives(APPOINTING)})[^，。；：]{{2,30}}?为({_KIND})")
 _PARTNER_OF = re.compile(rf"(?:与|同)({_KIND})(?=联合|共同|合作|签署|签订|共建)")
 _SETTLED_IN = re.compile(rf"(?:入驻|落户|进驻)({_KIND})(?=的)")
+#: A kind that owns what follows: 奶源来自集团旗下某某牧业有限公司, 公司下属某某厂.
+_OWNING_KIND = re.compile(rf"({_KIND})(?=旗下|下属|所属)")
 #: A unit named again by its own place and kind, opening a clause: 某某中心芜湖分中心 …。芜湖分中心由….
 _UNIT_AGAIN = re.compile(r"(?:^|(?<=[，；。：]))([\u4e00-\u9fff]{2,4}(?:分中心|分公司|分院|分会|分行|支行|分所))")
 _ANY_KIND = re.compile(rf"{_KIND}|院|所|馆|该[行校局委厅办]")
@@ -106,6 +110,7 @@ def _sites(text: str) -> list[tuple[int, str]]:
               if not _SUBJECT.match(text, m.start(1))]
     sites += [(m.start(1), m.group(1)) for m in _UNIT_AGAIN.finditer(text)]
     sites += [(m.start(1), m.group(1)) for m in _SETTLED_IN.finditer(text)]
+    sites += [(m.start(1), m.group(1)) for m in _OWNING_KIND.finditer(text)]
     sites += [(m.start(1), m.group(1)) for m in _PARTNER_OF.finditer(text)]
     sites += [(m.start(1), m.group(1)) for pattern in (_POST_AT, _APPOINTED_AT) for m in pattern.finditer(text)
               if _TERM_THEN_POST.match(text, m.end(1))]

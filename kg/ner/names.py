@@ -243,7 +243,7 @@ def _nested_once(name: str) -> list[Span]:
     branch_of = None
     tail = p["branch_tail"].search(name)
     if tail:  # 云帆智能 | 西安 | 分公司, 某某 | 东南亚 | 有限公司: the place just before the tail
-        for size in (4, 3, 2):
+        for size in (6, 5, 4, 3, 2):  # (某某钻井 | 哈萨克斯坦 | 分公司: a country's name may be longer)
             at = tail.start() - size
             # (某某有限公司海曙分公司: a branch may be named by a district's short name)
             # (not 某某区 | 公安 | 分局: a bureau's branch is named by its place after the bureau, 某某局 | 姑苏 | 分局)
