@@ -246,17 +246,17 @@ def test_a_headline_stays_whole_before_a_paragraph_broken_before_a_groups_legal_
 
 def test_a_bracket_left_open_before_latin_letters_goes_on():
     """某某集团（Acme Certification | Group）合资成立…: the bracket's Latin name runs onto the next line."""
-    text = ("岚屿认证获批\n"
-            "由岚屿股份与法国汀兰认证集团（Tinlan Certification\n"
-            "Group）合资成立的山东岚屿汀兰认证服务有限公司近日获得认证机构批准书。\n")
-    assert "法国汀兰认证集团（Tinlan Certification Group）合资成立的山东岚屿汀兰认证服务有限公司" in normalize(text)
+    text = ("岚屿检测开业\n"
+            "由岚屿股份与法国汀兰检验集团（Tinlan Inspection\n"
+            "Group）共同出资设立的汀州岚兰检测服务有限公司本月开业。\n")
+    assert "法国汀兰检验集团（Tinlan Inspection Group）共同出资设立的汀州岚兰检测服务有限公司" in normalize(text)
 
 
 def test_an_items_two_sentences_wrapped_after_the_first_are_one_paragraph():
     """◎ 某某中心一季度新增…。该中心由某某市 | 农业农村局…: a line with a sentence's end inside is prose, no headline."""
-    text = ("◎ 汀州岚屿种质资源保护中心一季度新增入库种质 8000 份。该中心由汀州市\n"
-            "农业农村局于 2020 年组建，主任黎晓岚介绍，中心今年将完成种质资源数字化\n"
-            "鉴定。\n◎ 岚屿协会召开理事会\n")
+    text = ("◎ 汀州岚屿果树种苗繁育中心上半年新增苗木 8000 株。该中心由汀州市\n"
+            "林业局于 2020 年组建，主任黎晓岚介绍，中心明年将建成两座智能温室和一条\n"
+            "嫁接生产线。\n◎ 岚屿协会召开理事会\n")
     lines = normalize(text).split("\n")
-    assert any("该中心由汀州市农业农村局于 2020 年组建" in line for line in lines)
+    assert any("该中心由汀州市林业局于 2020 年组建" in line for line in lines)
     assert "◎ 岚屿协会召开理事会" in lines

@@ -338,7 +338,7 @@ def lists(text: str, words: list[Word]) -> list[Word]:
         # …等细分领域企业, 等 5 个环节的企业: the items are fields the companies work in
         of_bodies = tail is not None and not _FIELDS.search(tail.group()) and not (best == "Person" and counts[best] >= 2) \
             and not (not named and all(a == b and words[a].end - words[a].start <= 2 for a, b in items))
-        # (引进包装、兽药、检测等配套企业: common words of two characters, none named, are trades)
+        # (引进仓储、冷链、印刷等配套企业: common words of two characters, none named, are trades)
         if of_bodies:
             best = "Organization"
         elif counts[best] < 2 or sorted(counts.values())[-2] == counts[best]:
