@@ -2009,3 +2009,21 @@ def test_a_street_of_an_address_is_no_place():
              Span(24, 26, "pos:q"), Span(26, 27, "pos:w")]
     places = [text[s.start:s.end] for s in repair(text, spans) if s.type == "Region"]
     assert "汀州市" in places and "澄湖东路" not in places
+
+
+def test_a_county_read_as_a_person_and_a_farm_named_after_its_county(lac):
+    """土默特左旗/PER: a county of the data named in full is a place; 某县某某家庭牧场, 某旗某某专业合作社: a registered
+    farm or cooperative named after its county is one body, but 某县农民专业合作社 is a kind of body."""
+    from kg.ner.repair.divisions import divisions_read_in_pieces
+
+    text = "与达尔罕茂明安联合旗签约"
+    words = divisions_read_in_pieces(text, _words(text, [("与", "p"), ("达尔罕茂明安联合旗", "Person"), ("签约", "v")]))
+    assert [(text[w.start:w.end], w.label) for w in words][1] == ("达尔罕茂明安联合旗", "Region")
+    found = entities(lac, "清水河县金禾家庭牧场本月引进挤奶机器人。")
+    assert ("清水河县金禾家庭牧场", "Organization") in found
+    from kg.ner.repair.places import bodies_after_a_place
+
+    text = "清水河县农民专业合作社已达"
+    kinds = bodies_after_a_place(text, _words(text, [("清水河县", "Region"), ("农民", "n"), ("专业", "n"), ("合作社", "n"), ("已", "d"),
+                                                     ("达", "v")]))
+    assert not any(w.label == "Organization" for w in kinds)

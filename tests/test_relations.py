@@ -1700,3 +1700,9 @@ def test_a_kind_owning_what_follows_names_the_body_again(backend):
     text = "■ 投产\n汀州岚禾乳业集团股份有限公司奶酪工厂 5 月 8 日投产，奶源来自集团旗下汀州岚禾牧业有限公司。\n"
     assert named_again(backend, text) == {"集团": "汀州岚禾乳业集团股份有限公司"}
     assert ("汀州岚禾牧业有限公司", "subsidiaryOf", "汀州岚禾乳业集团股份有限公司", ()) in relations(backend, text)
+
+
+def test_a_subsidiary_word_then_where_the_subsidiary_is(backend):
+    """A 全资子公司、位于某地的 B: B is A's."""
+    found = relations(backend, "6 月 3 日，澄湖食品全资子公司、位于东湖新区的澄湖食品（东湖）有限公司本月投产。")
+    assert ("澄湖食品（东湖）有限公司", "subsidiaryOf", "澄湖食品", ()) in found

@@ -17,7 +17,7 @@ _LONGEST = 12
 
 def divisions_read_in_pieces(text: str, words: list[Word]) -> list[Word]:
     """A county or prefecture of the division data, written with its kind (正蓝旗, 某某蒙古自治县), that the model
-    read as several words or as a shorter place after a word (和 | 布克赛尔…): one place, when its name starts
+    read as several words, as a shorter place after a word (和 | 布克赛尔…) or as a person: one place, when its name starts
     and ends where words do and no body's or title's name runs across it."""
     if not _KIND_ENDS.intersection(text):
         return words
@@ -28,7 +28,9 @@ def divisions_read_in_pieces(text: str, words: list[Word]) -> list[Word]:
         if start is None or (found and found[-1][1] > start) or _COUNTED.search(text, 0, start):
             continue  # (2 名 | 山区: a count's measure word, then a common noun)
         inside = [w for w in words if w.start < end and start < w.end]
-        if len(inside) >= 2 and all(start <= w.start and w.end <= end and w.label not in ("Organization", "Policy") for w in inside):
+        read_as_a_person = len(inside) == 1 and inside[0].label == "Person"  # 土默特左旗/PER
+        if (len(inside) >= 2 or read_as_a_person) \
+                and all(start <= w.start and w.end <= end and w.label not in ("Organization", "Policy") for w in inside):
             found.append((start, end))
     for start, end in found:
         words = claim(words, start, end, "Region")

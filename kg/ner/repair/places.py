@@ -493,10 +493,17 @@ def bodies_after_a_place(text: str, words: list[Word]) -> list[Word]:
             or (j == i + 1 and ws[j].label == "Organization" and text.endswith(STATUS_KINDS, ws[j].start, ws[j].end))
 
     def whole(ws: list[Word], i: int, j: int) -> bool:
+        name = text[ws[i].end:ws[j].end]
+        farm = name.endswith(_FARMS) and not _FARM_WORDS.fullmatch(name)  # (not 某县 | 农民专业合作社: a kind)
         return (j > i + 1 or ws[j].label == "Organization") \
-            and text[ws[i].end:ws[j].end].endswith(BODY_HEADS + _PUBLIC_CENTRES) and ws[j].end - ws[i].start <= 20
+            and (name.endswith(BODY_HEADS + _PUBLIC_CENTRES) or farm) and ws[j].end - ws[i].start <= 20
 
     return _after_a_place(words, 6, "Organization", part, whole)
+
+
+#: Registered farms and cooperatives, named after their place (某旗某某奶牛养殖专业合作社, 某县某某家庭牧场).
+_FARMS = ("专业合作社", "家庭农场", "家庭牧场")
+_FARM_WORDS = re.compile(r"(?:农民|农业|种植|养殖|专业|家庭|农场|牧场|合作社)+")
 
 
 #: Verbs a body's name may hold right after the place's words the model ran on: 某省产教融合 | 促进 | 联盟.
