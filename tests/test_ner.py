@@ -2027,3 +2027,9 @@ def test_a_county_read_as_a_person_and_a_farm_named_after_its_county(lac):
     kinds = bodies_after_a_place(text, _words(text, [("清水河县", "Region"), ("农民", "n"), ("专业", "n"), ("合作社", "n"), ("已", "d"),
                                                      ("达", "v")]))
     assert not any(w.label == "Organization" for w in kinds)
+
+
+def test_a_ministrys_department_read_as_a_common_noun_is_a_body(lac):
+    """农业农村部种业管理司/n: a ministry's department LAC reads as one common noun is a body (not 某某部 and a post)."""
+    found = entities(lac, "3 月 2 日，农业农村部种业管理司副司长王立新一行赴汀州调研。")
+    assert ("农业农村部种业管理司", "Organization") in found

@@ -1706,3 +1706,23 @@ def test_a_subsidiary_word_then_where_the_subsidiary_is(backend):
     """A 全资子公司、位于某地的 B: B is A's."""
     found = relations(backend, "6 月 3 日，澄湖食品全资子公司、位于东湖新区的澄湖食品（东湖）有限公司本月投产。")
     assert ("澄湖食品（东湖）有限公司", "subsidiaryOf", "澄湖食品", ()) in found
+
+
+def test_a_person_leaving_one_post_for_another(backend):
+    """某某不再担任联盟秘书长，调任某某中心主任: the post moved to is held."""
+    text = ("汀 州 种 业 联 盟 简 报\n\n2025 年第 3 期\n\n汀州种业联盟秘书处编      2025 年 3 月 8 日\n\n■ 人事\n"
+            "经理事会研究，林晓华不再担任联盟秘书长，调任汀州果树种苗繁育中心主任。\n")
+    assert ("林晓华", "holdsPosition", "汀州果树种苗繁育中心", (("title", "主任"),)) in relations(backend, text)
+
+
+def test_bodies_listed_then_how_many_sides_sign(backend):
+    """A、B、C 三方签署合作框架协议: each is a partner of each other."""
+    found = relations(backend, "6 月 5 日，汀州计量院、澄海检测技术研究院、岚湾质量服务中心三方签署合作框架协议，推进检测结果互认。")
+    assert {("汀州计量院", "partnerOf", "澄海检测技术研究院", ()), ("汀州计量院", "partnerOf", "岚湾质量服务中心", ()),
+            ("澄海检测技术研究院", "partnerOf", "岚湾质量服务中心", ())} <= found
+
+
+def test_its_subsidiary_in_china(backend):
+    """A 总部位于某国，其在华全资子公司 B: B is A's."""
+    found = relations(backend, "岚德测控集团总部位于德国汉堡，其在华全资子公司岚德测控（苏州）有限公司今年扩建厂房。")
+    assert ("岚德测控（苏州）有限公司", "subsidiaryOf", "岚德测控集团", ()) in found

@@ -23,8 +23,8 @@ from ..lexicon import (
 )
 from .sentence import Sentence, sentence_subject, without_places
 
-#: Before a company: it is its own company's (A 与其控股子公司 | B, …介绍，其全资子公司 | B).
-_ITS_OWN = re.compile(r"(?:与|和|、|[，,])其(?:[一二三四]级)?(?:全资|控股)?(?:子公司|子企业)\s*$")
+#: Before a company: it is its own company's (A 与其控股子公司 | B, …介绍，其全资子公司 | B, …，其在华全资子公司 | B).
+_ITS_OWN = re.compile(r"(?:与|和|、|[，,])其(?:在华|在[\u4e00-\u9fff]{1,4}?的)?(?:[一二三四]级)?(?:全资|控股)?(?:子公司|子企业)\s*$")
 #: Between a company and its owner named with a description: 是某市民营企业 | A (places left out).
 _IS_OF_A_KIND = re.compile(r"\s*(?:是|为|系)[\u4e00-\u9fff]{0,8}?(?:企业|集团|公司)?\s*")
 

@@ -60,7 +60,22 @@ def partners(s: Sentence) -> list[Relation]:
             sides = _ALL_SIDES.match(clause)
             if sides and COUNT_WORDS.get(sides.group(1)) in (None, len(left) + len(right)):
                 out.extend(s.relation(x, y, "partnerOf") for x, y in combinations(left + right, 2))
-    return out + _hosts(s) + _partners_of_the_subject(s) + _both_sides(s) + _delegations(s) + _acting_together(s) + _teams(s)
+    return out + _hosts(s) + _partners_of_the_subject(s) + _both_sides(s) + _delegations(s) + _acting_together(s) + _teams(s) \
+        + _sides_signing(s)
+
+
+#: After a list of bodies, how many sides sign: A、B、C 三方签署合作框架协议.
+_SIDES_SIGN = re.compile(r"^\s*(?:[两二三四五六七八九]|多)方(?:共同|联合)?(?:签署|签订|签约|达成)")
+
+
+def _sides_signing(s: Sentence) -> list[Relation]:
+    """A、B、C 三方签署合作框架协议: each of the bodies listed is a partner of each other one."""
+    out: list[Relation] = []
+    for i, k in enumerate(s.ks):
+        if s.type(i) == "Organization" and _SIDES_SIGN.match(s.after(k, 12)):
+            group = s.group_before(i, link=AND_LINK)
+            out.extend(s.relation(x, y, "partnerOf") for x, y in combinations(group, 2))
+    return out
 
 
 _COOPERATION = re.compile(r"合作|共建|携手")

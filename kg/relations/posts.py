@@ -296,7 +296,8 @@ _POST_OF_WHAT_FOLLOWS = re.compile(r"^\s*(?:同志|院士|教授|副?研究员|�
 #: Before a body whose post someone named earlier takes: 张三任 | 实验室 | 主任, 选举张三为 | 某协会 | 会长.
 _TAKEN_BY_ANOTHER = re.compile(r"(?:兼任|担任|出任|任|当选|为)\s*$")
 #: Between a person and the body of a post taken: 陆建成任…管委会常务副主任, 任命李明为…, 张三同志任….
-_TAKES = re.compile(r"^\s*(?:同志|院士|教授|副?研究员|博士)?\s*(?:已|将|拟|正式|同时|曾|曾经|此前|先后|共同|分别|现|继续|仍)?"
+_TAKES = re.compile(r"^\s*(?:同志|院士|教授|副?研究员|博士)?\s*(?:不再(?:担任|兼任)[^，。；]{1,20}?[，,]\s*)?"  # (不再担任…，调任)
+                    r"(?:已|将|拟|正式|同时|曾|曾经|此前|先后|共同|分别|现|继续|仍)?"
                     r"(?:担任|出任|兼任|升任|改任|调任|留任|不再担任|不再兼任|任|为|当选为?|(?:受|获|被)聘(?:为|担任|出任)?)"
                     r"(?:集团|公司)?(?:旗下|所属|下属)?\s*$")  # (任集团旗下 ORG POST: the body named after)
 #: PERSON 曾在 ORG 任 POST, PERSON 加入 ORG 任 POST: a post held at the body named between.
@@ -332,11 +333,16 @@ def _post_taken(s: Sentence, i: int) -> list[tuple[int, str]]:
     for j in range(i + 2, len(s.ks)):
         if s.type(j) == "Person":
             break
-        if s.type(j) == "Organization" and _LEAVES.search(s.between(s.ks[j - 1], s.ks[j])):
+        if s.type(j) == "Organization" and (_LEAVES.search(s.between(s.ks[j - 1], s.ks[j]))
+                                            or _MOVES_ON.search(s.between(s.ks[j - 1], s.ks[j]))):
             left = _title_after(s, j)
             if left:
                 held.append((s.ks[j], left))
     return held
+
+
+#: The person's next post in the clause after: …不再担任某联盟秘书长，调任 | 某某中心 | 主任.
+_MOVES_ON = re.compile(r"[，,]\s*(?:随后|后|并)?(?:调任|改任|转任|升任|出任)\s*$")
 
 
 #: Between a person given one post and the body of a second one: 为集团副总经理，兼任 | 某某公司董事长.
