@@ -227,3 +227,20 @@ def test_a_post_on_a_funds_investment_committee_is_at_the_fund():
     posts = {(issue.mentions[r.tail].key, r.attributes.get("title")) for r in issue.relations if r.type == "holdsPosition"}
     assert (fund, "投资决策委员会主任") in posts
     assert not any("委员会" in m.text for m in issue.mentions if m.type == "Organization")
+
+
+def test_a_person_after_a_post_whose_given_name_lac_reads_as_a_body():
+    """行长包/v | 雅丽/ORG: the model reads the person after the post; the vote takes the person."""
+    from kg.doc import Span
+    from kg.ner.pipeline import _people_only_the_model_read_after_a_post
+
+    issue = prepare(RawIssue("t", Path("t.txt"), "utf-8", "■ 签约\n岚川农商银行行长包雅琴出席签约仪式。\n"))
+    n = next(k for k, s in enumerate(issue.sentences) if "行长" in s.text)
+    sentence = issue.sentences[n]
+    at = sentence.text.index("包雅琴")
+    firsts = [[] for _ in issue.sentences]
+    words = [[] for _ in issue.sentences]
+    firsts[n] = [Span(0, 6, "Organization"), Span(at + 1, at + 3, "Organization")]
+    words[n] = [Span(0, 6, "Organization"), Span(6, 8, "pos:n"), Span(at, at + 1, "pos:v"), Span(at + 1, at + 3, "Organization")]
+    model = Mention(sentence.start + at, sentence.start + at + 3, "Person", "包雅琴", n, "model")
+    assert [m.text for m in _people_only_the_model_read_after_a_post(issue, firsts, words, [model])] == ["包雅琴"]

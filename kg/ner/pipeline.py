@@ -254,7 +254,11 @@ def _people_only_the_model_read_after_a_post(issue: Issue, firsts: list[list[Spa
         one_word = any(w.start == start and w.end == end for w in words[m.sentence])  # (渡边诚一/v: a word LAC mistyped)
         place_named = len(touching) == 1 and touching[0].type == "Region" and (touching[0].start, touching[0].end) == (start, end) \
             and AFTER_A_PERSON.match(sentence.text, end) is not None  # (局长邹平介绍: a person named like a city)
-        if cut_short or place_named or (not touching and (one_word or m.text[0] in SURNAMES or m.text[:2] in COMPOUND_SURNAMES)):
+        given_name_as_a_body = len(touching) == 1 and touching[0].type == "Organization" and touching[0].end == end \
+            and touching[0].end - touching[0].start == 2 and touching[0].start == start + 1 and m.text[0] in SURNAMES
+        # (行长包/v | 雅丽/ORG: a surname read as a verb, the given name as a body of two characters)
+        if cut_short or place_named or given_name_as_a_body \
+                or (not touching and (one_word or m.text[0] in SURNAMES or m.text[:2] in COMPOUND_SURNAMES)):
             out.append(replace(m, source="model:other"))
     return out
 
