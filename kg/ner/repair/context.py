@@ -29,8 +29,6 @@ from ...regions import gazetteer, is_area
 from .registered import PHASE
 from .words import ENTITY, LATIN, LIST_SEPARATORS, Word, claim, ends_like_org, merge
 
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
-
 _OWNED_IN_ITEM = re.compile(OWNING)
 
 
@@ -147,6 +145,8 @@ _SUBSIDIARY_WORD = re.compile(r"(?:旗下|下属)?的?(?:在华|在[\u4e00-\u9ff
                               r"(?:全资|控股|参股)?(?:子公司|子企业|孙公司)")
 #: What names no owner of its own: a pronoun or a body's kind (系其全资子公司, 为集团控股子公司).
 _NO_OWNERS_NAME = re.compile(r"^(?:其|该|本|我|此|上述)|^(?:集团|公司|上市公司|母公司|央企|国企)$")
+#: An owner's name between 系 and the subsidiary's word is Han characters only (no figure, no Latin word).
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def owners_named_after_is(text: str, words: list[Word]) -> list[Word]:
@@ -154,13 +154,17 @@ def owners_named_after_is(text: str, words: list[Word]) -> list[Word]:
     of a subsidiary, parts the two (the model may read them as one name, or the owner in pieces)."""
     if not _SUBSIDIARY_WORD.search(text):
         return words
-    for k, w in enumerate(words):
+    parted: list[Word] = []
+    for w in words:
         name = text[w.start:w.end]
         at = name.find("系", 2)
         if w.label == "Organization" and 2 <= at <= len(name) - 3 and _SUBSIDIARY_WORD.match(text, w.end) \
                 and not _NO_OWNERS_NAME.search(name[at + 1:]):
-            words = words[:k] + [Word(w.start, w.start + at, "Organization"), Word(w.start + at, w.start + at + 1, "v"),
-                                 Word(w.start + at + 1, w.end, "Organization")] + words[k + 1:]
+            parted += [Word(w.start, w.start + at, "Organization"), Word(w.start + at, w.start + at + 1, "v"),
+                       Word(w.start + at + 1, w.end, "Organization")]
+        else:
+            parted.append(w)
+    words = parted
     for k, w in enumerate(words[:-2]):
         if w.label != "Organization" or text[words[k + 1].start:words[k + 1].end] not in ("系", "是", "为") or words[k + 1].start != w.end:
             continue

@@ -304,7 +304,6 @@ def appointed_read_as_bodies(text: str, words: list[Word]) -> list[Word]:
     return out
 
 
-
 #: A name written by its sound around its dot: 艾尔肯·吐尔逊 (the model may cut it anywhere: 某买 | 提明 | · | 某某).
 _DOTTED = re.compile(rf"{NAME_SOUNDS}{{2,7}}·{NAME_SOUNDS}{{2,7}}")
 #: Such a name without a dot: 其木格, 那顺乌日图.

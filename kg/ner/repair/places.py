@@ -63,9 +63,8 @@ def government_bodies(text: str, words: list[Word]) -> list[Word]:
 
 #: 和 read with the body's last word (文化体育 | 和旅游局/c): the word still ends the body's name.
 _AND_READ_WITH_THE_BODY = re.compile(r"^[和及][\u4e00-\u9fff]{1,5}(?:局|厅|委|委员会)$")
-#: A ministry named in full and alone, or its general office or a department (某某部办公厅, 某某部种业管理司, which LAC may
-#: read as one common noun):
-#: not the 教育部 of 教育部门 (a kind of body), nor after a level word.
+#: A ministry named in full and alone, or its general office or a department (某某部办公厅, 某某部种业管理司, which LAC
+#: may read as one common noun); not the 教育部 of 教育部门 (a kind of body), nor after a level word.
 _MINISTRY_NAMED = re.compile(rf"(?<![省市区县])(?:{alternatives(MINISTRIES)})(?:办公厅|[\u4e00-\u9fff]{{1,7}}?[^公\W]司)?(?!门)")
 
 
