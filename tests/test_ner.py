@@ -2030,6 +2030,6 @@ def test_a_county_read_as_a_person_and_a_farm_named_after_its_county(lac):
 
 
 def test_a_ministrys_department_read_as_a_common_noun_is_a_body(lac):
-    """农业农村部种业管理司/n: a ministry's department LAC reads as one common noun is a body (not 某某部 and a post)."""
-    found = entities(lac, "3 月 2 日，农业农村部种业管理司副司长王立新一行赴汀州调研。")
-    assert ("农业农村部种业管理司", "Organization") in found
+    """农业农村部市场与信息化司/n: a ministry's department LAC reads as one common noun is a body (not 某某部 and a post)."""
+    found = entities(lac, "本周二，农业农村部市场与信息化司副司长王立新一行赴汀州调研。")
+    assert ("农业农村部市场与信息化司", "Organization") in found

@@ -1709,20 +1709,20 @@ def test_a_subsidiary_word_then_where_the_subsidiary_is(backend):
 
 
 def test_a_person_leaving_one_post_for_another(backend):
-    """某某不再担任联盟秘书长，调任某某中心主任: the post moved to is held."""
-    text = ("汀 州 种 业 联 盟 简 报\n\n2025 年第 3 期\n\n汀州种业联盟秘书处编      2025 年 3 月 8 日\n\n■ 人事\n"
-            "经理事会研究，林晓华不再担任联盟秘书长，调任汀州果树种苗繁育中心主任。\n")
+    """某某不再担任联盟副秘书长，改任某某中心主任: the post moved to is held."""
+    text = ("汀 州 果 树 联 盟 简 报\n\n2023 年第 11 期\n\n汀州果树产业联盟编印      2023 年 11 月 8 日\n\n■ 人事\n"
+            "经理事会研究，林晓华不再担任联盟副秘书长，改任汀州果树种苗繁育中心主任。\n")
     assert ("林晓华", "holdsPosition", "汀州果树种苗繁育中心", (("title", "主任"),)) in relations(backend, text)
 
 
 def test_bodies_listed_then_how_many_sides_sign(backend):
-    """A、B、C 三方签署合作框架协议: each is a partner of each other."""
-    found = relations(backend, "6 月 5 日，汀州计量院、澄海检测技术研究院、岚湾质量服务中心三方签署合作框架协议，推进检测结果互认。")
+    """A、B、C 三方签订战略合作协议: each is a partner of each other."""
+    found = relations(backend, "6 月 5 日，汀州计量院、澄海检测技术研究院、岚湾质量服务中心三方签订战略合作协议，推进检测结果互认。")
     assert {("汀州计量院", "partnerOf", "澄海检测技术研究院", ()), ("汀州计量院", "partnerOf", "岚湾质量服务中心", ()),
             ("澄海检测技术研究院", "partnerOf", "岚湾质量服务中心", ())} <= found
 
 
 def test_its_subsidiary_in_china(backend):
     """A 总部位于某国，其在华全资子公司 B: B is A's."""
-    found = relations(backend, "岚德测控集团总部位于德国汉堡，其在华全资子公司岚德测控（苏州）有限公司今年扩建厂房。")
+    found = relations(backend, "岚德测控集团总部设在德国汉堡，其在华全资子公司岚德测控（苏州）有限公司今年扩建厂房。")
     assert ("岚德测控（苏州）有限公司", "subsidiaryOf", "岚德测控集团", ()) in found
