@@ -10,7 +10,7 @@ import re
 
 from ...lexicon import GENERIC_ORG, START_UP_SPACES, STATUS_KINDS, alternatives
 from ...regions import gazetteer, is_foreign_country
-from .words import BUILDING_VERBS, HAN_RUN, Word, claim, ends_like_org, merge, starts_no_name
+from .words import BUILDING_VERBS, HAN, HAN_RUN, Word, claim, ends_like_org, merge, starts_no_name
 
 #: A body two or more set up together, named by its field: 某某 | 联合实验室, 某某 | 联合研发中心; and a research
 #: station, named by its place and field: 某地 湿地 生态系统 | 野外观测研究站.
@@ -116,7 +116,6 @@ def _claim_field(text: str, words: list[Word], k: int, start: int, end: int, kin
 
 
 _SPACE_KIND = re.compile(alternatives(START_UP_SPACES))
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
 #: What a start-up space's name is made of before its kind: a place, nouns, a verb of two characters (智造, 启航).
 _SPACE_NAME_WORDS = frozenset({"n", "nz", "nw", "vn", "an", "j", "v", "m", "Region", "LOC"})
 #: Levels and counts before a start-up space's kind, which make a kind of space, not a name: 省级 | 孵化器,
@@ -160,7 +159,7 @@ def start_up_spaces(text: str, words: list[Word]) -> list[Word]:
                 and w.label in ("Region", "LOC") and gazetteer().lookup(text[w.start:w.end]) is not None:
             place_end = w.end  # (a place of the division data; 某湾 | 众创空间: a brand the model read as a place)
         brand = text[place_end:kind.start()]
-        if len(brand) >= 2 and _HAN.fullmatch(brand) and not _LEVELS.match(brand) \
+        if len(brand) >= 2 and HAN.fullmatch(brand) and not _LEVELS.match(brand) \
                 and (place_end > start or words[first].label in ("Region", "LOC") or not _KINDS_OF_SPACE.match(brand)) \
                 and not GENERIC_ORG.match(text[start:kind.end()]):
             words = claim(words, start, kind.end(), "Organization")

@@ -27,7 +27,7 @@ from ...lexicon import (
 )
 from ...regions import gazetteer, is_area
 from .registered import PHASE
-from .words import ENTITY, LATIN, LIST_SEPARATORS, Word, claim, ends_like_org, merge
+from .words import ENTITY, HAN, LATIN, LIST_SEPARATORS, Word, claim, ends_like_org, merge
 
 _OWNED_IN_ITEM = re.compile(OWNING)
 
@@ -145,8 +145,6 @@ _SUBSIDIARY_WORD = re.compile(r"(?:旗下|下属)?的?(?:在华|在[\u4e00-\u9ff
                               r"(?:全资|控股|参股)?(?:子公司|子企业|孙公司)")
 #: What names no owner of its own: a pronoun or a body's kind (系其全资子公司, 为集团控股子公司).
 _NO_OWNERS_NAME = re.compile(r"^(?:其|该|本|我|此|上述)|^(?:集团|公司|上市公司|母公司|央企|国企)$")
-#: An owner's name between 系 and the subsidiary's word is Han characters only (no figure, no Latin word).
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def owners_named_after_is(text: str, words: list[Word]) -> list[Word]:
@@ -174,7 +172,7 @@ def owners_named_after_is(text: str, words: list[Word]) -> list[Word]:
         if end is not None and 2 <= end - start <= 12 and pieces and pieces[0].start == start \
                 and not any(v.is_entity and v.label not in ("Person", "Organization") for v in pieces) \
                 and not (len(pieces) == 1 and pieces[0].label == "Organization") and not _NO_OWNERS_NAME.search(text[start:end]) \
-                and _HAN.fullmatch(text, start, end):
+                and HAN.fullmatch(text, start, end):
             words = claim(words, start, end, "Organization")
     return words
 

@@ -8,7 +8,7 @@ import re
 
 from ...lexicon import COMPANY_FORM, FOREIGN_COMPANY, POST_AT_END, TRANSLITERATION
 from ...regions import gazetteer, is_foreign_country
-from .words import HAN_RUN, LATIN, LATIN_THEN_SPACE, NOUNISH, Word, claim, ends_like_org, merge
+from .words import HAN, HAN_RUN, LATIN, LATIN_THEN_SPACE, NOUNISH, Word, claim, ends_like_org, merge
 
 #: After 驻 and a place: a country's mission there (芬兰驻广州总领事馆).
 _MISSION = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:总领事馆|领事馆|大使馆|总领馆)")
@@ -128,15 +128,12 @@ def dotted_names(text: str, words: list[Word]) -> list[Word]:
     return _conjunction_read_into_dotted_names(text, words)
 
 
-_HAN_CHARS = re.compile(r"[\u4e00-\u9fff]+")
-
-
 def _dot_after_a_cut_name(text: str, words: list[Word], i: int) -> int | None:
     """颂 | 猜 | · | 披塔亚: LAC cut the first part of a transliterated name and read its rest as a
     word; one or two characters up to the dot, then a name after it, are the same person's."""
     j = i + 1
     while j < len(words) and words[j].start == words[j - 1].end and not words[j].is_entity \
-            and _HAN_CHARS.fullmatch(text, words[j].start, words[j].end) and words[j].end - words[i].end <= 2:
+            and HAN.fullmatch(text, words[j].start, words[j].end) and words[j].end - words[i].end <= 2:
         j += 1
     if j == i + 1 or j + 1 >= len(words) or text[words[j].start:words[j].end] != "·" or words[j].start != words[j - 1].end:
         return None

@@ -328,7 +328,7 @@ def names_by_their_sounds(text: str, words: list[Word]) -> list[Word]:
             if end is not None and not _other_name_across(words, m.start(), end):
                 words = claim(words, m.start(), end, "Person")
     for w in words:
-        if w.is_entity or not POST_AT_END.search(text, w.start, w.end) or not (run := _SOUNDS.match(text, w.end)):
+        if w.is_entity or not (run := _SOUNDS.match(text, w.end)) or not POST_AT_END.search(text, w.start, w.end):
             continue
         end = _word_end(text, words, run.start(), run.end(), run.start() + 2, _AFTER_A_NAME_OF_SOUNDS)
         if end is not None and not _other_name_across(words, run.start(), end) \

@@ -22,6 +22,8 @@ LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
 LATIN_THEN_SPACE = re.compile(r"[A-Za-z0-9] ")
 LIST_SEPARATORS = ("、",)
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,6}")
+#: Han characters only, as many as there are (a brand, an owner's name: no figure, no Latin word).
+HAN = re.compile(r"[\u4e00-\u9fff]+")
 #: Verbs of setting up a body, which the model may tag as nouns (共建/vn) or read into a name.
 BUILDING_VERBS = frozenset({"共建", "组建", "成立", "设立", "筹建", "创建", "联建"})  # (not 建设: 某某建设集团)
 #: A name has letters or digits (360): a rule of box-drawing characters (────) names nothing.
